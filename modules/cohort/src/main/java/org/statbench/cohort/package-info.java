@@ -1,0 +1,2 @@
+/** StatBench cohort engine. */
+package org.statbench.cohort;

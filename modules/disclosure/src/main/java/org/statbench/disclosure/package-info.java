@@ -1,0 +1,2 @@
+/** StatBench disclosure engine. */
+package org.statbench.disclosure;

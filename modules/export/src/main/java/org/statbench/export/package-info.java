@@ -1,0 +1,2 @@
+/** StatBench export engine. */
+package org.statbench.export;

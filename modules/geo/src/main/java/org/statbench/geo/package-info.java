@@ -1,0 +1,2 @@
+/** StatBench geo engine. */
+package org.statbench.geo;

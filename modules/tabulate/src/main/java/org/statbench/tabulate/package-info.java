@@ -1,0 +1,2 @@
+/** StatBench tabulate engine. */
+package org.statbench.tabulate;

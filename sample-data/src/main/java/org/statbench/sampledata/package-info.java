@@ -1,0 +1,2 @@
+/** Deterministic generator of the synthetic sample extracts and lookups. */
+package org.statbench.sampledata;

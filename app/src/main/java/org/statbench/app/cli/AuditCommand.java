@@ -1,14 +1,19 @@
 package org.statbench.app.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Placeholder until the audit capability lands. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Not available yet.")
-public final class AuditCommand implements Callable<Integer> {
+/** {@code audit verify --db DIR}. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = "Work with the workspace's audit log.",
+    subcommands = {AuditVerifyCommand.class})
+public final class AuditCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("statbench: audit is not available yet");
-    return StatBenchCommand.EXIT_BAD_INPUT;
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command: verify");
   }
 }

@@ -1,14 +1,27 @@
 package org.statbench.app.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Placeholder until the bench capability lands. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Not available yet.")
-public final class BenchCommand implements Callable<Integer> {
+/** {@code bench import|tabulate|disclosure|cohort|join [--rows N]}: prints benchmark figures. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Generate data, run a capability several times and print figures (median ms, rows/s, heap).",
+    subcommands = {
+      BenchImportCommand.class,
+      BenchTabulateCommand.class,
+      BenchDisclosureCommand.class,
+      BenchCohortCommand.class,
+      BenchJoinCommand.class
+    })
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("statbench: bench is not available yet");
-    return StatBenchCommand.EXIT_BAD_INPUT;
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing benchmark: import, tabulate, disclosure, cohort or join");
   }
 }

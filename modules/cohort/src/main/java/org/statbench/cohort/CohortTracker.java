@@ -57,6 +57,7 @@ import org.statbench.store.Workspace;
 public final class CohortTracker {
   private static final int CHUNK = 1 << 20;
   private static final int MAX_REPORTED_ERRORS = 5;
+  private static final long MAX_TABLE_DAYS = 1 << 22;
 
   private CohortTracker() {}
 
@@ -396,6 +397,7 @@ public final class CohortTracker {
       int to = Math.min(rows, from + CHUNK);
       if (spec.period() == CohortPeriod.MONTH
           && spec.unit() == DurationUnit.MONTHS
+          && (long) asOf - Calendar.firstDayOfMonth(firstPeriod) < MAX_TABLE_DAYS
           && end == null
           && competing == null
           && keep == null
@@ -420,22 +422,26 @@ public final class CohortTracker {
     int w = k.w;
     int w1 = w + 1;
     int asOfMonth = Calendar.monthIndex(asOf);
-    // The last complete month of an entry in month em is asOfMonth - em - partial.
+    // The last complete month of an entry in month em is lastFull - em.
     int lastFull = asOfMonth - (Calendar.lastDayOfMonth(asOfMonth) == asOf ? 0 : 1);
+    // Month of every day from the first entry to the as-of date: one array read per date instead
+    // of the calendar arithmetic (entries and counted events all fall in this range).
+    int base = Calendar.firstDayOfMonth(firstPeriod);
+    int[] monthOf = monthTable(base, asOf);
     long used = 0;
     for (int i = from; i < to; i++) {
       int e = entry[i];
       if (e == DateColumn.MISSING || e > asOf) {
         continue;
       }
-      int em = Calendar.monthIndex(e);
+      int em = monthOf[e - base];
       int cell = em - firstPeriod;
       size[cell]++;
       used++;
       int last = lastFull - em;
       int ev = event[i];
       if (ev != DateColumn.MISSING && ev <= asOf) {
-        int d = Calendar.monthIndex(ev) - em;
+        int d = monthOf[ev - base] - em;
         if (d < w) {
           simple[cell * w + d]++;
         }
@@ -451,6 +457,21 @@ public final class CohortTracker {
       }
     }
     k.used += used;
+  }
+
+  /** Month index of each day from {@code from} to {@code to} (inclusive), month-relative. */
+  private static int[] monthTable(int from, int to) {
+    int[] t = new int[to - from + 1];
+    int m = Calendar.monthIndex(from);
+    int next = Calendar.firstDayOfMonth(m + 1);
+    for (int day = from; day <= to; day++) {
+      if (day == next) {
+        m++;
+        next = Calendar.firstDayOfMonth(m + 1);
+      }
+      t[day - from] = m;
+    }
+    return t;
   }
 
   private static void countGeneral(

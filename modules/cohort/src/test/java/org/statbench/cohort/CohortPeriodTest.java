@@ -37,9 +37,11 @@ class CohortPeriodTest {
         d = d.plusDays(1)) {
       int expected = d.getYear() * 12 + d.getMonthValue() - 1;
       int day = (int) d.toEpochDay();
-      assertThat(Calendar.monthIndex(day)).isEqualTo(expected);
-      if (d.getDayOfMonth() == 1) {
-        assertThat(Calendar.firstDayOfMonth(expected)).isEqualTo(day);
+      if (Calendar.monthIndex(day) != expected) {
+        assertThat(Calendar.monthIndex(day)).as("month of %s", d).isEqualTo(expected);
+      }
+      if (d.getDayOfMonth() == 1 && Calendar.firstDayOfMonth(expected) != day) {
+        assertThat(Calendar.firstDayOfMonth(expected)).as("first day %s", d).isEqualTo(day);
       }
     }
   }

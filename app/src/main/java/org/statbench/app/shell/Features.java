@@ -16,8 +16,7 @@ public final class Features {
         new PlaceholderFeature("table", "Table", "The table builder appears here."),
         new PlaceholderFeature(
             "chart", "Chart", "Charts of the current table are not part of this build yet."),
-        new PlaceholderFeature(
-            "cohorts", "Cohorts", "Cohort tracking is not part of this build yet."),
+        new org.statbench.app.cohort.CohortFeature(),
         new PlaceholderFeature(
             "joins", "Joins", "Classification and geography joins are not part of this build yet."),
         new PlaceholderFeature(

@@ -1,0 +1,610 @@
+package org.statbench.app.cohort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.statbench.app.shell.BackgroundTask;
+import org.statbench.app.shell.DialogService;
+import org.statbench.app.shell.LatestWins;
+import org.statbench.app.shell.TaskRunner;
+import org.statbench.app.workspace.WorkspaceModel;
+import org.statbench.cohort.CohortPeriod;
+import org.statbench.cohort.CohortRow;
+import org.statbench.cohort.CohortSpec;
+import org.statbench.cohort.CohortSpecJson;
+import org.statbench.cohort.CohortTable;
+import org.statbench.cohort.CohortTracker;
+import org.statbench.cohort.DurationUnit;
+import org.statbench.cohort.Estimator;
+import org.statbench.cohort.HorizonMeasure;
+import org.statbench.cohort.LogRankTest;
+import org.statbench.core.data.DatasetInfo;
+import org.statbench.core.data.VariableInfo;
+import org.statbench.core.data.VariableType;
+import org.statbench.sampledata.SampleData;
+import org.statbench.store.Workspace;
+
+/**
+ * The cohort view's state and commands: the definition being edited (dataset, entry and event
+ * dates, period, horizon, as-of date, breakdown, estimator), the latest result as a triangle,
+ * curves and fixed-horizon measures, and a one-line message. Any change of the definition
+ * recomputes in the background through the task runner (latest run wins). Use from the FX thread.
+ */
+public final class CohortViewModel {
+  /** Bundled saved definitions offered in the view (classpath resources of sample-data). */
+  public static final List<String> SAMPLE_DEFINITIONS =
+      List.of(SampleData.RESOURCE_DIR + "job-outcome-12m-by-referral-cohort.cohort.json");
+
+  /** At most this many cohort curves are drawn when the analyst has not selected any. */
+  static final int DEFAULT_CURVES = 6;
+
+  private final WorkspaceModel workspace;
+  private final DialogService dialogs;
+  private final LatestWins runs;
+
+  // Properties
+  private final ObservableList<String> datasets = FXCollections.observableArrayList();
+  private final StringProperty dataset = new SimpleStringProperty(this, "dataset");
+  private final ObservableList<String> dateVariables = FXCollections.observableArrayList();
+  private final ObservableList<String> breakdownVariables = FXCollections.observableArrayList();
+  private final StringProperty entry = new SimpleStringProperty(this, "entry");
+  private final StringProperty event = new SimpleStringProperty(this, "event");
+  private final StringProperty breakdown = new SimpleStringProperty(this, "breakdown");
+  private final ObjectProperty<CohortPeriod> period =
+      new SimpleObjectProperty<>(this, "period", CohortPeriod.MONTH);
+  private final ObjectProperty<DurationUnit> unit =
+      new SimpleObjectProperty<>(this, "unit", DurationUnit.MONTHS);
+  private final IntegerProperty horizon =
+      new SimpleIntegerProperty(this, "horizon", CohortSpec.DEFAULT_HORIZON);
+  private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>(this, "asOf");
+  private final ObjectProperty<Estimator> estimator =
+      new SimpleObjectProperty<>(this, "estimator", Estimator.SIMPLE);
+  private final ObjectProperty<CurveSource> curveSource =
+      new SimpleObjectProperty<>(this, "curveSource", CurveSource.COHORTS);
+  private final StringProperty title = new SimpleStringProperty(this, "title");
+  private final ObservableList<Integer> selectedRows = FXCollections.observableArrayList();
+
+  private final ReadOnlyObjectWrapper<CohortTable> result =
+      new ReadOnlyObjectWrapper<>(this, "result");
+  private final ObservableList<TriangleRow> triangle = FXCollections.observableArrayList();
+  private final ObservableList<Curve> curves = FXCollections.observableArrayList();
+  // One read-only view each: listeners on a throw-away wrapper would be lost with it.
+  private final ObservableList<TriangleRow> triangleView =
+      FXCollections.unmodifiableObservableList(triangle);
+  private final ObservableList<Curve> curvesView = FXCollections.unmodifiableObservableList(curves);
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+  private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+  private final BooleanBinding complete;
+
+  private boolean applying;
+
+  public CohortViewModel(TaskRunner tasks, DialogService dialogs, WorkspaceModel workspace) {
+    this.workspace = workspace;
+    this.dialogs = dialogs;
+    this.runs = new LatestWins(tasks);
+    complete =
+        Bindings.createBooleanBinding(
+            () -> dataset.get() != null && entry.get() != null && event.get() != null,
+            dataset,
+            entry,
+            event);
+
+    workspace.datasets().addListener((Observable o) -> refreshDatasets());
+    workspace
+        .selectedDatasetProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && (dataset.get() == null || !datasets.contains(dataset.get()))) {
+                dataset.set(b.name());
+              }
+            });
+    dataset.addListener((o, a, b) -> datasetChanged());
+    for (Observable p : List.of(entry, event, breakdown, period, unit, horizon, asOf, estimator)) {
+      p.addListener((Observable o) -> definitionChanged());
+    }
+    // A breakdown is usually there to compare groups: draw the pooled group curves.
+    breakdown.addListener(
+        (o, a, b) -> curveSource.set(b == null ? CurveSource.COHORTS : CurveSource.GROUPS));
+    curveSource.addListener((Observable o) -> rebuildCurves());
+    selectedRows.addListener((Observable o) -> rebuildCurves());
+    refreshDatasets();
+  }
+
+  // Properties
+
+  /** Names of the workspace's datasets. */
+  public ObservableList<String> datasets() {
+    return datasets;
+  }
+
+  public StringProperty datasetProperty() {
+    return dataset;
+  }
+
+  /** DATE variables of the dataset: the only ones accepted as entry or event. */
+  public ObservableList<String> dateVariables() {
+    return dateVariables;
+  }
+
+  /** Categorical and integer variables of the dataset, offered as breakdowns. */
+  public ObservableList<String> breakdownVariables() {
+    return breakdownVariables;
+  }
+
+  public StringProperty entryProperty() {
+    return entry;
+  }
+
+  public StringProperty eventProperty() {
+    return event;
+  }
+
+  /** The breakdown variable, or null for none. */
+  public StringProperty breakdownProperty() {
+    return breakdown;
+  }
+
+  public ObjectProperty<CohortPeriod> periodProperty() {
+    return period;
+  }
+
+  public ObjectProperty<DurationUnit> unitProperty() {
+    return unit;
+  }
+
+  public IntegerProperty horizonProperty() {
+    return horizon;
+  }
+
+  /** The as-of date, or null for the latest entry or event date in the data. */
+  public ObjectProperty<LocalDate> asOfProperty() {
+    return asOf;
+  }
+
+  public ObjectProperty<Estimator> estimatorProperty() {
+    return estimator;
+  }
+
+  public ObjectProperty<CurveSource> curveSourceProperty() {
+    return curveSource;
+  }
+
+  /** Title of the definition (from a saved definition), or null. */
+  public StringProperty titleProperty() {
+    return title;
+  }
+
+  /** Triangle rows selected by the analyst: their curves are drawn. */
+  public ObservableList<Integer> selectedRows() {
+    return selectedRows;
+  }
+
+  /** The latest result, or null. */
+  public ReadOnlyObjectProperty<CohortTable> resultProperty() {
+    return result.getReadOnlyProperty();
+  }
+
+  /** The cohort triangle of the latest result: one row per cohort (x group). */
+  public ObservableList<TriangleRow> triangle() {
+    return triangleView;
+  }
+
+  /** The lines of the curves chart. */
+  public ObservableList<Curve> curves() {
+    return curvesView;
+  }
+
+  /** What happened last: sizes and timing, or the error. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty computingProperty() {
+    return computing.getReadOnlyProperty();
+  }
+
+  /** True when the last computation failed (the message says why). */
+  public ReadOnlyBooleanProperty failedProperty() {
+    return failed.getReadOnlyProperty();
+  }
+
+  /** True when dataset, entry and event are chosen. */
+  public BooleanBinding completeProperty() {
+    return complete;
+  }
+
+  // Commands
+
+  /** True when {@code variable} is a date of the current dataset (drops of others are refused). */
+  public boolean acceptsDate(String variable) {
+    return variable != null && dateVariables.contains(variable);
+  }
+
+  /** True when {@code variable} can be a breakdown. */
+  public boolean acceptsBreakdown(String variable) {
+    return variable != null && breakdownVariables.contains(variable);
+  }
+
+  /** Sets the entry variable when it is a date; returns whether it was accepted. */
+  public boolean dropEntry(String variable) {
+    if (!acceptsDate(variable)) {
+      refuse(variable);
+      return false;
+    }
+    entry.set(variable);
+    return true;
+  }
+
+  /** Sets the event variable when it is a date; returns whether it was accepted. */
+  public boolean dropEvent(String variable) {
+    if (!acceptsDate(variable)) {
+      refuse(variable);
+      return false;
+    }
+    event.set(variable);
+    return true;
+  }
+
+  /** Sets the breakdown when the variable is categorical or integer. */
+  public boolean dropBreakdown(String variable) {
+    if (!acceptsBreakdown(variable)) {
+      message.set(
+          "'" + variable + "' cannot be a breakdown: choose a categorical or integer variable");
+      return false;
+    }
+    breakdown.set(variable);
+    return true;
+  }
+
+  /** The definition as edited (null until dataset, entry and event are chosen). */
+  public CohortSpec spec() {
+    if (!complete.get()) {
+      return null;
+    }
+    return CohortSpec.of(dataset.get(), entry.get(), event.get())
+        .withTitle(title.get())
+        .withPeriod(period.get())
+        .withUnit(unit.get())
+        .withHorizon(Math.max(0, horizon.get()))
+        .withAsOf(asOf.get())
+        .withBy(breakdown.get() == null ? List.of() : List.of(breakdown.get()))
+        .withEstimator(estimator.get());
+  }
+
+  /** Shows a saved definition and computes it. */
+  public void apply(CohortSpec spec) {
+    applying = true;
+    try {
+      title.set(spec.title());
+      if (!datasets.contains(spec.dataset())) {
+        message.set("The definition's dataset '" + spec.dataset() + "' is not in this workspace");
+      }
+      dataset.set(spec.dataset());
+      entry.set(spec.entry());
+      event.set(spec.event());
+      breakdown.set(spec.by().isEmpty() ? null : spec.by().get(0));
+      period.set(spec.period());
+      unit.set(spec.unit());
+      horizon.set(spec.horizon());
+      asOf.set(spec.asOf());
+      estimator.set(spec.estimator());
+      curveSource.set(spec.by().isEmpty() ? CurveSource.COHORTS : CurveSource.GROUPS);
+    } finally {
+      applying = false;
+    }
+    compute();
+  }
+
+  /** Opens a bundled sample definition by resource name (see {@link #SAMPLE_DEFINITIONS}). */
+  public void openSample(String resource) {
+    try (InputStream in = SampleData.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        dialogs.showError("Cannot open definition", "Missing resource " + resource);
+        return;
+      }
+      apply(CohortSpecJson.load(in, resource));
+    } catch (IOException | RuntimeException e) {
+      dialogs.showError("Cannot open definition", e);
+    }
+  }
+
+  /** The title of a bundled definition, for menus. */
+  public static String sampleTitle(String resource) {
+    try (InputStream in = SampleData.class.getClassLoader().getResourceAsStream(resource)) {
+      CohortSpec s = CohortSpecJson.load(in, resource);
+      return s.title() != null ? s.title() : resource;
+    } catch (IOException | RuntimeException e) {
+      return resource;
+    }
+  }
+
+  /** Asks for a definition file and applies it. */
+  public void openDefinition() {
+    Optional<Path> file =
+        dialogs.chooseFileToOpen(
+            "Open cohort definition", null, List.of(DialogService.FileFilter.JSON));
+    file.ifPresent(
+        f -> {
+          try {
+            apply(CohortSpecJson.load(f));
+          } catch (RuntimeException e) {
+            dialogs.showError("Cannot open " + f.getFileName(), e);
+          }
+        });
+  }
+
+  /** Asks where to save the current definition and writes it. */
+  public void saveDefinition() {
+    CohortSpec s = spec();
+    if (s == null) {
+      dialogs.showError("Cannot save", "Choose a dataset, an entry date and an event date first");
+      return;
+    }
+    Optional<Path> file =
+        dialogs.chooseFileToSave(
+            "Save cohort definition",
+            null,
+            "cohort-definition.json",
+            List.of(DialogService.FileFilter.JSON));
+    file.ifPresent(
+        f -> {
+          try {
+            CohortSpecJson.save(s, f);
+            message.set("Saved " + f.getFileName());
+          } catch (RuntimeException e) {
+            dialogs.showError("Cannot save " + f.getFileName(), e);
+          }
+        });
+  }
+
+  /** Recomputes the current definition in the background (latest run wins). */
+  public void compute() {
+    CohortSpec s = spec();
+    Workspace ws = workspace.workspace();
+    if (s == null || ws == null) {
+      // An incomplete definition shows nothing rather than a stale result.
+      runs.cancel();
+      computing.set(false);
+      result.set(null);
+      triangle.clear();
+      curves.clear();
+      return;
+    }
+    computing.set(true);
+    runs.submit(
+        BackgroundTask.of(
+                "Tracking cohorts of " + s.dataset(),
+                (progress, cancel) -> {
+                  long t0 = System.nanoTime();
+                  CohortTable t = CohortTracker.track(ws, s, progress, cancel);
+                  return new Computed(t, (System.nanoTime() - t0) / 1_000_000);
+                })
+            .onSuccess(this::show)
+            .onFailure(
+                e -> {
+                  computing.set(false);
+                  failed.set(true);
+                  result.set(null);
+                  triangle.clear();
+                  curves.clear();
+                  message.set(DialogService.userMessage(e));
+                })
+            .onCancelled(() -> computing.set(false)));
+  }
+
+  // Internals
+
+  private record Computed(CohortTable table, long millis) {}
+
+  private void refuse(String variable) {
+    message.set(
+        "'" + variable + "' is not a date of " + dataset.get() + ": entry and event must be dates");
+  }
+
+  private void refreshDatasets() {
+    List<String> names = workspace.datasets().stream().map(DatasetInfo::name).toList();
+    datasets.setAll(names);
+    if (dataset.get() == null || !names.contains(dataset.get())) {
+      DatasetInfo sel = workspace.selectedDatasetProperty().get();
+      dataset.set(sel != null ? sel.name() : (names.isEmpty() ? null : names.get(0)));
+    } else {
+      datasetChanged();
+    }
+  }
+
+  private void datasetChanged() {
+    Optional<DatasetInfo> info =
+        dataset.get() == null ? Optional.empty() : workspace.dataset(dataset.get());
+    List<String> dates = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
+    info.ifPresent(
+        d -> {
+          for (VariableInfo v : d.variables()) {
+            if (v.type() == VariableType.DATE) {
+              dates.add(v.name());
+            } else if (v.type() == VariableType.CATEGORICAL || v.type() == VariableType.INTEGER) {
+              groups.add(v.name());
+            }
+          }
+        });
+    dateVariables.setAll(dates);
+    breakdownVariables.setAll(groups);
+    if (!applying && info.isPresent()) {
+      // The analyst switched datasets: drop choices that do not exist there (one recompute).
+      applying = true;
+      try {
+        if (entry.get() != null && !dates.contains(entry.get())) {
+          entry.set(null);
+        }
+        if (event.get() != null && !dates.contains(event.get())) {
+          event.set(null);
+        }
+        if (breakdown.get() != null && !groups.contains(breakdown.get())) {
+          breakdown.set(null);
+        }
+        // A first guess the analyst can change: the first date is the entry, the next the event.
+        if (entry.get() == null && event.get() == null && dates.size() >= 2) {
+          entry.set(dates.get(0));
+          event.set(dates.get(1));
+        }
+      } finally {
+        applying = false;
+      }
+    }
+    definitionChanged();
+  }
+
+  private void definitionChanged() {
+    if (applying) {
+      return;
+    }
+    compute();
+  }
+
+  private void show(Computed c) {
+    CohortTable t = c.table();
+    computing.set(false);
+    failed.set(false);
+    List<TriangleRow> rows = new ArrayList<>();
+    for (int ci = 0; ci < t.cohorts().size(); ci++) {
+      for (int g = 0; g < t.groups().size(); g++) {
+        rows.add(
+            new TriangleRow(
+                t.cohorts().get(ci),
+                t.groups().get(g),
+                t.size(ci, g),
+                t.rows(ci, g),
+                t.horizonMeasures().get(ci * t.groups().size() + g)));
+      }
+    }
+    selectedRows.clear();
+    triangle.setAll(rows);
+    // The result last: its listeners see the triangle and curves that belong to it.
+    result.set(t);
+    rebuildCurves();
+    message.set(summary(t, c.millis()));
+  }
+
+  private static String summary(CohortTable t, long millis) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%,d records", t.recordsUsed()))
+        .append(" in ")
+        .append(t.cohorts().size())
+        .append(' ')
+        .append(t.spec().period().key())
+        .append(t.cohorts().size() == 1 ? " cohort" : " cohorts");
+    if (t.asOf() != null) {
+      sb.append(" · as of ").append(t.asOf());
+    }
+    if (t.missingEntry() > 0) {
+      sb.append(String.format(Locale.ROOT, " · %,d without entry date", t.missingEntry()));
+    }
+    if (t.afterAsOf() > 0) {
+      sb.append(String.format(Locale.ROOT, " · %,d entered after the as-of date", t.afterAsOf()));
+    }
+    Optional<LogRankTest> lr = t.logRank();
+    lr.ifPresent(
+        l ->
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    " · log-rank chi² %.2f on %d df, p %s",
+                    l.chiSquare(),
+                    l.degreesOfFreedom(),
+                    l.pValue() < 0.0001
+                        ? "< 0.0001"
+                        : String.format(Locale.ROOT, "= %.4f", l.pValue()))));
+    sb.append(" · computed in ").append(millis).append(" ms");
+    return sb.toString();
+  }
+
+  private void rebuildCurves() {
+    CohortTable t = result.get();
+    if (t == null) {
+      curves.clear();
+      return;
+    }
+    List<Curve> out = new ArrayList<>();
+    if (curveSource.get() == CurveSource.GROUPS) {
+      for (int g = 0; g < t.groups().size(); g++) {
+        List<String> group = t.groups().get(g);
+        String label = group.isEmpty() ? "All cohorts" : String.join(" / ", group);
+        out.add(new Curve(label, t.pooledRows(g)));
+      }
+    } else {
+      for (int i : rowsToDraw()) {
+        TriangleRow r = triangle.get(i);
+        out.add(new Curve(r.label(), r.cells()));
+      }
+    }
+    curves.setAll(out);
+  }
+
+  /** The selected rows, or a spread of at most {@link #DEFAULT_CURVES} non-empty rows. */
+  private List<Integer> rowsToDraw() {
+    if (!selectedRows.isEmpty()) {
+      return selectedRows.stream().filter(i -> i >= 0 && i < triangle.size()).sorted().toList();
+    }
+    List<Integer> nonEmpty = new ArrayList<>();
+    for (int i = 0; i < triangle.size(); i++) {
+      if (triangle.get(i).size() > 0 && hasValue(triangle.get(i).cells())) {
+        nonEmpty.add(i);
+      }
+    }
+    if (nonEmpty.size() <= DEFAULT_CURVES) {
+      return nonEmpty;
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int k = 0; k < DEFAULT_CURVES; k++) {
+      out.add(nonEmpty.get((int) Math.round(k * (nonEmpty.size() - 1) / (DEFAULT_CURVES - 1.0))));
+    }
+    return out.stream().distinct().toList();
+  }
+
+  private static boolean hasValue(List<CohortRow> cells) {
+    return cells.stream().anyMatch(CohortRow::hasValue);
+  }
+
+  /** The largest shown cumulative proportion of the latest result (for the colour scale). */
+  public double maxObserved() {
+    CohortTable t = result.get();
+    double m = 0;
+    if (t != null) {
+      for (CohortRow c : t.rows()) {
+        if (c.hasValue()) {
+          m = Math.max(m, c.cumulative());
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Fixed-horizon measures of the latest result (empty when none). */
+  public List<HorizonMeasure> horizonMeasures() {
+    CohortTable t = result.get();
+    return t == null ? List.of() : t.horizonMeasures();
+  }
+}

@@ -1,0 +1,138 @@
+package org.statbench.app.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.shell.RecordingDialogService;
+import org.statbench.app.shell.SameThreadTaskRunner;
+import org.statbench.app.workspace.WorkspaceModel;
+import org.statbench.app.workspace.WorkspacePreferences;
+import org.statbench.cohort.CellStatus;
+import org.statbench.cohort.CohortSpec;
+import org.statbench.cohort.HorizonMeasure;
+import org.statbench.store.Workspace;
+
+/** The view model without a toolkit, over a real workspace with the sample referrals. */
+class CohortViewModelTest {
+  @TempDir static Path shared;
+  static Workspace ws;
+
+  private SameThreadTaskRunner tasks;
+  private RecordingDialogService dialogs;
+  private CohortViewModel vm;
+
+  @BeforeAll
+  static void importReferrals() {
+    ws = SampleReferralsWorkspace.create(shared);
+  }
+
+  @AfterAll
+  static void close() {
+    ws.close();
+  }
+
+  @BeforeEach
+  void setUp(@TempDir Path home) {
+    tasks = new SameThreadTaskRunner();
+    dialogs = new RecordingDialogService();
+    WorkspaceModel model = new WorkspaceModel(tasks, dialogs, new WorkspacePreferences(home));
+    model.use(ws, ws.datasets());
+    vm = new CohortViewModel(tasks, dialogs, model);
+  }
+
+  @Test
+  void offersOnlyDatesAndGuessesEntryAndEventThenComputesTheTriangle() {
+    assertThat(vm.dateVariables()).containsExactly("referral_date", "job_outcome_date");
+    assertThat(vm.breakdownVariables())
+        .contains("sex", "payment_group")
+        .doesNotContain("person_id");
+    assertThat(vm.entryProperty().get()).isEqualTo("referral_date");
+    assertThat(vm.eventProperty().get()).isEqualTo("job_outcome_date");
+
+    assertThat(vm.triangle()).hasSize(43);
+    assertThat(vm.triangle().get(0).cohort()).isEqualTo("2011-06");
+    assertThat(vm.triangle().get(0).size()).isEqualTo(646);
+    assertThat(vm.messageProperty().get()).contains("20,000 records in 43 month cohorts");
+    assertThat(tasks.titles()).contains("Tracking cohorts of referrals");
+  }
+
+  @Test
+  void refusesANonDateAsEntryAndSaysWhy() {
+    boolean accepted = vm.dropEntry("sex");
+
+    assertThat(accepted).isFalse();
+    assertThat(vm.entryProperty().get()).isEqualTo("referral_date");
+    assertThat(vm.messageProperty().get()).contains("'sex' is not a date");
+  }
+
+  @Test
+  void sampleDefinitionShowsTheTwelveMonthMeasureForCohortsOldEnough() {
+    vm.openSample(CohortViewModel.SAMPLE_DEFINITIONS.get(0));
+
+    assertThat(vm.horizonProperty().get()).isEqualTo(12);
+    assertThat(vm.asOfProperty().get()).isEqualTo(LocalDate.parse("2015-03-31"));
+    HorizonMeasure june = vm.horizonMeasures().get(0);
+    assertThat(june.proportion()).isEqualTo(162.0 / 646);
+    // 2014-03 is the last cohort with a full 12 months by 31 March 2015.
+    TriangleRow april2014 =
+        vm.triangle().stream().filter(r -> r.cohort().equals("2014-04")).findFirst().orElseThrow();
+    assertThat(april2014.horizon().status()).isEqualTo(CellStatus.CENSORED);
+    assertThat(april2014.cells().get(12).hasValue()).isFalse();
+  }
+
+  @Test
+  void breakdownDrawsOnePooledCurvePerGroupAndTestsThem() {
+    assertThat(vm.dropBreakdown("sex")).isTrue();
+
+    assertThat(vm.curveSourceProperty().get()).isEqualTo(CurveSource.GROUPS);
+    assertThat(vm.curves()).extracting(Curve::label).containsExactly("F", "M");
+    assertThat(vm.triangle()).hasSize(86);
+    assertThat(vm.messageProperty().get()).contains("log-rank");
+  }
+
+  @Test
+  void selectedTriangleRowsAreTheCurvesDrawn() {
+    assertThat(vm.curves()).hasSize(CohortViewModel.DEFAULT_CURVES);
+
+    vm.selectedRows().setAll(List.of(0, 1));
+
+    assertThat(vm.curves()).extracting(Curve::label).containsExactly("2011-06", "2011-07");
+  }
+
+  @Test
+  void savedDefinitionOpensBackWithTheSameSettings(@TempDir Path dir) {
+    Path file = dir.resolve("def.json");
+    vm.horizonProperty().set(18);
+    vm.breakdownProperty().set("payment_group");
+    dialogs.files.add(file);
+    vm.saveDefinition();
+    assertThat(Files.exists(file)).isTrue();
+    CohortSpec saved = vm.spec();
+
+    vm.horizonProperty().set(3);
+    vm.breakdownProperty().set(null);
+    dialogs.files.add(file);
+    vm.openDefinition();
+
+    assertThat(vm.spec()).isEqualTo(saved);
+    assertThat(vm.horizonProperty().get()).isEqualTo(18);
+    assertThat(dialogs.errors).isEmpty();
+  }
+
+  @Test
+  void aFailedComputationShowsTheMessageNamingTheVariable() {
+    vm.apply(CohortSpec.of("referrals", "referral_date", "no_such_date"));
+
+    assertThat(vm.failedProperty().get()).isTrue();
+    assertThat(vm.messageProperty().get()).contains("no_such_date");
+    assertThat(vm.triangle()).isEmpty();
+  }
+}

@@ -1,0 +1,164 @@
+package org.statbench.app.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.datasets.FieldDrag;
+import org.statbench.app.shell.RecordingDialogService;
+import org.statbench.app.shell.SameThreadTaskRunner;
+import org.statbench.app.workspace.WorkspaceModel;
+import org.statbench.app.workspace.WorkspacePreferences;
+import org.statbench.store.Workspace;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The cohort view, headless: fields are dragged from a list as from the shell's field tree. */
+@ExtendWith(ApplicationExtension.class)
+class CohortViewTest {
+  @TempDir static Path shared;
+  static Workspace ws;
+
+  private CohortViewModel vm;
+
+  @BeforeAll
+  static void importReferrals() {
+    ws = SampleReferralsWorkspace.create(shared);
+  }
+
+  @AfterAll
+  static void close() {
+    ws.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+    RecordingDialogService dialogs = new RecordingDialogService();
+    WorkspaceModel model =
+        new WorkspaceModel(tasks, dialogs, new WorkspacePreferences(shared.resolve("home")));
+    model.use(ws, ws.datasets());
+    vm = new CohortViewModel(tasks, dialogs, model);
+    vm.entryProperty().set(null);
+    vm.eventProperty().set(null);
+
+    ListView<String> fields = new ListView<>();
+    fields.getItems().setAll("referral_date", "job_outcome_date", "sex");
+    fields.setPrefWidth(160);
+    fields.setCellFactory(
+        l -> {
+          ListCell<String> cell =
+              new ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                  super.updateItem(item, empty);
+                  setText(empty ? null : item);
+                  setId(empty ? null : "field-" + item);
+                }
+              };
+          cell.setOnDragDetected(
+              e -> {
+                if (cell.getItem() != null) {
+                  cell.startDragAndDrop(TransferMode.COPY_OR_MOVE)
+                      .setContent(FieldDrag.content(cell.getItem()));
+                  e.consume();
+                }
+              });
+          return cell;
+        });
+    BorderPane root = new BorderPane(new CohortView(vm).node());
+    root.setLeft(fields);
+    stage.setScene(new Scene(root, 1300, 850));
+    stage.show();
+  }
+
+  @Test
+  void droppedDatesBuildTheTriangleWithCensoredCellsLeftEmpty(FxRobot robot) {
+    robot.drag("#field-job_outcome_date").dropTo("#cohortEvent");
+    robot.drag("#field-referral_date").dropTo("#cohortEntry");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(vm.entryProperty().get()).isEqualTo("referral_date");
+    assertThat(vm.eventProperty().get()).isEqualTo("job_outcome_date");
+    TableView<?> triangle = robot.lookup("#cohortTriangle").queryAs(TableView.class);
+    assertThat(triangle.getItems()).hasSize(43);
+    assertThat(cellText(robot, 0, 12)).isEqualTo("25.1");
+
+    robot.interact(() -> vm.asOfProperty().set(LocalDate.parse("2012-06-30")));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    // As of 30 June 2012: cohort 2011-06 has its 12 months (162 of 646 = 25.1%), 2011-07 does
+    // not, so that cell is empty rather than 0.
+    assertThat(triangle.getItems()).hasSize(13);
+    assertThat(cellText(robot, 0, 12)).isEqualTo("25.1");
+    assertThat(cellText(robot, 1, 12)).isEmpty();
+    assertThat(cellText(robot, 1, 11)).isNotEmpty();
+  }
+
+  @Test
+  void aNonDateDroppedOnEntryIsRefused(FxRobot robot) {
+    robot.drag("#field-sex").dropTo("#cohortEntry");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(vm.entryProperty().get()).isNull();
+    assertThat(robot.lookup("#cohortMessage").queryAs(Label.class).getText())
+        .contains("'sex' is not a date");
+    assertThat(robot.lookup("#cohortTriangle").queryAs(TableView.class).getItems()).isEmpty();
+  }
+
+  @Test
+  void curvesAtRiskAndHorizonChartsFollowTheResult(FxRobot robot) {
+    robot.interact(() -> vm.openSample(CohortViewModel.SAMPLE_DEFINITIONS.get(0)));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    ChartViewer curves = robot.lookup("#cohortCurves").queryAs(ChartViewer.class);
+    ChartViewer horizon = robot.lookup("#cohortHorizonChart").queryAs(ChartViewer.class);
+    assertThat(curves.getChart()).isNotNull();
+    assertThat(curves.getChart().getXYPlot().getDataset().getSeriesCount())
+        .isEqualTo(CohortViewModel.DEFAULT_CURVES);
+    assertThat(horizon.getChart()).isNotNull();
+    assertThat(horizon.getChart().getCategoryPlot().getDataset().getColumnCount()).isEqualTo(43);
+    assertThat(robot.lookup("#cohortAtRisk").queryAs(TableView.class).getItems())
+        .hasSize(CohortViewModel.DEFAULT_CURVES);
+
+    robot.interact(() -> vm.breakdownProperty().set("sex"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(curves.getChart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(2);
+  }
+
+  /** Text of the triangle cell in row {@code row}, duration column {@code duration}. */
+  private static String cellText(FxRobot robot, int row, int duration) {
+    return robot
+        .lookup(".cohort-triangle .table-row-cell")
+        .queryAllAs(javafx.scene.control.TableRow.class)
+        .stream()
+        .filter(r -> r.getIndex() == row)
+        .findFirst()
+        .map(
+            r ->
+                r.getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?>)
+                    .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                    .filter(c -> ("d" + duration).equals(c.getTableColumn().getId()))
+                    .findFirst()
+                    .map(c -> c.getText() == null ? "" : c.getText())
+                    .orElse("no cell"))
+        .orElse("no row");
+  }
+}

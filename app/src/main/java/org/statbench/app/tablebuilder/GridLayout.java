@@ -82,7 +82,9 @@ public final class GridLayout {
     while (w.size() < waferDims.size()) {
       w.add(defaultWaferPosition(dims.get(waferDims.get(w.size()))));
     }
-    this.options = new Options(w.subList(0, waferDims.size()), options.sort(), options.hideEmpty(), options.percent());
+    this.options =
+        new Options(
+            w.subList(0, waferDims.size()), options.sort(), options.hideEmpty(), options.percent());
     List<int[]> r = enumerate(rowDims);
     List<int[]> c = enumerate(colDims);
     if (options.hideEmpty()) {
@@ -121,7 +123,8 @@ public final class GridLayout {
     return out;
   }
 
-  private void enumerate(List<Integer> dims, int level, int[] key, boolean atTotal, List<int[]> out) {
+  private void enumerate(
+      List<Integer> dims, int level, int[] key, boolean atTotal, List<int[]> out) {
     if (level == dims.size()) {
       out.add(key.clone());
       return;

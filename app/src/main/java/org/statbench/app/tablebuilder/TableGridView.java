@@ -102,7 +102,9 @@ public final class TableGridView extends StackPane {
           if (heat >= 0) {
             cell.setStyle(
                 String.format(
-                    Locale.ROOT, "-fx-background-color: rgba(214, 96, 77, %.3f);", 0.08 + 0.72 * heat));
+                    Locale.ROOT,
+                    "-fx-background-color: rgba(214, 96, 77, %.3f);",
+                    0.08 + 0.72 * heat));
           }
         }
         line.add(cell);
@@ -136,7 +138,8 @@ public final class TableGridView extends StackPane {
       int i = 0;
       while (i < rows.size()) {
         int j = i + 1;
-        while (j < rows.size() && Arrays.equals(rows.get(i), 0, level + 1, rows.get(j), 0, level + 1)) {
+        while (j < rows.size()
+            && Arrays.equals(rows.get(i), 0, level + 1, rows.get(j), 0, level + 1)) {
           j++;
         }
         if (j - i > 1) {
@@ -149,7 +152,8 @@ public final class TableGridView extends StackPane {
       int i = 0;
       while (i < cols.size()) {
         int j = i + 1;
-        while (j < cols.size() && Arrays.equals(cols.get(i), 0, level + 1, cols.get(j), 0, level + 1)) {
+        while (j < cols.size()
+            && Arrays.equals(cols.get(i), 0, level + 1, cols.get(j), 0, level + 1)) {
           j++;
         }
         if (j - i > 1) {

@@ -24,7 +24,9 @@ class TableGridViewTest {
   @Test
   void showsNestedHeadersWithSpansAndStylesTotals(FxRobot robot) {
     robot.interact(
-        () -> view.show(new GridLayout(Tables.nestedWithWafer(), GridLayout.Options.defaults()), true));
+        () ->
+            view.show(
+                new GridLayout(Tables.nestedWithWafer(), GridLayout.Options.defaults()), true));
     // 1 header row + 7 rows; 2 row-header columns + 1 value column.
     assertThat(view.gridRowCount()).isEqualTo(8);
     assertThat(view.gridColumnCount()).isEqualTo(3);

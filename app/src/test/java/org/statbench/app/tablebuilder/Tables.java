@@ -15,9 +15,7 @@ final class Tables {
     return new Dimension(var, var, role, Arrays.stream(codes).map(Category::of).toList(), true);
   }
 
-  /**
-   * region (North, South, East) x sex (F, M), with totals: North 10 20, South 0 0, East 5 1.
-   */
+  /** region (North, South, East) x sex (F, M), with totals: North 10 20, South 0 0, East 5 1. */
   static Table regionBySex() {
     Dimension region = dim("region", DimensionRole.ROW, "North", "South", "East");
     Dimension sex = dim("sex", DimensionRole.COLUMN, "F", "M");

@@ -79,6 +79,14 @@ public final class ClearanceBook {
         workspace.directory().resolve("clearance"), workspace.auditLog(), user, Clock.systemUTC());
   }
 
+  /**
+   * The book kept in {@code folder} and announced in {@code log}, acting as {@code user} (e.g. a
+   * statistician other than the OS user in a shared workspace, or a test).
+   */
+  public static ClearanceBook open(Path folder, AuditLog log, String user) {
+    return new ClearanceBook(folder, log, user, Clock.systemUTC());
+  }
+
   /** The user this book acts as. */
   public String user() {
     return user;
@@ -304,12 +312,17 @@ public final class ClearanceBook {
    * their audit entry are ignored.
    */
   public Optional<ClearanceDecision> approvalFor(String tableHash) {
+    return approvedItem(tableHash).map(ClearanceItem::decision);
+  }
+
+  /** The request and verified approval that clear the table with this hash, if any. */
+  Optional<ClearanceItem> approvedItem(String tableHash) {
     for (ClearanceItem i : items()) {
       if (i.decision() != null
           && i.decision().approved()
           && i.decision().tableHash().equals(tableHash)
           && i.request().tableHash().equals(tableHash)) {
-        return Optional.of(i.decision());
+        return Optional.of(i);
       }
     }
     return Optional.empty();

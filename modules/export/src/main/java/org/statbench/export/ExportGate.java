@@ -115,12 +115,15 @@ public final class ExportGate {
     if (report.passed() && unsafe.isEmpty()) {
       return new Release(this, new Publication(table, report, null, null));
     }
-    ClearanceDecision approval = clearanceFor(table, report, clearance);
-    return new Release(this, new Publication(table, report, approval, null));
+    // A cleared release publishes what the statistician saw: the request's table and report.
+    ClearanceItem cleared = clearanceFor(table, report, clearance);
+    return new Release(
+        this,
+        new Publication(
+            cleared.request().table(), cleared.request().report(), cleared.decision(), null));
   }
 
-  private ClearanceDecision clearanceFor(
-      Table table, ReportSnapshot report, ClearanceDecision given) {
+  private ClearanceItem clearanceFor(Table table, ReportSnapshot report, ClearanceDecision given) {
     String why = failures(table, report);
     if (given != null) {
       if (!given.approved()) {
@@ -140,10 +143,10 @@ public final class ExportGate {
         throw new RefusedException(
             why + "; clearance " + given.requestId() + " is not recorded in this workspace");
       }
-      return given;
+      return new ClearanceItem(given.requestId(), book.request(given.requestId()), given, null);
     }
     if (book != null) {
-      Optional<ClearanceDecision> approval = book.approvalFor(table.hash());
+      Optional<ClearanceItem> approval = book.approvedItem(table.hash());
       if (approval.isPresent()) {
         return approval.get();
       }

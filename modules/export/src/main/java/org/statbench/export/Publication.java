@@ -7,9 +7,10 @@ import org.statbench.core.table.Dimension;
 import org.statbench.core.table.Table;
 
 /**
- * What the gate hands to a writer once it has let a table through: the table, the verdict per cell,
- * the clearance (when the release rests on one) and the table's definition in words. Writers take
- * published values from here only, so a suppressed cell can never reach them with its true value.
+ * What the gate hands to a writer once it has let a table through: the table (for its structure),
+ * the verdict and published value per cell, the clearance (when the release rests on one) and the
+ * table's definition in words. Writers take published values from here only, so a suppressed cell
+ * can never reach them with its true value.
  */
 record Publication(
     Table table, ReportSnapshot report, ClearanceDecision clearance, List<String> definition) {
@@ -19,9 +20,13 @@ record Publication(
     definition = definition == null ? describe(table) : List.copyOf(definition);
   }
 
-  /** The value to publish, or NaN when the cell is withheld (or undefined). */
+  /**
+   * The value to publish, or NaN when the cell is withheld (or undefined). Taken from the report's
+   * published values, never from the table, whose values are the true ones.
+   */
   double published(int i) {
-    return report.cells().get(i).suppressed() ? Double.NaN : table.value(i);
+    CellVerdict c = report.cells().get(i);
+    return c.suppressed() ? Double.NaN : c.published();
   }
 
   /** The value as text: empty when withheld or undefined. */

@@ -26,6 +26,7 @@ final class SnapshotJson {
       ObjectNode cn = cells.addObject();
       cn.put("status", c.status());
       cn.put("suppressed", c.suppressed());
+      putNumber(cn, "published", c.published());
       putNumber(cn, "lower", c.lower());
       putNumber(cn, "upper", c.upper());
       cn.put("reason", c.reason());
@@ -42,6 +43,7 @@ final class SnapshotJson {
               i++,
               cn.get("status").asText(),
               cn.get("suppressed").asBoolean(),
+              number(cn.get("published")),
               number(cn.get("lower")),
               number(cn.get("upper")),
               cn.path("reason").asText("")));

@@ -58,6 +58,7 @@ final class Fixtures {
               i,
               status,
               w,
+              t.value(i),
               w ? 0 : Double.NaN,
               w ? 38 : Double.NaN,
               i == 0 ? "count 7 below threshold 10" : ""));

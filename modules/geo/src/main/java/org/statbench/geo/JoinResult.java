@@ -9,12 +9,14 @@ import org.statbench.store.DerivedVariable;
  * @param variables one derived variable per added level (named as the lookup column), mapping the
  *     key's codes to the level's values; unmatched codes are absent, so they become missing
  * @param report the match report
- * @param rollUp the added code levels that form a hierarchy, finest first (e.g. {@code lsoa, msoa,
- *     la, region}); a table builder can roll up along it
+ * @param rollUps the added code levels that form hierarchies, each finest first (e.g. {@code [lsoa,
+ *     msoa, la, region]} and {@code [subgroup, group, supergroup]}); a table builder can roll up
+ *     along them
  */
-public record JoinResult(List<DerivedVariable> variables, MatchReport report, List<String> rollUp) {
+public record JoinResult(
+    List<DerivedVariable> variables, MatchReport report, List<List<String>> rollUps) {
   public JoinResult {
     variables = List.copyOf(variables);
-    rollUp = List.copyOf(rollUp);
+    rollUps = rollUps.stream().map(List::copyOf).toList();
   }
 }

@@ -31,7 +31,7 @@ public final class Lookup {
   private final Map<String, Integer> index;
   private final List<int[]> duplicates;
   private final List<Integer> badKeys;
-  private volatile List<HierarchyLevel> hierarchy;
+  private volatile List<List<HierarchyLevel>> hierarchies;
 
   private Lookup(String name, String edition, String keyColumn, KeyKind kind, DatasetColumns cols) {
     this.name = Objects.requireNonNull(name, "name");
@@ -232,59 +232,122 @@ public final class Lookup {
   }
 
   /**
-   * The hierarchy of the lookup's code columns, finest first (the key, then each coarser level),
-   * each with the column holding its names when there is one (a column in one-to-one
-   * correspondence). Code columns are those whose values are all area codes or classification codes
-   * ({@code 1}, {@code 1a}, {@code 1a1}); they are ordered by number of distinct values and each
-   * must be determined by the previous one (checked by {@link LookupValidator}).
+   * The first of {@link #hierarchies()} (the geography chain when the lookup has one), or just the
+   * key level when the lookup has no code columns.
    */
   public List<HierarchyLevel> hierarchy() {
-    List<HierarchyLevel> h = hierarchy;
+    List<List<HierarchyLevel>> all = hierarchies();
+    return all.isEmpty() ? List.of(new HierarchyLevel(keyColumn, null)) : all.get(0);
+  }
+
+  /**
+   * The hierarchies of the lookup's code columns, each finest first starting with the key, with for
+   * each level the column holding its names when there is one ({@code la} has {@code la_name}).
+   * Code columns form families that nest separately: GSS area codes of known entities (ordered by
+   * entity: output area, LSOA, MSOA, ward, local authority, county, region, country, and only those
+   * coarser than the key), other area codes (by number of distinct values), and classification
+   * codes {@code 1}, {@code 1a}, {@code 1a1} (by number of distinct values, then code length). A
+   * code column with the same values as the previous level is treated as its label. {@link
+   * LookupValidator} checks that each level determines the next.
+   */
+  public List<List<HierarchyLevel>> hierarchies() {
+    List<List<HierarchyLevel>> h = hierarchies;
     if (h == null) {
-      h = computeHierarchy();
-      hierarchy = h;
+      h = computeHierarchies();
+      hierarchies = h;
     }
     return h;
   }
 
-  private List<HierarchyLevel> computeHierarchy() {
+  private List<List<HierarchyLevel>> computeHierarchies() {
     Map<String, Integer> distinct = new LinkedHashMap<>();
-    List<String> codeColumns = new ArrayList<>();
+    Map<String, Integer> rank = new HashMap<>();
+    Map<String, Integer> codeLength = new HashMap<>();
+    List<String> gss = new ArrayList<>();
+    List<String> otherGss = new ArrayList<>();
+    List<String> classification = new ArrayList<>();
     List<String> others = new ArrayList<>();
+    int keyRank = AreaCodes.levelRank(values(columns.column(keyColumn)));
     for (String c : levelColumns()) {
-      distinct.put(c, distinctCount(c));
-      if (isCodeColumn(c)) {
-        codeColumns.add(c);
-      } else {
+      List<String> vals = values(columns.column(c));
+      CodeFamily family = family(vals);
+      if (family == null) {
         others.add(c);
+        continue;
+      }
+      distinct.put(c, distinctCount(c));
+      codeLength.put(c, maxLength(vals));
+      switch (family) {
+        case GSS -> {
+          int r = AreaCodes.levelRank(vals);
+          rank.put(c, r);
+          if (r < 0) {
+            otherGss.add(c);
+          } else if (keyRank < 0 || r > keyRank) {
+            gss.add(c);
+          }
+        }
+        case CLASSIFICATION -> classification.add(c);
       }
     }
-    // Stable sort: among equal counts the earlier file column comes first.
-    // Finer levels have more distinct values; among equal counts longer codes are finer (1a1 below
-    // 1a below 1), then the earlier file column comes first (the sort is stable).
-    Map<String, Integer> codeLength = new HashMap<>();
-    for (String c : codeColumns) {
-      codeLength.put(c, maxLength(columns.column(c)));
-    }
-    codeColumns.sort(
+    // Sorts are stable: among equals the earlier file column comes first.
+    gss.sort(
+        (a, b) ->
+            !rank.get(a).equals(rank.get(b))
+                ? Integer.compare(rank.get(a), rank.get(b))
+                : Integer.compare(distinct.get(b), distinct.get(a)));
+    otherGss.sort((a, b) -> Integer.compare(distinct.get(b), distinct.get(a)));
+    classification.sort(
         (a, b) ->
             !distinct.get(a).equals(distinct.get(b))
                 ? Integer.compare(distinct.get(b), distinct.get(a))
                 : Integer.compare(codeLength.get(b), codeLength.get(a)));
-    List<HierarchyLevel> out = new ArrayList<>();
-    out.add(new HierarchyLevel(keyColumn, labelFor(keyColumn, others)));
-    List<String> chain = new ArrayList<>();
-    for (String c : codeColumns) {
-      // Two code columns with the same values per row: the later is a label of the earlier.
-      if (!chain.isEmpty()
-          && distinct.get(c).equals(distinct.get(chain.get(chain.size() - 1)))
-          && oneToOne(chain.get(chain.size() - 1), c)) {
+    List<List<HierarchyLevel>> out = new ArrayList<>();
+    for (List<String> family : List.of(gss, otherGss, classification)) {
+      if (family.isEmpty()) {
         continue;
       }
-      chain.add(c);
-      out.add(new HierarchyLevel(c, labelFor(c, others)));
+      List<HierarchyLevel> chain = new ArrayList<>();
+      chain.add(new HierarchyLevel(keyColumn, labelFor(keyColumn, others)));
+      String previous = null;
+      for (String c : family) {
+        // A code column with the same values per row as the previous level is its label.
+        if (previous != null
+            && distinct.get(c).equals(distinct.get(previous))
+            && oneToOne(previous, c)) {
+          continue;
+        }
+        previous = c;
+        chain.add(new HierarchyLevel(c, labelFor(c, others)));
+      }
+      out.add(List.copyOf(chain));
     }
     return List.copyOf(out);
+  }
+
+  private enum CodeFamily {
+    GSS,
+    CLASSIFICATION
+  }
+
+  /** The family all non-empty values belong to, or null for a column of other values. */
+  private static CodeFamily family(List<String> values) {
+    CodeFamily f = null;
+    for (String v : values) {
+      if (v == null || v.isBlank()) {
+        continue;
+      }
+      String s = v.strip();
+      CodeFamily this1 =
+          AreaCodes.isWellFormed(AreaCodes.normalise(s))
+              ? CodeFamily.GSS
+              : AreaCodes.isClassificationCode(s) ? CodeFamily.CLASSIFICATION : null;
+      if (this1 == null || (f != null && f != this1)) {
+        return null;
+      }
+      f = this1;
+    }
+    return f;
   }
 
   private String labelFor(String code, List<String> candidates) {
@@ -294,22 +357,6 @@ public final class Lookup {
       }
     }
     return null;
-  }
-
-  boolean isCodeColumn(String c) {
-    Column col = columns.column(c);
-    boolean any = false;
-    for (String v : values(col)) {
-      if (v == null || v.isEmpty()) {
-        continue;
-      }
-      any = true;
-      String s = v.strip();
-      if (!AreaCodes.isWellFormed(AreaCodes.normalise(s)) && !AreaCodes.isClassificationCode(s)) {
-        return false;
-      }
-    }
-    return any;
   }
 
   private static List<String> values(Column col) {
@@ -323,9 +370,9 @@ public final class Lookup {
     return new ArrayList<>(out);
   }
 
-  private static int maxLength(Column col) {
+  private static int maxLength(List<String> values) {
     int m = 0;
-    for (String v : values(col)) {
+    for (String v : values) {
       if (v != null) {
         m = Math.max(m, v.strip().length());
       }

@@ -71,12 +71,15 @@ public final class LookupValidator {
    *     {@link Lookup#hierarchy()}
    */
   public static List<LookupProblem> validateHierarchy(Lookup lookup, List<String> levels) {
-    List<String> chain = new ArrayList<>();
     if (levels == null) {
-      for (HierarchyLevel l : lookup.hierarchy()) {
-        chain.add(l.column());
+      List<LookupProblem> out = new ArrayList<>();
+      for (List<HierarchyLevel> h : lookup.hierarchies()) {
+        out.addAll(validateHierarchy(lookup, h.stream().map(HierarchyLevel::column).toList()));
       }
-    } else {
+      return out;
+    }
+    List<String> chain = new ArrayList<>();
+    {
       for (String l : levels) {
         if (!lookup.columnNames().contains(l)) {
           throw new InputException(

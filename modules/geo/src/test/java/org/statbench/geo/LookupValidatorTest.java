@@ -111,4 +111,34 @@ class LookupValidatorTest {
         .extracting(LookupProblem::message)
         .containsExactly("group '1a' has more than one parent in supergroup: '1' (line 2) and '2'");
   }
+
+  @Test
+  void geographyAndClassificationColumnsFormSeparateHierarchies() {
+    Lookup l =
+        lookup(
+            new String[] {"oa", "la", "region", "supergroup", "group"},
+            new String[] {"E00900001", "E06900001", "E12900001", "1", "1a"},
+            new String[] {"E00900002", "E06900001", "E12900001", "2", "2a"},
+            new String[] {"E00900003", "E06900002", "E12900001", "1", "1b"});
+    assertThat(LookupValidator.validate(l)).isEmpty();
+    assertThat(l.hierarchies())
+        .extracting(h -> h.stream().map(HierarchyLevel::column).toList())
+        .containsExactly(List.of("oa", "la", "region"), List.of("oa", "group", "supergroup"));
+  }
+
+  @Test
+  void aHierarchyKeyedOnAnUpperLevelOnlyListsCoarserLevels() {
+    Lookup l =
+        Lookup.of(
+            "geo",
+            null,
+            table(
+                "geo",
+                new String[] {"oa", "lsoa", "la", "region"},
+                new String[] {"E00900001", "E01900001", "E06900001", "E12900001"},
+                new String[] {"E00900002", "E01900002", "E06900001", "E12900001"}),
+            "la",
+            null);
+    assertThat(l.hierarchy()).extracting(HierarchyLevel::column).containsExactly("la", "region");
+  }
 }

@@ -17,8 +17,7 @@ public final class Features {
         new PlaceholderFeature(
             "chart", "Chart", "Charts of the current table are not part of this build yet."),
         new org.statbench.app.cohort.CohortFeature(),
-        new PlaceholderFeature(
-            "joins", "Joins", "Classification and geography joins are not part of this build yet."),
+        new org.statbench.app.join.JoinsFeature(),
         new PlaceholderFeature(
             "clearance", "Clearance queue", "The clearance queue is not part of this build yet."));
   }

@@ -13,7 +13,7 @@ public final class Features {
   /** The centre tabs, in display order. */
   public static List<Feature> tabs() {
     return List.of(
-        new PlaceholderFeature("table", "Table", "The table builder appears here."),
+        new org.statbench.app.tablebuilder.TableBuilderFeature(),
         new PlaceholderFeature(
             "chart", "Chart", "Charts of the current table are not part of this build yet."),
         new PlaceholderFeature(

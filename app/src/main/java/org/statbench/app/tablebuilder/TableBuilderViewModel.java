@@ -548,7 +548,7 @@ public final class TableBuilderViewModel {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      SpecFiles.write(spec(), target);
+      org.statbench.tabulate.TableSpecJson.write(spec(), target);
     } catch (IOException e) {
       context
           .dialogs()
@@ -581,7 +581,7 @@ public final class TableBuilderViewModel {
   public void open(Path source) {
     TableSpec loaded;
     try {
-      loaded = SpecFiles.read(source);
+      loaded = org.statbench.tabulate.TableSpecJson.read(source);
     } catch (StatBenchException e) {
       context.dialogs().showError("Cannot open the table definition", e);
       return;

@@ -186,4 +186,37 @@ class TableBuilderViewModelTest {
     assertThat(first).isGreaterThanOrEqualTo(second);
     assertThat(rowLabels().get(3)).isEqualTo("Total");
   }
+
+  @Test
+  void savesToTheWorkspaceAndReopensWithUndoAndRecentList() {
+    model.add("region", Zone.ROWS);
+    model.add("age", Zone.COLUMNS);
+    model.setBands("age", "16-39,40+");
+    Path file = model.tablesDirectory().resolve("region-by-age.json");
+    model.save(file);
+    assertThat(file).exists();
+    assertThat(model.savedTables()).containsExactly(file);
+    assertThat(model.recentTables()).containsExactly(file.toAbsolutePath().normalize());
+
+    model.clear();
+    assertThat(model.tableProperty().get()).isNull();
+    model.open(file);
+    assertThat(model.spec().rows()).extracting(d -> d.variable()).containsExactly("region");
+    assertThat(model.items(Zone.COLUMNS).get(0).text()).isEqualTo("age: 16-39, 40+");
+    assertThat(grandTotal()).isEqualTo(60);
+    assertThat(model.fileProperty().get()).isEqualTo(file);
+    model.undo();
+    assertThat(model.spec().dimensions()).isEmpty();
+  }
+
+  @Test
+  void aDefinitionForAnotherDatasetIsRefusedWithItsName() throws Exception {
+    Path file = dir.resolve("other.json");
+    model.add("region", Zone.ROWS);
+    model.save(file);
+    String json = java.nio.file.Files.readString(file).replace("\"people\"", "\"claims\"");
+    java.nio.file.Files.writeString(file, json);
+    model.open(file);
+    assertThat(dialogs.errors).singleElement().asString().contains("claims");
+  }
 }

@@ -1,22 +1,69 @@
 package org.statbench.store;
 
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
+import org.statbench.core.StatBenchException;
+import org.statbench.core.data.CategoricalColumn;
+import org.statbench.core.data.Code;
+import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
+import org.statbench.core.data.DateColumn;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.data.VariableType;
 
 /**
  * A workspace: a folder holding one H2 database with the catalogue and the column data of every
  * dataset. Thread-safe; one instance per folder per process.
+ *
+ * <p>Layout: {@code DIR/catalogue.mv.db} (H2: datasets, variables, codelists, derived variables,
+ * audit log) and {@code DIR/columns/<uuid>.mv} (H2 MVStore: one immutable file of column chunks per
+ * dataset version, see {@link ColumnFile}). An import writes its column file completely, then one
+ * SQL transaction points the catalogue at it; that commit is the switch from the old version to the
+ * new one. Column files that no catalogue row references are deleted at {@link #open}.
  */
 public final class Workspace implements AutoCloseable {
+  private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+  private static final String COLUMNS = "columns";
 
-  private Workspace() {}
+  private final Path dir;
+  private final Path columnsDir;
+  private final Connection conn;
+  private final Catalogue catalogue;
+  private final SqlAuditLog auditLog;
+  private final Object lock = new Object();
+  private final ReentrantReadWriteLock filesLock = new ReentrantReadWriteLock();
+  private final Map<String, ColumnFile> files = new ConcurrentHashMap<>();
+  private final Map<String, SoftReference<Object>> cache = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private Workspace(Path dir, Connection conn) throws SQLException {
+    this.dir = dir;
+    this.columnsDir = dir.resolve(COLUMNS);
+    this.conn = conn;
+    this.catalogue = new Catalogue(conn);
+    this.auditLog = new SqlAuditLog(conn, lock);
+  }
 
   /**
    * Opens (creating when missing) the workspace in {@code dir}. Removes column data that no
@@ -25,17 +72,73 @@ public final class Workspace implements AutoCloseable {
    * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
    */
   public static Workspace open(Path dir) {
-    throw new UnsupportedOperationException("store not implemented yet");
+    Path abs = dir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(abs.resolve(COLUMNS));
+    } catch (IOException e) {
+      throw new StatBenchException("Cannot create the workspace folder " + abs + ": " + e, e);
+    }
+    if (!OPEN.add(abs)) {
+      throw new StatBenchException("The workspace " + abs + " is already open in this program");
+    }
+    Connection conn = null;
+    try {
+      conn = DriverManager.getConnection("jdbc:h2:file:" + abs.resolve("catalogue"), "sa", "");
+      conn.setAutoCommit(false);
+      Workspace ws = new Workspace(abs, conn);
+      ws.removeOrphans();
+      return ws;
+    } catch (SQLException e) {
+      OPEN.remove(abs);
+      closeQuietly(conn);
+      if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw new StatBenchException(
+            "The workspace "
+                + abs
+                + " is in use by another program (is StatBench already running on it?)",
+            e);
+      }
+      throw new StatBenchException("Cannot open the workspace " + abs + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      OPEN.remove(abs);
+      closeQuietly(conn);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Connection conn) {
+    if (conn != null) {
+      try {
+        conn.close();
+      } catch (SQLException ignored) {
+        // already failing
+      }
+    }
+  }
+
+  private void removeOrphans() throws SQLException {
+    Set<String> referenced = catalogue.columnFiles();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(columnsDir)) {
+      for (Path p : ds) {
+        String name = p.getFileName().toString();
+        String id = name.endsWith(".mv") ? name.substring(0, name.length() - 3) : name;
+        if (!referenced.contains(id)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new StatBenchException("Cannot clean the workspace folder " + columnsDir + ": " + e, e);
+    }
   }
 
   /** The workspace folder. */
   public Path directory() {
-    throw new UnsupportedOperationException();
+    return dir;
   }
 
   /** All datasets, ordered by name. */
   public List<DatasetInfo> datasets() {
-    throw new UnsupportedOperationException();
+    return sql(catalogue::datasets);
   }
 
   /**
@@ -44,12 +147,23 @@ public final class Workspace implements AutoCloseable {
    * @throws InputException naming the dataset when it does not exist
    */
   public DatasetInfo dataset(String name) {
-    throw new UnsupportedOperationException();
+    return sql(
+        () -> {
+          long id = catalogue.id(name);
+          if (id < 0) {
+            throw unknownDataset(name);
+          }
+          return catalogue.info(id);
+        });
+  }
+
+  private static InputException unknownDataset(String name) {
+    return new InputException("Unknown dataset '" + CsvImporter.abbreviate(name) + "'");
   }
 
   /** True when a dataset of that name exists. */
   public boolean hasDataset(String name) {
-    throw new UnsupportedOperationException();
+    return sql(() -> catalogue.id(name) >= 0);
   }
 
   /**
@@ -62,7 +176,68 @@ public final class Workspace implements AutoCloseable {
    */
   public DatasetInfo importCsv(
       ImportRequest request, ProgressListener progress, CancellationToken cancel) {
-    throw new UnsupportedOperationException();
+    checkOpen();
+    if (request.name().isBlank()) {
+      throw new InputException("The dataset name must not be empty");
+    }
+    ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+    CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
+    CsvImporter.Parsed parsed = new CsvImporter(request, p, c).parse();
+    String id = UUID.randomUUID().toString();
+    Path file = columnsDir.resolve(id + ".mv");
+    String old;
+    try {
+      ColumnFile.write(file, parsed.rows(), parsed.columns(), keySeed(parsed.sha256()), p, c);
+      c.throwIfCancelled();
+      synchronized (lock) {
+        checkOpen();
+        old =
+            catalogue.replace(
+                request.name(),
+                request.file().toString(),
+                parsed.sha256(),
+                parsed.rows(),
+                id,
+                parsed.columns());
+      }
+    } catch (SQLException e) {
+      deleteQuietly(file);
+      throw new StatBenchException("Cannot update the workspace catalogue: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      deleteQuietly(file);
+      throw e;
+    }
+    if (old != null) {
+      release(old);
+    }
+    return dataset(request.name());
+  }
+
+  private static long keySeed(String sha256) {
+    return Long.parseUnsignedLong(sha256.substring(0, 16), 16);
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // removed at the next open
+    }
+  }
+
+  /** Closes and deletes a column file no catalogue row points at any more. */
+  private void release(String columnFile) {
+    filesLock.writeLock().lock();
+    try {
+      ColumnFile f = files.remove(columnFile);
+      if (f != null) {
+        f.close();
+      }
+      cache.keySet().removeIf(k -> k.startsWith(columnFile + "/"));
+      deleteQuietly(columnsDir.resolve(columnFile + ".mv"));
+    } finally {
+      filesLock.writeLock().unlock();
+    }
   }
 
   /**
@@ -72,25 +247,191 @@ public final class Workspace implements AutoCloseable {
    * @throws InputException naming the variable or dataset when unknown
    */
   public DatasetColumns columns(String dataset, Collection<String> variables) {
-    throw new UnsupportedOperationException();
+    Catalogue.DatasetRecord rec = record(dataset);
+    List<Catalogue.VariableRecord> wanted = new ArrayList<>();
+    for (String v : variables) {
+      Catalogue.VariableRecord vr = rec.variable(v);
+      if (vr == null) {
+        throw new InputException(
+            "Unknown variable '"
+                + CsvImporter.abbreviate(v)
+                + "' in dataset '"
+                + CsvImporter.abbreviate(dataset)
+                + "'");
+      }
+      wanted.add(vr);
+    }
+    Map<String, Column> out = new LinkedHashMap<>();
+    Map<String, Column> loaded = new ConcurrentHashMap<>();
+    // Two columns at a time: reading and copying chunks is memory-bound, and the machine is small.
+    wanted.parallelStream().distinct().forEach(vr -> loaded.put(vr.name(), column(rec, vr)));
+    for (Catalogue.VariableRecord vr : wanted) {
+      out.put(vr.name(), loaded.get(vr.name()));
+    }
+    return new DatasetColumns(rec.name(), rec.rows(), out);
+  }
+
+  private Catalogue.DatasetRecord record(String dataset) {
+    Catalogue.DatasetRecord rec = sql(() -> catalogue.record(dataset));
+    if (rec == null) {
+      throw unknownDataset(dataset);
+    }
+    return rec;
+  }
+
+  private Column column(Catalogue.DatasetRecord rec, Catalogue.VariableRecord vr) {
+    String key =
+        rec.columnFile() + (vr.storage() == Storage.DERIVED ? "/d/" + vr.name() : "/" + vr.ord());
+    Object cached = get(key);
+    if (cached != null) {
+      return (Column) cached;
+    }
+    Column c;
+    if (vr.storage() == Storage.DERIVED) {
+      Catalogue.VariableRecord src = rec.variable(vr.source());
+      if (src == null) {
+        throw new StatBenchException(
+            "The workspace is damaged: source variable of " + vr.name() + " is missing");
+      }
+      c = derive(vr.name(), (CategoricalColumn) column(rec, src), vr.mapping());
+    } else {
+      c = withFile(rec, f -> load(f, rec.rows(), vr));
+    }
+    cache.put(key, new SoftReference<>(c));
+    return c;
+  }
+
+  private Object get(String key) {
+    SoftReference<Object> ref = cache.get(key);
+    return ref == null ? null : ref.get();
+  }
+
+  private <T> T withFile(
+      Catalogue.DatasetRecord rec, java.util.function.Function<ColumnFile, T> f) {
+    filesLock.readLock().lock();
+    try {
+      checkOpen();
+      ColumnFile file =
+          files.computeIfAbsent(
+              rec.columnFile(), id -> ColumnFile.open(columnsDir.resolve(id + ".mv")));
+      return f.apply(file);
+    } finally {
+      filesLock.readLock().unlock();
+    }
+  }
+
+  private static Column load(ColumnFile f, int rows, Catalogue.VariableRecord vr) {
+    return switch (vr.storage()) {
+      case BYTE_CODES ->
+          CategoricalColumn.ofBytes(
+              vr.name(),
+              vr.type(),
+              f.dictionary(vr.ord(), vr.dictionarySize()),
+              f.bytes(vr.ord(), rows));
+      case INT_CODES ->
+          CategoricalColumn.ofInts(
+              vr.name(),
+              vr.type(),
+              f.dictionary(vr.ord(), vr.dictionarySize()),
+              f.ints(vr.ord(), rows));
+      case DOUBLES -> new NumericColumn(vr.name(), vr.type(), f.doubles(vr.ord(), rows));
+      case EPOCH_DAYS -> new DateColumn(vr.name(), f.ints(vr.ord(), rows));
+      case DERIVED -> throw new IllegalStateException("derived variables are not stored");
+    };
+  }
+
+  /** Maps a categorical column's codes through a code mapping: one pass over primitive codes. */
+  static CategoricalColumn derive(
+      String name, CategoricalColumn source, Map<String, String> mapping) {
+    List<String> srcDict = source.dictionary();
+    java.util.TreeSet<String> targets = new java.util.TreeSet<>(Values.CODE_ORDER);
+    for (String code : srcDict) {
+      String t = mapping.get(code);
+      if (t != null) {
+        targets.add(t);
+      }
+    }
+    List<String> dict = new ArrayList<>(targets);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < dict.size(); i++) {
+      index.put(dict.get(i), i);
+    }
+    int[] map = new int[srcDict.size()];
+    for (int i = 0; i < map.length; i++) {
+      String t = mapping.get(srcDict.get(i));
+      map[i] = t == null ? -1 : index.get(t);
+    }
+    int n = source.size();
+    if (source.isByteEncoded()) {
+      byte[] src = source.byteCodes();
+      byte[] lut = new byte[256];
+      java.util.Arrays.fill(lut, (byte) -1);
+      for (int i = 0; i < map.length; i++) {
+        lut[i] = (byte) map[i];
+      }
+      if (dict.size() <= CategoricalColumn.MAX_BYTE_CODES) {
+        byte[] out = new byte[n];
+        for (int r = 0; r < n; r++) {
+          out[r] = lut[src[r] & 0xFF];
+        }
+        return CategoricalColumn.ofBytes(name, VariableType.CATEGORICAL, dict, out);
+      }
+      int[] out = new int[n];
+      for (int r = 0; r < n; r++) {
+        int c = src[r] & 0xFF;
+        out[r] = c == 0xFF ? -1 : map[c];
+      }
+      return CategoricalColumn.ofInts(name, VariableType.CATEGORICAL, dict, out);
+    }
+    int[] src = source.intCodes();
+    if (dict.size() <= CategoricalColumn.MAX_BYTE_CODES) {
+      byte[] out = new byte[n];
+      for (int r = 0; r < n; r++) {
+        int c = src[r];
+        out[r] = (byte) (c < 0 ? -1 : map[c]);
+      }
+      return CategoricalColumn.ofBytes(name, VariableType.CATEGORICAL, dict, out);
+    }
+    int[] out = new int[n];
+    for (int r = 0; r < n; r++) {
+      int c = src[r];
+      out[r] = c < 0 ? -1 : map[c];
+    }
+    return CategoricalColumn.ofInts(name, VariableType.CATEGORICAL, dict, out);
   }
 
   /**
    * Per-record keys for cell-key perturbation, uniform in [0, 1), assigned once at import and kept
-   * with the dataset (the same record always has the same key).
+   * with the dataset (the same record always has the same key). Returns a fresh copy.
    */
   public double[] recordKeys(String dataset) {
-    throw new UnsupportedOperationException();
+    Catalogue.DatasetRecord rec = record(dataset);
+    String key = rec.columnFile() + "/keys";
+    double[] keys = (double[]) get(key);
+    if (keys == null) {
+      keys = withFile(rec, f -> f.recordKeys(rec.rows()));
+      cache.put(key, new SoftReference<>(keys));
+    }
+    return keys.clone();
   }
 
   /** Marks a dataset as an extract or a lookup with an edition (e.g. "2011"), or null. */
   public DatasetInfo setKind(String dataset, DatasetKind kind, String edition) {
-    throw new UnsupportedOperationException();
+    java.util.Objects.requireNonNull(kind, "kind");
+    return sql(
+        () -> {
+          long id = catalogue.id(dataset);
+          if (id < 0) {
+            throw unknownDataset(dataset);
+          }
+          catalogue.setKind(id, kind, edition);
+          return catalogue.info(id);
+        });
   }
 
   /** The edition of a lookup dataset, or null. */
   public String edition(String dataset) {
-    throw new UnsupportedOperationException();
+    return record(dataset).edition();
   }
 
   /**
@@ -99,19 +440,145 @@ public final class Workspace implements AutoCloseable {
    * @throws InputException when a name clashes with an imported variable or the source is unknown
    */
   public DatasetInfo addDerivedVariables(String dataset, List<DerivedVariable> variables) {
-    throw new UnsupportedOperationException();
+    Catalogue.DatasetRecord rec = record(dataset);
+    Map<String, DerivedVariable> byName = new LinkedHashMap<>();
+    for (DerivedVariable d : variables) {
+      byName.put(d.name(), d);
+    }
+    List<Catalogue.DerivedRow> rows = new ArrayList<>();
+    for (DerivedVariable d : byName.values()) {
+      Catalogue.VariableRecord existing = rec.variable(d.name());
+      if (existing != null && existing.storage() != Storage.DERIVED) {
+        throw new InputException(
+            "Cannot add the variable '"
+                + CsvImporter.abbreviate(d.name())
+                + "' to dataset '"
+                + CsvImporter.abbreviate(dataset)
+                + "': it already has an imported variable of that name");
+      }
+      Catalogue.VariableRecord src = rec.variable(d.source());
+      if (src == null || src.storage() == Storage.DERIVED) {
+        throw new InputException(
+            "Cannot derive '"
+                + CsvImporter.abbreviate(d.name())
+                + "': dataset '"
+                + CsvImporter.abbreviate(dataset)
+                + "' has no imported variable '"
+                + CsvImporter.abbreviate(d.source())
+                + "'");
+      }
+      if (src.type() != VariableType.CATEGORICAL && src.type() != VariableType.TEXT) {
+        throw new InputException(
+            "Cannot derive '"
+                + CsvImporter.abbreviate(d.name())
+                + "' from '"
+                + CsvImporter.abbreviate(d.source())
+                + "': it is "
+                + src.type().key()
+                + ", not categorical or text");
+      }
+      CategoricalColumn col = derive(d.name(), (CategoricalColumn) column(rec, src), d.mapping());
+      long[] counts = new long[col.dictionary().size()];
+      long missing = 0;
+      for (int r = 0; r < col.size(); r++) {
+        int code = col.code(r);
+        if (code < 0) {
+          missing++;
+        } else {
+          counts[code]++;
+        }
+      }
+      List<Code> codes = new ArrayList<>(counts.length);
+      for (int i = 0; i < counts.length; i++) {
+        codes.add(new Code(col.dictionary().get(i), null, counts[i]));
+      }
+      rows.add(new Catalogue.DerivedRow(d, codes, missing));
+    }
+    synchronized (lock) {
+      checkOpen();
+      Catalogue.DatasetRecord now = sql(() -> catalogue.record(dataset));
+      if (now == null || !now.columnFile().equals(rec.columnFile())) {
+        throw new StatBenchException(
+            "Dataset '" + CsvImporter.abbreviate(dataset) + "' changed meanwhile; try again");
+      }
+      sql(
+          () -> {
+            catalogue.putDerived(now, rows);
+            return null;
+          });
+      for (DerivedVariable d : byName.values()) {
+        cache.remove(rec.columnFile() + "/d/" + d.name());
+      }
+    }
+    return dataset(dataset);
   }
 
   /** Removes a dataset and its data. */
   public void drop(String dataset) {
-    throw new UnsupportedOperationException();
+    String file = sql(() -> catalogue.drop(dataset));
+    if (file == null) {
+      throw unknownDataset(dataset);
+    }
+    release(file);
   }
 
   /** The workspace's append-only, hash-chained audit log. */
   public AuditLog auditLog() {
-    throw new UnsupportedOperationException();
+    checkOpen();
+    return auditLog;
+  }
+
+  /** The catalogue connection, for tests that need raw SQL (e.g. tampering with the audit log). */
+  Connection connection() {
+    return conn;
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      filesLock.writeLock().lock();
+      try {
+        closed = true;
+        for (ColumnFile f : files.values()) {
+          f.close();
+        }
+        files.clear();
+        cache.clear();
+        try {
+          conn.rollback();
+          conn.close();
+        } catch (SQLException e) {
+          throw new StatBenchException("Cannot close the workspace: " + e.getMessage(), e);
+        }
+      } finally {
+        filesLock.writeLock().unlock();
+        OPEN.remove(dir);
+      }
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("workspace closed: " + dir);
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T sql(SqlWork<T> work) {
+    synchronized (lock) {
+      checkOpen();
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        throw new StatBenchException("Workspace database error: " + e.getMessage(), e);
+      }
+    }
+  }
 }

@@ -1,0 +1,242 @@
+package org.statbench.app.datasets;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.statbench.app.shell.FieldAction;
+import org.statbench.core.data.Code;
+import org.statbench.core.data.DatasetInfo;
+import org.statbench.core.data.VariableInfo;
+import org.statbench.core.data.VariableType;
+
+/**
+ * Datasets, fields and variable details, stacked in the left pane. Fields drag onto the table
+ * builder's zones; the context menu and shortcuts offer the same without a mouse.
+ */
+public final class DatasetsView extends SplitPane {
+  private final DatasetsViewModel model;
+  private final javafx.collections.ObservableList<FieldAction> actions;
+  private final TreeView<Object> fields = new TreeView<>(new TreeItem<>("Fields"));
+
+  public DatasetsView(
+      DatasetsViewModel model, javafx.collections.ObservableList<FieldAction> actions) {
+    this.model = model;
+    this.actions = actions;
+    setId("datasetsPane");
+    setOrientation(javafx.geometry.Orientation.VERTICAL);
+    getItems().addAll(datasetSection(), fieldSection(), detailSection());
+    setDividerPositions(0.22, 0.72);
+  }
+
+  private VBox datasetSection() {
+    TableView<DatasetInfo> table = new TableView<>(model.datasets());
+    table.setId("datasetList");
+    table.setPlaceholder(new Label("No datasets: File > Import CSV…"));
+    TableColumn<DatasetInfo, String> name = new TableColumn<>("Dataset");
+    name.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().name()));
+    name.setPrefWidth(120);
+    TableColumn<DatasetInfo, String> rows = new TableColumn<>("Rows");
+    rows.setCellValueFactory(
+        c ->
+            Bindings.createStringBinding(() -> DatasetsViewModel.formatCount(c.getValue().rows())));
+    rows.setStyle("-fx-alignment: CENTER-RIGHT;");
+    rows.setPrefWidth(70);
+    TableColumn<DatasetInfo, String> vars = new TableColumn<>("Vars");
+    vars.setCellValueFactory(
+        c -> Bindings.createStringBinding(() -> Integer.toString(c.getValue().variables().size())));
+    vars.setStyle("-fx-alignment: CENTER-RIGHT;");
+    vars.setPrefWidth(40);
+    table.getColumns().setAll(java.util.List.of(name, rows, vars));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+    // Two-way between the table's selection and the shared selected dataset.
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && b != model.selectedDatasetProperty().get()) {
+                model.selectedDatasetProperty().set(b);
+              }
+            });
+    Runnable syncSelection =
+        () -> {
+          DatasetInfo d = model.selectedDatasetProperty().get();
+          if (d == null) {
+            table.getSelectionModel().clearSelection();
+          } else if (table.getSelectionModel().getSelectedItem() != d) {
+            table.getSelectionModel().select(d);
+          }
+        };
+    model.selectedDatasetProperty().addListener((o, a, b) -> syncSelection.run());
+    model.datasets().addListener((ListChangeListener<DatasetInfo>) c -> syncSelection.run());
+    syncSelection.run();
+    VBox.setVgrow(table, Priority.ALWAYS);
+    VBox box = new VBox(4, heading("Datasets"), table);
+    box.setPadding(new Insets(6));
+    return box;
+  }
+
+  private VBox fieldSection() {
+    TextField search = new TextField();
+    search.setId("fieldSearch");
+    search.setPromptText("Search fields");
+    search.textProperty().bindBidirectional(model.searchProperty());
+    fields.setId("fieldTree");
+    fields.setShowRoot(false);
+    fields.setCellFactory(tv -> new FieldCell());
+    fields
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) ->
+                model
+                    .selectedVariableProperty()
+                    .set(b != null && b.getValue() instanceof VariableInfo v ? v : null));
+    model.fieldGroups().addListener((ListChangeListener<FieldGroup>) c -> rebuildTree());
+    rebuildTree();
+    fields.setOnKeyPressed(
+        e -> {
+          VariableInfo v = model.selectedVariableProperty().get();
+          if (v == null) {
+            return;
+          }
+          for (FieldAction a : actions) {
+            if (a.accelerator() != null && KeyCombination.valueOf(a.accelerator()).match(e)) {
+              a.action().accept(v.name());
+              e.consume();
+              return;
+            }
+          }
+        });
+    Label summary = new Label();
+    summary.textProperty().bind(model.datasetSummaryProperty());
+    summary.getStyleClass().add("muted");
+    VBox.setVgrow(fields, Priority.ALWAYS);
+    VBox box = new VBox(4, heading("Fields"), summary, search, fields);
+    box.setPadding(new Insets(6));
+    return box;
+  }
+
+  private void rebuildTree() {
+    String keep =
+        model.selectedVariableProperty().get() == null
+            ? null
+            : model.selectedVariableProperty().get().name();
+    TreeItem<Object> root = fields.getRoot();
+    root.getChildren().clear();
+    for (FieldGroup g : model.fieldGroups()) {
+      TreeItem<Object> gi = new TreeItem<>(g);
+      gi.setExpanded(true);
+      for (VariableInfo v : g.variables()) {
+        TreeItem<Object> vi = new TreeItem<>(v);
+        gi.getChildren().add(vi);
+        if (v.name().equals(keep)) {
+          fields.getSelectionModel().select(vi);
+        }
+      }
+      root.getChildren().add(gi);
+    }
+  }
+
+  private VBox detailSection() {
+    Label summary = new Label();
+    summary.setId("variableSummary");
+    summary.setWrapText(true);
+    summary.textProperty().bind(model.variableSummaryProperty());
+    TableView<Code> codes = new TableView<>(model.codes());
+    codes.setId("codeList");
+    Label none = new Label("Select a categorical field to see its codes");
+    none.setWrapText(true);
+    codes.setPlaceholder(none);
+    TableColumn<Code, String> code = new TableColumn<>("Code");
+    code.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().code()));
+    TableColumn<Code, String> label = new TableColumn<>("Label");
+    label.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().label()));
+    TableColumn<Code, String> count = new TableColumn<>("Count");
+    count.setCellValueFactory(
+        c ->
+            Bindings.createStringBinding(
+                () -> DatasetsViewModel.formatCount(c.getValue().count())));
+    count.setStyle("-fx-alignment: CENTER-RIGHT;");
+    codes.getColumns().setAll(java.util.List.of(code, label, count));
+    codes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    VBox.setVgrow(codes, Priority.ALWAYS);
+    VBox box = new VBox(4, heading("Variable"), summary, codes);
+    box.setPadding(new Insets(6));
+    return box;
+  }
+
+  private static Label heading(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("section-heading");
+    return l;
+  }
+
+  /** A field-list cell: group headings in bold, variables draggable with a context menu. */
+  private final class FieldCell extends TreeCell<Object> {
+    FieldCell() {
+      setOnDragDetected(
+          e -> {
+            if (getItem() instanceof VariableInfo v) {
+              var board = startDragAndDrop(TransferMode.COPY_OR_MOVE);
+              board.setContent(FieldDrag.content(v.name()));
+              e.consume();
+            }
+          });
+    }
+
+    @Override
+    protected void updateItem(Object item, boolean empty) {
+      super.updateItem(item, empty);
+      getStyleClass().removeAll("field-group", "field");
+      setContextMenu(null);
+      setTooltip(null);
+      if (empty || item == null) {
+        setText(null);
+        setId(null);
+      } else if (item instanceof FieldGroup g) {
+        setText(g.title() + " (" + g.variables().size() + ")");
+        setId(null);
+        getStyleClass().add("field-group");
+      } else if (item instanceof VariableInfo v) {
+        setText(v.label().equals(v.name()) ? v.name() : v.name() + " — " + v.label());
+        setId("field-" + v.name());
+        getStyleClass().add("field");
+        setTooltip(new Tooltip(v.name() + " (" + typeText(v.type()) + ")"));
+        if (!actions.isEmpty()) {
+          ContextMenu menu = new ContextMenu();
+          for (FieldAction a : actions) {
+            MenuItem mi = new MenuItem(a.text());
+            if (a.accelerator() != null) {
+              mi.setAccelerator(KeyCombination.valueOf(a.accelerator()));
+            }
+            mi.setOnAction(x -> a.action().accept(v.name()));
+            menu.getItems().add(mi);
+          }
+          setContextMenu(menu);
+        }
+      }
+    }
+  }
+
+  private static String typeText(VariableType t) {
+    return t.key();
+  }
+}

@@ -1,0 +1,61 @@
+package org.statbench.app.shell;
+
+import java.util.Objects;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.statbench.app.workspace.WorkspaceModel;
+
+/**
+ * The shared services and models every feature receives: the task runner, the dialog service, the
+ * open workspace with its datasets, the current table, and the status-bar text. Created once by the
+ * application (or by a test with a {@link SameThreadTaskRunner} and a recording dialog service).
+ */
+public final class AppContext {
+  private final TaskRunner tasks;
+  private final DialogService dialogs;
+  private final WorkspaceModel workspace;
+  private final CurrentTable currentTable = new CurrentTable();
+  private final StringProperty status = new SimpleStringProperty(this, "status", "");
+  private final ObservableList<FieldAction> fieldActions = FXCollections.observableArrayList();
+
+  public AppContext(TaskRunner tasks, DialogService dialogs, WorkspaceModel workspace) {
+    this.tasks = Objects.requireNonNull(tasks);
+    this.dialogs = Objects.requireNonNull(dialogs);
+    this.workspace = Objects.requireNonNull(workspace);
+  }
+
+  /** Background work; see {@link TaskRunner}. */
+  public TaskRunner tasks() {
+    return tasks;
+  }
+
+  /** Errors, confirmations, file choosers. */
+  public DialogService dialogs() {
+    return dialogs;
+  }
+
+  /** The open workspace and its datasets. */
+  public WorkspaceModel workspace() {
+    return workspace;
+  }
+
+  /** The table being built, followed by the chart and the disclosure panel. */
+  public CurrentTable currentTable() {
+    return currentTable;
+  }
+
+  /** Left-hand text of the status bar, e.g. {@code 5,000,000 rows · computed in 38 ms}. */
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  /**
+   * Actions on a field offered by the field list (context menu and shortcuts); features add theirs
+   * when they build their content.
+   */
+  public ObservableList<FieldAction> fieldActions() {
+    return fieldActions;
+  }
+}

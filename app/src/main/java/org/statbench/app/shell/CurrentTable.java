@@ -1,0 +1,68 @@
+package org.statbench.app.shell;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.statbench.core.table.Table;
+
+/**
+ * The table the analyst is working on, shared by the features that follow it: the table builder
+ * publishes it; the Chart tab and the Disclosure panel observe it. All properties change on the FX
+ * thread only.
+ *
+ * <ul>
+ *   <li>{@link #tableProperty()}: the latest computed {@link Table} (exact values, margins
+ *       included), or null when there is none (no dataset, empty spec, or a failed computation). It
+ *       is replaced as a whole whenever the builder recomputes; a listener may keep a reference.
+ *   <li>{@link #waferProperty()}: the wafer (layer) the grid shows, as one position per wafer
+ *       dimension of the table (empty when the table has no wafers). Always valid for the current
+ *       table.
+ *   <li>{@link #computingProperty()}: true while a newer table is being computed (the current one
+ *       is then stale but still shown).
+ * </ul>
+ */
+public final class CurrentTable {
+  private final ReadOnlyObjectWrapper<Table> table = new ReadOnlyObjectWrapper<>(this, "table");
+  private final ReadOnlyObjectWrapper<List<Integer>> wafer =
+      new ReadOnlyObjectWrapper<>(this, "wafer", List.of());
+  private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+
+  // Properties
+
+  /** The current table, or null. */
+  public ReadOnlyObjectProperty<Table> tableProperty() {
+    return table.getReadOnlyProperty();
+  }
+
+  public Table table() {
+    return table.get();
+  }
+
+  /** Positions of the shown wafer in each wafer dimension of the table. */
+  public ReadOnlyObjectProperty<List<Integer>> waferProperty() {
+    return wafer.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty computingProperty() {
+    return computing.getReadOnlyProperty();
+  }
+
+  // Commands (called by the table builder only)
+
+  /** Publishes a newly computed table (or null) with the wafer to show. */
+  public void publish(Table newTable, List<Integer> waferPositions) {
+    wafer.set(List.copyOf(waferPositions));
+    table.set(newTable);
+  }
+
+  /** Selects another wafer of the current table. */
+  public void selectWafer(List<Integer> waferPositions) {
+    wafer.set(List.copyOf(waferPositions));
+  }
+
+  public void setComputing(boolean value) {
+    computing.set(value);
+  }
+}

@@ -1,0 +1,65 @@
+package org.statbench.app.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.statbench.core.StatBenchException;
+
+/**
+ * Every dialog the application shows: errors, confirmations and file choosers. View models call it
+ * instead of building dialogs, so tests can replace it ({@link FxDialogService} in the
+ * application). Call from the FX thread.
+ */
+public interface DialogService {
+  /** Shows an error; does not wait for the user. */
+  void showError(String title, String message);
+
+  /**
+   * Shows an error for an exception: a {@link StatBenchException}'s message is meant for the user
+   * and is shown as it is; anything else is a bug and is shown with its type.
+   */
+  default void showError(String title, Throwable error) {
+    showError(title, userMessage(error));
+  }
+
+  /** Shows a message; does not wait for the user. */
+  void showInformation(String title, String message);
+
+  /** Asks a yes/no question and waits for the answer. */
+  boolean confirm(String title, String message);
+
+  /** Lets the user pick an existing file, or empty when cancelled. */
+  Optional<Path> chooseFileToOpen(String title, Path initialDirectory, List<FileFilter> filters);
+
+  /** Lets the user pick a file to write, or empty when cancelled. */
+  Optional<Path> chooseFileToSave(
+      String title, Path initialDirectory, String initialName, List<FileFilter> filters);
+
+  /** Lets the user pick a folder, or empty when cancelled. */
+  Optional<Path> chooseDirectory(String title, Path initialDirectory);
+
+  /**
+   * A file-type filter.
+   *
+   * @param description e.g. {@code CSV files}
+   * @param patterns e.g. {@code *.csv}
+   */
+  record FileFilter(String description, List<String> patterns) {
+    public static final FileFilter CSV = new FileFilter("CSV files", List.of("*.csv", "*.txt"));
+    public static final FileFilter JSON = new FileFilter("Table definitions", List.of("*.json"));
+    public static final FileFilter ALL = new FileFilter("All files", List.of("*.*"));
+  }
+
+  /** The text to show the user for an error. */
+  static String userMessage(Throwable error) {
+    Throwable e = error;
+    while (!(e instanceof StatBenchException) && e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
+    }
+    if (e instanceof StatBenchException) {
+      return e.getMessage();
+    }
+    String m = error.getMessage();
+    return error.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}

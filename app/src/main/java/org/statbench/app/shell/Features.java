@@ -1,0 +1,32 @@
+package org.statbench.app.shell;
+
+import java.util.List;
+
+/**
+ * The one place where features are registered with the main window. To add yours, replace its
+ * placeholder line below with {@code new YourFeature()} (one line, your own package); see {@link
+ * Feature} and this package's documentation.
+ */
+public final class Features {
+  private Features() {}
+
+  /** The centre tabs, in display order. */
+  public static List<Feature> tabs() {
+    return List.of(
+        new PlaceholderFeature("table", "Table", "The table builder appears here."),
+        new PlaceholderFeature(
+            "chart", "Chart", "Charts of the current table are not part of this build yet."),
+        new PlaceholderFeature(
+            "cohorts", "Cohorts", "Cohort tracking is not part of this build yet."),
+        new PlaceholderFeature(
+            "joins", "Joins", "Classification and geography joins are not part of this build yet."),
+        new PlaceholderFeature(
+            "clearance", "Clearance queue", "The clearance queue is not part of this build yet."));
+  }
+
+  /** The right-hand side panel (disclosure check of the current table). */
+  public static Feature sidePanel() {
+    return new PlaceholderFeature(
+        "disclosure", "Disclosure", "The disclosure check of the current table appears here.");
+  }
+}

@@ -1,0 +1,226 @@
+package org.statbench.app.shell;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.statbench.app.datasets.DatasetsView;
+import org.statbench.app.datasets.DatasetsViewModel;
+import org.statbench.app.importwizard.ImportWizardView;
+import org.statbench.app.importwizard.ImportWizardViewModel;
+
+/**
+ * The main window's content, as in DESIGN.md's sketch: menu bar with the workspace name, datasets
+ * and fields on the left, the feature tabs in the centre, the side panel (disclosure) on the right
+ * and the status bar at the bottom.
+ */
+public final class MainView extends BorderPane {
+  private final MainViewModel model;
+  private final AppContext context;
+  private final TabPane tabs = new TabPane();
+  private final SplitPane split = new SplitPane();
+  private final Map<AppMenu, Menu> menus = new EnumMap<>(AppMenu.class);
+
+  /**
+   * @param tabFeatures the centre tabs, in order (normally {@link Features#tabs()})
+   * @param sidePanel the right-hand panel (normally {@link Features#sidePanel()}), or null
+   */
+  public MainView(MainViewModel model, List<Feature> tabFeatures, Feature sidePanel) {
+    this.model = model;
+    this.context = model.context();
+    setId("mainView");
+    for (AppMenu m : AppMenu.values()) {
+      Menu menu = new Menu(m.title());
+      menu.setId("menu-" + m.name().toLowerCase(java.util.Locale.ROOT));
+      menus.put(m, menu);
+    }
+    DatasetsView datasets =
+        new DatasetsView(new DatasetsViewModel(context.workspace()), context.fieldActions());
+    datasets.setMinWidth(200);
+    datasets.setPrefWidth(290);
+
+    tabs.setId("featureTabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    for (Feature f : tabFeatures) {
+      Tab tab = new Tab(f.title(), content(f));
+      tab.setId(f.id() + "-tab");
+      tabs.getTabs().add(tab);
+    }
+    split.setId("mainSplit");
+    split.getItems().addAll(datasets, tabs);
+    Node side = null;
+    if (sidePanel != null) {
+      side = sidePanelNode(sidePanel);
+      split.getItems().add(side);
+    }
+    SplitPane.setResizableWithParent(datasets, false);
+    if (side != null) {
+      SplitPane.setResizableWithParent(side, false);
+      split.setDividerPositions(0.2, 0.8);
+    } else {
+      split.setDividerPositions(0.22);
+    }
+
+    shellMenus(side);
+    for (Feature f : tabFeatures) {
+      contributeMenus(f);
+    }
+    if (sidePanel != null) {
+      contributeMenus(sidePanel);
+    }
+    finishMenus();
+
+    MenuBar bar = new MenuBar();
+    bar.setId("menuBar");
+    bar.getMenus().addAll(menus.values());
+    Label workspace = new Label();
+    workspace.setId("workspaceLabel");
+    workspace.getStyleClass().add("workspace-label");
+    workspace.textProperty().bind(model.workspaceLabelProperty());
+    HBox top = new HBox(bar, workspace);
+    HBox.setHgrow(bar, Priority.ALWAYS);
+    top.setAlignment(Pos.CENTER_LEFT);
+    top.getStyleClass().add("top-bar");
+    HBox.setMargin(workspace, new Insets(0, 10, 0, 10));
+
+    setTop(top);
+    setCenter(split);
+    setBottom(new StatusBarView(context));
+  }
+
+  private Node content(Feature f) {
+    Node n = f.createContent(context);
+    n.setId(f.id() + "-content");
+    return n;
+  }
+
+  private Node sidePanelNode(Feature f) {
+    Label title = new Label(f.title());
+    title.getStyleClass().add("section-heading");
+    Node content = content(f);
+    VBox.setVgrow(content, Priority.ALWAYS);
+    VBox box = new VBox(6, title, content);
+    box.setPadding(new Insets(6));
+    box.setId("sidePanel");
+    box.setMinWidth(180);
+    box.setPrefWidth(240);
+    return new StackPane(box);
+  }
+
+  /** Selects the tab of a feature by id (e.g. {@code table}). */
+  public void selectTab(String featureId) {
+    tabs.getTabs().stream()
+        .filter(t -> (featureId + "-tab").equals(t.getId()))
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
+  public TabPane tabs() {
+    return tabs;
+  }
+
+  private void shellMenus(Node side) {
+    MenuItem open = item("Open or create workspace…", "Shortcut+O", "menuOpenWorkspace");
+    open.setOnAction(e -> model.openWorkspace());
+    MenuItem importCsv = item("Import CSV…", "Shortcut+I", "menuImport");
+    importCsv.setOnAction(e -> openImportWizard());
+    importCsv.disableProperty().bind(context.workspace().workspaceProperty().isNull());
+    menus.get(AppMenu.FILE).getItems().addAll(open, importCsv);
+
+    CheckMenuItem showSide = new CheckMenuItem("Disclosure panel");
+    showSide.setId("menuShowSidePanel");
+    showSide.setSelected(side != null);
+    showSide.setDisable(side == null);
+    showSide.setOnAction(
+        e -> {
+          if (showSide.isSelected() && !split.getItems().contains(side)) {
+            split.getItems().add(side);
+            split.setDividerPosition(1, 0.8);
+          } else if (!showSide.isSelected()) {
+            split.getItems().remove(side);
+          }
+        });
+    menus.get(AppMenu.VIEW).getItems().add(showSide);
+
+    MenuItem demo = item("Open sample workspace (demo)", null, "menuSample");
+    demo.setOnAction(e -> model.openSampleWorkspace(false));
+    MenuItem reset = item("Reset sample workspace", null, "menuResetSample");
+    reset.setOnAction(e -> model.openSampleWorkspace(true));
+    MenuItem tour = item("Tour", "F1", "menuTour");
+    tour.setOnAction(e -> model.showTour());
+    menus.get(AppMenu.HELP).getItems().addAll(demo, reset, new SeparatorMenuItem(), tour);
+  }
+
+  private void contributeMenus(Feature f) {
+    for (AppMenu m : AppMenu.values()) {
+      List<MenuItem> items = f.menuItems(m, context);
+      if (!items.isEmpty()) {
+        Menu menu = menus.get(m);
+        if (!menu.getItems().isEmpty()) {
+          menu.getItems().add(new SeparatorMenuItem());
+        }
+        menu.getItems().addAll(items);
+      }
+    }
+  }
+
+  private void finishMenus() {
+    MenuItem exit = item("Exit", "Shortcut+Q", "menuExit");
+    exit.setOnAction(
+        e -> {
+          Window w = getScene() == null ? null : getScene().getWindow();
+          if (w != null) {
+            w.hide();
+          }
+        });
+    menus.get(AppMenu.FILE).getItems().addAll(new SeparatorMenuItem(), exit);
+    for (Menu m : menus.values()) {
+      if (m.getItems().isEmpty()) {
+        MenuItem none = new MenuItem("(nothing here yet)");
+        none.setDisable(true);
+        m.getItems().add(none);
+      }
+    }
+  }
+
+  /** Opens the import wizard after asking for a file. */
+  public void openImportWizard() {
+    if (context.workspace().workspace() == null) {
+      context.dialogs().showError("Import CSV", "Open a workspace first (File > Open).");
+      return;
+    }
+    ImportWizardViewModel vm = new ImportWizardViewModel(context);
+    vm.browse();
+    if (vm.fileProperty().get() == null) {
+      return;
+    }
+    new ImportWizardView(vm, getScene() == null ? null : getScene().getWindow()).show();
+  }
+
+  private static MenuItem item(String text, String accelerator, String id) {
+    MenuItem mi = new MenuItem(text);
+    mi.setId(id);
+    if (accelerator != null) {
+      mi.setAccelerator(KeyCombination.valueOf(accelerator));
+    }
+    return mi;
+  }
+}

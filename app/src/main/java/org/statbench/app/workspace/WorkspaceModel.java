@@ -1,0 +1,184 @@
+package org.statbench.app.workspace;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.statbench.app.shell.BackgroundTask;
+import org.statbench.app.shell.DialogService;
+import org.statbench.app.shell.TaskRunner;
+import org.statbench.core.data.DatasetInfo;
+import org.statbench.store.Workspace;
+
+/**
+ * The open workspace and its catalogue, shared by every feature. Opening, refreshing and closing
+ * run through the task runner; properties change on the FX thread only.
+ */
+public final class WorkspaceModel {
+  private final TaskRunner tasks;
+  private final DialogService dialogs;
+  private final WorkspacePreferences preferences;
+
+  private final ReadOnlyObjectWrapper<Workspace> workspace =
+      new ReadOnlyObjectWrapper<>(this, "workspace");
+  private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
+  private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
+  private final ObservableList<DatasetInfo> datasetsView =
+      FXCollections.unmodifiableObservableList(datasets);
+  private final ObjectProperty<DatasetInfo> selectedDataset =
+      new SimpleObjectProperty<>(this, "selectedDataset");
+
+  public WorkspaceModel(TaskRunner tasks, DialogService dialogs, WorkspacePreferences preferences) {
+    this.tasks = tasks;
+    this.dialogs = dialogs;
+    this.preferences = preferences;
+  }
+
+  // Properties
+
+  /** The open workspace, or null. */
+  public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+    return workspace.getReadOnlyProperty();
+  }
+
+  public Workspace workspace() {
+    return workspace.get();
+  }
+
+  /** The workspace's folder name, empty when none is open. */
+  public ReadOnlyStringProperty nameProperty() {
+    return name.getReadOnlyProperty();
+  }
+
+  /** The catalogue, ordered by name. */
+  public ObservableList<DatasetInfo> datasets() {
+    return datasetsView;
+  }
+
+  /** The dataset the analyst works on (drives the field list and the table builder). */
+  public ObjectProperty<DatasetInfo> selectedDatasetProperty() {
+    return selectedDataset;
+  }
+
+  public WorkspacePreferences preferences() {
+    return preferences;
+  }
+
+  // Commands
+
+  /**
+   * Opens (creating when missing) the workspace in {@code dir} in the background, closes the
+   * previous one, remembers it as the last workspace and loads its catalogue.
+   */
+  public void open(Path dir) {
+    open(dir, ws -> {});
+  }
+
+  /** As {@link #open(Path)}, then calls {@code afterOpen} on the FX thread. */
+  public void open(Path dir, Consumer<Workspace> afterOpen) {
+    tasks.run(
+        BackgroundTask.of(
+                "Opening workspace " + dir.getFileName(),
+                (progress, cancel) -> {
+                  Workspace ws = Workspace.open(dir);
+                  return new Opened(ws, ws.datasets());
+                })
+            .onSuccess(
+                opened -> {
+                  Workspace old = workspace.get();
+                  apply(opened.workspace(), opened.datasets(), null);
+                  preferences.rememberWorkspace(dir);
+                  closeInBackground(old);
+                  afterOpen.accept(opened.workspace());
+                })
+            .onFailure(e -> dialogs.showError("Cannot open workspace " + dir, e)));
+  }
+
+  /**
+   * Makes an already open workspace current (used after creating the sample workspace); closes the
+   * previous one.
+   */
+  public void use(Workspace ws, List<DatasetInfo> catalogue) {
+    Workspace old = workspace.get();
+    apply(ws, catalogue, null);
+    preferences.rememberWorkspace(ws.directory());
+    if (old != ws) {
+      closeInBackground(old);
+    }
+  }
+
+  /** Reloads the catalogue in the background, then selects {@code select} when given. */
+  public void refresh(String select) {
+    Workspace ws = workspace.get();
+    if (ws == null) {
+      return;
+    }
+    tasks.run(
+        BackgroundTask.of("Reading catalogue", (progress, cancel) -> ws.datasets())
+            .showProgress(false)
+            .onSuccess(
+                list -> {
+                  if (workspace.get() == ws) {
+                    apply(ws, list, select);
+                  }
+                })
+            .onFailure(e -> dialogs.showError("Cannot read the catalogue", e)));
+  }
+
+  /** The dataset of that name in the loaded catalogue. */
+  public Optional<DatasetInfo> dataset(String datasetName) {
+    return datasets.stream().filter(d -> d.name().equals(datasetName)).findFirst();
+  }
+
+  /** Closes the workspace (on exit). */
+  public void close() {
+    Workspace ws = workspace.get();
+    workspace.set(null);
+    if (ws != null) {
+      ws.close();
+    }
+  }
+
+  private void apply(Workspace ws, List<DatasetInfo> catalogue, String select) {
+    String keep =
+        select != null
+            ? select
+            : (selectedDataset.get() != null && workspace.get() == ws
+                ? selectedDataset.get().name()
+                : null);
+    workspace.set(ws);
+    name.set(ws.directory().getFileName() == null ? "" : ws.directory().getFileName().toString());
+    datasets.setAll(catalogue);
+    DatasetInfo selected =
+        catalogue.stream()
+            .filter(d -> d.name().equals(keep))
+            .findFirst()
+            .orElse(catalogue.isEmpty() ? null : catalogue.get(0));
+    selectedDataset.set(selected);
+  }
+
+  private void closeInBackground(Workspace old) {
+    if (old == null) {
+      return;
+    }
+    tasks.run(
+        BackgroundTask.of(
+                "Closing workspace",
+                (progress, cancel) -> {
+                  old.close();
+                  return null;
+                })
+            .showProgress(false)
+            .onFailure(e -> {}));
+  }
+
+  private record Opened(Workspace workspace, List<DatasetInfo> datasets) {}
+}

@@ -1,0 +1,50 @@
+package org.statbench.app.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A dialog service for tests: records messages and answers from queued replies. */
+public class RecordingDialogService implements DialogService {
+  public final List<String> errors = new ArrayList<>();
+  public final List<String> infos = new ArrayList<>();
+  public final List<String> confirmations = new ArrayList<>();
+  public final Deque<Path> files = new ArrayDeque<>();
+  public boolean confirmAnswer = true;
+
+  @Override
+  public void showError(String title, String message) {
+    errors.add(title + ": " + message);
+  }
+
+  @Override
+  public void showInformation(String title, String message) {
+    infos.add(title + ": " + message);
+  }
+
+  @Override
+  public boolean confirm(String title, String message) {
+    confirmations.add(title + ": " + message);
+    return confirmAnswer;
+  }
+
+  @Override
+  public Optional<Path> chooseFileToOpen(
+      String title, Path initialDirectory, List<FileFilter> filters) {
+    return Optional.ofNullable(files.poll());
+  }
+
+  @Override
+  public Optional<Path> chooseFileToSave(
+      String title, Path initialDirectory, String initialName, List<FileFilter> filters) {
+    return Optional.ofNullable(files.poll());
+  }
+
+  @Override
+  public Optional<Path> chooseDirectory(String title, Path initialDirectory) {
+    return Optional.ofNullable(files.poll());
+  }
+}

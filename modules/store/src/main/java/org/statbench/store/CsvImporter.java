@@ -1,0 +1,297 @@
+package org.statbench.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.InputException;
+import org.statbench.core.ProgressListener;
+
+/**
+ * Reads a CSV extract into encoded columns: detects the delimiter, checks the header, infers types
+ * (reading the file a second time only when a column's first values suggested a number or date that
+ * later values contradict), and reports every problem as an {@link InputException} with the file,
+ * line and column. Pure: writes nothing.
+ */
+final class CsvImporter {
+  private static final int CHECK_EVERY = 4096;
+
+  /** The parsed file. */
+  record Parsed(int rows, String sha256, List<EncodedColumn> columns) {}
+
+  private final ImportRequest request;
+  private final String file;
+  private final Charset charset;
+  private final ProgressListener progress;
+  private final CancellationToken cancel;
+  private long size;
+
+  CsvImporter(ImportRequest request, ProgressListener progress, CancellationToken cancel) {
+    this.request = request;
+    this.file = request.file().toString();
+    this.charset = request.encoding() == null ? StandardCharsets.UTF_8 : request.encoding();
+    this.progress = progress == null ? ProgressListener.NONE : progress;
+    this.cancel = cancel == null ? CancellationToken.NONE : cancel;
+  }
+
+  Parsed parse() {
+    Path path = request.file();
+    try {
+      if (Files.isDirectory(path)) {
+        throw new InputException(file, -1, null, "is a folder, not a CSV file");
+      }
+      size = Files.size(path);
+      checkAsciiCompatible();
+      byte delimiter = delimiter(path);
+      MessageDigest digest = sha256();
+      Set<String> dictionaryColumns = new HashSet<>();
+      Pass pass = readPass(path, delimiter, digest, dictionaryColumns, "Reading");
+      String sha = HexFormat.of().formatHex(digest.digest());
+      if (!pass.failed.isEmpty()) {
+        // Some column's first values looked like numbers or dates but later ones did not.
+        dictionaryColumns.addAll(pass.failed);
+        pass = readPass(path, delimiter, null, dictionaryColumns, "Reading again");
+      }
+      List<EncodedColumn> columns = new ArrayList<>(pass.accumulators.size());
+      for (ColumnAccumulator acc : pass.accumulators) {
+        cancel.throwIfCancelled();
+        ImportSchema.VariableSchema vs = schemaOf(acc.name());
+        columns.add(
+            acc.finish(vs == null ? null : vs.label(), vs == null ? Map.of() : vs.valueLabels()));
+      }
+      return new Parsed(pass.rows, sha, columns);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file, -1, null, "file not found");
+    } catch (AccessDeniedException e) {
+      throw new InputException(file, -1, null, "cannot read the file (access denied)");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ImportSchema.VariableSchema schemaOf(String name) {
+    return request.schema() == null ? null : request.schema().variables().get(name);
+  }
+
+  private void checkAsciiCompatible() {
+    byte[] probe = "\r\n\",;\t.-/0123456789AZaz".getBytes(charset);
+    byte[] ascii = "\r\n\",;\t.-/0123456789AZaz".getBytes(StandardCharsets.US_ASCII);
+    if (!java.util.Arrays.equals(probe, ascii)) {
+      throw new InputException(
+          file,
+          -1,
+          null,
+          "the encoding "
+              + charset.name()
+              + " is not supported (use UTF-8, windows-1252 or another ASCII-based encoding)");
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private byte delimiter(Path path) throws IOException {
+    if (request.delimiter() != null) {
+      char d = request.delimiter();
+      if (d > 127 || d == '"' || d == '\r' || d == '\n') {
+        throw new InputException("Unsupported delimiter '" + d + "' (use comma, semicolon or tab)");
+      }
+      return (byte) d;
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(1 << 16);
+    }
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    boolean quoted = false;
+    for (byte c : head) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '\n' || c == '\r')) {
+        break;
+      } else if (!quoted && c == ',') {
+        commas++;
+      } else if (!quoted && c == ';') {
+        semicolons++;
+      } else if (!quoted && c == '\t') {
+        tabs++;
+      }
+    }
+    if (tabs > commas && tabs >= semicolons) {
+      return '\t';
+    }
+    if (semicolons > commas) {
+      return ';';
+    }
+    return ',';
+  }
+
+  private static final class Pass {
+    final List<ColumnAccumulator> accumulators = new ArrayList<>();
+    final List<String> failed = new ArrayList<>();
+    int rows;
+  }
+
+  private Pass readPass(
+      Path path, byte delimiter, MessageDigest digest, Set<String> dictionaryColumns, String stage)
+      throws IOException {
+    Pass pass = new Pass();
+    try (InputStream raw = Files.newInputStream(path)) {
+      InputStream in = skipBom(raw, digest);
+      CsvScanner scanner = new CsvScanner(in, delimiter, digest, file);
+      if (!scanner.next()) {
+        throw new InputException(file, -1, null, "the file is empty (no header line)");
+      }
+      List<String> names = header(scanner);
+      checkSchema(names);
+      for (String name : names) {
+        ImportSchema.VariableSchema vs = schemaOf(name);
+        pass.accumulators.add(
+            new ColumnAccumulator(
+                file,
+                name,
+                vs == null ? null : vs.type(),
+                dictionaryColumns.contains(name),
+                charset));
+      }
+      scanner.columnNames(i -> i < names.size() ? names.get(i) : Integer.toString(i + 1));
+      ColumnAccumulator[] acc = pass.accumulators.toArray(new ColumnAccumulator[0]);
+      int n = acc.length;
+      int rows = 0;
+      while (scanner.next()) {
+        int fields = scanner.fieldCount();
+        if (fields != n) {
+          throw new InputException(
+              file,
+              scanner.line(),
+              fields < n ? names.get(fields) : Integer.toString(n + 1),
+              "expected " + n + " fields but found " + fields);
+        }
+        for (int i = 0; i < n; i++) {
+          acc[i].add(scanner.array(i), scanner.offset(i), scanner.length(i), scanner.fieldLine(i));
+        }
+        if (++rows % CHECK_EVERY == 0) {
+          cancel.throwIfCancelled();
+          progress.progress(scanner.bytesRead(), size, stage + " (" + rows + " rows)");
+        }
+        if (rows == Integer.MAX_VALUE - 1) {
+          throw new InputException(file, scanner.line(), null, "too many rows (at most 2^31 - 2)");
+        }
+      }
+      cancel.throwIfCancelled();
+      progress.progress(size, size, stage + " (" + rows + " rows)");
+      pass.rows = rows;
+      for (ColumnAccumulator a : acc) {
+        if (a.failed()) {
+          pass.failed.add(a.name());
+        }
+      }
+    }
+    return pass;
+  }
+
+  /** Skips a UTF-8 byte order mark (keeping it in the digest). */
+  private InputStream skipBom(InputStream raw, MessageDigest digest) throws IOException {
+    java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 3);
+    byte[] bom = in.readNBytes(3);
+    boolean isBom =
+        bom.length == 3
+            && (bom[0] & 0xFF) == 0xEF
+            && (bom[1] & 0xFF) == 0xBB
+            && (bom[2] & 0xFF) == 0xBF;
+    if (isBom && charset.equals(StandardCharsets.UTF_8)) {
+      if (digest != null) {
+        digest.update(bom);
+      }
+    } else {
+      in.unread(bom);
+    }
+    return in;
+  }
+
+  private List<String> header(CsvScanner scanner) {
+    int n = scanner.fieldCount();
+    List<String> names = new ArrayList<>(n);
+    Map<String, Integer> seen = new HashMap<>();
+    var decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    for (int i = 0; i < n; i++) {
+      String name;
+      try {
+        CharBuffer cb =
+            decoder.decode(ByteBuffer.wrap(scanner.array(i), scanner.offset(i), scanner.length(i)));
+        name = cb.toString();
+      } catch (CharacterCodingException e) {
+        throw new InputException(
+            file,
+            scanner.fieldLine(i),
+            Integer.toString(i + 1),
+            "the column name has bytes that are invalid in the encoding " + charset.name());
+      }
+      if (name.isBlank()) {
+        throw new InputException(
+            file, scanner.fieldLine(i), Integer.toString(i + 1), "empty column name in the header");
+      }
+      Integer previous = seen.putIfAbsent(name, i);
+      if (previous != null) {
+        throw new InputException(
+            file,
+            scanner.fieldLine(i),
+            Integer.toString(i + 1),
+            "duplicate column name '"
+                + abbreviate(name)
+                + "' (also column "
+                + (previous + 1)
+                + ")");
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private void checkSchema(List<String> names) {
+    if (request.schema() == null) {
+      return;
+    }
+    Set<String> known = new HashSet<>(names);
+    for (String v : request.schema().variables().keySet()) {
+      if (!known.contains(v)) {
+        throw new InputException(
+            file, 1, abbreviate(v), "the schema names a variable that is not in the header");
+      }
+    }
+  }
+
+  static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+}

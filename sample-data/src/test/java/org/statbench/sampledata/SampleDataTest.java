@@ -1,0 +1,220 @@
+package org.statbench.sampledata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.sampledata.SampleData.SampleFile;
+
+class SampleDataTest {
+
+  private static final Pattern SYNTHETIC_AREA =
+      Pattern.compile("^E(00|01|02|06|07|08|09|12|14|92)9\\d{5}$");
+
+  @Test
+  void regeneratingGivesByteIdenticalFiles(@TempDir Path dir) throws IOException {
+    SampleDataGenerator.sample().writeAll(dir);
+    for (SampleFile f : SampleData.files()) {
+      byte[] committed;
+      try (InputStream in = f.open()) {
+        committed = in.readAllBytes();
+      }
+      assertThat(Files.readAllBytes(dir.resolve(f.fileName())))
+          .as("regenerated %s", f.fileName())
+          .isEqualTo(committed);
+    }
+  }
+
+  @Test
+  void bundledFilesHaveTheStatedRowCountsAndStaySmall() throws IOException {
+    long bytes = 0;
+    for (SampleFile f : SampleData.files()) {
+      List<String[]> rows = read(f);
+      assertThat(rows.size() - 1).as(f.fileName()).isEqualTo(f.rows());
+      try (InputStream in = f.open()) {
+        bytes += in.readAllBytes().length;
+      }
+      if (f.isLookup()) {
+        assertThat(rows.get(0)[0]).isEqualTo(f.keyColumn());
+        assertThat(f.edition()).isEqualTo("2011");
+      }
+    }
+    assertThat(bytes).isLessThan(3_000_000);
+  }
+
+  @Test
+  void everyAreaInTheHierarchyHasExactlyOneParentAtEachLevel() throws IOException {
+    List<String[]> rows = read(SampleData.GEOGRAPHY);
+    assertThat(rows.get(0))
+        .containsExactly("oa", "lsoa", "msoa", "la", "la_name", "region", "region_name", "country");
+    Set<String> oas = new HashSet<>();
+    List<Map<String, String>> parentOf = new ArrayList<>();
+    for (int level = 0; level < 7; level++) {
+      parentOf.add(new HashMap<>());
+    }
+    for (String[] r : rows.subList(1, rows.size())) {
+      assertThat(oas.add(r[0])).as("duplicate output area %s", r[0]).isTrue();
+      // oa->lsoa->msoa->la->region->country, and la->la_name, region->region_name
+      int[][] pairs = {{0, 1}, {1, 2}, {2, 3}, {3, 5}, {5, 7}, {3, 4}, {5, 6}};
+      for (int p = 0; p < pairs.length; p++) {
+        String child = r[pairs[p][0]];
+        String parent = r[pairs[p][1]];
+        String before = parentOf.get(p).putIfAbsent(child, parent);
+        assertThat(before == null || before.equals(parent))
+            .as("%s has parents %s and %s", child, before, parent)
+            .isTrue();
+      }
+      for (int c : new int[] {0, 1, 2, 3, 5, 7}) {
+        assertThat(r[c]).matches(SYNTHETIC_AREA);
+      }
+      assertThat(r[0]).startsWith("E00");
+      assertThat(r[1]).startsWith("E01");
+      assertThat(r[2]).startsWith("E02");
+      assertThat(r[3]).matches("E0[6-9]\\d{6}");
+      assertThat(r[5]).startsWith("E12");
+    }
+    assertThat(oas).hasSize(SyntheticGeography.SAMPLE_OUTPUT_AREAS);
+    assertThat(new HashSet<>(parentOf.get(0).values()).size()).isBetween(300, 500);
+    assertThat(new HashSet<>(parentOf.get(2).values())).hasSize(18);
+    assertThat(new HashSet<>(parentOf.get(3).values())).hasSize(5);
+  }
+
+  @Test
+  void classificationHas8Supergroups26Groups76SubgroupsNestedByCode() throws IOException {
+    List<String[]> rows = read(SampleData.CLASSIFICATION);
+    Set<String> supergroups = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    Set<String> subgroups = new HashSet<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      assertThat(r[1]).matches("[1-8]");
+      assertThat(r[3]).matches("[1-8][a-d]").startsWith(r[1]);
+      assertThat(r[5]).matches("[1-8][a-d][1-3]").startsWith(r[3]);
+      supergroups.add(r[1]);
+      groups.add(r[3]);
+      subgroups.add(r[5]);
+    }
+    // The full classification is published even where few areas use a subgroup.
+    assertThat(SyntheticGeography.classification()).hasSize(76);
+    assertThat(
+            SyntheticGeography.classification().stream()
+                .map(SyntheticGeography.Subgroup::group)
+                .distinct())
+        .hasSize(26);
+    assertThat(supergroups).hasSize(8);
+    assertThat(groups.size()).isGreaterThan(20);
+    assertThat(subgroups.size()).isGreaterThan(50);
+  }
+
+  @Test
+  void extractsCarryDeliberatelyUnmatchedCodesOfEveryKind() throws IOException {
+    List<String[]> rows = read(SampleData.REFERRALS);
+    int oaColumn = List.of(rows.get(0)).indexOf("oa_code");
+    Set<String> bad = new HashSet<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      bad.add(r[oaColumn]);
+    }
+    assertThat(bad).contains("E99999999", "XYZ", "", "E00999999");
+  }
+
+  @Test
+  void laterCohortsHaveFewerObservedJobOutcomes() throws IOException {
+    List<String[]> rows = read(SampleData.REFERRALS);
+    int[] referrals = new int[2];
+    int[] outcomes = new int[2];
+    for (String[] r : rows.subList(1, rows.size())) {
+      int cohort = r[1].startsWith("2011") ? 0 : r[1].startsWith("2014") ? 1 : -1;
+      if (cohort >= 0) {
+        referrals[cohort]++;
+        outcomes[cohort] += r[11].isEmpty() ? 0 : 1;
+      }
+      assertThat(r[11].isEmpty() || r[11].compareTo(r[1]) > 0).isTrue();
+    }
+    double early = (double) outcomes[0] / referrals[0];
+    double late = (double) outcomes[1] / referrals[1];
+    assertThat(early).isBetween(0.25, 0.5);
+    assertThat(late).isLessThan(early);
+  }
+
+  @Test
+  void extractsScaleByRowCountAndStayDeterministic() {
+    SampleDataGenerator g = SampleDataGenerator.sample();
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    g.writeWealthSurvey(a, 50_000);
+    g.writeWealthSurvey(b, 50_000);
+    assertThat(a.toString()).isEqualTo(b.toString());
+    assertThat(a.toString().lines().count()).isEqualTo(50_001);
+  }
+
+  @Test
+  void largerGeographiesKeepValidCodes() {
+    SyntheticGeography big = SyntheticGeography.generate(7, 200);
+    assertThat(big.outputAreas().size()).isGreaterThan(20_000);
+    assertThat(big.outputAreas()).allSatisfy(oa -> assertThat(oa.code()).matches("E00\\d{6}"));
+    assertThat(big.outputAreas().stream().map(SyntheticGeography.OutputArea::code).distinct())
+        .hasSize(big.outputAreas().size());
+  }
+
+  @Test
+  void copyToWritesEveryBundledFile(@TempDir Path dir) {
+    List<Path> paths = SampleData.copyTo(dir);
+    assertThat(paths)
+        .hasSize(SampleData.files().size())
+        .allSatisfy(p -> assertThat(p).isRegularFile());
+  }
+
+  static List<String[]> read(SampleFile f) throws IOException {
+    List<String[]> out = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(f.open(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        out.add(split(line));
+      }
+    }
+    return out;
+  }
+
+  private static String[] split(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          sb.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          sb.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        fields.add(sb.toString());
+        sb.setLength(0);
+      } else {
+        sb.append(c);
+      }
+    }
+    fields.add(sb.toString());
+    return fields.toArray(new String[0]);
+  }
+}

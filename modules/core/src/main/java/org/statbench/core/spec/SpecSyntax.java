@@ -1,0 +1,67 @@
+package org.statbench.core.spec;
+
+import java.util.Map;
+import org.statbench.core.InputException;
+
+/** Parsers for the command-line forms of derivations that name their variable: {@code V=...}. */
+public final class SpecSyntax {
+  private SpecSyntax() {}
+
+  /**
+   * Parses {@code --band V=LO-HI,LO-HI,...,LO+}.
+   *
+   * @return the variable and its bands
+   * @throws InputException when the text is not in that form
+   */
+  public static Map.Entry<String, Bands> band(String text) {
+    int eq = text.indexOf('=');
+    if (eq <= 0 || eq == text.length() - 1) {
+      throw new InputException("Band '" + text + "' is not V=LO-HI,LO-HI,...,LO+");
+    }
+    return Map.entry(text.substring(0, eq).trim(), Bands.parse(text.substring(eq + 1)));
+  }
+
+  /**
+   * Parses {@code --group V=NAME=code,code,...}.
+   *
+   * @return the variable and the group
+   * @throws InputException when the text is not in that form
+   */
+  public static Map.Entry<String, CodeGroup> group(String text) {
+    int eq = text.indexOf('=');
+    if (eq <= 0 || eq == text.length() - 1) {
+      throw new InputException("Group '" + text + "' is not V=NAME=code,code,...");
+    }
+    return Map.entry(text.substring(0, eq).trim(), CodeGroups.parseGroup(text.substring(eq + 1)));
+  }
+
+  /**
+   * Parses {@code --date-group V=month|quarter|financial_year|year}.
+   *
+   * @return the variable and its grouping
+   * @throws InputException when the text is not in that form
+   */
+  public static Map.Entry<String, DateGrouping> dateGroup(String text) {
+    int eq = text.indexOf('=');
+    if (eq <= 0 || eq == text.length() - 1) {
+      throw new InputException("Date grouping '" + text + "' is not V=month|quarter|fy|year");
+    }
+    return Map.entry(
+        text.substring(0, eq).trim(), new DateGrouping(DateUnit.parse(text.substring(eq + 1))));
+  }
+
+  /**
+   * Parses {@code --rollup V=PARENT}: roll the variable up to another variable's values.
+   *
+   * @return the variable and its roll-up
+   * @throws InputException when the text is not in that form
+   */
+  public static Map.Entry<String, RollUp> rollUp(String text) {
+    int eq = text.indexOf('=');
+    if (eq <= 0 || eq == text.length() - 1) {
+      throw new InputException("Roll-up '" + text + "' is not V=PARENT_VARIABLE");
+    }
+    return Map.entry(
+        text.substring(0, eq).trim(), RollUp.toVariable(text.substring(eq + 1).trim()));
+  }
+}

@@ -1,0 +1,113 @@
+package org.statbench.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.statbench.core.InputException;
+import org.statbench.core.table.Measure;
+
+class SpecSyntaxTest {
+  @Test
+  void bandsParseClosedAndOpenEndsLabelledAsWritten() {
+    var e = SpecSyntax.band("age=16-24, 25-49,50+,-15");
+    assertThat(e.getKey()).isEqualTo("age");
+    List<Band> b = e.getValue().bands();
+    assertThat(b).extracting(Band::label).containsExactly("16-24", "25-49", "50+", "-15");
+    assertThat(b.get(0).contains(16)).isTrue();
+    assertThat(b.get(0).contains(24)).isTrue();
+    assertThat(b.get(0).contains(24.5)).isFalse();
+    assertThat(b.get(2).hi()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(b.get(3).lo()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(b.get(3).hi()).isEqualTo(15);
+  }
+
+  @Test
+  void bandsAcceptNegativeAndDecimalNumbers() {
+    Band b = Band.parse("-10--1");
+    assertThat(b.lo()).isEqualTo(-10);
+    assertThat(b.hi()).isEqualTo(-1);
+    assertThat(Band.parse("0.5-1.5").contains(1.5)).isTrue();
+    assertThat(Band.parse("7").contains(7)).isTrue();
+  }
+
+  @Test
+  void badBandsAreRejectedNamingTheBand() {
+    assertThatThrownBy(() -> Bands.parse("16-24,abc")).hasMessageContaining("'abc'");
+    assertThatThrownBy(() -> Bands.parse("30-20")).isInstanceOf(InputException.class);
+    assertThatThrownBy(() -> Bands.parse("1-2,1-2")).hasMessageContaining("twice");
+    assertThatThrownBy(() -> SpecSyntax.band("16-24")).isInstanceOf(InputException.class);
+  }
+
+  @Test
+  void firstMatchingBandWins() {
+    Bands b = Bands.parse("0-10,10-20");
+    assertThat(b.bandOf(10)).isZero();
+    assertThat(b.bandOf(21)).isEqualTo(-1);
+    assertThat(b.bandOf(Double.NaN)).isEqualTo(-1);
+  }
+
+  @Test
+  void filtersParseIncludeAndExclude() {
+    CodeFilter f = Filter.parse("benefit=JSA,UC");
+    assertThat(f).isEqualTo(CodeFilter.include("benefit", "JSA", "UC"));
+    assertThat(Filter.parse("sex!=Missing")).isEqualTo(CodeFilter.exclude("sex", "Missing"));
+    assertThat(RangeFilter.parse("age=16..").hi()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(DateRangeFilter.parse("d=..2024-03-31").to()).isEqualTo(LocalDate.of(2024, 3, 31));
+    assertThatThrownBy(() -> Filter.parse("benefit")).isInstanceOf(InputException.class);
+  }
+
+  @Test
+  void dateUnitsLabelPeriods() {
+    LocalDate d = LocalDate.of(2024, 3, 31);
+    assertThat(DateUnit.MONTH.label(d)).isEqualTo("2024-03");
+    assertThat(DateUnit.QUARTER.label(d)).isEqualTo("2024-Q1");
+    assertThat(DateUnit.FINANCIAL_YEAR.label(d)).isEqualTo("2023/24");
+    assertThat(DateUnit.FINANCIAL_YEAR.label(d.plusDays(1))).isEqualTo("2024/25");
+    assertThat(DateUnit.FINANCIAL_YEAR.label(LocalDate.of(1999, 4, 1))).isEqualTo("1999/00");
+    assertThat(DateUnit.YEAR.label(d)).isEqualTo("2024");
+    assertThat(DateUnit.parse("fy")).isEqualTo(DateUnit.FINANCIAL_YEAR);
+  }
+
+  @Test
+  void groupsParseAndRejectACodeInTwoGroups() {
+    var g = SpecSyntax.group("provider=Big three=P1,P2,P3");
+    assertThat(g.getKey()).isEqualTo("provider");
+    assertThat(g.getValue()).isEqualTo(new CodeGroup("Big three", List.of("P1", "P2", "P3")));
+    assertThatThrownBy(
+            () ->
+                new CodeGroups(
+                    List.of(new CodeGroup("A", List.of("x")), new CodeGroup("B", List.of("x")))))
+        .hasMessageContaining("two groups");
+  }
+
+  @Test
+  void tableSpecListsTheVariablesItReads() {
+    TableSpec s =
+        TableSpec.of("claims")
+            .withRows(List.of(DimensionSpec.of("la", RollUp.toVariable("region"))))
+            .withColumns("sex")
+            .withFilter(Filter.parse("benefit=UC"))
+            .withMeasure(Measure.parse("mean:amount"))
+            .withWeight("w");
+    assertThat(s.variables()).containsExactly("la", "region", "sex", "benefit", "amount", "w");
+    assertThat(s.withTotal("sex", false).columns().get(0).total()).isFalse();
+  }
+
+  @Test
+  void tableSpecRejectsContradictions() {
+    assertThatThrownBy(() -> TableSpec.of("d").withRows("a").withColumns("a"))
+        .hasMessageContaining("two dimensions");
+    assertThatThrownBy(
+            () -> TableSpec.of("d").withMeasure(Measure.parse("median:x")).withWeight("w"))
+        .hasMessageContaining("weight");
+    assertThatThrownBy(
+            () ->
+                TableSpec.of("d")
+                    .withMeasure(Measure.parse("mean:x"))
+                    .withPercentage(Percentage.ROW))
+        .hasMessageContaining("Percentages");
+  }
+}

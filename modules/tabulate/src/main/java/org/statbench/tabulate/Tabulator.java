@@ -1,0 +1,326 @@
+package org.statbench.tabulate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.InputException;
+import org.statbench.core.data.CategoricalColumn;
+import org.statbench.core.data.Column;
+import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.DateColumn;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.spec.DateRangeFilter;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.Filter;
+import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.RollUp;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Category;
+import org.statbench.core.table.DimensionRole;
+import org.statbench.core.table.Measure;
+import org.statbench.core.table.MeasureKind;
+import org.statbench.core.table.Table;
+import org.statbench.store.Workspace;
+
+/**
+ * The cross-tabulation engine: {@link TableSpec} in, {@link Table} out, computed by the columnar
+ * kernel over dictionary-encoded columns.
+ *
+ * <p><b>Semantics</b> (DESIGN.md): missing values form the category {@code Missing} (last); every
+ * total includes them; an integer variable used as a dimension keeps its values as codes; bands
+ * include both ends and are listed in the order written (values in no band form {@code Other});
+ * categories are ordered by code (numerically when every code is an integer, chronologically for
+ * dates); every category of the whole column is present even when a filter leaves it empty.
+ *
+ * <p><b>Cells</b> carry the measure's value, the unweighted number of contributing records (records
+ * with a value of the measure variable; every record for counts), for magnitude measures the up to
+ * {@link Table#TOP_CONTRIBUTIONS} largest absolute contributions ({@code |value * weight|}) in
+ * descending order, and whether any contribution is negative. Empty cells: count and sum 0; mean,
+ * min, max and percentiles NaN. Percentiles follow the definition in {@link Quantiles} (the median
+ * of an even count is the midpoint of the two middle values).
+ *
+ * <p><b>Percentages</b>: when the spec asks for them, the returned table's values are percentages
+ * (0..100) of the named margin's value, NaN where that margin is 0; counts, top contributions and
+ * flags are those of the underlying measure, so disclosure checks still see the record counts.
+ *
+ * <p><b>Weights</b> (count, sum, mean): a missing weight counts as 0; record counts stay
+ * unweighted.
+ *
+ * <p>Thread-safe. An instance caches per-column encodings and per-dimension category plans (keyed
+ * by column identity), so adding one variable to a table recomputes only the new dimension's maps
+ * and the record pass. Keep one instance per workspace session.
+ */
+public final class Tabulator {
+  private static final int CACHE_ENTRIES = 64;
+  private static final long MAX_CELLS = 50_000_000L;
+
+  private final Map<Object, Object> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+              return size() > CACHE_ENTRIES;
+            }
+          });
+
+  /**
+   * Computes a table from a workspace, loading only the columns the spec needs.
+   *
+   * @throws InputException naming the dataset or variable when unknown
+   * @throws org.statbench.core.CancelledException when cancelled
+   */
+  public Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());
+    return tabulate(spec, columns, cancel);
+  }
+
+  /**
+   * Computes a table from columns in memory.
+   *
+   * @param spec the table definition
+   * @param data columns holding at least {@link TableSpec#variables()}
+   * @param cancel polled every few thousand records
+   * @return the table: dimensions rows, then columns, then wafers
+   * @throws InputException naming the variable when it is unknown or of the wrong type
+   * @throws org.statbench.core.CancelledException when cancelled
+   */
+  public Table tabulate(TableSpec spec, DatasetColumns data, CancellationToken cancel) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(cancel, "cancel");
+    for (String v : spec.variables()) {
+      data.column(v); // names the unknown variable
+    }
+    List<DimensionSpec> dimSpecs = spec.dimensions();
+    List<DimensionPlan> plans = new ArrayList<>();
+    List<DimensionRole> roles = new ArrayList<>();
+    List<EncodedColumn> encoded = new ArrayList<>();
+    long leafCells = 1;
+    for (int i = 0; i < dimSpecs.size(); i++) {
+      DimensionSpec ds = dimSpecs.get(i);
+      EncodedColumn col = encoded(data.column(ds.variable()));
+      plans.add(plan(ds, col, data));
+      roles.add(spec.role(i));
+      encoded.add(col);
+      leafCells *= plans.get(i).leafCount();
+      if (leafCells > MAX_CELLS) {
+        throw new InputException(
+            "The table would have more than " + MAX_CELLS + " cells: remove or band a variable");
+      }
+    }
+    int[] ls = Cube.leafStrides(plans);
+    List<Kernel.CodePass> dimPasses = new ArrayList<>();
+    for (int d = 0; d < plans.size(); d++) {
+      DimensionPlan p = plans.get(d);
+      int[] val = new int[p.leafOfCode().length];
+      int offset = d == 0 ? 1 : 0; // leaf cells start at 1; 0 is the discard bin
+      for (int c = 0; c < val.length; c++) {
+        val[c] = p.leafOfCode()[c] * ls[d] + offset;
+      }
+      int missing = p.missingLeaf() < 0 ? offset : p.missingLeaf() * ls[d] + offset;
+      dimPasses.add(Kernel.CodePass.of(encoded.get(d), encoded.get(d).slotMap(val, missing)));
+    }
+    List<Kernel.CodePass> codeFilters = new ArrayList<>();
+    List<Kernel.RangePass> rangeFilters = new ArrayList<>();
+    List<Kernel.DayPass> dayFilters = new ArrayList<>();
+    for (Filter f : spec.filters()) {
+      addFilter(f, data, codeFilters, rangeFilters, dayFilters);
+    }
+    Measure m = spec.measure();
+    double[] values = m.kind() == MeasureKind.COUNT ? null : measureValues(m, data);
+    double[] weights = spec.weight() == null ? null : weights(spec.weight(), data);
+    Kernel k =
+        new Kernel(
+            data.rows(),
+            (int) leafCells + 1,
+            dimPasses,
+            codeFilters,
+            rangeFilters,
+            dayFilters,
+            values,
+            weights);
+    k.run(cancel);
+    Cube cube = Cube.of(plans, roles, k);
+    double[] v;
+    if (m.kind() == MeasureKind.MEDIAN
+        || m.kind() == MeasureKind.PERCENTILE
+        || m.kind() == MeasureKind.DISTINCT_COUNT) {
+      int[] offsets = new int[k.cells + 1];
+      double[] byCell = k.valuesByCell(offsets, cancel);
+      v = cube.orderStatistics(m, byCell, offsets, cancel);
+    } else {
+      v = cube.values(m, weights != null);
+    }
+    v = cube.percentages(v, spec.percentage());
+    boolean withTop = m.kind().isMagnitude();
+    return cube.toTable(spec.dataset(), m, weights != null, v, withTop);
+  }
+
+  private DimensionPlan plan(DimensionSpec ds, EncodedColumn col, DatasetColumns data) {
+    String[] parentOfCode = null;
+    Object parentKey = null;
+    if (ds.derivation() instanceof RollUp r && r.parentVariable() != null) {
+      Column parent = data.column(r.parentVariable());
+      parentKey = parent;
+      parentOfCode =
+          cached(
+              List.of("parents", col, parent),
+              () -> parentsOf(ds.variable(), col, r.parentVariable(), encoded(parent)));
+    }
+    String[] parents = parentOfCode;
+    DimensionPlan p =
+        cached(
+            java.util.Arrays.asList("plan", col, ds.variable(), ds.derivation(), parentKey),
+            () -> DimensionPlanner.plan(ds, col.values, parents));
+    return p.withTotal(ds.total());
+  }
+
+  /** Each child code's parent label, checked to be unique. */
+  private static String[] parentsOf(
+      String variable, EncodedColumn child, String parentVariable, EncodedColumn parent) {
+    int[] parentCode = new int[child.values.size()];
+    java.util.Arrays.fill(parentCode, -1);
+    int n = child.size();
+    for (int i = 0; i < n; i++) {
+      int c = child.code(i);
+      int p = parent.code(i);
+      if (c < 0 || p < 0) {
+        continue;
+      }
+      int seen = parentCode[c];
+      if (seen < 0) {
+        parentCode[c] = p;
+      } else if (seen != p) {
+        throw new InputException(
+            "Cannot roll '"
+                + variable
+                + "' up to '"
+                + parentVariable
+                + "': code '"
+                + child.values.labels()[c]
+                + "' has two parents, '"
+                + parent.values.labels()[seen]
+                + "' and '"
+                + parent.values.labels()[p]
+                + "'");
+      }
+    }
+    String[] out = new String[parentCode.length];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = parentCode[c] < 0 ? null : parent.values.labels()[parentCode[c]];
+    }
+    return out;
+  }
+
+  private void addFilter(
+      Filter f,
+      DatasetColumns data,
+      List<Kernel.CodePass> codeFilters,
+      List<Kernel.RangePass> rangeFilters,
+      List<Kernel.DayPass> dayFilters) {
+    Column col = data.column(f.variable());
+    if (f instanceof CodeFilter cf) {
+      EncodedColumn enc = encoded(col);
+      Set<String> codes = new HashSet<>(cf.codes());
+      int keep = cf.exclude() ? 0 : -1;
+      int drop = ~keep;
+      int[] val = new int[enc.values.size()];
+      for (int c = 0; c < val.length; c++) {
+        val[c] = codes.contains(enc.values.labels()[c]) ? keep : drop;
+      }
+      int missing = codes.contains(Category.MISSING) ? keep : drop;
+      codeFilters.add(Kernel.CodePass.of(enc, enc.slotMap(val, missing)));
+    } else if (f instanceof RangeFilter rf) {
+      if (!(col instanceof NumericColumn n)) {
+        throw new InputException(
+            "Range filter needs a numeric variable: '" + f.variable() + "' is " + col.type().key());
+      }
+      rangeFilters.add(new Kernel.RangePass(n.values(), rf.lo(), rf.hi()));
+    } else if (f instanceof DateRangeFilter df) {
+      if (!(col instanceof DateColumn dc)) {
+        throw new InputException(
+            "Date range filter needs a date variable: '"
+                + f.variable()
+                + "' is "
+                + col.type().key());
+      }
+      int lo = df.from() == null ? Integer.MIN_VALUE + 1 : (int) df.from().toEpochDay();
+      int hi = df.to() == null ? Integer.MAX_VALUE : (int) df.to().toEpochDay();
+      dayFilters.add(new Kernel.DayPass(dc.epochDays(), lo, hi));
+    }
+  }
+
+  private double[] measureValues(Measure m, DatasetColumns data) {
+    Column col = data.column(m.variable());
+    if (col instanceof NumericColumn n) {
+      return n.values();
+    }
+    if (m.kind() == MeasureKind.DISTINCT_COUNT) {
+      return cached(List.of("codesAsValues", col), () -> codesAsValues(col));
+    }
+    throw new InputException(
+        "Measure "
+            + m.label()
+            + " needs a numeric variable: '"
+            + m.variable()
+            + "' is "
+            + col.type().key());
+  }
+
+  private static double[] codesAsValues(Column col) {
+    double[] v = new double[col.size()];
+    if (col instanceof CategoricalColumn c) {
+      for (int i = 0; i < v.length; i++) {
+        int code = c.code(i);
+        v[i] = code < 0 ? Double.NaN : code;
+      }
+    } else {
+      int[] d = ((DateColumn) col).epochDays();
+      for (int i = 0; i < v.length; i++) {
+        v[i] = d[i] == DateColumn.MISSING ? Double.NaN : d[i];
+      }
+    }
+    return v;
+  }
+
+  private double[] weights(String variable, DatasetColumns data) {
+    Column col = data.column(variable);
+    if (!(col instanceof NumericColumn n)) {
+      throw new InputException(
+          "Weight needs a numeric variable: '" + variable + "' is " + col.type().key());
+    }
+    return cached(
+        List.of("weights", col),
+        () -> {
+          double[] w = n.values().clone();
+          for (int i = 0; i < w.length; i++) {
+            if (w[i] != w[i]) {
+              w[i] = 0;
+            }
+          }
+          return w;
+        });
+  }
+
+  private EncodedColumn encoded(Column col) {
+    return cached(List.of("encoded", col), () -> EncodedColumn.of(col));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T cached(Object key, java.util.function.Supplier<T> compute) {
+    Object v = cache.get(key);
+    if (v == null) {
+      v = compute.get();
+      cache.put(key, v);
+    }
+    return (T) v;
+  }
+}

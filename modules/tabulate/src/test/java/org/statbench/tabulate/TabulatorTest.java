@@ -1,0 +1,424 @@
+package org.statbench.tabulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.statbench.tabulate.Cells.codesOf;
+import static org.statbench.tabulate.Cells.count;
+import static org.statbench.tabulate.Cells.value;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.CancelledException;
+import org.statbench.core.InputException;
+import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.spec.CodeGroup;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
+import org.statbench.core.spec.DateRangeFilter;
+import org.statbench.core.spec.DateUnit;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.RollUp;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.CellKind;
+import org.statbench.core.table.Measure;
+import org.statbench.core.table.MeasureKind;
+import org.statbench.core.table.Table;
+
+class TabulatorTest {
+  private final Tabulator tabulator = new Tabulator();
+
+  // 10 records; sex has one missing, age one missing.
+  private static final DatasetColumns PEOPLE =
+      Data.of(
+          Data.cat("sex", "M", "F", "F", "M", "F", null, "M", "F", "M", "F"),
+          Data.cat("region", "S", "N", "S", "S", "N", "S", "N", "S", "S", "N"),
+          Data.num("age", 16.0, 24.0, 25.0, 49.0, 50.0, 70.0, null, 17.0, 30.0, 18.0),
+          Data.num("amount", 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, -5.0),
+          Data.num("w", 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, null),
+          Data.num("kids", 2.0, 1.0, 1.0, 3.0, 2.0, 1.0, 10.0, 1.0, 2.0, 1.0),
+          Data.date(
+              "start",
+              "2024-01-15",
+              "2024-03-31",
+              "2024-04-01",
+              "2024-12-31",
+              "2025-01-01",
+              "2025-03-31",
+              "2025-04-01",
+              null,
+              "2023-06-30",
+              "2024-02-29"));
+
+  private Table run(TableSpec spec) {
+    return tabulator.tabulate(spec, PEOPLE, CancellationToken.NONE);
+  }
+
+  private static TableSpec spec() {
+    return TableSpec.of("d");
+  }
+
+  @Test
+  void countsByTwoDimensionsWithTypedMargins() {
+    Table t = run(spec().withRows("region").withColumns("sex"));
+    assertThat(codesOf(t, 0)).containsExactly("N", "S");
+    assertThat(codesOf(t, 1)).containsExactly("F", "M", "Missing");
+    assertThat(value(t, "N", "F")).isEqualTo(3);
+    assertThat(value(t, "S", "M")).isEqualTo(3);
+    assertThat(value(t, "S", "Missing")).isEqualTo(1);
+    assertThat(value(t, "Total", "F")).isEqualTo(5);
+    assertThat(value(t, "S", "Total")).isEqualTo(6);
+    assertThat(value(t, "Total", "Total")).isEqualTo(10);
+    assertThat(t.kind(Cells.at(t, "N", "Total"))).isEqualTo(CellKind.TOTAL);
+    assertThat(t.kind(Cells.at(t, "N", "F"))).isEqualTo(CellKind.DATA);
+    assertThat(count(t, "N", "F")).isEqualTo(3);
+    assertThat(t.top(Cells.at(t, "N", "F"))).isEmpty();
+  }
+
+  @Test
+  void nullsFormTheMissingCategoryAndTotalsIncludeThem() {
+    Table t = run(spec().withRows("sex"));
+    assertThat(codesOf(t, 0)).containsExactly("F", "M", "Missing");
+    assertThat(value(t, "Missing")).isEqualTo(1);
+    assertThat(value(t, "Total")).isEqualTo(10);
+  }
+
+  @Test
+  void integerColumnKeepsItsValuesAsCodesInNumericOrder() {
+    Table t = run(spec().withRows("kids"));
+    assertThat(codesOf(t, 0)).containsExactly("1", "2", "3", "10");
+    assertThat(value(t, "1")).isEqualTo(5);
+  }
+
+  @Test
+  void sumsCarryRecordCountsTopContributionsAndNegativeFlag() {
+    Table t = run(spec().withRows("region").withMeasure(Measure.parse("sum:amount")));
+    // N: 20, 50, 70, -5 ; S: 10, 30, 40, 60, 80, 90
+    assertThat(value(t, "N")).isEqualTo(135);
+    assertThat(value(t, "S")).isEqualTo(310);
+    assertThat(value(t, "Total")).isEqualTo(445);
+    assertThat(count(t, "N")).isEqualTo(4);
+    assertThat(t.top(Cells.at(t, "N"))).containsExactly(70, 50, 20, 5);
+    assertThat(t.top(Cells.at(t, "Total"))).containsExactly(90, 80, 70, 60, 50);
+    assertThat(t.hasNegative(Cells.at(t, "N"))).isTrue();
+    assertThat(t.hasNegative(Cells.at(t, "S"))).isFalse();
+    assertThat(t.hasNegative(Cells.at(t, "Total"))).isTrue();
+  }
+
+  @Test
+  void meansIgnoreMissingValues() {
+    Table t = run(spec().withRows("sex").withMeasure(Measure.parse("mean:age")));
+    // F: 24, 25, 50, 17, 18 ; M: 16, 49, (missing), 30 ; Missing: 70
+    assertThat(value(t, "F")).isCloseTo(134 / 5.0, within(1e-12));
+    assertThat(value(t, "M")).isCloseTo(95 / 3.0, within(1e-12));
+    assertThat(count(t, "M")).isEqualTo(3);
+    assertThat(value(t, "Total")).isCloseTo(299 / 9.0, within(1e-12));
+  }
+
+  @Test
+  void medianOfOddCountIsTheMiddleValue() {
+    Table t = run(spec().withRows("sex").withMeasure(Measure.parse("median:age")));
+    assertThat(value(t, "F")).isEqualTo(24); // 17 18 24 25 50
+    assertThat(value(t, "M")).isEqualTo(30); // 16 30 49
+  }
+
+  @Test
+  void medianOfEvenCountIsTheMidpointOfTheTwoMiddleValues() {
+    Table t = run(spec().withRows("region").withMeasure(Measure.parse("median:amount")));
+    assertThat(value(t, "N")).isEqualTo(35); // -5 20 50 70
+    assertThat(value(t, "S")).isEqualTo(50); // 10 30 40 60 80 90
+    assertThat(value(t, "Total")).isEqualTo(45); // 10 values: (40+50)/2
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {1, 10, 25, 33.3, 50, 75, 90, 99, 100})
+  void percentilesFollowTheAveragedDistributionDefinition(double p) {
+    Table t = run(spec().withRows("region").withMeasure(Measure.parse("p" + p + ":amount")));
+    double[] all = {10, 20, 30, 40, 50, 60, 70, 80, 90, -5};
+    Percentile r2 = new Percentile().withEstimationType(Percentile.EstimationType.R_2);
+    assertThat(value(t, "Total")).isCloseTo(r2.evaluate(all, p), within(1e-9));
+    assertThat(value(t, "N"))
+        .isCloseTo(r2.evaluate(new double[] {20, 50, 70, -5}, p), within(1e-9));
+  }
+
+  @Test
+  void minMaxAndDistinctCount() {
+    Table min = run(spec().withRows("region").withMeasure(Measure.parse("min:amount")));
+    Table max = run(spec().withRows("region").withMeasure(Measure.parse("max:amount")));
+    Table distinct = run(spec().withRows("region").withMeasure(Measure.parse("distinct:kids")));
+    assertThat(value(min, "N")).isEqualTo(-5);
+    assertThat(value(max, "Total")).isEqualTo(90);
+    assertThat(value(distinct, "N")).isEqualTo(3); // 1, 2, 10
+    assertThat(value(distinct, "Total")).isEqualTo(4);
+  }
+
+  @Test
+  void distinctCountOfACategoricalVariable() {
+    Table t = run(spec().withRows("sex").withMeasure(Measure.parse("distinct:region")));
+    assertThat(value(t, "F")).isEqualTo(2);
+    assertThat(value(t, "Missing")).isEqualTo(1);
+  }
+
+  @Test
+  void weightedCountSumAndMeanKeepRecordCountsUnweighted() {
+    TableSpec s = spec().withRows("region").withWeight("w");
+    Table count = run(s);
+    // N: w 2,1,1,(missing=0) ; S: 1,1,2,2,2,1
+    assertThat(value(count, "N")).isEqualTo(4);
+    assertThat(count(count, "N")).isEqualTo(4);
+    assertThat(value(count, "Total")).isEqualTo(13);
+    assertThat(count.isWeighted()).isTrue();
+    Table sum = run(s.withMeasure(Measure.parse("sum:amount")));
+    assertThat(value(sum, "N")).isEqualTo(20 * 2 + 50 + 70 + 0);
+    Table mean = run(s.withMeasure(Measure.parse("mean:amount")));
+    assertThat(value(mean, "N")).isCloseTo(160 / 4.0, within(1e-12));
+    assertThat(value(mean, "S")).isCloseTo((10 + 30 + 80 + 120 + 160 + 90) / 9.0, within(1e-12));
+  }
+
+  @Test
+  void bandsIncludeBothEndsAndOpenEnds() {
+    TableSpec s =
+        spec().withRows(List.of(DimensionSpec.of("age", Bands.parse("-17,18-24,25-49,50+"))));
+    Table t = run(s);
+    assertThat(codesOf(t, 0)).containsExactly("-17", "18-24", "25-49", "50+", "Missing");
+    assertThat(value(t, "-17")).isEqualTo(2); // 16, 17
+    assertThat(value(t, "18-24")).isEqualTo(2); // 24, 18
+    assertThat(value(t, "25-49")).isEqualTo(3); // 25, 49, 30
+    assertThat(value(t, "50+")).isEqualTo(2);
+    assertThat(value(t, "Missing")).isEqualTo(1);
+  }
+
+  @Test
+  void valuesOutsideEveryBandFormOtherAndEmptyBandsStay() {
+    Table t = run(spec().withRows(List.of(DimensionSpec.of("age", Bands.parse("0-15,18-24,90+")))));
+    assertThat(codesOf(t, 0)).containsExactly("0-15", "18-24", "90+", "Other", "Missing");
+    assertThat(value(t, "0-15")).isZero();
+    assertThat(value(t, "Other")).isEqualTo(7);
+    assertThat(value(t, "Total")).isEqualTo(10);
+  }
+
+  @Test
+  void equalWidthAndQuantileBandBuilders() {
+    assertThat(Bands.equalWidth(0, 99, 4).format()).isEqualTo("0-24,25-49,50-74,75-99");
+    Bands q = Bands.quantiles(new double[] {1, 2, 3, 4, 5, 6, 7, 8, Double.NaN}, 2);
+    assertThat(q.format()).isEqualTo("-4.5,4.5+");
+  }
+
+  @Test
+  void codeGroupsMergeCodesAndKeepTheOthers() {
+    DatasetColumns data = Data.of(Data.cat("provider", "P3", "P1", "P2", "P4", "P1", "P5", null));
+    CodeGroups g = new CodeGroups(List.of(new CodeGroup("Big", List.of("P2", "P4"))));
+    Table t =
+        tabulator.tabulate(
+            spec().withRows(List.of(DimensionSpec.of("provider", g))),
+            data,
+            CancellationToken.NONE);
+    assertThat(codesOf(t, 0)).containsExactly("P1", "Big", "P3", "P5", "Missing");
+    assertThat(value(t, "Big")).isEqualTo(2);
+    assertThat(value(t, "P1")).isEqualTo(2);
+  }
+
+  @Test
+  void datesGroupByMonthQuarterFinancialYearAndYear() {
+    Table month =
+        run(spec().withRows(List.of(DimensionSpec.of("start", new DateGrouping(DateUnit.MONTH)))));
+    assertThat(codesOf(month, 0))
+        .containsExactly(
+            "2023-06", "2024-01", "2024-02", "2024-03", "2024-04", "2024-12", "2025-01", "2025-03",
+            "2025-04", "Missing");
+    Table quarter =
+        run(
+            spec()
+                .withRows(List.of(DimensionSpec.of("start", new DateGrouping(DateUnit.QUARTER)))));
+    assertThat(codesOf(quarter, 0))
+        .containsExactly(
+            "2023-Q2", "2024-Q1", "2024-Q2", "2024-Q4", "2025-Q1", "2025-Q2", "Missing");
+    assertThat(value(quarter, "2024-Q1")).isEqualTo(3);
+    Table fy =
+        run(
+            spec()
+                .withRows(
+                    List.of(DimensionSpec.of("start", new DateGrouping(DateUnit.FINANCIAL_YEAR)))));
+    assertThat(codesOf(fy, 0)).containsExactly("2023/24", "2024/25", "2025/26", "Missing");
+    assertThat(value(fy, "2023/24")).isEqualTo(4); // 2023-06-30, 2024-01-15, 2024-02-29, 2024-03-31
+    assertThat(value(fy, "2024/25")).isEqualTo(4);
+    Table year =
+        run(spec().withRows(List.of(DimensionSpec.of("start", new DateGrouping(DateUnit.YEAR)))));
+    assertThat(codesOf(year, 0)).containsExactly("2023", "2024", "2025", "Missing");
+    assertThat(value(year, "2024")).isEqualTo(5);
+  }
+
+  @Test
+  void filtersKeepEveryCategoryOfTheFullColumn() {
+    Table t =
+        run(
+            spec()
+                .withRows("sex")
+                .withColumns("region")
+                .withFilter(CodeFilter.include("region", "N")));
+    assertThat(codesOf(t, 1)).containsExactly("N", "S");
+    assertThat(codesOf(t, 0)).containsExactly("F", "M", "Missing");
+    assertThat(value(t, "Missing", "Total")).isZero();
+    assertThat(value(t, "Total", "S")).isZero();
+    assertThat(value(t, "Total", "Total")).isEqualTo(4);
+  }
+
+  @Test
+  void excludeRangeAndDateRangeFilters() {
+    assertThat(
+            value(
+                run(spec().withRows("sex").withFilter(CodeFilter.exclude("sex", "Missing", "M"))),
+                "Total"))
+        .isEqualTo(5);
+    assertThat(
+            value(run(spec().withRows("sex").withFilter(new RangeFilter("age", 18, 49))), "Total"))
+        .isEqualTo(5); // 24 25 49 30 18
+    assertThat(
+            value(
+                run(
+                    spec()
+                        .withRows("sex")
+                        .withFilter(DateRangeFilter.parse("start=2024-01-01..2024-12-31"))),
+                "Total"))
+        .isEqualTo(5);
+  }
+
+  @Test
+  void emptyCodelistEntriesAppearWithZero() {
+    DatasetColumns data =
+        Data.of(Data.catWithCodelist("benefit", List.of("UC", "JSA", "ESA"), "UC", "JSA", "UC"));
+    Table t = tabulator.tabulate(spec().withRows("benefit"), data, CancellationToken.NONE);
+    assertThat(codesOf(t, 0)).containsExactly("ESA", "JSA", "UC");
+    assertThat(value(t, "ESA")).isZero();
+  }
+
+  @Test
+  void totalsCanBeSwitchedOffPerDimension() {
+    Table t = run(spec().withRows("region").withColumns("sex").withTotal("sex", false));
+    assertThat(t.dimensions().get(1).total()).isFalse();
+    assertThat(t.dimensions().get(0).total()).isTrue();
+    assertThat(t.cellCount()).isEqualTo(3 * 3);
+    assertThat(value(t, "Total", "F")).isEqualTo(5);
+  }
+
+  @Test
+  void percentagesOfRowColumnTotalAndWafer() {
+    TableSpec s = spec().withRows("region").withColumns("sex");
+    Table row = run(s.withPercentage(Percentage.ROW));
+    assertThat(value(row, "N", "F")).isCloseTo(75, within(1e-12));
+    assertThat(value(row, "N", "Total")).isEqualTo(100);
+    assertThat(count(row, "N", "F")).isEqualTo(3);
+    Table col = run(s.withPercentage(Percentage.COLUMN));
+    assertThat(value(col, "N", "F")).isCloseTo(60, within(1e-12));
+    Table total = run(s.withPercentage(Percentage.TOTAL));
+    assertThat(value(total, "N", "F")).isCloseTo(30, within(1e-12));
+    Table wafer = run(spec().withRows("sex").withWafers("region").withPercentage(Percentage.WAFER));
+    assertThat(value(wafer, "F", "N")).isCloseTo(75, within(1e-12));
+    assertThat(value(wafer, "F", "Total")).isCloseTo(50, within(1e-12));
+  }
+
+  @Test
+  void rollUpToAParentVariableAddsSubtotals() {
+    DatasetColumns data =
+        Data.of(
+            Data.cat("la", "L2", "L1", "L3", "L1", null),
+            Data.cat("region", "R1", "R1", "R2", "R1", null));
+    Table t =
+        tabulator.tabulate(
+            spec().withRows(List.of(DimensionSpec.of("la", RollUp.toVariable("region")))),
+            data,
+            CancellationToken.NONE);
+    assertThat(codesOf(t, 0)).containsExactly("R1", "L1", "L2", "R2", "L3", "Missing");
+    assertThat(value(t, "R1")).isEqualTo(3);
+    assertThat(value(t, "L1")).isEqualTo(2);
+    assertThat(value(t, "Total")).isEqualTo(5);
+    assertThat(t.kind(Cells.at(t, "R1"))).isEqualTo(CellKind.TOTAL);
+    assertThat(t.dimensions().get(0).children(0)).containsExactly(1, 2);
+  }
+
+  @Test
+  void rollUpByMappingWorksWithMedians() {
+    DatasetColumns data =
+        Data.of(Data.cat("la", "L2", "L1", "L3", "L1"), Data.num("x", 1.0, 2.0, 3.0, 4.0));
+    Table t =
+        tabulator.tabulate(
+            spec()
+                .withRows(
+                    List.of(DimensionSpec.of("la", RollUp.byMapping(Map.of("L1", "R", "L2", "R")))))
+                .withMeasure(Measure.parse("median:x")),
+            data,
+            CancellationToken.NONE);
+    assertThat(codesOf(t, 0)).containsExactly("R", "L1", "L2", "L3");
+    assertThat(value(t, "R")).isEqualTo(2); // 1 2 4
+    assertThat(value(t, "Total")).isEqualTo(2.5);
+  }
+
+  @Test
+  void rollUpRejectsACodeWithTwoParents() {
+    DatasetColumns data = Data.of(Data.cat("la", "L1", "L1"), Data.cat("region", "R1", "R2"));
+    assertThatThrownBy(
+            () ->
+                tabulator.tabulate(
+                    spec().withRows(List.of(DimensionSpec.of("la", RollUp.toVariable("region")))),
+                    data,
+                    CancellationToken.NONE))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("'L1' has two parents");
+  }
+
+  @Test
+  void nestedDimensionsAndWafers() {
+    Table t =
+        run(
+            spec()
+                .withRows("region", "sex")
+                .withWafers(List.of(DimensionSpec.of("age", Bands.parse("-29,30+")))));
+    assertThat(t.dimensions()).hasSize(3);
+    assertThat(value(t, "S", "M", "-29")).isEqualTo(1);
+    assertThat(value(t, "Total", "Total", "Total")).isEqualTo(10);
+    assertThat(value(t, "Total", "F", "30+")).isEqualTo(1);
+  }
+
+  @Test
+  void unknownVariableIsNamed() {
+    assertThatThrownBy(() -> run(spec().withRows("nope")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("'nope'");
+  }
+
+  @Test
+  void medianNeedsANumericVariable() {
+    assertThatThrownBy(
+            () -> run(spec().withRows("sex").withMeasure(Measure.of(MeasureKind.MEDIAN, "region"))))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("region");
+  }
+
+  @Test
+  void cancelledTokenStopsTheComputation() {
+    int n = 300_000;
+    String[] v = new String[n];
+    java.util.Arrays.fill(v, "a");
+    DatasetColumns big = Data.of(Data.cat("x", v));
+    CancellationToken token = new CancellationToken();
+    token.cancel();
+    assertThatThrownBy(() -> tabulator.tabulate(spec().withRows("x"), big, token))
+        .isInstanceOf(CancelledException.class);
+  }
+
+  @Test
+  void aTableWithoutDimensionsIsTheGrandTotal() {
+    Table t = run(spec());
+    assertThat(t.cellCount()).isEqualTo(1);
+    assertThat(t.value(0)).isEqualTo(10);
+  }
+}

@@ -1,0 +1,199 @@
+package org.statbench.cohort;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.statbench.core.InputException;
+
+/**
+ * Saves and loads a {@link CohortSpec} as JSON:
+ *
+ * <pre>{@code
+ * {"format": "statbench-cohort", "version": 1,
+ *  "title": "...", "dataset": "referrals", "entry": "referral_date", "event": "job_outcome_date",
+ *  "end": null, "competing": null, "period": "month", "unit": "months", "horizon": 12,
+ *  "asOf": null, "by": [], "filters": {"region": ["E12000001"]}, "estimator": "simple"}
+ * }</pre>
+ *
+ * Only {@code format}, {@code version}, {@code dataset}, {@code entry} and {@code event} are
+ * required; the others take the {@link CohortSpec#of(String, String, String)} defaults.
+ */
+public final class CohortSpecJson {
+  /** The {@code format} value of a saved cohort definition. */
+  public static final String FORMAT = "statbench-cohort";
+
+  /** The version written; files of this version or older are read. */
+  public static final int VERSION = 1;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private CohortSpecJson() {}
+
+  /** The definition as JSON text. */
+  public static String toJson(CohortSpec spec) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("format", FORMAT);
+    o.put("version", VERSION);
+    o.put("title", spec.title());
+    o.put("dataset", spec.dataset());
+    o.put("entry", spec.entry());
+    o.put("event", spec.event());
+    o.put("end", spec.end());
+    o.put("competing", spec.competing());
+    o.put("period", spec.period().key());
+    o.put("unit", spec.unit().key());
+    o.put("horizon", spec.horizon());
+    o.put("asOf", spec.asOf() == null ? null : spec.asOf().toString());
+    ArrayNode by = o.putArray("by");
+    spec.by().forEach(by::add);
+    ObjectNode filters = o.putObject("filters");
+    spec.filters()
+        .forEach(
+            (k, v) -> {
+              ArrayNode a = filters.putArray(k);
+              v.forEach(a::add);
+            });
+    o.put("estimator", spec.estimator().key());
+    try {
+      return MAPPER.writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the definition to a file (UTF-8). */
+  public static void save(CohortSpec spec, Path file) {
+    try {
+      Files.writeString(file, toJson(spec), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a definition from a file.
+   *
+   * @throws InputException naming the file and the field when it is not a valid definition
+   */
+  public static CohortSpec load(Path file) {
+    try {
+      return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new InputException(file.toString(), -1, null, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Reads a definition from a stream (e.g. a classpath resource) named {@code source}. */
+  public static CohortSpec load(InputStream in, String source) {
+    try {
+      return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+    } catch (IOException e) {
+      throw new InputException(source, -1, null, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses JSON text.
+   *
+   * @param source file or resource name used in error messages
+   * @throws InputException naming the source and field when it is not a valid definition
+   */
+  public static CohortSpec fromJson(String json, String source) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new InputException(source, line, null, "not valid JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new InputException(source, -1, null, "not a JSON object");
+    }
+    if (!FORMAT.equals(root.path("format").asText())) {
+      throw new InputException(
+          source, -1, "format", "not a cohort definition (format must be \"" + FORMAT + "\")");
+    }
+    int version = root.path("version").asInt(-1);
+    if (version < 1 || version > VERSION) {
+      throw new InputException(
+          source, -1, "version", "unsupported version " + root.path("version") + " (expected 1)");
+    }
+    try {
+      LocalDate asOf = null;
+      String asOfText = text(root, "asOf");
+      if (asOfText != null) {
+        try {
+          asOf = LocalDate.parse(asOfText);
+        } catch (DateTimeParseException e) {
+          throw new InputException(source, -1, "asOf", "not a date (YYYY-MM-DD): " + asOfText);
+        }
+      }
+      List<String> by = new ArrayList<>();
+      root.path("by").forEach(n -> by.add(n.asText()));
+      Map<String, List<String>> filters = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = root.path("filters").fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> f = it.next();
+        List<String> codes = new ArrayList<>();
+        f.getValue().forEach(n -> codes.add(n.asText()));
+        filters.put(f.getKey(), codes);
+      }
+      String period = text(root, "period");
+      String unit = text(root, "unit");
+      String estimator = text(root, "estimator");
+      JsonNode horizon = root.get("horizon");
+      if (horizon != null && !horizon.isNull() && !horizon.canConvertToInt()) {
+        throw new InputException(source, -1, "horizon", "not a whole number: " + horizon);
+      }
+      return new CohortSpec(
+          text(root, "title"),
+          required(root, "dataset", source),
+          required(root, "entry", source),
+          required(root, "event", source),
+          text(root, "end"),
+          text(root, "competing"),
+          period == null ? null : CohortPeriod.parse(period),
+          unit == null ? null : DurationUnit.parse(unit),
+          horizon == null || horizon.isNull() ? CohortSpec.DEFAULT_HORIZON : horizon.asInt(),
+          asOf,
+          by,
+          filters,
+          estimator == null ? null : Estimator.parse(estimator));
+    } catch (InputException e) {
+      if (e.file() != null) {
+        throw e;
+      }
+      throw new InputException(source, -1, null, e.getMessage());
+    }
+  }
+
+  private static String text(JsonNode root, String field) {
+    JsonNode n = root.get(field);
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  private static String required(JsonNode root, String field, String source) {
+    String t = text(root, field);
+    if (t == null || t.isEmpty()) {
+      throw new InputException(source, -1, field, "missing required field");
+    }
+    return t;
+  }
+}

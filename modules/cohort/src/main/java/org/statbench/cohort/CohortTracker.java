@@ -1,0 +1,793 @@
+package org.statbench.cohort;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.InputException;
+import org.statbench.core.ProgressListener;
+import org.statbench.core.data.CategoricalColumn;
+import org.statbench.core.data.Column;
+import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.DateColumn;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.data.VariableType;
+import org.statbench.core.table.Category;
+import org.statbench.store.Workspace;
+
+/**
+ * Cohort tracking: entry and event dates to a cohort x duration table (the module's facade).
+ *
+ * <p>Definitions (the command line and the tests follow them exactly):
+ *
+ * <ul>
+ *   <li>A record's cohort is the {@link CohortPeriod} of its entry date. Records without an entry
+ *       date, entering after the as-of date, or excluded by a filter are left out (and counted).
+ *   <li>Durations are counted in the {@link DurationUnit}; in months, {@code (event year*12 + event
+ *       month) - (entry year*12 + entry month)}.
+ *   <li>The as-of date defaults to the latest non-missing date among the entry and event variables
+ *       over all records. Events after it are not observed (treated as no event yet).
+ *   <li>{@link Estimator#SIMPLE}: cumulative at {@code d} = members with an event at duration
+ *       {@code <= d} divided by the cohort size. Cohort {@code c} is observed at duration {@code d}
+ *       only if duration {@code d} is complete by the as-of date for a member entering on the last
+ *       day of the period (for months: the last day of calendar month {@code c + d} is on or before
+ *       the as-of date); otherwise the cell is censored and has no cumulative proportion. At risk =
+ *       cohort size minus members with an event before {@code d}.
+ *   <li>{@link Estimator#KAPLAN_MEIER}: each member is followed until the end of their last
+ *       duration complete by the as-of date, or until their end-of-observation date when that is on
+ *       or before the as-of date (then they are at risk in the duration containing it: events
+ *       before censoring at ties). Events outside a member's follow-up are not counted. A cell is
+ *       observed while someone is at risk (or everyone has already had an event).
+ *   <li>With a competing event, the first of the two events counts (the event of interest wins a
+ *       tie); the simple estimator counts the event of interest only when it came first.
+ *   <li>An event, end-of-observation or competing date before the entry date is a data error: an
+ *       {@link InputException} naming the records (1-based record numbers; line = record + 1 in an
+ *       extract without line breaks inside fields).
+ * </ul>
+ *
+ * <p>Thread-safe: all methods are static and keep no state.
+ */
+public final class CohortTracker {
+  private static final int CHUNK = 1 << 20;
+  private static final int MAX_REPORTED_ERRORS = 5;
+  private static final long MAX_TABLE_DAYS = 1 << 22;
+
+  private CohortTracker() {}
+
+  /**
+   * Tracks cohorts over in-memory columns; see {@link #track(DatasetColumns, CohortSpec,
+   * ProgressListener, CancellationToken)}.
+   */
+  public static CohortTable track(DatasetColumns data, CohortSpec spec) {
+    return track(data, spec, ProgressListener.NONE, CancellationToken.NONE);
+  }
+
+  /**
+   * Loads the spec's variables from a workspace and tracks cohorts.
+   *
+   * @throws InputException for an unknown dataset or variable, a variable of the wrong type, or an
+   *     event dated before its entry
+   */
+  public static CohortTable track(
+      Workspace workspace, CohortSpec spec, ProgressListener progress, CancellationToken cancel) {
+    DatasetColumns data = workspace.columns(spec.dataset(), spec.variables());
+    return track(data, spec, progress, cancel);
+  }
+
+  /**
+   * Tracks cohorts over in-memory columns.
+   *
+   * @param data columns holding at least {@link CohortSpec#variables()}
+   * @param progress receives records processed of twice the record count (two passes)
+   * @param cancel polled every million records
+   * @throws InputException for an unknown variable, a variable of the wrong type, or an event dated
+   *     before its entry
+   * @throws org.statbench.core.CancelledException when cancelled
+   */
+  public static CohortTable track(
+      DatasetColumns data, CohortSpec spec, ProgressListener progress, CancellationToken cancel) {
+    int rows = data.rows();
+    int[] entry = dates(data, spec.entry(), "entry").epochDays();
+    int[] event = dates(data, spec.event(), "event").epochDays();
+    int[] end =
+        spec.end() == null ? null : dates(data, spec.end(), "end-of-observation").epochDays();
+    int[] competing =
+        spec.competing() == null
+            ? null
+            : dates(data, spec.competing(), "competing event").epochDays();
+    Groups groups = Groups.of(data, spec.by());
+    boolean[] keep = Filters.mask(data, spec.filters());
+
+    // Pass 1: validate, find the default as-of date and the range of cohorts.
+    Validation val = validate(spec, entry, event, end, competing, keep, progress, cancel, rows);
+    int asOf = spec.asOf() != null ? (int) spec.asOf().toEpochDay() : val.maxDate;
+    LocalDate asOfDate =
+        val.maxDate == Integer.MIN_VALUE && spec.asOf() == null ? null : LocalDate.ofEpochDay(asOf);
+
+    CohortPeriod period = spec.period();
+    DurationUnit unit = spec.unit();
+    int h = spec.horizon();
+    int w = h + 1;
+    boolean any = val.minEntry <= val.maxEntry;
+    int firstPeriod = any ? period.index(val.minEntry) : 0;
+    int nCohorts = any ? period.index(val.maxEntry) - firstPeriod + 1 : 0;
+    int nGroups = groups.count();
+    int cells = nCohorts * nGroups;
+
+    Counts k = new Counts(cells, w);
+    if (any) {
+      count(
+          spec,
+          entry,
+          event,
+          end,
+          competing,
+          groups,
+          keep,
+          asOf,
+          firstPeriod,
+          k,
+          progress,
+          cancel,
+          rows);
+    }
+
+    // Rows.
+    List<String> cohortLabels = new ArrayList<>(nCohorts);
+    int[] lastObserved = new int[nCohorts];
+    for (int c = 0; c < nCohorts; c++) {
+      cohortLabels.add(period.label(firstPeriod + c));
+      lastObserved[c] = unit.lastComplete(period.lastDay(firstPeriod + c), asOf);
+    }
+    List<CohortRow> out = new ArrayList<>(cells * w);
+    List<HorizonMeasure> horizon = new ArrayList<>(cells);
+    for (int c = 0; c < nCohorts; c++) {
+      for (int g = 0; g < nGroups; g++) {
+        int cell = c * nGroups + g;
+        List<CohortRow> r =
+            spec.estimator() == Estimator.SIMPLE
+                ? simpleRows(cohortLabels.get(c), groups.label(g), k, cell, w, lastObserved[c])
+                : survivalRows(cohortLabels.get(c), groups.label(g), k, cell, w, competing != null);
+        out.addAll(r);
+        horizon.add(horizonMeasure(r, k.size[cell]));
+      }
+    }
+
+    // Pooled curves per group and the log-rank test.
+    long[][] pooledAtRisk = new long[nGroups][];
+    long[][] pooledEvents = new long[nGroups][];
+    List<CohortRow> pooled = new ArrayList<>(nGroups * w);
+    List<Integer> tested = new ArrayList<>();
+    for (int g = 0; g < nGroups; g++) {
+      Counts p = new Counts(1, w);
+      for (int c = 0; c < nCohorts; c++) {
+        p.addCell(0, k, c * nGroups + g);
+      }
+      pooled.addAll(survivalRows(CohortTable.ALL, groups.label(g), p, 0, w, competing != null));
+      pooledAtRisk[g] = p.atRisk(0);
+      pooledEvents[g] = Arrays.copyOfRange(p.kmEvent1, 0, w);
+      if (pooledAtRisk[g][0] > 0) {
+        tested.add(g);
+      }
+    }
+    Optional<LogRankTest> logRank = Optional.empty();
+    if (tested.size() >= 2) {
+      long[][] n = new long[tested.size()][];
+      long[][] e = new long[tested.size()][];
+      for (int i = 0; i < tested.size(); i++) {
+        n[i] = pooledAtRisk[tested.get(i)];
+        e[i] = pooledEvents[tested.get(i)];
+      }
+      double[] lr = Estimates.logRank(n, e);
+      int kk = tested.size();
+      List<Double> o = new ArrayList<>();
+      List<Double> ex = new ArrayList<>();
+      for (int i = 0; i < kk; i++) {
+        o.add(lr[3 + i]);
+        ex.add(lr[3 + kk + i]);
+      }
+      logRank =
+          Optional.of(
+              new LogRankTest(
+                  tested.stream().map(groups::label).toList(), o, ex, lr[0], (int) lr[1], lr[2]));
+    }
+
+    return new CohortTable(
+        spec,
+        asOfDate,
+        cohortLabels,
+        groups.labels(),
+        out,
+        horizon,
+        pooled,
+        logRank,
+        k.used,
+        val.missingEntry,
+        val.afterAsOf,
+        val.filteredOut);
+  }
+
+  private static DateColumn dates(DatasetColumns data, String variable, String role) {
+    Column c = data.column(variable);
+    if (c instanceof DateColumn d) {
+      return d;
+    }
+    throw new InputException(
+        "Variable '"
+            + variable
+            + "' is "
+            + c.type().key()
+            + ", not a date: the "
+            + role
+            + " variable must be a date");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pass 1
+
+  private static final class Validation {
+    int maxDate = Integer.MIN_VALUE;
+    int minEntry = Integer.MAX_VALUE;
+    int maxEntry = Integer.MIN_VALUE;
+    long missingEntry;
+    long filteredOut;
+    long afterAsOf;
+    long errors;
+    final List<String> firstErrors = new ArrayList<>();
+  }
+
+  private static Validation validate(
+      CohortSpec spec,
+      int[] entry,
+      int[] event,
+      int[] end,
+      int[] competing,
+      boolean[] keep,
+      ProgressListener progress,
+      CancellationToken cancel,
+      int rows) {
+    Validation v = new Validation();
+    int limit = spec.asOf() != null ? (int) spec.asOf().toEpochDay() : Integer.MAX_VALUE;
+    int maxDate = Integer.MIN_VALUE;
+    int minEntry = Integer.MAX_VALUE;
+    int maxEntry = Integer.MIN_VALUE;
+    for (int from = 0; from < rows; from += CHUNK) {
+      cancel.throwIfCancelled();
+      int to = Math.min(rows, from + CHUNK);
+      for (int i = from; i < to; i++) {
+        int e = entry[i];
+        int ev = event[i];
+        if (ev != DateColumn.MISSING) {
+          maxDate = Math.max(maxDate, ev);
+        }
+        if (e == DateColumn.MISSING) {
+          v.missingEntry++;
+          continue;
+        }
+        maxDate = Math.max(maxDate, e);
+        if (ev != DateColumn.MISSING && ev < e) {
+          error(v, i, spec.event(), ev, spec.entry(), e);
+        }
+        if (end != null && end[i] != DateColumn.MISSING && end[i] < e) {
+          error(v, i, spec.end(), end[i], spec.entry(), e);
+        }
+        if (competing != null && competing[i] != DateColumn.MISSING && competing[i] < e) {
+          error(v, i, spec.competing(), competing[i], spec.entry(), e);
+        }
+        if (keep != null && !keep[i]) {
+          v.filteredOut++;
+          continue;
+        }
+        if (e <= limit) {
+          minEntry = Math.min(minEntry, e);
+          maxEntry = Math.max(maxEntry, e);
+        } else {
+          v.afterAsOf++;
+        }
+      }
+      progress.progress(to, 2L * rows, "Checking dates");
+    }
+    v.maxDate = maxDate;
+    v.minEntry = minEntry;
+    v.maxEntry = maxEntry;
+    if (v.errors > 0) {
+      throw new InputException(
+          (v.errors == 1 ? "1 record has" : v.errors + " records have")
+              + " a date before the entry date ("
+              + spec.entry()
+              + "): "
+              + String.join("; ", v.firstErrors)
+              + (v.errors > v.firstErrors.size() ? "; ..." : ""));
+    }
+    return v;
+  }
+
+  private static void error(Validation v, int row, String variable, int day, String entry, int e) {
+    v.errors++;
+    if (v.firstErrors.size() < MAX_REPORTED_ERRORS) {
+      v.firstErrors.add(
+          "record "
+              + (row + 1)
+              + " (line "
+              + (row + 2)
+              + "): "
+              + variable
+              + " "
+              + LocalDate.ofEpochDay(day)
+              + " is before "
+              + entry
+              + " "
+              + LocalDate.ofEpochDay(e));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pass 2: the kernel
+
+  /** Counts per cell (cohort x group) and duration; durations > horizon go to slot {@code w}. */
+  static final class Counts {
+    final int w;
+    final long[] size;
+    final long[] simpleEvents; // [cell * w + d], d <= horizon
+    final long[] kmEvent1; // [cell * (w + 1) + d], d in 0..w (w = beyond the horizon)
+    final long[] kmEvent2;
+    final long[] kmCensored;
+    final long[] notAtRisk; // members followed for no complete duration
+    long used;
+
+    Counts(int cells, int w) {
+      this.w = w;
+      size = new long[cells];
+      simpleEvents = new long[cells * w];
+      kmEvent1 = new long[cells * (w + 1)];
+      kmEvent2 = new long[cells * (w + 1)];
+      kmCensored = new long[cells * (w + 1)];
+      notAtRisk = new long[cells];
+    }
+
+    void addCell(int into, Counts from, int cell) {
+      size[into] += from.size[cell];
+      notAtRisk[into] += from.notAtRisk[cell];
+      for (int d = 0; d < w; d++) {
+        simpleEvents[into * w + d] += from.simpleEvents[cell * w + d];
+      }
+      for (int d = 0; d <= w; d++) {
+        kmEvent1[into * (w + 1) + d] += from.kmEvent1[cell * (w + 1) + d];
+        kmEvent2[into * (w + 1) + d] += from.kmEvent2[cell * (w + 1) + d];
+        kmCensored[into * (w + 1) + d] += from.kmCensored[cell * (w + 1) + d];
+      }
+    }
+
+    /** Kaplan-Meier at-risk counts n_0..n_horizon of a cell. */
+    long[] atRisk(int cell) {
+      long[] n = new long[w];
+      long r = size[cell] - notAtRisk[cell];
+      int base = cell * (w + 1);
+      for (int d = 0; d < w; d++) {
+        n[d] = r;
+        r -= kmEvent1[base + d] + kmEvent2[base + d] + kmCensored[base + d];
+      }
+      return n;
+    }
+  }
+
+  private static void count(
+      CohortSpec spec,
+      int[] entry,
+      int[] event,
+      int[] end,
+      int[] competing,
+      Groups groups,
+      boolean[] keep,
+      int asOf,
+      int firstPeriod,
+      Counts k,
+      ProgressListener progress,
+      CancellationToken cancel,
+      int rows) {
+    for (int from = 0; from < rows; from += CHUNK) {
+      cancel.throwIfCancelled();
+      int to = Math.min(rows, from + CHUNK);
+      if (spec.period() == CohortPeriod.MONTH
+          && spec.unit() == DurationUnit.MONTHS
+          && (long) asOf - Calendar.firstDayOfMonth(firstPeriod) < MAX_TABLE_DAYS
+          && end == null
+          && competing == null
+          && keep == null
+          && groups.count() == 1) {
+        countMonthly(entry, event, asOf, firstPeriod, k, from, to);
+      } else {
+        countGeneral(
+            spec, entry, event, end, competing, groups, keep, asOf, firstPeriod, k, from, to);
+      }
+      progress.progress(rows + (long) to, 2L * rows, "Counting cohorts");
+    }
+  }
+
+  /** The published case (monthly cohorts, months, no breakdown or filter): the tightest loop. */
+  private static void countMonthly(
+      int[] entry, int[] event, int asOf, int firstPeriod, Counts k, int from, int to) {
+    long[] size = k.size;
+    long[] simple = k.simpleEvents;
+    long[] km1 = k.kmEvent1;
+    long[] censored = k.kmCensored;
+    long[] notAtRisk = k.notAtRisk;
+    int w = k.w;
+    int w1 = w + 1;
+    int asOfMonth = Calendar.monthIndex(asOf);
+    // The last complete month of an entry in month em is lastFull - em.
+    int lastFull = asOfMonth - (Calendar.lastDayOfMonth(asOfMonth) == asOf ? 0 : 1);
+    // Month of every day from the first entry to the as-of date: one array read per date instead
+    // of the calendar arithmetic (entries and counted events all fall in this range).
+    int base = Calendar.firstDayOfMonth(firstPeriod);
+    int[] monthOf = monthTable(base, asOf);
+    long used = 0;
+    for (int i = from; i < to; i++) {
+      int e = entry[i];
+      if (e == DateColumn.MISSING || e > asOf) {
+        continue;
+      }
+      int em = monthOf[e - base];
+      int cell = em - firstPeriod;
+      size[cell]++;
+      used++;
+      int last = lastFull - em;
+      int ev = event[i];
+      if (ev != DateColumn.MISSING && ev <= asOf) {
+        int d = monthOf[ev - base] - em;
+        if (d < w) {
+          simple[cell * w + d]++;
+        }
+        if (d <= last) {
+          km1[cell * w1 + Math.min(d, w)]++;
+          continue;
+        }
+      }
+      if (last < 0) {
+        notAtRisk[cell]++;
+      } else {
+        censored[cell * w1 + Math.min(last, w)]++;
+      }
+    }
+    k.used += used;
+  }
+
+  /** Month index of each day from {@code from} to {@code to} (inclusive), month-relative. */
+  private static int[] monthTable(int from, int to) {
+    int[] t = new int[to - from + 1];
+    int m = Calendar.monthIndex(from);
+    int next = Calendar.firstDayOfMonth(m + 1);
+    for (int day = from; day <= to; day++) {
+      if (day == next) {
+        m++;
+        next = Calendar.firstDayOfMonth(m + 1);
+      }
+      t[day - from] = m;
+    }
+    return t;
+  }
+
+  private static void countGeneral(
+      CohortSpec spec,
+      int[] entry,
+      int[] event,
+      int[] end,
+      int[] competing,
+      Groups groups,
+      boolean[] keep,
+      int asOf,
+      int firstPeriod,
+      Counts k,
+      int from,
+      int to) {
+    CohortPeriod period = spec.period();
+    DurationUnit unit = spec.unit();
+    int nGroups = groups.count();
+    int[] groupOf = groups.groupOf;
+    int w = k.w;
+    int w1 = w + 1;
+    for (int i = from; i < to; i++) {
+      int e = entry[i];
+      if (e == DateColumn.MISSING || (keep != null && !keep[i])) {
+        continue;
+      }
+      if (e > asOf) {
+        continue;
+      }
+      int cell = (period.index(e) - firstPeriod) * nGroups + (groupOf == null ? 0 : groupOf[i]);
+      k.size[cell]++;
+      k.used++;
+      int ev = event[i];
+      int cp = competing == null ? DateColumn.MISSING : competing[i];
+      // Simple estimator: the event of interest, when it came first and by the as-of date.
+      if (ev != DateColumn.MISSING
+          && ev <= asOf
+          && (cp == DateColumn.MISSING || cp > asOf || ev <= cp)) {
+        int d = unit.between(e, ev);
+        if (d < w) {
+          k.simpleEvents[cell * w + d]++;
+        }
+      }
+      // Kaplan-Meier: follow-up to the end of the last complete duration, or the member's end.
+      int endDay = asOf;
+      int last = unit.lastComplete(e, asOf);
+      if (end != null && end[i] != DateColumn.MISSING && end[i] <= asOf) {
+        endDay = end[i];
+        last = unit.between(e, endDay);
+      }
+      boolean has1 = ev != DateColumn.MISSING && ev <= endDay;
+      boolean has2 = cp != DateColumn.MISSING && cp <= endDay;
+      int base = cell * w1;
+      if (has1 && (!has2 || ev <= cp)) {
+        int d = unit.between(e, ev);
+        if (d <= last) {
+          k.kmEvent1[base + Math.min(d, w)]++;
+          continue;
+        }
+      } else if (has2) {
+        int d = unit.between(e, cp);
+        if (d <= last) {
+          k.kmEvent2[base + Math.min(d, w)]++;
+          continue;
+        }
+      }
+      if (last < 0) {
+        k.notAtRisk[cell]++;
+      } else {
+        k.kmCensored[base + Math.min(last, w)]++;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Estimates per cell
+
+  private static List<CohortRow> simpleRows(
+      String cohort, List<String> group, Counts k, int cell, int w, int lastObserved) {
+    List<CohortRow> out = new ArrayList<>(w);
+    long size = k.size[cell];
+    long cum = 0;
+    for (int d = 0; d < w; d++) {
+      long events = k.simpleEvents[cell * w + d];
+      long atRisk = size - cum;
+      cum += events;
+      boolean observed = d <= lastObserved;
+      double p = Double.NaN;
+      double[] ci = {Double.NaN, Double.NaN};
+      if (observed && size > 0) {
+        p = (double) cum / size;
+        ci = Estimates.wilson(cum, size);
+      }
+      out.add(
+          new CohortRow(
+              cohort,
+              group,
+              d,
+              atRisk,
+              events,
+              p,
+              ci[0],
+              ci[1],
+              observed ? CellStatus.OBSERVED : CellStatus.CENSORED));
+    }
+    return out;
+  }
+
+  private static List<CohortRow> survivalRows(
+      String cohort, List<String> group, Counts k, int cell, int w, boolean competing) {
+    long[] n = k.atRisk(cell);
+    long[] e1 = Arrays.copyOfRange(k.kmEvent1, cell * (w + 1), cell * (w + 1) + w);
+    long[] e2 = Arrays.copyOfRange(k.kmEvent2, cell * (w + 1), cell * (w + 1) + w);
+    double[][] est;
+    if (competing) {
+      est = Estimates.aalenJohansen(n, e1, e2);
+    } else {
+      est = Estimates.kaplanMeier(n, e1);
+    }
+    List<CohortRow> out = new ArrayList<>(w);
+    for (int d = 0; d < w; d++) {
+      boolean observed = !Double.isNaN(est[d][0]);
+      out.add(
+          new CohortRow(
+              cohort,
+              group,
+              d,
+              n[d],
+              e1[d],
+              est[d][0],
+              est[d][1],
+              est[d][2],
+              observed ? CellStatus.OBSERVED : CellStatus.CENSORED));
+    }
+    return out;
+  }
+
+  private static HorizonMeasure horizonMeasure(List<CohortRow> rows, long size) {
+    CohortRow last = rows.get(rows.size() - 1);
+    long events = rows.stream().mapToLong(CohortRow::events).sum();
+    return new HorizonMeasure(
+        last.cohort(),
+        last.group(),
+        size,
+        events,
+        last.cumulative(),
+        last.lower(),
+        last.upper(),
+        last.status());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Breakdown groups and filters
+
+  /** Breakdown groups: per record a group index, and per group its codes. */
+  static final class Groups {
+    final int[] groupOf; // null without a breakdown
+    final List<List<String>> labels;
+
+    private Groups(int[] groupOf, List<List<String>> labels) {
+      this.groupOf = groupOf;
+      this.labels = labels;
+    }
+
+    int count() {
+      return labels.size();
+    }
+
+    List<String> label(int g) {
+      return labels.get(g);
+    }
+
+    List<List<String>> labels() {
+      return labels;
+    }
+
+    static Groups of(DatasetColumns data, List<String> by) {
+      if (by.isEmpty()) {
+        return new Groups(null, List.of(List.of()));
+      }
+      int rows = data.rows();
+      // Per variable: a sorted code list and each record's position in it.
+      List<List<String>> codes = new ArrayList<>();
+      List<int[]> positions = new ArrayList<>();
+      for (String v : by) {
+        Column col = data.column(v);
+        List<String> sorted = new ArrayList<>();
+        int[] pos = new int[rows];
+        encode(col, sorted, pos);
+        codes.add(sorted);
+        positions.add(pos);
+      }
+      // Combine, then keep the combinations that occur, in sorted order.
+      long[] combined = new long[rows];
+      long stride = 1;
+      for (int v = by.size() - 1; v >= 0; v--) {
+        int[] pos = positions.get(v);
+        for (int i = 0; i < rows; i++) {
+          combined[i] += pos[i] * stride;
+        }
+        stride *= codes.get(v).size();
+      }
+      long[] distinct = Arrays.stream(combined).distinct().sorted().toArray();
+      int[] groupOf = new int[rows];
+      for (int i = 0; i < rows; i++) {
+        groupOf[i] = Arrays.binarySearch(distinct, combined[i]);
+      }
+      List<List<String>> labels = new ArrayList<>();
+      for (long key : distinct) {
+        String[] label = new String[by.size()];
+        long rest = key;
+        for (int v = by.size() - 1; v >= 0; v--) {
+          int size = codes.get(v).size();
+          label[v] = codes.get(v).get((int) (rest % size));
+          rest /= size;
+        }
+        labels.add(List.of(label));
+      }
+      return new Groups(groupOf, labels);
+    }
+
+    /** Fills {@code sorted} with the column's codes in order (Missing last) and {@code pos}. */
+    private static void encode(Column col, List<String> sorted, int[] pos) {
+      int rows = col.size();
+      if (col instanceof CategoricalColumn cat) {
+        List<String> dict = cat.dictionary();
+        Integer[] order = new Integer[dict.size()];
+        for (int i = 0; i < order.length; i++) {
+          order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(dict::get));
+        int[] remap = new int[dict.size()];
+        for (int r = 0; r < order.length; r++) {
+          remap[order[r]] = r;
+          sorted.add(dict.get(order[r]));
+        }
+        int missing = dict.size();
+        boolean anyMissing = false;
+        for (int i = 0; i < rows; i++) {
+          int c = cat.code(i);
+          if (c == CategoricalColumn.MISSING) {
+            pos[i] = missing;
+            anyMissing = true;
+          } else {
+            pos[i] = remap[c];
+          }
+        }
+        if (anyMissing) {
+          sorted.add(Category.MISSING);
+        }
+        return;
+      }
+      if (col instanceof NumericColumn num && num.type() == VariableType.INTEGER) {
+        double[] values = num.values();
+        double[] distinct =
+            Arrays.stream(values).filter(x -> !Double.isNaN(x)).distinct().sorted().toArray();
+        for (double x : distinct) {
+          sorted.add(NumericColumn.formatNumber(x));
+        }
+        boolean anyMissing = false;
+        for (int i = 0; i < rows; i++) {
+          if (Double.isNaN(values[i])) {
+            pos[i] = distinct.length;
+            anyMissing = true;
+          } else {
+            pos[i] = Arrays.binarySearch(distinct, values[i]);
+          }
+        }
+        if (anyMissing) {
+          sorted.add(Category.MISSING);
+        }
+        return;
+      }
+      throw new InputException(
+          "Variable '"
+              + col.name()
+              + "' is "
+              + col.type().key()
+              + ": a breakdown needs a categorical, text or integer variable");
+    }
+  }
+
+  /** Record filters: variable = one of the listed codes. */
+  static final class Filters {
+    private Filters() {}
+
+    /** The records kept, or null when there are no filters. */
+    static boolean[] mask(DatasetColumns data, Map<String, List<String>> filters) {
+      if (filters.isEmpty()) {
+        return null;
+      }
+      boolean[] keep = new boolean[data.rows()];
+      Arrays.fill(keep, true);
+      for (Map.Entry<String, List<String>> f : filters.entrySet()) {
+        Column col = data.column(f.getKey());
+        Set<String> wanted = new HashSet<>(f.getValue());
+        if (col instanceof CategoricalColumn cat) {
+          boolean[] codeKept = new boolean[cat.dictionary().size()];
+          for (int c = 0; c < codeKept.length; c++) {
+            codeKept[c] = wanted.contains(cat.dictionary().get(c));
+          }
+          boolean missingKept = wanted.contains(Category.MISSING);
+          for (int i = 0; i < keep.length; i++) {
+            int c = cat.code(i);
+            keep[i] &= c == CategoricalColumn.MISSING ? missingKept : codeKept[c];
+          }
+        } else {
+          Map<String, Boolean> cache = new TreeMap<>();
+          for (int i = 0; i < keep.length; i++) {
+            String t = col.text(i);
+            String key = t == null ? Category.MISSING : t;
+            keep[i] &= cache.computeIfAbsent(key, wanted::contains);
+          }
+        }
+      }
+      return keep;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.statbench.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.core.InputException;
+
+class CohortSpecJsonTest {
+  @Test
+  void savedDefinitionLoadsBackEqual(@TempDir Path dir) {
+    CohortSpec spec =
+        CohortSpec.of("referrals", "referral_date", "job_outcome_date")
+            .withTitle("job outcome within 12 months")
+            .withEnd("left_date")
+            .withCompeting("death_date")
+            .withPeriod(CohortPeriod.QUARTER)
+            .withUnit(DurationUnit.WEEKS)
+            .withHorizon(52)
+            .withAsOf(LocalDate.parse("2012-06-30"))
+            .withBy(List.of("region", "sex"))
+            .withFilters(Map.of("benefit", List.of("JSA", "UC")))
+            .withEstimator(Estimator.KAPLAN_MEIER);
+    Path file = dir.resolve("def.json");
+
+    CohortSpecJson.save(spec, file);
+
+    assertThat(CohortSpecJson.load(file)).isEqualTo(spec);
+    assertThat(CohortSpecJson.toJson(spec))
+        .contains("\"format\" : \"statbench-cohort\"")
+        .contains("\"version\" : 1");
+  }
+
+  @Test
+  void minimalDefinitionTakesTheDefaults() {
+    CohortSpec spec =
+        CohortSpecJson.fromJson(
+            "{\"format\":\"statbench-cohort\",\"version\":1,\"dataset\":\"d\","
+                + "\"entry\":\"a\",\"event\":\"b\"}",
+            "x.json");
+
+    assertThat(spec).isEqualTo(CohortSpec.of("d", "a", "b"));
+  }
+
+  @Test
+  void rejectsAnotherFormatNamingTheFileAndField() {
+    assertThatThrownBy(
+            () ->
+                CohortSpecJson.fromJson("{\"format\":\"statbench-table\",\"version\":1}", "t.json"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("t.json")
+        .hasMessageContaining("format");
+  }
+
+  @Test
+  void rejectsAMissingEventVariable() {
+    assertThatThrownBy(
+            () ->
+                CohortSpecJson.fromJson(
+                    "{\"format\":\"statbench-cohort\",\"version\":1,\"dataset\":\"d\","
+                        + "\"entry\":\"a\"}",
+                    "t.json"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("event");
+  }
+}

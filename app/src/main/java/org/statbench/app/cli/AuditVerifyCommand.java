@@ -1,14 +1,63 @@
 package org.statbench.app.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.statbench.core.InputException;
+import org.statbench.store.AuditVerification;
+import org.statbench.store.Workspace;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this capability lands. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Not available yet.")
+/**
+ * {@code audit verify --db DIR}: recomputes the hash chain of the workspace's audit log. Prints the
+ * number of entries checked and OK, or names the first broken entry and exits 3.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check the hash chain of the workspace's audit log (every check, export, clearance request"
+          + " and decision).",
+      "Exit 0 when intact, 3 when an entry was changed, removed or inserted."
+    })
 public final class AuditVerifyCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
+  Path db;
+
   @Override
   public Integer call() {
-    System.err.println("statbench: verify is not available yet");
-    return StatBenchCommand.EXIT_BAD_INPUT;
+    if (!Files.isDirectory(db)) {
+      throw new InputException(db.toString(), -1, null, "no workspace folder here");
+    }
+    AuditVerification v;
+    try (Workspace ws = Workspace.open(db)) {
+      v = ws.auditLog().verify();
+    }
+    if (v.ok()) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(
+          "audit log: "
+              + v.entries()
+              + " "
+              + (v.entries() == 1 ? "entry" : "entries")
+              + " checked, OK");
+      out.flush();
+      return StatBenchCommand.EXIT_OK;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "audit log: BROKEN at entry "
+            + v.firstBroken()
+            + " ("
+            + v.entries()
+            + " checked): "
+            + v.message());
+    err.flush();
+    return StatBenchCommand.EXIT_REFUSED;
   }
 }

@@ -1,0 +1,251 @@
+package org.statbench.app.clearance;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.statbench.export.ClearanceItem;
+
+/**
+ * The clearance queue tab: requests on the left; on the right the selected request's table (failing
+ * cells red, withheld cells grey), rules, protection, audit intervals, the analyst's justification,
+ * and a mandatory comment with Approve and Reject. Thin: builds nodes and binds to {@link
+ * ClearanceQueueViewModel}.
+ */
+public final class ClearanceQueueView {
+  private final ClearanceQueueViewModel vm;
+  private final TableView<TableGrid.Row> grid = new TableView<>();
+
+  public ClearanceQueueView(ClearanceQueueViewModel vm) {
+    this.vm = vm;
+  }
+
+  /** Builds the tab content. */
+  public Node build() {
+    ListView<ClearanceItem> list = new ListView<>(vm.items());
+    list.setId("clearance-list");
+    list.setCellFactory(
+        lv ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(ClearanceItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : describe(item));
+              }
+            });
+    list.getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, a, b) -> vm.selectedProperty().set(b));
+    vm.selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (list.getSelectionModel().getSelectedItem() != b) {
+                list.getSelectionModel().select(b);
+              }
+            });
+    list.setPlaceholder(new Label("No pending clearance requests."));
+    CheckBox showDecided = new CheckBox("Show decided requests");
+    showDecided.setId("clearance-show-decided");
+    showDecided.selectedProperty().bindBidirectional(vm.showDecidedProperty());
+    Label who = new Label();
+    who.textProperty()
+        .bind(vm.userProperty().map(u -> u.isEmpty() ? "No workspace open" : "Deciding as: " + u));
+    Button refresh = new Button("Refresh");
+    refresh.setOnAction(e -> vm.refresh());
+    VBox left = new VBox(6, who, list, showDecided, refresh);
+    VBox.setVgrow(list, Priority.ALWAYS);
+    left.setPadding(new Insets(6));
+    left.setMinWidth(200);
+
+    Label title = new Label();
+    title.getStyleClass().add("clearance-title");
+    title.setWrapText(true);
+    Label justification = new Label();
+    justification.setWrapText(true);
+    justification.setId("clearance-justification");
+    grid.setId("clearance-grid");
+    grid.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    grid.setPrefHeight(220);
+    grid.setPlaceholder(new Label("Select a request."));
+    Label rules = new Label();
+    rules.setId("clearance-rules");
+    rules.setWrapText(true);
+    Label protection = new Label();
+    protection.setWrapText(true);
+    Label intervals = new Label();
+    intervals.setId("clearance-intervals");
+    intervals.setWrapText(true);
+    Label decision = new Label();
+    decision.setId("clearance-decision");
+    decision.setWrapText(true);
+
+    vm.detailsProperty()
+        .addListener(
+            (o, a, d) -> {
+              title.setText(d == null ? "" : d.title());
+              justification.setText(d == null ? "" : "Justification: " + d.justification());
+              rules.setText(d == null ? "" : String.join("\n", d.rules()));
+              protection.setText(d == null ? "" : d.protection());
+              intervals.setText(
+                  d == null || d.intervals().isEmpty()
+                      ? "No cells withheld."
+                      : String.join("\n", d.intervals()));
+              decision.setText(d == null ? "" : d.decision());
+              showGrid(d == null ? null : d.grid());
+            });
+
+    TextArea comment = new TextArea();
+    comment.setId("clearance-comment");
+    comment.setPromptText("Comment (required to approve or reject)");
+    comment.setPrefRowCount(3);
+    comment.setWrapText(true);
+    comment.textProperty().bindBidirectional(vm.commentProperty());
+    Button approve = new Button("Approve");
+    approve.setId("clearance-approve");
+    approve.disableProperty().bind(vm.canDecideBinding().not());
+    approve.setOnAction(e -> vm.approve());
+    Button reject = new Button("Reject");
+    reject.setId("clearance-reject");
+    reject.disableProperty().bind(vm.canDecideBinding().not());
+    reject.setOnAction(e -> vm.reject());
+    Label message = new Label();
+    message.setId("clearance-message");
+    message.getStyleClass().add("clearance-message");
+    message.setWrapText(true);
+    message.textProperty().bind(vm.messageProperty());
+
+    VBox right =
+        new VBox(
+            6,
+            title,
+            justification,
+            legend(),
+            grid,
+            section("Rules failed"),
+            rules,
+            section("Protection"),
+            protection,
+            section("Audit intervals of withheld cells"),
+            intervals,
+            decision,
+            section("Decision"),
+            comment,
+            new HBox(8, approve, reject),
+            message);
+    right.setPadding(new Insets(6));
+    ScrollPane scroll = new ScrollPane(right);
+    scroll.setFitToWidth(true);
+
+    SplitPane split = new SplitPane(left, scroll);
+    split.setOrientation(Orientation.HORIZONTAL);
+    split.setDividerPositions(0.28);
+    BorderPane root = new BorderPane(split);
+    root.setId("clearance-queue");
+    root.getStylesheets()
+        .add(ClearanceQueueView.class.getResource("clearance.css").toExternalForm());
+    vm.refresh();
+    return root;
+  }
+
+  private static String describe(ClearanceItem item) {
+    if (item.problem() != null) {
+      return item.id() + " · TAMPERED";
+    }
+    String state =
+        item.decision() == null
+            ? "pending"
+            : item.decision().outcome().name().toLowerCase(java.util.Locale.ROOT);
+    return item.id() + " · " + item.request().requester() + " · " + state;
+  }
+
+  private static Label section(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("clearance-section");
+    return l;
+  }
+
+  private static Node legend() {
+    return new HBox(
+        6,
+        box(CellMark.FAILING),
+        new Label("fails a rule"),
+        box(CellMark.WITHHELD),
+        new Label("withheld"),
+        box(CellMark.ADJUSTED),
+        new Label("rounded / perturbed"));
+  }
+
+  private static Region box(CellMark mark) {
+    Region r = new Region();
+    r.getStyleClass().addAll("legend-box", mark.styleClass());
+    return r;
+  }
+
+  private void showGrid(TableGrid g) {
+    grid.getColumns().clear();
+    grid.getItems().clear();
+    if (g == null) {
+      return;
+    }
+    List<String> header = g.header();
+    for (int c = 0; c < header.size(); c++) {
+      final int col = c;
+      TableColumn<TableGrid.Row, String> tc = new TableColumn<>(header.get(c));
+      tc.setSortable(false);
+      if (c < g.labelColumns()) {
+        tc.setCellValueFactory(
+            r -> new ReadOnlyStringWrapper(r.getValue().labels().get(col)).getReadOnlyProperty());
+      } else {
+        final int k = c - g.labelColumns();
+        tc.setCellValueFactory(
+            r ->
+                new ReadOnlyStringWrapper(r.getValue().cells().get(k).text())
+                    .getReadOnlyProperty());
+        tc.setCellFactory(
+            column ->
+                new TableCell<>() {
+                  @Override
+                  protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    getStyleClass().removeAll("cell-failing", "cell-withheld", "cell-adjusted");
+                    setTooltip(null);
+                    if (empty || getTableRow() == null || getTableRow().getItem() == null) {
+                      setText(null);
+                      return;
+                    }
+                    TableGrid.GridCell cell = getTableRow().getItem().cells().get(k);
+                    setText(text);
+                    if (cell.mark() != CellMark.NONE) {
+                      getStyleClass().add(cell.mark().styleClass());
+                      setTooltip(
+                          new Tooltip(
+                              cell.status()
+                                  + (cell.interval().isEmpty() ? "" : " " + cell.interval())));
+                    }
+                  }
+                });
+        tc.setStyle("-fx-alignment: CENTER-RIGHT;");
+      }
+      grid.getColumns().add(tc);
+    }
+    grid.getItems().setAll(g.rows());
+  }
+}

@@ -1,0 +1,228 @@
+package org.statbench.app.clearance;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.statbench.core.StatBenchException;
+import org.statbench.core.table.Dimension;
+import org.statbench.export.CellVerdict;
+import org.statbench.export.ClearanceBook;
+import org.statbench.export.ClearanceDecision;
+import org.statbench.export.ClearanceItem;
+import org.statbench.export.ClearanceRequest;
+import org.statbench.export.ReportSnapshot;
+
+/**
+ * The statistician's clearance queue: the workspace's requests (pending first, decided on request),
+ * the selected one's table with failing cells marked, its rules, protection and audit intervals,
+ * and the approve / reject commands, both of which need a comment. Every decision goes to the
+ * clearance book, which logs it in the audit log with the statistician's user name. FX thread only.
+ */
+public final class ClearanceQueueViewModel {
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+  // Properties
+  private final ObjectProperty<ClearanceBook> book = new SimpleObjectProperty<>(this, "book");
+  private final ObservableList<ClearanceItem> items = FXCollections.observableArrayList();
+  private final BooleanProperty showDecided = new SimpleBooleanProperty(this, "showDecided");
+  private final ObjectProperty<ClearanceItem> selected =
+      new SimpleObjectProperty<>(this, "selected");
+  private final ReadOnlyObjectWrapper<RequestDetails> details =
+      new ReadOnlyObjectWrapper<>(this, "details");
+  private final StringProperty comment = new SimpleStringProperty(this, "comment", "");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper(this, "user", "");
+  private final BooleanBinding canDecide;
+
+  public ClearanceQueueViewModel() {
+    book.addListener((o, a, b) -> refresh());
+    showDecided.addListener((o, a, b) -> refresh());
+    selected.addListener((o, a, b) -> showDetails(b));
+    canDecide =
+        Bindings.createBooleanBinding(
+            () -> book.get() != null && selected.get() != null && selected.get().pending(),
+            book,
+            selected);
+  }
+
+  /** The workspace's clearance book, or null when no workspace is open. */
+  public ObjectProperty<ClearanceBook> bookProperty() {
+    return book;
+  }
+
+  /** Requests listed: pending ones, or all when {@link #showDecidedProperty()} is set. */
+  public ObservableList<ClearanceItem> items() {
+    return items;
+  }
+
+  public BooleanProperty showDecidedProperty() {
+    return showDecided;
+  }
+
+  public ObjectProperty<ClearanceItem> selectedProperty() {
+    return selected;
+  }
+
+  /** Details of the selected request, or null. */
+  public ReadOnlyObjectProperty<RequestDetails> detailsProperty() {
+    return details.getReadOnlyProperty();
+  }
+
+  /** The statistician's comment; mandatory for approve and reject. */
+  public StringProperty commentProperty() {
+    return comment;
+  }
+
+  /** The outcome of the last command, or why it was refused. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  /** Who decides (the OS user the book acts as). */
+  public ReadOnlyStringProperty userProperty() {
+    return user.getReadOnlyProperty();
+  }
+
+  /** True when a pending request is selected. */
+  public BooleanBinding canDecideBinding() {
+    return canDecide;
+  }
+
+  // Commands
+
+  /** Reloads the requests from the workspace, keeping the selection when it is still listed. */
+  public void refresh() {
+    ClearanceBook b = book.get();
+    user.set(b == null ? "" : b.user());
+    String keep = selected.get() == null ? null : selected.get().id();
+    List<ClearanceItem> all = b == null ? List.of() : b.items();
+    List<ClearanceItem> shown = new ArrayList<>();
+    for (ClearanceItem i : all) {
+      if (i.pending() || showDecided.get() || i.problem() != null) {
+        shown.add(i);
+      }
+    }
+    items.setAll(shown);
+    selected.set(shown.stream().filter(i -> i.id().equals(keep)).findFirst().orElse(null));
+    showDetails(selected.get());
+  }
+
+  /**
+   * Approves the selected request with the comment; returns false (with a message) when refused.
+   */
+  public boolean approve() {
+    return decide(true);
+  }
+
+  /** Rejects the selected request with the comment; returns false (with a message) when refused. */
+  public boolean reject() {
+    return decide(false);
+  }
+
+  private boolean decide(boolean approve) {
+    ClearanceItem item = selected.get();
+    ClearanceBook b = book.get();
+    if (b == null || item == null || !item.pending()) {
+      message.set("Select a pending request first.");
+      return false;
+    }
+    try {
+      ClearanceDecision d =
+          approve ? b.approve(item.id(), comment.get()) : b.reject(item.id(), comment.get());
+      message.set(d.summary());
+      comment.set("");
+      refresh();
+      return true;
+    } catch (StatBenchException e) {
+      message.set(e.getMessage());
+      return false;
+    }
+  }
+
+  private void showDetails(ClearanceItem item) {
+    if (item == null) {
+      details.set(null);
+      return;
+    }
+    if (item.problem() != null) {
+      details.set(
+          new RequestDetails(
+              item.id() + " · cannot be used", item.problem(), null, List.of(), "", List.of(), ""));
+      return;
+    }
+    ClearanceRequest r = item.request();
+    ReportSnapshot rep = r.report();
+    String by =
+        r.table().dimensions().stream().map(Dimension::variable).collect(Collectors.joining(", "));
+    String title =
+        r.id()
+            + " · "
+            + r.table().measure().label()
+            + (by.isEmpty() ? "" : " by " + by)
+            + (r.table().dataset() == null ? "" : " from " + r.table().dataset())
+            + " · requested by "
+            + r.requester()
+            + " on "
+            + WHEN.format(r.created());
+    List<String> rules = new ArrayList<>();
+    rep.failuresByRule()
+        .forEach((rule, n) -> rules.add(rule + ": " + n + (n == 1 ? " cell" : " cells")));
+    for (CellVerdict c : rep.failing()) {
+      rules.add(
+          "  ("
+              + String.join(", ", r.table().codes(c.index()))
+              + ") "
+              + c.status()
+              + (c.reason().isEmpty() ? "" : " — " + c.reason()));
+    }
+    rep.notes().forEach(n -> rules.add("note: " + n));
+    List<String> intervals = new ArrayList<>();
+    for (CellVerdict c : rep.suppressed()) {
+      intervals.add(
+          "("
+              + String.join(", ", r.table().codes(c.index()))
+              + ") "
+              + c.status()
+              + ": value "
+              + TableGrid.num(r.table().value(c.index()))
+              + ", audit interval ["
+              + TableGrid.num(c.lower())
+              + ", "
+              + TableGrid.num(c.upper())
+              + "]");
+    }
+    String decision =
+        item.decision() == null
+            ? ""
+            : item.decision().summary()
+                + (item.decision().statistician().equals(r.requester())
+                    ? " (decided by the requester)"
+                    : "");
+    details.set(
+        new RequestDetails(
+            title,
+            r.justification(),
+            TableGrid.of(r.table(), rep),
+            rules,
+            "Policy: " + rep.policy() + " · protection: " + rep.protection(),
+            intervals,
+            decision));
+  }
+}

@@ -30,6 +30,8 @@ import org.statbench.core.data.VariableType;
  * builder's zones; the context menu and shortcuts offer the same without a mouse.
  */
 public final class DatasetsView extends SplitPane {
+  private static final javafx.css.PseudoClass LOOKUP =
+      javafx.css.PseudoClass.getPseudoClass("lookup");
   private final DatasetsViewModel model;
   private final javafx.collections.ObservableList<FieldAction> actions;
   private final TreeView<Object> fields = new TreeView<>(new TreeItem<>("Fields"));
@@ -41,7 +43,7 @@ public final class DatasetsView extends SplitPane {
     setId("datasetsPane");
     setOrientation(javafx.geometry.Orientation.VERTICAL);
     getItems().addAll(datasetSection(), fieldSection(), detailSection());
-    setDividerPositions(0.22, 0.72);
+    setDividerPositions(0.27, 0.72);
   }
 
   private VBox datasetSection() {
@@ -63,6 +65,24 @@ public final class DatasetsView extends SplitPane {
     vars.setStyle("-fx-alignment: CENTER-RIGHT;");
     vars.setPrefWidth(40);
     table.getColumns().setAll(java.util.List.of(name, rows, vars));
+    table.setRowFactory(
+        tv ->
+            new javafx.scene.control.TableRow<>() {
+              @Override
+              protected void updateItem(DatasetInfo d, boolean empty) {
+                super.updateItem(d, empty);
+                boolean lookup =
+                    !empty && d != null && d.kind() == org.statbench.core.data.DatasetKind.LOOKUP;
+                pseudoClassStateChanged(LOOKUP, lookup);
+                setTooltip(
+                    empty || d == null
+                        ? null
+                        : new Tooltip(
+                            d.name()
+                                + (lookup ? " (lookup)" : "")
+                                + (d.sourceFile() == null ? "" : "\n" + d.sourceFile())));
+              }
+            });
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
     // Two-way between the table's selection and the shared selected dataset.

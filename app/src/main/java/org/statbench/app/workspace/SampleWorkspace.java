@@ -97,11 +97,14 @@ public final class SampleWorkspace {
         final int index = i;
         String stage = "importing " + f.datasetName();
         progress.progress(index * 1000L, files.size() * 1000L, stage);
+        // The store may report several stages per file; the bar should only move forward.
+        long[] furthest = {0};
         ws.importCsv(
             ImportRequest.of(f.datasetName(), tmp),
             (done, total, msg) -> {
               long part = total > 0 ? Math.min(999, done * 1000 / total) : 0;
-              progress.progress(index * 1000L + part, files.size() * 1000L, stage);
+              furthest[0] = Math.max(furthest[0], part);
+              progress.progress(index * 1000L + furthest[0], files.size() * 1000L, stage);
             },
             cancel);
         if (f.isLookup()) {

@@ -161,8 +161,16 @@ public final class WorkspaceModel {
         catalogue.stream()
             .filter(d -> d.name().equals(keep))
             .findFirst()
-            .orElse(catalogue.isEmpty() ? null : catalogue.get(0));
+            .orElseGet(() -> defaultSelection(catalogue));
     selectedDataset.set(selected);
+  }
+
+  /** The first extract (lookups are for joins, rarely tabulated), else the first dataset. */
+  private static DatasetInfo defaultSelection(List<DatasetInfo> catalogue) {
+    return catalogue.stream()
+        .filter(d -> d.kind() == org.statbench.core.data.DatasetKind.EXTRACT)
+        .findFirst()
+        .orElse(catalogue.isEmpty() ? null : catalogue.get(0));
   }
 
   private void closeInBackground(Workspace old) {

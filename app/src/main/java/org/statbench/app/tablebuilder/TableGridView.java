@@ -1,0 +1,202 @@
+package org.statbench.app.tablebuilder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+import org.controlsfx.control.spreadsheet.GridBase;
+import org.controlsfx.control.spreadsheet.SpreadsheetCell;
+import org.controlsfx.control.spreadsheet.SpreadsheetCellType;
+import org.controlsfx.control.spreadsheet.SpreadsheetView;
+
+/**
+ * The result grid: a ControlsFX {@link SpreadsheetView} with nested row and column headers spanning
+ * their groups, the header rows and columns frozen, margins styled apart and an optional heat map.
+ * Copying is disabled here: values leave the workstation only through the disclosure check.
+ */
+public final class TableGridView extends StackPane {
+  private final SpreadsheetView sheet = new SpreadsheetView();
+  private final Label placeholder = new Label();
+  private GridBase grid;
+
+  public TableGridView() {
+    setId("tableGrid");
+    sheet.setId("tableSheet");
+    sheet.setEditable(false);
+    sheet.setShowColumnHeader(false);
+    sheet.setShowRowHeader(false);
+    sheet.setContextMenu(new ContextMenu());
+    // Clipboard copies are releases: they belong to the export gate, not the working grid.
+    sheet.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isShortcutDown() && (e.getCode() == KeyCode.C || e.getCode() == KeyCode.X)) {
+            e.consume();
+          }
+        });
+    placeholder.setId("tablePlaceholder");
+    placeholder.getStyleClass().add("placeholder-text");
+    placeholder.setWrapText(true);
+    getChildren().addAll(sheet, placeholder);
+    showMessage("Drag fields onto Rows and Columns to build a table.");
+  }
+
+  /** Shows a message instead of a table. */
+  public void showMessage(String text) {
+    placeholder.setText(text);
+    placeholder.setVisible(true);
+    sheet.setVisible(false);
+  }
+
+  /** Shows a laid-out table. */
+  public void show(GridLayout layout, boolean heatMap) {
+    int h = layout.columnHeaderDepth();
+    int w = layout.rowHeaderDepth();
+    List<int[]> rows = layout.rows();
+    List<int[]> cols = layout.columns();
+    int nRows = h + rows.size();
+    int nCols = w + cols.size();
+    GridBase g = new GridBase(nRows, nCols);
+    List<ObservableList<SpreadsheetCell>> data = new ArrayList<>(nRows);
+    boolean hasRowDims = !layout.dimensionsOf(org.statbench.core.table.DimensionRole.ROW).isEmpty();
+    boolean hasColDims =
+        !layout.dimensionsOf(org.statbench.core.table.DimensionRole.COLUMN).isEmpty();
+    for (int r = 0; r < nRows; r++) {
+      ObservableList<SpreadsheetCell> line = FXCollections.observableArrayList();
+      for (int c = 0; c < nCols; c++) {
+        String text;
+        String style;
+        if (r < h && c < w) {
+          text =
+              r == h - 1
+                  ? (hasRowDims ? layout.rowDimensionLabel(c) : "")
+                  : (c == w - 1 && hasColDims ? layout.columnDimensionLabel(r) : "");
+          style = "grid-corner";
+        } else if (r < h) {
+          int[] ck = cols.get(c - w);
+          text = layout.columnHeader(ck, r);
+          style = layout.isTotalColumn(ck) ? "grid-header grid-total-header" : "grid-header";
+        } else if (c < w) {
+          int[] rk = rows.get(r - h);
+          text = layout.rowHeader(rk, c);
+          style = layout.isTotalRow(rk) ? "grid-row-header grid-total-header" : "grid-row-header";
+        } else {
+          int[] rk = rows.get(r - h);
+          int[] ck = cols.get(c - w);
+          text = layout.text(rk, ck);
+          boolean total = layout.isTotalRow(rk) || layout.isTotalColumn(ck);
+          style = total ? "grid-value grid-total" : "grid-value";
+        }
+        SpreadsheetCell cell = SpreadsheetCellType.STRING.createCell(r, c, 1, 1, text);
+        cell.setEditable(false);
+        cell.getStyleClass().addAll(Arrays.asList(style.split(" ")));
+        if (heatMap && r >= h && c >= w) {
+          double heat = layout.heat(rows.get(r - h), cols.get(c - w));
+          if (heat >= 0) {
+            cell.setStyle(
+                String.format(
+                    Locale.ROOT,
+                    "-fx-background-color: rgba(214, 96, 77, %.3f);",
+                    0.08 + 0.72 * heat));
+          }
+        }
+        line.add(cell);
+      }
+      data.add(line);
+    }
+    g.setRows(data);
+    spanHeaders(g, layout, h, w);
+    grid = g;
+    sheet.setGrid(g);
+    sheet.getFixedRows().clear();
+    for (int r = 0; r < h; r++) {
+      sheet.getFixedRows().add(r);
+    }
+    for (int c = 0; c < nCols; c++) {
+      double width = widthOf(g, c, c < w ? 200 : 140);
+      sheet.getColumns().get(c).setPrefWidth(width);
+      if (c < w) {
+        sheet.getColumns().get(c).setFixed(true);
+      }
+    }
+    placeholder.setVisible(false);
+    sheet.setVisible(true);
+  }
+
+  private static void spanHeaders(GridBase g, GridLayout layout, int h, int w) {
+    List<int[]> rows = layout.rows();
+    List<int[]> cols = layout.columns();
+    // Row headers: level l spans consecutive rows sharing positions 0..l (not the innermost level).
+    for (int level = 0; level < w - 1; level++) {
+      int i = 0;
+      while (i < rows.size()) {
+        int j = i + 1;
+        while (j < rows.size()
+            && Arrays.equals(rows.get(i), 0, level + 1, rows.get(j), 0, level + 1)) {
+          j++;
+        }
+        if (j - i > 1) {
+          g.spanRow(j - i, h + i, level);
+        }
+        i = j;
+      }
+    }
+    for (int level = 0; level < h - 1; level++) {
+      int i = 0;
+      while (i < cols.size()) {
+        int j = i + 1;
+        while (j < cols.size()
+            && Arrays.equals(cols.get(i), 0, level + 1, cols.get(j), 0, level + 1)) {
+          j++;
+        }
+        if (j - i > 1) {
+          g.spanColumn(j - i, level, w + i);
+        }
+        i = j;
+      }
+    }
+  }
+
+  private static double widthOf(GridBase g, int column, double max) {
+    int longest = 4;
+    int limit = Math.min(g.getRowCount(), 500);
+    for (int r = 0; r < limit; r++) {
+      SpreadsheetCell cell = g.getRows().get(r).get(column);
+      if (cell.getColumnSpan() == 1 && cell.getText() != null) {
+        longest = Math.max(longest, cell.getText().length());
+      }
+    }
+    return Math.min(max, 16 + 7.5 * longest);
+  }
+
+  /** The text at a grid position (headers included), for tests and accessibility. */
+  public String textAt(int row, int column) {
+    return grid == null ? null : grid.getRows().get(row).get(column).getText();
+  }
+
+  /** Number of grid rows (headers included), 0 when no table is shown. */
+  public int gridRowCount() {
+    return grid == null || !sheet.isVisible() ? 0 : grid.getRowCount();
+  }
+
+  /** Number of grid columns (headers included). */
+  public int gridColumnCount() {
+    return grid == null || !sheet.isVisible() ? 0 : grid.getColumnCount();
+  }
+
+  /** The style classes of a grid cell. */
+  public List<String> styleAt(int row, int column) {
+    return List.copyOf(grid.getRows().get(row).get(column).getStyleClass());
+  }
+
+  public SpreadsheetView sheet() {
+    return sheet;
+  }
+}

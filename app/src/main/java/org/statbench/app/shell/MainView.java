@@ -26,6 +26,9 @@ import org.statbench.app.datasets.DatasetsView;
 import org.statbench.app.datasets.DatasetsViewModel;
 import org.statbench.app.importwizard.ImportWizardView;
 import org.statbench.app.importwizard.ImportWizardViewModel;
+import org.statbench.app.theme.ThemeMenu;
+import org.statbench.app.theme.ThemeModel;
+import org.statbench.app.theme.ThemeStyler;
 
 /**
  * The main window's content, as in DESIGN.md's sketch: menu bar with the workspace name, datasets
@@ -159,6 +162,9 @@ public final class MainView extends BorderPane {
           }
         });
     menus.get(AppMenu.VIEW).getItems().add(showSide);
+    ThemeModel themes = new ThemeModel(context.workspace().preferences());
+    ThemeStyler.install(themes);
+    menus.get(AppMenu.VIEW).getItems().addAll(ThemeMenu.items(themes));
 
     MenuItem demo = item("Open sample workspace (demo)", null, "menuSample");
     demo.setOnAction(e -> model.openSampleWorkspace(false));

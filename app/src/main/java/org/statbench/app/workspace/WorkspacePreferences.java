@@ -61,6 +61,18 @@ public final class WorkspacePreferences {
     save(p);
   }
 
+  /** Another remembered setting (e.g. {@code view.theme}), if set. */
+  public Optional<String> value(String key) {
+    return Optional.ofNullable(load().getProperty(key));
+  }
+
+  /** Remembers a setting under {@code key}. */
+  public void remember(String key, String value) {
+    Properties p = load();
+    p.setProperty(key, value);
+    save(p);
+  }
+
   /** Recently opened or saved table definitions, newest first, only those that still exist. */
   public List<Path> recentTables() {
     Properties p = load();

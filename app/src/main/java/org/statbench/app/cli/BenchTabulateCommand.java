@@ -1,14 +1,288 @@
 package org.statbench.app.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Measure;
+import org.statbench.core.table.Table;
+import org.statbench.store.ImportRequest;
+import org.statbench.store.Workspace;
+import org.statbench.tabulate.Tabulator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this capability lands. */
-@Command(name = "tabulate", mixinStandardHelpOptions = true, description = "Not available yet.")
+/**
+ * {@code bench tabulate [--rows N]}: generates a 7-column extract (id, la with 400 codes, region,
+ * sex with a few missing, age, benefit, amount), imports it through the store, and prints the
+ * median warm time of (a) a 2-D count la x sex, (b) a 3-D count la x sex x benefit with totals, (c)
+ * the median of amount by region x sex, plus the heap used; then times whole {@code statbench.jar
+ * tabulate} processes (open the store, load, count region x sex with margins, write the CSV).
+ */
+@Command(
+    name = "tabulate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmark tabulation: generate and import N rows, then time 2-D and 3-D counts and a"
+            + " median (median of warm runs), and a whole statbench.jar tabulate process.")
 public final class BenchTabulateCommand implements Callable<Integer> {
+  static final int LAS = 400;
+  static final int REGIONS = 9;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
+
+  @Option(
+      names = "--rows",
+      paramLabel = "N",
+      defaultValue = "5000000",
+      description = "Rows to generate (default ${DEFAULT-VALUE}).")
+  int rows;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "R",
+      defaultValue = "9",
+      description = "Timed runs per figure after warm-up (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(
+      names = "--keep",
+      paramLabel = "DIR",
+      description = "Keep the generated CSV and workspace in DIR (default: a temporary folder).")
+  Path keep;
+
+  @Option(
+      names = "--process-runs",
+      paramLabel = "R",
+      defaultValue = "5",
+      description = "Whole-process runs of statbench.jar tabulate (0 to skip; default 5).")
+  int processRuns;
+
   @Override
-  public Integer call() {
-    System.err.println("statbench: tabulate is not available yet");
-    return StatBenchCommand.EXIT_BAD_INPUT;
+  public Integer call() throws Exception {
+    if (rows < 1 || runs < 1) {
+      throw new CommandLine.ParameterException(
+          commandSpec.commandLine(), "--rows and --runs must be at least 1");
+    }
+    PrintWriter out = commandSpec.commandLine().getOut();
+    Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("sb-bench");
+    try {
+      Path csv = dir.resolve("bench.csv");
+      long t0 = System.nanoTime();
+      generate(csv, rows);
+      long genMs = ms(t0);
+      Path db = dir.resolve("ws");
+      DatasetColumns data;
+      long importMs;
+      long loadMs;
+      try (Workspace ws = Workspace.open(db)) {
+        long t1 = System.nanoTime();
+        ws.importCsv(ImportRequest.of("bench", csv), null, CancellationToken.NONE);
+        importMs = ms(t1);
+      }
+      try (Workspace ws = Workspace.open(db)) {
+        long t2 = System.nanoTime();
+        data = ws.columns("bench", List.of("la", "region", "sex", "benefit", "amount"));
+        loadMs = ms(t2);
+      }
+      out.printf(
+          Locale.ROOT,
+          "bench tabulate: %,d rows (generated in %,d ms, imported in %,d ms, 5 columns loaded in"
+              + " %,d ms)%n",
+          rows,
+          genMs,
+          importMs,
+          loadMs);
+      TableSpec a = TableSpec.of("bench").withRows("la").withColumns("sex");
+      TableSpec b = TableSpec.of("bench").withRows("la", "sex").withColumns("benefit");
+      TableSpec c =
+          TableSpec.of("bench")
+              .withRows("region")
+              .withColumns("sex")
+              .withMeasure(Measure.parse("median:amount"));
+      report(out, "(a) 2-D count la x sex", a, data);
+      report(out, "(b) 3-D count la x sex x benefit, totals", b, data);
+      report(out, "(c) median amount by region x sex", c, data);
+      System.gc();
+      Runtime rt = Runtime.getRuntime();
+      out.printf(
+          Locale.ROOT,
+          "heap used %d MB (max %d MB)%n",
+          (rt.totalMemory() - rt.freeMemory()) >> 20,
+          rt.maxMemory() >> 20);
+      out.flush();
+      data = null;
+      if (processRuns > 0) {
+        wholeProcess(out, db, dir);
+      }
+    } finally {
+      if (keep == null) {
+        deleteTree(dir);
+      }
+    }
+    out.flush();
+    return StatBenchCommand.EXIT_OK;
+  }
+
+  private void report(PrintWriter out, String name, TableSpec spec, DatasetColumns data) {
+    // a new engine per run: no cached encodings carried between runs
+    Supplier<Table> run = () -> new Tabulator().tabulate(spec, data, CancellationToken.NONE);
+    Table t = null;
+    long f0 = System.nanoTime();
+    t = run.get();
+    double first = (System.nanoTime() - f0) / 1e6;
+    for (int i = 0; i < 4; i++) {
+      t = run.get();
+    }
+    double[] times = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long s = System.nanoTime();
+      t = run.get();
+      times[i] = (System.nanoTime() - s) / 1e6;
+    }
+    Arrays.sort(times);
+    double median = times[runs / 2];
+    out.printf(
+        Locale.ROOT,
+        "%-44s median %7.1f ms (min %.1f, max %.1f, first %.1f; %,d cells), %,.0f rows/s%n",
+        name,
+        median,
+        times[0],
+        times[runs - 1],
+        first,
+        t.cellCount(),
+        rows / (median / 1000));
+    out.flush();
+  }
+
+  private void wholeProcess(PrintWriter out, Path db, Path dir) throws Exception {
+    Path jar = jarPath();
+    if (jar == null) {
+      out.println("whole process: skipped (not running from statbench.jar)");
+      return;
+    }
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Path csvOut = dir.resolve("region-by-sex.csv");
+    List<String> cmd =
+        List.of(
+            java,
+            "-jar",
+            jar.toString(),
+            "tabulate",
+            "--db",
+            db.toString(),
+            "--dataset",
+            "bench",
+            "--rows",
+            "region",
+            "--cols",
+            "sex",
+            "--out",
+            csvOut.toString());
+    double[] times = new double[processRuns];
+    for (int i = 0; i < processRuns; i++) {
+      long s = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).inheritIO().start();
+      int rc = p.waitFor();
+      times[i] = (System.nanoTime() - s) / 1e6;
+      if (rc != 0) {
+        out.println("whole process: statbench.jar tabulate exited with " + rc);
+        return;
+      }
+    }
+    Arrays.sort(times);
+    out.printf(
+        Locale.ROOT,
+        "whole process: java -jar statbench.jar tabulate region x sex with margins --out CSV:"
+            + " median %.0f ms (min %.0f, max %.0f over %d runs)%n",
+        times[processRuns / 2],
+        times[0],
+        times[processRuns - 1],
+        processRuns);
+  }
+
+  private static Path jarPath() {
+    try {
+      Path p =
+          Path.of(
+              BenchTabulateCommand.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
+      return p.toString().endsWith(".jar") ? p : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static long ms(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Writes the deterministic bench extract. */
+  static void generate(Path csv, int n) {
+    String[] la = new String[LAS];
+    String[] regionOfLa = new String[LAS];
+    for (int i = 0; i < LAS; i++) {
+      la[i] = String.format(Locale.ROOT, "E%08d", 6000001 + i);
+      regionOfLa[i] = String.format(Locale.ROOT, "E%08d", 12000001 + i % REGIONS);
+    }
+    String[] benefits = {"JSA", "UC", "ESA", "PIP"};
+    SplittableRandom rnd = new SplittableRandom(5_000_000L);
+    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      w.write("id,la,region,sex,age,benefit,amount\n");
+      StringBuilder sb = new StringBuilder(96);
+      for (int i = 0; i < n; i++) {
+        int l = rnd.nextInt(LAS);
+        int s = rnd.nextInt(1000);
+        sb.setLength(0);
+        sb.append(i + 1)
+            .append(',')
+            .append(la[l])
+            .append(',')
+            .append(regionOfLa[l])
+            .append(',')
+            .append(s < 5 ? "" : s < 505 ? "F" : "M")
+            .append(',')
+            .append(16 + rnd.nextInt(75))
+            .append(',')
+            .append(benefits[rnd.nextInt(benefits.length)])
+            .append(',');
+        int pence = 1000 + rnd.nextInt(99000);
+        sb.append(pence / 100).append('.').append(pence % 100 < 10 ? "0" : "").append(pence % 100);
+        sb.append('\n');
+        w.append(sb);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      List<Path> all = new ArrayList<>(s.sorted(Comparator.reverseOrder()).toList());
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a temporary folder; the OS cleans it eventually
+    }
   }
 }

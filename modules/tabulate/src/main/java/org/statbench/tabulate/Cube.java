@@ -12,12 +12,13 @@ import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
 
 /**
- * The full cube: every position of every dimension, roll-up parents and totals included (totals are
- * always computed and dropped at the end when a dimension hides them). Built from the kernel's leaf
- * cube by summing (or min/max/merging) along one dimension at a time, which costs a few passes over
- * the cube, not over the records.
+ * The full cube of a table being computed (public for the execution paths in sub-packages; not an
+ * API for callers, who use {@link Tabulator}): every position of every dimension, roll-up parents
+ * and totals included (totals are always computed and dropped at the end when a dimension hides
+ * them). Built from the kernel's leaf cube by summing (or min/max/merging) along one dimension at a
+ * time, which costs a few passes over the cube, not over the records.
  */
-final class Cube {
+public final class Cube {
   final List<DimensionPlan> plans;
   final List<DimensionRole> roles;
   final int[] size;
@@ -32,7 +33,12 @@ final class Cube {
   final boolean[] negative;
 
   private Cube(List<DimensionPlan> plans, List<DimensionRole> roles, Kernel k) {
-    this.plans = plans;
+    this(plans, roles, k.sum != null, k.wsum != null);
+  }
+
+  private Cube(
+      List<DimensionPlan> plans, List<DimensionRole> roles, boolean magnitude, boolean weighted) {
+    this.plans = List.copyOf(plans);
     this.roles = roles;
     int nd = plans.size();
     size = new int[nd];
@@ -45,12 +51,79 @@ final class Cube {
     }
     cells = n;
     count = new long[n];
-    sum = k.sum == null ? null : new double[n];
-    wsum = k.wsum == null ? null : new double[n];
-    min = k.min == null ? null : filled(n, Double.POSITIVE_INFINITY);
-    max = k.max == null ? null : filled(n, Double.NEGATIVE_INFINITY);
-    top = k.top == null ? null : filled(n * Kernel.TOP, -1);
-    negative = k.negative == null ? null : new boolean[n];
+    sum = magnitude ? new double[n] : null;
+    wsum = weighted ? new double[n] : null;
+    min = magnitude ? filled(n, Double.POSITIVE_INFINITY) : null;
+    max = magnitude ? filled(n, Double.NEGATIVE_INFINITY) : null;
+    top = magnitude ? filled(n * Kernel.TOP, -1) : null;
+    negative = magnitude ? new boolean[n] : null;
+  }
+
+  /**
+   * An empty full cube for another execution path to fill cell by cell with {@link #set} (margins
+   * included: nothing is derived).
+   *
+   * @param plans the dimensions' plans, in table order
+   * @param roles the dimensions' roles
+   * @param magnitude whether the measure reads a numeric variable (sums, min, max, top
+   *     contributions are kept)
+   * @param weighted whether weight sums are kept
+   */
+  public static Cube empty(
+      List<DimensionPlan> plans, List<DimensionRole> roles, boolean magnitude, boolean weighted) {
+    return new Cube(plans, roles, magnitude, weighted);
+  }
+
+  /** Number of cells, every position of every dimension (totals included). */
+  public int cells() {
+    return cells;
+  }
+
+  /** The full-cube index of one position per dimension. */
+  public int index(int[] positions) {
+    int f = 0;
+    for (int d = 0; d < positions.length; d++) {
+      f += positions[d] * stride[d];
+    }
+    return f;
+  }
+
+  /**
+   * Sets a cell's accumulators. For count measures only {@code count} and (weighted) {@code wsum}
+   * are kept.
+   *
+   * @param f full-cube index
+   * @param count contributing records
+   * @param sum sum of contributions (value times weight)
+   * @param wsum sum of weights of contributing records
+   * @param min smallest value
+   * @param max largest value
+   * @param negative whether a contribution is negative
+   * @param largest largest absolute contributions, descending (at most {@link
+   *     Table#TOP_CONTRIBUTIONS} used)
+   */
+  public void set(
+      int f,
+      long count,
+      double sum,
+      double wsum,
+      double min,
+      double max,
+      boolean negative,
+      double[] largest) {
+    this.count[f] = count;
+    if (this.wsum != null) {
+      this.wsum[f] = wsum;
+    }
+    if (this.sum != null) {
+      this.sum[f] = sum;
+      this.min[f] = min;
+      this.max[f] = max;
+      this.negative[f] = negative;
+      for (int i = 0; i < Math.min(largest.length, Kernel.TOP); i++) {
+        this.top[f * Kernel.TOP + i] = largest[i];
+      }
+    }
   }
 
   private static double[] filled(int n, double v) {
@@ -154,6 +227,14 @@ final class Cube {
     }
   }
 
+  /** Sets a cell's largest absolute contributions (descending) directly. */
+  public void setTop(int f, double[] largest) {
+    java.util.Arrays.fill(top, f * Kernel.TOP, f * Kernel.TOP + Kernel.TOP, -1);
+    for (int i = 0; i < Math.min(largest.length, Kernel.TOP); i++) {
+      top[f * Kernel.TOP + i] = largest[i];
+    }
+  }
+
   /** The coordinate of a full-cube index. */
   int[] coord(int f) {
     int[] c = new int[size.length];
@@ -164,7 +245,7 @@ final class Cube {
   }
 
   /** The measure's value per full-cube cell, from the accumulators (order statistics excluded). */
-  double[] values(Measure measure, boolean weighted) {
+  public double[] values(Measure measure, boolean weighted) {
     double[] v = new double[cells];
     for (int f = 0; f < cells; f++) {
       v[f] =
@@ -234,7 +315,7 @@ final class Cube {
   }
 
   /** The percentile a measure asks for: 50 for the median. */
-  static double percentileOf(Measure m) {
+  public static double percentileOf(Measure m) {
     return m.kind() == MeasureKind.MEDIAN ? 50 : m.percentile();
   }
 
@@ -268,7 +349,7 @@ final class Cube {
   }
 
   /** Values as a percentage of the margin the percentage names (NaN where that margin is 0). */
-  double[] percentages(double[] v, Percentage pct) {
+  public double[] percentages(double[] v, Percentage pct) {
     if (pct == Percentage.NONE) {
       return v;
     }
@@ -304,7 +385,7 @@ final class Cube {
    * @param values per full-cube cell the value to publish
    * @param withTop whether cells carry their top contributions (magnitude measures)
    */
-  Table toTable(
+  public Table toTable(
       String dataset, Measure measure, boolean weighted, double[] values, boolean withTop) {
     int nd = plans.size();
     List<Dimension> dims = new ArrayList<>();
@@ -319,7 +400,7 @@ final class Cube {
     double[] v = new double[n];
     long[] cnt = new long[n];
     double[][] tops = withTop ? new double[n][] : null;
-    boolean[] neg = negative == null ? null : new boolean[n];
+    boolean[] neg = negative == null || !withTop ? null : new boolean[n];
     int[] at = new int[nd];
     for (int o = 0; o < n; o++) {
       int f = 0;

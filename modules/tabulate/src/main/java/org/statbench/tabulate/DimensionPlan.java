@@ -18,7 +18,7 @@ import org.statbench.core.table.Category;
  * @param leavesUnder per position (total included), the leaves it adds up
  * @param total whether the total is shown
  */
-record DimensionPlan(
+public record DimensionPlan(
     String variable,
     List<Category> categories,
     int[] leafOfCode,
@@ -28,20 +28,20 @@ record DimensionPlan(
     int[][] leavesUnder,
     boolean total) {
 
-  int leafCount() {
+  public int leafCount() {
     return leafPos.length;
   }
 
   /** Positions including the total. */
-  int fullSize() {
+  public int fullSize() {
     return categories.size() + 1;
   }
 
-  int totalPos() {
+  public int totalPos() {
     return categories.size();
   }
 
-  DimensionPlan withTotal(boolean on) {
+  public DimensionPlan withTotal(boolean on) {
     return on == total
         ? this
         : new DimensionPlan(

@@ -24,7 +24,7 @@ import org.statbench.core.table.Category;
  * dates), bands and groups in the order written, {@code Missing} last; every value of the whole
  * column gets a category even when a filter leaves it empty.
  */
-final class DimensionPlanner {
+public final class DimensionPlanner {
   private DimensionPlanner() {}
 
   /**
@@ -33,7 +33,7 @@ final class DimensionPlanner {
    * @param parentOfCode for a roll-up to a parent variable, per code its parent code (null when it
    *     has none); null otherwise
    */
-  static DimensionPlan plan(DimensionSpec spec, ValueSet values, String[] parentOfCode) {
+  public static DimensionPlan plan(DimensionSpec spec, ValueSet values, String[] parentOfCode) {
     int n = values.size();
     Integer[] order = naturalOrder(values);
     String[] key = new String[n];

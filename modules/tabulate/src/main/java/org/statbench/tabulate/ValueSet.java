@@ -14,7 +14,7 @@ import org.statbench.core.data.VariableType;
  * @param days per code its epoch day for DATE variables, else null
  * @param hasMissing whether any record has no value
  */
-record ValueSet(
+public record ValueSet(
     String variable,
     VariableType type,
     String[] labels,
@@ -22,12 +22,12 @@ record ValueSet(
     int[] days,
     boolean hasMissing) {
 
-  int size() {
+  public int size() {
     return labels.length;
   }
 
   /** Numeric values of text codes, NaN where a code is not a plain number. */
-  static double[] parseNumbers(String[] labels) {
+  public static double[] parseNumbers(String[] labels) {
     double[] out = new double[labels.length];
     for (int i = 0; i < labels.length; i++) {
       out[i] = parseNumber(labels[i]);
@@ -35,7 +35,7 @@ record ValueSet(
     return out;
   }
 
-  static double parseNumber(String s) {
+  public static double parseNumber(String s) {
     if (s.isEmpty() || s.length() > 40) {
       return Double.NaN;
     }

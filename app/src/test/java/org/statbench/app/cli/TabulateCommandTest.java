@@ -1,0 +1,207 @@
+package org.statbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.core.table.Table;
+import org.statbench.export.LongCsv;
+import picocli.CommandLine;
+
+class TabulateCommandTest {
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private String db;
+
+  private int run(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    CommandLine cl = StatBenchCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static String resource(String name) throws Exception {
+    try (InputStream in = TabulateCommandTest.class.getResourceAsStream("tabulate/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @BeforeEach
+  void importPeople() throws Exception {
+    Path csv = tmp.resolve("people.csv");
+    Files.writeString(csv, resource("people.csv"));
+    db = tmp.resolve("ws").toString();
+    assertThat(run("import", "--db", db, "--name", "people", "--file", csv.toString())).isZero();
+  }
+
+  @Test
+  void printsTheLongCsvOfCountsWithMarginsAndHostileLabels() throws Exception {
+    assertThat(
+            run("tabulate", "--db", db, "--dataset", "people", "--rows", "region", "--cols", "sex"))
+        .isZero();
+    assertThat(out.toString()).isEqualTo(resource("region-by-sex.expected.csv"));
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void bandsFiltersAndSumsMatchTheGoldenFile() throws Exception {
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "people",
+            "--rows",
+            "age",
+            "--band",
+            "age=16-24,25-49,50+",
+            "--measure",
+            "sum:amount",
+            "--filter",
+            "sex=F,M");
+    assertThat(code).isZero();
+    assertThat(out.toString()).isEqualTo(resource("age-bands-sum.expected.csv"));
+  }
+
+  @Test
+  void writesToOutAndReadsBackAsTheSameTable() throws Exception {
+    Path f = tmp.resolve("t.csv");
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "people",
+                "--rows",
+                "region",
+                "--cols",
+                "sex",
+                "--out",
+                f.toString()))
+        .isZero();
+    assertThat(out.toString()).isEmpty();
+    Table t = LongCsv.readTable(f);
+    assertThat(t.cellCount()).isEqualTo(16);
+    assertThat(Files.readString(f)).isEqualTo(resource("region-by-sex.expected.csv"));
+  }
+
+  @Test
+  void savedSpecReproducesTheTable() throws Exception {
+    Path spec = tmp.resolve("t.table.json");
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "people",
+                "--rows",
+                "age",
+                "--band",
+                "age=16-24,25-49,50+",
+                "--measure",
+                "sum:amount",
+                "--filter",
+                "sex=F,M",
+                "--save-spec",
+                spec.toString()))
+        .isZero();
+    assertThat(run("tabulate", "--db", db, "--spec", spec.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(resource("age-bands-sum.expected.csv"));
+  }
+
+  @Test
+  void percentagesAreLabelledInTheMeasureColumn() {
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "people",
+                "--rows",
+                "region",
+                "--cols",
+                "sex",
+                "--percent",
+                "row"))
+        .isZero();
+    assertThat(out.toString())
+        .contains("North,F,row%:count,50\n")
+        .contains("North,Total,row%:count,100\n");
+  }
+
+  @Test
+  void dateGroupingAndNoTotal() {
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "people",
+                "--rows",
+                "start",
+                "--date-group",
+                "start=fy",
+                "--cols",
+                "sex",
+                "--no-total",
+                "sex",
+                "--measure",
+                "median:amount"))
+        .isZero();
+    assertThat(out.toString())
+        .contains("2023/24,F,median:amount,5.25\n")
+        .contains("2023/24,M,median:amount,\n")
+        .doesNotContain(",Total,median");
+  }
+
+  @Test
+  void unknownVariableExitsTwoNamingIt() {
+    assertThat(run("tabulate", "--db", db, "--dataset", "people", "--rows", "nope")).isEqualTo(2);
+    assertThat(err.toString()).contains("'nope'").doesNotContain("Exception");
+  }
+
+  @Test
+  void unknownDatasetExitsTwoNamingIt() {
+    assertThat(run("tabulate", "--db", db, "--dataset", "other", "--rows", "sex")).isEqualTo(2);
+    assertThat(err.toString()).contains("'other'");
+  }
+
+  @Test
+  void bandOnAVariableThatIsNotADimensionIsRejected() {
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "people",
+                "--rows",
+                "sex",
+                "--band",
+                "age=1-2"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--band age");
+  }
+
+  @Test
+  void missingRowsIsAUsageError() {
+    assertThat(run("tabulate", "--db", db, "--dataset", "people")).isEqualTo(2);
+    assertThat(err.toString()).contains("--rows");
+  }
+}

@@ -1,0 +1,528 @@
+package org.statbench.tabulate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.statbench.core.InputException;
+import org.statbench.core.spec.Band;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.spec.CodeGroup;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
+import org.statbench.core.spec.DateRangeFilter;
+import org.statbench.core.spec.DateUnit;
+import org.statbench.core.spec.Derivation;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.Filter;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.RollUp;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Measure;
+
+/**
+ * Saved table definitions: a {@link TableSpec} as versioned JSON ({@code {"format":
+ * "statbench-table", "version": 1, ...}}), documented in {@code docs/table-definition-format.md}.
+ * Reading is strict: unknown fields, a different format or a newer version are errors naming the
+ * file and the field's path (e.g. {@code rows[0].bands[1]}). Thread-safe.
+ */
+public final class TableSpecJson {
+  /** The value of the {@code format} field. */
+  public static final String FORMAT = "statbench-table";
+
+  /** The version this code writes; it reads this version and older ones. */
+  public static final int VERSION = 1;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private TableSpecJson() {}
+
+  /** The definition as JSON text (pretty-printed, ending with a newline). */
+  public static String write(TableSpec spec) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    root.put("dataset", spec.dataset());
+    root.set("rows", dimensions(spec.rows()));
+    root.set("columns", dimensions(spec.columns()));
+    root.set("wafers", dimensions(spec.wafers()));
+    ArrayNode filters = root.putArray("filters");
+    for (Filter f : spec.filters()) {
+      filters.add(filter(f));
+    }
+    root.put("measure", spec.measure().label());
+    if (spec.weight() != null) {
+      root.put("weight", spec.weight());
+    }
+    root.put("percentage", spec.percentage().key());
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the definition to a file (created or replaced), UTF-8. */
+  public static void write(TableSpec spec, Path file) throws IOException {
+    Files.writeString(file, write(spec), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads a definition file.
+   *
+   * @throws InputException naming the file (and field) when it is missing or not a valid definition
+   */
+  public static TableSpec read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file.toString(), -1, null, "file not found");
+    } catch (IOException e) {
+      throw new InputException(file.toString(), -1, null, "cannot read: " + e.getMessage());
+    }
+    return read(text, file.toString());
+  }
+
+  /**
+   * Reads a definition from JSON text.
+   *
+   * @param source file name for error messages
+   * @throws InputException naming the source (and field) when the text is not a valid definition
+   */
+  public static TableSpec read(String json, String source) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new InputException(source, line, null, "not valid JSON: " + e.getOriginalMessage());
+    }
+    Reader r = new Reader(source);
+    try {
+      return r.spec(root);
+    } catch (InputException e) {
+      if (e.file() != null) {
+        throw e;
+      }
+      throw new InputException(source, -1, null, e.getMessage());
+    }
+  }
+
+  private static ArrayNode dimensions(List<DimensionSpec> dims) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (DimensionSpec d : dims) {
+      ObjectNode o = a.addObject();
+      o.put("variable", d.variable());
+      if (!d.total()) {
+        o.put("total", false);
+      }
+      Derivation der = d.derivation();
+      if (der instanceof Bands b) {
+        ArrayNode bands = o.putArray("bands");
+        for (Band band : b.bands()) {
+          ObjectNode bo = bands.addObject();
+          bo.put("label", band.label());
+          if (band.lo() == Double.NEGATIVE_INFINITY) {
+            bo.putNull("min");
+          } else {
+            bo.put("min", band.lo());
+          }
+          if (band.hi() == Double.POSITIVE_INFINITY) {
+            bo.putNull("max");
+          } else {
+            bo.put("max", band.hi());
+          }
+        }
+      } else if (der instanceof CodeGroups g) {
+        ArrayNode groups = o.putArray("groups");
+        for (CodeGroup cg : g.groups()) {
+          ObjectNode go = groups.addObject();
+          go.put("name", cg.name());
+          ArrayNode codes = go.putArray("codes");
+          cg.codes().forEach(codes::add);
+        }
+      } else if (der instanceof DateGrouping dg) {
+        o.put("dateGrouping", dg.unit().key());
+      } else if (der instanceof RollUp ru) {
+        ObjectNode ro = o.putObject("rollUp");
+        if (ru.parentVariable() != null) {
+          ro.put("parentVariable", ru.parentVariable());
+        } else {
+          ObjectNode parents = ro.putObject("parents");
+          new java.util.TreeMap<>(ru.parentOf()).forEach(parents::put);
+        }
+      }
+    }
+    return a;
+  }
+
+  private static ObjectNode filter(Filter f) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("variable", f.variable());
+    if (f instanceof CodeFilter cf) {
+      ArrayNode codes = o.putArray(cf.exclude() ? "exclude" : "include");
+      cf.codes().forEach(codes::add);
+    } else if (f instanceof RangeFilter rf) {
+      ObjectNode r = o.putObject("range");
+      if (rf.lo() == Double.NEGATIVE_INFINITY) {
+        r.putNull("min");
+      } else {
+        r.put("min", rf.lo());
+      }
+      if (rf.hi() == Double.POSITIVE_INFINITY) {
+        r.putNull("max");
+      } else {
+        r.put("max", rf.hi());
+      }
+    } else if (f instanceof DateRangeFilter df) {
+      ObjectNode r = o.putObject("dateRange");
+      r.put("from", df.from() == null ? null : df.from().toString());
+      r.put("to", df.to() == null ? null : df.to().toString());
+    }
+    return o;
+  }
+
+  /** Strict tree reader that names the path of a bad field. */
+  private static final class Reader {
+    private final String source;
+
+    Reader(String source) {
+      this.source = source;
+    }
+
+    private InputException error(String path, String problem) {
+      return new InputException(source, -1, null, (path.isEmpty() ? "" : path + ": ") + problem);
+    }
+
+    TableSpec spec(JsonNode root) {
+      if (!root.isObject()) {
+        throw error("", "a table definition is a JSON object");
+      }
+      only(
+          root,
+          "",
+          Set.of(
+              "format",
+              "version",
+              "dataset",
+              "rows",
+              "columns",
+              "wafers",
+              "filters",
+              "measure",
+              "weight",
+              "percentage"));
+      if (!FORMAT.equals(text(root, "format", true))) {
+        throw error("format", "expected \"" + FORMAT + "\"");
+      }
+      JsonNode v = root.get("version");
+      if (v == null || !v.isInt()) {
+        throw error("version", "expected a whole number");
+      }
+      if (v.asInt() > VERSION || v.asInt() < 1) {
+        throw error(
+            "version",
+            "version "
+                + v.asInt()
+                + " is not supported (this StatBench reads versions 1 to "
+                + VERSION
+                + ")");
+      }
+      String dataset = text(root, "dataset", true);
+      List<DimensionSpec> rows = dims(root, "rows");
+      List<DimensionSpec> cols = dims(root, "columns");
+      List<DimensionSpec> wafers = dims(root, "wafers");
+      List<Filter> filters = new ArrayList<>();
+      int i = 0;
+      for (JsonNode f : array(root, "filters")) {
+        filters.add(filter(f, "filters[" + i++ + "]"));
+      }
+      String m = text(root, "measure", false);
+      Measure measure;
+      try {
+        measure = m == null ? Measure.COUNT : Measure.parse(m);
+      } catch (InputException e) {
+        throw error("measure", e.getMessage());
+      }
+      String weight = text(root, "weight", false);
+      String p = text(root, "percentage", false);
+      Percentage pct;
+      try {
+        pct = p == null ? Percentage.NONE : Percentage.parse(p);
+      } catch (InputException e) {
+        throw error("percentage", e.getMessage());
+      }
+      try {
+        return new TableSpec(dataset, rows, cols, wafers, filters, measure, weight, pct);
+      } catch (InputException e) {
+        throw error("", e.getMessage());
+      }
+    }
+
+    private List<DimensionSpec> dims(JsonNode root, String field) {
+      List<DimensionSpec> out = new ArrayList<>();
+      int i = 0;
+      for (JsonNode d : array(root, field)) {
+        out.add(dim(d, field + "[" + i++ + "]"));
+      }
+      return out;
+    }
+
+    private DimensionSpec dim(JsonNode d, String path) {
+      if (!d.isObject()) {
+        throw error(path, "expected an object with a \"variable\"");
+      }
+      only(d, path, Set.of("variable", "total", "bands", "groups", "dateGrouping", "rollUp"));
+      String variable = text(d, "variable", true, path);
+      boolean total = true;
+      if (d.has("total")) {
+        if (!d.get("total").isBoolean()) {
+          throw error(path + ".total", "expected true or false");
+        }
+        total = d.get("total").asBoolean();
+      }
+      List<Derivation> ders = new ArrayList<>();
+      if (d.has("bands")) {
+        ders.add(bands(d.get("bands"), path + ".bands"));
+      }
+      if (d.has("groups")) {
+        ders.add(groups(d.get("groups"), path + ".groups"));
+      }
+      if (d.has("dateGrouping")) {
+        try {
+          ders.add(new DateGrouping(DateUnit.parse(text(d, "dateGrouping", true, path))));
+        } catch (InputException e) {
+          throw error(path + ".dateGrouping", e.getMessage());
+        }
+      }
+      if (d.has("rollUp")) {
+        ders.add(rollUp(d.get("rollUp"), path + ".rollUp"));
+      }
+      if (ders.size() > 1) {
+        throw error(path, "a dimension has at most one of bands, groups, dateGrouping, rollUp");
+      }
+      return new DimensionSpec(variable, ders.isEmpty() ? null : ders.get(0), total);
+    }
+
+    private Bands bands(JsonNode a, String path) {
+      if (!a.isArray()) {
+        throw error(path, "expected an array of bands");
+      }
+      List<Band> out = new ArrayList<>();
+      int i = 0;
+      for (JsonNode b : a) {
+        String p = path + "[" + i++ + "]";
+        try {
+          if (b.isTextual()) {
+            out.add(Band.parse(b.asText()));
+          } else if (b.isObject()) {
+            only(b, p, Set.of("label", "min", "max"));
+            double lo = number(b, "min", p, Double.NEGATIVE_INFINITY);
+            double hi = number(b, "max", p, Double.POSITIVE_INFINITY);
+            String label = text(b, "label", false, p);
+            out.add(label == null ? Band.of(lo, hi) : new Band(lo, hi, label));
+          } else {
+            throw error(p, "expected \"LO-HI\" or {\"label\", \"min\", \"max\"}");
+          }
+        } catch (InputException e) {
+          throw e.file() != null ? e : error(p, e.getMessage());
+        }
+      }
+      try {
+        return new Bands(out);
+      } catch (InputException e) {
+        throw error(path, e.getMessage());
+      }
+    }
+
+    private CodeGroups groups(JsonNode a, String path) {
+      if (!a.isArray()) {
+        throw error(path, "expected an array of groups");
+      }
+      List<CodeGroup> out = new ArrayList<>();
+      int i = 0;
+      for (JsonNode g : a) {
+        String p = path + "[" + i++ + "]";
+        if (!g.isObject()) {
+          throw error(p, "expected {\"name\", \"codes\"}");
+        }
+        only(g, p, Set.of("name", "codes"));
+        try {
+          out.add(new CodeGroup(text(g, "name", true, p), strings(g.get("codes"), p + ".codes")));
+        } catch (InputException e) {
+          throw e.file() != null ? e : error(p, e.getMessage());
+        }
+      }
+      try {
+        return new CodeGroups(out);
+      } catch (InputException e) {
+        throw error(path, e.getMessage());
+      }
+    }
+
+    private RollUp rollUp(JsonNode o, String path) {
+      if (!o.isObject()) {
+        throw error(path, "expected {\"parentVariable\"} or {\"parents\"}");
+      }
+      only(o, path, Set.of("parentVariable", "parents"));
+      String pv = text(o, "parentVariable", false, path);
+      JsonNode parents = o.get("parents");
+      if ((pv == null) == (parents == null)) {
+        throw error(path, "give either \"parentVariable\" or \"parents\"");
+      }
+      if (pv != null) {
+        return RollUp.toVariable(pv);
+      }
+      if (!parents.isObject()) {
+        throw error(path + ".parents", "expected an object of child code to parent code");
+      }
+      Map<String, String> map = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = parents.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isTextual()) {
+          throw error(path + ".parents." + e.getKey(), "expected a parent code");
+        }
+        map.put(e.getKey(), e.getValue().asText());
+      }
+      return RollUp.byMapping(map);
+    }
+
+    private Filter filter(JsonNode f, String path) {
+      if (!f.isObject()) {
+        throw error(path, "expected an object with a \"variable\"");
+      }
+      only(f, path, Set.of("variable", "include", "exclude", "range", "dateRange"));
+      String variable = text(f, "variable", true, path);
+      int kinds =
+          (f.has("include") ? 1 : 0)
+              + (f.has("exclude") ? 1 : 0)
+              + (f.has("range") ? 1 : 0)
+              + (f.has("dateRange") ? 1 : 0);
+      if (kinds != 1) {
+        throw error(path, "give exactly one of include, exclude, range, dateRange");
+      }
+      try {
+        if (f.has("include") || f.has("exclude")) {
+          boolean ex = f.has("exclude");
+          String field = ex ? "exclude" : "include";
+          return new CodeFilter(variable, strings(f.get(field), path + "." + field), ex);
+        }
+        if (f.has("range")) {
+          JsonNode r = f.get("range");
+          String p = path + ".range";
+          if (!r.isObject()) {
+            throw error(p, "expected {\"min\", \"max\"}");
+          }
+          only(r, p, Set.of("min", "max"));
+          return new RangeFilter(
+              variable,
+              number(r, "min", p, Double.NEGATIVE_INFINITY),
+              number(r, "max", p, Double.POSITIVE_INFINITY));
+        }
+        JsonNode r = f.get("dateRange");
+        String p = path + ".dateRange";
+        if (!r.isObject()) {
+          throw error(p, "expected {\"from\", \"to\"}");
+        }
+        only(r, p, Set.of("from", "to"));
+        return new DateRangeFilter(variable, date(r, "from", p), date(r, "to", p));
+      } catch (InputException e) {
+        throw e.file() != null ? e : error(path, e.getMessage());
+      }
+    }
+
+    private LocalDate date(JsonNode o, String field, String path) {
+      String s = text(o, field, false, path);
+      try {
+        return s == null ? null : LocalDate.parse(s);
+      } catch (DateTimeParseException e) {
+        throw error(path + "." + field, "'" + s + "' is not a date YYYY-MM-DD");
+      }
+    }
+
+    private double number(JsonNode o, String field, String path, double absent) {
+      JsonNode n = o.get(field);
+      if (n == null || n.isNull()) {
+        return absent;
+      }
+      if (!n.isNumber()) {
+        throw error(path + "." + field, "expected a number or null");
+      }
+      return n.asDouble();
+    }
+
+    private List<String> strings(JsonNode a, String path) {
+      if (a == null || !a.isArray()) {
+        throw error(path, "expected an array of codes");
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonNode s : a) {
+        if (!s.isTextual()) {
+          throw error(path, "codes are strings (write \"1\", not 1)");
+        }
+        out.add(s.asText());
+      }
+      return out;
+    }
+
+    private Iterable<JsonNode> array(JsonNode root, String field) {
+      JsonNode a = root.get(field);
+      if (a == null || a.isNull()) {
+        return List.of();
+      }
+      if (!a.isArray()) {
+        throw error(field, "expected an array");
+      }
+      return a;
+    }
+
+    private String text(JsonNode o, String field, boolean required) {
+      return text(o, field, required, "");
+    }
+
+    private String text(JsonNode o, String field, boolean required, String path) {
+      String p = path.isEmpty() ? field : path + "." + field;
+      JsonNode n = o.get(field);
+      if (n == null || n.isNull()) {
+        if (required) {
+          throw error(p, "required");
+        }
+        return null;
+      }
+      if (!n.isTextual()) {
+        throw error(p, "expected a string");
+      }
+      return n.asText();
+    }
+
+    private void only(JsonNode o, String path, Set<String> allowed) {
+      Iterator<String> it = o.fieldNames();
+      while (it.hasNext()) {
+        String f = it.next();
+        if (!allowed.contains(f)) {
+          throw error(path.isEmpty() ? f : path + "." + f, "unknown field");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.statbench.tabulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.core.InputException;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.spec.CodeGroup;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
+import org.statbench.core.spec.DateRangeFilter;
+import org.statbench.core.spec.DateUnit;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.RollUp;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Measure;
+
+class TableSpecJsonTest {
+  private static TableSpec documented() {
+    return TableSpec.of("claims")
+        .withRows(
+            List.of(
+                DimensionSpec.of("la", RollUp.toVariable("region")),
+                DimensionSpec.of("age", Bands.parse("16-24,50+"))))
+        .withColumns(List.of(DimensionSpec.of("sex").withTotal(false)))
+        .withWafers(List.of(DimensionSpec.of("start", new DateGrouping(DateUnit.FINANCIAL_YEAR))))
+        .withFilter(CodeFilter.include("benefit", "JSA", "UC"))
+        .withFilter(new RangeFilter("age", 16, Double.POSITIVE_INFINITY))
+        .withFilter(new DateRangeFilter("start", LocalDate.of(2024, 4, 1), null))
+        .withMeasure(Measure.parse("sum:amount"))
+        .withWeight("w")
+        .withPercentage(Percentage.ROW);
+  }
+
+  private static String resource(String name) throws Exception {
+    try (InputStream in = TableSpecJsonTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void writesTheDocumentedFormat() throws Exception {
+    assertThat(TableSpecJson.write(documented())).isEqualTo(resource("claims-by-age.table.json"));
+  }
+
+  @Test
+  void roundTripsEveryDerivationAndFilter(@TempDir Path dir) throws Exception {
+    TableSpec s =
+        documented()
+            .withWafers(
+                List.of(
+                    DimensionSpec.of(
+                        "provider",
+                        new CodeGroups(List.of(new CodeGroup("Big, \"3\"", List.of("P1", "P2"))))),
+                    DimensionSpec.of("la2", RollUp.byMapping(Map.of("L1", "R1", "L2", "R1"))),
+                    DimensionSpec.of("x", Bands.equalWidth(0, 1, 3))))
+            .withFilter(CodeFilter.exclude("sex", "Missing"))
+            .withWeight(null)
+            .withPercentage(Percentage.NONE)
+            .withMeasure(Measure.parse("p90:amount"));
+    Path f = dir.resolve("t.json");
+    TableSpecJson.write(s, f);
+    assertThat(TableSpecJson.read(f)).isEqualTo(s);
+    assertThat(TableSpecJson.read(TableSpecJson.write(documented()), "x")).isEqualTo(documented());
+  }
+
+  @Test
+  void acceptsShortBandStringsAndMinimalDefinitions() {
+    TableSpec s =
+        TableSpecJson.read(
+            "{\"format\":\"statbench-table\",\"version\":1,\"dataset\":\"d\","
+                + "\"rows\":[{\"variable\":\"age\",\"bands\":[\"-15\",\"16-24\",\"25+\"]}]}",
+            "t.json");
+    assertThat(s.rows().get(0).derivation()).isEqualTo(Bands.parse("-15,16-24,25+"));
+    assertThat(s.measure()).isEqualTo(Measure.COUNT);
+  }
+
+  @Test
+  void errorsNameTheFileAndTheField() {
+    String head = "{\"format\":\"statbench-table\",\"version\":1,\"dataset\":\"d\",";
+    assertThatThrownBy(() -> TableSpecJson.read(head + "\"rowz\":[]}", "t.json"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("t.json: rowz: unknown field");
+    assertThatThrownBy(
+            () ->
+                TableSpecJson.read(
+                    head + "\"rows\":[{\"variable\":\"a\",\"bands\":[\"1-2\",\"x\"]}]}", "t.json"))
+        .hasMessageStartingWith("t.json: rows[0].bands[1]: ");
+    assertThatThrownBy(
+            () ->
+                TableSpecJson.read(
+                    "{\"format\":\"statbench-table\",\"version\":2,\"dataset\":\"d\"}", "t.json"))
+        .hasMessageContaining("version 2 is not supported");
+    assertThatThrownBy(() -> TableSpecJson.read("{\"format\":\"other\"}", "t.json"))
+        .hasMessageContaining("format");
+    assertThatThrownBy(() -> TableSpecJson.read("{\n\"format\": ,}", "t.json"))
+        .hasMessageStartingWith("t.json, line 2: not valid JSON");
+    assertThatThrownBy(() -> TableSpecJson.read(Path.of("/nonexistent.json")))
+        .hasMessageContaining("/nonexistent.json");
+  }
+}

@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,8 @@ import org.statbench.export.ClearanceBook;
 import org.statbench.export.ClearanceItem;
 import org.statbench.export.ReportSnapshot;
 import org.statbench.store.AuditEntry;
+import org.statbench.store.AuditLog;
+import org.statbench.store.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,7 +35,8 @@ class ClearanceQueueViewTest {
   @TempDir static Path dir;
 
   private ClearanceQueueViewModel vm;
-  private TestAuditLog log;
+  private AuditLog log;
+  private static Workspace workspace;
 
   static Table table() {
     List<Dimension> dims =
@@ -70,14 +74,25 @@ class ClearanceQueueViewTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    Path ws = java.nio.file.Files.createTempDirectory(dir, "ws");
-    log = new TestAuditLog();
+    if (workspace != null) {
+      workspace.close();
+    }
+    workspace = Workspace.open(java.nio.file.Files.createTempDirectory(dir, "ws"));
+    log = workspace.auditLog();
+    Path folder = workspace.directory().resolve("clearance");
     Table t = table();
-    ClearanceBook.open(ws, log, "ann").submit(t, failing(t), "The minister asked for it");
+    ClearanceBook.open(folder, log, "ann").submit(t, failing(t), "The minister asked for it");
     vm = new ClearanceQueueViewModel();
-    vm.bookProperty().set(ClearanceBook.open(ws, log, "sam"));
+    vm.bookProperty().set(ClearanceBook.open(folder, log, "sam"));
     stage.setScene(new Scene((javafx.scene.Parent) new ClearanceQueueView(vm).build(), 1000, 700));
     stage.show();
+  }
+
+  @AfterAll
+  static void closeWorkspace() {
+    if (workspace != null) {
+      workspace.close();
+    }
   }
 
   @Test

@@ -1,41 +1,33 @@
 package org.statbench.export;
 
-import de.siegmar.fastcsv.writer.CsvWriter.CsvWriterBuilder;
-import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
-import org.statbench.core.table.Dimension;
+import java.io.UncheckedIOException;
 import org.statbench.core.table.Table;
 
-/** The long CSV of DESIGN.md with a status column, withheld values empty. */
+/**
+ * The long CSV of DESIGN.md with a status column, written by {@link LongCsv} from the published
+ * values only: withheld cells are NaN before they reach the writer, so they come out empty.
+ */
 final class CsvWriter {
   private CsvWriter() {}
 
   static String write(Publication p) {
     Table t = p.table();
+    int n = t.cellCount();
+    double[] published = new double[n];
+    String[] status = new String[n];
+    boolean[] suppressed = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      published[i] = p.published(i);
+      status[i] = p.status(i);
+      suppressed[i] = p.report().cells().get(i).suppressed();
+    }
     StringWriter sw = new StringWriter();
-    CsvWriterBuilder b =
-        de.siegmar.fastcsv.writer.CsvWriter.builder().lineDelimiter(LineDelimiter.LF);
-    try (de.siegmar.fastcsv.writer.CsvWriter w = b.build(sw)) {
-      List<String> header = new ArrayList<>();
-      for (Dimension d : t.dimensions()) {
-        header.add(d.variable());
-      }
-      header.add("measure");
-      header.add("value");
-      header.add("status");
-      w.writeRecord(header);
-      String measure = t.measure().label();
-      for (int i = 0; i < t.cellCount(); i++) {
-        List<String> row = new ArrayList<>(List.of(t.codes(i)));
-        row.add(measure);
-        row.add(p.publishedText(i));
-        row.add(p.status(i));
-        w.writeRecord(row);
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    try {
+      LongCsv.write(t.withValues(published), t.measure().label(), sw, status, suppressed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return sw.toString();
   }

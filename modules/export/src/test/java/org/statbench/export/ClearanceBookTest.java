@@ -9,22 +9,38 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.core.RefusedException;
 import org.statbench.core.StatBenchException;
 import org.statbench.core.table.Table;
 import org.statbench.store.AuditEntry;
+import org.statbench.store.AuditLog;
+import org.statbench.store.Workspace;
 
 class ClearanceBookTest {
   @TempDir Path dir;
 
   private final Table table = Fixtures.regionBySex();
-  private final MemoryAuditLog log = new MemoryAuditLog();
+  private Workspace ws;
+  private AuditLog log;
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
 
+  @BeforeEach
+  void openWorkspace() {
+    ws = Workspace.open(dir.resolve("ws"));
+    log = ws.auditLog();
+  }
+
+  @AfterEach
+  void closeWorkspace() {
+    ws.close();
+  }
+
   private ClearanceBook as(String user) {
-    return new ClearanceBook(dir.resolve("clearance"), log, user, clock);
+    return new ClearanceBook(ws.directory().resolve("clearance"), log, user, clock);
   }
 
   private ExportGate gateAs(String user) {
@@ -118,7 +134,7 @@ class ClearanceBookTest {
   void editedRequestFileIsReportedAsTamperedAndClearsNothing() throws Exception {
     as("ann").submit(table, Fixtures.failing(table), "why");
     as("sam").approve("CR-0001", "ok");
-    Path f = dir.resolve("clearance/CR-0001.json");
+    Path f = ws.directory().resolve("clearance/CR-0001.json");
     Files.writeString(f, Files.readString(f).replace("\"why\"", "\"because\""));
     List<ClearanceItem> items = as("sam").items();
     assertThat(items.get(0).problem()).contains("tampered");
@@ -130,7 +146,7 @@ class ClearanceBookTest {
   void forgedDecisionFileWithoutAuditEntryClearsNothing() throws Exception {
     as("ann").submit(table, Fixtures.failing(table), "why");
     Files.writeString(
-        dir.resolve("clearance/CR-0001.decision.json"),
+        ws.directory().resolve("clearance/CR-0001.decision.json"),
         "{\"requestId\":\"CR-0001\",\"tableHash\":\""
             + table.hash()
             + "\",\"outcome\":\"APPROVED\",\"statistician\":\"sam\",\"comment\":\"x\","
@@ -145,5 +161,13 @@ class ClearanceBookTest {
             () -> as("ann").submit(table, Fixtures.protectedReport(table), "just in case"))
         .isInstanceOf(StatBenchException.class)
         .hasMessageContaining("no clearance is needed");
+  }
+
+  @Test
+  void everyRequestAndDecisionKeepsTheHashChainIntact() {
+    as("ann").submit(table, Fixtures.failing(table), "why");
+    as("sam").approve("CR-0001", "ok");
+    assertThat(log.verify().ok()).isTrue();
+    assertThat(log.verify().entries()).isEqualTo(2);
   }
 }

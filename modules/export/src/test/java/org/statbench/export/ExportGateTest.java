@@ -148,4 +148,36 @@ class ExportGateTest {
     assertThat(html).contains("<td class=\"x\">x</td>").contains("<td class=\"n\">83</td>");
     assertThat(html).doesNotContain(">7<").contains("Table hash: " + table.hash());
   }
+
+  @Test
+  void everyReleaseIsLoggedWithItsFormatAndFileHash() throws Exception {
+    try (org.statbench.store.Workspace ws = org.statbench.store.Workspace.open(dir.resolve("ws"))) {
+      ExportGate logged = ExportGate.of(ws);
+      ReportSnapshot report = Fixtures.protectedReport(table);
+      logged.recordCheck(table, report);
+      Release r = logged.admit(table, report);
+      Path csv = r.writeCsv(dir.resolve("t.csv"));
+      r.writeXlsx(dir.resolve("t.xlsx"));
+      r.clipboardText();
+      var entries = ws.auditLog().entries();
+      assertThat(entries)
+          .extracting(org.statbench.store.AuditEntry::type)
+          .containsExactly("check", "export", "export", "export");
+      assertThat(entries).allMatch(e -> e.subject().equals(table.hash()));
+      assertThat(entries.get(1).details())
+          .contains("\"format\":\"csv\"")
+          .contains(ClearanceBook.sha256(Files.readAllBytes(csv)));
+      assertThat(entries.get(3).details()).contains("\"format\":\"clipboard\"");
+      assertThat(ws.auditLog().verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void refusalWritesNothingAndLogsNoExport() {
+    try (org.statbench.store.Workspace ws = org.statbench.store.Workspace.open(dir.resolve("ws"))) {
+      assertThatThrownBy(() -> ExportGate.of(ws).admit(table, Fixtures.failing(table)))
+          .isInstanceOf(RefusedException.class);
+      assertThat(ws.auditLog().entries()).isEmpty();
+    }
+  }
 }

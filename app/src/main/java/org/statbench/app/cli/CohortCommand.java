@@ -30,6 +30,10 @@ import org.statbench.core.ProgressListener;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeGroup;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.SpecSyntax;
 import org.statbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -145,6 +149,18 @@ public final class CohortCommand implements Callable<Integer> {
   List<String> filters;
 
   @Option(
+      names = "--band",
+      paramLabel = "V=LO-HI,...,LO+",
+      description = "Bands of a numeric breakdown variable, as for tabulate (repeatable).")
+  List<String> bands;
+
+  @Option(
+      names = "--group",
+      paramLabel = "V=NAME=code,code",
+      description = "A custom group of a breakdown variable's codes, as for tabulate (repeatable).")
+  List<String> groups;
+
+  @Option(
       names = "--log-rank",
       description = "Print the log-rank test between breakdown groups on stderr.")
   boolean logRank;
@@ -245,6 +261,22 @@ public final class CohortCommand implements Callable<Integer> {
       }
       s = s.withFilters(f);
     }
+    if (bands != null) {
+      for (String text : bands) {
+        Map.Entry<String, Bands> b = SpecSyntax.band(text);
+        s = s.withDerivation(b.getKey(), b.getValue());
+      }
+    }
+    if (groups != null) {
+      for (String text : groups) {
+        Map.Entry<String, CodeGroup> g = SpecSyntax.group(text);
+        CodeGroups existing =
+            s.derivations().get(g.getKey()) instanceof CodeGroups cg
+                ? cg
+                : new CodeGroups(List.of());
+        s = s.withDerivation(g.getKey(), existing.with(g.getValue()));
+      }
+    }
     return s;
   }
 
@@ -260,13 +292,15 @@ public final class CohortCommand implements Callable<Integer> {
     }
     for (String v : spec.by()) {
       VariableInfo vi = variable(info, v, "--by");
-      if (vi.type() == VariableType.DATE || vi.type() == VariableType.DECIMAL) {
+      if (vi.type() == VariableType.DATE
+          || vi.type() == VariableType.TEXT
+          || (vi.type() == VariableType.DECIMAL && !(spec.derivations().get(v) instanceof Bands))) {
         throw new InputException(
             "--by: variable '"
                 + v
                 + "' is "
                 + vi.type().key()
-                + ": a breakdown needs a categorical, text or integer variable");
+                + ": a breakdown needs a categorical or integer variable, or --band of a number");
       }
     }
     for (String v : spec.filters().keySet()) {

@@ -179,9 +179,29 @@ public final class CohortView {
     by.valueProperty().bindBidirectional(vm.breakdownProperty());
     by.getStyleClass().add("cohort-drop-target");
     dropTarget(by, vm::acceptsBreakdown, vm::dropBreakdown);
+    javafx.scene.control.TextField bandText = new javafx.scene.control.TextField();
+    bandText.setId("cohortBands");
+    bandText.setPromptText("bands, e.g. 16-24,25-49,50+");
+    bandText.setPrefColumnCount(14);
+    bandText.setTooltip(
+        new Tooltip("Bands of a numeric breakdown, written as in tables: LO-HI,LO-HI,...,LO+"));
+    bandText.setOnAction(e -> vm.bandsProperty().set(bandText.getText()));
+    bandText
+        .focusedProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!b) {
+                vm.bandsProperty().set(bandText.getText());
+              }
+            });
+    vm.bandsProperty().addListener((o, a, b) -> bandText.setText(b));
     Button noBy = new Button("✕");
     noBy.setTooltip(new Tooltip("No breakdown"));
-    noBy.setOnAction(e -> vm.breakdownProperty().set(null));
+    noBy.setOnAction(
+        e -> {
+          vm.bandsProperty().set("");
+          vm.breakdownProperty().set(null);
+        });
 
     ChoiceBox<Estimator> estimator = new ChoiceBox<>();
     estimator.setId("cohortEstimator");
@@ -224,6 +244,7 @@ public final class CohortView {
             latest,
             new Label("Breakdown"),
             by,
+            bandText,
             noBy,
             new Label("Estimator"),
             estimator,

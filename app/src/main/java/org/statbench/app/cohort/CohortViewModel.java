@@ -43,6 +43,9 @@ import org.statbench.cohort.LogRankTest;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.Derivation;
 import org.statbench.sampledata.SampleData;
 import org.statbench.store.Workspace;
 
@@ -72,6 +75,7 @@ public final class CohortViewModel {
   private final StringProperty entry = new SimpleStringProperty(this, "entry");
   private final StringProperty event = new SimpleStringProperty(this, "event");
   private final StringProperty breakdown = new SimpleStringProperty(this, "breakdown");
+  private final StringProperty bands = new SimpleStringProperty(this, "bands", "");
   private final ObjectProperty<CohortPeriod> period =
       new SimpleObjectProperty<>(this, "period", CohortPeriod.MONTH);
   private final ObjectProperty<DurationUnit> unit =
@@ -100,6 +104,8 @@ public final class CohortViewModel {
   private final BooleanBinding complete;
 
   private boolean applying;
+  // Code groups of a loaded definition, kept while its breakdown variable stays chosen.
+  private java.util.Map<String, Derivation> loadedGroups = java.util.Map.of();
 
   public CohortViewModel(TaskRunner tasks, DialogService dialogs, WorkspaceModel workspace) {
     this.workspace = workspace;
@@ -122,7 +128,8 @@ public final class CohortViewModel {
               }
             });
     dataset.addListener((o, a, b) -> datasetChanged());
-    for (Observable p : List.of(entry, event, breakdown, period, unit, horizon, asOf, estimator)) {
+    for (Observable p :
+        List.of(entry, event, breakdown, bands, period, unit, horizon, asOf, estimator)) {
       p.addListener((Observable o) -> definitionChanged());
     }
     // A breakdown is usually there to compare groups: draw the pooled group curves.
@@ -165,6 +172,13 @@ public final class CohortViewModel {
   /** The breakdown variable, or null for none. */
   public StringProperty breakdownProperty() {
     return breakdown;
+  }
+
+  /**
+   * Bands of a numeric breakdown as written for tabulate ({@code 16-24,25-49,50+}); blank for none.
+   */
+  public StringProperty bandsProperty() {
+    return bands;
   }
 
   public ObjectProperty<CohortPeriod> periodProperty() {
@@ -268,13 +282,14 @@ public final class CohortViewModel {
     return true;
   }
 
-  /** Sets the breakdown when the variable is categorical or integer. */
+  /** Sets the breakdown when the variable is categorical or integer (bands are cleared). */
   public boolean dropBreakdown(String variable) {
     if (!acceptsBreakdown(variable)) {
       message.set(
           "'" + variable + "' cannot be a breakdown: choose a categorical or integer variable");
       return false;
     }
+    bands.set("");
     breakdown.set(variable);
     return true;
   }
@@ -284,14 +299,22 @@ public final class CohortViewModel {
     if (!complete.get()) {
       return null;
     }
-    return CohortSpec.of(dataset.get(), entry.get(), event.get())
-        .withTitle(title.get())
-        .withPeriod(period.get())
-        .withUnit(unit.get())
-        .withHorizon(Math.max(0, horizon.get()))
-        .withAsOf(asOf.get())
-        .withBy(breakdown.get() == null ? List.of() : List.of(breakdown.get()))
-        .withEstimator(estimator.get());
+    CohortSpec s =
+        CohortSpec.of(dataset.get(), entry.get(), event.get())
+            .withTitle(title.get())
+            .withPeriod(period.get())
+            .withUnit(unit.get())
+            .withHorizon(Math.max(0, horizon.get()))
+            .withAsOf(asOf.get())
+            .withBy(breakdown.get() == null ? List.of() : List.of(breakdown.get()))
+            .withEstimator(estimator.get());
+    String by = breakdown.get();
+    if (by != null && bands.get() != null && !bands.get().isBlank()) {
+      s = s.withDerivation(by, Bands.parse(bands.get()));
+    } else if (by != null && loadedGroups.containsKey(by)) {
+      s = s.withDerivation(by, loadedGroups.get(by));
+    }
+    return s;
   }
 
   /** Shows a saved definition and computes it. */
@@ -306,6 +329,10 @@ public final class CohortViewModel {
       entry.set(spec.entry());
       event.set(spec.event());
       breakdown.set(spec.by().isEmpty() ? null : spec.by().get(0));
+      Derivation d = spec.by().isEmpty() ? null : spec.derivations().get(spec.by().get(0));
+      bands.set(d instanceof Bands b ? b.format() : "");
+      loadedGroups =
+          d instanceof CodeGroups ? java.util.Map.of(spec.by().get(0), d) : java.util.Map.of();
       period.set(spec.period());
       unit.set(spec.unit());
       horizon.set(spec.horizon());
@@ -382,7 +409,14 @@ public final class CohortViewModel {
 
   /** Recomputes the current definition in the background (latest run wins). */
   public void compute() {
-    CohortSpec s = spec();
+    CohortSpec s;
+    try {
+      s = spec();
+    } catch (org.statbench.core.StatBenchException e) {
+      failed.set(true);
+      message.set(e.getMessage());
+      return;
+    }
     Workspace ws = workspace.workspace();
     if (s == null || ws == null) {
       // An incomplete definition shows nothing rather than a stale result.
@@ -445,7 +479,7 @@ public final class CohortViewModel {
           for (VariableInfo v : d.variables()) {
             if (v.type() == VariableType.DATE) {
               dates.add(v.name());
-            } else if (v.type() == VariableType.CATEGORICAL || v.type() == VariableType.INTEGER) {
+            } else if (v.type() == VariableType.CATEGORICAL || v.type().isNumeric()) {
               groups.add(v.name());
             }
           }

@@ -147,6 +147,34 @@ class CohortCommandTest {
   }
 
   @Test
+  void ageBandsWrittenAsForTabulateBreakCohortsDown() {
+    int code =
+        run(
+            "cohort",
+            "--db",
+            db,
+            "--dataset",
+            "referrals",
+            "--entry",
+            "referral_date",
+            "--event",
+            "job_outcome_date",
+            "--by",
+            "age",
+            "--band",
+            "age=16-24,25-49,50+",
+            "--horizon",
+            "0");
+
+    assertThat(code).isZero();
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[0]).startsWith("cohort,age,duration,");
+    assertThat(lines[1]).startsWith("2011-06,16-24,0,");
+    assertThat(lines[2]).startsWith("2011-06,25-49,0,");
+    assertThat(lines[3]).startsWith("2011-06,50+,0,");
+  }
+
+  @Test
   void kaplanMeierEstimatorIsAvailable() {
     int code =
         run(

@@ -99,6 +99,19 @@ class CohortViewModelTest {
   }
 
   @Test
+  void numericBreakdownIsBandedAsTablesBandIt() {
+    vm.dropBreakdown("age");
+    vm.bandsProperty().set("16-24,25-49,50+");
+
+    assertThat(vm.curves()).extracting(Curve::label).startsWith("16-24", "25-49", "50+");
+    assertThat(vm.spec().derivations()).containsKey("age");
+
+    vm.bandsProperty().set("16-");
+    assertThat(vm.failedProperty().get()).isTrue();
+    assertThat(vm.messageProperty().get()).contains("16-");
+  }
+
+  @Test
   void selectedTriangleRowsAreTheCurvesDrawn() {
     assertThat(vm.curves()).hasSize(CohortViewModel.DEFAULT_CURVES);
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.statbench.core.InputException;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.Derivation;
 
 /**
  * What to track: who enters when, what counts as the event, how cohorts and durations are cut.
@@ -30,6 +33,9 @@ import org.statbench.core.InputException;
  * @param filters records kept: variable to the list of codes kept (categorical/text codes, or
  *     integer values written as on the command line); all filters must hold
  * @param estimator how cumulative proportions are estimated
+ * @param derivations per breakdown variable, optional bands ({@link Bands}, for numeric variables)
+ *     or code groups ({@link CodeGroups}) from the tabulation spec model, so that cohorts break
+ *     down by the same age bands or custom groups as tables; every key must be in {@code by}
  */
 public record CohortSpec(
     String title,
@@ -44,7 +50,8 @@ public record CohortSpec(
     LocalDate asOf,
     List<String> by,
     Map<String, List<String>> filters,
-    Estimator estimator) {
+    Estimator estimator,
+    Map<String, Derivation> derivations) {
 
   /** Default horizon: 12 durations (months), the published "within 12 months" measure. */
   public static final int DEFAULT_HORIZON = 12;
@@ -64,6 +71,21 @@ public record CohortSpec(
       filters.forEach((k, v) -> f.put(k, List.copyOf(v)));
     }
     filters = java.util.Collections.unmodifiableMap(f);
+    Map<String, Derivation> dv = new LinkedHashMap<>();
+    if (derivations != null) {
+      for (Map.Entry<String, Derivation> e : derivations.entrySet()) {
+        if (!(e.getValue() instanceof Bands) && !(e.getValue() instanceof CodeGroups)) {
+          throw new InputException(
+              "Breakdown '" + e.getKey() + "': only bands and code groups apply to cohorts");
+        }
+        if (!by.contains(e.getKey())) {
+          throw new InputException(
+              "Bands or groups for '" + e.getKey() + "', which is not a breakdown variable");
+        }
+        dv.put(e.getKey(), e.getValue());
+      }
+    }
+    derivations = java.util.Collections.unmodifiableMap(dv);
     if (horizon < 0) {
       throw new InputException("Horizon must be 0 or more, got " + horizon);
     }
@@ -87,84 +109,247 @@ public record CohortSpec(
         null,
         List.of(),
         Map.of(),
-        Estimator.SIMPLE);
+        Estimator.SIMPLE,
+        Map.of());
   }
 
   public CohortSpec withTitle(String t) {
     return new CohortSpec(
-        t, dataset, entry, event, end, competing, period, unit, horizon, asOf, by, filters,
-        estimator);
+        t,
+        dataset,
+        entry,
+        event,
+        end,
+        competing,
+        period,
+        unit,
+        horizon,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withDataset(String d) {
     return new CohortSpec(
-        title, d, entry, event, end, competing, period, unit, horizon, asOf, by, filters,
-        estimator);
+        title,
+        d,
+        entry,
+        event,
+        end,
+        competing,
+        period,
+        unit,
+        horizon,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withEntry(String v) {
     return new CohortSpec(
-        title, dataset, v, event, end, competing, period, unit, horizon, asOf, by, filters,
-        estimator);
+        title,
+        dataset,
+        v,
+        event,
+        end,
+        competing,
+        period,
+        unit,
+        horizon,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withEvent(String v) {
     return new CohortSpec(
-        title, dataset, entry, v, end, competing, period, unit, horizon, asOf, by, filters,
-        estimator);
+        title,
+        dataset,
+        entry,
+        v,
+        end,
+        competing,
+        period,
+        unit,
+        horizon,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withEnd(String v) {
     return new CohortSpec(
-        title, dataset, entry, event, v, competing, period, unit, horizon, asOf, by, filters,
-        estimator);
+        title,
+        dataset,
+        entry,
+        event,
+        v,
+        competing,
+        period,
+        unit,
+        horizon,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withCompeting(String v) {
     return new CohortSpec(
-        title, dataset, entry, event, end, v, period, unit, horizon, asOf, by, filters, estimator);
+        title,
+        dataset,
+        entry,
+        event,
+        end,
+        v,
+        period,
+        unit,
+        horizon,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withPeriod(CohortPeriod p) {
     return new CohortSpec(
-        title, dataset, entry, event, end, competing, p, unit, horizon, asOf, by, filters,
-        estimator);
+        title,
+        dataset,
+        entry,
+        event,
+        end,
+        competing,
+        p,
+        unit,
+        horizon,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withUnit(DurationUnit u) {
     return new CohortSpec(
-        title, dataset, entry, event, end, competing, period, u, horizon, asOf, by, filters,
-        estimator);
+        title,
+        dataset,
+        entry,
+        event,
+        end,
+        competing,
+        period,
+        u,
+        horizon,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withHorizon(int h) {
     return new CohortSpec(
-        title, dataset, entry, event, end, competing, period, unit, h, asOf, by, filters,
-        estimator);
+        title,
+        dataset,
+        entry,
+        event,
+        end,
+        competing,
+        period,
+        unit,
+        h,
+        asOf,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
   /** A copy with another as-of date; null restores the default. */
   public CohortSpec withAsOf(LocalDate d) {
     return new CohortSpec(
-        title, dataset, entry, event, end, competing, period, unit, horizon, d, by, filters,
-        estimator);
+        title,
+        dataset,
+        entry,
+        event,
+        end,
+        competing,
+        period,
+        unit,
+        horizon,
+        d,
+        by,
+        filters,
+        estimator,
+        derivations);
   }
 
+  /** A copy with other breakdown variables; bands or groups of variables no longer there go. */
   public CohortSpec withBy(List<String> variables) {
+    Map<String, Derivation> kept = new LinkedHashMap<>(derivations);
+    kept.keySet().retainAll(variables);
     return new CohortSpec(
         title, dataset, entry, event, end, competing, period, unit, horizon, asOf, variables,
-        filters, estimator);
+        filters, estimator, kept);
+  }
+
+  /** A copy with bands or code groups for a breakdown variable (null removes them). */
+  public CohortSpec withDerivation(String variable, Derivation derivation) {
+    Map<String, Derivation> d = new LinkedHashMap<>(derivations);
+    if (derivation == null) {
+      d.remove(variable);
+    } else {
+      d.put(variable, derivation);
+    }
+    return new CohortSpec(
+        title, dataset, entry, event, end, competing, period, unit, horizon, asOf, by, filters,
+        estimator, d);
   }
 
   public CohortSpec withFilters(Map<String, List<String>> f) {
     return new CohortSpec(
-        title, dataset, entry, event, end, competing, period, unit, horizon, asOf, by, f,
-        estimator);
+        title,
+        dataset,
+        entry,
+        event,
+        end,
+        competing,
+        period,
+        unit,
+        horizon,
+        asOf,
+        by,
+        f,
+        estimator,
+        derivations);
   }
 
   public CohortSpec withEstimator(Estimator e) {
     return new CohortSpec(
-        title, dataset, entry, event, end, competing, period, unit, horizon, asOf, by, filters, e);
+        title,
+        dataset,
+        entry,
+        event,
+        end,
+        competing,
+        period,
+        unit,
+        horizon,
+        asOf,
+        by,
+        filters,
+        e,
+        derivations);
   }
 
   /** Every variable the tracker reads, without duplicates, in a stable order. */

@@ -20,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.statbench.core.InputException;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeGroup;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.Derivation;
 
 /**
  * Saves and loads a {@link CohortSpec} as JSON:
@@ -28,7 +32,8 @@ import org.statbench.core.InputException;
  * {"format": "statbench-cohort", "version": 1,
  *  "title": "...", "dataset": "referrals", "entry": "referral_date", "event": "job_outcome_date",
  *  "end": null, "competing": null, "period": "month", "unit": "months", "horizon": 12,
- *  "asOf": null, "by": [], "filters": {"region": ["E12000001"]}, "estimator": "simple"}
+ *  "asOf": null, "by": ["age"], "filters": {"region": ["E12000001"]}, "estimator": "simple",
+ *  "derivations": {"age": {"bands": "16-24,25-49,50+"}}}
  * }</pre>
  *
  * Only {@code format}, {@code version}, {@code dataset}, {@code entry} and {@code event} are
@@ -71,6 +76,23 @@ public final class CohortSpecJson {
               v.forEach(a::add);
             });
     o.put("estimator", spec.estimator().key());
+    ObjectNode derivations = o.putObject("derivations");
+    spec.derivations()
+        .forEach(
+            (k, v) -> {
+              ObjectNode d = derivations.putObject(k);
+              if (v instanceof Bands b) {
+                d.put("bands", b.format());
+              } else if (v instanceof CodeGroups g) {
+                ArrayNode groups = d.putArray("groups");
+                for (CodeGroup cg : g.groups()) {
+                  ObjectNode one = groups.addObject();
+                  one.put("name", cg.name());
+                  ArrayNode codes = one.putArray("codes");
+                  cg.codes().forEach(codes::add);
+                }
+              }
+            });
     try {
       return MAPPER.writeValueAsString(o) + "\n";
     } catch (JsonProcessingException e) {
@@ -155,6 +177,27 @@ public final class CohortSpecJson {
         f.getValue().forEach(n -> codes.add(n.asText()));
         filters.put(f.getKey(), codes);
       }
+      Map<String, Derivation> derivations = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> dit = root.path("derivations").fields();
+      while (dit.hasNext()) {
+        Map.Entry<String, JsonNode> d = dit.next();
+        JsonNode bands = d.getValue().get("bands");
+        JsonNode groups = d.getValue().get("groups");
+        if (bands != null && !bands.isNull()) {
+          derivations.put(d.getKey(), Bands.parse(bands.asText()));
+        } else if (groups != null && groups.isArray()) {
+          List<CodeGroup> list = new ArrayList<>();
+          for (JsonNode g : groups) {
+            List<String> codes = new ArrayList<>();
+            g.path("codes").forEach(n -> codes.add(n.asText()));
+            list.add(new CodeGroup(g.path("name").asText(), codes));
+          }
+          derivations.put(d.getKey(), new CodeGroups(list));
+        } else {
+          throw new InputException(
+              source, -1, "derivations", "'" + d.getKey() + "' needs \"bands\" or \"groups\"");
+        }
+      }
       String period = text(root, "period");
       String unit = text(root, "unit");
       String estimator = text(root, "estimator");
@@ -175,7 +218,8 @@ public final class CohortSpecJson {
           asOf,
           by,
           filters,
-          estimator == null ? null : Estimator.parse(estimator));
+          estimator == null ? null : Estimator.parse(estimator),
+          derivations);
     } catch (InputException e) {
       if (e.file() != null) {
         throw e;

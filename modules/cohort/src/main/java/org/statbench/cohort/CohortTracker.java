@@ -3,7 +3,6 @@ package org.statbench.cohort;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,14 @@ import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableType;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.Derivation;
+import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.table.Category;
 import org.statbench.store.Workspace;
+import org.statbench.tabulate.DimensionPlan;
+import org.statbench.tabulate.DimensionPlanner;
+import org.statbench.tabulate.ValueSet;
 
 /**
  * Cohort tracking: entry and event dates to a cohort x duration table (the module's facade).
@@ -58,6 +63,7 @@ public final class CohortTracker {
   private static final int CHUNK = 1 << 20;
   private static final int MAX_REPORTED_ERRORS = 5;
   private static final long MAX_TABLE_DAYS = 1 << 22;
+  private static final int MAX_PLAIN_CATEGORIES = 100_000;
 
   private CohortTracker() {}
 
@@ -102,7 +108,7 @@ public final class CohortTracker {
         spec.competing() == null
             ? null
             : dates(data, spec.competing(), "competing event").epochDays();
-    Groups groups = Groups.of(data, spec.by());
+    Groups groups = Groups.of(data, spec.by(), spec.derivations());
     boolean[] keep = Filters.mask(data, spec.filters());
 
     // Pass 1: validate, find the default as-of date and the range of cohorts.
@@ -648,23 +654,20 @@ public final class CohortTracker {
       return labels;
     }
 
-    static Groups of(DatasetColumns data, List<String> by) {
+    static Groups of(DatasetColumns data, List<String> by, Map<String, Derivation> derivations) {
       if (by.isEmpty()) {
         return new Groups(null, List.of(List.of()));
       }
       int rows = data.rows();
-      // Per variable: a sorted code list and each record's position in it.
+      // Per variable: its categories in order and each record's category.
       List<List<String>> codes = new ArrayList<>();
       List<int[]> positions = new ArrayList<>();
       for (String v : by) {
-        Column col = data.column(v);
-        List<String> sorted = new ArrayList<>();
         int[] pos = new int[rows];
-        encode(col, sorted, pos);
-        codes.add(sorted);
+        codes.add(encode(data.column(v), derivations.get(v), pos));
         positions.add(pos);
       }
-      // Combine, then keep the combinations that occur, in sorted order.
+      // Combine, then keep the combinations that occur, in category order.
       long[] combined = new long[rows];
       long stride = 1;
       for (int v = by.size() - 1; v >= 0; v--) {
@@ -693,64 +696,75 @@ public final class CohortTracker {
       return new Groups(groupOf, labels);
     }
 
-    /** Fills {@code sorted} with the column's codes in order (Missing last) and {@code pos}. */
-    private static void encode(Column col, List<String> sorted, int[] pos) {
+    /**
+     * Plans the variable's categories exactly as the tabulation engine does ({@link
+     * DimensionPlanner}: codes in natural order, bands and groups as written, {@code Missing}
+     * last), fills each record's category index in {@code pos}, and returns the category codes.
+     */
+    private static List<String> encode(Column col, Derivation derivation, int[] pos) {
       int rows = col.size();
+      DimensionSpec dim = new DimensionSpec(col.name(), derivation, false);
       if (col instanceof CategoricalColumn cat) {
-        List<String> dict = cat.dictionary();
-        Integer[] order = new Integer[dict.size()];
-        for (int i = 0; i < order.length; i++) {
-          order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparing(dict::get));
-        int[] remap = new int[dict.size()];
-        for (int r = 0; r < order.length; r++) {
-          remap[order[r]] = r;
-          sorted.add(dict.get(order[r]));
-        }
-        int missing = dict.size();
+        String[] labels = cat.dictionary().toArray(String[]::new);
         boolean anyMissing = false;
+        for (int i = 0; i < rows && !anyMissing; i++) {
+          anyMissing = cat.code(i) == CategoricalColumn.MISSING;
+        }
+        ValueSet vs =
+            new ValueSet(
+                col.name(), col.type(), labels, ValueSet.parseNumbers(labels), null, anyMissing);
+        DimensionPlan plan = DimensionPlanner.plan(dim, vs, null);
         for (int i = 0; i < rows; i++) {
           int c = cat.code(i);
-          if (c == CategoricalColumn.MISSING) {
-            pos[i] = missing;
-            anyMissing = true;
-          } else {
-            pos[i] = remap[c];
-          }
+          pos[i] = c == CategoricalColumn.MISSING ? plan.missingLeaf() : plan.leafOfCode()[c];
         }
-        if (anyMissing) {
-          sorted.add(Category.MISSING);
-        }
-        return;
+        return leafCodes(plan);
       }
-      if (col instanceof NumericColumn num && num.type() == VariableType.INTEGER) {
+      if (col instanceof NumericColumn num
+          && (num.type() == VariableType.INTEGER || derivation instanceof Bands)) {
         double[] values = num.values();
         double[] distinct =
             Arrays.stream(values).filter(x -> !Double.isNaN(x)).distinct().sorted().toArray();
-        for (double x : distinct) {
-          sorted.add(NumericColumn.formatNumber(x));
+        if (derivation == null && distinct.length > MAX_PLAIN_CATEGORIES) {
+          throw new InputException(
+              "Variable '"
+                  + col.name()
+                  + "' has "
+                  + distinct.length
+                  + " distinct values: band it to use it as a breakdown");
         }
-        boolean anyMissing = false;
+        String[] labels = new String[distinct.length];
+        for (int k = 0; k < distinct.length; k++) {
+          labels[k] = NumericColumn.formatNumber(distinct[k]);
+        }
+        boolean anyMissing = Arrays.stream(values).anyMatch(Double::isNaN);
+        DimensionPlan plan =
+            DimensionPlanner.plan(
+                dim,
+                new ValueSet(col.name(), col.type(), labels, distinct, null, anyMissing),
+                null);
         for (int i = 0; i < rows; i++) {
-          if (Double.isNaN(values[i])) {
-            pos[i] = distinct.length;
-            anyMissing = true;
-          } else {
-            pos[i] = Arrays.binarySearch(distinct, values[i]);
-          }
+          pos[i] =
+              Double.isNaN(values[i])
+                  ? plan.missingLeaf()
+                  : plan.leafOfCode()[Arrays.binarySearch(distinct, values[i])];
         }
-        if (anyMissing) {
-          sorted.add(Category.MISSING);
-        }
-        return;
+        return leafCodes(plan);
       }
       throw new InputException(
           "Variable '"
               + col.name()
               + "' is "
               + col.type().key()
-              + ": a breakdown needs a categorical, text or integer variable");
+              + ": a breakdown needs a categorical or integer variable, or bands of a number");
+    }
+
+    private static List<String> leafCodes(DimensionPlan plan) {
+      List<String> out = new ArrayList<>(plan.leafCount());
+      for (int leaf = 0; leaf < plan.leafCount(); leaf++) {
+        out.add(plan.categories().get(plan.leafPos()[leaf]).code());
+      }
+      return out;
     }
   }
 

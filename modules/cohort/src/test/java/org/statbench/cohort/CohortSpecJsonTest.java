@@ -23,7 +23,14 @@ class CohortSpecJsonTest {
             .withUnit(DurationUnit.WEEKS)
             .withHorizon(52)
             .withAsOf(LocalDate.parse("2012-06-30"))
-            .withBy(List.of("region", "sex"))
+            .withBy(List.of("region", "sex", "age"))
+            .withDerivation("age", org.statbench.core.spec.Bands.parse("16-24,25-49,50+"))
+            .withDerivation(
+                "region",
+                new org.statbench.core.spec.CodeGroups(
+                    List.of(
+                        new org.statbench.core.spec.CodeGroup(
+                            "North", List.of("E12000001", "E12000002")))))
             .withFilters(Map.of("benefit", List.of("JSA", "UC")))
             .withEstimator(Estimator.KAPLAN_MEIER);
     Path file = dir.resolve("def.json");

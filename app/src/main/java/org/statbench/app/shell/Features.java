@@ -20,8 +20,7 @@ public final class Features {
             "cohorts", "Cohorts", "Cohort tracking is not part of this build yet."),
         new PlaceholderFeature(
             "joins", "Joins", "Classification and geography joins are not part of this build yet."),
-        new PlaceholderFeature(
-            "clearance", "Clearance queue", "The clearance queue is not part of this build yet."));
+        new org.statbench.app.clearance.ClearanceFeature());
   }
 
   /** The right-hand side panel (disclosure check of the current table). */

@@ -1,5 +1,8 @@
 package org.statbench.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -7,12 +10,17 @@ import java.util.Arrays;
  * a String per value. Codes are 0, 1, 2... in order of first appearance. Not thread-safe.
  */
 final class ByteDictionary {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private byte[] arena = new byte[1 << 12];
   private int arenaLength;
   private int[] offsets = new int[65]; // entry i occupies [offsets[i], offsets[i + 1])
   private int[] hashes = new int[64];
   private int[] counts = new int[64];
-  private int[] table = new int[128]; // code + 1, 0 = empty slot
+  // slot: hash in the high 32 bits, code + 1 in the low 32 bits (0 = empty), so that a probe
+  // compares hashes without touching the entry arrays
+  private long[] table = new long[128];
   private int mask = 127;
   private int size;
 
@@ -29,19 +37,21 @@ final class ByteDictionary {
     int h = hash(b, off, len);
     int slot = h & mask;
     while (true) {
-      int t = table[slot];
+      long t = table[slot];
       if (t == 0) {
         break;
       }
-      int code = t - 1;
-      if (hashes[code] == h && equalsEntry(code, b, off, len)) {
-        counts[code]++;
-        return code;
+      if ((int) (t >>> 32) == h) {
+        int code = (int) t - 1;
+        if (equalsEntry(code, b, off, len)) {
+          counts[code]++;
+          return code;
+        }
       }
       slot = (slot + 1) & mask;
     }
     int code = add(b, off, len, h);
-    table[slot] = code + 1;
+    table[slot] = ((long) h << 32) | (code + 1L);
     if (size * 2 > mask) {
       rehash();
     }
@@ -81,14 +91,15 @@ final class ByteDictionary {
 
   private void rehash() {
     int n = table.length * 2;
-    int[] t = new int[n];
+    long[] t = new long[n];
     int m = n - 1;
     for (int code = 0; code < size; code++) {
-      int slot = hashes[code] & m;
+      int h = hashes[code];
+      int slot = h & m;
       while (t[slot] != 0) {
         slot = (slot + 1) & m;
       }
-      t[slot] = code + 1;
+      t[slot] = ((long) h << 32) | (code + 1L);
     }
     table = t;
     mask = m;
@@ -96,18 +107,37 @@ final class ByteDictionary {
 
   private boolean equalsEntry(int code, byte[] b, int off, int len) {
     int s = offsets[code];
-    int e = offsets[code + 1];
-    return e - s == len && Arrays.equals(arena, s, e, b, off, off + len);
+    if (offsets[code + 1] - s != len) {
+      return false;
+    }
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      if ((long) LONGS.get(arena, s + i) != (long) LONGS.get(b, off + i)) {
+        return false;
+      }
+    }
+    for (; i < len; i++) {
+      if (arena[s + i] != b[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int hash(byte[] b, int off, int len) {
-    int h = len;
-    int end = off + len;
-    for (int i = off; i < end; i++) {
-      h = 31 * h + b[i];
+    long h = len;
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      h = (h + (long) LONGS.get(b, off + i)) * 0x9E3779B97F4A7C15L;
     }
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 15);
+    long tail = 0;
+    for (; i < len; i++) {
+      tail = (tail << 8) | (b[off + i] & 0xFF);
+    }
+    h = (h + tail) * 0x9E3779B97F4A7C15L;
+    h ^= h >>> 29;
+    h *= 0xBF58476D1CE4E5B9L;
+    return (int) (h ^ (h >>> 32));
   }
 
   /** The raw bytes backing all entries; entry i is {@code [start(i), end(i))}. */

@@ -45,6 +45,7 @@ final class ColumnAccumulator {
   }
 
   private final String file;
+  private final int index;
   private final String name;
   private final VariableType forced;
   private final Charset charset;
@@ -58,14 +59,22 @@ final class ColumnAccumulator {
   private long missing;
   private boolean wholeNumbers = true;
   private ByteDictionary dictionary;
+  private CsvBatch batch;
 
   /**
+   * @param index the column's position in the file, 0-based
    * @param forced type from the schema, or null to infer
    * @param forceDictionary true when an earlier pass found the column is not all numbers or dates
    */
   ColumnAccumulator(
-      String file, String name, VariableType forced, boolean forceDictionary, Charset charset) {
+      String file,
+      int index,
+      String name,
+      VariableType forced,
+      boolean forceDictionary,
+      Charset charset) {
     this.file = file;
+    this.index = index;
     this.name = name;
     this.forced = forced;
     this.charset = charset;
@@ -95,8 +104,26 @@ final class ColumnAccumulator {
     return name;
   }
 
-  /** Adds the next record's value. */
-  void add(byte[] b, int off, int len, long line) {
+  /** Adds this column's values of every record in the batch. */
+  void addAll(CsvBatch b) {
+    batch = b;
+    int n = b.columns;
+    byte[] buffer = b.buffer;
+    byte[] scratch = b.scratch;
+    int[] offsets = b.offsets;
+    int[] lengths = b.lengths;
+    for (int r = 0, f = index; r < b.records; r++, f += n) {
+      int off = offsets[f];
+      if (off >= 0) {
+        add(buffer, off, lengths[f], r);
+      } else {
+        add(scratch, ~off, lengths[f], r);
+      }
+    }
+  }
+
+  /** Adds the next record's value; {@code record} is its index in the current batch. */
+  private void add(byte[] b, int off, int len, int record) {
     int row = rows++;
     if (Values.isMissing(b, off, len)) {
       missing++;
@@ -104,24 +131,24 @@ final class ColumnAccumulator {
       return;
     }
     switch (mode) {
-      case NUMBER -> addNumber(row, b, off, len, line);
-      case DATE -> addDate(row, b, off, len, line);
-      case DICTIONARY -> addCode(row, b, off, len, line);
-      case UNDECIDED -> addFirst(row, b, off, len, line);
+      case NUMBER -> addNumber(row, b, off, len, record);
+      case DATE -> addDate(row, b, off, len, record);
+      case DICTIONARY -> addCode(row, b, off, len, record);
+      case UNDECIDED -> addFirst(row, b, off, len, record);
       case FAILED -> {}
     }
   }
 
-  private void addFirst(int row, byte[] b, int off, int len, long line) {
+  private void addFirst(int row, byte[] b, int off, int len, int record) {
     if (!Double.isNaN(Values.parseNumber(b, off, len))) {
       decide(Mode.NUMBER, row);
-      addNumber(row, b, off, len, line);
+      addNumber(row, b, off, len, record);
     } else if (Values.parseDate(b, off, len) != Values.NOT_A_DATE) {
       decide(Mode.DATE, row);
-      addDate(row, b, off, len, line);
+      addDate(row, b, off, len, record);
     } else {
       decide(Mode.DICTIONARY, row);
-      addCode(row, b, off, len, line);
+      addCode(row, b, off, len, record);
     }
   }
 
@@ -137,11 +164,11 @@ final class ColumnAccumulator {
     }
   }
 
-  private void addNumber(int row, byte[] b, int off, int len, long line) {
+  private void addNumber(int row, byte[] b, int off, int len, int record) {
     double v = Values.parseNumber(b, off, len);
     if (Double.isNaN(v)) {
       if (forced != null) {
-        throw breaks(b, off, len, line, "is not a number");
+        throw breaks(b, off, len, record, "is not a number");
       }
       mode = Mode.FAILED;
       return;
@@ -149,17 +176,17 @@ final class ColumnAccumulator {
     if (wholeNumbers && (v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15)) {
       wholeNumbers = false;
       if (forced == VariableType.INTEGER) {
-        throw breaks(b, off, len, line, "is not a whole number");
+        throw breaks(b, off, len, record, "is not a whole number");
       }
     }
     DOUBLES.set(chunk(row), (row & ColumnFile.CHUNK_MASK) << 3, v);
   }
 
-  private void addDate(int row, byte[] b, int off, int len, long line) {
+  private void addDate(int row, byte[] b, int off, int len, int record) {
     int d = Values.parseDate(b, off, len);
     if (d == Values.NOT_A_DATE) {
       if (forced != null) {
-        throw breaks(b, off, len, line, "is not a date (yyyy-MM-dd or dd/MM/yyyy)");
+        throw breaks(b, off, len, record, "is not a date (yyyy-MM-dd or dd/MM/yyyy)");
       }
       mode = Mode.FAILED;
       return;
@@ -167,17 +194,17 @@ final class ColumnAccumulator {
     INTS.set(chunk(row), (row & ColumnFile.CHUNK_MASK) << 2, d);
   }
 
-  private void addCode(int row, byte[] b, int off, int len, long line) {
+  private void addCode(int row, byte[] b, int off, int len, int record) {
     int code = dictionary.intern(b, off, len);
     if (code < 0) {
       code = -code - 1;
-      validate(b, off, len, line);
+      validate(b, off, len, record);
     }
     INTS.set(chunk(row), (row & ColumnFile.CHUNK_MASK) << 2, code);
   }
 
   /** Checks a new dictionary entry decodes in the file's charset (ASCII always does). */
-  private void validate(byte[] b, int off, int len, long line) {
+  private void validate(byte[] b, int off, int len, int record) {
     for (int i = off; i < off + len; i++) {
       if (b[i] < 0) {
         ByteBuffer in = ByteBuffer.wrap(b, off, len);
@@ -190,7 +217,7 @@ final class ColumnAccumulator {
           int bad = in.position() < off + len ? b[in.position()] & 0xFF : b[off + len - 1] & 0xFF;
           throw new InputException(
               file,
-              line,
+              batch.fieldLine(record, index),
               name,
               String.format(
                   "invalid byte 0x%02X for the encoding %s (give the file's encoding, e.g."
@@ -202,11 +229,14 @@ final class ColumnAccumulator {
     }
   }
 
-  private InputException breaks(byte[] b, int off, int len, long line, String problem) {
+  private InputException breaks(byte[] b, int off, int len, int record, String problem) {
     String text = new String(b, off, Math.min(len, 200), charset);
     String type = forced.key();
     return new InputException(
-        file, line, name, "'" + text + "' " + problem + " (the schema says " + type + ")");
+        file,
+        batch.fieldLine(record, index),
+        name,
+        "'" + text + "' " + problem + " (the schema says " + type + ")");
   }
 
   private void putMissing(int row) {

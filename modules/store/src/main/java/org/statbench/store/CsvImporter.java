@@ -33,7 +33,6 @@ import org.statbench.core.ProgressListener;
  * line and column. Pure: writes nothing.
  */
 final class CsvImporter {
-  private static final int CHECK_EVERY = 4096;
 
   /** The parsed file. */
   record Parsed(int rows, String sha256, List<EncodedColumn> columns) {}
@@ -43,9 +42,17 @@ final class CsvImporter {
   private final Charset charset;
   private final ProgressListener progress;
   private final CancellationToken cancel;
+  private final int bufferSize;
   private long size;
 
   CsvImporter(ImportRequest request, ProgressListener progress, CancellationToken cancel) {
+    this(request, progress, cancel, CsvScanner.BUFFER_SIZE);
+  }
+
+  /** With a given scanner buffer size (tests use tiny ones to cross buffer ends everywhere). */
+  CsvImporter(
+      ImportRequest request, ProgressListener progress, CancellationToken cancel, int bufferSize) {
+    this.bufferSize = bufferSize;
     this.request = request;
     this.file = request.file().toString();
     this.charset = request.encoding() == null ? StandardCharsets.UTF_8 : request.encoding();
@@ -159,22 +166,24 @@ final class CsvImporter {
   }
 
   private Pass readPass(
-      Path path, byte delimiter, MessageDigest digest, Set<String> dictionaryColumns, String stage)
+      Path path, byte delimiter, MessageDigest digest, Set<String> dictionaryColumns, String label)
       throws IOException {
     Pass pass = new Pass();
     try (InputStream raw = Files.newInputStream(path)) {
       InputStream in = skipBom(raw, digest);
-      CsvScanner scanner = new CsvScanner(in, delimiter, digest, file);
+      CsvScanner scanner = new CsvScanner(in, delimiter, digest, file, bufferSize);
       if (!scanner.next()) {
         throw new InputException(file, -1, null, "the file is empty (no header line)");
       }
       List<String> names = header(scanner);
       checkSchema(names);
-      for (String name : names) {
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i);
         ImportSchema.VariableSchema vs = schemaOf(name);
         pass.accumulators.add(
             new ColumnAccumulator(
                 file,
+                i,
                 name,
                 vs == null ? null : vs.type(),
                 dictionaryColumns.contains(name),
@@ -182,31 +191,39 @@ final class CsvImporter {
       }
       scanner.columnNames(i -> i < names.size() ? names.get(i) : Integer.toString(i + 1));
       ColumnAccumulator[] acc = pass.accumulators.toArray(new ColumnAccumulator[0]);
-      int n = acc.length;
-      int rows = 0;
-      while (scanner.next()) {
-        int fields = scanner.fieldCount();
-        if (fields != n) {
-          throw new InputException(
-              file,
-              scanner.line(),
-              fields < n ? names.get(fields) : Integer.toString(n + 1),
-              "expected " + n + " fields but found " + fields);
-        }
-        for (int i = 0; i < n; i++) {
-          acc[i].add(scanner.array(i), scanner.offset(i), scanner.length(i), scanner.fieldLine(i));
-        }
-        if (++rows % CHECK_EVERY == 0) {
+      long rows = 0;
+      // Scan the next buffer while the current one's columns are encoded (two threads).
+      try (ColumnStage stage = new ColumnStage(acc)) {
+        CsvBatch current = new CsvBatch(acc.length);
+        CsvBatch spare = new CsvBatch(acc.length);
+        boolean more = scanner.nextBatch(current);
+        while (more) {
+          stage.start(current);
+          boolean hasNext =
+              current.pendingError == null && !current.last && scanner.nextBatch(spare);
+          stage.finish();
+          if (current.pendingError != null) {
+            throw current.pendingError;
+          }
+          rows += current.records;
+          if (rows >= Integer.MAX_VALUE - 1) {
+            throw new InputException(file, -1, null, "too many rows (at most 2^31 - 2)");
+          }
           cancel.throwIfCancelled();
-          progress.progress(scanner.bytesRead(), size, stage + " (" + rows + " rows)");
+          progress.progress(scanner.bytesRead(), size, label + " (" + rows + " rows)");
+          scanner.recycle(current);
+          CsvBatch t = current;
+          current = spare;
+          spare = t;
+          more = hasNext;
         }
-        if (rows == Integer.MAX_VALUE - 1) {
-          throw new InputException(file, scanner.line(), null, "too many rows (at most 2^31 - 2)");
-        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new org.statbench.core.CancelledException();
       }
       cancel.throwIfCancelled();
-      progress.progress(size, size, stage + " (" + rows + " rows)");
-      pass.rows = rows;
+      progress.progress(size, size, label + " (" + rows + " rows)");
+      pass.rows = (int) rows;
       for (ColumnAccumulator a : acc) {
         if (a.failed()) {
           pass.failed.add(a.name());

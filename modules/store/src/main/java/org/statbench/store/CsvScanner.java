@@ -24,7 +24,13 @@ final class CsvScanner {
   private final String file;
   private IntFunction<String> columnNames = i -> Integer.toString(i + 1);
 
-  private byte[] buf = new byte[1 << 22];
+  /** Bytes per buffer, which is also the most a batch of records holds (unless one is larger). */
+  static final int BUFFER_SIZE = 1 << 22;
+
+  private final int minRead;
+  private byte[] buf;
+  private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
+  private boolean switchBuffer;
   private int pos;
   private int limit;
   private boolean eof;
@@ -45,7 +51,9 @@ final class CsvScanner {
    * @param digest updated with every byte read, or null
    * @param file the file name used in error messages
    */
-  CsvScanner(InputStream in, byte delimiter, MessageDigest digest, String file) {
+  CsvScanner(InputStream in, byte delimiter, MessageDigest digest, String file, int bufferSize) {
+    this.buf = new byte[bufferSize];
+    this.minRead = bufferSize;
     this.in = in;
     this.delimiter = delimiter;
     this.digest = digest;
@@ -106,7 +114,19 @@ final class CsvScanner {
   }
 
   private void fill() throws IOException {
-    if (pos > 0) {
+    if (switchBuffer) {
+      // the buffer belongs to a batch now: continue in another one
+      byte[] next = free.isEmpty() ? null : free.pop();
+      int need = Math.max(buf.length, (limit - pos) * 2);
+      if (next == null || next.length < need) {
+        next = new byte[need];
+      }
+      System.arraycopy(buf, pos, next, 0, limit - pos);
+      buf = next;
+      limit -= pos;
+      pos = 0;
+      switchBuffer = false;
+    } else if (pos > 0) {
       System.arraycopy(buf, pos, buf, 0, limit - pos);
       limit -= pos;
       pos = 0;
@@ -114,16 +134,89 @@ final class CsvScanner {
     if (limit == buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);
     }
-    int n = in.read(buf, limit, buf.length - limit);
-    if (n < 0) {
-      eof = true;
-      return;
+    int read = 0;
+    while (limit < buf.length) {
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+        break;
+      }
+      if (digest != null) {
+        digest.update(buf, limit, n);
+      }
+      limit += n;
+      bytesRead += n;
+      read += n;
+      if (read >= minRead) {
+        break;
+      }
     }
-    if (digest != null) {
-      digest.update(buf, limit, n);
+  }
+
+  /**
+   * Scans the records that the current buffer holds completely into {@code batch} (at least one
+   * record unless the input has ended). A record whose number of fields is not {@code
+   * batch.columns}, or a malformed one, ends the batch with {@link CsvBatch#pendingError} set.
+   * Returns false when there are no more records.
+   */
+  boolean nextBatch(CsvBatch batch) throws IOException {
+    int n = batch.columns;
+    while (true) {
+      batch.reset(buf);
+      while (true) {
+        int r;
+        try {
+          r = parse();
+        } catch (InputException e) {
+          batch.pendingError = e;
+          batch.last = true;
+          return true;
+        }
+        if (r < 0) {
+          batch.last = true;
+          return batch.records > 0;
+        }
+        if (r == 0) {
+          break;
+        }
+        if (fieldCount == 1 && lengths[0] == 0 && !inScratch[0]) {
+          continue; // blank line
+        }
+        if (fieldCount != n) {
+          batch.pendingError = fieldCountError(n);
+          batch.last = true;
+          return true;
+        }
+        int base = batch.addRecord(recordLine);
+        for (int i = 0; i < n; i++) {
+          int len = lengths[i];
+          batch.offsets[base + i] =
+              inScratch[i] ? ~batch.putScratch(scratch, offsets[i], len) : offsets[i];
+          batch.lengths[base + i] = len;
+        }
+      }
+      if (batch.records > 0) {
+        switchBuffer = true;
+        return true;
+      }
+      fill(); // the first record is not complete yet: read more into the same buffer
     }
-    limit += n;
-    bytesRead += n;
+  }
+
+  /** Returns a batch's buffer for reuse once it has been encoded. */
+  void recycle(CsvBatch batch) {
+    if (batch.buffer != buf && batch.buffer != null) {
+      free.push(batch.buffer);
+    }
+    batch.buffer = null;
+  }
+
+  private InputException fieldCountError(int n) {
+    return new InputException(
+        file,
+        recordLine,
+        fieldCount < n ? columnNames.apply(fieldCount) : Integer.toString(n + 1),
+        "expected " + n + " fields but found " + fieldCount);
   }
 
   /** 1 = a record, 0 = needs more input, -1 = end of input. */

@@ -1,0 +1,192 @@
+package org.statbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.core.data.CategoricalColumn;
+import org.statbench.core.data.DatasetInfo;
+import org.statbench.sampledata.SampleData;
+import org.statbench.store.Workspace;
+import picocli.CommandLine;
+
+class JoinCommandTest {
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private String db;
+
+  private int run(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    CommandLine cl = StatBenchCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @BeforeEach
+  void importSurveyAndClassification() throws Exception {
+    Path files = tmp.resolve("files");
+    Files.createDirectories(files);
+    Files.writeString(
+        files.resolve("survey.csv"),
+        "household_id,oa_code,savings\n"
+            + "H1,E00900001,100\n"
+            + "H2, e00900002 ,200\n"
+            + "H3,E99999999,300\n"
+            + "H4,XYZ,400\n"
+            + "H5,,500\n"
+            + "H6,E00999999,600\n"
+            + "H7,E00900001,700\n",
+        StandardCharsets.UTF_8);
+    SampleData.copyTo(files);
+    db = tmp.resolve("ws").toString();
+    assertThat(
+            run(
+                "import",
+                "--db",
+                db,
+                "--name",
+                "survey",
+                "--file",
+                files.resolve("survey.csv").toString()))
+        .isZero();
+    assertThat(
+            run(
+                "import",
+                "--db",
+                db,
+                "--name",
+                "oac_2011",
+                "--file",
+                files.resolve(SampleData.CLASSIFICATION.fileName()).toString()))
+        .isZero();
+  }
+
+  @Test
+  void joinPrintsTheMatchReportAndWritesTheReportCsv() throws Exception {
+    Path report = tmp.resolve("report.csv");
+    int code =
+        run(
+            "join",
+            "--db",
+            db,
+            "--dataset",
+            "survey",
+            "--key",
+            "oa_code",
+            "--lookup",
+            "oac_2011",
+            "--levels",
+            "supergroup,group",
+            "--report",
+            report.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("Join survey.oa_code -> oac_2011")
+        .contains("pseudo_code")
+        .contains("Added to survey: supergroup, group");
+    assertThat(Files.readString(report))
+        .isEqualTo(
+            "category,count\ntotal,7\nmatched,3\ninvalid_format,1\nunknown_code,1\n"
+                + "terminated,0\npseudo_code,1\nempty,1\nrate,"
+                + java.math.BigDecimal.valueOf(3.0 / 7).toPlainString()
+                + "\n");
+  }
+
+  @Test
+  void levelsDefaultToEveryLookupColumnButTheKeyAndPersistForLaterCommands() throws Exception {
+    assertThat(
+            run(
+                "join",
+                "--db",
+                db,
+                "--dataset",
+                "survey",
+                "--key",
+                "oa_code",
+                "--lookup",
+                "oac_2011"))
+        .isZero();
+    // A later command (a new workspace session) sees the added variables.
+    assertThat(run("datasets", "--db", db)).isZero();
+    assertThat(out.toString()).contains("survey\t7\t9");
+    try (Workspace ws = Workspace.open(Path.of(db))) {
+      DatasetInfo info = ws.dataset("survey");
+      assertThat(info.variableNames())
+          .containsSubsequence(
+              "oa_code",
+              "supergroup",
+              "supergroup_name",
+              "group",
+              "group_name",
+              "subgroup",
+              "subgroup_name");
+      CategoricalColumn sg =
+          (CategoricalColumn) ws.columns("survey", List.of("supergroup")).column("supergroup");
+      // Unmatched records are missing in every added variable.
+      assertThat(sg.isMissing(2)).isTrue();
+      assertThat(sg.isMissing(0)).isFalse();
+      assertThat(sg.text(1)).isNotNull();
+    }
+  }
+
+  @Test
+  void unknownDatasetIsExit2NamingIt() {
+    int code =
+        run("join", "--db", db, "--dataset", "nope", "--key", "oa_code", "--lookup", "oac_2011");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'nope'").doesNotContain("Exception");
+  }
+
+  @Test
+  void unknownKeyVariableIsExit2NamingIt() {
+    int code =
+        run("join", "--db", db, "--dataset", "survey", "--key", "oa", "--lookup", "oac_2011");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'oa'").contains("survey");
+  }
+
+  @Test
+  void unknownLevelIsExit2NamingIt() {
+    int code =
+        run(
+            "join",
+            "--db",
+            db,
+            "--dataset",
+            "survey",
+            "--key",
+            "oa_code",
+            "--lookup",
+            "oac_2011",
+            "--levels",
+            "supergroup,nonsense");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'nonsense'");
+  }
+
+  @Test
+  void unknownLookupIsExit2NamingIt() {
+    int code =
+        run("join", "--db", db, "--dataset", "survey", "--key", "oa_code", "--lookup", "oac_2031");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'oac_2031'");
+  }
+
+  @Test
+  void helpDescribesTheOptions() {
+    assertThat(run("join", "--help")).isZero();
+    assertThat(out.toString()).contains("--lookup-key", "--levels", "--report", "--bridge");
+  }
+}

@@ -25,7 +25,6 @@ public final class Features {
 
   /** The right-hand side panel (disclosure check of the current table). */
   public static Feature sidePanel() {
-    return new PlaceholderFeature(
-        "disclosure", "Disclosure", "The disclosure check of the current table appears here.");
+    return new org.statbench.app.disclosurepanel.DisclosurePanelFeature();
   }
 }

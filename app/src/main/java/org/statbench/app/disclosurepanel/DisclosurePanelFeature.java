@@ -1,11 +1,14 @@
 package org.statbench.app.disclosurepanel;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
 import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.AppMenu;
+import org.statbench.app.shell.CellMarks;
 import org.statbench.app.shell.Feature;
 
 /**
@@ -31,6 +34,17 @@ public final class DisclosurePanelFeature implements Feature {
     vm = new DisclosurePanelViewModel(context.tasks());
     vm.tableProperty().bind(context.currentTable().tableProperty());
     vm.workspaceProperty().bind(context.workspace().workspaceProperty());
+    // the grid draws these highlights on the current table
+    vm.marksProperty()
+        .addListener(
+            (o, a, m) -> {
+              var t = vm.tableProperty().get();
+              Map<Integer, String> styles = new HashMap<>();
+              m.forEach((i, mark) -> styles.put(i, mark.styleClass()));
+              context
+                  .currentTable()
+                  .publishCellMarks(t == null ? CellMarks.NONE : new CellMarks(t.hash(), styles));
+            });
     actions = new ReleaseActions(vm, context.dialogs(), DisclosurePanelView::askJustification);
     return new DisclosurePanelView(vm, actions).build();
   }

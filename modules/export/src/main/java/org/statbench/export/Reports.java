@@ -47,7 +47,9 @@ public final class Reports {
       notes.add(r.summary().unprotected() + " primary cells are not sufficiently protected");
     }
     String protection =
-        r.method().name().toLowerCase(Locale.ROOT)
+        (r.stage() == DisclosureReport.Stage.CHECK
+                ? "none (primary rules checked only)"
+                : r.method().name().toLowerCase(Locale.ROOT))
             + (r.note().isEmpty() ? "" : " (" + r.note() + ")")
             + (r.audit() == null ? "" : r.audit().passed() ? ", audit passed" : ", audit FAILED");
     return new ReportSnapshot(

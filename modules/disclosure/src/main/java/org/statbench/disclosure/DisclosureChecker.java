@@ -158,8 +158,20 @@ public final class DisclosureChecker {
     double[][] req = requirements(v);
     HypercubeSuppressor.Result h =
         HypercubeSuppressor.suppress(s, primary, req[0], req[1], req[2], progress, cancel);
+    String how =
+        h.optimal()
+            ? "secondary cells: cheapest combination of hypercubes (MILP, CP-SAT)"
+            : "secondary cells: greedy hypercubes";
     return assemble(
-        table, v, h.suppressed(), h.certLow(), h.certHigh(), false, cancel, thenRound, note);
+        table,
+        v,
+        h.suppressed(),
+        h.certLow(),
+        h.certHigh(),
+        false,
+        cancel,
+        thenRound,
+        note.isEmpty() ? how : note + "; " + how);
   }
 
   /** Builds the report for a suppression pattern, auditing it when the table is additive. */

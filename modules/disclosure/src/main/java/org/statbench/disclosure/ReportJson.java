@@ -68,7 +68,10 @@ public final class ReportJson {
       c.codes().forEach(codes::add);
       n.put("kind", lower(c.kind()));
       n.put("status", c.status().word());
-      if (Double.isNaN(c.published())) {
+      // A cell failing a primary rule is never published unprotected, not even in a check's report.
+      boolean withheld =
+          c.status().kind() == StatusKind.PRIMARY || c.status().kind() == StatusKind.SECONDARY;
+      if (Double.isNaN(c.published()) || (withheld && !confidential)) {
         n.putNull("published");
       } else {
         PolicyJson.putNumber(n, "published", c.published());

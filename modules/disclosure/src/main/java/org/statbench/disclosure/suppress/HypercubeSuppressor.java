@@ -53,7 +53,27 @@ public final class HypercubeSuppressor {
    *     decides about them)
    */
   public record Result(
-      boolean[] suppressed, double[] certLow, double[] certHigh, int cubes, int[] unresolved) {}
+      boolean[] suppressed,
+      double[] certLow,
+      double[] certHigh,
+      int cubes,
+      int[] unresolved,
+      boolean optimal) {}
+
+  /** Tables with at most this many cells get the optimal choice of hypercubes (MILP). */
+  public static final int MILP_CELL_LIMIT = 400;
+
+  /** ... and at most this many primary cells. */
+  public static final int MILP_PRIMARY_LIMIT = 40;
+
+  /** Candidate cubes per primary cell offered to the MILP. */
+  private static final int MILP_CUBES_PER_PRIMARY = 40;
+
+  /**
+   * CP-SAT's deterministic time limit (roughly seconds); on time-out the best solution found is
+   * used, else the heuristic.
+   */
+  private static final double MILP_DETERMINISTIC_TIME = 0.5;
 
   private HypercubeSuppressor(TableStructure s) {
     this.s = s;
@@ -115,6 +135,11 @@ public final class HypercubeSuppressor {
     order.sort(
         Comparator.comparingDouble((Integer c) -> -(reqWidth[c] + reqUpper[c] + reqLower[c]))
             .thenComparingInt(c -> c));
+    boolean optimal =
+        n <= MILP_CELL_LIMIT
+            && order.size() <= MILP_PRIMARY_LIMIT
+            && optimalCubes(order, reqLower, reqUpper, reqWidth, cancel);
+    // The greedy pass protects what the MILP did not (nothing when it succeeded).
     List<Integer> unresolved = new ArrayList<>();
     int done = 0;
     for (int c : order) {
@@ -143,7 +168,156 @@ public final class HypercubeSuppressor {
         lo,
         hi,
         cubes,
-        unresolved.stream().mapToInt(Integer::intValue).toArray());
+        unresolved.stream().mapToInt(Integer::intValue).toArray(),
+        optimal);
+  }
+
+  /**
+   * Chooses, for every primary cell, one of its cheapest feasible hypercubes so that the total cost
+   * of the cells suppressed is minimal (a set-covering MILP solved by CP-SAT), and applies them.
+   * Optimal among the candidate cubes, not among all patterns. False when some primary has no
+   * single feasible cube, the solver is unavailable or finds no solution in time.
+   */
+  private boolean optimalCubes(
+      List<Integer> order,
+      double[] reqLower,
+      double[] reqUpper,
+      double[] reqWidth,
+      CancellationToken cancel) {
+    if (!org.statbench.disclosure.audit.GlopLpSolver.available()) {
+      return false;
+    }
+    List<List<Option[]>> candidates = new ArrayList<>();
+    for (int c : order) {
+      cancel.throwIfCancelled();
+      double rl = reqLower[c];
+      double ru = reqUpper[c];
+      double rw = reqWidth[c];
+      int dims = s.dimensions();
+      List<List<Option>> opts = new ArrayList<>();
+      int rel = 0;
+      for (int d = 0; d < dims; d++) {
+        List<Option> o = rankOptions(c, d, rl, ru, rw);
+        opts.add(o);
+        if (o.size() > 1) {
+          rel++;
+        }
+      }
+      int k = rel == 0 ? 1 : Math.max(2, (int) Math.floor(Math.pow(4000, 1.0 / rel)));
+      record Cand(Option[] cube, double cost) {}
+      List<Cand> feasible = new ArrayList<>();
+      int[] idx = new int[dims];
+      Option[] cur = new Option[dims];
+      while (true) {
+        for (int d = 0; d < dims; d++) {
+          cur[d] = opts.get(d).get(idx[d]);
+        }
+        double[] ev = evaluate(c, cur, Double.POSITIVE_INFINITY);
+        if (meets(ev[1], ev[2], rl, ru, rw)) {
+          feasible.add(new Cand(cur.clone(), ev[0]));
+        }
+        int d = dims - 1;
+        while (d >= 0 && ++idx[d] == Math.min(k, opts.get(d).size())) {
+          idx[d] = 0;
+          d--;
+        }
+        if (d < 0) {
+          break;
+        }
+      }
+      if (feasible.isEmpty()) {
+        return false;
+      }
+      feasible.sort(Comparator.comparingDouble(Cand::cost));
+      List<Option[]> keep = new ArrayList<>();
+      for (int j = 0; j < Math.min(MILP_CUBES_PER_PRIMARY, feasible.size()); j++) {
+        keep.add(feasible.get(j).cube());
+      }
+      candidates.add(keep);
+    }
+    com.google.ortools.linearsolver.MPSolver solver =
+        com.google.ortools.linearsolver.MPSolver.createSolver("CP_SAT");
+    if (solver == null) {
+      return false;
+    }
+    try {
+      java.util.Map<Integer, com.google.ortools.linearsolver.MPVariable> y =
+          new java.util.TreeMap<>();
+      com.google.ortools.linearsolver.MPObjective obj = solver.objective();
+      List<List<com.google.ortools.linearsolver.MPVariable>> z = new ArrayList<>();
+      for (int p = 0; p < order.size(); p++) {
+        int c = order.get(p);
+        com.google.ortools.linearsolver.MPConstraint cover = solver.makeConstraint(1, 1e9);
+        List<com.google.ortools.linearsolver.MPVariable> zs = new ArrayList<>();
+        for (Option[] cube : candidates.get(p)) {
+          com.google.ortools.linearsolver.MPVariable zv = solver.makeBoolVar("z");
+          zs.add(zv);
+          cover.setCoefficient(zv, 1);
+          for (int[] corner : corners(c, cube)) {
+            int cell = corner[0];
+            if (suppressed[cell]) {
+              continue;
+            }
+            com.google.ortools.linearsolver.MPVariable yv = y.get(cell);
+            if (yv == null) {
+              yv = solver.makeBoolVar("y" + cell);
+              y.put(cell, yv);
+              obj.setCoefficient(yv, cost[cell]);
+            }
+            // y >= z: a chosen cube suppresses its corners.
+            com.google.ortools.linearsolver.MPConstraint link = solver.makeConstraint(0, 1);
+            link.setCoefficient(yv, 1);
+            link.setCoefficient(zv, -1);
+          }
+        }
+        z.add(zs);
+      }
+      obj.setMinimization();
+      // One worker and a deterministic time limit: the same table gives the same pattern.
+      solver.setSolverSpecificParametersAsString(
+          "num_workers:1 max_deterministic_time:" + MILP_DETERMINISTIC_TIME);
+      com.google.ortools.linearsolver.MPSolver.ResultStatus st = solver.solve();
+      if (st != com.google.ortools.linearsolver.MPSolver.ResultStatus.OPTIMAL
+          && st != com.google.ortools.linearsolver.MPSolver.ResultStatus.FEASIBLE) {
+        return false;
+      }
+      for (int p = 0; p < order.size(); p++) {
+        List<com.google.ortools.linearsolver.MPVariable> zs = z.get(p);
+        for (int j = 0; j < zs.size(); j++) {
+          if (zs.get(j).solutionValue() > 0.5) {
+            apply(order.get(p), candidates.get(p).get(j));
+          }
+        }
+      }
+      return true;
+    } finally {
+      solver.delete();
+    }
+  }
+
+  /** The corners of a cube anchored at cell c: {cell, sign}. */
+  private static List<int[]> corners(int c, Option[] cube) {
+    int dims = cube.length;
+    int[] idx = new int[dims];
+    List<int[]> cells = new ArrayList<>();
+    while (true) {
+      int cell = c;
+      int sign = 1;
+      for (int d = 0; d < dims; d++) {
+        cell += cube[d].offsets[idx[d]];
+        sign *= cube[d].signs[idx[d]];
+      }
+      cells.add(new int[] {cell, sign});
+      int d = dims - 1;
+      while (d >= 0 && ++idx[d] == cube[d].offsets.length) {
+        idx[d] = 0;
+        d--;
+      }
+      if (d < 0) {
+        break;
+      }
+    }
+    return cells;
   }
 
   private static boolean meets(double u, double d, double rl, double ru, double rw) {
@@ -290,40 +464,18 @@ public final class HypercubeSuppressor {
   /** Suppresses the corners of a cube anchored at cell c and records their certificates. */
   private void apply(int c, Option[] cube) {
     cubes++;
-    int dims = cube.length;
-    int base = 0;
-    int[] idx = new int[dims];
-    List<int[]> cells = new ArrayList<>();
+    List<int[]> cells = corners(c, cube);
     double minPlus = Double.POSITIVE_INFINITY;
     double minMinus = Double.POSITIVE_INFINITY;
-    while (true) {
-      int off = base;
-      int sign = 1;
-      for (int d = 0; d < dims; d++) {
-        off += cube[d].offsets[idx[d]];
-        sign *= cube[d].signs[idx[d]];
-      }
-      cells.add(new int[] {off, sign});
-      int d = dims - 1;
-      while (d >= 0 && ++idx[d] == cube[d].offsets.length) {
-        idx[d] = 0;
-        d--;
-      }
-      if (d < 0) {
-        break;
-      }
-    }
-    int anchor = c;
     for (int[] cs : cells) {
-      int cell = anchor + cs[0];
       if (cs[1] > 0) {
-        minPlus = Math.min(minPlus, reach[cell]);
+        minPlus = Math.min(minPlus, reach[cs[0]]);
       } else {
-        minMinus = Math.min(minMinus, reach[cell]);
+        minMinus = Math.min(minMinus, reach[cs[0]]);
       }
     }
     for (int[] cs : cells) {
-      int cell = anchor + cs[0];
+      int cell = cs[0];
       suppressed[cell] = true;
       // Moving +1 corners by t in [-minPlus, minMinus] keeps the table feasible.
       double u = cs[1] > 0 ? minMinus : minPlus;

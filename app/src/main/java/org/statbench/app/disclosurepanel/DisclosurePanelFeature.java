@@ -59,7 +59,15 @@ public final class DisclosurePanelFeature implements Feature {
           export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
           export.setOnAction(e -> actions.export());
           export.disableProperty().bind(vm.tableProperty().isNull());
-          return List.of(export);
+          MenuItem chart = new MenuItem("Export chart (PNG)…");
+          chart.setId("menu-export-chart");
+          chart.setOnAction(e -> actions.exportChart());
+          chart.disableProperty().bind(vm.tableProperty().isNull());
+          MenuItem report = new MenuItem("Save report (HTML)…");
+          report.setId("menu-save-report");
+          report.setOnAction(e -> actions.saveReport());
+          report.disableProperty().bind(vm.tableProperty().isNull());
+          return List.of(export, chart, report);
         }
       case EDIT:
         {

@@ -4,11 +4,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import org.statbench.app.chart.ChartView;
+import org.statbench.app.chart.ChartViewModel;
 import org.statbench.app.release.FxReleaseAdapter;
+import org.statbench.app.shell.CurrentTable;
 import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.DialogService.FileFilter;
 import org.statbench.core.RefusedException;
 import org.statbench.core.StatBenchException;
+import org.statbench.core.table.DimensionRole;
+import org.statbench.core.table.Table;
+import org.statbench.export.Release;
 
 /**
  * The menu and button commands that release the current table: File > Export (CSV/XLSX) and Edit >
@@ -17,6 +25,8 @@ import org.statbench.core.StatBenchException;
  */
 public final class ReleaseActions {
   static final FileFilter XLSX = new FileFilter("Excel workbooks", List.of("*.xlsx"));
+  static final FileFilter PNG = new FileFilter("PNG images", List.of("*.png"));
+  static final FileFilter HTML = new FileFilter("HTML reports", List.of("*.html"));
 
   private final DisclosurePanelViewModel vm;
   private final DialogService dialogs;
@@ -51,6 +61,69 @@ public final class ReleaseActions {
     } catch (StatBenchException | java.io.UncheckedIOException e) {
       dialogs.showError("Export failed", e);
     }
+  }
+
+  /**
+   * Exports a chart through the gate: the chart is drawn afresh from the published values only
+   * (withheld cells are gaps), never from the on-screen chart of the exact table.
+   */
+  public void exportChart() {
+    Release r = admitOrOffer();
+    if (r == null) {
+      return;
+    }
+    dialogs
+        .chooseFileToSave("Export chart", null, "chart.png", List.of(PNG))
+        .ifPresent(
+            out -> {
+              try {
+                FxReleaseAdapter.writeChartPng(r, chartOf(r.publishedTable()), out);
+              } catch (StatBenchException | java.io.UncheckedIOException e) {
+                dialogs.showError("Export failed", e);
+              }
+            });
+  }
+
+  /** Saves a report (HTML: table, chart, disclosure summary, definition) through the gate. */
+  public void saveReport() {
+    Release r = admitOrOffer();
+    if (r == null) {
+      return;
+    }
+    dialogs
+        .chooseFileToSave("Save report", null, "report.html", List.of(HTML))
+        .ifPresent(
+            out -> {
+              try {
+                FxReleaseAdapter.writeReport(r, chartOf(r.publishedTable()), out);
+              } catch (StatBenchException | java.io.UncheckedIOException e) {
+                dialogs.showError("Saving the report failed", e);
+              }
+            });
+  }
+
+  private Release admitOrOffer() {
+    try {
+      return vm.admit();
+    } catch (RefusedException e) {
+      offerClearance(e);
+    } catch (StatBenchException e) {
+      dialogs.showError("Export failed", e);
+    }
+    return null;
+  }
+
+  /** A chart of a table, laid out off screen so it can be snapshotted. */
+  static Node chartOf(Table published) {
+    CurrentTable current = new CurrentTable();
+    long wafers =
+        published.dimensions().stream().filter(d -> d.role() == DimensionRole.WAFER).count();
+    current.publish(published, java.util.Collections.nCopies((int) wafers, 0));
+    ChartView view = new ChartView(new ChartViewModel(current));
+    new Scene(view, 900, 560);
+    view.applyCss();
+    view.layout();
+    return view;
   }
 
   /** Copies the current table to the clipboard through the gate. */

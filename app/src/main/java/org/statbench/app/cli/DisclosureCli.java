@@ -69,7 +69,8 @@ final class DisclosureCli {
     for (CellResult c : failing) {
       byRule.merge(c.status().word(), 1, Integer::sum);
     }
-    byRule.forEach((k, v) -> out.printf(Locale.ROOT, "  %s: %d cells%n", k, v));
+    byRule.forEach(
+        (k, v) -> out.printf(Locale.ROOT, "  %s: %d %s%n", k, v, v == 1 ? "cell" : "cells"));
     Table t = r.protectedTable();
     int shown = 0;
     for (CellResult c : failing) {

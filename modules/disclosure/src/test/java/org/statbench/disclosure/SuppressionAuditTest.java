@@ -126,6 +126,30 @@ class SuppressionAuditTest {
   }
 
   @Test
+  void protectsASubtotalThatFailsTheThreshold() {
+    // R2|F = L4|F + L5|F = 3 + 4 = 7: the region subtotal itself is a primary cell.
+    List<Category> geo = new ArrayList<>();
+    geo.add(new Category("R1", null, -1));
+    geo.add(new Category("L1", null, 0));
+    geo.add(new Category("L2", null, 0));
+    geo.add(new Category("R2", null, -1));
+    geo.add(new Category("L4", null, 3));
+    geo.add(new Category("L5", null, 3));
+    Dimension la = new Dimension("la", null, DimensionRole.ROW, geo, true);
+    Dimension sex = TestTables.flat("sex", DimensionRole.COLUMN, "F", "M");
+    long[][] leaf = new long[6][];
+    leaf[1] = new long[] {40, 35};
+    leaf[2] = new long[] {24, 28};
+    leaf[4] = new long[] {3, 30};
+    leaf[5] = new long[] {4, 45};
+    Table t = TestTables.counts(List.of(la, sex), co -> leaf[co[0]][co[1]]);
+    DisclosureReport r = DEFAULT.protect(t);
+    assertThat(r.cell(t.index(3, 0)).status().word()).isEqualTo("primary:threshold");
+    assertThat(r.cell(t.index(3, 0)).kind()).isEqualTo(CellKind.TOTAL);
+    assertPassesIndependentAudit(t, r);
+  }
+
+  @Test
   void sameTableGivesTheSamePattern() {
     long[][] data = {{3, 40, 55, 12}, {25, 2, 60, 33}, {50, 70, 11, 4}};
     Table t = TestTables.counts2d(data);

@@ -134,7 +134,8 @@ public final class SyntheticGeography {
   }
 
   /**
-   * Generates a geography of about {@code 125 * localAuthorities} output areas.
+   * Generates a geography of about {@code 112 * localAuthorities} output areas (4.5 MSOAs of 5
+   * LSOAs of 5 output areas on average).
    *
    * @param seed random seed
    * @param localAuthorities number of local authorities, at least 1

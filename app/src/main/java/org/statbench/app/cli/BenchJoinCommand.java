@@ -47,6 +47,9 @@ import picocli.CommandLine.Option;
         "Time a join of N records to a lookup of about 190,000 output areas (median ms, rows/s,"
             + " peak heap).")
 public final class BenchJoinCommand implements Callable<Integer> {
+  /** Mean output areas per local authority of {@link SyntheticGeography#generate}. */
+  private static final double OAS_PER_LA = 112.5;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--rows", paramLabel = "N", description = "Records (default 5,000,000).")
@@ -69,7 +72,8 @@ public final class BenchJoinCommand implements Callable<Integer> {
     try {
       long t0 = System.nanoTime();
       SyntheticGeography geo =
-          SyntheticGeography.generate(SyntheticGeography.SEED, Math.max(1, areas / 125));
+          SyntheticGeography.generate(
+              SyntheticGeography.SEED, (int) Math.max(1, Math.round(areas / OAS_PER_LA)));
       List<OutputArea> oas = geo.outputAreas();
       Path lookupFile = dir.resolve("areas.csv");
       writeLookup(lookupFile, oas);

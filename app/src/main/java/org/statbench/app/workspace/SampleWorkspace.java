@@ -112,6 +112,8 @@ public final class SampleWorkspace {
         }
         Files.deleteIfExists(tmp);
       }
+      progress.progress(files.size() * 1000L, files.size() * 1000L, "joining lookups");
+      SampleJoins.apply(ws, cancel);
       progress.progress(files.size() * 1000L, files.size() * 1000L, "done");
     } finally {
       deleteRecursively(tmpDir);

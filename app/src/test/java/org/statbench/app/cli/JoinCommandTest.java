@@ -189,4 +189,28 @@ class JoinCommandTest {
     assertThat(run("join", "--help")).isZero();
     assertThat(out.toString()).contains("--lookup-key", "--levels", "--report", "--bridge");
   }
+
+  @Test
+  void aLaterTabulateUsesTheJoinedLevelWithUnmatchedRecordsAsMissing() {
+    assertThat(
+            run(
+                "join",
+                "--db",
+                db,
+                "--dataset",
+                "survey",
+                "--key",
+                "oa_code",
+                "--lookup",
+                "oac_2011",
+                "--levels",
+                "supergroup"))
+        .isZero();
+    int code = run("tabulate", "--db", db, "--dataset", "survey", "--rows", "supergroup");
+    assertThat(code).as(err.toString()).isZero();
+    String csv = out.toString();
+    assertThat(csv.lines().findFirst()).hasValue("supergroup,measure,value");
+    // Four of the seven records are unmatched and form the Missing category; Total counts all.
+    assertThat(csv).contains("Missing,count,4").contains("Total,count,7");
+  }
 }

@@ -88,17 +88,21 @@ public final class JoinEngine {
     List<List<String>> rollUp = rollUps(lookup, levels);
     String description = description(data, spec, lookup, rollUp);
     for (String level : levels) {
-      Map<String, String> mapping = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+      org.statbench.core.data.Column values = lookup.column(level);
+      // Built straight into an immutable map, which DerivedVariable then keeps without copying.
+      @SuppressWarnings("unchecked")
+      Map.Entry<String, String>[] entries = new Map.Entry[n];
+      int m = 0;
       for (int d = 0; d < n; d++) {
         if (status[d] != MatchStatus.MATCHED) {
           continue;
         }
-        String v =
-            rowOf[d] >= 0 ? lookup.value(rowOf[d], level) : byWeight(lookup, splits.get(d), level);
+        String v = rowOf[d] >= 0 ? values.text(rowOf[d]) : byWeight(lookup, splits.get(d), level);
         if (v != null) {
-          mapping.put(dict.get(d), v);
+          entries[m++] = Map.entry(dict.get(d), v);
         }
       }
+      Map<String, String> mapping = Map.ofEntries(java.util.Arrays.copyOf(entries, m));
       vars.add(
           new DerivedVariable(
               level,

@@ -13,26 +13,16 @@ import org.statbench.core.CancellationToken;
 import org.statbench.core.ProgressListener;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
-import org.statbench.core.spec.Bands;
-import org.statbench.core.spec.CodeFilter;
-import org.statbench.core.spec.DateGrouping;
-import org.statbench.core.spec.DateUnit;
-import org.statbench.core.spec.DimensionSpec;
-import org.statbench.core.spec.TableSpec;
-import org.statbench.core.table.Measure;
-import org.statbench.core.table.MeasureKind;
 import org.statbench.sampledata.SampleData;
 import org.statbench.sampledata.SampleData.SampleFile;
 import org.statbench.store.ImportRequest;
 import org.statbench.store.Workspace;
-import org.statbench.tabulate.TableSpecJson;
 
 /**
  * The sample workspace a trainer (or a first start) lands on: the bundled synthetic extracts and
  * lookups of {@link SampleData}, imported once through the ordinary {@link Workspace#importCsv}
- * path into a folder (by default {@code ~/.statbench/sample}), with a set of saved demo tables in
- * its {@code tables} folder. A marker file written last says the workspace is complete, so an
- * interrupted creation is redone rather than half used.
+ * path into a folder (by default {@code ~/.statbench/sample}). A marker file written last says the
+ * workspace is complete, so an interrupted creation is redone rather than half used.
  */
 public final class SampleWorkspace {
   /** Written after every bundled file was imported. */
@@ -122,60 +112,9 @@ public final class SampleWorkspace {
         }
         Files.deleteIfExists(tmp);
       }
-      writeDemoTables(ws.directory().resolve(DEMO_TABLES_DIR));
       progress.progress(files.size() * 1000L, files.size() * 1000L, "done");
     } finally {
       deleteRecursively(tmpDir);
-    }
-  }
-
-  /** Where the demo table definitions go (the table builder lists this folder). */
-  public static final String DEMO_TABLES_DIR = "tables";
-
-  /**
-   * The saved demo tables a trainer opens from Table > Saved tables: one per sample extract,
-   * showing nesting, bands, date grouping, filters, a magnitude measure and a weight.
-   */
-  public static java.util.Map<String, TableSpec> demoTables() {
-    java.util.Map<String, TableSpec> m = new java.util.LinkedHashMap<>();
-    m.put(
-        "referrals by payment group and sex",
-        TableSpec.of(SampleData.REFERRALS.datasetName())
-            .withRows("payment_group")
-            .withColumns("sex"));
-    m.put(
-        "referrals by age band and financial year",
-        TableSpec.of(SampleData.REFERRALS.datasetName())
-            .withRows(List.of(DimensionSpec.of("age", Bands.parse("16-24,25-49,50+"))))
-            .withColumns(
-                List.of(
-                    DimensionSpec.of("referral_date", new DateGrouping(DateUnit.FINANCIAL_YEAR)))));
-    m.put(
-        "JSA referrals by provider and disability",
-        TableSpec.of(SampleData.REFERRALS.datasetName())
-            .withRows("provider")
-            .withColumns("disability")
-            .withFilter(CodeFilter.include("payment_group", "JSA 18-24", "JSA 25+")));
-    m.put(
-        "housing benefit mean weekly award by tenure",
-        TableSpec.of(SampleData.HOUSING_BENEFIT.datasetName())
-            .withRows("tenure")
-            .withColumns("household_type")
-            .withMeasure(Measure.of(MeasureKind.MEAN, "weekly_award")));
-    m.put(
-        "wealth survey weighted households by savings band",
-        TableSpec.of(SampleData.WEALTH_SURVEY.datasetName())
-            .withRows(
-                List.of(
-                    DimensionSpec.of("savings", Bands.parse("0-999,1000-9999,10000-49999,50000+"))))
-            .withWeight("weight"));
-    return m;
-  }
-
-  private static void writeDemoTables(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    for (var e : demoTables().entrySet()) {
-      TableSpecJson.write(e.getValue(), dir.resolve(e.getKey() + ".json"));
     }
   }
 

@@ -13,12 +13,7 @@ import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
-import org.statbench.core.spec.TableSpec;
-import org.statbench.core.table.Table;
 import org.statbench.sampledata.SampleData;
-import org.statbench.store.Workspace;
-import org.statbench.tabulate.TableSpecJson;
-import org.statbench.tabulate.Tabulator;
 
 class SampleWorkspaceTest {
   @TempDir Path dir;
@@ -46,16 +41,6 @@ class SampleWorkspaceTest {
       }
     }
     assertThat(fractions).isSorted().last().isEqualTo(1.0);
-    try (var w = Workspace.open(ws)) {
-      // Every demo table opens and computes on the sample data.
-      Tabulator tabulator = new Tabulator();
-      for (String name : SampleWorkspace.demoTables().keySet()) {
-        Path file = ws.resolve(SampleWorkspace.DEMO_TABLES_DIR).resolve(name + ".json");
-        TableSpec spec = TableSpecJson.read(file);
-        Table t = tabulator.tabulate(spec, w, CancellationToken.NONE);
-        assertThat(t.cellCount()).as(name).isGreaterThan(1);
-      }
-    }
     SampleWorkspace.Opened again =
         SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE);
     try (var w = again.workspace()) {

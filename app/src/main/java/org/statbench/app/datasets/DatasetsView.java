@@ -179,6 +179,7 @@ public final class DatasetsView extends SplitPane {
     Label summary = new Label();
     summary.setId("variableSummary");
     summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     summary.textProperty().bind(model.variableSummaryProperty());
     TableView<Code> codes = new TableView<>(model.codes());
     codes.setId("codeList");

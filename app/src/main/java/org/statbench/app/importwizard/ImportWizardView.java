@@ -91,7 +91,31 @@ public final class ImportWizardView {
     form.setHgap(8);
     form.setVgap(6);
     form.addRow(0, new Label("File"), new HBox(6, fileField, browse));
-    form.addRow(1, new Label("Delimiter"), delimiter);
+    Label detected = new Label();
+    detected.setId("importDetectedDelimiter");
+    detected.getStyleClass().add("muted");
+    detected
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  CsvPreview p = model.previewProperty().get();
+                  if (p == null) {
+                    return "";
+                  }
+                  return "reading fields separated by "
+                      + switch (p.delimiter()) {
+                        case '\t' -> "tabs";
+                        case ';' -> "semicolons";
+                        case ',' -> "commas";
+                        default -> "'" + p.delimiter() + "'";
+                      }
+                      + ", "
+                      + p.header().size()
+                      + " columns";
+                },
+                model.previewProperty()));
+    form.addRow(1, new Label("Delimiter"), new HBox(8, delimiter, detected));
     form.addRow(2, new Label("Encoding"), encoding);
     form.addRow(3, new Label("Dataset name"), name);
     GridPane.setHgrow(fileField.getParent(), Priority.ALWAYS);
@@ -186,7 +210,7 @@ public final class ImportWizardView {
       type.setMaxWidth(Double.MAX_VALUE);
       VBox header = new VBox(2, title, type);
       col.setGraphic(header);
-      col.setPrefWidth(Math.max(110, 9 * choice.name().length()));
+      col.setPrefWidth(Math.max(150, 9 * choice.name().length()));
       col.setSortable(false);
       col.setCellValueFactory(
           c ->

@@ -1,6 +1,5 @@
 package org.statbench.app.tablebuilder;
 
-import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -127,19 +126,11 @@ final class DropZoneView extends FlowPane {
       return;
     }
     int index = dropIndex(e.getX(), e.getY(), variable);
-    Consumer<String> after = null;
-    if (zone == Zone.FILTERS && model.zoneOf(variable).isEmpty()) {
-      after = menus::openDefault;
-    }
+    // No dialog straight from the drop: a modal dialog inside the platform's drag-and-drop loop
+    // can leave the pointer grabbed (seen under GTK). The chip says "all"; a click opens it.
     model.move(variable, zone, index);
     e.setDropCompleted(true);
     e.consume();
-    if (after != null) {
-      // Let the drag finish before a dialog opens.
-      String v = variable;
-      Consumer<String> a = after;
-      javafx.application.Platform.runLater(() -> a.accept(v));
-    }
   }
 
   /** Where among the chips a drop at (x, y) lands, ignoring the dragged field itself. */

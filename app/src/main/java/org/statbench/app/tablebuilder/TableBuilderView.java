@@ -45,6 +45,7 @@ public final class TableBuilderView extends VBox {
   private final ComboBox<Percentage> percentage = new ComboBox<>();
   private final ComboBox<String> weight = new ComboBox<>();
   private final HBox waferBox = new HBox(6);
+  private final ProgressIndicator busy = new ProgressIndicator();
   private boolean updating;
 
   public TableBuilderView(TableBuilderViewModel model) {
@@ -113,6 +114,13 @@ public final class TableBuilderView extends VBox {
             return null;
           }
         });
+    busy.setId("tableBusy");
+    busy.setPrefSize(20, 20);
+    busy.visibleProperty().bind(model.computingProperty());
+    measureKind.setPrefWidth(130);
+    measureVariable.setPrefWidth(150);
+    percentage.setPrefWidth(130);
+    weight.setPrefWidth(130);
     measureVariable.setId("measureVariable");
     measureVariable.setPromptText("of variable");
     percentile.setId("percentile");
@@ -156,10 +164,6 @@ public final class TableBuilderView extends VBox {
                 model.setWeight(b.equals(NO_WEIGHT) ? null : b);
               }
             });
-    ProgressIndicator busy = new ProgressIndicator();
-    busy.setId("tableBusy");
-    busy.setPrefSize(20, 20);
-    busy.visibleProperty().bind(model.computingProperty());
     FlowPane bar =
         new FlowPane(
             6,
@@ -172,8 +176,7 @@ public final class TableBuilderView extends VBox {
             new Label("Show"),
             percentage,
             new Label("Weight"),
-            weight,
-            busy);
+            weight);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
@@ -214,7 +217,8 @@ public final class TableBuilderView extends VBox {
             heat,
             new Separator(javafx.geometry.Orientation.VERTICAL),
             undo,
-            redo);
+            redo,
+            busy);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }

@@ -859,6 +859,9 @@ public final class TableBuilderViewModel {
     Tabulator engine = tabulator;
     computing.set(true);
     context.currentTable().setComputing(true);
+    if (layout.get() == null) {
+      message.set("Computing…");
+    }
     long start = System.nanoTime();
     runs.submit(
         BackgroundTask.of(

@@ -39,7 +39,7 @@ echo "smoke test of $launcher"
 expect 0 "--version" -- --version
 grep -q '^StatBench ' "$tmp/out" || { echo "FAIL --version printed: $(cat "$tmp/out")"; failures=$((failures + 1)); }
 
-for sub in import datasets tabulate check protect export cohort join "bench import" "audit verify"; do
+for sub in import datasets tabulate check protect export cohort join "bench import" "audit verify" clearance; do
   # shellcheck disable=SC2086 # "bench import" is two words on purpose
   expect 0 "$sub --help" -- $sub --help
 done

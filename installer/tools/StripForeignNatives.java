@@ -22,7 +22,9 @@ public final class StripForeignNatives {
   private static final Pattern ARM = Pattern.compile("(aarch64|arm64|armv7|/arm/|-arm[-/])");
   private static final Pattern X86 = Pattern.compile("(x86[-_]64|amd64|x64|/x86/|i386)");
   private static final Pattern EXOTIC =
-      Pattern.compile("(ppc64|s390x|riscv|loongarch|android|freebsd|sunos|aix|musl)");
+      Pattern.compile(
+          "(ppc|s390|riscv|loongarch|mips|sparc|armel|android|freebsd|openbsd|dragonfly|sunos|aix"
+              + "|musl|[-/]x86/|i386|i686)");
 
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {

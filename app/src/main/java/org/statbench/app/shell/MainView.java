@@ -29,6 +29,8 @@ import org.statbench.app.importwizard.ImportWizardViewModel;
 import org.statbench.app.theme.ThemeMenu;
 import org.statbench.app.theme.ThemeModel;
 import org.statbench.app.theme.ThemeStyler;
+import org.statbench.app.tour.TourModel;
+import org.statbench.app.tour.TourOverlay;
 
 /**
  * The main window's content, as in DESIGN.md's sketch: menu bar with the workspace name, datasets
@@ -171,7 +173,8 @@ public final class MainView extends BorderPane {
     MenuItem reset = item("Reset sample workspace", null, "menuResetSample");
     reset.setOnAction(e -> model.openSampleWorkspace(true));
     MenuItem tour = item("Tour", "F1", "menuTour");
-    tour.setOnAction(e -> model.showTour());
+    TourOverlay overlay = new TourOverlay(TourModel.mainWindow(), this, this::selectTab);
+    tour.setOnAction(e -> overlay.start());
     menus.get(AppMenu.HELP).getItems().addAll(demo, reset, new SeparatorMenuItem(), tour);
   }
 

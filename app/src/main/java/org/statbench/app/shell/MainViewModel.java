@@ -124,23 +124,4 @@ public final class MainViewModel {
                 .onFailure(
                     e -> context.dialogs().showError("Cannot open the sample workspace", e)));
   }
-
-  /** A short guided tour of the main window. */
-  public void showTour() {
-    context
-        .dialogs()
-        .showInformation(
-            "Tour",
-            String.join(
-                "\n",
-                "1. Datasets (left, top): the extracts and lookups in this workspace."
-                    + " File > Import CSV… adds one.",
-                "2. Fields (left): the selected dataset's variables grouped by type; select one to"
-                    + " see its codes with counts.",
-                "3. Table tab: drag fields onto Rows, Columns, Wafers or Filters (or right-click a"
-                    + " field, or press Ctrl+R / Ctrl+L / Ctrl+W / Ctrl+F). The table updates as"
-                    + " you go.",
-                "4. Disclosure panel (right): every export passes the disclosure check first.",
-                "5. Status bar (bottom): long work shows progress here, with Cancel."));
-  }
 }

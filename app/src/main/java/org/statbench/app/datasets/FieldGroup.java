@@ -29,22 +29,34 @@ public record FieldGroup(String title, List<VariableInfo> variables) {
     };
   }
 
+  /** The heading of variables added by classification and geography joins. */
+  public static final String GEOGRAPHY = "Geography";
+
   /**
-   * Groups variables by type (categories, numbers, dates, text; empty groups left out), keeping
-   * those whose name or label contains {@code search} (ignoring case; blank keeps all).
+   * Groups variables: those added by a join under {@link #GEOGRAPHY} first, then the rest by type
+   * (categories, numbers, dates, text; empty groups left out), keeping those whose name or label
+   * contains {@code search} (ignoring case; blank keeps all).
    */
   public static List<FieldGroup> group(List<VariableInfo> variables, String search) {
     String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
     Map<VariableType, List<VariableInfo>> byType = new EnumMap<>(VariableType.class);
+    List<VariableInfo> geography = new ArrayList<>();
     for (VariableInfo v : variables) {
       if (q.isEmpty()
           || v.name().toLowerCase(Locale.ROOT).contains(q)
           || v.label().toLowerCase(Locale.ROOT).contains(q)) {
+        if (v.isDerived() && v.derivedFrom().startsWith("join ")) {
+          geography.add(v);
+          continue;
+        }
         VariableType key = v.type() == VariableType.DECIMAL ? VariableType.INTEGER : v.type();
         byType.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
       }
     }
     List<FieldGroup> out = new ArrayList<>();
+    if (!geography.isEmpty()) {
+      out.add(new FieldGroup(GEOGRAPHY, geography));
+    }
     byType.forEach((type, vars) -> out.add(new FieldGroup(titleOf(type), vars)));
     return out;
   }

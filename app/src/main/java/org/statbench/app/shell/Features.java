@@ -18,8 +18,7 @@ public final class Features {
             "chart", "Chart", "Charts of the current table are not part of this build yet."),
         new PlaceholderFeature(
             "cohorts", "Cohorts", "Cohort tracking is not part of this build yet."),
-        new PlaceholderFeature(
-            "joins", "Joins", "Classification and geography joins are not part of this build yet."),
+        new org.statbench.app.join.JoinsFeature(),
         new PlaceholderFeature(
             "clearance", "Clearance queue", "The clearance queue is not part of this build yet."));
   }

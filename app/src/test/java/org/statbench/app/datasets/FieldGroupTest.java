@@ -42,4 +42,21 @@ class FieldGroupTest {
                 assertThat(x.variables()).extracting(VariableInfo::name).containsExactly("amount"));
     assertThat(FieldGroup.group(VARS, "nothing")).isEmpty();
   }
+
+  @Test
+  void variablesAddedByAJoinAreListedFirstUnderGeography() {
+    VariableInfo joined =
+        new VariableInfo(
+            "supergroup",
+            null,
+            VariableType.CATEGORICAL,
+            0,
+            List.of(),
+            "join oac_2011 (2011) on oa");
+    List<VariableInfo> vars = new java.util.ArrayList<>(VARS);
+    vars.add(joined);
+    List<FieldGroup> g = FieldGroup.group(vars, "");
+    assertThat(g).extracting(FieldGroup::title).startsWith("Geography", "Categories");
+    assertThat(g.get(0).variables()).containsExactly(joined);
+  }
 }

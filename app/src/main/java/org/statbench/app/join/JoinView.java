@@ -1,0 +1,203 @@
+package org.statbench.app.join;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.statbench.geo.MatchReport.UnmatchedCode;
+import org.statbench.geo.SplitRule;
+
+/**
+ * The join form: what to join on the left (dataset, key, lookup, levels, edition bridge), the match
+ * report of the preview on the right, Preview and Join at the bottom. Used as the Joins tab and in
+ * the Table menu's join dialog.
+ */
+public final class JoinView {
+  private final JoinViewModel model;
+  private final VBox root;
+  private final FlowPane levelBoxes = new FlowPane(10, 6);
+
+  public JoinView(JoinViewModel model) {
+    this.model = model;
+    this.root = build();
+  }
+
+  /** The form's root node. */
+  public Node node() {
+    return root;
+  }
+
+  private VBox build() {
+    ComboBox<String> dataset = combo("joinDataset", model.datasets());
+    dataset.valueProperty().bindBidirectional(model.datasetProperty());
+    ComboBox<String> key = combo("joinKey", model.keyChoices());
+    key.valueProperty().bindBidirectional(model.keyVariableProperty());
+    ComboBox<String> lookup = combo("joinLookup", model.lookups());
+    lookup.valueProperty().bindBidirectional(model.lookupProperty());
+    ComboBox<String> lookupKey = combo("joinLookupKey", model.lookupKeyChoices());
+    lookupKey.valueProperty().bindBidirectional(model.lookupKeyProperty());
+    ComboBox<String> bridge = combo("joinBridge", model.bridges());
+    bridge.valueProperty().bindBidirectional(model.bridgeProperty());
+    ComboBox<SplitRule> split = new ComboBox<>();
+    split.setId("joinSplit");
+    split.getItems().setAll(SplitRule.values());
+    split.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(SplitRule r) {
+            return r == null
+                ? ""
+                : r == SplitRule.BEST_FIT
+                    ? "best fit (largest successor)"
+                    : "by weight (most weight per level)";
+          }
+
+          @Override
+          public SplitRule fromString(String s) {
+            return null;
+          }
+        });
+    split.valueProperty().bindBidirectional(model.splitRuleProperty());
+    ComboBox<String> weight = combo("joinWeight", model.weightChoices());
+    weight.valueProperty().bindBidirectional(model.weightColumnProperty());
+    var noBridge = model.bridgeProperty().isEqualTo(JoinViewModel.NO_BRIDGE);
+    split.disableProperty().bind(noBridge);
+    weight.disableProperty().bind(noBridge);
+
+    levelBoxes.setId("joinLevels");
+    levelBoxes.setPrefWrapLength(320);
+    model
+        .levels()
+        .addListener((ListChangeListener<JoinViewModel.LevelChoice>) c -> rebuildLevels());
+    rebuildLevels();
+
+    GridPane form = new GridPane();
+    form.setHgap(8);
+    form.setVgap(8);
+    int row = 0;
+    form.addRow(row++, new Label("Dataset"), dataset);
+    form.addRow(row++, new Label("Key variable"), key);
+    form.addRow(row++, new Label("Lookup"), lookup);
+    form.addRow(row++, new Label("Lookup key"), lookupKey);
+    Label levelsLabel = new Label("Levels to add");
+    GridPane.setValignment(levelsLabel, javafx.geometry.VPos.TOP);
+    form.addRow(row++, levelsLabel, levelBoxes);
+    form.addRow(row++, new Label("Edition bridge"), bridge);
+    form.addRow(row++, new Label("Split areas"), split);
+    form.addRow(row, new Label("Weight"), weight);
+    form.setMinWidth(360);
+    javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
+    form.getColumnConstraints().add(labels);
+
+    TableView<JoinViewModel.ReportRow> report = new TableView<>(model.reportRows());
+    report.setId("joinReport");
+    report.setPlaceholder(new Label("Preview to see how many records match"));
+    report.getColumns().add(column("Category", JoinViewModel.ReportRow::category, 130));
+    report.getColumns().add(numeric(column("Records", JoinViewModel.ReportRow::count, 100)));
+    report.getColumns().add(numeric(column("Share", JoinViewModel.ReportRow::share, 80)));
+    report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    report.setPrefHeight(260);
+
+    TableView<UnmatchedCode> codes = new TableView<>(model.unmatched());
+    codes.setId("joinUnmatched");
+    codes.setPlaceholder(new Label("No unmatched codes"));
+    codes
+        .getColumns()
+        .add(column("Unmatched code", u -> u.code().isEmpty() ? "(empty)" : u.code(), 130));
+    codes.getColumns().add(column("Why", u -> u.status().key(), 110));
+    codes.getColumns().add(numeric(column("Records", u -> String.format("%,d", u.count()), 80)));
+    codes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    VBox.setVgrow(codes, Priority.ALWAYS);
+
+    Label reportTitle = new Label("Match report");
+    reportTitle.getStyleClass().add("section-title");
+    VBox right = new VBox(6, reportTitle, report, codes);
+    HBox.setHgrow(right, Priority.ALWAYS);
+
+    HBox body = new HBox(16, form, right);
+    VBox.setVgrow(body, Priority.ALWAYS);
+
+    Label message = new Label();
+    message.setId("joinMessage");
+    message.setWrapText(true);
+    message.textProperty().bind(model.messageProperty());
+
+    Button preview = new Button("Preview");
+    preview.setId("joinPreview");
+    preview.disableProperty().bind(model.canPreviewProperty().not());
+    preview.setOnAction(e -> model.preview());
+    Button apply = new Button("Join");
+    apply.setId("joinApply");
+    apply.setDefaultButton(true);
+    apply.disableProperty().bind(model.canJoinProperty().not());
+    apply.setOnAction(e -> model.join());
+    preview.setMinWidth(Region.USE_PREF_SIZE);
+    apply.setMinWidth(Region.USE_PREF_SIZE);
+    message.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(message, Priority.ALWAYS);
+    HBox buttons = new HBox(8, message, preview, apply);
+    buttons.setAlignment(Pos.CENTER_RIGHT);
+
+    Label intro =
+        new Label(
+            "Add classification or geography levels through an area code or postcode. Preview,"
+                + " then Join: new variables appear under Geography.");
+    intro.setWrapText(true);
+    intro.setMinHeight(Region.USE_PREF_SIZE);
+    intro.getStyleClass().add("muted");
+
+    VBox box = new VBox(12, intro, body, buttons);
+    box.setPadding(new Insets(12));
+    box.setId("joinForm");
+    return box;
+  }
+
+  private void rebuildLevels() {
+    levelBoxes.getChildren().clear();
+    for (JoinViewModel.LevelChoice l : model.levels()) {
+      CheckBox cb = new CheckBox(l.name());
+      cb.setMnemonicParsing(false); // level names have underscores
+      cb.setId("joinLevel-" + l.name());
+      cb.selectedProperty().bindBidirectional(l.selected());
+      levelBoxes.getChildren().add(cb);
+    }
+  }
+
+  private static ComboBox<String> combo(
+      String id, javafx.collections.ObservableList<String> items) {
+    ComboBox<String> c = new ComboBox<>(items);
+    c.setId(id);
+    c.setMaxWidth(Double.MAX_VALUE);
+    c.setPrefWidth(240);
+    return c;
+  }
+
+  private static <T> TableColumn<T, String> numeric(TableColumn<T, String> c) {
+    c.setStyle("-fx-alignment: CENTER-RIGHT;");
+    return c;
+  }
+
+  private static <T> TableColumn<T, String> column(
+      String title, java.util.function.Function<T, String> value, double width) {
+    TableColumn<T, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+    c.setPrefWidth(width);
+    c.setSortable(false);
+    return c;
+  }
+}

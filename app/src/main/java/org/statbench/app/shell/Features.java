@@ -1,6 +1,7 @@
 package org.statbench.app.shell;
 
 import java.util.List;
+import org.statbench.app.chart.ChartFeature;
 
 /**
  * The one place where features are registered with the main window. To add yours, replace its
@@ -14,8 +15,7 @@ public final class Features {
   public static List<Feature> tabs() {
     return List.of(
         new PlaceholderFeature("table", "Table", "The table builder appears here."),
-        new PlaceholderFeature(
-            "chart", "Chart", "Charts of the current table are not part of this build yet."),
+        new ChartFeature(),
         new PlaceholderFeature(
             "cohorts", "Cohorts", "Cohort tracking is not part of this build yet."),
         new org.statbench.app.join.JoinsFeature(),

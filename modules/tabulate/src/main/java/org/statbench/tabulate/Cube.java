@@ -314,6 +314,99 @@ public final class Cube {
     return v;
   }
 
+  /**
+   * Order statistics from per-leaf-cell rank histograms (see {@link Kernel#rankHistograms}): each
+   * cell sums the histograms of its leaf cells and walks the cumulative counts.
+   */
+  double[] orderStatisticsFromHistograms(
+      Measure measure, int[] hist, double[] rankValues, CancellationToken cancel) {
+    int nd = plans.size();
+    int r = rankValues.length;
+    int[] ls = leafStrides(plans);
+    double[] v = new double[cells];
+    int[] sum = new int[r];
+    boolean distinct = measure.kind() == MeasureKind.DISTINCT_COUNT;
+    double p = percentileOf(measure);
+    for (int f = 0; f < cells; f++) {
+      if ((f & 63) == 0) {
+        cancel.throwIfCancelled();
+      }
+      int[] pos = coord(f);
+      int[][] lists = new int[nd][];
+      for (int d = 0; d < nd; d++) {
+        lists[d] = plans.get(d).leavesUnder()[pos[d]];
+      }
+      Arrays.fill(sum, 0);
+      int[] at = new int[nd];
+      while (true) {
+        int c = 0;
+        for (int d = 0; d < nd; d++) {
+          c += lists[d][at[d]] * ls[d];
+        }
+        addInto(sum, hist, c * r, r);
+        int d = nd - 1;
+        while (d >= 0 && ++at[d] == lists[d].length) {
+          at[d] = 0;
+          d--;
+        }
+        if (d < 0) {
+          break;
+        }
+      }
+      v[f] = distinct ? nonZero(sum) : percentileOfHistogram(sum, rankValues, count[f], p);
+    }
+    return v;
+  }
+
+  private static void addInto(int[] sum, int[] hist, int from, int r) {
+    for (int i = 0; i < r; i++) {
+      sum[i] += hist[from + i];
+    }
+  }
+
+  private static int nonZero(int[] h) {
+    int n = 0;
+    for (int x : h) {
+      if (x != 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The percentile (definition in {@link Quantiles}) of {@code n} values given as a histogram. */
+  static double percentileOfHistogram(int[] h, double[] values, long n, double p) {
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double hh = n * p / 100.0;
+    double fl = Math.floor(hh);
+    long k;
+    boolean two;
+    if (hh == fl) {
+      k = Math.max(1, Math.min((long) fl, n));
+      two = fl >= 1 && fl < n;
+    } else {
+      k = Math.min(Math.max((long) Math.ceil(hh), 1), n);
+      two = false;
+    }
+    long seen = 0;
+    for (int i = 0; i < h.length; i++) {
+      seen += h[i];
+      if (seen >= k) {
+        if (!two || seen >= k + 1) {
+          return two ? (values[i] + values[i]) / 2 : values[i];
+        }
+        for (int j = i + 1; j < h.length; j++) {
+          if (h[j] > 0) {
+            return (values[i] + values[j]) / 2;
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("histogram holds fewer than " + k + " values");
+  }
+
   /** The percentile a measure asks for: 50 for the median. */
   public static double percentileOf(Measure m) {
     return m.kind() == MeasureKind.MEDIAN ? 50 : m.percentile();

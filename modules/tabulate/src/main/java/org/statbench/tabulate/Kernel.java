@@ -144,6 +144,35 @@ final class Kernel {
     return out;
   }
 
+  /**
+   * Per leaf cell a histogram of value ranks: {@code hist[(c - 1) * r + rank]} counts the records
+   * of leaf cell {@code c} whose value has that rank. Needs {@link #run} first (for nothing but the
+   * filters it shares).
+   */
+  int[] rankHistograms(int[] ranks, int r, CancellationToken cancel) {
+    int[] hist = new int[Math.multiplyExact(cells - 1, r)];
+    int[] idx = new int[CHUNK];
+    int chunkNo = 0;
+    for (int start = 0; start < rows; start += CHUNK) {
+      if ((++chunkNo & 63) == 0) {
+        cancel.throwIfCancelled();
+      }
+      int len = Math.min(CHUNK, rows - start);
+      cellsOf(idx, start, len);
+      histogram(idx, start, len, ranks, r, hist);
+    }
+    return hist;
+  }
+
+  private static void histogram(int[] idx, int start, int len, int[] ranks, int r, int[] hist) {
+    for (int j = 0; j < len; j++) {
+      int c = idx[j];
+      if (c != 0) {
+        hist[(c - 1) * r + ranks[start + j]]++;
+      }
+    }
+  }
+
   /** The leaf cell (0 = dropped) of each record of the chunk. */
   private void cellsOf(int[] idx, int start, int len) {
     if (dims.isEmpty()) {

@@ -61,6 +61,23 @@ public final class Tabulator {
   private static final int CACHE_ENTRIES = 64;
   private static final long MAX_CELLS = 50_000_000L;
 
+  /** Most ints of rank histograms (leaf cells x distinct values) before falling back to sorting. */
+  static final long HISTOGRAM_BUDGET = 16_000_000L;
+
+  private static final int MAX_RANKED = 1_000_000;
+
+  private final long histogramBudget;
+
+  /** An engine with empty caches. */
+  public Tabulator() {
+    this(HISTOGRAM_BUDGET);
+  }
+
+  /** For tests: 0 disables order statistics by histogram (values are then sorted per cell). */
+  Tabulator(long histogramBudget) {
+    this.histogramBudget = histogramBudget;
+  }
+
   private final Map<Object, Object> cache =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -153,15 +170,44 @@ public final class Tabulator {
     if (m.kind() == MeasureKind.MEDIAN
         || m.kind() == MeasureKind.PERCENTILE
         || m.kind() == MeasureKind.DISTINCT_COUNT) {
-      int[] offsets = new int[k.cells + 1];
-      double[] byCell = k.valuesByCell(offsets, cancel);
-      v = cube.orderStatistics(m, byCell, offsets, cancel);
+      RankedColumn ranked = ranked(m, data, k.cells - 1);
+      if (ranked != null) {
+        int[] hist = k.rankHistograms(ranked.ranks, ranked.values.length, cancel);
+        v = cube.orderStatisticsFromHistograms(m, hist, ranked.values, cancel);
+      } else {
+        int[] offsets = new int[k.cells + 1];
+        double[] byCell = k.valuesByCell(offsets, cancel);
+        v = cube.orderStatistics(m, byCell, offsets, cancel);
+      }
     } else {
       v = cube.values(m, weights != null);
     }
     v = cube.percentages(v, spec.percentage());
     boolean withTop = m.kind().isMagnitude();
     return cube.toTable(spec.dataset(), m, weights != null, v, withTop);
+  }
+
+  /**
+   * The measure column ranked for histograms when the histograms stay small (leaf cells times
+   * distinct values at most the histogram budget), else null.
+   */
+  private RankedColumn ranked(Measure m, DatasetColumns data, int leafCells) {
+    if (!(data.column(m.variable()) instanceof NumericColumn n) || histogramBudget <= 0) {
+      return null;
+    }
+    // ranked once per column (cached); a column with too many distinct values is remembered
+    Object r =
+        cached(
+            List.of("ranked", n),
+            () -> {
+              RankedColumn rc = RankedColumn.of(n, MAX_RANKED);
+              return rc == null ? Boolean.FALSE : rc;
+            });
+    if (r instanceof RankedColumn rc
+        && (long) rc.values.length * Math.max(1, leafCells) <= histogramBudget) {
+      return rc;
+    }
+    return null;
   }
 
   private DimensionPlan plan(DimensionSpec ds, EncodedColumn col, DatasetColumns data) {

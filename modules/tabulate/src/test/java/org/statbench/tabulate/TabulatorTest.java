@@ -150,6 +150,27 @@ class TabulatorTest {
         .isCloseTo(r2.evaluate(new double[] {20, 50, 70, -5}, p), within(1e-9));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"median:x", "p10:x", "p90:x", "p100:x", "p0.5:x", "distinct:x"})
+  void orderStatisticsBySortingEqualThoseByHistogram(String measure) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    int n = 5000;
+    String[] g = new String[n];
+    String[] h = new String[n];
+    Double[] x = new Double[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = r.nextInt(20) == 0 ? null : "g" + r.nextInt(7);
+      h[i] = "h" + r.nextInt(3);
+      x[i] = r.nextInt(10) == 0 ? null : r.nextInt(-50, 300) / 4.0;
+    }
+    DatasetColumns data = Data.of(Data.cat("g", g), Data.cat("h", h), Data.num("x", x));
+    TableSpec s = spec().withRows("g").withColumns("h").withMeasure(Measure.parse(measure));
+    Table byHistogram = new Tabulator().tabulate(s, data, CancellationToken.NONE);
+    Table bySorting = new Tabulator(0).tabulate(s, data, CancellationToken.NONE);
+    assertThat(byHistogram).isEqualTo(bySorting);
+    assertThat(byHistogram.value(byHistogram.cellCount() - 1)).isNotNaN();
+  }
+
   @Test
   void minMaxAndDistinctCount() {
     Table min = run(spec().withRows("region").withMeasure(Measure.parse("min:amount")));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the installer's app image works: builds it from the jar that `mvn verify` just made (no
 # second Maven build), then runs its launcher headless (no DISPLAY, no JDK on the path) with
-# --version, every sub-command's --help, an import and `datasets` on a workspace in a
+# --version, every sub-command's --help, an import, `datasets` and `tabulate` on a workspace in a
 # temporary folder. Run by .ci/run after the tests; about two minutes on 2 cores.
 #
 #   bash installer/smoke-test.sh [--no-build]    (--no-build: test the image already built)
@@ -47,6 +47,8 @@ done
 expect 0 "import of a sample extract" -- import --db "$tmp/ws" --name housing --file "$sample"
 expect 0 "datasets" -- datasets --db "$tmp/ws"
 grep -q 'housing' "$tmp/out" || { echo "FAIL datasets does not list the import: $(cat "$tmp/out")"; failures=$((failures + 1)); }
+expect 0 "tabulate" -- tabulate --db "$tmp/ws" --dataset housing --rows tenure --out "$tmp/t.csv"
+grep -q '^tenure,measure,value$' "$tmp/t.csv" || { echo "FAIL tabulate wrote: $(head -2 "$tmp/t.csv")"; failures=$((failures + 1)); }
 expect 2 "bad input exits 2" -- import --db "$tmp/ws" --name nope --file "$tmp/missing.csv"
 
 if [ -d "$tmp/home" ] && [ -n "$(ls -A "$tmp/home" 2> /dev/null)" ]; then

@@ -24,6 +24,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.statbench.app.datasets.DatasetsView;
 import org.statbench.app.datasets.DatasetsViewModel;
+import org.statbench.app.demo.DemoModel;
+import org.statbench.app.demo.DemoWorkspace;
 import org.statbench.app.importwizard.ImportWizardView;
 import org.statbench.app.importwizard.ImportWizardViewModel;
 import org.statbench.app.theme.ThemeMenu;
@@ -168,14 +170,34 @@ public final class MainView extends BorderPane {
     ThemeStyler.install(themes);
     menus.get(AppMenu.VIEW).getItems().addAll(ThemeMenu.items(themes));
 
-    MenuItem demo = item("Open sample workspace (demo)", null, "menuSample");
+    DemoModel demoModel =
+        new DemoModel(
+            context,
+            new DemoWorkspace(context.workspace().preferences().home()),
+            table -> selectTab("table"));
+    MenuItem trainerDemo = item("Demo", null, "menuDemo");
+    trainerDemo.setOnAction(e -> demoModel.openDemo());
+    MenuItem resetDemo = item("Reset demo", "Shortcut+Shift+R", "menuResetDemo");
+    resetDemo.setOnAction(e -> demoModel.resetDemo());
+    resetDemo.disableProperty().bind(demoModel.demoOpenProperty().not());
+    MenuItem demo = item("Open sample workspace", null, "menuSample");
     demo.setOnAction(e -> model.openSampleWorkspace(false));
     MenuItem reset = item("Reset sample workspace", null, "menuResetSample");
     reset.setOnAction(e -> model.openSampleWorkspace(true));
     MenuItem tour = item("Tour", "F1", "menuTour");
     TourOverlay overlay = new TourOverlay(TourModel.mainWindow(), this, this::selectTab);
     tour.setOnAction(e -> overlay.start());
-    menus.get(AppMenu.HELP).getItems().addAll(demo, reset, new SeparatorMenuItem(), tour);
+    menus
+        .get(AppMenu.HELP)
+        .getItems()
+        .addAll(
+            trainerDemo,
+            resetDemo,
+            new SeparatorMenuItem(),
+            demo,
+            reset,
+            new SeparatorMenuItem(),
+            tour);
   }
 
   private void contributeMenus(Feature f) {

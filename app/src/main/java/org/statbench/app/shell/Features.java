@@ -14,7 +14,7 @@ public final class Features {
   /** The centre tabs, in display order. */
   public static List<Feature> tabs() {
     return List.of(
-        new PlaceholderFeature("table", "Table", "The table builder appears here."),
+        new org.statbench.app.tablebuilder.TableBuilderFeature(),
         new ChartFeature(),
         new PlaceholderFeature(
             "cohorts", "Cohorts", "Cohort tracking is not part of this build yet."),

@@ -1,0 +1,453 @@
+package org.statbench.app.tablebuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.statbench.app.datasets.DatasetsViewModel;
+import org.statbench.core.data.Code;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.data.VariableInfo;
+import org.statbench.core.data.VariableType;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.spec.CodeGroup;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
+import org.statbench.core.spec.DateRangeFilter;
+import org.statbench.core.spec.DateUnit;
+import org.statbench.core.spec.Derivation;
+import org.statbench.core.spec.Filter;
+import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.RollUp;
+import org.statbench.core.table.Category;
+
+/**
+ * The context menu of a field chip and the dialogs behind it: filter codes (checkboxes), numeric
+ * and date ranges, bands, code groups, date grouping, roll-up, totals, moving and removing. Every
+ * drag has an entry here, so the builder works from the keyboard alone.
+ */
+final class ChipMenus {
+  static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
+  private final TableBuilderViewModel model;
+  private final java.util.function.Supplier<Window> owner;
+
+  ChipMenus(TableBuilderViewModel model, java.util.function.Supplier<Window> owner) {
+    this.model = model;
+    this.owner = owner;
+  }
+
+  private VariableType type(String variable) {
+    return model.variable(variable).map(VariableInfo::type).orElse(VariableType.CATEGORICAL);
+  }
+
+  /** Opens what clicking a chip opens: codes for categories, bands or range for numbers, ... */
+  void openDefault(String variable) {
+    boolean inFilters = model.zoneOf(variable).orElse(Zone.ROWS) == Zone.FILTERS;
+    switch (type(variable)) {
+      case CATEGORICAL -> filterCodes(variable);
+      case INTEGER, DECIMAL -> {
+        if (inFilters) {
+          range(variable);
+        } else {
+          bands(variable);
+        }
+      }
+      case DATE -> {
+        if (inFilters) {
+          dateRange(variable);
+        } else {
+          dateGrouping(variable);
+        }
+      }
+      case TEXT -> {
+        // Free text has no codelist to pick from; the context menu still moves and removes it.
+      }
+    }
+  }
+
+  ContextMenu menuFor(String variable) {
+    ContextMenu menu = new ContextMenu();
+    Zone current = model.zoneOf(variable).orElse(null);
+    VariableType t = type(variable);
+    for (Zone z : Zone.values()) {
+      if (z != current) {
+        MenuItem mi = new MenuItem("Move to " + z.title().toLowerCase(Locale.ROOT));
+        mi.setOnAction(e -> model.add(variable, z));
+        menu.getItems().add(mi);
+      }
+    }
+    MenuItem left = new MenuItem("Move left (Ctrl+Left)");
+    left.setOnAction(e -> model.shift(variable, -1));
+    MenuItem right = new MenuItem("Move right (Ctrl+Right)");
+    right.setOnAction(e -> model.shift(variable, 1));
+    menu.getItems().addAll(left, right, new SeparatorMenuItem());
+    if (t == VariableType.CATEGORICAL) {
+      menu.getItems().add(item("Filter codes…", () -> filterCodes(variable)));
+    } else if (t.isNumeric()) {
+      menu.getItems().add(item("Filter a range…", () -> range(variable)));
+    } else if (t == VariableType.DATE) {
+      menu.getItems().add(item("Filter dates…", () -> dateRange(variable)));
+    }
+    if (current != null && current != Zone.FILTERS) {
+      if (t.isNumeric()) {
+        menu.getItems().add(item("Band…", () -> bands(variable)));
+      }
+      if (t == VariableType.CATEGORICAL || t == VariableType.INTEGER) {
+        menu.getItems().add(item("Group codes…", () -> groups(variable)));
+      }
+      if (t == VariableType.DATE) {
+        menu.getItems().add(item("Date grouping…", () -> dateGrouping(variable)));
+      }
+      if (t == VariableType.CATEGORICAL) {
+        menu.getItems().add(item("Roll up to…", () -> rollUp(variable)));
+      }
+      if (model.derivation(variable) != null) {
+        menu.getItems().add(item("Remove derivation", () -> model.setDerivation(variable, null)));
+      }
+      CheckMenuItem total = new CheckMenuItem("Show total");
+      total.setSelected(model.hasTotal(variable));
+      total.setOnAction(e -> model.setTotal(variable, total.isSelected()));
+      menu.getItems().add(total);
+    }
+    if (model.filter(variable) != null) {
+      menu.getItems().add(item("Clear filter", () -> model.setFilter(variable, null)));
+    }
+    menu.getItems()
+        .addAll(new SeparatorMenuItem(), item("Remove (Delete)", () -> model.remove(variable)));
+    return menu;
+  }
+
+  private static MenuItem item(String text, Runnable action) {
+    MenuItem mi = new MenuItem(text);
+    mi.setOnAction(e -> action.run());
+    return mi;
+  }
+
+  private <R> Dialog<R> dialog(String title, String header) {
+    Dialog<R> d = new Dialog<>();
+    d.initOwner(owner.get());
+    d.setTitle(title);
+    d.setHeaderText(header);
+    d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    d.setResizable(true);
+    if (owner.get() != null && owner.get().getScene() != null) {
+      d.getDialogPane().getStylesheets().addAll(owner.get().getScene().getStylesheets());
+    }
+    return d;
+  }
+
+  /** The codelist with checkboxes: checked codes are kept. */
+  void filterCodes(String variable) {
+    List<Code> codes = new ArrayList<>(model.codes(variable));
+    VariableInfo info = model.variable(variable).orElse(null);
+    if (info != null && info.missing() > 0) {
+      codes.add(new Code(Category.MISSING, "Missing", info.missing()));
+    }
+    Set<String> kept = new LinkedHashSet<>();
+    Filter f = model.filter(variable);
+    if (f instanceof CodeFilter cf && !cf.exclude()) {
+      kept.addAll(cf.codes());
+    } else {
+      codes.forEach(c -> kept.add(c.code()));
+      if (f instanceof CodeFilter cf) {
+        kept.removeAll(cf.codes());
+      }
+    }
+    List<CheckBox> boxes = new ArrayList<>();
+    for (Code c : codes) {
+      String text =
+          (c.label().equals(c.code()) ? c.code() : c.code() + "  " + c.label())
+              + "   ("
+              + DatasetsViewModel.formatCount(c.count())
+              + ")";
+      CheckBox b = new CheckBox(text);
+      b.setId("code-" + c.code());
+      b.setUserData(c.code());
+      b.setSelected(kept.contains(c.code()));
+      boxes.add(b);
+    }
+    ListView<CheckBox> list = new ListView<>();
+    list.setId("codeFilterList");
+    list.getItems().setAll(boxes);
+    list.setPrefHeight(Math.min(420, 28 * boxes.size() + 10));
+    Button all = new Button("All");
+    all.setOnAction(e -> boxes.forEach(b -> b.setSelected(true)));
+    Button none = new Button("None");
+    none.setOnAction(e -> boxes.forEach(b -> b.setSelected(false)));
+    Dialog<ButtonType> d =
+        dialog("Filter " + variable, "Keep records whose " + variable + " is checked");
+    d.getDialogPane().setContent(new VBox(6, list, new HBox(6, all, none)));
+    d.getDialogPane().setId("codeFilterDialog");
+    d.setResultConverter(b -> b);
+    d.showAndWait()
+        .filter(b -> b == ButtonType.OK)
+        .ifPresent(
+            b -> {
+              Set<String> keep = new LinkedHashSet<>();
+              boxes.stream()
+                  .filter(CheckBox::isSelected)
+                  .forEach(x -> keep.add((String) x.getUserData()));
+              model.setCodeFilter(variable, keep);
+            });
+  }
+
+  /** Bands from text, with equal-width and quantile helpers that read the values. */
+  void bands(String variable) {
+    Derivation current = model.derivation(variable);
+    TextField text = new TextField(current instanceof Bands b ? b.format() : "");
+    text.setId("bandsText");
+    text.setPromptText("e.g. 16-24,25-49,50+");
+    TextField lo = new TextField();
+    lo.setPrefColumnCount(6);
+    TextField hi = new TextField();
+    hi.setPrefColumnCount(6);
+    Spinner<Integer> n = new Spinner<>(2, 50, 5);
+    n.setEditable(true);
+    n.setPrefWidth(80);
+    Button equal = new Button("Equal width");
+    equal.setOnAction(
+        e -> {
+          try {
+            double a = Double.parseDouble(lo.getText().strip());
+            double z = Double.parseDouble(hi.getText().strip());
+            text.setText(Bands.equalWidth(a, z, n.getValue()).format());
+          } catch (RuntimeException ex) {
+            text.setText("");
+            text.setPromptText("give numbers for from and to");
+          }
+        });
+    Button quantile = new Button("Quantiles");
+    quantile.setOnAction(
+        e ->
+            model.loadValues(
+                variable,
+                values -> {
+                  if (values.length > 0) {
+                    text.setText(Bands.quantiles(values, n.getValue()).format());
+                  }
+                }));
+    model.loadValues(
+        variable,
+        values -> {
+          if (values.length > 0 && lo.getText().isEmpty()) {
+            double min = java.util.Arrays.stream(values).min().orElse(0);
+            double max = java.util.Arrays.stream(values).max().orElse(0);
+            lo.setText(NumericColumn.formatNumber(Math.floor(min)));
+            hi.setText(NumericColumn.formatNumber(Math.ceil(max)));
+          }
+        });
+    GridPane g = new GridPane();
+    g.setHgap(6);
+    g.setVgap(8);
+    g.addRow(0, new Label("Bands"), text);
+    GridPane.setColumnSpan(text, 5);
+    GridPane.setHgrow(text, Priority.ALWAYS);
+    g.addRow(1, new Label("From"), lo, new Label("to"), hi);
+    g.addRow(2, new Label("Bands"), n, equal, quantile);
+    Label help =
+        new Label(
+            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below."
+                + " Values in no band form 'Other'. Empty text removes the bands.");
+    help.setWrapText(true);
+    help.getStyleClass().add("muted");
+    Dialog<ButtonType> d = dialog("Band " + variable, "Band " + variable + " into ranges");
+    d.getDialogPane().setContent(new VBox(10, g, help));
+    d.getDialogPane().setPrefWidth(520);
+    d.getDialogPane().setId("bandDialog");
+    d.setResultConverter(b -> b);
+    d.showAndWait()
+        .filter(b -> b == ButtonType.OK)
+        .ifPresent(
+            b -> {
+              if (text.getText().isBlank()) {
+                model.setDerivation(variable, null);
+              } else {
+                model.setBands(variable, text.getText());
+              }
+            });
+  }
+
+  /** Code groups: pick codes, name the group, add; the text lists every group. */
+  void groups(String variable) {
+    Derivation current = model.derivation(variable);
+    TextArea text = new TextArea();
+    text.setId("groupsText");
+    text.setPrefRowCount(6);
+    if (current instanceof CodeGroups cg) {
+      StringBuilder sb = new StringBuilder();
+      for (CodeGroup g : cg.groups()) {
+        sb.append(g.name()).append('=').append(String.join(",", g.codes())).append('\n');
+      }
+      text.setText(sb.toString());
+    }
+    ListView<String> codes = new ListView<>();
+    codes
+        .getItems()
+        .setAll(
+            model.codes(variable).stream()
+                .map(c -> c.code().equals(c.label()) ? c.code() : c.code() + " — " + c.label())
+                .toList());
+    codes.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    codes.setPrefHeight(220);
+    TextField name = new TextField();
+    name.setPromptText("group name");
+    Button add = new Button("Add group of selected codes");
+    add.setOnAction(
+        e -> {
+          List<String> picked =
+              codes.getSelectionModel().getSelectedItems().stream()
+                  .map(s -> s.contains(" — ") ? s.substring(0, s.indexOf(" — ")) : s)
+                  .toList();
+          if (!picked.isEmpty() && !name.getText().isBlank()) {
+            text.appendText(name.getText().strip() + "=" + String.join(",", picked) + "\n");
+            name.clear();
+            codes.getSelectionModel().clearSelection();
+          }
+        });
+    Label help =
+        new Label("One group per line: NAME=code,code,… Codes in no group stay as they are.");
+    help.getStyleClass().add("muted");
+    help.setWrapText(true);
+    Dialog<ButtonType> d =
+        dialog("Group " + variable, "Merge codes of " + variable + " into groups");
+    d.getDialogPane().setContent(new VBox(8, codes, new HBox(6, name, add), text, help));
+    d.getDialogPane().setId("groupDialog");
+    d.setResultConverter(b -> b);
+    d.showAndWait()
+        .filter(b -> b == ButtonType.OK)
+        .ifPresent(b -> model.setGroups(variable, text.getText()));
+  }
+
+  /** Month, quarter, financial year, year, or each date. */
+  void dateGrouping(String variable) {
+    List<String> choices = new ArrayList<>();
+    choices.add("Each date");
+    for (DateUnit u : DateUnit.values()) {
+      choices.add(unitText(u));
+    }
+    Derivation current = model.derivation(variable);
+    String selected = current instanceof DateGrouping g ? unitText(g.unit()) : "Each date";
+    ChoiceDialog<String> d = new ChoiceDialog<>(selected, choices);
+    d.initOwner(owner.get());
+    d.setTitle("Date grouping");
+    d.setHeaderText("Group " + variable + " by");
+    d.getDialogPane().setId("dateGroupingDialog");
+    d.showAndWait()
+        .ifPresent(
+            s -> {
+              DateUnit unit = null;
+              for (DateUnit u : DateUnit.values()) {
+                if (unitText(u).equals(s)) {
+                  unit = u;
+                }
+              }
+              model.setDateGrouping(variable, unit);
+            });
+  }
+
+  private static String unitText(DateUnit u) {
+    return switch (u) {
+      case MONTH -> "Month";
+      case QUARTER -> "Quarter";
+      case FINANCIAL_YEAR -> "Financial year (April-March)";
+      case YEAR -> "Calendar year";
+    };
+  }
+
+  /** Rolls a category up to another variable's values (e.g. local authority to region). */
+  void rollUp(String variable) {
+    List<String> choices = new ArrayList<>();
+    choices.add("(none)");
+    choices.addAll(model.rollUpCandidates(variable));
+    Derivation current = model.derivation(variable);
+    String selected =
+        current instanceof RollUp r && r.parentVariable() != null ? r.parentVariable() : "(none)";
+    ChoiceDialog<String> d = new ChoiceDialog<>(selected, choices);
+    d.initOwner(owner.get());
+    d.setTitle("Roll up");
+    d.setHeaderText("Show " + variable + " under the categories of");
+    d.showAndWait().ifPresent(s -> model.setRollUp(variable, s.equals("(none)") ? null : s));
+  }
+
+  /** A numeric range filter. */
+  void range(String variable) {
+    Filter f = model.filter(variable);
+    TextField lo = new TextField();
+    TextField hi = new TextField();
+    if (f instanceof RangeFilter r) {
+      lo.setText(Double.isInfinite(r.lo()) ? "" : NumericColumn.formatNumber(r.lo()));
+      hi.setText(Double.isInfinite(r.hi()) ? "" : NumericColumn.formatNumber(r.hi()));
+    }
+    GridPane g = new GridPane();
+    g.setHgap(6);
+    g.setVgap(6);
+    g.setPadding(new Insets(4));
+    g.addRow(0, new Label("From (empty: no lower limit)"), lo);
+    g.addRow(1, new Label("To (empty: no upper limit)"), hi);
+    Dialog<ButtonType> d =
+        dialog("Filter " + variable, "Keep records with " + variable + " in a range");
+    d.getDialogPane().setContent(g);
+    d.setResultConverter(b -> b);
+    d.showAndWait()
+        .filter(b -> b == ButtonType.OK)
+        .ifPresent(
+            b -> {
+              try {
+                model.setRange(variable, number(lo.getText()), number(hi.getText()));
+              } catch (NumberFormatException ex) {
+                model.setRange(variable, null, null);
+              }
+            });
+  }
+
+  private static Double number(String s) {
+    return s == null || s.isBlank() ? null : Double.valueOf(s.strip());
+  }
+
+  /** A date range filter. */
+  void dateRange(String variable) {
+    Filter f = model.filter(variable);
+    DatePicker from = new DatePicker(f instanceof DateRangeFilter r ? r.from() : null);
+    DatePicker to = new DatePicker(f instanceof DateRangeFilter r ? r.to() : null);
+    GridPane g = new GridPane();
+    g.setHgap(6);
+    g.setVgap(6);
+    g.addRow(0, new Label("From"), from);
+    g.addRow(1, new Label("To"), to);
+    Dialog<ButtonType> d =
+        dialog("Filter " + variable, "Keep records with " + variable + " in a period");
+    d.getDialogPane().setContent(g);
+    d.setResultConverter(b -> b);
+    Optional<ButtonType> r = d.showAndWait();
+    if (r.isPresent() && r.get() == ButtonType.OK) {
+      model.setDateRange(variable, from.getValue(), to.getValue());
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package org.statbench.app.tablebuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.statbench.app.datasets.FieldDrag;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Dimension;
+import org.statbench.core.table.DimensionRole;
+import org.statbench.core.table.Measure;
+import org.statbench.core.table.MeasureKind;
+import org.statbench.core.table.Table;
+
+/**
+ * The Table tab: the four drop zones, the measure / percentage / weight pickers, the grid options
+ * (wafer, sort, hide empty, heat map) and the result grid.
+ */
+public final class TableBuilderView extends VBox {
+  private final TableBuilderViewModel model;
+  private final TableGridView grid = new TableGridView();
+  private final ChipMenus menus;
+  private final ComboBox<MeasureKind> measureKind = new ComboBox<>();
+  private final ComboBox<String> measureVariable = new ComboBox<>();
+  private final Spinner<Integer> percentile = new Spinner<>(1, 99, 90);
+  private final ComboBox<Percentage> percentage = new ComboBox<>();
+  private final ComboBox<String> weight = new ComboBox<>();
+  private final HBox waferBox = new HBox(6);
+  private boolean updating;
+
+  public TableBuilderView(TableBuilderViewModel model) {
+    this.model = model;
+    this.menus = new ChipMenus(model, () -> getScene() == null ? null : getScene().getWindow());
+    setId("tableBuilder");
+    setSpacing(6);
+    setPadding(new Insets(6));
+
+    GridPane zones = new GridPane();
+    zones.setHgap(6);
+    zones.setVgap(6);
+    ColumnConstraints half = new ColumnConstraints();
+    half.setPercentWidth(50);
+    zones.getColumnConstraints().addAll(half, half);
+    zones.add(new DropZoneView(model, Zone.ROWS, menus), 0, 0);
+    zones.add(new DropZoneView(model, Zone.COLUMNS, menus), 1, 0);
+    zones.add(new DropZoneView(model, Zone.WAFERS, menus), 0, 1);
+    zones.add(new DropZoneView(model, Zone.FILTERS, menus), 1, 1);
+
+    VBox.setVgrow(grid, Priority.ALWAYS);
+    getChildren().addAll(zones, measureBar(), gridBar(), grid);
+
+    model.stateProperty().addListener((o, a, b) -> syncPickers());
+    model.layoutProperty().addListener((o, a, b) -> showGrid());
+    model.heatMapProperty().addListener((o, a, b) -> showGrid());
+    model.messageProperty().addListener((o, a, b) -> showGrid());
+    syncPickers();
+    showGrid();
+
+    // Dragging a chip out of the zones and dropping it anywhere else in the builder removes it
+    // (a drop outside the builder does too: see DropZoneView's drag-done handler).
+    setOnDragOver(
+        e -> {
+          if (isChip(e.getGestureSource()) && FieldDrag.variable(e.getDragboard()) != null) {
+            e.acceptTransferModes(TransferMode.MOVE);
+          }
+        });
+    setOnDragDropped(
+        e -> {
+          String v = FieldDrag.variable(e.getDragboard());
+          if (isChip(e.getGestureSource()) && v != null) {
+            model.remove(v);
+            e.setDropCompleted(true);
+            e.consume();
+          }
+        });
+  }
+
+  private static boolean isChip(Object source) {
+    return source instanceof Node n && n.getStyleClass().contains("field-chip");
+  }
+
+  private Node measureBar() {
+    measureKind.setId("measureKind");
+    measureKind.getItems().setAll(MeasureKind.values());
+    measureKind.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(MeasureKind k) {
+            return k == null ? "" : k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+          }
+
+          @Override
+          public MeasureKind fromString(String s) {
+            return null;
+          }
+        });
+    measureVariable.setId("measureVariable");
+    measureVariable.setPromptText("of variable");
+    percentile.setId("percentile");
+    percentile.setPrefWidth(75);
+    percentile.setEditable(true);
+    percentage.setId("percentage");
+    percentage.getItems().setAll(Percentage.values());
+    percentage.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Percentage p) {
+            return p == null
+                ? ""
+                : p == Percentage.NONE
+                    ? "none"
+                    : "% of " + p.name().toLowerCase(java.util.Locale.ROOT);
+          }
+
+          @Override
+          public Percentage fromString(String s) {
+            return null;
+          }
+        });
+    weight.setId("weight");
+    measureKind.valueProperty().addListener((o, a, b) -> measureEdited());
+    measureVariable.valueProperty().addListener((o, a, b) -> measureEdited());
+    percentile.valueProperty().addListener((o, a, b) -> measureEdited());
+    percentage
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!updating && b != null) {
+                model.setPercentage(b);
+              }
+            });
+    weight
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!updating && b != null) {
+                model.setWeight(b.equals(NO_WEIGHT) ? null : b);
+              }
+            });
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setId("tableBusy");
+    busy.setPrefSize(20, 20);
+    busy.visibleProperty().bind(model.computingProperty());
+    FlowPane bar =
+        new FlowPane(
+            6,
+            4,
+            new Label("Measure"),
+            measureKind,
+            measureVariable,
+            percentile,
+            new Separator(javafx.geometry.Orientation.VERTICAL),
+            new Label("Show"),
+            percentage,
+            new Label("Weight"),
+            weight,
+            busy);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private static final String NO_WEIGHT = "(none)";
+
+  private Node gridBar() {
+    ComboBox<GridLayout.Sort> sort =
+        new ComboBox<>(FXCollections.observableArrayList(GridLayout.Sort.values()));
+    sort.setId("sortOrder");
+    sort.valueProperty().bindBidirectional(model.sortProperty());
+    CheckBox hide = new CheckBox("Hide empty");
+    hide.setId("hideEmpty");
+    hide.selectedProperty().bindBidirectional(model.hideEmptyProperty());
+    CheckBox heat = new CheckBox("Heat map");
+    heat.setId("heatMap");
+    heat.selectedProperty().bindBidirectional(model.heatMapProperty());
+    waferBox.setId("waferSelector");
+    waferBox.setAlignment(Pos.CENTER_LEFT);
+    Button undo = new Button("Undo");
+    undo.setId("undoButton");
+    undo.disableProperty().bind(model.canUndoProperty().not());
+    undo.setOnAction(e -> model.undo());
+    undo.setTooltip(new Tooltip("Undo the last change to the table (Ctrl+Z)"));
+    Button redo = new Button("Redo");
+    redo.setId("redoButton");
+    redo.disableProperty().bind(model.canRedoProperty().not());
+    redo.setOnAction(e -> model.redo());
+    redo.setTooltip(new Tooltip("Redo (Ctrl+Y)"));
+    FlowPane bar =
+        new FlowPane(
+            6,
+            4,
+            waferBox,
+            new Label("Sort rows"),
+            sort,
+            hide,
+            heat,
+            new Separator(javafx.geometry.Orientation.VERTICAL),
+            undo,
+            redo);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private void measureEdited() {
+    if (updating) {
+      return;
+    }
+    MeasureKind k = measureKind.getValue();
+    if (k == null) {
+      return;
+    }
+    updating = true;
+    try {
+      percentile.setVisible(k == MeasureKind.PERCENTILE);
+      percentile.setManaged(k == MeasureKind.PERCENTILE);
+      measureVariable.setDisable(k == MeasureKind.COUNT);
+    } finally {
+      updating = false;
+    }
+    if (k == MeasureKind.COUNT) {
+      model.setMeasure(Measure.COUNT);
+      return;
+    }
+    String v = measureVariable.getValue();
+    if (v == null) {
+      List<String> numeric = model.numericVariables();
+      if (numeric.isEmpty()) {
+        return;
+      }
+      v = numeric.get(0);
+    }
+    double p =
+        k == MeasureKind.PERCENTILE ? percentile.getValue() : k == MeasureKind.MEDIAN ? 50 : 0;
+    model.setMeasure(new Measure(k, v, p));
+  }
+
+  /** Makes the pickers show the spec (after undo, open, or a dropped percentage). */
+  private void syncPickers() {
+    TableSpec spec = model.spec();
+    updating = true;
+    try {
+      List<String> numeric = model.numericVariables();
+      if (!measureVariable.getItems().equals(numeric)) {
+        measureVariable.getItems().setAll(numeric);
+      }
+      List<String> weights = new ArrayList<>();
+      weights.add(NO_WEIGHT);
+      weights.addAll(numeric);
+      if (!weight.getItems().equals(weights)) {
+        weight.getItems().setAll(weights);
+      }
+      Measure m = spec.measure();
+      measureKind.setValue(m.kind());
+      measureVariable.setValue(m.variable());
+      measureVariable.setDisable(m.kind() == MeasureKind.COUNT);
+      if (m.kind() == MeasureKind.PERCENTILE) {
+        percentile.getValueFactory().setValue((int) Math.round(m.percentile()));
+      }
+      percentile.setVisible(m.kind() == MeasureKind.PERCENTILE);
+      percentile.setManaged(m.kind() == MeasureKind.PERCENTILE);
+      percentage.setValue(spec.percentage());
+      percentage.setDisable(!m.kind().isAdditive());
+      weight.setValue(spec.weight() == null ? NO_WEIGHT : spec.weight());
+    } finally {
+      updating = false;
+    }
+  }
+
+  private void showGrid() {
+    GridLayout layout = model.layoutProperty().get();
+    if (layout == null) {
+      grid.showMessage(model.messageProperty().get());
+      waferBox.getChildren().clear();
+      return;
+    }
+    grid.show(layout, model.heatMapProperty().get());
+    rebuildWaferSelector(layout);
+  }
+
+  private void rebuildWaferSelector(GridLayout layout) {
+    waferBox.getChildren().clear();
+    Table t = layout.table();
+    List<Integer> dims = layout.dimensionsOf(DimensionRole.WAFER);
+    List<Integer> current = layout.options().wafer();
+    for (int i = 0; i < dims.size(); i++) {
+      Dimension d = t.dimensions().get(dims.get(i));
+      ComboBox<String> box = new ComboBox<>();
+      box.setId("wafer-" + d.variable());
+      for (int p = 0; p < d.size(); p++) {
+        box.getItems().add(d.isTotal(p) ? "Total" : d.categories().get(p).label());
+      }
+      box.getSelectionModel().select((int) current.get(i));
+      final int which = i;
+      box.getSelectionModel()
+          .selectedIndexProperty()
+          .addListener(
+              (o, a, b) -> {
+                if (b.intValue() >= 0) {
+                  List<Integer> w = new ArrayList<>(layout.options().wafer());
+                  w.set(which, b.intValue());
+                  model.selectWafer(w);
+                }
+              });
+      waferBox.getChildren().addAll(new Label(d.label()), box);
+    }
+    if (!dims.isEmpty()) {
+      waferBox.getChildren().add(new Separator(javafx.geometry.Orientation.VERTICAL));
+    }
+  }
+
+  /** The grid, for tests. */
+  public TableGridView grid() {
+    return grid;
+  }
+}

@@ -1,0 +1,939 @@
+package org.statbench.app.tablebuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.statbench.app.datasets.DatasetsViewModel;
+import org.statbench.app.shell.AppContext;
+import org.statbench.app.shell.BackgroundTask;
+import org.statbench.app.shell.DialogService;
+import org.statbench.app.shell.LatestWins;
+import org.statbench.core.InputException;
+import org.statbench.core.StatBenchException;
+import org.statbench.core.data.Code;
+import org.statbench.core.data.DatasetInfo;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.data.VariableInfo;
+import org.statbench.core.data.VariableType;
+import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
+import org.statbench.core.spec.DateRangeFilter;
+import org.statbench.core.spec.DateUnit;
+import org.statbench.core.spec.Derivation;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.Filter;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.RollUp;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Measure;
+import org.statbench.core.table.MeasureKind;
+import org.statbench.core.table.Table;
+import org.statbench.store.Workspace;
+import org.statbench.tabulate.Tabulator;
+
+/**
+ * The table builder: the table definition being edited (zones, derivations, filters, measure), its
+ * undo history, the live computation of the table (latest wins; the previous run is cancelled), the
+ * grid's display options, and saved definitions. Publishes every computed table to the shared
+ * {@link org.statbench.app.shell.CurrentTable}.
+ */
+public final class TableBuilderViewModel {
+  /** Sub-folder of a workspace holding saved table definitions. */
+  public static final String TABLES_DIR = "tables";
+
+  private final AppContext context;
+  private final LatestWins runs;
+  private Tabulator tabulator = new Tabulator();
+
+  private final ReadOnlyObjectWrapper<BuilderState> state =
+      new ReadOnlyObjectWrapper<>(this, "state");
+  private final Deque<BuilderState> undo = new ArrayDeque<>();
+  private final Deque<BuilderState> redo = new ArrayDeque<>();
+  private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+  private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+
+  private final ObservableList<ZoneItem> rows = FXCollections.observableArrayList();
+  private final ObservableList<ZoneItem> columns = FXCollections.observableArrayList();
+  private final ObservableList<ZoneItem> wafers = FXCollections.observableArrayList();
+  private final ObservableList<ZoneItem> filters = FXCollections.observableArrayList();
+
+  private final ObjectProperty<GridLayout.Sort> sort =
+      new SimpleObjectProperty<>(this, "sort", GridLayout.Sort.DEFAULT);
+  private final BooleanProperty hideEmpty = new SimpleBooleanProperty(this, "hideEmpty");
+  private final BooleanProperty heatMap = new SimpleBooleanProperty(this, "heatMap");
+
+  private final ReadOnlyObjectWrapper<Table> table = new ReadOnlyObjectWrapper<>(this, "table");
+  private final ReadOnlyObjectWrapper<GridLayout> layout =
+      new ReadOnlyObjectWrapper<>(this, "layout");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+  private final ObservableList<Path> savedTables = FXCollections.observableArrayList();
+  private final ObservableList<Path> recentTables = FXCollections.observableArrayList();
+
+  public TableBuilderViewModel(AppContext context) {
+    this.context = context;
+    this.runs = new LatestWins(context.tasks());
+    DatasetInfo d = context.workspace().selectedDatasetProperty().get();
+    state.set(BuilderState.of(TableSpec.of(d == null ? "" : d.name())));
+    context.workspace().selectedDatasetProperty().addListener((o, a, b) -> datasetSelected(b));
+    context
+        .workspace()
+        .workspaceProperty()
+        .addListener(
+            (o, a, b) -> {
+              tabulator = new Tabulator();
+              refreshSavedTables();
+            });
+    sort.addListener((o, a, b) -> relayout());
+    hideEmpty.addListener((o, a, b) -> relayout());
+    recentTables.setAll(context.workspace().preferences().recentTables());
+    refreshSavedTables();
+    stateChanged();
+  }
+
+  // Properties
+
+  /** The definition being edited (with the Filters zone). */
+  public ReadOnlyObjectProperty<BuilderState> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public TableSpec spec() {
+    return state.get().spec();
+  }
+
+  /** Fields in a zone, as its chips show them. */
+  public ObservableList<ZoneItem> items(Zone zone) {
+    return switch (zone) {
+      case ROWS -> rows;
+      case COLUMNS -> columns;
+      case WAFERS -> wafers;
+      case FILTERS -> filters;
+    };
+  }
+
+  public ReadOnlyBooleanProperty canUndoProperty() {
+    return canUndo.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canRedoProperty() {
+    return canRedo.getReadOnlyProperty();
+  }
+
+  public ObjectProperty<GridLayout.Sort> sortProperty() {
+    return sort;
+  }
+
+  public BooleanProperty hideEmptyProperty() {
+    return hideEmpty;
+  }
+
+  public BooleanProperty heatMapProperty() {
+    return heatMap;
+  }
+
+  /** The latest computed table, or null. */
+  public ReadOnlyObjectProperty<Table> tableProperty() {
+    return table.getReadOnlyProperty();
+  }
+
+  /** The grid layout of the current table and wafer, or null when there is no table. */
+  public ReadOnlyObjectProperty<GridLayout> layoutProperty() {
+    return layout.getReadOnlyProperty();
+  }
+
+  /** What to show instead of a table (hint or error), empty when a table is shown. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  /** True while a computation runs. */
+  public ReadOnlyBooleanProperty computingProperty() {
+    return computing.getReadOnlyProperty();
+  }
+
+  /** The file the definition was last saved to or opened from, or null. */
+  public ReadOnlyObjectProperty<Path> fileProperty() {
+    return file.getReadOnlyProperty();
+  }
+
+  /** Definitions saved in the workspace's {@code tables} folder, by name. */
+  public ObservableList<Path> savedTables() {
+    return savedTables;
+  }
+
+  /** Recently opened or saved definitions, newest first. */
+  public ObservableList<Path> recentTables() {
+    return recentTables;
+  }
+
+  /** The dataset's catalogue entry for a variable of the current table, if known. */
+  public Optional<VariableInfo> variable(String name) {
+    return dataset().flatMap(d -> d.variable(name));
+  }
+
+  /** Codes of a categorical variable with counts (empty for other types). */
+  public List<Code> codes(String variable) {
+    return variable(variable).map(VariableInfo::codes).orElse(List.of());
+  }
+
+  /** Numeric variables of the dataset (for measures and weights). */
+  public List<String> numericVariables() {
+    return dataset()
+        .map(
+            d ->
+                d.variables().stream()
+                    .filter(v -> v.type().isNumeric())
+                    .map(VariableInfo::name)
+                    .toList())
+        .orElse(List.of());
+  }
+
+  /** Categorical variables other than {@code variable} (parents for a roll-up). */
+  public List<String> rollUpCandidates(String variable) {
+    return dataset()
+        .map(
+            d ->
+                d.variables().stream()
+                    .filter(v -> v.type() == VariableType.CATEGORICAL && !v.name().equals(variable))
+                    .map(VariableInfo::name)
+                    .toList())
+        .orElse(List.of());
+  }
+
+  /** The zone a variable sits in, if any. */
+  public Optional<Zone> zoneOf(String variable) {
+    for (Zone z : Zone.values()) {
+      if (items(z).stream().anyMatch(i -> i.variable().equals(variable))) {
+        return Optional.of(z);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The derivation of a dimension, or null. */
+  public Derivation derivation(String variable) {
+    return spec().dimensions().stream()
+        .filter(d -> d.variable().equals(variable))
+        .findFirst()
+        .map(DimensionSpec::derivation)
+        .orElse(null);
+  }
+
+  /** Whether a dimension has a total (true when it is not a dimension). */
+  public boolean hasTotal(String variable) {
+    return spec().dimensions().stream()
+        .filter(d -> d.variable().equals(variable))
+        .findFirst()
+        .map(DimensionSpec::total)
+        .orElse(true);
+  }
+
+  /** The filter condition on a variable, or null. */
+  public Filter filter(String variable) {
+    return spec().filters().stream()
+        .filter(f -> f.variable().equals(variable))
+        .findFirst()
+        .orElse(null);
+  }
+
+  // Commands: zones
+
+  /** Adds a field at the end of a zone (moving it when it sits elsewhere). */
+  public void add(String variable, Zone zone) {
+    move(variable, zone, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Puts a field at {@code index} of a zone (clamped), removing it from where it was. A field may
+   * be both a dimension and a filter: moving between Filters and a dimension zone keeps its
+   * condition.
+   */
+  public void move(String variable, Zone zone, int index) {
+    BuilderState s = state.get();
+    TableSpec spec = s.spec();
+    List<String> filterZone = new ArrayList<>(s.filterZone());
+    if (zone == Zone.FILTERS) {
+      int from = filterZone.indexOf(variable);
+      if (from >= 0) {
+        filterZone.remove(from);
+      }
+      filterZone.add(Math.max(0, Math.min(index, filterZone.size())), variable);
+      spec = withoutDimension(spec, variable);
+    } else {
+      DimensionSpec dim =
+          spec.dimensions().stream()
+              .filter(d -> d.variable().equals(variable))
+              .findFirst()
+              .orElseGet(() -> defaultDimension(variable));
+      spec = withoutDimension(spec, variable);
+      List<DimensionSpec> target = new ArrayList<>(dimensions(spec, zone));
+      target.add(Math.max(0, Math.min(index, target.size())), dim);
+      spec = withDimensions(spec, zone, target);
+      if (filter(variable) == null) {
+        filterZone.remove(variable);
+      }
+    }
+    apply(new BuilderState(spec, filterZone));
+  }
+
+  /** Moves a field one place left (-1) or right (+1) within its zone. */
+  public void shift(String variable, int delta) {
+    zoneOf(variable)
+        .ifPresent(
+            z -> {
+              int i = indexIn(z, variable);
+              int to = i + delta;
+              if (to >= 0 && to < items(z).size()) {
+                move(variable, z, to);
+              }
+            });
+  }
+
+  /** Removes a field from its zone (and its filter condition when it is in Filters). */
+  public void remove(String variable) {
+    Optional<Zone> z = zoneOf(variable);
+    if (z.isEmpty()) {
+      return;
+    }
+    BuilderState s = state.get();
+    if (z.get() == Zone.FILTERS) {
+      List<String> zone = new ArrayList<>(s.filterZone());
+      zone.remove(variable);
+      List<Filter> kept =
+          s.spec().filters().stream().filter(f -> !f.variable().equals(variable)).toList();
+      apply(new BuilderState(s.spec().withFilters(kept), zone));
+    } else {
+      apply(new BuilderState(withoutDimension(s.spec(), variable), s.filterZone()));
+    }
+  }
+
+  /** Clears the table definition (same dataset). */
+  public void clear() {
+    apply(BuilderState.of(TableSpec.of(spec().dataset())));
+    file.set(null);
+  }
+
+  // Commands: derivations, totals, filters, measure
+
+  /** Sets (null removes) the bands, groups, date grouping or roll-up of a dimension. */
+  public void setDerivation(String variable, Derivation derivation) {
+    tryApply(() -> new BuilderState(spec().withDerivation(variable, derivation), filterZone()));
+  }
+
+  /** Bands a numeric dimension from text such as {@code 16-24,25-49,50+}. */
+  public void setBands(String variable, String bandsText) {
+    tryApply(
+        () ->
+            new BuilderState(
+                spec().withDerivation(variable, Bands.parse(bandsText)), filterZone()));
+  }
+
+  /** Groups codes from lines of {@code NAME=code,code,...}; blank text removes the groups. */
+  public void setGroups(String variable, String groupsText) {
+    tryApply(
+        () -> {
+          List<String> lines =
+              groupsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+          Derivation d =
+              lines.isEmpty()
+                  ? null
+                  : new CodeGroups(lines.stream().map(CodeGroups::parseGroup).toList());
+          return new BuilderState(spec().withDerivation(variable, d), filterZone());
+        });
+  }
+
+  /** Groups a date dimension by a period (null shows each date). */
+  public void setDateGrouping(String variable, DateUnit unit) {
+    setDerivation(variable, unit == null ? null : new DateGrouping(unit));
+  }
+
+  /** Rolls a dimension up to another variable (null removes the roll-up). */
+  public void setRollUp(String variable, String parent) {
+    setDerivation(variable, parent == null ? null : RollUp.toVariable(parent));
+  }
+
+  /** Switches a dimension's total on or off. */
+  public void setTotal(String variable, boolean on) {
+    tryApply(() -> new BuilderState(spec().withTotal(variable, on), filterZone()));
+  }
+
+  /**
+   * Keeps only records whose code is in {@code keep}; keeping every code (or none) removes the
+   * condition, so a filter never silently empties the table. The field joins the Filters zone
+   * unless it is a dimension already.
+   */
+  public void setCodeFilter(String variable, Set<String> keep) {
+    List<String> all = new ArrayList<>(codes(variable).stream().map(Code::code).toList());
+    VariableInfo v = variable(variable).orElse(null);
+    if (v != null && v.missing() > 0) {
+      all.add(org.statbench.core.table.Category.MISSING);
+    }
+    boolean everything = keep.isEmpty() || keep.containsAll(all);
+    List<String> ordered = all.stream().filter(keep::contains).toList();
+    setFilter(variable, everything ? null : new CodeFilter(variable, ordered, false));
+  }
+
+  /** Keeps only values in [lo, hi] of a numeric variable (null removes the condition). */
+  public void setRange(String variable, Double lo, Double hi) {
+    setFilter(
+        variable,
+        lo == null && hi == null
+            ? null
+            : new RangeFilter(
+                variable,
+                lo == null ? Double.NEGATIVE_INFINITY : lo,
+                hi == null ? Double.POSITIVE_INFINITY : hi));
+  }
+
+  /** Keeps only dates in [from, to] (either may be null; both null removes the condition). */
+  public void setDateRange(String variable, java.time.LocalDate from, java.time.LocalDate to) {
+    setFilter(
+        variable, from == null && to == null ? null : new DateRangeFilter(variable, from, to));
+  }
+
+  /** Sets (null removes) the filter condition on a variable. */
+  public void setFilter(String variable, Filter condition) {
+    tryApply(
+        () -> {
+          BuilderState s = state.get();
+          List<Filter> list = new ArrayList<>();
+          boolean replaced = false;
+          for (Filter f : s.spec().filters()) {
+            if (f.variable().equals(variable)) {
+              if (condition != null && !replaced) {
+                list.add(condition);
+                replaced = true;
+              }
+            } else {
+              list.add(f);
+            }
+          }
+          if (condition != null && !replaced) {
+            list.add(condition);
+          }
+          List<String> zone = new ArrayList<>(s.filterZone());
+          boolean isDimension =
+              s.spec().dimensions().stream().anyMatch(d -> d.variable().equals(variable));
+          if (condition != null && !zone.contains(variable) && !isDimension) {
+            zone.add(variable);
+          }
+          return new BuilderState(s.spec().withFilters(list), zone);
+        });
+  }
+
+  /**
+   * Sets the measure. A percentage or weight that does not apply to it is dropped rather than
+   * refused, so picking a median after a row percentage just works.
+   */
+  public void setMeasure(Measure measure) {
+    tryApply(
+        () -> {
+          TableSpec s = spec();
+          Percentage p = measure.kind().isAdditive() ? spec().percentage() : Percentage.NONE;
+          String w = weightApplies(measure.kind()) ? spec().weight() : null;
+          return new BuilderState(
+              new TableSpec(
+                  s.dataset(), s.rows(), s.columns(), s.wafers(), s.filters(), measure, w, p),
+              filterZone());
+        });
+  }
+
+  /** Shows values as percentages of a margin (counts and sums only). */
+  public void setPercentage(Percentage percentage) {
+    tryApply(() -> new BuilderState(spec().withPercentage(percentage), filterZone()));
+  }
+
+  /** Weights records by a numeric variable (null for none). */
+  public void setWeight(String weight) {
+    tryApply(() -> new BuilderState(spec().withWeight(weight), filterZone()));
+  }
+
+  private static boolean weightApplies(MeasureKind k) {
+    return k == MeasureKind.COUNT
+        || k == MeasureKind.SUM
+        || k == MeasureKind.MEAN
+        || k == MeasureKind.MIN
+        || k == MeasureKind.MAX;
+  }
+
+  // Commands: wafer, undo
+
+  /** Shows another wafer; positions per wafer dimension of the current table. */
+  public void selectWafer(List<Integer> positions) {
+    context.currentTable().selectWafer(positions);
+    relayout();
+  }
+
+  public void undo() {
+    if (!undo.isEmpty()) {
+      redo.push(state.get());
+      setState(undo.pop());
+    }
+  }
+
+  public void redo() {
+    if (!redo.isEmpty()) {
+      undo.push(state.get());
+      setState(redo.pop());
+    }
+  }
+
+  // Commands: saved definitions
+
+  /** The workspace's folder of saved definitions, or null without a workspace. */
+  public Path tablesDirectory() {
+    Workspace ws = context.workspace().workspace();
+    return ws == null ? null : ws.directory().resolve(TABLES_DIR);
+  }
+
+  /** Asks where to save (default: the workspace's tables folder) and saves. */
+  public void saveAs() {
+    Path dir = tablesDirectory();
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      // The chooser then starts elsewhere.
+    }
+    String name = file.get() != null ? file.get().getFileName().toString() : suggestedName();
+    context
+        .dialogs()
+        .chooseFileToSave(
+            "Save table definition", dir, name, List.of(DialogService.FileFilter.JSON))
+        .ifPresent(this::save);
+  }
+
+  /** Saves to the current file, or asks for one. */
+  public void save() {
+    if (file.get() == null) {
+      saveAs();
+    } else {
+      save(file.get());
+    }
+  }
+
+  /** Writes the definition as versioned JSON. */
+  public void save(Path target) {
+    try {
+      Path parent = target.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      org.statbench.tabulate.TableSpecJson.write(spec(), target);
+    } catch (IOException e) {
+      context
+          .dialogs()
+          .showError(
+              "Cannot save the table definition",
+              e.getMessage() == null ? e.toString() : target + ": " + e.getMessage());
+      return;
+    }
+    file.set(target);
+    remember(target);
+    refreshSavedTables();
+    context.statusProperty().set("Saved " + target.getFileName());
+  }
+
+  /** Asks for a definition file and opens it. */
+  public void openDialog() {
+    context
+        .dialogs()
+        .chooseFileToOpen(
+            "Open table definition",
+            tablesDirectory(),
+            List.of(DialogService.FileFilter.JSON, DialogService.FileFilter.ALL))
+        .ifPresent(this::open);
+  }
+
+  /**
+   * Opens a saved definition (switching to its dataset when the workspace has it); errors are shown
+   * with the file and field.
+   */
+  public void open(Path source) {
+    TableSpec loaded;
+    try {
+      loaded = org.statbench.tabulate.TableSpecJson.read(source);
+    } catch (StatBenchException e) {
+      context.dialogs().showError("Cannot open the table definition", e);
+      return;
+    }
+    Optional<DatasetInfo> d = context.workspace().dataset(loaded.dataset());
+    if (d.isEmpty()) {
+      context
+          .dialogs()
+          .showError(
+              "Cannot open the table definition",
+              source + ": dataset '" + loaded.dataset() + "' is not in this workspace");
+      return;
+    }
+    if (context.workspace().selectedDatasetProperty().get() != d.get()) {
+      // Set the spec first so that the dataset listener sees it already matches.
+      apply(BuilderState.of(loaded));
+      context.workspace().selectedDatasetProperty().set(d.get());
+    } else {
+      apply(BuilderState.of(loaded));
+    }
+    file.set(source);
+    remember(source);
+    context.statusProperty().set("Opened " + source.getFileName());
+  }
+
+  /** Re-reads the workspace's tables folder. */
+  public void refreshSavedTables() {
+    Path dir = tablesDirectory();
+    if (dir == null || !Files.isDirectory(dir)) {
+      savedTables.clear();
+      return;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      savedTables.setAll(
+          s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+              .sorted()
+              .toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void remember(Path p) {
+    try {
+      recentTables.setAll(context.workspace().preferences().rememberTable(p));
+    } catch (UncheckedIOException e) {
+      // Not remembering a recent file is no reason to fail the save or open.
+    }
+  }
+
+  private String suggestedName() {
+    List<String> parts = new ArrayList<>();
+    spec().dimensions().forEach(d -> parts.add(d.variable()));
+    String base = parts.isEmpty() ? "table" : String.join("-by-", parts);
+    return base.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json";
+  }
+
+  // Numeric helpers for the band dialog
+
+  /**
+   * Loads the non-missing values of a numeric variable in the background and hands them to {@code
+   * then} on the FX thread (for equal-width and quantile bands).
+   */
+  public void loadValues(String variable, Consumer<double[]> then) {
+    Workspace ws = context.workspace().workspace();
+    String dataset = spec().dataset();
+    if (ws == null) {
+      return;
+    }
+    context
+        .tasks()
+        .run(
+            BackgroundTask.of(
+                    "Reading " + variable,
+                    (p, c) -> {
+                      var col = ws.columns(dataset, List.of(variable)).column(variable);
+                      if (!(col instanceof NumericColumn n)) {
+                        throw new InputException("'" + variable + "' is not numeric");
+                      }
+                      return java.util.Arrays.stream(n.values())
+                          .filter(v -> !Double.isNaN(v))
+                          .toArray();
+                    })
+                .onSuccess(then)
+                .onFailure(e -> context.dialogs().showError("Cannot read " + variable, e)));
+  }
+
+  // Internals
+
+  private List<String> filterZone() {
+    return state.get().filterZone();
+  }
+
+  private Optional<DatasetInfo> dataset() {
+    DatasetInfo d = context.workspace().selectedDatasetProperty().get();
+    if (d != null && d.name().equals(spec().dataset())) {
+      return Optional.of(d);
+    }
+    return context.workspace().dataset(spec().dataset());
+  }
+
+  private DimensionSpec defaultDimension(String variable) {
+    VariableInfo v = variable(variable).orElse(null);
+    // A date shown day by day is rarely what anyone wants: start with months.
+    if (v != null && v.type() == VariableType.DATE) {
+      return DimensionSpec.of(variable, new DateGrouping(DateUnit.MONTH));
+    }
+    return DimensionSpec.of(variable);
+  }
+
+  private static List<DimensionSpec> dimensions(TableSpec s, Zone z) {
+    return switch (z) {
+      case ROWS -> s.rows();
+      case COLUMNS -> s.columns();
+      case WAFERS -> s.wafers();
+      case FILTERS -> List.of();
+    };
+  }
+
+  private static TableSpec withDimensions(TableSpec s, Zone z, List<DimensionSpec> dims) {
+    return switch (z) {
+      case ROWS -> s.withRows(dims);
+      case COLUMNS -> s.withColumns(dims);
+      case WAFERS -> s.withWafers(dims);
+      case FILTERS -> s;
+    };
+  }
+
+  private static TableSpec withoutDimension(TableSpec s, String variable) {
+    return s.withRows(drop(s.rows(), variable))
+        .withColumns(drop(s.columns(), variable))
+        .withWafers(drop(s.wafers(), variable));
+  }
+
+  private static List<DimensionSpec> drop(List<DimensionSpec> l, String variable) {
+    return l.stream().filter(d -> !d.variable().equals(variable)).toList();
+  }
+
+  private int indexIn(Zone z, String variable) {
+    List<ZoneItem> l = items(z);
+    for (int i = 0; i < l.size(); i++) {
+      if (l.get(i).variable().equals(variable)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private interface StateChange {
+    BuilderState next();
+  }
+
+  private void tryApply(StateChange change) {
+    try {
+      apply(change.next());
+    } catch (InputException e) {
+      context.dialogs().showError("Table definition", e);
+    }
+  }
+
+  /** Makes {@code next} current as an undoable step (no-op when nothing changed). */
+  private void apply(BuilderState next) {
+    if (Objects.equals(next, state.get())) {
+      return;
+    }
+    undo.push(state.get());
+    redo.clear();
+    setState(next);
+  }
+
+  private void setState(BuilderState next) {
+    state.set(next);
+    stateChanged();
+  }
+
+  private void datasetSelected(DatasetInfo d) {
+    String name = d == null ? "" : d.name();
+    if (!name.equals(spec().dataset())) {
+      BuilderState next = BuilderState.of(TableSpec.of(name));
+      BuilderState s = state.get();
+      if (s.spec().dimensions().isEmpty() && s.filterZone().isEmpty()) {
+        // Nothing built yet: switching datasets is not worth an undo step.
+        setState(next);
+      } else {
+        apply(next);
+      }
+      file.set(null);
+    } else {
+      // Same dataset, maybe a new catalogue (after a join): labels and codes may have changed.
+      stateChanged();
+    }
+  }
+
+  private void stateChanged() {
+    canUndo.set(!undo.isEmpty());
+    canRedo.set(!redo.isEmpty());
+    BuilderState s = state.get();
+    rows.setAll(s.spec().rows().stream().map(this::item).toList());
+    columns.setAll(s.spec().columns().stream().map(this::item).toList());
+    wafers.setAll(s.spec().wafers().stream().map(this::item).toList());
+    filters.setAll(s.filterZone().stream().map(this::filterItem).toList());
+    recompute();
+  }
+
+  private ZoneItem item(DimensionSpec d) {
+    VariableType t = variable(d.variable()).map(VariableInfo::type).orElse(null);
+    String text = d.variable();
+    Derivation der = d.derivation();
+    if (der instanceof Bands b) {
+      text += ": " + b.format().replace(",", ", ");
+    } else if (der instanceof CodeGroups g) {
+      text += ": " + g.groups().size() + (g.groups().size() == 1 ? " group" : " groups");
+    } else if (der instanceof DateGrouping g) {
+      text += " by " + g.unit().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    } else if (der instanceof RollUp r) {
+      text += r.parentVariable() != null ? " > " + r.parentVariable() : " rolled up";
+    }
+    if (!d.total()) {
+      text += " (no total)";
+    }
+    return new ZoneItem(d.variable(), text, t, der != null || !d.total());
+  }
+
+  private ZoneItem filterItem(String variable) {
+    VariableType t = variable(variable).map(VariableInfo::type).orElse(null);
+    Filter f = filter(variable);
+    return new ZoneItem(variable, describe(variable, f), t, f != null);
+  }
+
+  private static String describe(String variable, Filter f) {
+    if (f == null) {
+      return variable + ": all";
+    }
+    if (f instanceof CodeFilter c) {
+      String codes =
+          c.codes().size() <= 3
+              ? String.join(",", c.codes())
+              : String.join(",", c.codes().subList(0, 3)) + ",… (" + c.codes().size() + ")";
+      return variable + (c.exclude() ? " not in " : " in ") + codes;
+    }
+    if (f instanceof RangeFilter r) {
+      return variable
+          + " "
+          + (Double.isInfinite(r.lo()) ? "" : NumericColumn.formatNumber(r.lo()))
+          + "–"
+          + (Double.isInfinite(r.hi()) ? "" : NumericColumn.formatNumber(r.hi()));
+    }
+    if (f instanceof DateRangeFilter r) {
+      return variable
+          + " "
+          + (r.from() == null ? "" : r.from())
+          + "–"
+          + (r.to() == null ? "" : r.to());
+    }
+    return variable;
+  }
+
+  private void recompute() {
+    BuilderState s = state.get();
+    Workspace ws = context.workspace().workspace();
+    if (ws == null || s.spec().dataset().isEmpty()) {
+      runs.cancel();
+      showNoTable(
+          ws == null ? "Open a workspace to build tables." : "Choose a dataset on the left.");
+      return;
+    }
+    if (!s.isComputable()) {
+      runs.cancel();
+      showNoTable(
+          "Drag fields from the left onto Rows and Columns (or select a field and press Ctrl+1"
+              + " for rows, Ctrl+2 for columns).");
+      return;
+    }
+    TableSpec spec = s.spec();
+    Tabulator engine = tabulator;
+    computing.set(true);
+    context.currentTable().setComputing(true);
+    long start = System.nanoTime();
+    runs.submit(
+        BackgroundTask.of(
+                "Tabulating " + spec.dataset(), (p, cancel) -> engine.tabulate(spec, ws, cancel))
+            .onSuccess(t -> tableReady(t, (System.nanoTime() - start) / 1_000_000))
+            .onFailure(
+                e -> {
+                  computing.set(false);
+                  context.currentTable().setComputing(false);
+                  showNoTable("Cannot compute this table: " + DialogService.userMessage(e));
+                })
+            .onCancelled(
+                () -> {
+                  // A newer run replaced this one, or the user pressed Cancel: keep what is shown.
+                  computing.set(false);
+                  context.currentTable().setComputing(false);
+                }));
+  }
+
+  private void showNoTable(String text) {
+    table.set(null);
+    layout.set(null);
+    message.set(text);
+    context.currentTable().publish(null, List.of());
+  }
+
+  private void tableReady(Table t, long ms) {
+    computing.set(false);
+    context.currentTable().setComputing(false);
+    Table old = table.get();
+    List<Integer> wafer = context.currentTable().waferProperty().get();
+    if (old == null || !sameWafers(old, t)) {
+      wafer = List.of();
+    }
+    table.set(t);
+    GridLayout g = new GridLayout(t, options(wafer));
+    context.currentTable().publish(t, g.options().wafer());
+    layout.set(g);
+    message.set("");
+    long records = dataset().map(DatasetInfo::rows).orElse(0L);
+    context
+        .statusProperty()
+        .set(
+            DatasetsViewModel.formatCount(records)
+                + " rows · "
+                + DatasetsViewModel.formatCount(t.cellCount())
+                + " cells · computed in "
+                + DatasetsViewModel.formatCount(ms)
+                + " ms");
+  }
+
+  private static boolean sameWafers(Table a, Table b) {
+    List<String> wa =
+        a.dimensions().stream()
+            .filter(d -> d.role() == org.statbench.core.table.DimensionRole.WAFER)
+            .map(d -> d.variable() + "/" + d.size())
+            .toList();
+    List<String> wb =
+        b.dimensions().stream()
+            .filter(d -> d.role() == org.statbench.core.table.DimensionRole.WAFER)
+            .map(d -> d.variable() + "/" + d.size())
+            .toList();
+    return wa.equals(wb);
+  }
+
+  private GridLayout.Options options(List<Integer> wafer) {
+    return new GridLayout.Options(
+        wafer, sort.get(), hideEmpty.get(), spec().percentage() != Percentage.NONE);
+  }
+
+  private void relayout() {
+    Table t = table.get();
+    if (t != null) {
+      GridLayout g = new GridLayout(t, options(context.currentTable().waferProperty().get()));
+      layout.set(g);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package org.statbench.app.tablebuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.TestFixtures;
+import org.statbench.app.shell.AppContext;
+import org.statbench.app.shell.RecordingDialogService;
+import org.statbench.app.shell.SameThreadTaskRunner;
+import org.statbench.app.workspace.WorkspaceModel;
+import org.statbench.app.workspace.WorkspacePreferences;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.ProgressListener;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.table.Measure;
+import org.statbench.core.table.MeasureKind;
+import org.statbench.store.ImportRequest;
+import org.statbench.store.Workspace;
+
+/** The builder's commands against a real workspace (people.csv: 60 records). */
+class TableBuilderViewModelTest {
+  @TempDir Path dir;
+  private Workspace ws;
+  private AppContext context;
+  private RecordingDialogService dialogs;
+  private TableBuilderViewModel model;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    ws = Workspace.open(dir.resolve("ws"));
+    ws.importCsv(
+        ImportRequest.of("people", TestFixtures.csv("people.csv")),
+        ProgressListener.NONE,
+        CancellationToken.NONE);
+    SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+    dialogs = new RecordingDialogService();
+    WorkspaceModel wm =
+        new WorkspaceModel(tasks, dialogs, new WorkspacePreferences(dir.resolve("home")));
+    wm.use(ws, ws.datasets());
+    context = new AppContext(tasks, dialogs, wm);
+    model = new TableBuilderViewModel(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    ws.close();
+  }
+
+  private List<String> rowLabels() {
+    GridLayout g = model.layoutProperty().get();
+    return g.rows().stream().map(k -> g.rowHeader(k, 0)).toList();
+  }
+
+  private double grandTotal() {
+    GridLayout g = model.layoutProperty().get();
+    return g.value(g.rows().get(g.rows().size() - 1), g.columns().get(g.columns().size() - 1));
+  }
+
+  @Test
+  void startsWithAHintAndNoTable() {
+    assertThat(model.tableProperty().get()).isNull();
+    assertThat(model.messageProperty().get()).contains("Rows");
+  }
+
+  @Test
+  void addingRowsAndColumnsComputesAndPublishesTheTable() {
+    model.add("region", Zone.ROWS);
+    model.add("sex", Zone.COLUMNS);
+    assertThat(rowLabels()).containsExactly("East", "North", "South", "Total");
+    assertThat(grandTotal()).isEqualTo(60);
+    assertThat(context.currentTable().table()).isSameAs(model.tableProperty().get());
+    assertThat(context.statusProperty().get()).contains("60 rows").contains("computed in");
+  }
+
+  @Test
+  void movesBetweenZonesReordersAndRemoves() {
+    model.add("region", Zone.ROWS);
+    model.add("sex", Zone.ROWS);
+    model.move("sex", Zone.ROWS, 0);
+    assertThat(model.items(Zone.ROWS))
+        .extracting(ZoneItem::variable)
+        .containsExactly("sex", "region");
+    model.move("sex", Zone.COLUMNS, 0);
+    assertThat(model.items(Zone.ROWS)).extracting(ZoneItem::variable).containsExactly("region");
+    assertThat(model.items(Zone.COLUMNS)).extracting(ZoneItem::variable).containsExactly("sex");
+    model.shift("region", 1);
+    assertThat(model.items(Zone.ROWS)).extracting(ZoneItem::variable).containsExactly("region");
+    model.remove("sex");
+    assertThat(model.spec().columns()).isEmpty();
+    assertThat(model.layoutProperty().get().columns()).hasSize(1);
+  }
+
+  @Test
+  void undoAndRedoStepThroughSpecChanges() {
+    model.add("region", Zone.ROWS);
+    model.add("sex", Zone.COLUMNS);
+    model.undo();
+    assertThat(model.spec().columns()).isEmpty();
+    assertThat(model.canRedoProperty().get()).isTrue();
+    model.redo();
+    assertThat(model.spec().columns()).extracting(d -> d.variable()).containsExactly("sex");
+    model.undo();
+    model.undo();
+    assertThat(model.canUndoProperty().get()).isFalse();
+    assertThat(model.tableProperty().get()).isNull();
+  }
+
+  @Test
+  void aCodeFilterKeepsOnlyTheCheckedCodesAndAllCodesRemoveIt() {
+    model.add("region", Zone.ROWS);
+    model.setCodeFilter("sex", Set.of("F"));
+    assertThat(model.items(Zone.FILTERS))
+        .singleElement()
+        .extracting(ZoneItem::text)
+        .isEqualTo("sex in F");
+    long women =
+        ws.dataset("people").variable("sex").orElseThrow().codes().stream()
+            .filter(c -> c.code().equals("F"))
+            .findFirst()
+            .orElseThrow()
+            .count();
+    assertThat(grandTotal()).isEqualTo(women);
+    model.setCodeFilter("sex", Set.of("F", "M"));
+    assertThat(model.spec().filters()).isEmpty();
+    assertThat(grandTotal()).isEqualTo(60);
+  }
+
+  @Test
+  void bandsANumberIntoTheWrittenBands() {
+    model.add("age", Zone.ROWS);
+    model.setBands("age", "16-39,40-59,60+");
+    assertThat(rowLabels()).containsExactly("16-39", "40-59", "60+", "Total");
+    assertThat(model.items(Zone.ROWS).get(0).text()).isEqualTo("age: 16-39, 40-59, 60+");
+  }
+
+  @Test
+  void groupsCodesIntoNamedItems() {
+    model.add("region", Zone.ROWS);
+    model.setGroups("region", "Not north=South,East\n");
+    assertThat(rowLabels()).contains("Not north", "North").doesNotContain("South", "East");
+  }
+
+  @Test
+  void aMeasureThatCannotBeAPercentageDropsThePercentage() {
+    model.add("region", Zone.ROWS);
+    model.add("sex", Zone.COLUMNS);
+    model.setPercentage(Percentage.ROW);
+    assertThat(grandTotal()).isEqualTo(100);
+    model.setMeasure(Measure.of(MeasureKind.MEAN, "amount"));
+    assertThat(model.spec().percentage()).isEqualTo(Percentage.NONE);
+    assertThat(model.tableProperty().get().measure().label()).isEqualTo("mean:amount");
+  }
+
+  @Test
+  void aBadBandIsReportedAndChangesNothing() {
+    model.add("age", Zone.ROWS);
+    var before = model.spec();
+    model.setBands("age", "60-20");
+    assertThat(model.spec()).isEqualTo(before);
+    assertThat(dialogs.errors).singleElement().asString().contains("60-20");
+  }
+
+  @Test
+  void choosingAWaferShowsThatLayer() {
+    model.add("region", Zone.ROWS);
+    model.add("sex", Zone.WAFERS);
+    assertThat(grandTotal()).isEqualTo(60);
+    model.selectWafer(List.of(0));
+    assertThat(context.currentTable().waferProperty().get()).containsExactly(0);
+    assertThat(grandTotal()).isLessThan(60);
+  }
+
+  @Test
+  void sortingByValuePutsTheLargestFirst() {
+    model.add("region", Zone.ROWS);
+    model.sortProperty().set(GridLayout.Sort.VALUE_DESC);
+    GridLayout g = model.layoutProperty().get();
+    double first = g.value(g.rows().get(0), g.columns().get(0));
+    double second = g.value(g.rows().get(1), g.columns().get(0));
+    assertThat(first).isGreaterThanOrEqualTo(second);
+    assertThat(rowLabels().get(3)).isEqualTo("Total");
+  }
+
+  @Test
+  void savesToTheWorkspaceAndReopensWithUndoAndRecentList() {
+    model.add("region", Zone.ROWS);
+    model.add("age", Zone.COLUMNS);
+    model.setBands("age", "16-39,40+");
+    Path file = model.tablesDirectory().resolve("region-by-age.json");
+    model.save(file);
+    assertThat(file).exists();
+    assertThat(model.savedTables()).containsExactly(file);
+    assertThat(model.recentTables()).containsExactly(file.toAbsolutePath().normalize());
+
+    model.clear();
+    assertThat(model.tableProperty().get()).isNull();
+    model.open(file);
+    assertThat(model.spec().rows()).extracting(d -> d.variable()).containsExactly("region");
+    assertThat(model.items(Zone.COLUMNS).get(0).text()).isEqualTo("age: 16-39, 40+");
+    assertThat(grandTotal()).isEqualTo(60);
+    assertThat(model.fileProperty().get()).isEqualTo(file);
+    model.undo();
+    assertThat(model.spec().dimensions()).isEmpty();
+  }
+
+  @Test
+  void aDefinitionForAnotherDatasetIsRefusedWithItsName() throws Exception {
+    Path file = dir.resolve("other.json");
+    model.add("region", Zone.ROWS);
+    model.save(file);
+    String json = java.nio.file.Files.readString(file).replace("\"people\"", "\"claims\"");
+    java.nio.file.Files.writeString(file, json);
+    model.open(file);
+    assertThat(dialogs.errors).singleElement().asString().contains("claims");
+  }
+}

@@ -1,5 +1,6 @@
 package org.statbench.app.chart;
 
+import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -68,38 +69,77 @@ public final class ChartView extends BorderPane {
       }
     }
     boolean legend = d.series().size() > 1;
-    return switch (type) {
-      case BAR ->
-          ChartFactory.createBarChart(
-              d.title(),
-              d.categoryAxis(),
-              d.valueAxis(),
-              ds,
-              PlotOrientation.VERTICAL,
-              legend,
-              true,
-              false);
-      case STACKED_BAR ->
-          ChartFactory.createStackedBarChart(
-              d.title(),
-              d.categoryAxis(),
-              d.valueAxis(),
-              ds,
-              PlotOrientation.VERTICAL,
-              legend,
-              true,
-              false);
-      case LINE ->
-          ChartFactory.createLineChart(
-              d.title(),
-              d.categoryAxis(),
-              d.valueAxis(),
-              ds,
-              PlotOrientation.VERTICAL,
-              legend,
-              true,
-              false);
-    };
+    JFreeChart chart =
+        switch (type) {
+          case BAR ->
+              ChartFactory.createBarChart(
+                  d.title(),
+                  d.categoryAxis(),
+                  d.valueAxis(),
+                  ds,
+                  PlotOrientation.VERTICAL,
+                  legend,
+                  true,
+                  false);
+          case STACKED_BAR ->
+              ChartFactory.createStackedBarChart(
+                  d.title(),
+                  d.categoryAxis(),
+                  d.valueAxis(),
+                  ds,
+                  PlotOrientation.VERTICAL,
+                  legend,
+                  true,
+                  false);
+          case LINE ->
+              ChartFactory.createLineChart(
+                  d.title(),
+                  d.categoryAxis(),
+                  d.valueAxis(),
+                  ds,
+                  PlotOrientation.VERTICAL,
+                  legend,
+                  true,
+                  false);
+        };
+    style(chart, type);
+    return chart;
+  }
+
+  /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
+  private static final java.awt.Color[] PALETTE = {
+    new java.awt.Color(0x0072B2),
+    new java.awt.Color(0xE69F00),
+    new java.awt.Color(0x009E73),
+    new java.awt.Color(0xCC79A7),
+    new java.awt.Color(0x56B4E9),
+    new java.awt.Color(0xD55E00),
+    new java.awt.Color(0xF0E442),
+    new java.awt.Color(0x000000)
+  };
+
+  private static void style(JFreeChart chart, ChartType type) {
+    org.jfree.chart.plot.CategoryPlot plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(java.awt.Color.WHITE);
+    plot.setRangeGridlinePaint(new java.awt.Color(0xD0D0D0));
+    plot.setOutlineVisible(false);
+    chart.setBackgroundPaint(java.awt.Color.WHITE);
+    org.jfree.chart.renderer.category.CategoryItemRenderer r = plot.getRenderer();
+    for (int i = 0; i < plot.getDataset().getRowCount(); i++) {
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesStroke(i, new java.awt.BasicStroke(2.5f));
+    }
+    if (r instanceof org.jfree.chart.renderer.category.BarRenderer bar) {
+      bar.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+      bar.setShadowVisible(false);
+      bar.setItemMargin(0.02);
+    }
+    if (r instanceof org.jfree.chart.renderer.category.LineAndShapeRenderer line) {
+      line.setDefaultShapesVisible(true);
+      ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    }
+    chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(16f));
+    Objects.requireNonNull(type);
   }
 
   /** The viewer (for tests and for exporting the chart through the export gate). */

@@ -89,8 +89,35 @@ final class ByteDictionary {
     return code;
   }
 
+  /**
+   * Makes room for about {@code expected} entries in total, so that a column of mostly distinct
+   * values (an identifier) is not rehashed again and again as it grows: each rehash touches every
+   * entry at a random place of a large table.
+   */
+  void reserve(int expected) {
+    if (expected <= size) {
+      return;
+    }
+    long slots = Long.highestOneBit(Math.max(2L * expected, 2)) * 2;
+    if (slots > table.length && slots <= 1 << 30) {
+      rehash((int) slots);
+    }
+    if (offsets.length < expected + 1) {
+      offsets = Arrays.copyOf(offsets, expected + 1);
+      hashes = Arrays.copyOf(hashes, expected + 1);
+      counts = Arrays.copyOf(counts, expected + 1);
+    }
+    long bytes = size == 0 ? 0 : (long) arenaLength * expected / size;
+    if (bytes > arena.length && bytes < Integer.MAX_VALUE - 16) {
+      arena = Arrays.copyOf(arena, (int) bytes);
+    }
+  }
+
   private void rehash() {
-    int n = table.length * 2;
+    rehash(table.length * 2);
+  }
+
+  private void rehash(int n) {
     long[] t = new long[n];
     int m = n - 1;
     for (int code = 0; code < size; code++) {

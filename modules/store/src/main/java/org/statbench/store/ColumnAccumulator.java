@@ -104,6 +104,16 @@ final class ColumnAccumulator {
     return name;
   }
 
+  /**
+   * Called once early in the file with an estimate of the total rows: a dictionary column whose
+   * values have been mostly distinct so far (an identifier) reserves room for all of them.
+   */
+  void expectRows(long total) {
+    if (mode == Mode.DICTIONARY && dictionary.size() > rows / 2 && rows >= 1000) {
+      dictionary.reserve((int) Math.min(total + total / 8, Integer.MAX_VALUE - 16));
+    }
+  }
+
   /** Adds this column's values of every record in the batch. */
   void addAll(CsvBatch b) {
     batch = b;

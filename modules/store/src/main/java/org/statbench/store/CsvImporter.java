@@ -192,6 +192,7 @@ final class CsvImporter {
       scanner.columnNames(i -> i < names.size() ? names.get(i) : Integer.toString(i + 1));
       ColumnAccumulator[] acc = pass.accumulators.toArray(new ColumnAccumulator[0]);
       long rows = 0;
+      boolean estimated = false;
       // Scan the next buffer while the current one's columns are encoded (two threads).
       try (ColumnStage stage = new ColumnStage(acc)) {
         CsvBatch current = new CsvBatch(acc.length);
@@ -206,6 +207,13 @@ final class CsvImporter {
             throw current.pendingError;
           }
           rows += current.records;
+          if (!estimated && rows >= 10_000) {
+            estimated = true;
+            long expected = rows * size / Math.max(1, scanner.bytesRead());
+            for (ColumnAccumulator a : acc) {
+              a.expectRows(expected);
+            }
+          }
           if (rows >= Integer.MAX_VALUE - 1) {
             throw new InputException(file, -1, null, "too many rows (at most 2^31 - 2)");
           }

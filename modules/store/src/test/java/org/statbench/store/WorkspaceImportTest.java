@@ -156,6 +156,25 @@ class WorkspaceImportTest {
   }
 
   @Test
+  void identifierColumnOfTensOfThousandsOfRowsKeepsEveryValue() {
+    StringBuilder sb = new StringBuilder("person,sex\n");
+    for (int i = 0; i < 40_000; i++) {
+      sb.append("ID-").append(i * 7919L % 1_000_003).append(',').append(i % 2 == 0 ? "F" : "M");
+      sb.append('\n');
+    }
+    sb.append("ID-0,F\n"); // a repeat still gets the code of its first occurrence
+    Path file = Fixtures.csv(tmp, "people.csv", sb.toString());
+    try (Workspace ws = open()) {
+      DatasetInfo info = importFile(ws, "p", file);
+      assertThat(type(info, "person")).isEqualTo(VariableType.TEXT);
+      CategoricalColumn c = (CategoricalColumn) ws.columns("p", List.of("person")).column("person");
+      assertThat(c.dictionary()).hasSize(40_000);
+      assertThat(c.text(39_999)).isEqualTo("ID-" + (39_999 * 7919L % 1_000_003));
+      assertThat(c.code(40_000)).isEqualTo(c.dictionary().indexOf("ID-0"));
+    }
+  }
+
+  @Test
   void largeCodelistsUseIntCodesSortedNumbersFirst() {
     StringBuilder sb = new StringBuilder("code\n");
     for (int i = 0; i < 2000; i++) {

@@ -1,14 +1,93 @@
 package org.statbench.app.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.ProgressListener;
+import org.statbench.core.RefusedException;
+import org.statbench.core.table.Table;
+import org.statbench.disclosure.CellResult;
+import org.statbench.disclosure.DisclosureChecker;
+import org.statbench.disclosure.DisclosureReport;
+import org.statbench.export.LongCsv;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until the protect capability lands. */
-@Command(name = "protect", mixinStandardHelpOptions = true, description = "Not available yet.")
+/**
+ * {@code protect --table T.csv [--rules P.json] --out OUT.csv [--db DIR]}: applies the policy's
+ * protection to a long CSV of counts and writes the protected long CSV with a {@code status}
+ * column; suppressed values are written empty. Writes nothing and exits 3 when the protected table
+ * does not pass the audit.
+ */
+@Command(
+    name = "protect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Protect a long CSV of counts with the policy's method (default: cell suppression with"
+          + " secondary suppression and an audit) and write it with a status column.",
+      "Suppressed values are written empty; every other value is the true value unless the"
+          + " policy rounds or perturbs. Exit 3 (and no output) when the audit fails."
+    })
 public final class ProtectCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--table",
+      required = true,
+      paramLabel = "T.csv",
+      description = "Long CSV of counts with margins (as written by tabulate --out).")
+  Path table;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "P.json",
+      description = "Disclosure policy (docs/disclosure-policy.md); default: suppression.")
+  Path rules;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "OUT.csv",
+      description = "The protected long CSV to write.")
+  Path out;
+
+  @Option(
+      names = "--db",
+      paramLabel = "DIR",
+      description = "Workspace whose audit log records the protection.")
+  Path db;
+
   @Override
   public Integer call() {
-    System.err.println("statbench: protect is not available yet");
-    return StatBenchCommand.EXIT_BAD_INPUT;
+    DisclosureChecker checker = new DisclosureChecker(DisclosureCli.policy(rules));
+    Table t = DisclosureCli.readCounts(table);
+    DisclosureReport r = checker.protect(t, ProgressListener.NONE, CancellationToken.NONE);
+    PrintWriter pw = spec.commandLine().getOut();
+    DisclosureCli.print(pw, r);
+    if (db != null) {
+      DisclosureCli.log(db, "protect", table, r);
+    }
+    if (!r.releasable()) {
+      throw new RefusedException(DisclosureCli.refusal(r) + "; nothing written to " + out);
+    }
+    int n = t.cellCount();
+    String[] status = new String[n];
+    boolean[] suppressed = new boolean[n];
+    for (CellResult c : r.cells()) {
+      status[c.index()] = c.status().word();
+      suppressed[c.index()] = c.status().isSuppressed();
+    }
+    try {
+      LongCsv.write(r.protectedTable(), out, status, suppressed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+    }
+    pw.println("Wrote " + out);
+    pw.flush();
+    return StatBenchCommand.EXIT_OK;
   }
 }

@@ -31,6 +31,7 @@ public final class Table {
   private final long[] counts;
   private final double[][] top;
   private final boolean[] negative;
+  private final double[] cellKeys;
   private final int[] strides;
   private volatile String hash;
 
@@ -53,6 +54,25 @@ public final class Table {
       long[] counts,
       double[][] top,
       boolean[] negative) {
+    this(dataset, dimensions, measure, weighted, values, counts, top, negative, null);
+  }
+
+  /**
+   * Like the main constructor, with cell keys for cell-key perturbation.
+   *
+   * @param cellKeys per cell the fractional part of the sum of its records' keys, in [0, 1), or
+   *     null when the table carries none; copied
+   */
+  public Table(
+      String dataset,
+      List<Dimension> dimensions,
+      Measure measure,
+      boolean weighted,
+      double[] values,
+      long[] counts,
+      double[][] top,
+      boolean[] negative,
+      double[] cellKeys) {
     this.dataset = dataset;
     this.dimensions = List.copyOf(dimensions);
     this.measure = Objects.requireNonNull(measure);
@@ -74,6 +94,10 @@ public final class Table {
       this.top[i] = t == null ? NO_TOP : t.clone();
     }
     this.negative = negative == null ? new boolean[n] : negative.clone();
+    if (cellKeys != null && cellKeys.length != n) {
+      throw new IllegalArgumentException("expected " + n + " cell keys, got " + cellKeys.length);
+    }
+    this.cellKeys = cellKeys == null ? null : cellKeys.clone();
   }
 
   /** Convenience for count tables: values are the counts. */
@@ -149,6 +173,28 @@ public final class Table {
     return negative[index];
   }
 
+  /** True when the table carries a cell key per cell (for cell-key perturbation). */
+  public boolean hasCellKeys() {
+    return cellKeys != null;
+  }
+
+  /**
+   * The cell key: fractional part of the sum of the record keys of the cell's records, in [0, 1).
+   *
+   * @throws IllegalStateException when the table carries no cell keys
+   */
+  public double cellKey(int index) {
+    if (cellKeys == null) {
+      throw new IllegalStateException("table has no cell keys");
+    }
+    return cellKeys[index];
+  }
+
+  /** A copy carrying these cell keys (see {@link #cellKey}); everything else kept. */
+  public Table withCellKeys(double[] keys) {
+    return new Table(dataset, dimensions, measure, weighted, values, counts, top, negative, keys);
+  }
+
   /** DATA when every coordinate is a leaf category, TOTAL otherwise. */
   public CellKind kind(int index) {
     int[] c = coord(index);
@@ -183,7 +229,8 @@ public final class Table {
 
   /** A copy with other values (e.g. after rounding or perturbation); everything else kept. */
   public Table withValues(double[] newValues) {
-    return new Table(dataset, dimensions, measure, weighted, newValues, counts, top, negative);
+    return new Table(
+        dataset, dimensions, measure, weighted, newValues, counts, top, negative, cellKeys);
   }
 
   /**

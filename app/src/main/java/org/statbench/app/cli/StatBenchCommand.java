@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       JoinCommand.class,
       BenchCommand.class,
       AuditCommand.class,
+      ClearanceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StatBenchCommand implements Runnable {

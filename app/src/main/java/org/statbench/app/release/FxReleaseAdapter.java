@@ -35,6 +35,17 @@ public final class FxReleaseAdapter {
    * release.
    */
   public static Path writeChartPng(Release release, Node chart, Path out) {
+    return release.writePng(png(chart), out);
+  }
+
+  /**
+   * Writes a saved report (HTML) through the release, with a snapshot of {@code chart} if given.
+   */
+  public static Path writeReport(Release release, Node chart, Path out) {
+    return release.writeReport(out, chart == null ? null : png(chart));
+  }
+
+  private static byte[] png(Node chart) {
     WritableImage image = chart.snapshot(null, null);
     BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -43,6 +54,6 @@ public final class FxReleaseAdapter {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot encode the chart image", e);
     }
-    return release.writePng(bytes.toByteArray(), out);
+    return bytes.toByteArray();
   }
 }

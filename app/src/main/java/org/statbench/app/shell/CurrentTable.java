@@ -28,6 +28,8 @@ public final class CurrentTable {
   private final ReadOnlyObjectWrapper<List<Integer>> wafer =
       new ReadOnlyObjectWrapper<>(this, "wafer", List.of());
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+  private final ReadOnlyObjectWrapper<CellMarks> cellMarks =
+      new ReadOnlyObjectWrapper<>(this, "cellMarks", CellMarks.NONE);
 
   // Properties
 
@@ -47,6 +49,19 @@ public final class CurrentTable {
 
   public ReadOnlyBooleanProperty computingProperty() {
     return computing.getReadOnlyProperty();
+  }
+
+  /**
+   * Highlights of the current table's cells (failing, withheld), published by the Disclosure panel
+   * and drawn by the grid; they carry the hash of the table they belong to.
+   */
+  public ReadOnlyObjectProperty<CellMarks> cellMarksProperty() {
+    return cellMarks.getReadOnlyProperty();
+  }
+
+  /** Publishes cell highlights (called by the Disclosure panel). */
+  public void publishCellMarks(CellMarks marks) {
+    cellMarks.set(marks == null ? CellMarks.NONE : marks);
   }
 
   // Commands (called by the table builder only)

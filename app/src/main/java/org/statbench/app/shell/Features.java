@@ -19,13 +19,11 @@ public final class Features {
         new PlaceholderFeature(
             "cohorts", "Cohorts", "Cohort tracking is not part of this build yet."),
         new org.statbench.app.join.JoinsFeature(),
-        new PlaceholderFeature(
-            "clearance", "Clearance queue", "The clearance queue is not part of this build yet."));
+        new org.statbench.app.clearance.ClearanceFeature());
   }
 
   /** The right-hand side panel (disclosure check of the current table). */
   public static Feature sidePanel() {
-    return new PlaceholderFeature(
-        "disclosure", "Disclosure", "The disclosure check of the current table appears here.");
+    return new org.statbench.app.disclosurepanel.DisclosurePanelFeature();
   }
 }

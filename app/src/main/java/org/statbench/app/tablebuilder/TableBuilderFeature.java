@@ -41,7 +41,14 @@ public final class TableBuilderFeature implements Feature {
             new FieldAction("Add to wafers", "Shortcut+3", v -> model.add(v, Zone.WAFERS)),
             new FieldAction("Add to filters", "Shortcut+4", v -> model.add(v, Zone.FILTERS)),
             new FieldAction("Remove from table", "Shortcut+0", v -> model.remove(v)));
-    return new TableBuilderView(model);
+    TableBuilderView view = new TableBuilderView(model);
+    // the Disclosure panel's highlights of failing and withheld cells
+    view.grid().setCellMarks(context.currentTable().cellMarksProperty().get());
+    context
+        .currentTable()
+        .cellMarksProperty()
+        .addListener((o, a, m) -> view.grid().setCellMarks(m));
+    return view;
   }
 
   /** The builder's view model (after {@link #createContent}). */

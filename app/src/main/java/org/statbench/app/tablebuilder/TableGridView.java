@@ -15,6 +15,7 @@ import org.controlsfx.control.spreadsheet.GridBase;
 import org.controlsfx.control.spreadsheet.SpreadsheetCell;
 import org.controlsfx.control.spreadsheet.SpreadsheetCellType;
 import org.controlsfx.control.spreadsheet.SpreadsheetView;
+import org.statbench.app.shell.CellMarks;
 
 /**
  * The result grid: a ControlsFX {@link SpreadsheetView} with nested row and column headers spanning
@@ -25,6 +26,9 @@ public final class TableGridView extends StackPane {
   private final SpreadsheetView sheet = new SpreadsheetView();
   private final Label placeholder = new Label();
   private GridBase grid;
+  private GridLayout shownLayout;
+  private boolean shownHeatMap;
+  private CellMarks marks = CellMarks.NONE;
 
   public TableGridView() {
     setId("tableGrid");
@@ -55,8 +59,22 @@ public final class TableGridView extends StackPane {
     sheet.setVisible(false);
   }
 
+  /**
+   * Highlights cells failing the disclosure check (marks of another table are ignored); redraws the
+   * table shown.
+   */
+  public void setCellMarks(CellMarks newMarks) {
+    marks = newMarks == null ? CellMarks.NONE : newMarks;
+    if (shownLayout != null && sheet.isVisible()) {
+      show(shownLayout, shownHeatMap);
+    }
+  }
+
   /** Shows a laid-out table. */
   public void show(GridLayout layout, boolean heatMap) {
+    shownLayout = layout;
+    shownHeatMap = heatMap;
+    String tableHash = marks.styles().isEmpty() ? "" : layout.table().hash();
     int h = layout.columnHeaderDepth();
     int w = layout.rowHeaderDepth();
     List<int[]> rows = layout.rows();
@@ -107,6 +125,13 @@ public final class TableGridView extends StackPane {
                     0.08 + 0.72 * heat));
           }
         }
+        if (!marks.styles().isEmpty() && r >= h && c >= w) {
+          String mark = marks.styleOf(tableHash, layout.index(rows.get(r - h), cols.get(c - w)));
+          if (mark != null) {
+            cell.getStyleClass().add(mark);
+            cell.setStyle(MARK_STYLES.getOrDefault(mark, ""));
+          }
+        }
         line.add(cell);
       }
       data.add(line);
@@ -129,6 +154,16 @@ public final class TableGridView extends StackPane {
     placeholder.setVisible(false);
     sheet.setVisible(true);
   }
+
+  /** Inline styles of the disclosure marks (they win over the heat map). */
+  private static final java.util.Map<String, String> MARK_STYLES =
+      java.util.Map.of(
+          "cell-failing",
+          "-fx-background-color: #f8c9c4; -fx-text-fill: #7a0b00; -fx-font-weight: bold;",
+          "cell-withheld",
+          "-fx-background-color: #d9d9d9; -fx-text-fill: #555555;",
+          "cell-adjusted",
+          "-fx-background-color: #fff1c2;");
 
   private static void spanHeaders(GridBase g, GridLayout layout, int h, int w) {
     List<int[]> rows = layout.rows();

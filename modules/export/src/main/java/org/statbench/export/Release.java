@@ -34,6 +34,19 @@ public final class Release {
     return publication.table();
   }
 
+  /**
+   * The table with its published values only (withheld and undefined cells NaN), e.g. to draw the
+   * chart that is released with {@link #writePng}.
+   */
+  public Table publishedTable() {
+    Table t = publication.table();
+    double[] v = new double[t.cellCount()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = publication.published(i);
+    }
+    return t.withValues(v);
+  }
+
   /** The report the release rests on. */
   public ReportSnapshot report() {
     return publication.report();

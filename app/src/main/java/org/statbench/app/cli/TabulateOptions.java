@@ -1,0 +1,245 @@
+package org.statbench.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.InputException;
+import org.statbench.core.spec.CodeGroup;
+import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateRangeFilter;
+import org.statbench.core.spec.Derivation;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.Filter;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.SpecSyntax;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Measure;
+import org.statbench.core.table.Table;
+import org.statbench.store.Workspace;
+import org.statbench.tabulate.TableSpecJson;
+import org.statbench.tabulate.Tabulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that define a table from microdata, shared (as a picocli {@code @Mixin}) by {@code
+ * tabulate} and {@code export}, so both accept exactly the same table definition.
+ */
+public final class TabulateOptions {
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
+
+  @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
+  Path db;
+
+  @Option(
+      names = "--dataset",
+      paramLabel = "NAME",
+      description = "Dataset to tabulate (required unless --spec names it).")
+  String dataset;
+
+  @Option(
+      names = "--rows",
+      split = ",",
+      paramLabel = "V",
+      description = "Row variables, outermost first.")
+  List<String> rows;
+
+  @Option(names = "--cols", split = ",", paramLabel = "V", description = "Column variables.")
+  List<String> cols;
+
+  @Option(
+      names = "--wafers",
+      split = ",",
+      paramLabel = "V",
+      description = "Wafer (layer) variables.")
+  List<String> wafers;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "V=code[,code...]",
+      description =
+          "Keep records with these codes (V!=... drops them); repeatable; 'Missing'"
+              + " matches no value.")
+  List<String> filters = new ArrayList<>();
+
+  @Option(
+      names = "--measure",
+      paramLabel = "M",
+      description = "count (default), sum:V, mean:V, median:V, pNN:V, min:V, max:V, distinct:V.")
+  String measure;
+
+  @Option(names = "--weight", paramLabel = "V", description = "Weight variable.")
+  String weight;
+
+  @Option(
+      names = "--band",
+      paramLabel = "V=LO-HI,...,LO+",
+      description = "Band a numeric dimension, both ends inclusive; repeatable.")
+  List<String> bands = new ArrayList<>();
+
+  @Option(names = "--spec", paramLabel = "T.json", description = "Saved table definition.")
+  Path specFile;
+
+  @Option(
+      names = "--percent",
+      paramLabel = "row|column|total|wafer",
+      description = "Show values as percentages of a margin.")
+  String percent;
+
+  @Option(
+      names = "--group",
+      paramLabel = "V=NAME=code,code",
+      description = "Merge codes of a dimension into one category; repeatable.")
+  List<String> groups = new ArrayList<>();
+
+  @Option(
+      names = "--date-group",
+      paramLabel = "V=month|quarter|fy|year",
+      description = "Group a date dimension into periods; repeatable.")
+  List<String> dateGroups = new ArrayList<>();
+
+  @Option(
+      names = "--rollup",
+      paramLabel = "V=PARENT",
+      description = "Show a dimension's codes under their parents (another variable); repeatable.")
+  List<String> rollUps = new ArrayList<>();
+
+  @Option(
+      names = "--range",
+      paramLabel = "V=LO..HI",
+      description = "Keep numeric values in LO..HI (inclusive; an end may be empty); repeatable.")
+  List<String> ranges = new ArrayList<>();
+
+  @Option(
+      names = "--date-range",
+      paramLabel = "V=FROM..TO",
+      description = "Keep dates in FROM..TO (YYYY-MM-DD, inclusive); repeatable.")
+  List<String> dateRanges = new ArrayList<>();
+
+  @Option(
+      names = "--no-total",
+      paramLabel = "V",
+      split = ",",
+      description = "Drop the Total margin of these dimensions.")
+  List<String> noTotal = new ArrayList<>();
+
+  @Option(names = "--no-totals", description = "Drop the Total margin of every dimension.")
+  boolean noTotals;
+
+  /** The workspace folder ({@code --db}). */
+  public Path db() {
+    return db;
+  }
+
+  /** Tabulates the spec of {@link #buildSpec()} from the workspace. */
+  public Table tabulate(TableSpec ts, Workspace ws) {
+    return new Tabulator().tabulate(ts, ws, CancellationToken.NONE);
+  }
+
+  /** The measure label written in the long CSV, with a percentage prefix when one is asked for. */
+  public static String measureLabel(Table table, TableSpec ts) {
+    String label = table.measure().label();
+    if (ts.percentage() != Percentage.NONE) {
+      label = ts.percentage().key() + "%:" + label;
+    }
+    return label;
+  }
+
+  /** The spec from --spec (if any) with the command-line options applied on top. */
+  public TableSpec buildSpec() {
+    TableSpec ts;
+    if (specFile != null) {
+      ts = TableSpecJson.read(specFile);
+      if (dataset != null) {
+        ts = ts.withDataset(dataset);
+      }
+    } else {
+      if (dataset == null) {
+        throw new CommandLine.ParameterException(
+            mixee.commandLine(), "Missing required option: '--dataset=NAME' (or --spec)");
+      }
+      if (rows == null) {
+        throw new CommandLine.ParameterException(
+            mixee.commandLine(), "Missing required option: '--rows=V[,V...]' (or --spec)");
+      }
+      ts = TableSpec.of(dataset);
+    }
+    ts =
+        new TableSpec(
+            ts.dataset(),
+            ts.rows(),
+            ts.columns(),
+            ts.wafers(),
+            ts.filters(),
+            measure != null ? Measure.parse(measure) : ts.measure(),
+            weight != null ? weight : ts.weight(),
+            percent != null ? Percentage.parse(percent) : ts.percentage());
+    if (rows != null) {
+      ts = ts.withRows(plain(rows));
+    }
+    if (cols != null) {
+      ts = ts.withColumns(plain(cols));
+    }
+    if (wafers != null) {
+      ts = ts.withWafers(plain(wafers));
+    }
+    for (String f : filters) {
+      ts = ts.withFilter(Filter.parse(f));
+    }
+    for (String r : ranges) {
+      ts = ts.withFilter(RangeFilter.parse(r));
+    }
+    for (String r : dateRanges) {
+      ts = ts.withFilter(DateRangeFilter.parse(r));
+    }
+    for (String b : bands) {
+      var e = SpecSyntax.band(b);
+      ts = derive(ts, "--band", e.getKey(), e.getValue());
+    }
+    Map<String, CodeGroups> grouped = new java.util.LinkedHashMap<>();
+    for (String g : groups) {
+      Map.Entry<String, CodeGroup> e = SpecSyntax.group(g);
+      grouped.merge(
+          e.getKey(), new CodeGroups(List.of(e.getValue())), (a, b) -> a.with(e.getValue()));
+    }
+    for (Map.Entry<String, CodeGroups> e : grouped.entrySet()) {
+      ts = derive(ts, "--group", e.getKey(), e.getValue());
+    }
+    for (String d : dateGroups) {
+      var e = SpecSyntax.dateGroup(d);
+      ts = derive(ts, "--date-group", e.getKey(), e.getValue());
+    }
+    for (String r : rollUps) {
+      var e = SpecSyntax.rollUp(r);
+      ts = derive(ts, "--rollup", e.getKey(), e.getValue());
+    }
+    for (DimensionSpec d : ts.dimensions()) {
+      if (noTotals || noTotal.contains(d.variable())) {
+        ts = ts.withTotal(d.variable(), false);
+      }
+    }
+    for (String v : noTotal) {
+      if (ts.dimensions().stream().noneMatch(d -> d.variable().equals(v))) {
+        throw new InputException(
+            "--no-total " + v + ": '" + v + "' is not a row, column or wafer variable");
+      }
+    }
+    return ts;
+  }
+
+  private static TableSpec derive(TableSpec ts, String option, String variable, Derivation d) {
+    if (ts.dimensions().stream().noneMatch(x -> x.variable().equals(variable))) {
+      throw new InputException(
+          option + " " + variable + ": '" + variable + "' is not a row, column or wafer variable");
+    }
+    return ts.withDerivation(variable, d);
+  }
+
+  private static List<DimensionSpec> plain(List<String> variables) {
+    return variables.stream().map(String::trim).map(DimensionSpec::of).toList();
+  }
+}

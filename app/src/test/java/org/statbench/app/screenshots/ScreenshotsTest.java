@@ -1,0 +1,85 @@
+package org.statbench.app.screenshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.shell.MainView;
+import org.statbench.app.shell.RecordingDialogService;
+import org.statbench.app.shell.SameThreadTaskRunner;
+import org.statbench.app.shell.StatBenchApp;
+import org.statbench.app.workspace.WorkspacePreferences;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Takes the README's screenshots from the real main window on the demo workspace (the bundled
+ * sample data with the saved demo tables). Runs only when {@code statbench.screenshots.dir} names
+ * the folder to write to: {@code bash installer/screenshots.sh} does that.
+ */
+@EnabledIfSystemProperty(named = "statbench.screenshots.dir", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+  @TempDir static Path home;
+  private Stage stage;
+  private MainView view;
+  private final List<Path> written = new ArrayList<>();
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    view =
+        StatBenchApp.createMainView(
+            stage,
+            new SameThreadTaskRunner(),
+            new RecordingDialogService(),
+            new WorkspacePreferences(home));
+    stage.show();
+  }
+
+  @Test
+  void theReadmeScreenshots(FxRobot robot) throws IOException {
+    robot.clickOn("#menu-help").clickOn("#menuDemo");
+    WaitForAsyncUtils.waitForFxEvents();
+    snap(robot, "table-builder.png");
+
+    for (String tab : List.of("chart", "cohorts", "joins", "clearance")) {
+      robot.interact(() -> view.selectTab(tab));
+      snap(robot, tab + ".png");
+    }
+
+    robot.interact(() -> view.selectTab("table"));
+    robot.press(KeyCode.F1).release(KeyCode.F1);
+    snap(robot, "tour.png");
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+
+    assertThat(written).isNotEmpty().allSatisfy(p -> assertThat(p).isNotEmptyFile());
+  }
+
+  private void snap(FxRobot robot, String name) throws IOException {
+    WaitForAsyncUtils.waitForFxEvents();
+    Path dir = Path.of(System.getProperty("statbench.screenshots.dir"));
+    Files.createDirectories(dir);
+    Path out = dir.resolve(name);
+    WritableImage[] img = new WritableImage[1];
+    robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+    BufferedImage bi = SwingFXUtils.fromFXImage(img[0], null);
+    ImageIO.write(bi, "png", out.toFile());
+    written.add(out);
+  }
+}

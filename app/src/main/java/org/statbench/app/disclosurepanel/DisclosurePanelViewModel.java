@@ -287,7 +287,7 @@ public final class DisclosurePanelViewModel {
     int failing = s.failing().size();
     if (protection.get() != null) {
       headline.set(
-          (r.releasable() ? "Protected: " : "Not safe after protection: ")
+          (r.releasable() ? "Protected\n" : "Not safe after protection\n")
               + s.suppressed().size()
               + " cells withheld");
     } else if (failing == 0 && r.releasable()) {

@@ -82,7 +82,7 @@ class DisclosurePanelViewModelTest {
   void protectThenExportWritesWithheldCellsEmpty() throws Exception {
     vm.tableProperty().set(table());
     vm.protect();
-    assertThat(vm.headlineProperty().get()).startsWith("Protected:");
+    assertThat(vm.headlineProperty().get()).startsWith("Protected\n");
     assertThat(vm.failsBinding().get()).isFalse();
     Path out = vm.export(dir.resolve("t.csv"));
     assertThat(Files.readAllLines(out)).contains("B,F,count,,primary:threshold");

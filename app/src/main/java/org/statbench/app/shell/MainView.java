@@ -28,6 +28,7 @@ import org.statbench.app.demo.DemoModel;
 import org.statbench.app.demo.DemoWorkspace;
 import org.statbench.app.importwizard.ImportWizardView;
 import org.statbench.app.importwizard.ImportWizardViewModel;
+import org.statbench.app.tablebuilder.TableBuilderFeature;
 import org.statbench.app.theme.ThemeMenu;
 import org.statbench.app.theme.ThemeModel;
 import org.statbench.app.theme.ThemeStyler;
@@ -45,6 +46,7 @@ public final class MainView extends BorderPane {
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
   private final Map<AppMenu, Menu> menus = new EnumMap<>(AppMenu.class);
+  private java.util.Optional<TableBuilderFeature> tableBuilder = java.util.Optional.empty();
 
   /**
    * @param tabFeatures the centre tabs, in order (normally {@link Features#tabs()})
@@ -86,6 +88,11 @@ public final class MainView extends BorderPane {
       split.setDividerPositions(0.22);
     }
 
+    tableBuilder =
+        tabFeatures.stream()
+            .filter(TableBuilderFeature.class::isInstance)
+            .map(TableBuilderFeature.class::cast)
+            .findFirst();
     shellMenus(side);
     for (Feature f : tabFeatures) {
       contributeMenus(f);
@@ -174,7 +181,10 @@ public final class MainView extends BorderPane {
         new DemoModel(
             context,
             new DemoWorkspace(context.workspace().preferences().home()),
-            table -> selectTab("table"));
+            table -> {
+              selectTab("table");
+              tableBuilder.ifPresent(tb -> tb.model().open(table));
+            });
     MenuItem trainerDemo = item("Demo", null, "menuDemo");
     trainerDemo.setOnAction(e -> demoModel.openDemo());
     MenuItem resetDemo = item("Reset demo", "Shortcut+Shift+R", "menuResetDemo");

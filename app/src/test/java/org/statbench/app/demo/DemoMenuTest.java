@@ -47,6 +47,9 @@ class DemoMenuTest {
     assertThat(label(robot, "#workspaceLabel")).isEqualTo("workspace: demo");
     assertThat(datasetNames(robot)).contains("referrals", "wealth_survey", "oac_2011");
     assertThat(menuItem(robot, "menuResetDemo").isDisable()).isFalse();
+    // The first demo table is open in the table builder: payment group by banded age.
+    assertThat(robot.lookup("#chip-payment_group").tryQuery()).isPresent();
+    assertThat(robot.lookup("#chip-age").tryQuery()).isPresent();
     int datasets = datasetNames(robot).size();
     Path tables = new DemoWorkspace(home).directory().resolve(DemoWorkspace.TABLES_DIR);
     assertThat(tables.resolve(DemoWorkspace.TABLES.get(0).fileName())).exists();
@@ -66,6 +69,7 @@ class DemoMenuTest {
     assertThat(datasetNames(robot)).hasSize(datasets).contains("referrals");
     assertThat(tables.resolve(DemoWorkspace.TABLES.get(0).fileName())).exists();
     assertThat(label(robot, "#workspaceLabel")).isEqualTo("workspace: demo");
+    assertThat(robot.lookup("#chip-payment_group").tryQuery()).isPresent();
     assertThat(dialogs.errors).isEmpty();
   }
 

@@ -59,7 +59,9 @@ import org.statbench.store.Workspace;
  */
 public final class Tabulator {
   private static final int CACHE_ENTRIES = 64;
-  private static final long MAX_CELLS = 50_000_000L;
+
+  /** Most cells of a table, margins included (a larger table is not readable anyway). */
+  private static final long MAX_CELLS = 10_000_000L;
 
   /** Most ints of rank histograms (leaf cells x distinct values) before falling back to sorting. */
   static final long HISTOGRAM_BUDGET = 16_000_000L;
@@ -121,6 +123,7 @@ public final class Tabulator {
     List<DimensionRole> roles = new ArrayList<>();
     List<EncodedColumn> encoded = new ArrayList<>();
     long leafCells = 1;
+    long fullCells = 1;
     for (int i = 0; i < dimSpecs.size(); i++) {
       DimensionSpec ds = dimSpecs.get(i);
       EncodedColumn col = encoded(data.column(ds.variable()));
@@ -128,7 +131,8 @@ public final class Tabulator {
       roles.add(spec.role(i));
       encoded.add(col);
       leafCells *= plans.get(i).leafCount();
-      if (leafCells > MAX_CELLS) {
+      fullCells *= plans.get(i).fullSize();
+      if (fullCells > MAX_CELLS) {
         throw new InputException(
             "The table would have more than " + MAX_CELLS + " cells: remove or band a variable");
       }

@@ -410,6 +410,24 @@ class TabulatorTest {
   }
 
   @Test
+  void aTableTooLargeToReadIsRefusedWithAHint() {
+    int n = 5000;
+    String[] a = new String[n];
+    String[] b = new String[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = "a" + i;
+      b[i] = "b" + i;
+    }
+    DatasetColumns data = Data.of(Data.cat("a", a), Data.cat("b", b));
+    assertThatThrownBy(
+            () ->
+                tabulator.tabulate(
+                    spec().withRows("a").withColumns("b"), data, CancellationToken.NONE))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("cells");
+  }
+
+  @Test
   void unknownVariableIsNamed() {
     assertThatThrownBy(() -> run(spec().withRows("nope")))
         .isInstanceOf(InputException.class)

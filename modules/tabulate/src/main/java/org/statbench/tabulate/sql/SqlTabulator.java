@@ -54,6 +54,8 @@ import org.statbench.tabulate.ValueSet;
  * table is given here. Not thread-safe (one JDBC connection).
  */
 public final class SqlTabulator {
+  private static final long MAX_CELLS = 10_000_000L;
+
   private final Connection connection;
   private final String table;
   private final Map<String, List<String>> codelists;
@@ -98,6 +100,7 @@ public final class SqlTabulator {
     List<DimensionPlan> plans = new ArrayList<>();
     List<DimensionRole> roles = new ArrayList<>();
     List<Distinct> distincts = new ArrayList<>();
+    long fullCells = 1;
     for (int i = 0; i < dims.size(); i++) {
       DimensionSpec ds = dims.get(i);
       Distinct d = distinct(ds.variable());
@@ -106,6 +109,11 @@ public final class SqlTabulator {
         parents = parents(ds.variable(), d, r.parentVariable());
       }
       plans.add(DimensionPlanner.plan(ds, d.values, parents).withTotal(ds.total()));
+      fullCells *= plans.get(i).fullSize();
+      if (fullCells > MAX_CELLS) {
+        throw new InputException(
+            "The table would have more than " + MAX_CELLS + " cells: remove or band a variable");
+      }
       roles.add(spec.role(i));
       distincts.add(d);
       cancel.throwIfCancelled();

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -60,6 +62,15 @@ class ScreenshotsTest {
 
     for (String tab : List.of("chart", "cohorts", "joins", "clearance")) {
       robot.interact(() -> view.selectTab(tab));
+      if (tab.equals("cohorts")) {
+        // The bundled 12-month job-outcome definition, as Definition > Sample opens it.
+        robot.interact(
+            () ->
+                robot.lookup("#cohortDefinition").queryAs(MenuButton.class).getItems().stream()
+                    .filter(i -> i.getText() != null && i.getText().startsWith("Sample"))
+                    .findFirst()
+                    .ifPresent(MenuItem::fire));
+      }
       snap(robot, tab + ".png");
     }
 

@@ -124,4 +124,29 @@ class ExportCommandTest {
     assertThat(run(export(tmp.resolve("t.pdf").toString()))).isEqualTo(2);
     assertThat(err.toString()).contains(".csv or .xlsx");
   }
+
+  @Test
+  void perturbPolicyPublishesNoSmallCountsAndTheSameNoiseForTheSameCell() throws Exception {
+    Path rules = tmp.resolve("perturb.json");
+    Files.writeString(rules, "{\"profile\": \"perturb\"}");
+    Path first = tmp.resolve("p1.csv");
+    Path second = tmp.resolve("p2.csv");
+    assertThat(run(export(first.toString(), "--rules", rules.toString())))
+        .as(err.toString())
+        .isZero();
+    // a second table sharing the region x sex cells, with a filter that keeps every record
+    assertThat(
+            run(export(second.toString(), "--rules", rules.toString(), "--filter", "region=A,B,C")))
+        .as(err.toString())
+        .isZero();
+    List<String> a = Files.readAllLines(first);
+    List<String> b = Files.readAllLines(second);
+    assertThat(a).isEqualTo(b);
+    for (String line : a.subList(1, a.size())) {
+      String[] f = line.split(",", -1);
+      assertThat(f[f.length - 1]).isEqualTo("perturbed");
+      long v = Long.parseLong(f[3]);
+      assertThat(v == 0 || v > 4).as(line).isTrue(); // no perturbed count in 1..js
+    }
+  }
 }

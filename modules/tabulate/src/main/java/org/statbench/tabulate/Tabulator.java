@@ -15,10 +15,12 @@ import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
+import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.spec.DateRangeFilter;
 import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.Filter;
+import org.statbench.core.spec.Percentage;
 import org.statbench.core.spec.RangeFilter;
 import org.statbench.core.spec.RollUp;
 import org.statbench.core.spec.TableSpec;
@@ -100,6 +102,37 @@ public final class Tabulator {
   public Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
     DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());
     return tabulate(spec, columns, cancel);
+  }
+
+  /** Name of the synthetic column that carries record keys while cell keys are computed. */
+  private static final String RECORD_KEY = "\u0000record_key";
+
+  /**
+   * Computes a table like {@link #tabulate(TableSpec, Workspace, CancellationToken)} and attaches
+   * per-cell keys for cell-key perturbation: each cell's key is the fractional part of the sum of
+   * the record keys the store assigned at import ({@link Workspace#recordKeys}) over the records in
+   * the cell. The same records therefore give the same key in every table, which is what makes
+   * perturbation consistent. Costs one more pass over the data.
+   */
+  public Table tabulateWithCellKeys(TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());
+    Table table = tabulate(spec, columns, cancel);
+    Map<String, Column> withKeys = new LinkedHashMap<>(columns.columns());
+    withKeys.put(
+        RECORD_KEY,
+        new NumericColumn(RECORD_KEY, VariableType.DECIMAL, workspace.recordKeys(spec.dataset())));
+    DatasetColumns keyed = new DatasetColumns(columns.dataset(), columns.rows(), withKeys);
+    TableSpec keySpec =
+        spec.withWeight(null)
+            .withPercentage(Percentage.NONE)
+            .withMeasure(Measure.of(MeasureKind.SUM, RECORD_KEY));
+    Table sums = tabulate(keySpec, keyed, cancel);
+    double[] keys = new double[sums.cellCount()];
+    for (int i = 0; i < keys.length; i++) {
+      double s = sums.value(i);
+      keys[i] = Double.isNaN(s) ? 0 : s - Math.floor(s);
+    }
+    return table.withCellKeys(keys);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.statbench.app.cohort;
 
 import javafx.scene.Node;
+import org.statbench.app.disclosurepanel.DisclosurePanelView;
 import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.Feature;
 
@@ -19,7 +20,11 @@ public final class CohortFeature implements Feature {
   @Override
   public Node createContent(AppContext context) {
     CohortViewModel vm =
-        new CohortViewModel(context.tasks(), context.dialogs(), context.workspace());
+        new CohortViewModel(
+            context.tasks(),
+            context.dialogs(),
+            context.workspace(),
+            DisclosurePanelView::askJustification);
     return new CohortView(vm).node();
   }
 }

@@ -224,6 +224,17 @@ public final class CohortView {
       definition.getItems().add(sample);
     }
 
+    MenuButton export = new MenuButton("Export…");
+    export.setId("cohortExport");
+    MenuItem exportTable = new MenuItem("Table (CSV/XLSX, disclosure-checked)…");
+    exportTable.setId("cohortExportTable");
+    exportTable.setOnAction(e -> vm.exportTable());
+    MenuItem exportChart = new MenuItem("Chart of the counts (PNG, disclosure-checked)…");
+    exportChart.setId("cohortExportChart");
+    exportChart.setOnAction(e -> vm.exportChart());
+    export.getItems().addAll(exportTable, exportChart);
+    export.disableProperty().bind(vm.resultProperty().isNull());
+
     FlowPane pane =
         new FlowPane(
             6,
@@ -248,7 +259,8 @@ public final class CohortView {
             noBy,
             new Label("Estimator"),
             estimator,
-            definition);
+            definition,
+            export);
     pane.setAlignment(Pos.CENTER_LEFT);
     pane.setPadding(new Insets(6));
     pane.getStyleClass().add("cohort-controls");

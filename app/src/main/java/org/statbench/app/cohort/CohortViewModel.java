@@ -25,6 +25,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.statbench.app.disclosurepanel.DisclosurePanelViewModel;
+import org.statbench.app.disclosurepanel.ReleaseActions;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.LatestWins;
@@ -103,14 +105,49 @@ public final class CohortViewModel {
   private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
   private final BooleanBinding complete;
 
+  // The way out: the count table is protected and released through the disclosure export gate.
+  private final DisclosurePanelViewModel release;
+  private final ReleaseActions releaseActions;
+  private Runnable pendingRelease;
+
   private boolean applying;
   // Code groups of a loaded definition, kept while its breakdown variable stays chosen.
   private java.util.Map<String, Derivation> loadedGroups = java.util.Map.of();
 
   public CohortViewModel(TaskRunner tasks, DialogService dialogs, WorkspaceModel workspace) {
+    this(tasks, dialogs, workspace, refusal -> Optional.empty());
+  }
+
+  /**
+   * @param justification asks for a clearance justification given the refusal text; empty when
+   *     cancelled
+   */
+  public CohortViewModel(
+      TaskRunner tasks,
+      DialogService dialogs,
+      WorkspaceModel workspace,
+      java.util.function.Function<String, Optional<String>> justification) {
     this.workspace = workspace;
     this.dialogs = dialogs;
     this.runs = new LatestWins(tasks);
+    this.release = new DisclosurePanelViewModel(tasks);
+    release.workspaceProperty().bind(workspace.workspaceProperty());
+    this.releaseActions = new ReleaseActions(release, dialogs, justification);
+    // The protection's outcome message comes last (after the protection and its audit entry):
+    // release then, so the export's own message is the one left showing.
+    release
+        .messageProperty()
+        .addListener(
+            (o, a, m) -> {
+              if (m != null && !m.isEmpty()) {
+                message.set(m);
+              }
+              Runnable r = pendingRelease;
+              if (r != null && release.protectionProperty().get() != null) {
+                pendingRelease = null;
+                r.run();
+              }
+            });
     complete =
         Bindings.createBooleanBinding(
             () -> dataset.get() != null && entry.get() != null && event.get() != null,
@@ -405,6 +442,38 @@ public final class CohortViewModel {
             dialogs.showError("Cannot save " + f.getFileName(), e);
           }
         });
+  }
+
+  /**
+   * Exports the latest result's count table (cohort x [groups] x duration, with margins: cohort
+   * sizes and event counts) as CSV or XLSX: it is protected with the default disclosure policy
+   * (small cohorts, groups and counts suppressed) and released through the export gate, exactly as
+   * the Disclosure panel releases a table; a refusal offers a clearance request.
+   */
+  public void exportTable() {
+    protectThen(releaseActions::export);
+  }
+
+  /** Exports a chart of the protected count table (PNG) through the export gate. */
+  public void exportChart() {
+    protectThen(releaseActions::exportChart);
+  }
+
+  /** The count table being released and its protection (for tests and the view). */
+  DisclosurePanelViewModel release() {
+    return release;
+  }
+
+  private void protectThen(Runnable action) {
+    CohortTable t = result.get();
+    if (t == null) {
+      message.set("Nothing to export: define and compute cohorts first");
+      return;
+    }
+    release.policyProperty().set(org.statbench.disclosure.DisclosurePolicy.DEFAULT);
+    release.tableProperty().set(t.toCountTable());
+    pendingRelease = action;
+    release.protect();
   }
 
   /** Recomputes the current definition in the background (latest run wins). */

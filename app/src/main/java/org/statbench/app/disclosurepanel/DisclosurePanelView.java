@@ -108,7 +108,7 @@ public final class DisclosurePanelView {
   }
 
   /** Asks for the justification of a clearance request; empty when cancelled. */
-  static Optional<String> askJustification(String refusal) {
+  public static Optional<String> askJustification(String refusal) {
     Dialog<String> d = new Dialog<>();
     d.setTitle("Request clearance");
     d.setHeaderText(

@@ -141,6 +141,34 @@ class CohortViewModelTest {
   }
 
   @Test
+  void exportProtectsSmallCountsAndReleasesThroughTheGate(@TempDir Path dir) throws Exception {
+    vm.dropBreakdown("sex");
+    Path file = dir.resolve("cohorts.csv");
+    dialogs.files.add(file);
+
+    vm.exportTable();
+
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(file).exists();
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.get(0)).isEqualTo("cohort,sex,duration,measure,value,status");
+    // a cohort size (every duration, with no event) is a count like any other
+    assertThat(lines).contains("2011-06,Total,Total,count,646,ok");
+    List<String> withheld = lines.stream().filter(l -> l.contains(",count,,")).toList();
+    assertThat(withheld).isNotEmpty().allMatch(l -> l.matches(".*,count,,(primary|secondary).*"));
+    assertThat(withheld).anyMatch(l -> l.contains(",count,,primary"));
+    assertThat(withheld).anyMatch(l -> l.contains(",count,,secondary"));
+    // no small non-zero count is published
+    assertThat(lines)
+        .noneMatch(l -> l.matches(".*,count,[1-9],ok") || l.matches(".*,count,[1-9],ok,.*"));
+    assertThat(ws.auditLog().entries())
+        .extracting(org.statbench.store.AuditEntry::type)
+        .contains("export");
+    assertThat(ws.auditLog().verify().ok()).isTrue();
+    assertThat(vm.messageProperty().get()).contains("through the disclosure check");
+  }
+
+  @Test
   void aFailedComputationShowsTheMessageNamingTheVariable() {
     vm.apply(CohortSpec.of("referrals", "referral_date", "no_such_date"));
 

@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
     description = {
       "Track cohorts: for each cohort of entries (calendar period of the entry date) and each"
           + " duration 0..horizon since entry, the number at risk, the events and the cumulative"
-          + " proportion with the event, with a 95% interval.",
+          + " proportion with the event, with a 95%% interval.",
       "",
       "Writes a long CSV: cohort,[breakdown],duration,at_risk,events,cumulative,lower,upper,status."
           + " Cohorts are labelled YYYY-MM (month), YYYY-Qn (quarter), YYYY-Www (ISO week) or"

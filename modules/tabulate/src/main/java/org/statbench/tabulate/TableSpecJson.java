@@ -127,6 +127,26 @@ public final class TableSpecJson {
     }
   }
 
+  /**
+   * One filter as the {@code filters[]} entry of a table definition ({@code {"variable": ...,
+   * "include"|"exclude"|"range"|"dateRange": ...}}), for other definitions that embed table filters
+   * (saved cohort definitions).
+   */
+  public static ObjectNode filterToJson(Filter f) {
+    return filter(f);
+  }
+
+  /**
+   * Reads one {@code filters[]} entry as a table definition does, strictly.
+   *
+   * @param source file name for error messages
+   * @param path the entry's path for error messages, e.g. {@code filters[0]}
+   * @throws InputException naming the source and path when the entry is not a valid filter
+   */
+  public static Filter filterFromJson(JsonNode f, String source, String path) {
+    return new Reader(source).filter(f, path);
+  }
+
   private static ArrayNode dimensions(List<DimensionSpec> dims) {
     ArrayNode a = MAPPER.createArrayNode();
     for (DimensionSpec d : dims) {

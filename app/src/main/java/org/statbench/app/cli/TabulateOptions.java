@@ -104,8 +104,11 @@ public final class TabulateOptions {
 
   @Option(
       names = "--rollup",
-      paramLabel = "V=PARENT",
-      description = "Show a dimension's codes under their parents (another variable); repeatable.")
+      paramLabel = "V=PARENT[,GRANDPARENT...]",
+      description =
+          "Show a dimension's codes under their parents (another variable), those under the"
+              + " next level's, and so on, with a subtotal for every parent, e.g."
+              + " oa=la,region,country; repeatable.")
   List<String> rollUps = new ArrayList<>();
 
   @Option(

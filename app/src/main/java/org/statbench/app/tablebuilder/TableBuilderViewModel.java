@@ -797,7 +797,7 @@ public final class TableBuilderViewModel {
     } else if (der instanceof DateGrouping g) {
       text += " by " + g.unit().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     } else if (der instanceof RollUp r) {
-      text += r.parentVariable() != null ? " > " + r.parentVariable() : " rolled up";
+      text += r.byVariables() ? " > " + String.join(" > ", r.parentVariables()) : " rolled up";
     }
     if (!d.total()) {
       text += " (no total)";

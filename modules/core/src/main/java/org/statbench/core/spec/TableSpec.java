@@ -209,8 +209,8 @@ public record TableSpec(
     Set<String> v = new LinkedHashSet<>();
     for (DimensionSpec d : dimensions()) {
       v.add(d.variable());
-      if (d.derivation() instanceof RollUp r && r.parentVariable() != null) {
-        v.add(r.parentVariable());
+      if (d.derivation() instanceof RollUp r) {
+        v.addAll(r.parentVariables());
       }
     }
     for (Filter f : filters) {

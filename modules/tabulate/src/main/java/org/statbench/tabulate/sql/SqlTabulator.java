@@ -104,9 +104,14 @@ public final class SqlTabulator {
     for (int i = 0; i < dims.size(); i++) {
       DimensionSpec ds = dims.get(i);
       Distinct d = distinct(ds.variable());
-      String[] parents = null;
-      if (ds.derivation() instanceof RollUp r && r.parentVariable() != null) {
-        parents = parents(ds.variable(), d, r.parentVariable());
+      List<Map<String, String>> parents = null;
+      if (ds.derivation() instanceof RollUp r && r.byVariables()) {
+        parents = new ArrayList<>();
+        String child = ds.variable();
+        for (String pv : r.parentVariables()) {
+          parents.add(parents(child, pv));
+          child = pv;
+        }
       }
       plans.add(DimensionPlanner.plan(ds, d.values, parents).withTotal(ds.total()));
       fullCells *= plans.get(i).fullSize();
@@ -365,26 +370,30 @@ public final class SqlTabulator {
   }
 
   private static final int TOTAL = -1;
-  private static final int PARENT = 1;
   private static final int LEAF = 0;
 
-  /** Every combination of levels: per dimension LEAF, PARENT (roll-ups only) or TOTAL. */
+  /**
+   * Every combination of levels: per dimension LEAF, TOTAL, or (roll-ups only) a parent depth
+   * {@code k >= 1}, which groups each record under its leaf's ancestor at depth {@code k} counted
+   * from the total (1 = the parents directly under the total). Every parent has one depth, so each
+   * parent position comes from exactly one grouping set.
+   */
   private static List<int[]> groupingSets(List<DimensionPlan> plans) {
     List<int[]> sets = new ArrayList<>();
     sets.add(new int[plans.size()]);
     for (int d = 0; d < plans.size(); d++) {
-      boolean hasParents = false;
+      int depth = 0;
       for (int[] a : plans.get(d).ancestors()) {
-        hasParents |= a.length > 0;
+        depth = Math.max(depth, a.length);
       }
       List<int[]> next = new ArrayList<>();
       for (int[] s : sets) {
         int[] leaf = s.clone();
         leaf[d] = LEAF;
         next.add(leaf);
-        if (hasParents) {
+        for (int k = 1; k <= depth; k++) {
           int[] par = s.clone();
-          par[d] = PARENT;
+          par[d] = k;
           next.add(par);
         }
         int[] tot = s.clone();
@@ -414,15 +423,17 @@ public final class SqlTabulator {
     if (level == LEAF) {
       return "p" + d;
     }
-    // parent level: map each leaf position to its nearest parent, NULL for top-level leaves
+    // parent depth: map each leaf position to its ancestor at that depth, NULL for leaves whose
+    // chain of parents is shorter
     StringBuilder s = new StringBuilder("CASE p" + d);
     boolean any = false;
     for (int l = 0; l < plan.leafCount(); l++) {
-      if (plan.ancestors()[l].length > 0) {
+      int[] anc = plan.ancestors()[l];
+      if (anc.length >= level) {
         s.append(" WHEN ")
             .append(plan.leafPos()[l])
             .append(" THEN ")
-            .append(plan.ancestors()[l][0]);
+            .append(anc[anc.length - level]);
         any = true;
       }
     }
@@ -615,14 +626,8 @@ public final class SqlTabulator {
   }
 
   /** Each child code's parent label from the table, checked to be unique. */
-  private String[] parents(String variable, Distinct child, String parentVariable)
-      throws SQLException {
-    Map<String, Integer> codeOf = new HashMap<>();
-    for (int c = 0; c < child.values.size(); c++) {
-      codeOf.put(child.values.labels()[c], c);
-    }
-    Distinct parent = distinct(parentVariable);
-    String[] out = new String[child.values.size()];
+  private Map<String, String> parents(String variable, String parentVariable) throws SQLException {
+    Map<String, String> out = new HashMap<>();
     String sql =
         "SELECT DISTINCT "
             + q(variable)
@@ -642,8 +647,8 @@ public final class SqlTabulator {
       while (rs.next()) {
         String c = label(rs, 1, ct);
         String p = label(rs, 2, pt);
-        int code = codeOf.get(c);
-        if (out[code] != null && !out[code].equals(p)) {
+        String seen = out.get(c);
+        if (seen != null && !seen.equals(p)) {
           throw new InputException(
               "Cannot roll '"
                   + variable
@@ -652,15 +657,14 @@ public final class SqlTabulator {
                   + "': code '"
                   + c
                   + "' has two parents, '"
-                  + out[code]
+                  + seen
                   + "' and '"
                   + p
                   + "'");
         }
-        out[code] = p;
+        out.put(c, p);
       }
     }
-    Objects.requireNonNull(parent);
     return out;
   }
 

@@ -265,12 +265,30 @@ public final class CohortView {
     MenuItem save = new MenuItem("Save as…");
     save.setOnAction(e -> vm.saveDefinition());
     save.disableProperty().bind(vm.completeProperty().not());
-    definition.getItems().addAll(open, save, new SeparatorMenuItem());
-    for (String resource : CohortViewModel.SAMPLE_DEFINITIONS) {
-      MenuItem sample = new MenuItem("Sample: " + CohortViewModel.sampleTitle(resource));
-      sample.setOnAction(e -> vm.openSample(resource));
-      definition.getItems().add(sample);
-    }
+    Runnable fillDefinitions =
+        () -> {
+          definition.getItems().setAll(open, save, new SeparatorMenuItem());
+          // the definitions saved in the workspace, one click each
+          for (java.nio.file.Path p : vm.saved().saved()) {
+            MenuItem item = new MenuItem(SavedCohorts.displayName(p));
+            item.getStyleClass().add("cohort-saved-definition");
+            item.setOnAction(e -> vm.open(p));
+            definition.getItems().add(item);
+          }
+          if (vm.saved().saved().isEmpty()) {
+            MenuItem none = new MenuItem("(no definitions saved in this workspace)");
+            none.setDisable(true);
+            definition.getItems().add(none);
+          }
+          definition.getItems().add(new SeparatorMenuItem());
+          for (String resource : CohortViewModel.SAMPLE_DEFINITIONS) {
+            MenuItem sample = new MenuItem("Sample: " + CohortViewModel.sampleTitle(resource));
+            sample.setOnAction(e -> vm.openSample(resource));
+            definition.getItems().add(sample);
+          }
+        };
+    fillDefinitions.run();
+    vm.saved().saved().addListener((Observable o) -> fillDefinitions.run());
 
     MenuButton export = new MenuButton("Export…");
     export.setId("cohortExport");

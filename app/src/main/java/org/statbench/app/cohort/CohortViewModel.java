@@ -70,6 +70,8 @@ public final class CohortViewModel {
   private final WorkspaceModel workspace;
   private final DialogService dialogs;
   private final LatestWins runs;
+  private final SavedCohorts saved;
+  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
 
   // Properties
   private final ObservableList<String> datasets = FXCollections.observableArrayList();
@@ -135,6 +137,7 @@ public final class CohortViewModel {
     this.workspace = workspace;
     this.dialogs = dialogs;
     this.runs = new LatestWins(tasks);
+    this.saved = new SavedCohorts(workspace);
     this.release = new DisclosurePanelViewModel(tasks);
     release.workspaceProperty().bind(workspace.workspaceProperty());
     this.releaseActions = new ReleaseActions(release, dialogs, justification);
@@ -185,6 +188,16 @@ public final class CohortViewModel {
   }
 
   // Properties
+
+  /** The definitions saved in the workspace and the recent ones. */
+  public SavedCohorts saved() {
+    return saved;
+  }
+
+  /** The file the definition was last opened from or saved to, or null. */
+  public ReadOnlyObjectProperty<Path> fileProperty() {
+    return file.getReadOnlyProperty();
+  }
 
   /** Names of the workspace's datasets. */
   public ObservableList<String> datasets() {
@@ -457,43 +470,74 @@ public final class CohortViewModel {
     }
   }
 
-  /** Asks for a definition file and applies it. */
+  /** Asks for a definition file (starting in the workspace's cohorts folder) and opens it. */
   public void openDefinition() {
-    Optional<Path> file =
-        dialogs.chooseFileToOpen(
-            "Open cohort definition", null, List.of(DialogService.FileFilter.JSON));
-    file.ifPresent(
-        f -> {
-          try {
-            apply(CohortSpecJson.load(f));
-          } catch (RuntimeException e) {
-            dialogs.showError("Cannot open " + f.getFileName(), e);
-          }
-        });
+    dialogs
+        .chooseFileToOpen(
+            "Open cohort definition",
+            existing(saved.directory()),
+            List.of(DialogService.FileFilter.JSON, DialogService.FileFilter.ALL))
+        .ifPresent(this::open);
   }
 
-  /** Asks where to save the current definition and writes it. */
+  /**
+   * Opens a saved definition file (e.g. one listed in the workspace), shows it and computes it;
+   * errors are shown naming the file and field.
+   */
+  public void open(Path source) {
+    CohortSpec loaded;
+    try {
+      loaded = CohortSpecJson.load(source);
+    } catch (RuntimeException e) {
+      dialogs.showError("Cannot open " + source.getFileName(), e);
+      return;
+    }
+    file.set(source);
+    saved.remember(source);
+    apply(loaded);
+  }
+
+  /**
+   * Asks where to save the current definition (by default in the workspace's cohorts folder, where
+   * it is listed with the saved definitions) and writes it.
+   */
   public void saveDefinition() {
     CohortSpec s = spec();
     if (s == null) {
       dialogs.showError("Cannot save", "Choose a dataset, an entry date and an event date first");
       return;
     }
-    Optional<Path> file =
-        dialogs.chooseFileToSave(
-            "Save cohort definition",
-            null,
-            "cohort-definition.json",
-            List.of(DialogService.FileFilter.JSON));
-    file.ifPresent(
-        f -> {
-          try {
-            CohortSpecJson.save(s, f);
-            message.set("Saved " + f.getFileName());
-          } catch (RuntimeException e) {
-            dialogs.showError("Cannot save " + f.getFileName(), e);
-          }
-        });
+    Path dir = saved.directory();
+    if (dir != null) {
+      try {
+        java.nio.file.Files.createDirectories(dir);
+      } catch (IOException e) {
+        dir = null; // the chooser then starts elsewhere
+      }
+    }
+    String name =
+        file.get() != null ? file.get().getFileName().toString() : SavedCohorts.suggestedName(s);
+    dialogs
+        .chooseFileToSave(
+            "Save cohort definition", dir, name, List.of(DialogService.FileFilter.JSON))
+        .ifPresent(f -> save(s, f));
+  }
+
+  private void save(CohortSpec s, Path f) {
+    try {
+      CohortSpecJson.save(s, f);
+    } catch (RuntimeException e) {
+      dialogs.showError("Cannot save " + f.getFileName(), e);
+      return;
+    }
+    file.set(f);
+    saved.refresh();
+    saved.remember(f);
+    message.set("Saved " + f.getFileName());
+  }
+
+  private static Path existing(Path dir) {
+    return dir != null && java.nio.file.Files.isDirectory(dir) ? dir : null;
   }
 
   /**

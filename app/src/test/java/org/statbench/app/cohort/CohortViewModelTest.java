@@ -223,6 +223,31 @@ class CohortViewModelTest {
   }
 
   @Test
+  void savingOffersTheWorkspaceCohortsFolderAndListsTheDefinitionThere() throws Exception {
+    vm.breakdownProperty().set("sex");
+    Path dir = ws.directory().resolve(SavedCohorts.COHORTS_DIR);
+    Path file = dir.resolve(SavedCohorts.suggestedName(vm.spec()));
+    dialogs.files.add(file);
+
+    vm.saveDefinition();
+
+    assertThat(file.getFileName().toString())
+        .isEqualTo("job_outcome_date-by-referral_date-cohort.cohort.json");
+    assertThat(vm.saved().saved()).contains(file);
+    assertThat(vm.saved().recent()).first().isEqualTo(file.toAbsolutePath().normalize());
+    assertThat(vm.fileProperty().get()).isEqualTo(file);
+
+    vm.breakdownProperty().set(null);
+    vm.open(vm.saved().saved().get(vm.saved().saved().indexOf(file)));
+
+    assertThat(vm.breakdownProperty().get()).isEqualTo("sex");
+    assertThat(vm.resultProperty().get().groups()).hasSize(2);
+    Files.delete(file);
+    vm.saved().refresh();
+    assertThat(vm.saved().saved()).doesNotContain(file);
+  }
+
+  @Test
   void aFailedComputationShowsTheMessageNamingTheVariable() {
     vm.apply(CohortSpec.of("referrals", "referral_date", "no_such_date"));
 

@@ -171,6 +171,11 @@ public final class GridLayout {
       while (j < in.size() && samePrefix(in.get(i), in.get(j), inner)) {
         j++;
       }
+      if (d.isHierarchical()) {
+        out.addAll(sortHierarchy(in.subList(i, j), d, inner, cmp));
+        i = j;
+        continue;
+      }
       List<int[]> sortable = new ArrayList<>();
       List<int[]> margins = new ArrayList<>();
       for (int[] k : in.subList(i, j)) {
@@ -182,6 +187,74 @@ public final class GridLayout {
       i = j;
     }
     return out;
+  }
+
+  /**
+   * Sorts a roll-up's rows among their siblings only, so every parent stays directly above its
+   * children at every level; the total stays last.
+   */
+  private static List<int[]> sortHierarchy(
+      List<int[]> group, Dimension d, int inner, Comparator<int[]> cmp) {
+    java.util.Map<Integer, int[]> byPos = new java.util.LinkedHashMap<>();
+    for (int[] k : group) {
+      byPos.put(k[inner], k);
+    }
+    List<int[]> out = new ArrayList<>(group.size());
+    addSorted(d.total() ? d.totalIndex() : -1, d, inner, cmp, byPos, out);
+    if (d.total() && byPos.containsKey(d.totalIndex())) {
+      out.add(byPos.remove(d.totalIndex()));
+    }
+    out.addAll(byPos.values()); // rows the tree does not reach (none in a well-formed table)
+    return out;
+  }
+
+  private static void addSorted(
+      int parent,
+      Dimension d,
+      int inner,
+      Comparator<int[]> cmp,
+      java.util.Map<Integer, int[]> byPos,
+      List<int[]> out) {
+    List<Integer> kids = new ArrayList<>();
+    if (parent < 0) {
+      for (int c = 0; c < d.categories().size(); c++) {
+        if (d.categories().get(c).parent() < 0) {
+          kids.add(c);
+        }
+      }
+    } else {
+      kids.addAll(d.children(parent));
+    }
+    List<int[]> shown = new ArrayList<>();
+    for (int c : kids) {
+      if (byPos.containsKey(c)) {
+        shown.add(byPos.get(c));
+      }
+    }
+    shown.sort(cmp);
+    for (int[] k : shown) {
+      byPos.remove(k[inner]);
+      out.add(k);
+      addSorted(k[inner], d, inner, cmp, byPos, out);
+    }
+  }
+
+  /**
+   * How deep a row's category sits in its roll-up at a header level: 0 for a category directly
+   * under the total (and for every category of a flat dimension), 1 for its children, and so on.
+   */
+  public int rowDepth(int[] rowKey, int level) {
+    if (rowDims.isEmpty()) {
+      return 0;
+    }
+    Dimension d = table.dimensions().get(rowDims.get(level));
+    int depth = 0;
+    int p = rowKey[level];
+    while (!d.isTotal(p) && d.categories().get(p).parent() >= 0) {
+      p = d.categories().get(p).parent();
+      depth++;
+    }
+    return depth;
   }
 
   private static double nanLast(double v) {

@@ -281,7 +281,8 @@ final class ChipMenus {
     g.addRow(2, new Label("Bands"), n, equal, quantile);
     Label help =
         new Label(
-            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below."
+            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below;"
+                + " LO-<HI is LO up to but not including HI."
                 + " Values in no band form 'Other'. Empty text removes the bands.");
     help.setWrapText(true);
     help.getStyleClass().add("muted");

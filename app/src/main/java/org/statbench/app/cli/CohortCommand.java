@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,6 +32,8 @@ import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.Bands;
 import org.statbench.core.spec.CodeGroup;
 import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
+import org.statbench.core.spec.Filter;
 import org.statbench.core.spec.SpecSyntax;
 import org.statbench.store.Workspace;
 import picocli.CommandLine;
@@ -142,11 +143,7 @@ public final class CohortCommand implements Callable<Integer> {
   @Option(names = "--competing", paramLabel = "V", description = "Competing event date variable.")
   String competing;
 
-  @Option(
-      names = "--filter",
-      paramLabel = "V=code[,code...]",
-      description = "Keep records whose V is one of the codes (repeatable).")
-  List<String> filters;
+  @CommandLine.Mixin FilterOptions filterOptions = new FilterOptions();
 
   @Option(
       names = "--band",
@@ -159,6 +156,12 @@ public final class CohortCommand implements Callable<Integer> {
       paramLabel = "V=NAME=code,code",
       description = "A custom group of a breakdown variable's codes, as for tabulate (repeatable).")
   List<String> groups;
+
+  @Option(
+      names = "--date-group",
+      paramLabel = "V=month|quarter|fy|year",
+      description = "Group a date breakdown variable into periods, as for tabulate (repeatable).")
+  List<String> dateGroups;
 
   @Option(
       names = "--log-rank",
@@ -250,21 +253,19 @@ public final class CohortCommand implements Callable<Integer> {
     if (competing != null) {
       s = s.withCompeting(competing);
     }
-    if (filters != null) {
-      Map<String, List<String>> f = new LinkedHashMap<>(s.filters());
-      for (String text : filters) {
-        int eq = text.indexOf('=');
-        if (eq <= 0 || eq == text.length() - 1) {
-          throw new InputException("--filter: expected V=code[,code...], got '" + text + "'");
-        }
-        f.put(text.substring(0, eq), List.of(text.substring(eq + 1).split(",", -1)));
-      }
-      s = s.withFilters(f);
+    for (Filter f : filterOptions.filters()) {
+      s = s.withFilter(f);
     }
     if (bands != null) {
       for (String text : bands) {
         Map.Entry<String, Bands> b = SpecSyntax.band(text);
         s = s.withDerivation(b.getKey(), b.getValue());
+      }
+    }
+    if (dateGroups != null) {
+      for (String text : dateGroups) {
+        Map.Entry<String, DateGrouping> g = SpecSyntax.dateGroup(text);
+        s = s.withDerivation(g.getKey(), g.getValue());
       }
     }
     if (groups != null) {
@@ -292,7 +293,7 @@ public final class CohortCommand implements Callable<Integer> {
     }
     for (String v : spec.by()) {
       VariableInfo vi = variable(info, v, "--by");
-      if (vi.type() == VariableType.DATE
+      if ((vi.type() == VariableType.DATE && !(spec.derivations().get(v) instanceof DateGrouping))
           || vi.type() == VariableType.TEXT
           || (vi.type() == VariableType.DECIMAL && !(spec.derivations().get(v) instanceof Bands))) {
         throw new InputException(
@@ -300,11 +301,12 @@ public final class CohortCommand implements Callable<Integer> {
                 + v
                 + "' is "
                 + vi.type().key()
-                + ": a breakdown needs a categorical or integer variable, or --band of a number");
+                + ": a breakdown needs a categorical or integer variable, --band of a number or"
+                + " --date-group of a date");
       }
     }
-    for (String v : spec.filters().keySet()) {
-      variable(info, v, "--filter");
+    for (Filter f : spec.filters()) {
+      variable(info, f.variable(), "--filter");
     }
   }
 

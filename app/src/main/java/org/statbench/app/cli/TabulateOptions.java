@@ -72,7 +72,11 @@ public final class TabulateOptions {
       description = "count (default), sum:V, mean:V, median:V, pNN:V, min:V, max:V, distinct:V.")
   String measure;
 
-  @Option(names = "--weight", paramLabel = "V", description = "Weight variable.")
+  @Option(
+      names = "--weight",
+      paramLabel = "V",
+      description =
+          "Weight variable (count, sum, mean, median, pNN; a missing weight counts as 0).")
   String weight;
 
   @Option(
@@ -104,8 +108,11 @@ public final class TabulateOptions {
 
   @Option(
       names = "--rollup",
-      paramLabel = "V=PARENT",
-      description = "Show a dimension's codes under their parents (another variable); repeatable.")
+      paramLabel = "V=PARENT[,GRANDPARENT...]",
+      description =
+          "Show a dimension's codes under their parents (another variable), those under the"
+              + " next level's, and so on, with a subtotal for every parent, e.g."
+              + " oa=la,region,country; repeatable.")
   List<String> rollUps = new ArrayList<>();
 
   @Option(

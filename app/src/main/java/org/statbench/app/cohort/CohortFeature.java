@@ -1,15 +1,30 @@
 package org.statbench.app.cohort;
 
+import java.nio.file.Path;
+import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import org.statbench.app.disclosurepanel.DisclosurePanelView;
 import org.statbench.app.shell.AppContext;
+import org.statbench.app.shell.AppMenu;
 import org.statbench.app.shell.Feature;
 
-/** The Cohorts tab of the main window. */
+/**
+ * The Cohorts tab of the main window, and in the Table menu the cohort definitions saved in the
+ * workspace and the recent ones (next to the saved tables): one click brings the Cohorts tab to the
+ * front and computes the definition.
+ */
 public final class CohortFeature implements Feature {
+  /** The feature id (the tab is {@code cohorts-tab}). */
+  public static final String ID = "cohorts";
+
+  private CohortViewModel model;
+
   @Override
   public String id() {
-    return "cohorts";
+    return ID;
   }
 
   @Override
@@ -19,12 +34,65 @@ public final class CohortFeature implements Feature {
 
   @Override
   public Node createContent(AppContext context) {
-    CohortViewModel vm =
+    model =
         new CohortViewModel(
             context.tasks(),
             context.dialogs(),
             context.workspace(),
             DisclosurePanelView::askJustification);
-    return new CohortView(vm).node();
+    return new CohortView(model).node();
+  }
+
+  /** The view model (after {@link #createContent}). */
+  public CohortViewModel model() {
+    return model;
+  }
+
+  @Override
+  public List<MenuItem> menuItems(AppMenu menu, AppContext context) {
+    if (menu != AppMenu.TABLE || model == null) {
+      return List.of();
+    }
+    Menu saved = new Menu("Saved cohort definitions");
+    saved.setId("menuSavedCohorts");
+    Menu recent = new Menu("Recent cohort definitions");
+    recent.setId("menuRecentCohorts");
+    fill(saved, model.saved().saved(), context);
+    fill(recent, model.saved().recent(), context);
+    model
+        .saved()
+        .saved()
+        .addListener((ListChangeListener<Path>) c -> fill(saved, model.saved().saved(), context));
+    model
+        .saved()
+        .recent()
+        .addListener((ListChangeListener<Path>) c -> fill(recent, model.saved().recent(), context));
+    MenuItem save = new MenuItem("Save cohort definition as…");
+    save.setId("menuSaveCohort");
+    save.disableProperty().bind(model.completeProperty().not());
+    save.setOnAction(
+        e -> {
+          context.selectTab(ID);
+          model.saveDefinition();
+        });
+    return List.of(saved, recent, save);
+  }
+
+  private void fill(Menu menu, List<Path> files, AppContext context) {
+    menu.getItems().clear();
+    if (files.isEmpty()) {
+      MenuItem none = new MenuItem("(none)");
+      none.setDisable(true);
+      menu.getItems().add(none);
+    }
+    for (Path p : files) {
+      MenuItem mi = new MenuItem(SavedCohorts.displayName(p));
+      mi.setOnAction(
+          e -> {
+            context.selectTab(ID);
+            model.open(p);
+          });
+      menu.getItems().add(mi);
+    }
   }
 }

@@ -64,6 +64,7 @@ import org.statbench.cohort.CohortTable;
 import org.statbench.cohort.DurationUnit;
 import org.statbench.cohort.Estimator;
 import org.statbench.cohort.HorizonMeasure;
+import org.statbench.core.spec.DateUnit;
 
 /**
  * The Cohorts tab: the definition controls (drop entry and event dates, period, horizon, as-of,
@@ -203,6 +204,53 @@ public final class CohortView {
           vm.breakdownProperty().set(null);
         });
 
+    ChoiceBox<DateUnit> dateGroup = new ChoiceBox<>();
+    dateGroup.setId("cohortDateGroup");
+    dateGroup.getItems().setAll(DateUnit.values());
+    dateGroup.setConverter(words(u -> "by " + u.key().replace('_', ' ')));
+    dateGroup.valueProperty().bindBidirectional(vm.dateGroupProperty());
+    dateGroup.setTooltip(new Tooltip("Periods a date breakdown is grouped into, as in tables"));
+    Runnable dateShown =
+        () -> {
+          boolean date = vm.breakdownIsDate();
+          dateGroup.setVisible(date);
+          dateGroup.setManaged(date);
+          bandText.setVisible(!date);
+          bandText.setManaged(!date);
+        };
+    vm.breakdownProperty().addListener((Observable o) -> dateShown.run());
+    dateShown.run();
+
+    javafx.scene.control.TextField filterText = new javafx.scene.control.TextField();
+    filterText.setId("cohortFilters");
+    filterText.setPromptText("filters, e.g. sex!=M; age=16..24");
+    filterText.setPrefColumnCount(22);
+    filterText.setText(vm.filtersProperty().get());
+    filterText.setTooltip(
+        new Tooltip(
+            "Records kept, written as for tables, one per ';':\n"
+                + "  V=code,code   keep codes (V!=... drops them; Missing = no value)\n"
+                + "  V=LO..HI      a numeric range (an end may be empty)\n"
+                + "  V=YYYY-MM-DD..YYYY-MM-DD   a date range\n"
+                + "Drop a field here to start a filter on it."));
+    filterText.setOnAction(e -> vm.filtersProperty().set(filterText.getText()));
+    filterText
+        .focusedProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!b) {
+                vm.filtersProperty().set(filterText.getText());
+              }
+            });
+    vm.filtersProperty()
+        .addListener(
+            (o, a, b) -> {
+              filterText.setText(b);
+              filterText.positionCaret(b == null ? 0 : b.length());
+            });
+    filterText.getStyleClass().add("cohort-drop-target");
+    dropTarget(filterText, v -> true, vm::dropFilter);
+
     ChoiceBox<Estimator> estimator = new ChoiceBox<>();
     estimator.setId("cohortEstimator");
     estimator.getItems().setAll(Estimator.values());
@@ -217,12 +265,30 @@ public final class CohortView {
     MenuItem save = new MenuItem("Save as…");
     save.setOnAction(e -> vm.saveDefinition());
     save.disableProperty().bind(vm.completeProperty().not());
-    definition.getItems().addAll(open, save, new SeparatorMenuItem());
-    for (String resource : CohortViewModel.SAMPLE_DEFINITIONS) {
-      MenuItem sample = new MenuItem("Sample: " + CohortViewModel.sampleTitle(resource));
-      sample.setOnAction(e -> vm.openSample(resource));
-      definition.getItems().add(sample);
-    }
+    Runnable fillDefinitions =
+        () -> {
+          definition.getItems().setAll(open, save, new SeparatorMenuItem());
+          // the definitions saved in the workspace, one click each
+          for (java.nio.file.Path p : vm.saved().saved()) {
+            MenuItem item = new MenuItem(SavedCohorts.displayName(p));
+            item.getStyleClass().add("cohort-saved-definition");
+            item.setOnAction(e -> vm.open(p));
+            definition.getItems().add(item);
+          }
+          if (vm.saved().saved().isEmpty()) {
+            MenuItem none = new MenuItem("(no definitions saved in this workspace)");
+            none.setDisable(true);
+            definition.getItems().add(none);
+          }
+          definition.getItems().add(new SeparatorMenuItem());
+          for (String resource : CohortViewModel.SAMPLE_DEFINITIONS) {
+            MenuItem sample = new MenuItem("Sample: " + CohortViewModel.sampleTitle(resource));
+            sample.setOnAction(e -> vm.openSample(resource));
+            definition.getItems().add(sample);
+          }
+        };
+    fillDefinitions.run();
+    vm.saved().saved().addListener((Observable o) -> fillDefinitions.run());
 
     MenuButton export = new MenuButton("Export…");
     export.setId("cohortExport");
@@ -256,7 +322,10 @@ public final class CohortView {
             new Label("Breakdown"),
             by,
             bandText,
+            dateGroup,
             noBy,
+            new Label("Filters"),
+            filterText,
             new Label("Estimator"),
             estimator,
             definition,
@@ -282,7 +351,7 @@ public final class CohortView {
    * and the reason in the message line for others.
    */
   private void dropTarget(
-      ComboBox<String> target, Predicate<String> accepts, Predicate<String> drop) {
+      javafx.scene.control.Control target, Predicate<String> accepts, Predicate<String> drop) {
     target.setOnDragOver(
         e -> {
           String v = FieldDrag.variable(e.getDragboard());

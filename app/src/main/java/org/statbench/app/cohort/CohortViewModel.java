@@ -47,6 +47,8 @@ import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.Bands;
 import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
+import org.statbench.core.spec.DateUnit;
 import org.statbench.core.spec.Derivation;
 import org.statbench.sampledata.SampleData;
 import org.statbench.store.Workspace;
@@ -68,6 +70,8 @@ public final class CohortViewModel {
   private final WorkspaceModel workspace;
   private final DialogService dialogs;
   private final LatestWins runs;
+  private final SavedCohorts saved;
+  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
 
   // Properties
   private final ObservableList<String> datasets = FXCollections.observableArrayList();
@@ -78,6 +82,9 @@ public final class CohortViewModel {
   private final StringProperty event = new SimpleStringProperty(this, "event");
   private final StringProperty breakdown = new SimpleStringProperty(this, "breakdown");
   private final StringProperty bands = new SimpleStringProperty(this, "bands", "");
+  private final ObjectProperty<DateUnit> dateGroup =
+      new SimpleObjectProperty<>(this, "dateGroup", DateUnit.QUARTER);
+  private final StringProperty filters = new SimpleStringProperty(this, "filters", "");
   private final ObjectProperty<CohortPeriod> period =
       new SimpleObjectProperty<>(this, "period", CohortPeriod.MONTH);
   private final ObjectProperty<DurationUnit> unit =
@@ -130,6 +137,7 @@ public final class CohortViewModel {
     this.workspace = workspace;
     this.dialogs = dialogs;
     this.runs = new LatestWins(tasks);
+    this.saved = new SavedCohorts(workspace);
     this.release = new DisclosurePanelViewModel(tasks);
     release.workspaceProperty().bind(workspace.workspaceProperty());
     this.releaseActions = new ReleaseActions(release, dialogs, justification);
@@ -166,7 +174,9 @@ public final class CohortViewModel {
             });
     dataset.addListener((o, a, b) -> datasetChanged());
     for (Observable p :
-        List.of(entry, event, breakdown, bands, period, unit, horizon, asOf, estimator)) {
+        List.of(
+            entry, event, breakdown, bands, dateGroup, filters, period, unit, horizon, asOf,
+            estimator)) {
       p.addListener((Observable o) -> definitionChanged());
     }
     // A breakdown is usually there to compare groups: draw the pooled group curves.
@@ -178,6 +188,16 @@ public final class CohortViewModel {
   }
 
   // Properties
+
+  /** The definitions saved in the workspace and the recent ones. */
+  public SavedCohorts saved() {
+    return saved;
+  }
+
+  /** The file the definition was last opened from or saved to, or null. */
+  public ReadOnlyObjectProperty<Path> fileProperty() {
+    return file.getReadOnlyProperty();
+  }
 
   /** Names of the workspace's datasets. */
   public ObservableList<String> datasets() {
@@ -193,7 +213,10 @@ public final class CohortViewModel {
     return dateVariables;
   }
 
-  /** Categorical and integer variables of the dataset, offered as breakdowns. */
+  /**
+   * Categorical and numeric variables of the dataset, and dates (grouped into periods), offered as
+   * breakdowns.
+   */
   public ObservableList<String> breakdownVariables() {
     return breakdownVariables;
   }
@@ -216,6 +239,39 @@ public final class CohortViewModel {
    */
   public StringProperty bandsProperty() {
     return bands;
+  }
+
+  /** The periods a date breakdown is grouped into (used when the breakdown is a date). */
+  public ObjectProperty<DateUnit> dateGroupProperty() {
+    return dateGroup;
+  }
+
+  /** True when the breakdown variable is a date (grouped by {@link #dateGroupProperty()}). */
+  public boolean breakdownIsDate() {
+    return breakdown.get() != null && dateVariables.contains(breakdown.get());
+  }
+
+  /**
+   * The record filters, written as for {@code tabulate} and {@code cohort}, separated by {@code ;}:
+   * {@code sex!=M; age=16..24; referral_date=2012-01-01..2012-12-31}. Blank for none.
+   */
+  public StringProperty filtersProperty() {
+    return filters;
+  }
+
+  /** Appends an empty filter on {@code variable} ({@code V=}) for the analyst to complete. */
+  public boolean dropFilter(String variable) {
+    if (variable == null || variable.isBlank()) {
+      return false;
+    }
+    String t = filters.get() == null ? "" : filters.get().trim();
+    applying = true;
+    try {
+      filters.set((t.isEmpty() ? "" : t + "; ") + variable + "=");
+    } finally {
+      applying = false;
+    }
+    return true;
   }
 
   public ObjectProperty<CohortPeriod> periodProperty() {
@@ -319,11 +375,13 @@ public final class CohortViewModel {
     return true;
   }
 
-  /** Sets the breakdown when the variable is categorical or integer (bands are cleared). */
+  /** Sets the breakdown when the variable is categorical, numeric or a date (bands are cleared). */
   public boolean dropBreakdown(String variable) {
     if (!acceptsBreakdown(variable)) {
       message.set(
-          "'" + variable + "' cannot be a breakdown: choose a categorical or integer variable");
+          "'"
+              + variable
+              + "' cannot be a breakdown: choose a categorical, numeric or date variable");
       return false;
     }
     bands.set("");
@@ -344,9 +402,12 @@ public final class CohortViewModel {
             .withHorizon(Math.max(0, horizon.get()))
             .withAsOf(asOf.get())
             .withBy(breakdown.get() == null ? List.of() : List.of(breakdown.get()))
+            .withFilters(FilterText.parse(filters.get(), this::typeOf))
             .withEstimator(estimator.get());
     String by = breakdown.get();
-    if (by != null && bands.get() != null && !bands.get().isBlank()) {
+    if (by != null && breakdownIsDate()) {
+      s = s.withDerivation(by, new DateGrouping(dateGroup.get()));
+    } else if (by != null && bands.get() != null && !bands.get().isBlank()) {
       s = s.withDerivation(by, Bands.parse(bands.get()));
     } else if (by != null && loadedGroups.containsKey(by)) {
       s = s.withDerivation(by, loadedGroups.get(by));
@@ -368,6 +429,10 @@ public final class CohortViewModel {
       breakdown.set(spec.by().isEmpty() ? null : spec.by().get(0));
       Derivation d = spec.by().isEmpty() ? null : spec.derivations().get(spec.by().get(0));
       bands.set(d instanceof Bands b ? b.format() : "");
+      if (d instanceof DateGrouping g) {
+        dateGroup.set(g.unit());
+      }
+      filters.set(FilterText.format(spec.filters()));
       loadedGroups =
           d instanceof CodeGroups ? java.util.Map.of(spec.by().get(0), d) : java.util.Map.of();
       period.set(spec.period());
@@ -405,43 +470,74 @@ public final class CohortViewModel {
     }
   }
 
-  /** Asks for a definition file and applies it. */
+  /** Asks for a definition file (starting in the workspace's cohorts folder) and opens it. */
   public void openDefinition() {
-    Optional<Path> file =
-        dialogs.chooseFileToOpen(
-            "Open cohort definition", null, List.of(DialogService.FileFilter.JSON));
-    file.ifPresent(
-        f -> {
-          try {
-            apply(CohortSpecJson.load(f));
-          } catch (RuntimeException e) {
-            dialogs.showError("Cannot open " + f.getFileName(), e);
-          }
-        });
+    dialogs
+        .chooseFileToOpen(
+            "Open cohort definition",
+            existing(saved.directory()),
+            List.of(DialogService.FileFilter.JSON, DialogService.FileFilter.ALL))
+        .ifPresent(this::open);
   }
 
-  /** Asks where to save the current definition and writes it. */
+  /**
+   * Opens a saved definition file (e.g. one listed in the workspace), shows it and computes it;
+   * errors are shown naming the file and field.
+   */
+  public void open(Path source) {
+    CohortSpec loaded;
+    try {
+      loaded = CohortSpecJson.load(source);
+    } catch (RuntimeException e) {
+      dialogs.showError("Cannot open " + source.getFileName(), e);
+      return;
+    }
+    file.set(source);
+    saved.remember(source);
+    apply(loaded);
+  }
+
+  /**
+   * Asks where to save the current definition (by default in the workspace's cohorts folder, where
+   * it is listed with the saved definitions) and writes it.
+   */
   public void saveDefinition() {
     CohortSpec s = spec();
     if (s == null) {
       dialogs.showError("Cannot save", "Choose a dataset, an entry date and an event date first");
       return;
     }
-    Optional<Path> file =
-        dialogs.chooseFileToSave(
-            "Save cohort definition",
-            null,
-            "cohort-definition.json",
-            List.of(DialogService.FileFilter.JSON));
-    file.ifPresent(
-        f -> {
-          try {
-            CohortSpecJson.save(s, f);
-            message.set("Saved " + f.getFileName());
-          } catch (RuntimeException e) {
-            dialogs.showError("Cannot save " + f.getFileName(), e);
-          }
-        });
+    Path dir = saved.directory();
+    if (dir != null) {
+      try {
+        java.nio.file.Files.createDirectories(dir);
+      } catch (IOException e) {
+        dir = null; // the chooser then starts elsewhere
+      }
+    }
+    String name =
+        file.get() != null ? file.get().getFileName().toString() : SavedCohorts.suggestedName(s);
+    dialogs
+        .chooseFileToSave(
+            "Save cohort definition", dir, name, List.of(DialogService.FileFilter.JSON))
+        .ifPresent(f -> save(s, f));
+  }
+
+  private void save(CohortSpec s, Path f) {
+    try {
+      CohortSpecJson.save(s, f);
+    } catch (RuntimeException e) {
+      dialogs.showError("Cannot save " + f.getFileName(), e);
+      return;
+    }
+    file.set(f);
+    saved.refresh();
+    saved.remember(f);
+    message.set("Saved " + f.getFileName());
+  }
+
+  private static Path existing(Path dir) {
+    return dir != null && java.nio.file.Files.isDirectory(dir) ? dir : null;
   }
 
   /**
@@ -522,6 +618,15 @@ public final class CohortViewModel {
 
   private record Computed(CohortTable table, long millis) {}
 
+  /** The type of a variable of the current dataset, or null when unknown. */
+  private VariableType typeOf(String variable) {
+    return workspace
+        .dataset(dataset.get() == null ? "" : dataset.get())
+        .flatMap(d -> d.variable(variable))
+        .map(VariableInfo::type)
+        .orElse(null);
+  }
+
   private void refuse(String variable) {
     message.set(
         "'" + variable + "' is not a date of " + dataset.get() + ": entry and event must be dates");
@@ -548,6 +653,8 @@ public final class CohortViewModel {
           for (VariableInfo v : d.variables()) {
             if (v.type() == VariableType.DATE) {
               dates.add(v.name());
+              // a date breaks cohorts down by period (date grouping, as in tables)
+              groups.add(v.name());
             } else if (v.type() == VariableType.CATEGORICAL || v.type().isNumeric()) {
               groups.add(v.name());
             }

@@ -1,7 +1,6 @@
 package org.statbench.app.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,43 +40,16 @@ public final class DemoWorkspace {
   public static final String DEMO_MARKER = ".statbench-demo";
 
   /** The saved tables folder of a workspace, as the table builder reads it. */
-  public static final String TABLES_DIR = "tables";
+  public static final String TABLES_DIR = SampleWorkspace.TABLES_DIR;
 
   /** Saved cohort definitions of the demo. */
-  public static final String COHORTS_DIR = "cohorts";
+  public static final String COHORTS_DIR = SampleWorkspace.COHORTS_DIR;
 
-  /** The saved demo tables, in the order a demo goes through them. */
-  public static final List<DemoTable> TABLES =
-      List.of(
-          new DemoTable(
-              "1-referrals-by-payment-group-and-age-band.table.json",
-              "Referrals by payment group and age band",
-              "a cross-tab with banded ages and its chart"),
-          new DemoTable(
-              "2-wealth-savings-by-supergroup.table.json",
-              "Wealth survey: mean savings by neighbourhood supergroup",
-              "a weighted mean after joining the area classification"),
-          new DemoTable(
-              "3-export-fails-referrals-by-la-and-ethnicity.table.json",
-              "Referrals by local authority and ethnicity",
-              "an export the disclosure check refuses: many cells below the threshold"),
-          new DemoTable(
-              "4-export-passes-referrals-by-region-and-ethnicity.table.json",
-              "Referrals by region and ethnicity",
-              "the same question redesigned with a coarser geography, which passes"));
+  /** The saved demo tables, in the order a demo goes through them (the sample's saved tables). */
+  public static final List<SampleWorkspace.SavedTable> TABLES = SampleWorkspace.TABLES;
 
   /** The cohort definition of the demo (bundled with the sample data). */
-  public static final String COHORT_DEFINITION = "job-outcome-12m-by-referral-cohort.cohort.json";
-
-  /**
-   * One saved demo table.
-   *
-   * @param fileName its file in the workspace's {@code tables} folder (and the resource name next
-   *     to this class)
-   * @param title what it shows
-   * @param point what the trainer shows with it
-   */
-  public record DemoTable(String fileName, String title, String point) {}
+  public static final String COHORT_DEFINITION = SampleWorkspace.COHORT_DEFINITION;
 
   private final Path home;
 
@@ -166,24 +138,9 @@ public final class DemoWorkspace {
           JoinSpec.of("oa_code").withLevels(List.of("region", "region_name")),
           cancel);
     }
-    Path tables = Files.createDirectories(building.resolve(TABLES_DIR));
-    for (DemoTable t : TABLES) {
-      copyResource(DemoWorkspace.class, t.fileName(), tables.resolve(t.fileName()));
-    }
-    Path cohorts = Files.createDirectories(building.resolve(COHORTS_DIR));
-    copyResource(SampleData.class, COHORT_DEFINITION, cohorts.resolve(COHORT_DEFINITION));
     Files.writeString(building.resolve(TEMPLATE_MARKER), TEMPLATE_VERSION + "\n");
     deleteRecursively(template());
     Files.move(building, template(), StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static void copyResource(Class<?> anchor, String name, Path to) throws IOException {
-    try (InputStream in = anchor.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("missing bundled resource " + name);
-      }
-      Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private static void copyRecursively(Path from, Path to) throws IOException {

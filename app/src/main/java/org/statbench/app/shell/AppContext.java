@@ -19,6 +19,7 @@ public final class AppContext {
   private final CurrentTable currentTable = new CurrentTable();
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final ObservableList<FieldAction> fieldActions = FXCollections.observableArrayList();
+  private java.util.function.Consumer<String> tabSelector = id -> {};
 
   public AppContext(TaskRunner tasks, DialogService dialogs, WorkspaceModel workspace) {
     this.tasks = Objects.requireNonNull(tasks);
@@ -57,5 +58,18 @@ public final class AppContext {
    */
   public ObservableList<FieldAction> fieldActions() {
     return fieldActions;
+  }
+
+  /**
+   * Brings a feature's tab to the front by feature id (e.g. {@code cohorts}), for a command that
+   * opens something shown in another tab; does nothing until the main view installs its selector.
+   */
+  public void selectTab(String featureId) {
+    tabSelector.accept(featureId);
+  }
+
+  /** Installs what {@link #selectTab} does (the main view). */
+  public void setTabSelector(java.util.function.Consumer<String> selector) {
+    this.tabSelector = Objects.requireNonNull(selector);
   }
 }

@@ -55,6 +55,7 @@ public final class MainView extends BorderPane {
   public MainView(MainViewModel model, List<Feature> tabFeatures, Feature sidePanel) {
     this.model = model;
     this.context = model.context();
+    context.setTabSelector(this::selectTab);
     setId("mainView");
     for (AppMenu m : AppMenu.values()) {
       Menu menu = new Menu(m.title());

@@ -135,6 +135,14 @@ final class ChipMenus {
       }
       if (t == VariableType.CATEGORICAL) {
         menu.getItems().add(item("Roll up to…", () -> rollUp(variable)));
+        // the levels a join recorded above this variable, in the hierarchy's own order
+        Derivation now = model.derivation(variable);
+        for (List<String> parents : model.hierarchyRollUps(variable)) {
+          CheckMenuItem up = new CheckMenuItem("Roll up to " + String.join(" > ", parents));
+          up.setSelected(now instanceof RollUp r && r.parentVariables().equals(parents));
+          up.setOnAction(e -> model.setRollUp(variable, up.isSelected() ? parents : null));
+          menu.getItems().add(up);
+        }
       }
       if (model.derivation(variable) != null) {
         menu.getItems().add(item("Remove derivation", () -> model.setDerivation(variable, null)));

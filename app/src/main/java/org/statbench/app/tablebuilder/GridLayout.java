@@ -298,6 +298,24 @@ public final class GridLayout {
     return !d.isTotal(p) && f.codes().contains(d.code(p)) == f.exclude();
   }
 
+  /**
+   * How deep a row's category sits in its roll-up at a header level: 0 for a category directly
+   * under the total (and for every category of a flat dimension), 1 for its children, and so on.
+   */
+  public int rowDepth(int[] rowKey, int level) {
+    if (rowDims.isEmpty()) {
+      return 0;
+    }
+    Dimension d = table.dimensions().get(rowDims.get(level));
+    int depth = 0;
+    int p = rowKey[level];
+    while (!d.isTotal(p) && d.categories().get(p).parent() >= 0) {
+      p = d.categories().get(p).parent();
+      depth++;
+    }
+    return depth;
+  }
+
   /** Appends the children of {@code parent} (-1: top level) sorted, each with its subtree. */
   private static void appendSorted(
       Dimension d, int parent, Comparator<Integer> cmp, List<Integer> out) {

@@ -54,6 +54,7 @@ import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
+import org.statbench.geo.GeoJoins;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.Tabulator;
 
@@ -235,6 +236,47 @@ public final class TableBuilderViewModel {
                     .map(VariableInfo::name)
                     .toList())
         .orElse(List.of());
+  }
+
+  /**
+   * The parent chains a variable can roll up through, from the hierarchies that joins recorded in
+   * the dataset ({@link GeoJoins#rollUps}, finest level first): for a level of a chain, each run of
+   * the levels above it (la in [lsoa, msoa, la, region, country] gives [region] and [region,
+   * country]); for the key a join matched on, each run of the chain from its finest level ([lsoa],
+   * [lsoa, msoa], ...). Empty when the variable belongs to no recorded hierarchy.
+   */
+  public List<List<String>> hierarchyRollUps(String variable) {
+    Optional<DatasetInfo> info = dataset();
+    if (info.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<List<String>> out = new java.util.LinkedHashSet<>();
+    for (List<String> chain : GeoJoins.rollUps(info.get())) {
+      int i = chain.indexOf(variable);
+      List<String> above;
+      if (i >= 0) {
+        above = chain.subList(i + 1, chain.size());
+      } else if (isJoinKeyOf(info.get(), variable, chain.get(0))) {
+        above = chain;
+      } else {
+        continue;
+      }
+      for (int k = 1; k <= above.size(); k++) {
+        out.add(List.copyOf(above.subList(0, k)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** True when {@code level} was added by a join matched on {@code key}. */
+  private static boolean isJoinKeyOf(DatasetInfo info, String key, String level) {
+    String from = info.variable(level).map(VariableInfo::derivedFrom).orElse(null);
+    if (from == null || key.equals(level)) {
+      return false;
+    }
+    int semi = from.indexOf(';');
+    String head = semi < 0 ? from : from.substring(0, semi);
+    return head.endsWith(" on " + key);
   }
 
   /** The zone a variable sits in, if any. */
@@ -543,6 +585,15 @@ public final class TableBuilderViewModel {
     setDerivation(variable, parent == null ? null : RollUp.toVariable(parent));
   }
 
+  /**
+   * Rolls a dimension up through a chain of parent variables, nearest level first, with a subtotal
+   * for every parent at every level (null or empty removes the roll-up).
+   */
+  public void setRollUp(String variable, List<String> parents) {
+    setDerivation(
+        variable, parents == null || parents.isEmpty() ? null : RollUp.toVariables(parents));
+  }
+
   /** Switches a dimension's total on or off. */
   public void setTotal(String variable, boolean on) {
     tryApply(() -> new BuilderState(spec().withTotal(variable, on), filterZone()));
@@ -640,11 +691,7 @@ public final class TableBuilderViewModel {
   }
 
   private static boolean weightApplies(MeasureKind k) {
-    return k == MeasureKind.COUNT
-        || k == MeasureKind.SUM
-        || k == MeasureKind.MEAN
-        || k == MeasureKind.MIN
-        || k == MeasureKind.MAX;
+    return k != MeasureKind.DISTINCT_COUNT;
   }
 
   // Commands: sorting
@@ -1009,7 +1056,7 @@ public final class TableBuilderViewModel {
     } else if (der instanceof DateGrouping g) {
       text += " by " + g.unit().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     } else if (der instanceof RollUp r) {
-      text += r.parentVariable() != null ? " > " + r.parentVariable() : " rolled up";
+      text += r.byVariables() ? " > " + String.join(" > ", r.parentVariables()) : " rolled up";
     }
     if (!d.total()) {
       text += " (no total)";

@@ -158,6 +158,7 @@ public final class TableGridView extends StackPane {
       for (int c = 0; c < nCols; c++) {
         String text;
         String style;
+        int indent = 0;
         if (r < h && c < w) {
           text =
               r == h - 1
@@ -185,6 +186,7 @@ public final class TableGridView extends StackPane {
             text += valueArrow(layout.options().columnSort());
             style += " grid-sort-key";
           }
+          indent = layout.rowDepth(rk, c);
         } else {
           int[] rk = rows.get(r - h);
           int[] ck = cols.get(c - w);
@@ -195,6 +197,10 @@ public final class TableGridView extends StackPane {
         SpreadsheetCell cell = SpreadsheetCellType.STRING.createCell(r, c, 1, 1, text);
         cell.setEditable(false);
         cell.getStyleClass().addAll(Arrays.asList(style.split(" ")));
+        if (indent > 0) {
+          // a roll-up's children sit indented under their parent, one step per level
+          cell.setStyle(String.format(Locale.ROOT, "-fx-padding: 0 0 0 %dpx;", 6 + 16 * indent));
+        }
         if (heatMap && r >= h && c >= w) {
           double heat = layout.heat(rows.get(r - h), cols.get(c - w));
           if (heat >= 0) {

@@ -31,6 +31,47 @@ public final class SampleWorkspace {
   /** Written before the first import: the folder belongs to the sample and may be rebuilt. */
   public static final String SAMPLE_MARKER = ".statbench-sample";
 
+  /** The saved tables folder of a workspace, as the table builder reads it. */
+  public static final String TABLES_DIR = "tables";
+
+  /** The saved cohort definitions folder of a workspace. */
+  public static final String COHORTS_DIR = "cohorts";
+
+  /** The cohort definition every sample workspace ships (bundled with the sample data). */
+  public static final String COHORT_DEFINITION = "job-outcome-12m-by-referral-cohort.cohort.json";
+
+  /** Where the saved sample tables are bundled (next to the demo, which goes through them). */
+  private static final String TABLES_RESOURCE = "/org/statbench/app/demo/";
+
+  /** The saved tables every sample workspace ships, in the order a demo goes through them. */
+  public static final List<SavedTable> TABLES =
+      List.of(
+          new SavedTable(
+              "1-referrals-by-payment-group-and-age-band.table.json",
+              "Referrals by payment group and age band",
+              "a cross-tab with banded ages and its chart"),
+          new SavedTable(
+              "2-wealth-savings-by-supergroup.table.json",
+              "Wealth survey: mean savings by neighbourhood supergroup",
+              "a weighted mean after joining the area classification"),
+          new SavedTable(
+              "3-export-fails-referrals-by-la-and-ethnicity.table.json",
+              "Referrals by local authority and ethnicity",
+              "an export the disclosure check refuses: many cells below the threshold"),
+          new SavedTable(
+              "4-export-passes-referrals-by-region-and-ethnicity.table.json",
+              "Referrals by region and ethnicity",
+              "the same question redesigned with a coarser geography, which passes"));
+
+  /**
+   * One saved sample table.
+   *
+   * @param fileName its file in the workspace's {@code tables} folder (and its bundled resource)
+   * @param title what it shows
+   * @param point what a trainer shows with it
+   */
+  public record SavedTable(String fileName, String title, String point) {}
+
   private SampleWorkspace() {}
 
   /**
@@ -51,6 +92,15 @@ public final class SampleWorkspace {
       Path dir, boolean reset, ProgressListener progress, CancellationToken cancel) {
     boolean complete = Files.isRegularFile(dir.resolve(COMPLETE_MARKER));
     if (complete && !reset) {
+      if (!Files.isDirectory(dir.resolve(TABLES_DIR))) {
+        // A sample built before the saved tables shipped gets them once; a user's own deletions
+        // of single files are left alone.
+        try {
+          installSavedDefinitions(dir);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot add the saved sample tables to " + dir, e);
+        }
+      }
       Workspace ws = Workspace.open(dir);
       return new Opened(ws, ws.datasets(), false);
     }
@@ -81,7 +131,10 @@ public final class SampleWorkspace {
     }
   }
 
-  /** Imports every bundled file into {@code ws} and marks the lookups with their edition. */
+  /**
+   * Imports every bundled file into {@code ws}, marks the lookups with their edition, joins the
+   * sample lookups, and puts the saved sample tables and cohort definition in its folder.
+   */
   public static void build(Workspace ws, ProgressListener progress, CancellationToken cancel)
       throws IOException {
     List<SampleFile> files = SampleData.files();
@@ -114,9 +167,31 @@ public final class SampleWorkspace {
       }
       progress.progress(files.size() * 1000L, files.size() * 1000L, "joining lookups");
       SampleJoins.apply(ws, cancel);
+      installSavedDefinitions(ws.directory());
       progress.progress(files.size() * 1000L, files.size() * 1000L, "done");
     } finally {
       deleteRecursively(tmpDir);
+    }
+  }
+
+  /** Copies the saved sample tables and the cohort definition into a workspace folder. */
+  private static void installSavedDefinitions(Path dir) throws IOException {
+    Path tables = Files.createDirectories(dir.resolve(TABLES_DIR));
+    for (SavedTable t : TABLES) {
+      copyResource(TABLES_RESOURCE + t.fileName(), tables.resolve(t.fileName()));
+    }
+    Path cohorts = Files.createDirectories(dir.resolve(COHORTS_DIR));
+    copyResource(
+        "/" + SampleData.class.getPackageName().replace('.', '/') + "/" + COHORT_DEFINITION,
+        cohorts.resolve(COHORT_DEFINITION));
+  }
+
+  private static void copyResource(String resource, Path to) throws IOException {
+    try (InputStream in = SampleWorkspace.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("missing bundled resource " + resource);
+      }
+      Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -14,12 +14,13 @@ import java.util.Properties;
 /**
  * What the application remembers between runs, in a small properties file in the StatBench home
  * folder ({@code ~/.statbench}, or the {@code statbench.home} system property): the last workspace
- * and the recently opened table definitions. A plain file rather than java.util.prefs so that it
- * works without a writable registry on locked-down workstations and is easy to reset.
+ * and the recently opened table and cohort definitions. A plain file rather than java.util.prefs so
+ * that it works without a writable registry on locked-down workstations and is easy to reset.
  */
 public final class WorkspacePreferences {
   private static final String LAST_WORKSPACE = "lastWorkspace";
   private static final String RECENT_TABLE = "recentTable.";
+  private static final String RECENT_COHORT = "recentCohort.";
   private static final int MAX_RECENT = 8;
 
   private final Path home;
@@ -75,10 +76,29 @@ public final class WorkspacePreferences {
 
   /** Recently opened or saved table definitions, newest first, only those that still exist. */
   public List<Path> recentTables() {
+    return recent(RECENT_TABLE);
+  }
+
+  /** Puts a table definition first in the recent list. */
+  public List<Path> rememberTable(Path file) {
+    return remember(RECENT_TABLE, file);
+  }
+
+  /** Recently opened or saved cohort definitions, newest first, only those that still exist. */
+  public List<Path> recentCohorts() {
+    return recent(RECENT_COHORT);
+  }
+
+  /** Puts a cohort definition first in the recent list. */
+  public List<Path> rememberCohort(Path file) {
+    return remember(RECENT_COHORT, file);
+  }
+
+  private List<Path> recent(String prefix) {
     Properties p = load();
     List<Path> out = new ArrayList<>();
     for (int i = 0; i < MAX_RECENT; i++) {
-      String v = p.getProperty(RECENT_TABLE + i);
+      String v = p.getProperty(prefix + i);
       if (v != null && Files.isRegularFile(Path.of(v))) {
         out.add(Path.of(v));
       }
@@ -86,18 +106,17 @@ public final class WorkspacePreferences {
     return out;
   }
 
-  /** Puts a table definition first in the recent list. */
-  public List<Path> rememberTable(Path file) {
+  private List<Path> remember(String prefix, Path file) {
     Path abs = file.toAbsolutePath().normalize();
-    List<Path> list = new ArrayList<>(recentTables());
+    List<Path> list = new ArrayList<>(recent(prefix));
     list.remove(abs);
     list.add(0, abs);
     Properties p = load();
     for (int i = 0; i < MAX_RECENT; i++) {
       if (i < list.size()) {
-        p.setProperty(RECENT_TABLE + i, list.get(i).toString());
+        p.setProperty(prefix + i, list.get(i).toString());
       } else {
-        p.remove(RECENT_TABLE + i);
+        p.remove(prefix + i);
       }
     }
     save(p);

@@ -175,6 +175,96 @@ class CohortCommandTest {
   }
 
   @Test
+  void tabulateFilterOptionsSelectTheSameRecordsAsTheyDoForTables() {
+    String[] filters = {
+      "--range",
+      "age=16..24",
+      "--date-range",
+      "referral_date=2012-01-01..2012-12-31",
+      "--filter",
+      "sex!=M"
+    };
+    java.util.List<String> cohortArgs =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "cohort",
+                "--db",
+                db,
+                "--dataset",
+                "referrals",
+                "--entry",
+                "referral_date",
+                "--event",
+                "job_outcome_date",
+                "--period",
+                "quarter",
+                "--horizon",
+                "0"));
+    cohortArgs.addAll(java.util.List.of(filters));
+
+    int code = run(cohortArgs.toArray(String[]::new));
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    // Cohort sizes (at risk at duration 0) per quarter of 2012 only.
+    java.util.Map<String, String> sizes = new java.util.LinkedHashMap<>();
+    for (String line : out.toString().split("\n")) {
+      String[] f = line.split(",", -1);
+      if (!f[0].equals("cohort")) {
+        sizes.put(f[0], f[2]);
+      }
+    }
+    assertThat(sizes.keySet()).containsExactly("2012-Q1", "2012-Q2", "2012-Q3", "2012-Q4");
+
+    // The same filters on tabulate count the same people per quarter.
+    out.getBuffer().setLength(0);
+    java.util.List<String> tabArgs =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "referrals",
+                "--rows",
+                "referral_date",
+                "--date-group",
+                "referral_date=quarter",
+                "--no-totals"));
+    tabArgs.addAll(java.util.List.of(filters));
+    assertThat(run(tabArgs.toArray(String[]::new))).isZero();
+    java.util.Map<String, String> counts = new java.util.LinkedHashMap<>();
+    for (String line : out.toString().split("\n")) {
+      String[] f = line.split(",", -1);
+      if (sizes.containsKey(f[0])) {
+        counts.put(f[0], f[2]);
+      }
+    }
+    assertThat(counts).isEqualTo(sizes);
+    assertThat(sizes.values()).allMatch(v -> Integer.parseInt(v) > 0);
+  }
+
+  @Test
+  void aRangeFilterOnANonNumberExitsTwoNamingTheVariable() {
+    int code =
+        run(
+            "cohort",
+            "--db",
+            db,
+            "--dataset",
+            "referrals",
+            "--entry",
+            "referral_date",
+            "--event",
+            "job_outcome_date",
+            "--range",
+            "sex=1..2");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'sex'").doesNotContain("Exception");
+  }
+
+  @Test
   void kaplanMeierEstimatorIsAvailable() {
     int code =
         run(

@@ -171,6 +171,43 @@ class TabulateCommandTest {
   }
 
   @Test
+  void rollUpThroughSeveralLevelsWritesASubtotalForEveryParent() throws Exception {
+    Path csv = tmp.resolve("areas.csv");
+    Files.writeString(
+        csv,
+        "oa,la,region\nO1,L1,R1\nO2,L1,R1\nO2,L1,R1\nO3,L2,R1\nO4,L3,R2\n",
+        StandardCharsets.UTF_8);
+    assertThat(run("import", "--db", db, "--name", "areas", "--file", csv.toString())).isZero();
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "areas",
+                "--rows",
+                "oa",
+                "--rollup",
+                "oa=la,region"))
+        .isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "oa,measure,value\n"
+                + "R1,count,4\n"
+                + "L1,count,3\n"
+                + "O1,count,1\n"
+                + "O2,count,2\n"
+                + "L2,count,1\n"
+                + "O3,count,1\n"
+                + "R2,count,1\n"
+                + "L3,count,1\n"
+                + "O4,count,1\n"
+                + "Total,count,5\n");
+    assertThat(run("tabulate", "--help")).isZero();
+    assertThat(out.toString()).contains("--rollup=V=PARENT[,GRANDPARENT...]");
+  }
+
+  @Test
   void unknownVariableExitsTwoNamingIt() {
     assertThat(run("tabulate", "--db", db, "--dataset", "people", "--rows", "nope")).isEqualTo(2);
     assertThat(err.toString()).contains("'nope'").doesNotContain("Exception");

@@ -169,6 +169,85 @@ class CohortViewModelTest {
   }
 
   @Test
+  void filtersWrittenAsForTablesSelectTheRecordsAndComeBackFromASavedDefinition(@TempDir Path dir) {
+    vm.filtersProperty().set("sex!=M; age=16..24; referral_date=2012-01-01..2012-12-31");
+
+    assertThat(vm.failedProperty().get()).isFalse();
+    assertThat(vm.spec().filters())
+        .containsExactly(
+            org.statbench.core.spec.CodeFilter.exclude("sex", "M"),
+            new org.statbench.core.spec.RangeFilter("age", 16, 24),
+            new org.statbench.core.spec.DateRangeFilter(
+                "referral_date", LocalDate.parse("2012-01-01"), LocalDate.parse("2012-12-31")));
+    assertThat(vm.triangle())
+        .extracting(TriangleRow::label)
+        .hasSize(12)
+        .first()
+        .isEqualTo("2012-01");
+    long kept = vm.triangle().stream().mapToLong(TriangleRow::size).sum();
+    assertThat(kept).isPositive().isEqualTo(vm.resultProperty().get().recordsUsed());
+
+    Path file = dir.resolve("filtered.cohort.json");
+    dialogs.files.add(file);
+    vm.saveDefinition();
+    vm.filtersProperty().set("");
+    assertThat(vm.triangle()).hasSize(43);
+    dialogs.files.add(file);
+    vm.openDefinition();
+
+    assertThat(vm.filtersProperty().get())
+        .isEqualTo("sex!=M; age=16..24; referral_date=2012-01-01..2012-12-31");
+    assertThat(vm.triangle().stream().mapToLong(TriangleRow::size).sum()).isEqualTo(kept);
+  }
+
+  @Test
+  void anUnfinishedFilterSaysWhatIsWrong() {
+    vm.filtersProperty().set("sex=");
+
+    assertThat(vm.failedProperty().get()).isTrue();
+    assertThat(vm.messageProperty().get()).contains("sex=");
+  }
+
+  @Test
+  void aDateBreakdownIsGroupedIntoPeriodsAsInTables() {
+    assertThat(vm.dropBreakdown("referral_date")).isTrue();
+
+    assertThat(vm.breakdownIsDate()).isTrue();
+    assertThat(vm.resultProperty().get().groups()).first().isEqualTo(List.of("2011-Q2"));
+
+    vm.dateGroupProperty().set(org.statbench.core.spec.DateUnit.FINANCIAL_YEAR);
+
+    assertThat(vm.resultProperty().get().groups())
+        .containsExactly(
+            List.of("2011/12"), List.of("2012/13"), List.of("2013/14"), List.of("2014/15"));
+  }
+
+  @Test
+  void savingOffersTheWorkspaceCohortsFolderAndListsTheDefinitionThere() throws Exception {
+    vm.breakdownProperty().set("sex");
+    Path dir = ws.directory().resolve(SavedCohorts.COHORTS_DIR);
+    Path file = dir.resolve(SavedCohorts.suggestedName(vm.spec()));
+    dialogs.files.add(file);
+
+    vm.saveDefinition();
+
+    assertThat(file.getFileName().toString())
+        .isEqualTo("job_outcome_date-by-referral_date-cohort.cohort.json");
+    assertThat(vm.saved().saved()).contains(file);
+    assertThat(vm.saved().recent()).first().isEqualTo(file.toAbsolutePath().normalize());
+    assertThat(vm.fileProperty().get()).isEqualTo(file);
+
+    vm.breakdownProperty().set(null);
+    vm.open(vm.saved().saved().get(vm.saved().saved().indexOf(file)));
+
+    assertThat(vm.breakdownProperty().get()).isEqualTo("sex");
+    assertThat(vm.resultProperty().get().groups()).hasSize(2);
+    Files.delete(file);
+    vm.saved().refresh();
+    assertThat(vm.saved().saved()).doesNotContain(file);
+  }
+
+  @Test
   void aFailedComputationShowsTheMessageNamingTheVariable() {
     vm.apply(CohortSpec.of("referrals", "referral_date", "no_such_date"));
 

@@ -36,6 +36,7 @@ class CohortViewTest {
   static Workspace ws;
 
   private CohortViewModel vm;
+  private RecordingDialogService dialogs;
 
   @BeforeAll
   static void importReferrals() {
@@ -50,7 +51,7 @@ class CohortViewTest {
   @Start
   void start(Stage stage) {
     SameThreadTaskRunner tasks = new SameThreadTaskRunner();
-    RecordingDialogService dialogs = new RecordingDialogService();
+    dialogs = new RecordingDialogService();
     WorkspaceModel model =
         new WorkspaceModel(tasks, dialogs, new WorkspacePreferences(shared.resolve("home")));
     model.use(ws, ws.datasets());
@@ -142,6 +143,41 @@ class CohortViewTest {
     robot.interact(() -> vm.breakdownProperty().set("sex"));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(curves.getChart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(2);
+  }
+
+  @Test
+  void exportMenuWritesTheProtectedTableAsCsvThroughTheGateAndAuditsIt(
+      FxRobot robot, @TempDir Path out) throws Exception {
+    robot.interact(() -> vm.openSample(CohortViewModel.SAMPLE_DEFINITIONS.get(0)));
+    robot.interact(() -> vm.breakdownProperty().set("sex"));
+    WaitForAsyncUtils.waitForFxEvents();
+    Path file = out.resolve("cohorts.csv");
+    dialogs.files.add(file);
+    long exportsBefore = exports();
+
+    robot.clickOn("#cohortExport");
+    robot.clickOn("Table (CSV/XLSX, disclosure-checked)…");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(dialogs.errors).isEmpty();
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+    assertThat(lines.get(0)).isEqualTo("cohort,sex,duration,measure,value,status");
+    assertThat(lines).contains("2011-06,Total,Total,count,646,ok");
+    // small counts are withheld (empty value), never written
+    assertThat(lines).anyMatch(l -> l.contains(",count,,primary"));
+    assertThat(lines).noneMatch(l -> l.matches(".*,count,[1-9],ok.*"));
+    java.util.List<org.statbench.store.AuditEntry> entries = ws.auditLog().entries();
+    assertThat(exports()).isEqualTo(exportsBefore + 1);
+    org.statbench.store.AuditEntry last =
+        entries.stream().filter(e -> e.type().equals("export")).reduce((a, b) -> b).orElseThrow();
+    assertThat(last.subject() + " " + last.details()).contains("cohorts.csv").contains("csv");
+    assertThat(ws.auditLog().verify().ok()).isTrue();
+    assertThat(robot.lookup("#cohortMessage").queryAs(Label.class).getText())
+        .contains("through the disclosure check");
+  }
+
+  private static long exports() {
+    return ws.auditLog().entries().stream().filter(e -> e.type().equals("export")).count();
   }
 
   /** Text of the triangle cell in row {@code row}, duration column {@code duration}. */

@@ -56,7 +56,7 @@ class DemoWorkspaceTest {
   void everySavedDemoTableOpensAndTabulatesOnTheDemo() throws Exception {
     try (Workspace ws = reset().workspace()) {
       Tabulator tabulator = new Tabulator();
-      for (DemoWorkspace.DemoTable t : DemoWorkspace.TABLES) {
+      for (SampleWorkspace.SavedTable t : DemoWorkspace.TABLES) {
         Path file = demo.directory().resolve(DemoWorkspace.TABLES_DIR).resolve(t.fileName());
         TableSpec spec = TableSpecJson.read(file);
         Table table = tabulator.tabulate(spec, ws, CancellationToken.NONE);
@@ -98,7 +98,7 @@ class DemoWorkspaceTest {
     try (Stream<Path> s = Files.list(tables)) {
       assertThat(s.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(
-              DemoWorkspace.TABLES.stream().map(DemoWorkspace.DemoTable::fileName).toList());
+              DemoWorkspace.TABLES.stream().map(SampleWorkspace.SavedTable::fileName).toList());
     }
   }
 

@@ -7,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Table;
 import org.statbench.sampledata.SampleData;
+import org.statbench.tabulate.TableSpecJson;
+import org.statbench.tabulate.Tabulator;
 
 class SampleWorkspaceTest {
   @TempDir Path dir;
@@ -57,5 +62,50 @@ class SampleWorkspaceTest {
             () -> SampleWorkspace.open(mine, true, (a, b, c) -> {}, CancellationToken.NONE))
         .isInstanceOf(InputException.class);
     assertThat(mine.resolve("notes.txt")).exists();
+  }
+
+  @Test
+  void shipsTheSavedTablesAndCohortDefinitionWhichRunOnTheSample() throws Exception {
+    Path ws = dir.resolve("sample");
+    try (var w =
+        SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE).workspace()) {
+      Tabulator tabulator = new Tabulator();
+      for (SampleWorkspace.SavedTable t : SampleWorkspace.TABLES) {
+        Path file = ws.resolve(SampleWorkspace.TABLES_DIR).resolve(t.fileName());
+        Table table = tabulator.tabulate(TableSpecJson.read(file), w, CancellationToken.NONE);
+        assertThat(table.cellCount()).as(t.fileName()).isGreaterThan(1);
+      }
+      TableSpec wealth =
+          TableSpecJson.read(
+              ws.resolve(SampleWorkspace.TABLES_DIR)
+                  .resolve(SampleWorkspace.TABLES.get(1).fileName()));
+      assertThat(wealth.dataset()).isEqualTo(SampleData.WEALTH_SURVEY.datasetName());
+    }
+    assertThat(ws.resolve(SampleWorkspace.COHORTS_DIR).resolve(SampleWorkspace.COHORT_DEFINITION))
+        .isNotEmptyFile();
+  }
+
+  @Test
+  void aSampleBuiltBeforeTheSavedTablesShippedGetsThemWhenOpened() throws Exception {
+    Path ws = dir.resolve("sample");
+    SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE).workspace().close();
+    Path tables = ws.resolve(SampleWorkspace.TABLES_DIR);
+    try (Stream<Path> s = Files.list(tables)) {
+      for (Path p : s.toList()) {
+        Files.delete(p);
+      }
+    }
+    Files.delete(tables);
+
+    SampleWorkspace.Opened again =
+        SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE);
+    again.workspace().close();
+
+    assertThat(again.created()).isFalse();
+    try (Stream<Path> s = Files.list(tables)) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(
+              SampleWorkspace.TABLES.stream().map(SampleWorkspace.SavedTable::fileName).toList());
+    }
   }
 }

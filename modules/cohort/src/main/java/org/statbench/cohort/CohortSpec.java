@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import org.statbench.core.InputException;
 import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
 import org.statbench.core.spec.Derivation;
+import org.statbench.core.spec.Filter;
 
 /**
  * What to track: who enters when, what counts as the event, how cohorts and durations are cut.
@@ -29,13 +32,17 @@ import org.statbench.core.spec.Derivation;
  *     {@link CohortTable#horizonMeasures()}; at least 0
  * @param asOf the date after which nothing is observed, or null for the default: the latest
  *     non-missing date among the entry and event variables (after filters are not applied)
- * @param by breakdown variables (categorical, text or integer), possibly empty
- * @param filters records kept: variable to the list of codes kept (categorical/text codes, or
- *     integer values written as on the command line); all filters must hold
+ * @param by breakdown variables (categorical, text or integer; a date with a date grouping),
+ *     possibly empty
+ * @param filters records kept: the table filters of the tabulation spec model ({@link CodeFilter}
+ *     include/exclude codes, {@link org.statbench.core.spec.RangeFilter} numeric ranges, {@link
+ *     org.statbench.core.spec.DateRangeFilter} date ranges) with the tabulator's semantics; all
+ *     must hold
  * @param estimator how cumulative proportions are estimated
- * @param derivations per breakdown variable, optional bands ({@link Bands}, for numeric variables)
- *     or code groups ({@link CodeGroups}) from the tabulation spec model, so that cohorts break
- *     down by the same age bands or custom groups as tables; every key must be in {@code by}
+ * @param derivations per breakdown variable, optional bands ({@link Bands}, for numeric variables),
+ *     code groups ({@link CodeGroups}) or a date grouping ({@link DateGrouping}, for dates) from
+ *     the tabulation spec model, so that cohorts break down by the same age bands, custom groups or
+ *     periods as tables; every key must be in {@code by}
  */
 public record CohortSpec(
     String title,
@@ -49,7 +56,7 @@ public record CohortSpec(
     int horizon,
     LocalDate asOf,
     List<String> by,
-    Map<String, List<String>> filters,
+    List<Filter> filters,
     Estimator estimator,
     Map<String, Derivation> derivations) {
 
@@ -66,17 +73,17 @@ public record CohortSpec(
     end = end == null || end.isEmpty() ? null : end;
     competing = competing == null || competing.isEmpty() ? null : competing;
     by = by == null ? List.of() : List.copyOf(by);
-    Map<String, List<String>> f = new LinkedHashMap<>();
-    if (filters != null) {
-      filters.forEach((k, v) -> f.put(k, List.copyOf(v)));
-    }
-    filters = java.util.Collections.unmodifiableMap(f);
+    filters = filters == null ? List.of() : List.copyOf(filters);
     Map<String, Derivation> dv = new LinkedHashMap<>();
     if (derivations != null) {
       for (Map.Entry<String, Derivation> e : derivations.entrySet()) {
-        if (!(e.getValue() instanceof Bands) && !(e.getValue() instanceof CodeGroups)) {
+        if (!(e.getValue() instanceof Bands)
+            && !(e.getValue() instanceof CodeGroups)
+            && !(e.getValue() instanceof DateGrouping)) {
           throw new InputException(
-              "Breakdown '" + e.getKey() + "': only bands and code groups apply to cohorts");
+              "Breakdown '"
+                  + e.getKey()
+                  + "': only bands, code groups and date groupings apply to cohorts");
         }
         if (!by.contains(e.getKey())) {
           throw new InputException(
@@ -108,7 +115,7 @@ public record CohortSpec(
         DEFAULT_HORIZON,
         null,
         List.of(),
-        Map.of(),
+        List.of(),
         Estimator.SIMPLE,
         Map.of());
   }
@@ -316,7 +323,8 @@ public record CohortSpec(
         estimator, d);
   }
 
-  public CohortSpec withFilters(Map<String, List<String>> f) {
+  /** A copy with these filters instead of the current ones. */
+  public CohortSpec withFilters(List<Filter> f) {
     return new CohortSpec(
         title,
         dataset,
@@ -332,6 +340,13 @@ public record CohortSpec(
         f,
         estimator,
         derivations);
+  }
+
+  /** A copy with one more filter (all filters must hold). */
+  public CohortSpec withFilter(Filter f) {
+    List<Filter> all = new java.util.ArrayList<>(filters);
+    all.add(f);
+    return withFilters(all);
   }
 
   public CohortSpec withEstimator(Estimator e) {
@@ -364,7 +379,7 @@ public record CohortSpec(
       s.add(competing);
     }
     s.addAll(by);
-    s.addAll(filters.keySet());
+    filters.forEach(f -> s.add(f.variable()));
     return List.copyOf(s);
   }
 }

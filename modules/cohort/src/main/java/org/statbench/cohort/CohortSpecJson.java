@@ -21,30 +21,42 @@ import java.util.List;
 import java.util.Map;
 import org.statbench.core.InputException;
 import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.spec.CodeGroup;
 import org.statbench.core.spec.CodeGroups;
+import org.statbench.core.spec.DateGrouping;
+import org.statbench.core.spec.DateUnit;
 import org.statbench.core.spec.Derivation;
+import org.statbench.core.spec.Filter;
+import org.statbench.tabulate.TableSpecJson;
 
 /**
  * Saves and loads a {@link CohortSpec} as JSON:
  *
  * <pre>{@code
- * {"format": "statbench-cohort", "version": 1,
+ * {"format": "statbench-cohort", "version": 2,
  *  "title": "...", "dataset": "referrals", "entry": "referral_date", "event": "job_outcome_date",
  *  "end": null, "competing": null, "period": "month", "unit": "months", "horizon": 12,
- *  "asOf": null, "by": ["age"], "filters": {"region": ["E12000001"]}, "estimator": "simple",
- *  "derivations": {"age": {"bands": "16-24,25-49,50+"}}}
+ *  "asOf": null, "by": ["age"],
+ *  "filters": [{"variable": "region", "include": ["E12000001"]},
+ *              {"variable": "age", "range": {"min": 16, "max": 64}},
+ *              {"variable": "referral_date", "dateRange": {"from": "2011-06-01", "to": null}}],
+ *  "estimator": "simple",
+ *  "derivations": {"age": {"bands": "16-24,25-49,50+"}, "referral_date": {"dateGrouping": "fy"}}}
  * }</pre>
  *
- * Only {@code format}, {@code version}, {@code dataset}, {@code entry} and {@code event} are
- * required; the others take the {@link CohortSpec#of(String, String, String)} defaults.
+ * Filters are written exactly as the {@code filters} of a saved table definition ({@link
+ * TableSpecJson#filterToJson}). Version 1 files, whose {@code filters} is an object of variable to
+ * the codes kept ({@code {"region": ["E12000001"]}}), still load: each entry becomes an include
+ * filter. Only {@code format}, {@code version}, {@code dataset}, {@code entry} and {@code event}
+ * are required; the others take the {@link CohortSpec#of(String, String, String)} defaults.
  */
 public final class CohortSpecJson {
   /** The {@code format} value of a saved cohort definition. */
   public static final String FORMAT = "statbench-cohort";
 
   /** The version written; files of this version or older are read. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -68,13 +80,8 @@ public final class CohortSpecJson {
     o.put("asOf", spec.asOf() == null ? null : spec.asOf().toString());
     ArrayNode by = o.putArray("by");
     spec.by().forEach(by::add);
-    ObjectNode filters = o.putObject("filters");
-    spec.filters()
-        .forEach(
-            (k, v) -> {
-              ArrayNode a = filters.putArray(k);
-              v.forEach(a::add);
-            });
+    ArrayNode filters = o.putArray("filters");
+    spec.filters().forEach(f -> filters.add(TableSpecJson.filterToJson(f)));
     o.put("estimator", spec.estimator().key());
     ObjectNode derivations = o.putObject("derivations");
     spec.derivations()
@@ -83,6 +90,8 @@ public final class CohortSpecJson {
               ObjectNode d = derivations.putObject(k);
               if (v instanceof Bands b) {
                 d.put("bands", b.format());
+              } else if (v instanceof DateGrouping g) {
+                d.put("dateGrouping", g.unit().key());
               } else if (v instanceof CodeGroups g) {
                 ArrayNode groups = d.putArray("groups");
                 for (CodeGroup cg : g.groups()) {
@@ -155,7 +164,10 @@ public final class CohortSpecJson {
     int version = root.path("version").asInt(-1);
     if (version < 1 || version > VERSION) {
       throw new InputException(
-          source, -1, "version", "unsupported version " + root.path("version") + " (expected 1)");
+          source,
+          -1,
+          "version",
+          "unsupported version " + root.path("version") + " (expected 1 to " + VERSION + ")");
     }
     try {
       LocalDate asOf = null;
@@ -169,22 +181,18 @@ public final class CohortSpecJson {
       }
       List<String> by = new ArrayList<>();
       root.path("by").forEach(n -> by.add(n.asText()));
-      Map<String, List<String>> filters = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> it = root.path("filters").fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> f = it.next();
-        List<String> codes = new ArrayList<>();
-        f.getValue().forEach(n -> codes.add(n.asText()));
-        filters.put(f.getKey(), codes);
-      }
+      List<Filter> filters = filters(root.path("filters"), source);
       Map<String, Derivation> derivations = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> dit = root.path("derivations").fields();
       while (dit.hasNext()) {
         Map.Entry<String, JsonNode> d = dit.next();
         JsonNode bands = d.getValue().get("bands");
         JsonNode groups = d.getValue().get("groups");
+        JsonNode dateGrouping = d.getValue().get("dateGrouping");
         if (bands != null && !bands.isNull()) {
           derivations.put(d.getKey(), Bands.parse(bands.asText()));
+        } else if (dateGrouping != null && !dateGrouping.isNull()) {
+          derivations.put(d.getKey(), new DateGrouping(DateUnit.parse(dateGrouping.asText())));
         } else if (groups != null && groups.isArray()) {
           List<CodeGroup> list = new ArrayList<>();
           for (JsonNode g : groups) {
@@ -195,7 +203,10 @@ public final class CohortSpecJson {
           derivations.put(d.getKey(), new CodeGroups(list));
         } else {
           throw new InputException(
-              source, -1, "derivations", "'" + d.getKey() + "' needs \"bands\" or \"groups\"");
+              source,
+              -1,
+              "derivations",
+              "'" + d.getKey() + "' needs \"bands\", \"groups\" or \"dateGrouping\"");
         }
       }
       String period = text(root, "period");
@@ -226,6 +237,36 @@ public final class CohortSpecJson {
       }
       throw new InputException(source, -1, null, e.getMessage());
     }
+  }
+
+  /** Version 2: an array of table filters; version 1: an object of variable to codes kept. */
+  private static List<Filter> filters(JsonNode node, String source) {
+    List<Filter> out = new ArrayList<>();
+    if (node.isMissingNode() || node.isNull()) {
+      return out;
+    }
+    if (node.isArray()) {
+      int i = 0;
+      for (JsonNode f : node) {
+        out.add(TableSpecJson.filterFromJson(f, source, "filters[" + i++ + "]"));
+      }
+      return out;
+    }
+    if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> f = it.next();
+        List<String> codes = new ArrayList<>();
+        f.getValue().forEach(n -> codes.add(n.asText()));
+        try {
+          out.add(new CodeFilter(f.getKey(), codes, false));
+        } catch (InputException e) {
+          throw new InputException(source, -1, "filters." + f.getKey(), e.getMessage());
+        }
+      }
+      return out;
+    }
+    throw new InputException(source, -1, "filters", "expected an array of filters");
   }
 
   private static String text(JsonNode root, String field) {

@@ -3,12 +3,9 @@ package org.statbench.cohort;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
@@ -19,12 +16,13 @@ import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.Bands;
+import org.statbench.core.spec.DateGrouping;
 import org.statbench.core.spec.Derivation;
 import org.statbench.core.spec.DimensionSpec;
-import org.statbench.core.table.Category;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.DimensionPlan;
 import org.statbench.tabulate.DimensionPlanner;
+import org.statbench.tabulate.RecordFilters;
 import org.statbench.tabulate.ValueSet;
 
 /**
@@ -109,7 +107,7 @@ public final class CohortTracker {
             ? null
             : dates(data, spec.competing(), "competing event").epochDays();
     Groups groups = Groups.of(data, spec.by(), spec.derivations());
-    boolean[] keep = Filters.mask(data, spec.filters());
+    boolean[] keep = RecordFilters.keep(data, spec.filters());
 
     // Pass 1: validate, find the default as-of date and the range of cohorts.
     Validation val = validate(spec, entry, event, end, competing, keep, progress, cancel, rows);
@@ -751,12 +749,37 @@ public final class CohortTracker {
         }
         return leafCodes(plan);
       }
+      if (col instanceof DateColumn dc && derivation instanceof DateGrouping) {
+        int[] days = dc.epochDays();
+        int[] distinct =
+            Arrays.stream(days).filter(x -> x != DateColumn.MISSING).distinct().sorted().toArray();
+        String[] labels = new String[distinct.length];
+        double[] numbers = new double[distinct.length];
+        for (int k = 0; k < distinct.length; k++) {
+          labels[k] = LocalDate.ofEpochDay(distinct[k]).toString();
+          numbers[k] = Double.NaN;
+        }
+        boolean anyMissing = Arrays.stream(days).anyMatch(x -> x == DateColumn.MISSING);
+        DimensionPlan plan =
+            DimensionPlanner.plan(
+                dim,
+                new ValueSet(col.name(), VariableType.DATE, labels, numbers, distinct, anyMissing),
+                null);
+        for (int i = 0; i < rows; i++) {
+          pos[i] =
+              days[i] == DateColumn.MISSING
+                  ? plan.missingLeaf()
+                  : plan.leafOfCode()[Arrays.binarySearch(distinct, days[i])];
+        }
+        return leafCodes(plan);
+      }
       throw new InputException(
           "Variable '"
               + col.name()
               + "' is "
               + col.type().key()
-              + ": a breakdown needs a categorical or integer variable, or bands of a number");
+              + ": a breakdown needs a categorical or integer variable, bands of a number or a"
+              + " date grouping of a date");
     }
 
     private static List<String> leafCodes(DimensionPlan plan) {
@@ -765,43 +788,6 @@ public final class CohortTracker {
         out.add(plan.categories().get(plan.leafPos()[leaf]).code());
       }
       return out;
-    }
-  }
-
-  /** Record filters: variable = one of the listed codes. */
-  static final class Filters {
-    private Filters() {}
-
-    /** The records kept, or null when there are no filters. */
-    static boolean[] mask(DatasetColumns data, Map<String, List<String>> filters) {
-      if (filters.isEmpty()) {
-        return null;
-      }
-      boolean[] keep = new boolean[data.rows()];
-      Arrays.fill(keep, true);
-      for (Map.Entry<String, List<String>> f : filters.entrySet()) {
-        Column col = data.column(f.getKey());
-        Set<String> wanted = new HashSet<>(f.getValue());
-        if (col instanceof CategoricalColumn cat) {
-          boolean[] codeKept = new boolean[cat.dictionary().size()];
-          for (int c = 0; c < codeKept.length; c++) {
-            codeKept[c] = wanted.contains(cat.dictionary().get(c));
-          }
-          boolean missingKept = wanted.contains(Category.MISSING);
-          for (int i = 0; i < keep.length; i++) {
-            int c = cat.code(i);
-            keep[i] &= c == CategoricalColumn.MISSING ? missingKept : codeKept[c];
-          }
-        } else {
-          Map<String, Boolean> cache = new TreeMap<>();
-          for (int i = 0; i < keep.length; i++) {
-            String t = col.text(i);
-            String key = t == null ? Category.MISSING : t;
-            keep[i] &= cache.computeIfAbsent(key, wanted::contains);
-          }
-        }
-      }
-      return keep;
     }
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.core.InputException;
@@ -31,7 +30,9 @@ class CohortSpecJsonTest {
                     List.of(
                         new org.statbench.core.spec.CodeGroup(
                             "North", List.of("E12000001", "E12000002")))))
-            .withFilters(Map.of("benefit", List.of("JSA", "UC")))
+            .withFilter(org.statbench.core.spec.CodeFilter.include("benefit", "JSA", "UC"))
+            .withFilter(org.statbench.core.spec.RangeFilter.parse("age=16..64"))
+            .withFilter(org.statbench.core.spec.DateRangeFilter.parse("referral_date=2011-06-01.."))
             .withEstimator(Estimator.KAPLAN_MEIER);
     Path file = dir.resolve("def.json");
 
@@ -40,7 +41,7 @@ class CohortSpecJsonTest {
     assertThat(CohortSpecJson.load(file)).isEqualTo(spec);
     assertThat(CohortSpecJson.toJson(spec))
         .contains("\"format\" : \"statbench-cohort\"")
-        .contains("\"version\" : 1");
+        .contains("\"version\" : 2");
   }
 
   @Test
@@ -74,5 +75,51 @@ class CohortSpecJsonTest {
                     "t.json"))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("event");
+  }
+
+  @Test
+  void versionOneFiltersObjectStillLoadsAsIncludeFilters() {
+    CohortSpec spec =
+        CohortSpecJson.fromJson(
+            "{\"format\":\"statbench-cohort\",\"version\":1,\"dataset\":\"d\","
+                + "\"entry\":\"a\",\"event\":\"b\",\"filters\":{\"region\":[\"N\",\"S\"]}}",
+            "old.json");
+
+    assertThat(spec.filters())
+        .containsExactly(org.statbench.core.spec.CodeFilter.include("region", "N", "S"));
+  }
+
+  @Test
+  void filtersAreWrittenAsInTableDefinitionsAndDateGroupingsRoundTrip(@TempDir Path dir) {
+    CohortSpec spec =
+        CohortSpec.of("d", "a", "b")
+            .withFilter(org.statbench.core.spec.CodeFilter.exclude("region", "S"))
+            .withBy(List.of("a"))
+            .withDerivation(
+                "a",
+                new org.statbench.core.spec.DateGrouping(
+                    org.statbench.core.spec.DateUnit.FINANCIAL_YEAR));
+    Path file = dir.resolve("fy.json");
+
+    CohortSpecJson.save(spec, file);
+
+    assertThat(CohortSpecJson.load(file)).isEqualTo(spec);
+    assertThat(CohortSpecJson.toJson(spec))
+        .contains("\"exclude\" : [ \"S\" ]")
+        .contains("\"dateGrouping\" : \"financial_year\"");
+  }
+
+  @Test
+  void aBadFilterEntryIsReportedWithItsPath() {
+    assertThatThrownBy(
+            () ->
+                CohortSpecJson.fromJson(
+                    "{\"format\":\"statbench-cohort\",\"version\":2,\"dataset\":\"d\","
+                        + "\"entry\":\"a\",\"event\":\"b\","
+                        + "\"filters\":[{\"variable\":\"age\",\"range\":{\"min\":\"x\"}}]}",
+                    "bad.json"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("bad.json")
+        .hasMessageContaining("filters[0]");
   }
 }

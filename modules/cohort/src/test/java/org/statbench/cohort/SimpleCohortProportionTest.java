@@ -244,7 +244,7 @@ class SimpleCohortProportionTest {
         CohortTracker.track(
             data,
             spec()
-                .withFilters(java.util.Map.of("g", List.of("b")))
+                .withFilter(org.statbench.core.spec.CodeFilter.include("g", "b"))
                 .withAsOf(LocalDate.parse("2011-06-30")));
 
     assertThat(t.filteredOut()).isEqualTo(1);

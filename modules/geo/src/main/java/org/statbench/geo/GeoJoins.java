@@ -137,7 +137,7 @@ public final class GeoJoins {
       CancellationToken cancel) {
     JoinResult result = preview(dataset, lookupName, lookupKey, spec, cancel);
     cancel.throwIfCancelled();
-    workspace.addDerivedVariables(dataset, result.variables());
+    workspace.addDerivedVariables(dataset, result.variables(), cancel);
     return result;
   }
 

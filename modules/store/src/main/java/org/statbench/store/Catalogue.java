@@ -1,10 +1,5 @@
 package org.statbench.store;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,8 +35,7 @@ final class Catalogue {
       VariableType type,
       Storage storage,
       int dictionarySize,
-      String source,
-      Map<String, String> mapping) {}
+      String source) {}
 
   /** What is needed to load a dataset's columns. */
   record DatasetRecord(
@@ -129,18 +123,14 @@ final class Catalogue {
     return out;
   }
 
-  /** All datasets, ordered by name. */
-  List<DatasetInfo> datasets() throws SQLException {
-    List<DatasetInfo> out = new ArrayList<>();
-    List<Long> ids = new ArrayList<>();
+  /** Names of all datasets, in order. */
+  List<String> names() throws SQLException {
+    List<String> out = new ArrayList<>();
     try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id FROM sb_dataset ORDER BY name")) {
+        ResultSet rs = s.executeQuery("SELECT name FROM sb_dataset ORDER BY name")) {
       while (rs.next()) {
-        ids.add(rs.getLong(1));
+        out.add(rs.getString(1));
       }
-    }
-    for (long id : ids) {
-      out.add(info(id));
     }
     return out;
   }
@@ -197,19 +187,25 @@ final class Catalogue {
     List<VariableInfo> vars = new ArrayList<>();
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT ord, name, label, type, missing, derived_from FROM sb_variable"
+            "SELECT ord, name, label, type, missing, derived_from, storage FROM sb_variable"
                 + " WHERE dataset_id = ? ORDER BY ord")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           int ord = rs.getInt(1);
+          List<Code> list = codes.get(ord);
+          if (list == null && Storage.DERIVED.name().equals(rs.getString(7))) {
+            // Derived variables written since the compact format keep their codelist there.
+            byte[] m = mapping(id, ord);
+            list = m == null ? null : CodeMapping.codes(m);
+          }
           vars.add(
               new VariableInfo(
                   rs.getString(2),
                   rs.getString(3),
                   VariableType.valueOf(rs.getString(4)),
                   rs.getLong(5),
-                  codes.getOrDefault(ord, List.of()),
+                  list == null ? List.of() : list,
                   rs.getString(6)));
         }
       }
@@ -242,12 +238,11 @@ final class Catalogue {
     List<VariableRecord> vars = new ArrayList<>();
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT ord, name, type, storage, dictionary_size, source, mapping FROM sb_variable"
+            "SELECT ord, name, type, storage, dictionary_size, source FROM sb_variable"
                 + " WHERE dataset_id = ? ORDER BY ord")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          byte[] mapping = rs.getBytes(7);
           vars.add(
               new VariableRecord(
                   rs.getInt(1),
@@ -255,12 +250,26 @@ final class Catalogue {
                   VariableType.valueOf(rs.getString(3)),
                   Storage.valueOf(rs.getString(4)),
                   rs.getInt(5),
-                  rs.getString(6),
-                  mapping == null ? null : readMapping(mapping)));
+                  rs.getString(6)));
         }
       }
     }
     return new DatasetRecord(id, name, rows, file, kind, edition, vars);
+  }
+
+  /**
+   * The stored mapping of a derived variable (see {@link CodeMapping}), read only when the variable
+   * is materialised or its codelist is not in {@code sb_code}, or null.
+   */
+  byte[] mapping(long datasetId, int ord) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT mapping FROM sb_variable WHERE dataset_id = ? AND ord = ?")) {
+      ps.setLong(1, datasetId);
+      ps.setInt(2, ord);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getBytes(1) : null;
+      }
+    }
   }
 
   /**
@@ -397,9 +406,14 @@ final class Catalogue {
   }
 
   /** A derived variable ready to store, with its codelist computed from the data. */
-  record DerivedRow(DerivedVariable definition, List<Code> codes, long missing) {}
+  record DerivedRow(DerivedVariable definition, List<Code> codes, long missing, byte[] mapping) {}
 
-  /** Adds or replaces derived variables (by name) in one transaction. */
+  /**
+   * Adds or replaces derived variables (by name) in one transaction. A derived variable's codelist
+   * and counts travel in its mapping (see {@link CodeMapping}) rather than as {@code sb_code} rows:
+   * writing and deleting tens of thousands of code rows per join took over a second. Code rows of
+   * variables written before that are deleted with them.
+   */
   void putDerived(DatasetRecord dataset, List<DerivedRow> rows) throws SQLException {
     try {
       int next = 0;
@@ -419,11 +433,7 @@ final class Catalogue {
               conn.prepareStatement(
                   "INSERT INTO sb_variable(dataset_id, ord, name, label, type, missing, storage,"
                       + " dictionary_size, derived_from, source, mapping)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement pc =
-              conn.prepareStatement(
-                  "INSERT INTO sb_code(dataset_id, variable_ord, ord, code, label, count)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (DerivedRow row : rows) {
           DerivedVariable d = row.definition();
           Integer ord = existing.get(d.name());
@@ -445,12 +455,10 @@ final class Catalogue {
           pv.setLong(6, row.missing());
           pv.setString(7, Storage.DERIVED.name());
           pv.setInt(8, row.codes().size());
-          pv.setString(9, d.description() == null ? "derived from " + d.source() : d.description());
+          pv.setString(9, derivedFrom(d));
           pv.setString(10, d.source());
-          pv.setBytes(11, writeMapping(d.mapping()));
+          pv.setBytes(11, row.mapping());
           pv.executeUpdate();
-          insertCodes(pc, dataset.id(), ord, row.codes());
-          pc.executeBatch();
         }
       }
       conn.commit();
@@ -460,54 +468,8 @@ final class Catalogue {
     }
   }
 
-  static byte[] writeMapping(Map<String, String> mapping) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeInt(mapping.size());
-      for (Map.Entry<String, String> e : new TreeMap<>(mapping).entrySet()) {
-        writeString(out, e.getKey());
-        writeString(out, e.getValue());
-      }
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    if (s == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  static Map<String, String> readMapping(byte[] data) {
-    try {
-      DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data));
-      int n = in.readInt();
-      Map<String, String> out = new java.util.HashMap<>(n * 2);
-      for (int i = 0; i < n; i++) {
-        String k = readString(in);
-        String v = readString(in);
-        out.put(k, v);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String readString(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      return null;
-    }
-    byte[] b = in.readNBytes(n);
-    return new String(b, StandardCharsets.UTF_8);
+  /** What the catalogue records as a derived variable's origin. */
+  static String derivedFrom(DerivedVariable d) {
+    return d.description() == null ? "derived from " + d.source() : d.description();
   }
 }

@@ -22,4 +22,9 @@ public record DerivedVariable(
     Objects.requireNonNull(source, "source");
     mapping = Map.copyOf(mapping);
   }
+
+  /** The same variable with another mapping. */
+  public DerivedVariable withMapping(Map<String, String> newMapping) {
+    return new DerivedVariable(name, label, source, newMapping, description);
+  }
 }

@@ -30,6 +30,7 @@ import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
 import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
+import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
 
 /**
@@ -55,7 +56,24 @@ public final class Workspace implements AutoCloseable {
   private final ReentrantReadWriteLock filesLock = new ReentrantReadWriteLock();
   private final Map<String, ColumnFile> files = new ConcurrentHashMap<>();
   private final Map<String, SoftReference<Object>> cache = new ConcurrentHashMap<>();
+
+  /**
+   * Catalogue entries and storage records by dataset name, read once and dropped when that dataset
+   * changes (import, join, kind, drop; always under {@link #lock}, after the commit). Reading a big
+   * dataset's codelists and variables from H2 costs hundreds of milliseconds, and a join reads them
+   * several times.
+   */
+  private final Map<String, DatasetInfo> infos = new ConcurrentHashMap<>();
+
+  private final Map<String, Loaded> records = new ConcurrentHashMap<>();
+  private long loads; // guarded by lock
   private volatile boolean closed;
+
+  /**
+   * A storage record as loaded, numbered so that columns derived from one version of a dataset's
+   * definitions are never served for a later one.
+   */
+  private record Loaded(Catalogue.DatasetRecord rec, long load) {}
 
   private Workspace(Path dir, Connection conn) throws SQLException {
     this.dir = dir;
@@ -138,7 +156,34 @@ public final class Workspace implements AutoCloseable {
 
   /** All datasets, ordered by name. */
   public List<DatasetInfo> datasets() {
-    return sql(catalogue::datasets);
+    return sql(
+        () -> {
+          List<DatasetInfo> out = new ArrayList<>();
+          for (String name : catalogue.names()) {
+            out.add(info(name));
+          }
+          return out;
+        });
+  }
+
+  /** The catalogue entry of a dataset, or null; caller holds the lock. */
+  private DatasetInfo info(String name) throws SQLException {
+    DatasetInfo info = infos.get(name);
+    if (info == null) {
+      long id = catalogue.id(name);
+      if (id < 0) {
+        return null;
+      }
+      info = catalogue.info(id);
+      infos.put(name, info);
+    }
+    return info;
+  }
+
+  /** Forgets what was read of a dataset's catalogue entry; caller holds the lock. */
+  private void changed(String name) {
+    infos.remove(name);
+    records.remove(name);
   }
 
   /**
@@ -149,11 +194,11 @@ public final class Workspace implements AutoCloseable {
   public DatasetInfo dataset(String name) {
     return sql(
         () -> {
-          long id = catalogue.id(name);
-          if (id < 0) {
+          DatasetInfo info = info(name);
+          if (info == null) {
             throw unknownDataset(name);
           }
-          return catalogue.info(id);
+          return info;
         });
   }
 
@@ -163,7 +208,7 @@ public final class Workspace implements AutoCloseable {
 
   /** True when a dataset of that name exists. */
   public boolean hasDataset(String name) {
-    return sql(() -> catalogue.id(name) >= 0);
+    return sql(() -> infos.containsKey(name) || catalogue.id(name) >= 0);
   }
 
   /**
@@ -191,14 +236,18 @@ public final class Workspace implements AutoCloseable {
       c.throwIfCancelled();
       synchronized (lock) {
         checkOpen();
-        old =
-            catalogue.replace(
-                request.name(),
-                request.file().toString(),
-                parsed.sha256(),
-                parsed.rows(),
-                id,
-                parsed.columns());
+        try {
+          old =
+              catalogue.replace(
+                  request.name(),
+                  request.file().toString(),
+                  parsed.sha256(),
+                  parsed.rows(),
+                  id,
+                  parsed.columns());
+        } finally {
+          changed(request.name());
+        }
       }
     } catch (SQLException e) {
       deleteQuietly(file);
@@ -247,7 +296,8 @@ public final class Workspace implements AutoCloseable {
    * @throws InputException naming the variable or dataset when unknown
    */
   public DatasetColumns columns(String dataset, Collection<String> variables) {
-    Catalogue.DatasetRecord rec = record(dataset);
+    Loaded loaded = record(dataset);
+    Catalogue.DatasetRecord rec = loaded.rec();
     List<Catalogue.VariableRecord> wanted = new ArrayList<>();
     for (String v : variables) {
       Catalogue.VariableRecord vr = rec.variable(v);
@@ -262,26 +312,44 @@ public final class Workspace implements AutoCloseable {
       wanted.add(vr);
     }
     Map<String, Column> out = new LinkedHashMap<>();
-    Map<String, Column> loaded = new ConcurrentHashMap<>();
+    Map<String, Column> got = new ConcurrentHashMap<>();
     // Two columns at a time: reading and copying chunks is memory-bound, and the machine is small.
-    wanted.parallelStream().distinct().forEach(vr -> loaded.put(vr.name(), column(rec, vr)));
+    wanted.parallelStream().distinct().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
     for (Catalogue.VariableRecord vr : wanted) {
-      out.put(vr.name(), loaded.get(vr.name()));
+      out.put(vr.name(), got.get(vr.name()));
     }
     return new DatasetColumns(rec.name(), rec.rows(), out);
   }
 
-  private Catalogue.DatasetRecord record(String dataset) {
-    Catalogue.DatasetRecord rec = sql(() -> catalogue.record(dataset));
-    if (rec == null) {
+  private Loaded record(String dataset) {
+    Loaded l = records.get(dataset);
+    if (l != null) {
+      return l;
+    }
+    l =
+        sql(
+            () -> {
+              Catalogue.DatasetRecord rec = catalogue.record(dataset);
+              if (rec == null) {
+                return null;
+              }
+              Loaded fresh = new Loaded(rec, ++loads);
+              records.put(dataset, fresh);
+              return fresh;
+            });
+    if (l == null) {
       throw unknownDataset(dataset);
     }
-    return rec;
+    return l;
   }
 
-  private Column column(Catalogue.DatasetRecord rec, Catalogue.VariableRecord vr) {
+  private Column column(Loaded loaded, Catalogue.VariableRecord vr) {
+    Catalogue.DatasetRecord rec = loaded.rec();
     String key =
-        rec.columnFile() + (vr.storage() == Storage.DERIVED ? "/d/" + vr.name() : "/" + vr.ord());
+        rec.columnFile()
+            + (vr.storage() == Storage.DERIVED
+                ? "/d/" + vr.name() + "@" + loaded.load()
+                : "/" + vr.ord());
     Object cached = get(key);
     if (cached != null) {
       return (Column) cached;
@@ -293,7 +361,13 @@ public final class Workspace implements AutoCloseable {
         throw new StatBenchException(
             "The workspace is damaged: source variable of " + vr.name() + " is missing");
       }
-      c = derive(vr.name(), (CategoricalColumn) column(rec, src), vr.mapping());
+      CategoricalColumn source = (CategoricalColumn) column(loaded, src);
+      byte[] stored = sql(() -> catalogue.mapping(rec.id(), vr.ord()));
+      if (stored == null) {
+        throw new StatBenchException(
+            "The workspace is damaged: the mapping of " + vr.name() + " is missing");
+      }
+      c = derive(vr.name(), source, CodeMapping.decode(stored, source.dictionary(), vr.name()));
     } else {
       c = withFile(rec, f -> load(f, rec.rows(), vr));
     }
@@ -343,24 +417,13 @@ public final class Workspace implements AutoCloseable {
   /** Maps a categorical column's codes through a code mapping: one pass over primitive codes. */
   static CategoricalColumn derive(
       String name, CategoricalColumn source, Map<String, String> mapping) {
-    List<String> srcDict = source.dictionary();
-    java.util.TreeSet<String> targets = new java.util.TreeSet<>(Values.CODE_ORDER);
-    for (String code : srcDict) {
-      String t = mapping.get(code);
-      if (t != null) {
-        targets.add(t);
-      }
-    }
-    List<String> dict = new ArrayList<>(targets);
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < dict.size(); i++) {
-      index.put(dict.get(i), i);
-    }
-    int[] map = new int[srcDict.size()];
-    for (int i = 0; i < map.length; i++) {
-      String t = mapping.get(srcDict.get(i));
-      map[i] = t == null ? -1 : index.get(t);
-    }
+    return derive(name, source, CodeMapping.of(source.dictionary(), mapping));
+  }
+
+  /** Maps a categorical column's codes through a resolved mapping: one look-up per record. */
+  static CategoricalColumn derive(String name, CategoricalColumn source, CodeMapping mapping) {
+    List<String> dict = mapping.targets();
+    int[] map = mapping.lut();
     int n = source.size();
     if (source.isByteEncoded()) {
       byte[] src = source.byteCodes();
@@ -400,12 +463,31 @@ public final class Workspace implements AutoCloseable {
     return CategoricalColumn.ofInts(name, VariableType.CATEGORICAL, dict, out);
   }
 
+  /** Records per source dictionary code; the last element counts missing values. */
+  private static long[] histogram(CategoricalColumn source) {
+    int n = source.dictionary().size();
+    long[] out = new long[n + 1];
+    if (source.isByteEncoded()) {
+      long[] h = new long[256];
+      for (byte b : source.byteCodes()) {
+        h[b & 0xFF]++;
+      }
+      System.arraycopy(h, 0, out, 0, n);
+      out[n] = h[0xFF];
+    } else {
+      for (int c : source.intCodes()) {
+        out[c < 0 ? n : c]++;
+      }
+    }
+    return out;
+  }
+
   /**
    * Per-record keys for cell-key perturbation, uniform in [0, 1), assigned once at import and kept
    * with the dataset (the same record always has the same key). Returns a fresh copy.
    */
   public double[] recordKeys(String dataset) {
-    Catalogue.DatasetRecord rec = record(dataset);
+    Catalogue.DatasetRecord rec = record(dataset).rec();
     String key = rec.columnFile() + "/keys";
     double[] keys = (double[]) get(key);
     if (keys == null) {
@@ -424,14 +506,18 @@ public final class Workspace implements AutoCloseable {
           if (id < 0) {
             throw unknownDataset(dataset);
           }
-          catalogue.setKind(id, kind, edition);
-          return catalogue.info(id);
+          try {
+            catalogue.setKind(id, kind, edition);
+          } finally {
+            changed(dataset);
+          }
+          return info(dataset);
         });
   }
 
   /** The edition of a lookup dataset, or null. */
   public String edition(String dataset) {
-    return record(dataset).edition();
+    return record(dataset).rec().edition();
   }
 
   /**
@@ -440,13 +526,31 @@ public final class Workspace implements AutoCloseable {
    * @throws InputException when a name clashes with an imported variable or the source is unknown
    */
   public DatasetInfo addDerivedVariables(String dataset, List<DerivedVariable> variables) {
-    Catalogue.DatasetRecord rec = record(dataset);
+    return addDerivedVariables(dataset, variables, CancellationToken.NONE);
+  }
+
+  /**
+   * Adds (or replaces, by name) derived variables on a dataset, in one transaction: on failure or
+   * cancellation (polled until the commit) the dataset is unchanged. Each mapping is resolved
+   * against its source's dictionary and stored compactly (see {@link CodeMapping}); the derived
+   * columns themselves are not materialised here, only when loaded.
+   *
+   * @throws InputException when a name clashes with an imported variable or the source is unknown
+   * @throws org.statbench.core.CancelledException when cancelled before the commit
+   */
+  public DatasetInfo addDerivedVariables(
+      String dataset, List<DerivedVariable> variables, CancellationToken cancel) {
+    CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
+    Loaded loaded = record(dataset);
+    Catalogue.DatasetRecord rec = loaded.rec();
     Map<String, DerivedVariable> byName = new LinkedHashMap<>();
     for (DerivedVariable d : variables) {
       byName.put(d.name(), d);
     }
     List<Catalogue.DerivedRow> rows = new ArrayList<>();
+    Map<String, long[]> histograms = new HashMap<>();
     for (DerivedVariable d : byName.values()) {
+      c.throwIfCancelled();
       Catalogue.VariableRecord existing = rec.variable(d.name());
       if (existing != null && existing.storage() != Storage.DERIVED) {
         throw new InputException(
@@ -477,45 +581,104 @@ public final class Workspace implements AutoCloseable {
                 + src.type().key()
                 + ", not categorical or text");
       }
-      CategoricalColumn col = derive(d.name(), (CategoricalColumn) column(rec, src), d.mapping());
-      long[] counts = new long[col.dictionary().size()];
-      long missing = 0;
-      for (int r = 0; r < col.size(); r++) {
-        int code = col.code(r);
-        if (code < 0) {
-          missing++;
+      CategoricalColumn source = (CategoricalColumn) column(loaded, src);
+      // One pass over the records per source, however many variables map it.
+      long[] hist = histograms.computeIfAbsent(src.name(), k -> histogram(source));
+      CodeMapping mapping = CodeMapping.of(source.dictionary(), d.mapping());
+      int[] lut = mapping.lut();
+      long[] counts = new long[mapping.targets().size()];
+      long missing = hist[lut.length];
+      for (int i = 0; i < lut.length; i++) {
+        if (lut[i] < 0) {
+          missing += hist[i];
         } else {
-          counts[code]++;
+          counts[lut[i]] += hist[i];
         }
       }
       List<Code> codes = new ArrayList<>(counts.length);
       for (int i = 0; i < counts.length; i++) {
-        codes.add(new Code(col.dictionary().get(i), null, counts[i]));
+        codes.add(new Code(mapping.targets().get(i), null, counts[i]));
       }
-      rows.add(new Catalogue.DerivedRow(d, codes, missing));
+      rows.add(new Catalogue.DerivedRow(d, codes, missing, mapping.encode(counts)));
     }
+    c.throwIfCancelled();
     synchronized (lock) {
       checkOpen();
+      c.throwIfCancelled();
       Catalogue.DatasetRecord now = sql(() -> catalogue.record(dataset));
       if (now == null || !now.columnFile().equals(rec.columnFile())) {
         throw new StatBenchException(
             "Dataset '" + CsvImporter.abbreviate(dataset) + "' changed meanwhile; try again");
       }
-      sql(
-          () -> {
-            catalogue.putDerived(now, rows);
-            return null;
-          });
-      for (DerivedVariable d : byName.values()) {
-        cache.remove(rec.columnFile() + "/d/" + d.name());
+      DatasetInfo before = infos.get(dataset);
+      try {
+        sql(
+            () -> {
+              catalogue.putDerived(now, rows);
+              return null;
+            });
+        if (before != null) {
+          // What reading the entry back would give, without re-reading every codelist.
+          infos.put(dataset, withDerived(before, rows));
+        }
+      } catch (RuntimeException | Error e) {
+        changed(dataset);
+        throw e;
+      } finally {
+        records.remove(dataset);
+        String prefix = rec.columnFile() + "/d/";
+        cache.keySet().removeIf(k -> k.startsWith(prefix));
       }
     }
     return dataset(dataset);
   }
 
+  /** A catalogue entry with derived variables replaced by name (in place) or appended. */
+  private static DatasetInfo withDerived(DatasetInfo before, List<Catalogue.DerivedRow> rows) {
+    List<VariableInfo> vars = new ArrayList<>(before.variables());
+    for (Catalogue.DerivedRow row : rows) {
+      DerivedVariable d = row.definition();
+      VariableInfo v =
+          new VariableInfo(
+              d.name(),
+              d.label(),
+              VariableType.CATEGORICAL,
+              row.missing(),
+              row.codes(),
+              Catalogue.derivedFrom(d));
+      int at = -1;
+      for (int i = 0; i < vars.size(); i++) {
+        if (vars.get(i).name().equals(d.name())) {
+          at = i;
+        }
+      }
+      if (at >= 0) {
+        vars.set(at, v);
+      } else {
+        vars.add(v);
+      }
+    }
+    return new DatasetInfo(
+        before.name(),
+        before.sourceFile(),
+        before.sha256(),
+        before.importedAt(),
+        before.rows(),
+        vars,
+        before.kind());
+  }
+
   /** Removes a dataset and its data. */
   public void drop(String dataset) {
-    String file = sql(() -> catalogue.drop(dataset));
+    String file =
+        sql(
+            () -> {
+              try {
+                return catalogue.drop(dataset);
+              } finally {
+                changed(dataset);
+              }
+            });
     if (file == null) {
       throw unknownDataset(dataset);
     }
@@ -547,6 +710,8 @@ public final class Workspace implements AutoCloseable {
         }
         files.clear();
         cache.clear();
+        infos.clear();
+        records.clear();
         try {
           conn.rollback();
           conn.close();

@@ -30,10 +30,13 @@ public final class DimensionPlanner {
   /**
    * @param spec the dimension
    * @param values the variable's distinct values
-   * @param parentOfCode for a roll-up to a parent variable, per code its parent code (null when it
-   *     has none); null otherwise
+   * @param parentLevels for a roll-up, per parent level (nearest first) each code's parent code
+   *     (codes absent have no parent at that level), as resolved from the data for a roll-up to
+   *     parent variables; null to use a roll-up's own mappings (and for other dimensions)
+   * @throws IllegalArgumentException when a roll-up to parent variables comes without its levels
    */
-  public static DimensionPlan plan(DimensionSpec spec, ValueSet values, String[] parentOfCode) {
+  public static DimensionPlan plan(
+      DimensionSpec spec, ValueSet values, List<Map<String, String>> parentLevels) {
     int n = values.size();
     Integer[] order = naturalOrder(values);
     String[] key = new String[n];
@@ -96,7 +99,15 @@ public final class DimensionPlanner {
     }
     int missingLeaf = values.hasMissing() ? leafIndex.get(Category.MISSING) : -1;
     if (spec.derivation() instanceof RollUp r) {
-      return rollUp(spec, r, values, key, parentOfCode, leafKeys, leafOfCode, missingLeaf);
+      List<Map<String, String>> levels = parentLevels;
+      if (levels == null) {
+        if (r.byVariables()) {
+          throw new IllegalArgumentException(
+              "the parent levels of a roll-up to variables must be resolved from the data");
+        }
+        levels = r.parentMaps();
+      }
+      return rollUp(spec, levels, leafKeys, leafOfCode, missingLeaf);
     }
     List<Category> cats = new ArrayList<>();
     int[] leafPos = new int[leafKeys.size()];
@@ -108,51 +119,112 @@ public final class DimensionPlanner {
     return finish(spec, cats, leafOfCode, missingLeaf, leafPos, anc);
   }
 
+  /** A parent in a roll-up tree: a code at a level (1 = nearest the leaves). */
+  private static final class Node {
+    final int level;
+    final String code;
+    final List<Node> nodes = new ArrayList<>();
+    final List<Integer> leaves = new ArrayList<>();
+    Node parent;
+    int pos = -1;
+
+    Node(int level, String code) {
+      this.level = level;
+      this.code = code;
+    }
+  }
+
+  /**
+   * Lays the leaves out under their chains of parents: depth first, every parent directly before
+   * its children; under each parent (and under the total) the child parents come first, higher
+   * levels before lower ones and each level in code order, then the leaves in leaf order.
+   */
   private static DimensionPlan rollUp(
       DimensionSpec spec,
-      RollUp r,
-      ValueSet values,
-      String[] key,
-      String[] parentOfCode,
+      List<Map<String, String>> levels,
       List<String> leafKeys,
       int[] leafOfCode,
       int missingLeaf) {
-    // parent of every leaf
-    String[] parentOfLeaf = new String[leafKeys.size()];
-    for (int c = 0; c < values.size(); c++) {
-      String p = r.parentOf() != null ? r.parentOf().get(values.labels()[c]) : parentOfCode[c];
-      parentOfLeaf[leafOfCode[c]] = p;
-    }
-    java.util.LinkedHashSet<String> parentSet = new java.util.LinkedHashSet<>();
-    for (String p : parentOfLeaf) {
-      if (p != null) {
-        parentSet.add(p);
-      }
-    }
-    List<String> parents = new ArrayList<>(parentSet);
-    parents.sort(codeComparator(parents));
-    List<Category> cats = new ArrayList<>();
-    int[] leafPos = new int[leafKeys.size()];
-    int[][] anc = new int[leafKeys.size()][];
-    for (String p : parents) {
-      int pPos = cats.size();
-      cats.add(new Category(p, p, -1));
-      for (int l = 0; l < leafKeys.size(); l++) {
-        if (p.equals(parentOfLeaf[l])) {
-          leafPos[l] = cats.size();
-          anc[l] = new int[] {pPos};
-          cats.add(new Category(leafKeys.get(l), leafKeys.get(l), pPos));
+    int leafCount = leafKeys.size();
+    Node root = new Node(levels.size() + 1, Category.TOTAL);
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    Node[][] chains = new Node[leafCount][];
+    for (int l = 0; l < leafCount; l++) {
+      List<Node> chain = new ArrayList<>();
+      if (l != missingLeaf) {
+        String cur = leafKeys.get(l);
+        for (int k = 0; k < levels.size(); k++) {
+          String p = levels.get(k).get(cur);
+          if (p == null) {
+            break;
+          }
+          int level = k + 1;
+          chain.add(nodes.computeIfAbsent(level + "\u0000" + p, x -> new Node(level, p)));
+          cur = p;
         }
       }
+      chains[l] = chain.toArray(Node[]::new);
+      // link the chain bottom-up; a parent's own parent is the same from every leaf (maps are
+      // functions), so the first leaf that reaches it links it
+      for (int k = 0; k + 1 < chains[l].length; k++) {
+        Node below = chains[l][k];
+        if (below.parent == null) {
+          below.parent = chains[l][k + 1];
+          below.parent.nodes.add(below);
+        }
+      }
+      if (chains[l].length == 0) {
+        root.leaves.add(l);
+      } else {
+        chains[l][0].leaves.add(l);
+      }
     }
-    for (int l = 0; l < leafKeys.size(); l++) {
-      if (parentOfLeaf[l] == null) {
-        leafPos[l] = cats.size();
-        anc[l] = new int[0];
-        cats.add(Category.of(leafKeys.get(l)));
+    for (Node nd : nodes.values()) {
+      if (nd.parent == null) {
+        root.nodes.add(nd);
+      }
+    }
+    // code order per level, as for plain categories
+    Map<Integer, Comparator<String>> byLevel = new LinkedHashMap<>();
+    for (int k = 1; k <= levels.size(); k++) {
+      int level = k;
+      List<String> codes =
+          nodes.values().stream().filter(x -> x.level == level).map(x -> x.code).toList();
+      byLevel.put(level, codeComparator(codes));
+    }
+    List<Category> cats = new ArrayList<>();
+    int[] leafPos = new int[leafCount];
+    layOut(root, -1, byLevel, leafKeys, cats, leafPos);
+    int[][] anc = new int[leafCount][];
+    for (int l = 0; l < leafCount; l++) {
+      anc[l] = new int[chains[l].length];
+      for (int k = 0; k < chains[l].length; k++) {
+        anc[l][k] = chains[l][k].pos;
       }
     }
     return finish(spec, cats, leafOfCode, missingLeaf, leafPos, anc);
+  }
+
+  private static void layOut(
+      Node node,
+      int parentPos,
+      Map<Integer, Comparator<String>> byLevel,
+      List<String> leafKeys,
+      List<Category> cats,
+      int[] leafPos) {
+    List<Node> kids = new ArrayList<>(node.nodes);
+    kids.sort(
+        Comparator.comparingInt((Node x) -> -x.level)
+            .thenComparing((a, b) -> byLevel.get(a.level).compare(a.code, b.code)));
+    for (Node k : kids) {
+      k.pos = cats.size();
+      cats.add(new Category(k.code, k.code, parentPos));
+      layOut(k, k.pos, byLevel, leafKeys, cats, leafPos);
+    }
+    for (int l : node.leaves) {
+      leafPos[l] = cats.size();
+      cats.add(new Category(leafKeys.get(l), leafKeys.get(l), parentPos));
+    }
   }
 
   private static DimensionPlan finish(

@@ -47,8 +47,12 @@ public final class TableSpecJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "statbench-table";
 
-  /** The version this code writes; it reads this version and older ones. */
-  public static final int VERSION = 1;
+  /**
+   * The newest version this code reads and writes. A definition is written with the lowest version
+   * that can express it (2 only for a roll-up over more than one parent level), so definitions that
+   * older StatBench releases can read are still written for them.
+   */
+  public static final int VERSION = 2;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -59,7 +63,7 @@ public final class TableSpecJson {
   public static String write(TableSpec spec) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
-    root.put("version", VERSION);
+    root.put("version", versionFor(spec));
     root.put("dataset", spec.dataset());
     root.set("rows", dimensions(spec.rows()));
     root.set("columns", dimensions(spec.columns()));
@@ -127,6 +131,26 @@ public final class TableSpecJson {
     }
   }
 
+  /**
+   * One filter as the {@code filters[]} entry of a table definition ({@code {"variable": ...,
+   * "include"|"exclude"|"range"|"dateRange": ...}}), for other definitions that embed table filters
+   * (saved cohort definitions).
+   */
+  public static ObjectNode filterToJson(Filter f) {
+    return filter(f);
+  }
+
+  /**
+   * Reads one {@code filters[]} entry as a table definition does, strictly.
+   *
+   * @param source file name for error messages
+   * @param path the entry's path for error messages, e.g. {@code filters[0]}
+   * @throws InputException naming the source and path when the entry is not a valid filter
+   */
+  public static Filter filterFromJson(JsonNode f, String source, String path) {
+    return new Reader(source).filter(f, path);
+  }
+
   private static ArrayNode dimensions(List<DimensionSpec> dims) {
     ArrayNode a = MAPPER.createArrayNode();
     for (DimensionSpec d : dims) {
@@ -164,15 +188,34 @@ public final class TableSpecJson {
         o.put("dateGrouping", dg.unit().key());
       } else if (der instanceof RollUp ru) {
         ObjectNode ro = o.putObject("rollUp");
-        if (ru.parentVariable() != null) {
+        if (ru.byVariables() && ru.levels() == 1) {
           ro.put("parentVariable", ru.parentVariable());
-        } else {
+        } else if (ru.byVariables()) {
+          ArrayNode pvs = ro.putArray("parentVariables");
+          ru.parentVariables().forEach(pvs::add);
+        } else if (ru.levels() == 1) {
           ObjectNode parents = ro.putObject("parents");
           new java.util.TreeMap<>(ru.parentOf()).forEach(parents::put);
+        } else {
+          ArrayNode levels = ro.putArray("parents");
+          for (Map<String, String> m : ru.parentMaps()) {
+            ObjectNode parents = levels.addObject();
+            new java.util.TreeMap<>(m).forEach(parents::put);
+          }
         }
       }
     }
     return a;
+  }
+
+  /** The lowest format version that expresses the spec. */
+  static int versionFor(TableSpec spec) {
+    for (DimensionSpec d : spec.dimensions()) {
+      if (d.derivation() instanceof RollUp r && r.levels() > 1) {
+        return 2;
+      }
+    }
+    return 1;
   }
 
   private static ObjectNode filter(Filter f) {
@@ -204,6 +247,7 @@ public final class TableSpecJson {
   /** Strict tree reader that names the path of a bad field. */
   private static final class Reader {
     private final String source;
+    private int version = VERSION;
 
     Reader(String source) {
       this.source = source;
@@ -247,6 +291,7 @@ public final class TableSpecJson {
                 + VERSION
                 + ")");
       }
+      version = v.asInt();
       String dataset = text(root, "dataset", true);
       List<DimensionSpec> rows = dims(root, "rows");
       List<DimensionSpec> cols = dims(root, "columns");
@@ -380,31 +425,81 @@ public final class TableSpecJson {
     }
 
     private RollUp rollUp(JsonNode o, String path) {
+      String expected = "expected {\"parentVariable\"}, {\"parentVariables\"} or {\"parents\"}";
       if (!o.isObject()) {
-        throw error(path, "expected {\"parentVariable\"} or {\"parents\"}");
+        throw error(path, expected);
       }
-      only(o, path, Set.of("parentVariable", "parents"));
-      String pv = text(o, "parentVariable", false, path);
+      only(o, path, Set.of("parentVariable", "parentVariables", "parents"));
+      if (o.size() != 1) {
+        throw error(path, "give one of \"parentVariable\", \"parentVariables\", \"parents\"");
+      }
+      if (o.has("parentVariable")) {
+        String pv = text(o, "parentVariable", true, path);
+        return checked(() -> RollUp.toVariable(pv), path);
+      }
+      if (o.has("parentVariables")) {
+        needVersion(2, path + ".parentVariables");
+        JsonNode a = o.get("parentVariables");
+        if (!a.isArray() || a.isEmpty()) {
+          throw error(path + ".parentVariables", "expected a non-empty array of variable names");
+        }
+        List<String> vars = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+          if (!a.get(i).isTextual()) {
+            throw error(path + ".parentVariables[" + i + "]", "expected a variable name");
+          }
+          vars.add(a.get(i).asText());
+        }
+        return checked(() -> RollUp.toVariables(vars), path);
+      }
       JsonNode parents = o.get("parents");
-      if ((pv == null) == (parents == null)) {
-        throw error(path, "give either \"parentVariable\" or \"parents\"");
+      if (parents.isObject()) {
+        Map<String, String> map = mapping(parents, path + ".parents");
+        return checked(() -> RollUp.byMapping(map), path);
       }
-      if (pv != null) {
-        return RollUp.toVariable(pv);
+      if (!parents.isArray() || parents.isEmpty()) {
+        throw error(
+            path + ".parents",
+            "expected an object of child code to parent code, or an array of them (one per"
+                + " level)");
       }
-      if (!parents.isObject()) {
-        throw error(path + ".parents", "expected an object of child code to parent code");
+      needVersion(2, path + ".parents");
+      List<Map<String, String>> levels = new ArrayList<>();
+      for (int i = 0; i < parents.size(); i++) {
+        String p = path + ".parents[" + i + "]";
+        if (!parents.get(i).isObject()) {
+          throw error(p, "expected an object of child code to parent code");
+        }
+        levels.add(mapping(parents.get(i), p));
       }
+      return checked(() -> RollUp.byMappings(levels), path);
+    }
+
+    private RollUp checked(java.util.function.Supplier<RollUp> make, String path) {
+      try {
+        return make.get();
+      } catch (InputException e) {
+        throw error(path, e.getMessage());
+      }
+    }
+
+    private Map<String, String> mapping(JsonNode parents, String path) {
       Map<String, String> map = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = parents.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isTextual()) {
-          throw error(path + ".parents." + e.getKey(), "expected a parent code");
+          throw error(path + "." + e.getKey(), "expected a parent code");
         }
         map.put(e.getKey(), e.getValue().asText());
       }
-      return RollUp.byMapping(map);
+      return map;
+    }
+
+    private void needVersion(int v, String path) {
+      if (version < v) {
+        throw error(path, "needs \"version\" : " + v + " or later (the file says " + version + ")");
+      }
     }
 
     private Filter filter(JsonNode f, String path) {

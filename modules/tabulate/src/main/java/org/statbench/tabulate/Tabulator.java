@@ -52,8 +52,10 @@ import org.statbench.store.Workspace;
  * (0..100) of the named margin's value, NaN where that margin is 0; counts, top contributions and
  * flags are those of the underlying measure, so disclosure checks still see the record counts.
  *
- * <p><b>Weights</b> (count, sum, mean): a missing weight counts as 0; record counts stay
- * unweighted.
+ * <p><b>Weights</b> (count, sum, mean, median, percentiles): a missing weight counts as 0; record
+ * counts stay unweighted. Weighted medians and percentiles follow {@link WeightedQuantiles} (the
+ * weighted empirical distribution inverted with the same midpoint convention, so unit weights give
+ * the unweighted result); a cell whose weights sum to 0 is empty; negative weights are refused.
  *
  * <p>Thread-safe. An instance caches per-column encodings and per-dimension category plans (keyed
  * by column identity), so adding one variable to a table recomputes only the new dimension's maps
@@ -204,7 +206,18 @@ public final class Tabulator {
     k.run(cancel);
     Cube cube = Cube.of(plans, roles, k);
     double[] v;
-    if (m.kind() == MeasureKind.MEDIAN
+    if (weights != null && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
+      v =
+          WeightedQuantiles.compute(
+              plans,
+              k.leafCells(cancel),
+              values,
+              weights,
+              data.rows(),
+              Cube.percentileOf(m),
+              spec.weight(),
+              cancel);
+    } else if (m.kind() == MeasureKind.MEDIAN
         || m.kind() == MeasureKind.PERCENTILE
         || m.kind() == MeasureKind.DISTINCT_COUNT) {
       RankedColumn ranked = ranked(m, data, k.cells - 1);
@@ -248,26 +261,33 @@ public final class Tabulator {
   }
 
   private DimensionPlan plan(DimensionSpec ds, EncodedColumn col, DatasetColumns data) {
-    String[] parentOfCode = null;
-    Object parentKey = null;
-    if (ds.derivation() instanceof RollUp r && r.parentVariable() != null) {
-      Column parent = data.column(r.parentVariable());
-      parentKey = parent;
-      parentOfCode =
-          cached(
-              List.of("parents", col, parent),
-              () -> parentsOf(ds.variable(), col, r.parentVariable(), encoded(parent)));
+    List<Map<String, String>> levels = null;
+    List<Object> parentKey = new ArrayList<>();
+    if (ds.derivation() instanceof RollUp r && r.byVariables()) {
+      levels = new ArrayList<>();
+      String childName = ds.variable();
+      EncodedColumn child = col;
+      for (String pv : r.parentVariables()) {
+        Column parent = data.column(pv);
+        parentKey.add(parent);
+        EncodedColumn enc = encoded(parent);
+        String cn = childName;
+        EncodedColumn ch = child;
+        levels.add(cached(List.of("parents", ch, parent), () -> parentsOf(cn, ch, pv, enc)));
+        childName = pv;
+        child = enc;
+      }
     }
-    String[] parents = parentOfCode;
+    List<Map<String, String>> resolved = levels;
     DimensionPlan p =
         cached(
             java.util.Arrays.asList("plan", col, ds.variable(), ds.derivation(), parentKey),
-            () -> DimensionPlanner.plan(ds, col.values, parents));
+            () -> DimensionPlanner.plan(ds, col.values, resolved));
     return p.withTotal(ds.total());
   }
 
   /** Each child code's parent label, checked to be unique. */
-  private static String[] parentsOf(
+  private static Map<String, String> parentsOf(
       String variable, EncodedColumn child, String parentVariable, EncodedColumn parent) {
     int[] parentCode = new int[child.values.size()];
     java.util.Arrays.fill(parentCode, -1);
@@ -296,11 +316,13 @@ public final class Tabulator {
                 + "'");
       }
     }
-    String[] out = new String[parentCode.length];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = parentCode[c] < 0 ? null : parent.values.labels()[parentCode[c]];
+    Map<String, String> out = new java.util.HashMap<>();
+    for (int c = 0; c < parentCode.length; c++) {
+      if (parentCode[c] >= 0) {
+        out.put(child.values.labels()[c], parent.values.labels()[parentCode[c]]);
+      }
     }
-    return out;
+    return Map.copyOf(out);
   }
 
   private void addFilter(

@@ -87,6 +87,71 @@ class TableSpecJsonTest {
   }
 
   @Test
+  void multiLevelRollUpsRoundTripAsVersionTwo() {
+    TableSpec s =
+        TableSpec.of("d")
+            .withRows(
+                List.of(
+                    DimensionSpec.of("oa", RollUp.toVariables(List.of("la", "region", "country")))))
+            .withColumns(
+                List.of(
+                    DimensionSpec.of(
+                        "x",
+                        RollUp.byMappings(List.of(Map.of("a", "A", "b", "A"), Map.of("A", "T"))))));
+    String json = TableSpecJson.write(s);
+    assertThat(json).contains("\"version\" : 2").contains("\"parentVariables\"");
+    assertThat(TableSpecJson.read(json, "t.json")).isEqualTo(s);
+  }
+
+  @Test
+  void singleLevelRollUpsStillWriteVersionOneInTheOldForm() {
+    TableSpec s =
+        TableSpec.of("d").withRows(List.of(DimensionSpec.of("la", RollUp.toVariable("region"))));
+    String json = TableSpecJson.write(s);
+    assertThat(json).contains("\"version\" : 1").contains("\"parentVariable\" : \"region\"");
+    assertThat(TableSpecJson.read(json, "t.json")).isEqualTo(s);
+  }
+
+  @Test
+  void multiLevelRollUpNeedsVersionTwoAndAWellFormedChain() {
+    String v1 = "{\"format\":\"statbench-table\",\"version\":1,\"dataset\":\"d\",";
+    assertThatThrownBy(
+            () ->
+                TableSpecJson.read(
+                    v1
+                        + "\"rows\":[{\"variable\":\"oa\",\"rollUp\":"
+                        + "{\"parentVariables\":[\"la\",\"region\"]}}]}",
+                    "t.json"))
+        .hasMessageStartingWith("t.json: rows[0].rollUp.parentVariables: needs \"version\" : 2");
+    String v2 = "{\"format\":\"statbench-table\",\"version\":2,\"dataset\":\"d\",";
+    assertThatThrownBy(
+            () ->
+                TableSpecJson.read(
+                    v2
+                        + "\"rows\":[{\"variable\":\"oa\",\"rollUp\":"
+                        + "{\"parentVariables\":[\"la\",\"la\"]}}]}",
+                    "t.json"))
+        .hasMessageStartingWith("t.json: rows[0].rollUp: ")
+        .hasMessageContaining("listed twice");
+    assertThatThrownBy(
+            () ->
+                TableSpecJson.read(
+                    v2
+                        + "\"rows\":[{\"variable\":\"oa\",\"rollUp\":"
+                        + "{\"parentVariable\":\"la\",\"parents\":{}}}]}",
+                    "t.json"))
+        .hasMessageStartingWith("t.json: rows[0].rollUp: give one of");
+    TableSpec s =
+        TableSpecJson.read(
+            v2
+                + "\"rows\":[{\"variable\":\"oa\",\"rollUp\":"
+                + "{\"parents\":[{\"o1\":\"l1\"},{\"l1\":\"r1\"}]}}]}",
+            "t.json");
+    assertThat(s.rows().get(0).derivation())
+        .isEqualTo(RollUp.byMappings(List.of(Map.of("o1", "l1"), Map.of("l1", "r1"))));
+  }
+
+  @Test
   void errorsNameTheFileAndTheField() {
     String head = "{\"format\":\"statbench-table\",\"version\":1,\"dataset\":\"d\",";
     assertThatThrownBy(() -> TableSpecJson.read(head + "\"rowz\":[]}", "t.json"))
@@ -100,8 +165,8 @@ class TableSpecJsonTest {
     assertThatThrownBy(
             () ->
                 TableSpecJson.read(
-                    "{\"format\":\"statbench-table\",\"version\":2,\"dataset\":\"d\"}", "t.json"))
-        .hasMessageContaining("version 2 is not supported");
+                    "{\"format\":\"statbench-table\",\"version\":3,\"dataset\":\"d\"}", "t.json"))
+        .hasMessageContaining("version 3 is not supported");
     assertThatThrownBy(() -> TableSpecJson.read("{\"format\":\"other\"}", "t.json"))
         .hasMessageContaining("format");
     assertThatThrownBy(() -> TableSpecJson.read("{\n\"format\": ,}", "t.json"))

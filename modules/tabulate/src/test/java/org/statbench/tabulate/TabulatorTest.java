@@ -384,6 +384,187 @@ class TabulatorTest {
   }
 
   @Test
+  void rollUpThroughTwoParentLevelsNestsSubtotalsAtEveryLevel() {
+    DatasetColumns data =
+        Data.of(
+            Data.cat("oa", "O3", "O1", "O2", "O4", "O1", "O5", null),
+            Data.cat("la", "L2", "L1", "L1", "L3", "L1", null, null),
+            Data.cat("region", "R1", "R1", "R1", "R2", "R1", null, null),
+            Data.num("x", 30.0, 10.0, 20.0, 40.0, 11.0, 50.0, 60.0));
+    TableSpec s =
+        spec()
+            .withRows(List.of(DimensionSpec.of("oa", RollUp.toVariables(List.of("la", "region")))));
+    Table t = tabulator.tabulate(s, data, CancellationToken.NONE);
+    // parents first, each followed by its children; O5 has no LA, so it sits under the total
+    assertThat(codesOf(t, 0))
+        .containsExactly("R1", "L1", "O1", "O2", "L2", "O3", "R2", "L3", "O4", "O5", "Missing");
+    var dim = t.dimensions().get(0);
+    assertThat(dim.categories().stream().map(c -> c.parent()).toList())
+        .containsExactly(-1, 0, 1, 1, 0, 4, -1, 6, 7, -1, -1);
+    assertThat(dim.children(dim.totalIndex())).containsExactly(0, 6, 9, 10);
+    assertThat(value(t, "L1")).isEqualTo(3);
+    assertThat(value(t, "L2")).isEqualTo(1);
+    assertThat(value(t, "R1")).isEqualTo(4);
+    assertThat(value(t, "R2")).isEqualTo(1);
+    assertThat(value(t, "Total")).isEqualTo(7);
+    for (String margin : List.of("R1", "L1", "L2", "R2", "L3", "Total")) {
+      assertThat(t.kind(Cells.at(t, margin))).as(margin).isEqualTo(CellKind.TOTAL);
+    }
+    assertThat(t.kind(Cells.at(t, "O1"))).isEqualTo(CellKind.DATA);
+    assertThat(t.kind(Cells.at(t, "O5"))).isEqualTo(CellKind.DATA);
+    Table sums =
+        tabulator.tabulate(s.withMeasure(Measure.parse("sum:x")), data, CancellationToken.NONE);
+    assertThat(value(sums, "R1")).isEqualTo(71);
+    assertThat(value(sums, "L1")).isEqualTo(41);
+    Table medians =
+        tabulator.tabulate(s.withMeasure(Measure.parse("median:x")), data, CancellationToken.NONE);
+    assertThat(value(medians, "R1")).isEqualTo(15.5); // 10 11 20 30
+    assertThat(value(medians, "L1")).isEqualTo(11);
+  }
+
+  @Test
+  void rollUpByMappingsPerLevelStopsWhereAChainEnds() {
+    DatasetColumns data = Data.of(Data.cat("oa", "O1", "O2", "O3", "O4", "O4"));
+    Table t =
+        tabulator.tabulate(
+            spec()
+                .withRows(
+                    List.of(
+                        DimensionSpec.of(
+                            "oa",
+                            RollUp.byMappings(
+                                List.of(
+                                    Map.of("O1", "L1", "O2", "L1", "O3", "L2", "O4", "L3"),
+                                    Map.of("L1", "R", "L2", "R")))))),
+            data,
+            CancellationToken.NONE);
+    // L3 has no region: it sits under the total after the region
+    assertThat(codesOf(t, 0)).containsExactly("R", "L1", "O1", "O2", "L2", "O3", "L3", "O4");
+    assertThat(value(t, "R")).isEqualTo(3);
+    assertThat(value(t, "L3")).isEqualTo(2);
+    assertThat(value(t, "Total")).isEqualTo(5);
+  }
+
+  @Test
+  void rollUpTreatsAParentAtAnotherLevelSpelledAlikeAsADifferentNode() {
+    DatasetColumns data = Data.of(Data.cat("a", "x", "y"));
+    Table t =
+        tabulator.tabulate(
+            spec()
+                .withRows(
+                    List.of(
+                        DimensionSpec.of(
+                            "a",
+                            RollUp.byMappings(
+                                List.of(Map.of("x", "E", "y", "F"), Map.of("E", "E", "F", "E")))))),
+            data,
+            CancellationToken.NONE);
+    assertThat(codesOf(t, 0)).containsExactly("E", "E", "x", "F", "y");
+    assertThat(t.dimensions().get(0).categories().get(1).parent()).isEqualTo(0);
+    assertThat(t.value(t.index(0))).isEqualTo(2);
+    assertThat(t.value(t.index(1))).isEqualTo(1);
+  }
+
+  @Test
+  void rollUpRejectsAParentWithTwoGrandparents() {
+    DatasetColumns data =
+        Data.of(
+            Data.cat("oa", "O1", "O2"), Data.cat("la", "L1", "L1"), Data.cat("region", "R1", "R2"));
+    assertThatThrownBy(
+            () ->
+                tabulator.tabulate(
+                    spec()
+                        .withRows(
+                            List.of(
+                                DimensionSpec.of(
+                                    "oa", RollUp.toVariables(List.of("la", "region"))))),
+                    data,
+                    CancellationToken.NONE))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("Cannot roll 'la' up to 'region'")
+        .hasMessageContaining("'L1' has two parents");
+  }
+
+  /** Hand-computed weighted percentiles: ties, zero and missing weights, missing values. */
+  private static final DatasetColumns WEIGHTED =
+      Data.of(
+          Data.cat("g", "A", "A", "A", "B", "B", "B", "C", "C", "C", "C", "D", "D", "E", "E"),
+          Data.num("x", 1.0, 2.0, 3.0, 5.0, 5.0, 7.0, 1.0, 100.0, 4.0, 6.0, 9.0, 10.0, null, 8.0),
+          Data.num("w", 1.0, 1.0, 2.0, 1.0, 1.0, 2.0, 0.0, 0.0, 1.0, 3.0, 0.0, null, 5.0, 1.0));
+
+  private Table weighted(String measure) {
+    return tabulator.tabulate(
+        spec().withRows("g").withMeasure(Measure.parse(measure)).withWeight("w"),
+        WEIGHTED,
+        CancellationToken.NONE);
+  }
+
+  @Test
+  void weightedMediansInvertTheWeightedDistributionWithTheMidpointConvention() {
+    Table t = weighted("median:x");
+    // A: 1(1) 2(1) 3(2), W=4, t=2: C reaches 2 exactly at 2, so the midpoint of 2 and 3
+    assertThat(value(t, "A")).isEqualTo(2.5);
+    // B: ties 5(1) 5(1) 7(2): as if 5 5 7 7, the midpoint of 5 and 7
+    assertThat(value(t, "B")).isEqualTo(6);
+    // C: zero weights drop 1 and 100; 4(1) 6(3), t=2 is passed at 6
+    assertThat(value(t, "C")).isEqualTo(6);
+    // D: weights 0 and missing (= 0): no weight, so empty, although two records contribute
+    assertThat(value(t, "D")).isNaN();
+    assertThat(count(t, "D")).isEqualTo(2);
+    // E: the record without a value does not contribute, whatever its weight
+    assertThat(value(t, "E")).isEqualTo(8);
+    // Total: 1 2 3 3 4 5 5 6 6 6 7 7 8 by weight, W=13, t=6.5 is passed at the second 5
+    assertThat(value(t, "Total")).isEqualTo(5);
+    assertThat(t.isWeighted()).isTrue();
+  }
+
+  @Test
+  void weightedPercentilesUseTheSameRule() {
+    Table p25 = weighted("p25:x");
+    assertThat(value(p25, "A")).isEqualTo(1.5); // t=1 reached exactly at 1
+    assertThat(value(p25, "C")).isEqualTo(5); // t=1 reached exactly at 4, next is 6
+    Table p90 = weighted("p90:x");
+    assertThat(value(p90, "A")).isEqualTo(3); // t=3.6
+    Table p100 = weighted("p100:x");
+    assertThat(value(p100, "C")).isEqualTo(6); // zero-weight 100 is not the maximum
+  }
+
+  @Test
+  void unitWeightsGiveTheUnweightedPercentiles() {
+    double[] ones = new double[PEOPLE.rows()];
+    java.util.Arrays.fill(ones, 1.0);
+    java.util.Map<String, org.statbench.core.data.Column> cols =
+        new java.util.LinkedHashMap<>(PEOPLE.columns());
+    cols.put(
+        "one",
+        new org.statbench.core.data.NumericColumn(
+            "one", org.statbench.core.data.VariableType.DECIMAL, ones));
+    DatasetColumns data = new DatasetColumns(PEOPLE.dataset(), PEOPLE.rows(), cols);
+    for (String m : List.of("median:amount", "p10:amount", "p25:amount", "p90:amount")) {
+      TableSpec s = spec().withRows("region").withColumns("sex").withMeasure(Measure.parse(m));
+      Table plain = tabulator.tabulate(s, data, CancellationToken.NONE);
+      Table w = tabulator.tabulate(s.withWeight("one"), data, CancellationToken.NONE);
+      for (int i = 0; i < plain.cellCount(); i++) {
+        assertThat(Double.compare(w.value(i), plain.value(i))).as(m + " cell " + i).isZero();
+      }
+    }
+  }
+
+  @Test
+  void weightedPercentilesRefuseNegativeWeights() {
+    DatasetColumns data =
+        Data.of(Data.cat("g", "A", "A"), Data.num("x", 1.0, 2.0), Data.num("w", 1.0, -1.0));
+    assertThatThrownBy(
+            () ->
+                tabulator.tabulate(
+                    spec().withRows("g").withMeasure(Measure.parse("median:x")).withWeight("w"),
+                    data,
+                    CancellationToken.NONE))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("'w' has -1");
+  }
+
+  @Test
   void rollUpRejectsACodeWithTwoParents() {
     DatasetColumns data = Data.of(Data.cat("la", "L1", "L1"), Data.cat("region", "R1", "R2"));
     assertThatThrownBy(

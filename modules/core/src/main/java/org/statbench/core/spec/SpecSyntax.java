@@ -1,5 +1,7 @@
 package org.statbench.core.spec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.statbench.core.InputException;
 
@@ -51,7 +53,10 @@ public final class SpecSyntax {
   }
 
   /**
-   * Parses {@code --rollup V=PARENT}: roll the variable up to another variable's values.
+   * Parses {@code --rollup V=PARENT[,GRANDPARENT...]}: roll the variable up to another variable's
+   * values, and those up to the next variable's, nearest level first (e.g. {@code
+   * oa=la,region,country}). A {@code >} may separate the levels instead of a comma ({@code
+   * oa=la>region}).
    *
    * @return the variable and its roll-up
    * @throws InputException when the text is not in that form
@@ -59,9 +64,20 @@ public final class SpecSyntax {
   public static Map.Entry<String, RollUp> rollUp(String text) {
     int eq = text.indexOf('=');
     if (eq <= 0 || eq == text.length() - 1) {
-      throw new InputException("Roll-up '" + text + "' is not V=PARENT_VARIABLE");
+      throw new InputException("Roll-up '" + text + "' is not V=PARENT[,GRANDPARENT...]");
     }
-    return Map.entry(
-        text.substring(0, eq).trim(), RollUp.toVariable(text.substring(eq + 1).trim()));
+    List<String> parents = new ArrayList<>();
+    for (String p : text.substring(eq + 1).split("[,>]", -1)) {
+      if (p.isBlank()) {
+        throw new InputException(
+            "Roll-up '" + text + "' has an empty level: write V=PARENT[,GRANDPARENT...]");
+      }
+      parents.add(p.trim());
+    }
+    String variable = text.substring(0, eq).trim();
+    if (parents.contains(variable)) {
+      throw new InputException("Roll-up '" + text + "' lists '" + variable + "' as its own parent");
+    }
+    return Map.entry(variable, RollUp.toVariables(parents));
   }
 }

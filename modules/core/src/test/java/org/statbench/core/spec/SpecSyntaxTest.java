@@ -84,6 +84,34 @@ class SpecSyntaxTest {
   }
 
   @Test
+  void rollUpSyntaxTakesAChainOfParentLevelsNearestFirst() {
+    assertThat(SpecSyntax.rollUp("la=region").getValue()).isEqualTo(RollUp.toVariable("region"));
+    var e = SpecSyntax.rollUp("oa = la, region ,country");
+    assertThat(e.getKey()).isEqualTo("oa");
+    assertThat(e.getValue().parentVariables()).containsExactly("la", "region", "country");
+    assertThat(e.getValue().levels()).isEqualTo(3);
+    assertThat(SpecSyntax.rollUp("oa=la>region").getValue().parentVariables())
+        .containsExactly("la", "region");
+    assertThatThrownBy(() -> SpecSyntax.rollUp("oa=la,,region"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("empty level");
+    assertThatThrownBy(() -> SpecSyntax.rollUp("oa=la,oa"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("own parent");
+    assertThatThrownBy(() -> SpecSyntax.rollUp("oa=la,la"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("listed twice");
+  }
+
+  @Test
+  void tableSpecReadsEveryParentLevelOfARollUp() {
+    TableSpec s =
+        TableSpec.of("d")
+            .withRows(List.of(DimensionSpec.of("oa", RollUp.toVariables(List.of("la", "region")))));
+    assertThat(s.variables()).containsExactly("oa", "la", "region");
+  }
+
+  @Test
   void tableSpecListsTheVariablesItReads() {
     TableSpec s =
         TableSpec.of("claims")
@@ -101,8 +129,10 @@ class SpecSyntaxTest {
     assertThatThrownBy(() -> TableSpec.of("d").withRows("a").withColumns("a"))
         .hasMessageContaining("two dimensions");
     assertThatThrownBy(
-            () -> TableSpec.of("d").withMeasure(Measure.parse("median:x")).withWeight("w"))
+            () -> TableSpec.of("d").withMeasure(Measure.parse("distinct:x")).withWeight("w"))
         .hasMessageContaining("weight");
+    assertThat(TableSpec.of("d").withMeasure(Measure.parse("median:x")).withWeight("w").weight())
+        .isEqualTo("w");
     assertThatThrownBy(
             () ->
                 TableSpec.of("d")

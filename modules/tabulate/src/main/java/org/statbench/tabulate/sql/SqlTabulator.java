@@ -39,6 +39,7 @@ import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.DimensionPlan;
 import org.statbench.tabulate.DimensionPlanner;
 import org.statbench.tabulate.ValueSet;
+import org.statbench.tabulate.WeightedQuantiles;
 
 /**
  * Answers a {@link TableSpec} by SQL over a row table: one column per variable, one row per record,
@@ -104,9 +105,14 @@ public final class SqlTabulator {
     for (int i = 0; i < dims.size(); i++) {
       DimensionSpec ds = dims.get(i);
       Distinct d = distinct(ds.variable());
-      String[] parents = null;
-      if (ds.derivation() instanceof RollUp r && r.parentVariable() != null) {
-        parents = parents(ds.variable(), d, r.parentVariable());
+      List<Map<String, String>> parents = null;
+      if (ds.derivation() instanceof RollUp r && r.byVariables()) {
+        parents = new ArrayList<>();
+        String child = ds.variable();
+        for (String pv : r.parentVariables()) {
+          parents.add(parents(child, pv));
+          child = pv;
+        }
       }
       plans.add(DimensionPlanner.plan(ds, d.values, parents).withTotal(ds.total()));
       fullCells *= plans.get(i).fullSize();
@@ -234,7 +240,9 @@ public final class SqlTabulator {
       cancel.throwIfCancelled();
     }
     double[] values;
-    if (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE) {
+    if (weighted && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
+      values = weightedPercentiles(base.toString(), plans, m, spec.weight(), cancel);
+    } else if (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE) {
       values = percentiles(cube, base.toString(), plans, sets, Cube.percentileOf(m));
     } else if (m.kind() == MeasureKind.DISTINCT_COUNT) {
       values = distinctCounts;
@@ -307,6 +315,67 @@ public final class SqlTabulator {
   }
 
   /**
+   * Weighted percentiles ({@link WeightedQuantiles}): one scan of the filtered records sorted by
+   * value and weight, each with its leaf positions, from which every cell (margins and parents
+   * included) is computed exactly as the columnar kernel computes it.
+   */
+  private double[] weightedPercentiles(
+      String base, List<DimensionPlan> plans, Measure m, String weight, CancellationToken cancel)
+      throws SQLException {
+    int nd = plans.size();
+    int[] ls = Cube.leafStrides(plans);
+    List<Map<Integer, Integer>> leafAt = new ArrayList<>();
+    for (DimensionPlan p : plans) {
+      Map<Integer, Integer> at = new HashMap<>();
+      for (int l = 0; l < p.leafCount(); l++) {
+        at.put(p.leafPos()[l], l);
+      }
+      leafAt.add(at);
+    }
+    StringBuilder s = new StringBuilder("SELECT ");
+    for (int d = 0; d < nd; d++) {
+      s.append("p").append(d).append(", ");
+    }
+    s.append("v, w FROM q ORDER BY v, w");
+    String sql = "WITH q AS (" + base + ") " + s;
+    int n = 0;
+    int[] cell = new int[1024];
+    double[] v = new double[1024];
+    double[] w = new double[1024];
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        if ((n & 0xFFFF) == 0) {
+          cancel.throwIfCancelled();
+        }
+        int c = 1;
+        boolean dropped = false;
+        for (int d = 0; d < nd; d++) {
+          int pos = rs.getInt(d + 1);
+          if (rs.wasNull()) {
+            dropped = true;
+            break;
+          }
+          c += leafAt.get(d).get(pos) * ls[d];
+        }
+        if (dropped) {
+          continue;
+        }
+        if (n == cell.length) {
+          cell = java.util.Arrays.copyOf(cell, n * 2);
+          v = java.util.Arrays.copyOf(v, n * 2);
+          w = java.util.Arrays.copyOf(w, n * 2);
+        }
+        cell[n] = c;
+        v[n] = rs.getDouble(nd + 1);
+        w[n] = rs.getDouble(nd + 2);
+        n++;
+      }
+    }
+    return WeightedQuantiles.compute(plans, cell, v, w, n, Cube.percentileOf(m), weight, cancel);
+  }
+
+  /**
    * Percentiles by the engine's definition: with {@code h = n p / 100}, rows ranked {@code
    * ceil(h)..floor(h)+1} are the one value (h fractional) or the two values to average (h whole).
    */
@@ -365,26 +434,30 @@ public final class SqlTabulator {
   }
 
   private static final int TOTAL = -1;
-  private static final int PARENT = 1;
   private static final int LEAF = 0;
 
-  /** Every combination of levels: per dimension LEAF, PARENT (roll-ups only) or TOTAL. */
+  /**
+   * Every combination of levels: per dimension LEAF, TOTAL, or (roll-ups only) a parent depth
+   * {@code k >= 1}, which groups each record under its leaf's ancestor at depth {@code k} counted
+   * from the total (1 = the parents directly under the total). Every parent has one depth, so each
+   * parent position comes from exactly one grouping set.
+   */
   private static List<int[]> groupingSets(List<DimensionPlan> plans) {
     List<int[]> sets = new ArrayList<>();
     sets.add(new int[plans.size()]);
     for (int d = 0; d < plans.size(); d++) {
-      boolean hasParents = false;
+      int depth = 0;
       for (int[] a : plans.get(d).ancestors()) {
-        hasParents |= a.length > 0;
+        depth = Math.max(depth, a.length);
       }
       List<int[]> next = new ArrayList<>();
       for (int[] s : sets) {
         int[] leaf = s.clone();
         leaf[d] = LEAF;
         next.add(leaf);
-        if (hasParents) {
+        for (int k = 1; k <= depth; k++) {
           int[] par = s.clone();
-          par[d] = PARENT;
+          par[d] = k;
           next.add(par);
         }
         int[] tot = s.clone();
@@ -414,15 +487,17 @@ public final class SqlTabulator {
     if (level == LEAF) {
       return "p" + d;
     }
-    // parent level: map each leaf position to its nearest parent, NULL for top-level leaves
+    // parent depth: map each leaf position to its ancestor at that depth, NULL for leaves whose
+    // chain of parents is shorter
     StringBuilder s = new StringBuilder("CASE p" + d);
     boolean any = false;
     for (int l = 0; l < plan.leafCount(); l++) {
-      if (plan.ancestors()[l].length > 0) {
+      int[] anc = plan.ancestors()[l];
+      if (anc.length >= level) {
         s.append(" WHEN ")
             .append(plan.leafPos()[l])
             .append(" THEN ")
-            .append(plan.ancestors()[l][0]);
+            .append(anc[anc.length - level]);
         any = true;
       }
     }
@@ -615,14 +690,8 @@ public final class SqlTabulator {
   }
 
   /** Each child code's parent label from the table, checked to be unique. */
-  private String[] parents(String variable, Distinct child, String parentVariable)
-      throws SQLException {
-    Map<String, Integer> codeOf = new HashMap<>();
-    for (int c = 0; c < child.values.size(); c++) {
-      codeOf.put(child.values.labels()[c], c);
-    }
-    Distinct parent = distinct(parentVariable);
-    String[] out = new String[child.values.size()];
+  private Map<String, String> parents(String variable, String parentVariable) throws SQLException {
+    Map<String, String> out = new HashMap<>();
     String sql =
         "SELECT DISTINCT "
             + q(variable)
@@ -642,8 +711,8 @@ public final class SqlTabulator {
       while (rs.next()) {
         String c = label(rs, 1, ct);
         String p = label(rs, 2, pt);
-        int code = codeOf.get(c);
-        if (out[code] != null && !out[code].equals(p)) {
+        String seen = out.get(c);
+        if (seen != null && !seen.equals(p)) {
           throw new InputException(
               "Cannot roll '"
                   + variable
@@ -652,15 +721,14 @@ public final class SqlTabulator {
                   + "': code '"
                   + c
                   + "' has two parents, '"
-                  + out[code]
+                  + seen
                   + "' and '"
                   + p
                   + "'");
         }
-        out[code] = p;
+        out.put(c, p);
       }
     }
-    Objects.requireNonNull(parent);
     return out;
   }
 

@@ -55,6 +55,8 @@ final class RandomTables {
     dict1 = new ArrayList<>(new java.util.LinkedHashSet<>(dict1));
     int[] c1 = new int[n];
     int[] parent = new int[n];
+    int[] grand = new int[n];
+    int[] great = new int[n];
     int[] c2 = new int[n];
     double[] i1 = new double[n];
     double[] x = new double[n];
@@ -63,7 +65,10 @@ final class RandomTables {
     int day0 = (int) LocalDate.of(2023, 1, 1).toEpochDay();
     for (int i = 0; i < n; i++) {
       c1[i] = r.nextInt(10) == 0 ? -1 : r.nextInt(k1);
-      parent[i] = c1[i] < 0 ? -1 : c1[i] % 2;
+      // a three-level hierarchy over c1: P2 has no grandparent, G1 no great-grandparent
+      parent[i] = c1[i] < 0 ? -1 : c1[i] % 3;
+      grand[i] = parent[i] < 0 || parent[i] == 2 ? -1 : parent[i];
+      great[i] = grand[i] == 0 ? 0 : -1;
       c2[i] = r.nextInt(8) == 0 ? -1 : r.nextInt(3);
       i1[i] = r.nextInt(9) == 0 ? Double.NaN : r.nextInt(-3, 40);
       x[i] = r.nextInt(7) == 0 ? Double.NaN : r.nextInt(-20, 100);
@@ -72,7 +77,10 @@ final class RandomTables {
     }
     List<Column> cols = new ArrayList<>();
     cols.add(CategoricalColumn.of("c1", VariableType.CATEGORICAL, dict1, c1));
-    cols.add(CategoricalColumn.of("par", VariableType.CATEGORICAL, List.of("P0", "P1"), parent));
+    cols.add(
+        CategoricalColumn.of("par", VariableType.CATEGORICAL, List.of("P0", "P1", "P2"), parent));
+    cols.add(CategoricalColumn.of("gpar", VariableType.CATEGORICAL, List.of("G0", "G1"), grand));
+    cols.add(CategoricalColumn.of("ggpar", VariableType.CATEGORICAL, List.of("T"), great));
     cols.add(CategoricalColumn.of("c2", VariableType.CATEGORICAL, List.of("m", "f", "z"), c2));
     cols.add(new NumericColumn("i1", VariableType.INTEGER, i1));
     cols.add(new NumericColumn("x", VariableType.INTEGER, x));
@@ -141,7 +149,12 @@ final class RandomTables {
     Measure m = Measure.parse(measures[r.nextInt(measures.length)]);
     s = s.withMeasure(m);
     String k = m.label();
-    if ((k.equals("count") || k.startsWith("sum") || k.startsWith("mean")) && r.nextBoolean()) {
+    if ((k.equals("count")
+            || k.startsWith("sum")
+            || k.startsWith("mean")
+            || k.startsWith("median")
+            || k.startsWith("p"))
+        && r.nextBoolean()) {
       s = s.withWeight("w");
     }
     if ((k.equals("count") || k.startsWith("sum")) && r.nextInt(3) == 0) {
@@ -185,7 +198,8 @@ final class RandomTables {
       }
       case "c1" -> {
         if (r.nextBoolean()) {
-          return RollUp.toVariable("par");
+          List<String> chain = List.of("par", "gpar", "ggpar");
+          return RollUp.toVariables(chain.subList(0, r.nextInt(1, chain.size() + 1)));
         }
         List<String> dict = ((CategoricalColumn) data.column("c1")).dictionary();
         List<String> members = new ArrayList<>();
@@ -197,7 +211,19 @@ final class RandomTables {
         return members.isEmpty() ? null : new CodeGroups(List.of(new CodeGroup("G,1", members)));
       }
       case "c2" -> {
-        return RollUp.byMapping(Map.of("m", "people", "f", "people"));
+        return switch (r.nextInt(3)) {
+          case 0 -> RollUp.byMapping(Map.of("m", "people", "f", "people"));
+          case 1 ->
+              RollUp.byMappings(
+                  List.of(
+                      Map.of("m", "people", "f", "people", "z", "other"), Map.of("people", "all")));
+          default ->
+              RollUp.byMappings(
+                  List.of(
+                      Map.of("m", "adults", "f", "adults"),
+                      Map.of("adults", "people", "z", "people"),
+                      Map.of("people", "all")));
+        };
       }
       default -> {
         return null;

@@ -72,7 +72,11 @@ public final class TabulateOptions {
       description = "count (default), sum:V, mean:V, median:V, pNN:V, min:V, max:V, distinct:V.")
   String measure;
 
-  @Option(names = "--weight", paramLabel = "V", description = "Weight variable.")
+  @Option(
+      names = "--weight",
+      paramLabel = "V",
+      description =
+          "Weight variable (count, sum, mean, median, pNN; a missing weight counts as 0).")
   String weight;
 
   @Option(

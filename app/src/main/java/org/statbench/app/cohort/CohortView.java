@@ -295,10 +295,14 @@ public final class CohortView {
     MenuItem exportTable = new MenuItem("Table (CSV/XLSX, disclosure-checked)…");
     exportTable.setId("cohortExportTable");
     exportTable.setOnAction(e -> vm.exportTable());
-    MenuItem exportChart = new MenuItem("Chart of the counts (PNG, disclosure-checked)…");
+    MenuItem exportChart = new MenuItem("Curves as shown (PNG, disclosure-checked)…");
     exportChart.setId("cohortExportChart");
-    exportChart.setOnAction(e -> vm.exportChart());
-    export.getItems().addAll(exportTable, exportChart);
+    exportChart.setOnAction(e -> vm.exportChart(ChartKind.CURVES, ReleasedChartImage::write));
+    MenuItem exportHorizon =
+        new MenuItem("Fixed-horizon chart as shown (PNG, disclosure-checked)…");
+    exportHorizon.setId("cohortExportHorizonChart");
+    exportHorizon.setOnAction(e -> vm.exportChart(ChartKind.HORIZON, ReleasedChartImage::write));
+    export.getItems().addAll(exportTable, exportChart, exportHorizon);
     export.disableProperty().bind(vm.resultProperty().isNull());
 
     FlowPane pane =
@@ -460,7 +464,7 @@ public final class CohortView {
     horizonChart.setChart(
         t == null
             ? emptyChart("The fixed-horizon measure by cohort appears here")
-            : horizonChart(t));
+            : horizonChart(t, t.horizonMeasures()));
   }
 
   private void buildTriangleColumns(CohortTable t) {
@@ -619,7 +623,7 @@ public final class CohortView {
     curvesChart.setChart(
         t == null || vm.curves().isEmpty()
             ? emptyChart("Curves of the cumulative proportion appear here")
-            : curvesChart(t));
+            : curvesChart(t, vm.curves(), vm.curveSourceProperty().get()));
   }
 
   /** A blank chart showing a message (a viewer always needs a chart). */
@@ -633,10 +637,14 @@ public final class CohortView {
     return chart;
   }
 
-  private JFreeChart curvesChart(CohortTable t) {
+  /**
+   * The curves chart: one line per curve with its 95% band (points without a value are not drawn).
+   * Also draws the released curves of an exported chart.
+   */
+  static JFreeChart curvesChart(CohortTable t, List<Curve> curves, CurveSource source) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     List<List<CohortRow>> points = new ArrayList<>();
-    for (Curve c : vm.curves()) {
+    for (Curve c : curves) {
       YIntervalSeries s = new YIntervalSeries(c.label(), false, true);
       List<CohortRow> drawn = new ArrayList<>();
       for (CohortRow p : c.points()) {
@@ -673,8 +681,7 @@ public final class CohortView {
     String est =
         t.spec().competing() != null && t.spec().estimator() == Estimator.KAPLAN_MEIER
             ? "Aalen-Johansen"
-            : vm.curveSourceProperty().get() == CurveSource.GROUPS
-                    || t.spec().estimator() == Estimator.KAPLAN_MEIER
+            : source == CurveSource.GROUPS || t.spec().estimator() == Estimator.KAPLAN_MEIER
                 ? "Kaplan-Meier"
                 : "cohort proportion";
     JFreeChart chart =
@@ -687,9 +694,12 @@ public final class CohortView {
     return chart;
   }
 
-  private JFreeChart horizonChart(CohortTable t) {
+  /**
+   * The fixed-horizon measure by cohort (bars, or one line per group); NaN proportions are gaps.
+   * Also draws the released measures of an exported chart.
+   */
+  static JFreeChart horizonChart(CohortTable t, List<HorizonMeasure> measures) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
-    List<HorizonMeasure> measures = t.horizonMeasures();
     int groups = t.groups().size();
     for (int i = 0; i < measures.size(); i++) {
       HorizonMeasure m = measures.get(i);

@@ -42,6 +42,7 @@ import org.statbench.cohort.DurationUnit;
 import org.statbench.cohort.Estimator;
 import org.statbench.cohort.HorizonMeasure;
 import org.statbench.cohort.LogRankTest;
+import org.statbench.cohort.ReleasedCurves;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
@@ -115,6 +116,10 @@ public final class CohortViewModel {
   // The way out: the count table is protected and released through the disclosure export gate.
   private final DisclosurePanelViewModel release;
   private final ReleaseActions releaseActions;
+  private final ReadOnlyObjectWrapper<ReleasedChart> releasedChart =
+      new ReadOnlyObjectWrapper<>(this, "releasedChart");
+  private static final DialogService.FileFilter PNG =
+      new DialogService.FileFilter("PNG images", List.of("*.png"));
   private Runnable pendingRelease;
 
   private boolean applying;
@@ -550,9 +555,105 @@ public final class CohortViewModel {
     protectThen(releaseActions::export);
   }
 
-  /** Exports a chart of the protected count table (PNG) through the export gate. */
-  public void exportChart() {
-    protectThen(releaseActions::exportChart);
+  /**
+   * Exports the chart on screen (the curves as drawn, or the fixed-horizon measure) as PNG through
+   * the export gate: the count table is protected first (small cohorts and groups withheld), and
+   * the chart is redrawn from its published values only ({@link #releasedChart}); withheld curves
+   * are left out and named on the chart. A refusal offers a clearance request.
+   *
+   * @param writer draws the released chart and writes it through the release (the view's)
+   */
+  public void exportChart(ChartKind kind, ReleasedChartWriter writer) {
+    protectThen(
+        () -> {
+          org.statbench.export.Release r = releaseActions.admitOrOffer();
+          if (r == null) {
+            return;
+          }
+          ReleasedChart chart;
+          try {
+            chart = releasedChart(kind, r.publishedTable());
+          } catch (org.statbench.core.StatBenchException e) {
+            dialogs.showError("Cannot export the chart", e);
+            return;
+          }
+          releasedChart.set(chart);
+          dialogs
+              .chooseFileToSave("Export chart", null, kind.fileName(), List.of(PNG))
+              .ifPresent(
+                  out -> {
+                    try {
+                      writer.write(r, chart, out);
+                    } catch (org.statbench.core.StatBenchException
+                        | java.io.UncheckedIOException e) {
+                      dialogs.showError("Export failed", e);
+                      return;
+                    }
+                    message.set(
+                        "Exported "
+                            + out.getFileName()
+                            + " through the disclosure check"
+                            + (chart.withheld().isEmpty()
+                                ? ""
+                                : " (" + chart.withheld().size() + " withheld)"));
+                  });
+        });
+  }
+
+  /** The chart last released by {@link #exportChart}, or null. */
+  public ReadOnlyObjectProperty<ReleasedChart> releasedChartProperty() {
+    return releasedChart.getReadOnlyProperty();
+  }
+
+  /**
+   * The chart on screen redrawn from a protected count table's published values (see {@link
+   * org.statbench.cohort.ReleasedCurves}): the same curves (the selected or default cohorts, or the
+   * pooled groups) or the fixed-horizon measures, with withheld ones left out and named.
+   *
+   * @throws org.statbench.core.InputException when the definition's curves cannot be derived from
+   *     counts (individual follow-up)
+   */
+  ReleasedChart releasedChart(ChartKind kind, org.statbench.core.table.Table published) {
+    CohortTable t = result.get();
+    List<Curve> drawn = new ArrayList<>();
+    List<String> withheld = new ArrayList<>();
+    List<HorizonMeasure> measures = List.of();
+    if (kind == ChartKind.HORIZON) {
+      measures = ReleasedCurves.horizon(t, published);
+      for (HorizonMeasure m : measures) {
+        if (m.status() == org.statbench.cohort.CellStatus.WITHHELD) {
+          withheld.add(
+              m.group().isEmpty()
+                  ? m.cohort()
+                  : m.cohort() + " · " + String.join(" / ", m.group()));
+        }
+      }
+    } else if (curveSource.get() == CurveSource.GROUPS) {
+      for (int g = 0; g < t.groups().size(); g++) {
+        List<String> group = t.groups().get(g);
+        String label = group.isEmpty() ? "All cohorts" : String.join(" / ", group);
+        add(ReleasedCurves.pooled(t, published, g), label, drawn, withheld);
+      }
+    } else {
+      int groups = t.groups().size();
+      for (int i : rowsToDraw()) {
+        add(
+            ReleasedCurves.cohort(t, published, i / groups, i % groups),
+            triangle.get(i).label(),
+            drawn,
+            withheld);
+      }
+    }
+    return new ReleasedChart(kind, t, curveSource.get(), drawn, measures, withheld);
+  }
+
+  private static void add(
+      ReleasedCurves.Curve c, String label, List<Curve> drawn, List<String> withheld) {
+    if (c.withheld()) {
+      withheld.add(label);
+    } else {
+      drawn.add(new Curve(c.partlyWithheld() ? label + " (partly withheld)" : label, c.points()));
+    }
   }
 
   /** The count table being released and its protection (for tests and the view). */
@@ -567,7 +668,16 @@ public final class CohortViewModel {
       return;
     }
     release.policyProperty().set(org.statbench.disclosure.DisclosurePolicy.DEFAULT);
-    release.tableProperty().set(t.toCountTable());
+    org.statbench.core.table.Table counts = t.toCountTable();
+    pendingRelease = null;
+    if (counts.equals(release.tableProperty().get())
+        && release.protectionProperty().get() != null) {
+      // Already protected (a second export of the same result): the property would not change,
+      // so no new protection message would come to trigger the release.
+      action.run();
+      return;
+    }
+    release.tableProperty().set(counts);
     pendingRelease = action;
     release.protect();
   }

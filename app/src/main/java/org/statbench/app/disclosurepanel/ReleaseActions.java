@@ -102,7 +102,12 @@ public final class ReleaseActions {
             });
   }
 
-  private Release admitOrOffer() {
+  /**
+   * The release of the current table through the gate, or null when the gate refuses (the analyst
+   * is then offered a clearance request) or fails (the error is shown). For callers that write
+   * their own rendering of the published values (the Cohorts tab's charts).
+   */
+  public Release admitOrOffer() {
     try {
       return vm.admit();
     } catch (RefusedException e) {

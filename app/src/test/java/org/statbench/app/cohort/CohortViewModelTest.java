@@ -248,6 +248,68 @@ class CohortViewModelTest {
   }
 
   @Test
+  void chartExportRedrawsTheCurvesOnScreenFromTheProtectedCountsWithoutTinyGroups(
+      @TempDir Path dir) {
+    vm.filtersProperty().set("referral_date=2011-06-01..2011-06-30");
+    vm.dropBreakdown("payment_group");
+    vm.curveSourceProperty().set(CurveSource.COHORTS);
+    vm.selectedRows().setAll(java.util.stream.IntStream.range(0, 9).boxed().toList());
+    // on screen: all nine June groups, including IB/IS (9 people) and JSA Prison Leavers (5)
+    assertThat(vm.curves()).hasSize(9);
+    assertThat(vm.curves()).extracting(Curve::label).contains("2011-06 · JSA Prison Leavers");
+    ReleasedChart[] written = new ReleasedChart[1];
+    dialogs.files.add(dir.resolve("curves.png"));
+
+    vm.exportChart(
+        ChartKind.CURVES,
+        (release, chart, out) -> {
+          written[0] = chart;
+          return out;
+        });
+
+    assertThat(dialogs.errors).isEmpty();
+    ReleasedChart c = written[0];
+    assertThat(c).isSameAs(vm.releasedChartProperty().get());
+    assertThat(c.withheld()).contains("2011-06 · IB/IS", "2011-06 · JSA Prison Leavers");
+    assertThat(c.curves())
+        .extracting(Curve::label)
+        .noneMatch(l -> l.contains("IB/IS") || l.contains("Prison Leavers"))
+        .anyMatch(l -> l.startsWith("2011-06 · JSA 25+"));
+    // what is drawn is exactly derivable: each released point is the on-screen value, never more
+    for (Curve drawn : c.curves()) {
+      Curve shown =
+          vm.curves().stream()
+              .filter(s -> drawn.label().startsWith(s.label()))
+              .findFirst()
+              .orElseThrow();
+      for (int d = 0; d < drawn.points().size(); d++) {
+        if (drawn.points().get(d).hasValue()) {
+          assertThat(drawn.points().get(d).cumulative())
+              .isEqualTo(shown.points().get(d).cumulative());
+        }
+      }
+    }
+    assertThat(vm.messageProperty().get())
+        .contains("curves.png through the disclosure check")
+        .contains("withheld");
+
+    // pooled group curves need every cohort's counts: the tiny groups are withheld there too
+    vm.curveSourceProperty().set(CurveSource.GROUPS);
+    dialogs.files.add(dir.resolve("groups.png"));
+    vm.exportChart(ChartKind.CURVES, (release, chart, out) -> out);
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(vm.releasedChartProperty().get().source()).isEqualTo(CurveSource.GROUPS);
+    assertThat(vm.releasedChartProperty().get().withheld()).contains("IB/IS", "JSA Prison Leavers");
+
+    dialogs.files.add(dir.resolve("horizon.png"));
+    vm.exportChart(ChartKind.HORIZON, (release, chart, out) -> out);
+    ReleasedChart h = vm.releasedChartProperty().get();
+    assertThat(h.kind()).isEqualTo(ChartKind.HORIZON);
+    assertThat(h.horizon()).hasSize(9);
+    assertThat(h.withheld()).contains("2011-06 · JSA Prison Leavers");
+  }
+
+  @Test
   void aFailedComputationShowsTheMessageNamingTheVariable() {
     vm.apply(CohortSpec.of("referrals", "referral_date", "no_such_date"));
 

@@ -176,6 +176,46 @@ class CohortViewTest {
         .contains("through the disclosure check");
   }
 
+  @Test
+  void exportChartMenuWritesTheCurvesAsShownFromTheProtectedCountsAsPng(
+      FxRobot robot, @TempDir Path out) throws Exception {
+    robot.interact(
+        () -> {
+          vm.openSample(CohortViewModel.SAMPLE_DEFINITIONS.get(0));
+          vm.filtersProperty().set("referral_date=2011-06-01..2011-06-30");
+          vm.breakdownProperty().set("payment_group");
+          vm.curveSourceProperty().set(CurveSource.COHORTS);
+          vm.selectedRows().setAll(java.util.stream.IntStream.range(0, 9).boxed().toList());
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    Path file = out.resolve("curves.png");
+    dialogs.files.add(file);
+    long exportsBefore = exports();
+
+    robot.clickOn("#cohortExport");
+    robot.clickOn("Curves as shown (PNG, disclosure-checked)…");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(dialogs.errors).isEmpty();
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+    assertThat(png.getWidth()).isEqualTo(ReleasedChartImage.WIDTH);
+    assertThat(png.getHeight()).isEqualTo(ReleasedChartImage.HEIGHT);
+    assertThat(exports()).isEqualTo(exportsBefore + 1);
+    // the image's lines: the released curves, without the tiny groups shown on screen
+    ReleasedChart released = vm.releasedChartProperty().get();
+    org.jfree.data.xy.XYDataset drawn = ReleasedChartImage.chart(released).getXYPlot().getDataset();
+    java.util.List<String> series = new java.util.ArrayList<>();
+    for (int i = 0; i < drawn.getSeriesCount(); i++) {
+      series.add(drawn.getSeriesKey(i).toString());
+    }
+    assertThat(series)
+        .isNotEmpty()
+        .noneMatch(s -> s.contains("Prison Leavers") || s.contains("IB/IS"));
+    assertThat(released.withheld()).contains("2011-06 · JSA Prison Leavers");
+    assertThat(robot.lookup("#cohortMessage").queryAs(Label.class).getText())
+        .contains("curves.png through the disclosure check");
+  }
+
   private static long exports() {
     return ws.auditLog().entries().stream().filter(e -> e.type().equals("export")).count();
   }

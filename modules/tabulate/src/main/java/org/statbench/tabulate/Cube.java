@@ -133,7 +133,7 @@ public final class Cube {
   }
 
   /** Leaf-cube strides of the kernel (last dimension fastest). */
-  static int[] leafStrides(List<DimensionPlan> plans) {
+  public static int[] leafStrides(List<DimensionPlan> plans) {
     int[] s = new int[plans.size()];
     int n = 1;
     for (int d = plans.size() - 1; d >= 0; d--) {

@@ -145,6 +145,25 @@ final class Kernel {
   }
 
   /**
+   * Each record's leaf cell (0 = dropped by a filter or a missing measure value), for measures
+   * computed from the records in their own order (weighted percentiles).
+   */
+  int[] leafCells(CancellationToken cancel) {
+    int[] out = new int[rows];
+    int[] idx = new int[CHUNK];
+    int chunkNo = 0;
+    for (int start = 0; start < rows; start += CHUNK) {
+      if ((++chunkNo & 63) == 0) {
+        cancel.throwIfCancelled();
+      }
+      int len = Math.min(CHUNK, rows - start);
+      cellsOf(idx, start, len);
+      System.arraycopy(idx, 0, out, start, len);
+    }
+    return out;
+  }
+
+  /**
    * Per leaf cell a histogram of value ranks: {@code hist[(c - 1) * r + rank]} counts the records
    * of leaf cell {@code c} whose value has that rank. Needs {@link #run} first (for nothing but the
    * filters it shares).

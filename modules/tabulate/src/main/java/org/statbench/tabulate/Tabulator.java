@@ -52,8 +52,10 @@ import org.statbench.store.Workspace;
  * (0..100) of the named margin's value, NaN where that margin is 0; counts, top contributions and
  * flags are those of the underlying measure, so disclosure checks still see the record counts.
  *
- * <p><b>Weights</b> (count, sum, mean): a missing weight counts as 0; record counts stay
- * unweighted.
+ * <p><b>Weights</b> (count, sum, mean, median, percentiles): a missing weight counts as 0; record
+ * counts stay unweighted. Weighted medians and percentiles follow {@link WeightedQuantiles} (the
+ * weighted empirical distribution inverted with the same midpoint convention, so unit weights give
+ * the unweighted result); a cell whose weights sum to 0 is empty; negative weights are refused.
  *
  * <p>Thread-safe. An instance caches per-column encodings and per-dimension category plans (keyed
  * by column identity), so adding one variable to a table recomputes only the new dimension's maps
@@ -204,7 +206,18 @@ public final class Tabulator {
     k.run(cancel);
     Cube cube = Cube.of(plans, roles, k);
     double[] v;
-    if (m.kind() == MeasureKind.MEDIAN
+    if (weights != null && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
+      v =
+          WeightedQuantiles.compute(
+              plans,
+              k.leafCells(cancel),
+              values,
+              weights,
+              data.rows(),
+              Cube.percentileOf(m),
+              spec.weight(),
+              cancel);
+    } else if (m.kind() == MeasureKind.MEDIAN
         || m.kind() == MeasureKind.PERCENTILE
         || m.kind() == MeasureKind.DISTINCT_COUNT) {
       RankedColumn ranked = ranked(m, data, k.cells - 1);

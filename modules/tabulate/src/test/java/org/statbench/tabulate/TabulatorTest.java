@@ -485,6 +485,85 @@ class TabulatorTest {
         .hasMessageContaining("'L1' has two parents");
   }
 
+  /** Hand-computed weighted percentiles: ties, zero and missing weights, missing values. */
+  private static final DatasetColumns WEIGHTED =
+      Data.of(
+          Data.cat("g", "A", "A", "A", "B", "B", "B", "C", "C", "C", "C", "D", "D", "E", "E"),
+          Data.num("x", 1.0, 2.0, 3.0, 5.0, 5.0, 7.0, 1.0, 100.0, 4.0, 6.0, 9.0, 10.0, null, 8.0),
+          Data.num("w", 1.0, 1.0, 2.0, 1.0, 1.0, 2.0, 0.0, 0.0, 1.0, 3.0, 0.0, null, 5.0, 1.0));
+
+  private Table weighted(String measure) {
+    return tabulator.tabulate(
+        spec().withRows("g").withMeasure(Measure.parse(measure)).withWeight("w"),
+        WEIGHTED,
+        CancellationToken.NONE);
+  }
+
+  @Test
+  void weightedMediansInvertTheWeightedDistributionWithTheMidpointConvention() {
+    Table t = weighted("median:x");
+    // A: 1(1) 2(1) 3(2), W=4, t=2: C reaches 2 exactly at 2, so the midpoint of 2 and 3
+    assertThat(value(t, "A")).isEqualTo(2.5);
+    // B: ties 5(1) 5(1) 7(2): as if 5 5 7 7, the midpoint of 5 and 7
+    assertThat(value(t, "B")).isEqualTo(6);
+    // C: zero weights drop 1 and 100; 4(1) 6(3), t=2 is passed at 6
+    assertThat(value(t, "C")).isEqualTo(6);
+    // D: weights 0 and missing (= 0): no weight, so empty, although two records contribute
+    assertThat(value(t, "D")).isNaN();
+    assertThat(count(t, "D")).isEqualTo(2);
+    // E: the record without a value does not contribute, whatever its weight
+    assertThat(value(t, "E")).isEqualTo(8);
+    // Total: 1 2 3 3 4 5 5 6 6 6 7 7 8 by weight, W=13, t=6.5 is passed at the second 5
+    assertThat(value(t, "Total")).isEqualTo(5);
+    assertThat(t.isWeighted()).isTrue();
+  }
+
+  @Test
+  void weightedPercentilesUseTheSameRule() {
+    Table p25 = weighted("p25:x");
+    assertThat(value(p25, "A")).isEqualTo(1.5); // t=1 reached exactly at 1
+    assertThat(value(p25, "C")).isEqualTo(5); // t=1 reached exactly at 4, next is 6
+    Table p90 = weighted("p90:x");
+    assertThat(value(p90, "A")).isEqualTo(3); // t=3.6
+    Table p100 = weighted("p100:x");
+    assertThat(value(p100, "C")).isEqualTo(6); // zero-weight 100 is not the maximum
+  }
+
+  @Test
+  void unitWeightsGiveTheUnweightedPercentiles() {
+    double[] ones = new double[PEOPLE.rows()];
+    java.util.Arrays.fill(ones, 1.0);
+    java.util.Map<String, org.statbench.core.data.Column> cols =
+        new java.util.LinkedHashMap<>(PEOPLE.columns());
+    cols.put(
+        "one",
+        new org.statbench.core.data.NumericColumn(
+            "one", org.statbench.core.data.VariableType.DECIMAL, ones));
+    DatasetColumns data = new DatasetColumns(PEOPLE.dataset(), PEOPLE.rows(), cols);
+    for (String m : List.of("median:amount", "p10:amount", "p25:amount", "p90:amount")) {
+      TableSpec s = spec().withRows("region").withColumns("sex").withMeasure(Measure.parse(m));
+      Table plain = tabulator.tabulate(s, data, CancellationToken.NONE);
+      Table w = tabulator.tabulate(s.withWeight("one"), data, CancellationToken.NONE);
+      for (int i = 0; i < plain.cellCount(); i++) {
+        assertThat(Double.compare(w.value(i), plain.value(i))).as(m + " cell " + i).isZero();
+      }
+    }
+  }
+
+  @Test
+  void weightedPercentilesRefuseNegativeWeights() {
+    DatasetColumns data =
+        Data.of(Data.cat("g", "A", "A"), Data.num("x", 1.0, 2.0), Data.num("w", 1.0, -1.0));
+    assertThatThrownBy(
+            () ->
+                tabulator.tabulate(
+                    spec().withRows("g").withMeasure(Measure.parse("median:x")).withWeight("w"),
+                    data,
+                    CancellationToken.NONE))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("'w' has -1");
+  }
+
   @Test
   void rollUpRejectsACodeWithTwoParents() {
     DatasetColumns data = Data.of(Data.cat("la", "L1", "L1"), Data.cat("region", "R1", "R2"));

@@ -22,8 +22,9 @@ import org.statbench.core.table.MeasureKind;
  * @param wafers wafer (layer) dimensions
  * @param filters conditions combined with AND
  * @param measure the measure (default count)
- * @param weight weight variable, or null; weights apply to count, sum and mean (record counts stay
- *     unweighted; a missing weight counts as 0)
+ * @param weight weight variable, or null; weights apply to count, sum, mean, median and percentiles
+ *     (weighted percentiles as defined by the tabulation engine; min and max ignore weights; record
+ *     counts stay unweighted; a missing weight counts as 0); not to distinct counts
  * @param percentage whether values are shown as percentages of a margin (default NONE)
  */
 public record TableSpec(
@@ -58,14 +59,10 @@ public record TableSpec(
       }
     }
     MeasureKind k = measure.kind();
-    if (weight != null
-        && k != MeasureKind.COUNT
-        && k != MeasureKind.SUM
-        && k != MeasureKind.MEAN
-        && k != MeasureKind.MIN
-        && k != MeasureKind.MAX) {
+    if (weight != null && k == MeasureKind.DISTINCT_COUNT) {
       throw new InputException(
-          "A weight applies to count, sum and mean, not to " + measure.label());
+          "A weight applies to count, sum, mean, median and percentiles, not to "
+              + measure.label());
     }
     if (percentage != Percentage.NONE && !k.isAdditive()) {
       throw new InputException("Percentages apply to counts and sums, not to " + measure.label());

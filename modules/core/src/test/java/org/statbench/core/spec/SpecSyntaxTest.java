@@ -129,8 +129,10 @@ class SpecSyntaxTest {
     assertThatThrownBy(() -> TableSpec.of("d").withRows("a").withColumns("a"))
         .hasMessageContaining("two dimensions");
     assertThatThrownBy(
-            () -> TableSpec.of("d").withMeasure(Measure.parse("median:x")).withWeight("w"))
+            () -> TableSpec.of("d").withMeasure(Measure.parse("distinct:x")).withWeight("w"))
         .hasMessageContaining("weight");
+    assertThat(TableSpec.of("d").withMeasure(Measure.parse("median:x")).withWeight("w").weight())
+        .isEqualTo("w");
     assertThatThrownBy(
             () ->
                 TableSpec.of("d")

@@ -39,6 +39,7 @@ import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.DimensionPlan;
 import org.statbench.tabulate.DimensionPlanner;
 import org.statbench.tabulate.ValueSet;
+import org.statbench.tabulate.WeightedQuantiles;
 
 /**
  * Answers a {@link TableSpec} by SQL over a row table: one column per variable, one row per record,
@@ -239,7 +240,9 @@ public final class SqlTabulator {
       cancel.throwIfCancelled();
     }
     double[] values;
-    if (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE) {
+    if (weighted && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
+      values = weightedPercentiles(base.toString(), plans, m, spec.weight(), cancel);
+    } else if (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE) {
       values = percentiles(cube, base.toString(), plans, sets, Cube.percentileOf(m));
     } else if (m.kind() == MeasureKind.DISTINCT_COUNT) {
       values = distinctCounts;
@@ -309,6 +312,67 @@ public final class SqlTabulator {
       }
       cube.setTop(e.getKey(), desc);
     }
+  }
+
+  /**
+   * Weighted percentiles ({@link WeightedQuantiles}): one scan of the filtered records sorted by
+   * value and weight, each with its leaf positions, from which every cell (margins and parents
+   * included) is computed exactly as the columnar kernel computes it.
+   */
+  private double[] weightedPercentiles(
+      String base, List<DimensionPlan> plans, Measure m, String weight, CancellationToken cancel)
+      throws SQLException {
+    int nd = plans.size();
+    int[] ls = Cube.leafStrides(plans);
+    List<Map<Integer, Integer>> leafAt = new ArrayList<>();
+    for (DimensionPlan p : plans) {
+      Map<Integer, Integer> at = new HashMap<>();
+      for (int l = 0; l < p.leafCount(); l++) {
+        at.put(p.leafPos()[l], l);
+      }
+      leafAt.add(at);
+    }
+    StringBuilder s = new StringBuilder("SELECT ");
+    for (int d = 0; d < nd; d++) {
+      s.append("p").append(d).append(", ");
+    }
+    s.append("v, w FROM q ORDER BY v, w");
+    String sql = "WITH q AS (" + base + ") " + s;
+    int n = 0;
+    int[] cell = new int[1024];
+    double[] v = new double[1024];
+    double[] w = new double[1024];
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        if ((n & 0xFFFF) == 0) {
+          cancel.throwIfCancelled();
+        }
+        int c = 1;
+        boolean dropped = false;
+        for (int d = 0; d < nd; d++) {
+          int pos = rs.getInt(d + 1);
+          if (rs.wasNull()) {
+            dropped = true;
+            break;
+          }
+          c += leafAt.get(d).get(pos) * ls[d];
+        }
+        if (dropped) {
+          continue;
+        }
+        if (n == cell.length) {
+          cell = java.util.Arrays.copyOf(cell, n * 2);
+          v = java.util.Arrays.copyOf(v, n * 2);
+          w = java.util.Arrays.copyOf(w, n * 2);
+        }
+        cell[n] = c;
+        v[n] = rs.getDouble(nd + 1);
+        w[n] = rs.getDouble(nd + 2);
+        n++;
+      }
+    }
+    return WeightedQuantiles.compute(plans, cell, v, w, n, Cube.percentileOf(m), weight, cancel);
   }
 
   /**

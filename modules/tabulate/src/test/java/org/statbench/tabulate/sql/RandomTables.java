@@ -149,7 +149,12 @@ final class RandomTables {
     Measure m = Measure.parse(measures[r.nextInt(measures.length)]);
     s = s.withMeasure(m);
     String k = m.label();
-    if ((k.equals("count") || k.startsWith("sum") || k.startsWith("mean")) && r.nextBoolean()) {
+    if ((k.equals("count")
+            || k.startsWith("sum")
+            || k.startsWith("mean")
+            || k.startsWith("median")
+            || k.startsWith("p"))
+        && r.nextBoolean()) {
       s = s.withWeight("w");
     }
     if ((k.equals("count") || k.startsWith("sum")) && r.nextInt(3) == 0) {

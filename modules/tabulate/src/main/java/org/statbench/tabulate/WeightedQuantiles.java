@@ -1,0 +1,210 @@
+package org.statbench.tabulate;
+
+import java.util.List;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.InputException;
+
+/**
+ * Weighted percentiles of every cell of a table, shared by both execution paths so that they agree
+ * to the last bit (public for the SQL path; not an API for callers, who use {@link Tabulator}).
+ *
+ * <p>Definition (the weighted empirical distribution inverted, with the unweighted path's averaging
+ * convention, so that weights all equal to one give exactly {@link Quantiles}' Hyndman and Fan type
+ * 2): drop the records whose weight is 0 (a missing weight counts as 0); sort the rest by value
+ * {@code x1 <= ... <= xn} with weights {@code w1..wn}; let {@code W} be the sum of the weights,
+ * {@code t = W * p / 100} and {@code C_k = w1 + ... + wk}. The percentile is {@code x_k} for the
+ * smallest {@code k} with {@code C_k >= t}, except that when {@code C_k == t} exactly it is the
+ * midpoint {@code (x_k + x_{k+1}) / 2} (with {@code x_{n+1} = x_n}). A cell whose weights sum to 0
+ * (no records, or all weights 0) is empty (NaN). Negative weights are refused.
+ *
+ * <p>Records are processed in the order of (value, weight), and every cell adds its weights in that
+ * same order, so the sums compared with {@code t} are computed identically whichever path gathered
+ * the records.
+ */
+public final class WeightedQuantiles {
+  private WeightedQuantiles() {}
+
+  /**
+   * The percentile {@code p} of every full-cube cell (margins and roll-up parents included).
+   *
+   * @param plans the dimensions' plans, in table order
+   * @param leafCell per record its leaf cell ({@code 1 + sum(leaf_d * leafStride_d)}, see {@link
+   *     Cube#leafStrides}); records with 0 are skipped
+   * @param values per record its value (not NaN where {@code leafCell != 0})
+   * @param weights per record its weight (0 for missing)
+   * @param n number of records in the arrays
+   * @param p the percentile, {@code 0 < p <= 100}
+   * @param weightVariable named in the error for a negative weight
+   * @param cancel polled now and then
+   * @return per full-cube cell (index as {@link Cube#index}) the percentile, NaN when empty
+   * @throws InputException when a weight is negative
+   */
+  public static double[] compute(
+      List<DimensionPlan> plans,
+      int[] leafCell,
+      double[] values,
+      double[] weights,
+      int n,
+      double p,
+      String weightVariable,
+      CancellationToken cancel) {
+    int nd = plans.size();
+    int[] fullStride = new int[nd];
+    int cells = 1;
+    for (int d = nd - 1; d >= 0; d--) {
+      fullStride[d] = cells;
+      cells = Math.multiplyExact(cells, plans.get(d).fullSize());
+    }
+    int[] ls = Cube.leafStrides(plans);
+    int kept = 0;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (leafCell[i] == 0) {
+        continue;
+      }
+      double w = weights[i];
+      if (w < 0) {
+        throw new InputException(
+            "Weighted percentiles need weights of 0 or more: '" + weightVariable + "' has " + w);
+      }
+      if (w > 0) {
+        order[kept++] = i;
+      }
+    }
+    sortByValueThenWeight(order, kept, values, weights);
+    cancel.throwIfCancelled();
+    // the full cells each leaf cell adds into: its own position, its parents and the total, per
+    // dimension, in every combination (computed once per leaf cell met)
+    int[][] targets = new int[leafCount(plans) + 1][];
+    double[] total = new double[cells];
+    for (int j = 0; j < kept; j++) {
+      int i = order[j];
+      for (int f : targets(targets, leafCell[i], plans, ls, fullStride)) {
+        total[f] += weights[i];
+      }
+    }
+    double[] out = new double[cells];
+    java.util.Arrays.fill(out, Double.NaN);
+    double[] cum = new double[cells];
+    byte[] state = new byte[cells]; // 0 searching, 1 waiting for the next value, 2 done
+    double[] lower = new double[cells];
+    for (int j = 0; j < kept; j++) {
+      if ((j & 0xFFFF) == 0) {
+        cancel.throwIfCancelled();
+      }
+      int i = order[j];
+      double x = values[i];
+      for (int f : targets(targets, leafCell[i], plans, ls, fullStride)) {
+        switch (state[f]) {
+          case 0 -> {
+            cum[f] += weights[i];
+            double t = total[f] * p / 100.0;
+            if (cum[f] >= t) {
+              if (cum[f] == t) {
+                lower[f] = x;
+                state[f] = 1;
+              } else {
+                out[f] = x;
+                state[f] = 2;
+              }
+            }
+          }
+          case 1 -> {
+            out[f] = (lower[f] + x) / 2;
+            state[f] = 2;
+          }
+          default -> {}
+        }
+      }
+    }
+    for (int f = 0; f < cells; f++) {
+      if (state[f] == 1) {
+        out[f] = lower[f];
+      }
+    }
+    return out;
+  }
+
+  private static int leafCount(List<DimensionPlan> plans) {
+    int n = 1;
+    for (DimensionPlan p : plans) {
+      n = Math.multiplyExact(n, p.leafCount());
+    }
+    return n;
+  }
+
+  private static int[] targets(
+      int[][] cache, int leafCell, List<DimensionPlan> plans, int[] ls, int[] fullStride) {
+    int[] t = cache[leafCell];
+    if (t != null) {
+      return t;
+    }
+    int nd = plans.size();
+    int[][] positions = new int[nd][];
+    int count = 1;
+    for (int d = 0; d < nd; d++) {
+      DimensionPlan p = plans.get(d);
+      int leaf = ((leafCell - 1) / ls[d]) % p.leafCount();
+      int[] anc = p.ancestors()[leaf];
+      int[] pos = new int[anc.length + 2];
+      pos[0] = p.leafPos()[leaf];
+      System.arraycopy(anc, 0, pos, 1, anc.length);
+      pos[pos.length - 1] = p.totalPos();
+      positions[d] = pos;
+      count *= pos.length;
+    }
+    t = new int[count];
+    int[] at = new int[nd];
+    for (int k = 0; k < count; k++) {
+      int f = 0;
+      for (int d = 0; d < nd; d++) {
+        f += positions[d][at[d]] * fullStride[d];
+      }
+      t[k] = f;
+      for (int d = nd - 1; d >= 0; d--) {
+        if (++at[d] < positions[d].length) {
+          break;
+        }
+        at[d] = 0;
+      }
+    }
+    cache[leafCell] = t;
+    return t;
+  }
+
+  /** Sorts {@code order[0..n)} by (value, weight) ascending: a stable merge sort on indexes. */
+  static void sortByValueThenWeight(int[] order, int n, double[] values, double[] weights) {
+    int[] a = order;
+    int[] b = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(lo + width, n);
+        int hi = Math.min(lo + 2 * width, n);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          int x = a[i];
+          int y = a[j];
+          int c = Double.compare(values[x], values[y]);
+          if (c == 0) {
+            c = Double.compare(weights[x], weights[y]);
+          }
+          b[k++] = c <= 0 ? a[i++] : a[j++];
+        }
+        while (i < mid) {
+          b[k++] = a[i++];
+        }
+        while (j < hi) {
+          b[k++] = a[j++];
+        }
+      }
+      int[] swap = a;
+      a = b;
+      b = swap;
+    }
+    if (a != order) {
+      System.arraycopy(a, 0, order, 0, n);
+    }
+  }
+}

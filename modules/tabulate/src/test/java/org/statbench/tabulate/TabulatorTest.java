@@ -206,6 +206,23 @@ class TabulatorTest {
   }
 
   @Test
+  void weightedMeanContributionsAreInTheUnitsOfMeanTimesRecordCount() {
+    // The disclosure rules take a mean's total as mean x record count: a weighted mean's
+    // contributions (value x weight) must be put in those units, or a cell of many records
+    // looks dominated by its largest weighted value.
+    Table mean =
+        run(spec().withRows("region").withWeight("w").withMeasure(Measure.parse("mean:amount")));
+    int s = mean.index(1); // S: 10x1 30x1 40x2 60x2 80x2 90x1, weight sum 9, 6 records
+    double total = mean.value(s) * mean.count(s);
+    assertThat(total).isCloseTo(490 * 6 / 9.0, within(1e-9));
+    double[] top = mean.top(s);
+    assertThat(top[0] / total).isCloseTo(160 / 490.0, within(1e-12));
+    assertThat(top[1] / total).isCloseTo(120 / 490.0, within(1e-12));
+    Table unweighted = run(spec().withRows("region").withMeasure(Measure.parse("mean:amount")));
+    assertThat(unweighted.top(s)[0]).isEqualTo(90);
+  }
+
+  @Test
   void bandsIncludeBothEndsAndOpenEnds() {
     TableSpec s =
         spec().withRows(List.of(DimensionSpec.of("age", Bands.parse("-17,18-24,25-49,50+"))));

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -30,6 +32,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.statbench.app.datasets.DatasetsViewModel;
+import org.statbench.core.InputException;
 import org.statbench.core.data.Code;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableInfo;
@@ -68,8 +71,8 @@ final class ChipMenus {
   }
 
   /** Opens what clicking a chip opens: codes for categories, bands or range for numbers, ... */
-  void openDefault(String variable) {
-    boolean inFilters = model.zoneOf(variable).orElse(Zone.ROWS) == Zone.FILTERS;
+  void openDefault(String variable, Zone zone) {
+    boolean inFilters = zone == Zone.FILTERS;
     switch (type(variable)) {
       case CATEGORICAL -> filterCodes(variable);
       case INTEGER, DECIMAL -> {
@@ -92,21 +95,26 @@ final class ChipMenus {
     }
   }
 
-  ContextMenu menuFor(String variable) {
+  ContextMenu menuFor(String variable, Zone current) {
     ContextMenu menu = new ContextMenu();
-    Zone current = model.zoneOf(variable).orElse(null);
     VariableType t = type(variable);
     for (Zone z : Zone.values()) {
       if (z != current) {
-        MenuItem mi = new MenuItem("Move to " + z.title().toLowerCase(Locale.ROOT));
+        MenuItem mi =
+            new MenuItem(
+                "Move to "
+                    + z.title().toLowerCase(Locale.ROOT)
+                    + " (Ctrl+"
+                    + (z.ordinal() + 1)
+                    + ")");
         mi.setOnAction(e -> model.add(variable, z));
         menu.getItems().add(mi);
       }
     }
     MenuItem left = new MenuItem("Move left (Ctrl+Left)");
-    left.setOnAction(e -> model.shift(variable, -1));
+    left.setOnAction(e -> model.shift(variable, current, -1));
     MenuItem right = new MenuItem("Move right (Ctrl+Right)");
-    right.setOnAction(e -> model.shift(variable, 1));
+    right.setOnAction(e -> model.shift(variable, current, 1));
     menu.getItems().addAll(left, right, new SeparatorMenuItem());
     if (t == VariableType.CATEGORICAL) {
       menu.getItems().add(item("Filter codes…", () -> filterCodes(variable)));
@@ -148,7 +156,9 @@ final class ChipMenus {
       menu.getItems().add(item("Clear filter", () -> model.setFilter(variable, null)));
     }
     menu.getItems()
-        .addAll(new SeparatorMenuItem(), item("Remove (Delete)", () -> model.remove(variable)));
+        .addAll(
+            new SeparatorMenuItem(),
+            item("Remove (Delete)", () -> model.remove(variable, current)));
     return menu;
   }
 
@@ -169,6 +179,49 @@ final class ChipMenus {
       d.getDialogPane().getStylesheets().addAll(owner.get().getScene().getStylesheets());
     }
     return d;
+  }
+
+  /** A message line for a dialog, hidden until there is something wrong. */
+  private static Label errorLabel(String id) {
+    Label l = new Label();
+    l.setId(id);
+    l.getStyleClass().add("error-text");
+    l.setWrapText(true);
+    l.setVisible(false);
+    l.setManaged(false);
+    return l;
+  }
+
+  private static void showError(Label error, String text) {
+    error.setText(text);
+    error.setVisible(true);
+    error.setManaged(true);
+  }
+
+  /**
+   * Keeps the dialog open with the message when {@code check} finds the input wrong, so that bad
+   * input never reaches the table and nothing typed is lost.
+   */
+  private static void validateOnOk(Dialog<?> d, Label error, Supplier<String> check) {
+    Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
+    ok.addEventFilter(
+        ActionEvent.ACTION,
+        e -> {
+          String problem = check.get();
+          if (problem != null) {
+            showError(error, problem);
+            e.consume();
+          }
+        });
+  }
+
+  private static String problem(Runnable parse) {
+    try {
+      parse.run();
+      return null;
+    } catch (InputException e) {
+      return e.getMessage();
+    }
   }
 
   /** The codelist with checkboxes: checked codes are kept. */
@@ -209,10 +262,20 @@ final class ChipMenus {
     all.setOnAction(e -> boxes.forEach(b -> b.setSelected(true)));
     Button none = new Button("None");
     none.setOnAction(e -> boxes.forEach(b -> b.setSelected(false)));
+    all.setId("codeFilterAll");
+    none.setId("codeFilterNone");
+    Label error = errorLabel("codeFilterError");
     Dialog<ButtonType> d =
         dialog("Filter " + variable, "Keep records whose " + variable + " is checked");
-    d.getDialogPane().setContent(new VBox(6, list, new HBox(6, all, none)));
+    d.getDialogPane().setContent(new VBox(6, list, new HBox(6, all, none), error));
     d.getDialogPane().setId("codeFilterDialog");
+    validateOnOk(
+        d,
+        error,
+        () ->
+            boxes.stream().anyMatch(CheckBox::isSelected)
+                ? null
+                : "Tick at least one code: a filter that keeps nothing would empty the table.");
     d.setResultConverter(b -> b);
     d.showAndWait()
         .filter(b -> b == ButtonType.OK)
@@ -226,32 +289,64 @@ final class ChipMenus {
             });
   }
 
-  /** Bands from text, with equal-width and quantile helpers that read the values. */
+  /**
+   * Bands from text, with helpers that write the text from cut points, equal widths or quantiles of
+   * the values.
+   */
   void bands(String variable) {
     Derivation current = model.derivation(variable);
     TextField text = new TextField(current instanceof Bands b ? b.format() : "");
     text.setId("bandsText");
     text.setPromptText("e.g. 16-24,25-49,50+");
+    Label error = errorLabel("bandsError");
+    TextField cuts = new TextField();
+    cuts.setId("bandsCuts");
+    cuts.setPromptText("e.g. 25,50,65");
+    Button fromCuts = new Button("Bands from cut points");
+    fromCuts.setId("bandsFromCuts");
+    fromCuts.setOnAction(
+        e -> {
+          try {
+            text.setText(model.bandsFromCutPoints(variable, cuts.getText()).format());
+            error.setVisible(false);
+            error.setManaged(false);
+          } catch (InputException ex) {
+            showError(error, ex.getMessage());
+          }
+        });
     TextField lo = new TextField();
+    lo.setId("bandsFrom");
     lo.setPrefColumnCount(6);
     TextField hi = new TextField();
+    hi.setId("bandsTo");
     hi.setPrefColumnCount(6);
     Spinner<Integer> n = new Spinner<>(2, 50, 5);
+    n.setId("bandsCount");
     n.setEditable(true);
     n.setPrefWidth(80);
     Button equal = new Button("Equal width");
+    equal.setId("bandsEqualWidth");
     equal.setOnAction(
         e -> {
+          double a;
+          double z;
           try {
-            double a = Double.parseDouble(lo.getText().strip());
-            double z = Double.parseDouble(hi.getText().strip());
+            a = Double.parseDouble(lo.getText().strip());
+            z = Double.parseDouble(hi.getText().strip());
+          } catch (NumberFormatException ex) {
+            showError(error, "Give numbers for From and To (e.g. 16 and 80)");
+            return;
+          }
+          try {
             text.setText(Bands.equalWidth(a, z, n.getValue()).format());
-          } catch (RuntimeException ex) {
-            text.setText("");
-            text.setPromptText("give numbers for from and to");
+            error.setVisible(false);
+            error.setManaged(false);
+          } catch (InputException ex) {
+            showError(error, ex.getMessage());
           }
         });
     Button quantile = new Button("Quantiles");
+    quantile.setId("bandsQuantiles");
     quantile.setOnAction(
         e ->
             model.loadValues(
@@ -259,6 +354,8 @@ final class ChipMenus {
                 values -> {
                   if (values.length > 0) {
                     text.setText(Bands.quantiles(values, n.getValue()).format());
+                  } else {
+                    showError(error, variable + " has no values to cut into quantiles");
                   }
                 }));
     model.loadValues(
@@ -277,18 +374,26 @@ final class ChipMenus {
     g.addRow(0, new Label("Bands"), text);
     GridPane.setColumnSpan(text, 5);
     GridPane.setHgrow(text, Priority.ALWAYS);
-    g.addRow(1, new Label("From"), lo, new Label("to"), hi);
-    g.addRow(2, new Label("Bands"), n, equal, quantile);
+    g.add(new Label("Cut points"), 0, 1);
+    g.add(cuts, 1, 1, 3, 1);
+    g.add(fromCuts, 4, 1);
+    g.addRow(2, new Label("From"), lo, new Label("to"), hi);
+    g.addRow(3, new Label("Bands"), n, equal, quantile);
     Label help =
         new Label(
-            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below."
-                + " Values in no band form 'Other'. Empty text removes the bands.");
+            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below; LO-<HI is LO"
+                + " up to but not including HI; where two bands touch, the shared value goes to"
+                + " the first. Values in no band form 'Other'. Empty text removes the bands.");
     help.setWrapText(true);
     help.getStyleClass().add("muted");
     Dialog<ButtonType> d = dialog("Band " + variable, "Band " + variable + " into ranges");
-    d.getDialogPane().setContent(new VBox(10, g, help));
-    d.getDialogPane().setPrefWidth(520);
+    d.getDialogPane().setContent(new VBox(10, g, error, help));
+    d.getDialogPane().setPrefWidth(560);
     d.getDialogPane().setId("bandDialog");
+    validateOnOk(
+        d,
+        error,
+        () -> text.getText().isBlank() ? null : problem(() -> model.parseBands(text.getText())));
     d.setResultConverter(b -> b);
     d.showAndWait()
         .filter(b -> b == ButtonType.OK)
@@ -322,21 +427,42 @@ final class ChipMenus {
             model.codes(variable).stream()
                 .map(c -> c.code().equals(c.label()) ? c.code() : c.code() + " — " + c.label())
                 .toList());
+    codes.setId("groupCodes");
     codes.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     codes.setPrefHeight(220);
     TextField name = new TextField();
+    name.setId("groupName");
     name.setPromptText("group name");
+    Label error = errorLabel("groupsError");
     Button add = new Button("Add group of selected codes");
+    add.setId("groupAdd");
     add.setOnAction(
         e -> {
           List<String> picked =
               codes.getSelectionModel().getSelectedItems().stream()
                   .map(s -> s.contains(" — ") ? s.substring(0, s.indexOf(" — ")) : s)
                   .toList();
-          if (!picked.isEmpty() && !name.getText().isBlank()) {
-            text.appendText(name.getText().strip() + "=" + String.join(",", picked) + "\n");
+          if (picked.isEmpty()) {
+            showError(error, "Select the codes to merge in the list first (Ctrl+click for more)");
+          } else if (name.getText().isBlank()) {
+            showError(error, "Give the group a name");
+            name.requestFocus();
+          } else {
+            String line = name.getText().strip() + "=" + String.join(",", picked);
+            String problem =
+                problem(() -> model.parseGroups(variable, text.getText() + "\n" + line));
+            if (problem != null) {
+              showError(error, problem);
+              return;
+            }
+            if (!text.getText().isEmpty() && !text.getText().endsWith("\n")) {
+              text.appendText("\n");
+            }
+            text.appendText(line + "\n");
             name.clear();
             codes.getSelectionModel().clearSelection();
+            error.setVisible(false);
+            error.setManaged(false);
           }
         });
     Label help =
@@ -345,8 +471,9 @@ final class ChipMenus {
     help.setWrapText(true);
     Dialog<ButtonType> d =
         dialog("Group " + variable, "Merge codes of " + variable + " into groups");
-    d.getDialogPane().setContent(new VBox(8, codes, new HBox(6, name, add), text, help));
+    d.getDialogPane().setContent(new VBox(8, codes, new HBox(6, name, add), text, error, help));
     d.getDialogPane().setId("groupDialog");
+    validateOnOk(d, error, () -> problem(() -> model.parseGroups(variable, text.getText())));
     d.setResultConverter(b -> b);
     d.showAndWait()
         .filter(b -> b == ButtonType.OK)
@@ -417,22 +544,35 @@ final class ChipMenus {
     g.setHgap(6);
     g.setVgap(6);
     g.setPadding(new Insets(4));
+    lo.setId("rangeFrom");
+    hi.setId("rangeTo");
     g.addRow(0, new Label("From (empty: no lower limit)"), lo);
     g.addRow(1, new Label("To (empty: no upper limit)"), hi);
+    Label error = errorLabel("rangeError");
+    g.add(error, 0, 2, 2, 1);
     Dialog<ButtonType> d =
         dialog("Filter " + variable, "Keep records with " + variable + " in a range");
     d.getDialogPane().setContent(g);
+    d.getDialogPane().setId("rangeDialog");
+    validateOnOk(
+        d,
+        error,
+        () -> {
+          for (TextField field : List.of(lo, hi)) {
+            try {
+              number(field.getText());
+            } catch (NumberFormatException ex) {
+              return "'" + field.getText().strip() + "' is not a number";
+            }
+          }
+          Double a = number(lo.getText());
+          Double z = number(hi.getText());
+          return a != null && z != null && a > z ? "From is above To: nothing would be kept" : null;
+        });
     d.setResultConverter(b -> b);
     d.showAndWait()
         .filter(b -> b == ButtonType.OK)
-        .ifPresent(
-            b -> {
-              try {
-                model.setRange(variable, number(lo.getText()), number(hi.getText()));
-              } catch (NumberFormatException ex) {
-                model.setRange(variable, null, null);
-              }
-            });
+        .ifPresent(b -> model.setRange(variable, number(lo.getText()), number(hi.getText())));
   }
 
   private static Double number(String s) {

@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
@@ -71,30 +72,60 @@ final class DropZoneView extends FlowPane {
     }
     chip.setFocusTraversable(true);
     chip.setUserData(item.variable());
-    chip.setContextMenu(menus.menuFor(item.variable()));
+    chip.setContextMenu(menus.menuFor(item.variable(), zone));
+    chip.getProperties().put(Zone.class, zone);
     chip.setOnMouseClicked(
         e -> {
           chip.requestFocus();
           if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.isStillSincePress()) {
-            menus.openDefault(item.variable());
+            menus.openDefault(item.variable(), zone);
+          } else if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY
+              && !chip.getContextMenu().isShowing()) {
+            // Where the platform sends no context-menu request for a right click (headless).
+            chip.getContextMenu().show(chip, e.getScreenX(), e.getScreenY());
           }
         });
     chip.setOnKeyPressed(
         e -> {
           if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-            model.remove(item.variable());
+            model.remove(item.variable(), zone);
             e.consume();
           } else if (e.isShortcutDown() && e.getCode() == KeyCode.LEFT) {
-            model.shift(item.variable(), -1);
+            model.shift(item.variable(), zone, -1);
             e.consume();
+            focusChip(zone, item.variable());
           } else if (e.isShortcutDown() && e.getCode() == KeyCode.RIGHT) {
-            model.shift(item.variable(), 1);
+            model.shift(item.variable(), zone, 1);
+            e.consume();
+            focusChip(zone, item.variable());
+          } else if (e.isShortcutDown() && zoneKey(e.getCode()) != null) {
+            // The same keys that add a field from the list move a chip between zones.
+            Zone target = zoneKey(e.getCode());
+            model.add(item.variable(), target);
+            e.consume();
+            focusChip(target, item.variable());
+          } else if (e.getCode() == KeyCode.CONTEXT_MENU
+              || (e.isShiftDown() && e.getCode() == KeyCode.F10)) {
+            // The chip's menu from the keyboard, under the chip.
+            if (!chip.getContextMenu().isShowing()) {
+              chip.getContextMenu().show(chip, javafx.geometry.Side.BOTTOM, 0, 0);
+            }
             e.consume();
           } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
-            menus.openDefault(item.variable());
+            menus.openDefault(item.variable(), zone);
             e.consume();
           }
         });
+    chip.setTooltip(
+        new Tooltip(
+            "Click or Enter: "
+                + (item.type() != null && item.type().isNumeric()
+                    ? "bands"
+                    : item.type() == org.statbench.core.data.VariableType.DATE
+                        ? "date grouping"
+                        : "codes")
+                + " · right-click or Shift+F10: menu · Ctrl+1/2/3/4: move to rows, columns,"
+                + " wafers, filters · Ctrl+Left/Right: reorder · Delete: remove"));
     chip.setOnDragDetected(
         e -> {
           var board = chip.startDragAndDrop(TransferMode.MOVE);
@@ -105,11 +136,37 @@ final class DropZoneView extends FlowPane {
         e -> {
           // Dropped outside every zone: the analyst dragged the field out of the table.
           if (e.getTransferMode() == null) {
-            model.remove(item.variable());
+            model.remove(item.variable(), zone);
           }
           e.consume();
         });
     return chip;
+  }
+
+  private static Zone zoneKey(KeyCode code) {
+    return switch (code) {
+      case DIGIT1, NUMPAD1 -> Zone.ROWS;
+      case DIGIT2, NUMPAD2 -> Zone.COLUMNS;
+      case DIGIT3, NUMPAD3 -> Zone.WAFERS;
+      case DIGIT4, NUMPAD4 -> Zone.FILTERS;
+      default -> null;
+    };
+  }
+
+  /** Keeps the keyboard on a chip after it moved (the zones rebuild their chips). */
+  private void focusChip(Zone target, String variable) {
+    javafx.application.Platform.runLater(
+        () -> {
+          if (getScene() == null) {
+            return;
+          }
+          Node zoneNode =
+              getScene().lookup("#zone-" + target.name().toLowerCase(java.util.Locale.ROOT));
+          Node chip = zoneNode == null ? null : zoneNode.lookup("#chip-" + variable);
+          if (chip != null) {
+            chip.requestFocus();
+          }
+        });
   }
 
   private void dragOver(DragEvent e) {

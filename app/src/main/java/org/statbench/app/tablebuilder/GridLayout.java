@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.table.Category;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
@@ -19,18 +22,24 @@ import org.statbench.core.table.Table;
  * every inner category). Columns likewise.
  */
 public final class GridLayout {
-  /** Row or column order. */
-  public enum Sort {
-    /** The engine's order (codes, bands as written, dates chronologically). */
-    DEFAULT("Table order"),
-    LABEL("Label A–Z"),
+  /** How the categories of one axis are ordered. */
+  public enum SortMode {
+    /** The engine's order (codes, bands as written, dates chronologically, hierarchies). */
+    NATURAL("Table order"),
+    LABEL_ASC("Label A–Z"),
+    LABEL_DESC("Label Z–A"),
     VALUE_DESC("Value, largest first"),
     VALUE_ASC("Value, smallest first");
 
     private final String text;
 
-    Sort(String text) {
+    SortMode(String text) {
       this.text = text;
+    }
+
+    /** True for the two value orders (they need a line of the other axis to read values from). */
+    public boolean byValue() {
+      return this == VALUE_DESC || this == VALUE_ASC;
     }
 
     @Override
@@ -40,21 +49,87 @@ public final class GridLayout {
   }
 
   /**
+   * The order of one axis. Every level of a nested axis is sorted within its parent group (a
+   * subtotal sorts by its own value and takes its group along); totals and subtotals keep their
+   * place at the end or head of their group, and hierarchies stay trees.
+   *
+   * @param mode the order
+   * @param by for value orders, the line of the other axis whose values sort this one: one code per
+   *     dimension of the other axis ({@code Total} for a margin), outermost first; empty means the
+   *     grand total line. A line the table no longer has falls back to the grand total line.
+   */
+  public record AxisSort(SortMode mode, List<String> by) {
+    /** Table order. */
+    public static final AxisSort NATURAL = new AxisSort(SortMode.NATURAL, List.of());
+
+    public AxisSort {
+      mode = mode == null ? SortMode.NATURAL : mode;
+      by = mode.byValue() && by != null ? List.copyOf(by) : List.of();
+    }
+
+    /** By label, A–Z or Z–A. */
+    public static AxisSort byLabel(boolean descending) {
+      return new AxisSort(descending ? SortMode.LABEL_DESC : SortMode.LABEL_ASC, List.of());
+    }
+
+    /** By the values of a line of the other axis (codes, see {@link #by}). */
+    public static AxisSort byValue(List<String> by, boolean descending) {
+      return new AxisSort(descending ? SortMode.VALUE_DESC : SortMode.VALUE_ASC, by);
+    }
+  }
+
+  /**
    * Display options that do not change the table itself.
    *
    * @param wafer position per wafer dimension
-   * @param sort order of the innermost row dimension's categories within their group
+   * @param rowSort order of the rows
+   * @param columnSort order of the columns
    * @param hideEmpty hide rows and columns whose every cell has no records
    * @param percent whether values are percentages
+   * @param codeFilters per variable, the codelist filter whose unticked categories are not shown (a
+   *     filter keeps every category in the table, with zeros, but whoever unticks a code of a
+   *     dimension does not want to see it); variables not listed show every category
    */
-  public record Options(List<Integer> wafer, Sort sort, boolean hideEmpty, boolean percent) {
+  public record Options(
+      List<Integer> wafer,
+      AxisSort rowSort,
+      AxisSort columnSort,
+      boolean hideEmpty,
+      boolean percent,
+      Map<String, CodeFilter> codeFilters) {
     public Options {
       wafer = List.copyOf(wafer);
-      sort = sort == null ? Sort.DEFAULT : sort;
+      rowSort = rowSort == null ? AxisSort.NATURAL : rowSort;
+      columnSort = columnSort == null ? AxisSort.NATURAL : columnSort;
+      codeFilters = codeFilters == null ? Map.of() : Map.copyOf(codeFilters);
     }
 
     public static Options defaults() {
-      return new Options(List.of(), Sort.DEFAULT, false, false);
+      return new Options(List.of(), AxisSort.NATURAL, AxisSort.NATURAL, false, false, Map.of());
+    }
+
+    public Options withWafer(List<Integer> w) {
+      return new Options(w, rowSort, columnSort, hideEmpty, percent, codeFilters);
+    }
+
+    public Options withRowSort(AxisSort s) {
+      return new Options(wafer, s, columnSort, hideEmpty, percent, codeFilters);
+    }
+
+    public Options withColumnSort(AxisSort s) {
+      return new Options(wafer, rowSort, s, hideEmpty, percent, codeFilters);
+    }
+
+    public Options withHideEmpty(boolean h) {
+      return new Options(wafer, rowSort, columnSort, h, percent, codeFilters);
+    }
+
+    public Options withPercent(boolean p) {
+      return new Options(wafer, rowSort, columnSort, hideEmpty, p, codeFilters);
+    }
+
+    public Options withCodeFilters(Map<String, CodeFilter> filters) {
+      return new Options(wafer, rowSort, columnSort, hideEmpty, percent, filters);
     }
   }
 
@@ -66,6 +141,8 @@ public final class GridLayout {
   private final List<int[]> rows;
   private final List<int[]> cols;
   private final double heatMin;
+  private final int[] rowSortLine;
+  private final int[] colSortLine;
   private final double heatMax;
 
   public GridLayout(Table table, Options options) {
@@ -82,11 +159,12 @@ public final class GridLayout {
     while (w.size() < waferDims.size()) {
       w.add(defaultWaferPosition(dims.get(waferDims.get(w.size()))));
     }
-    this.options =
-        new Options(
-            w.subList(0, waferDims.size()), options.sort(), options.hideEmpty(), options.percent());
-    List<int[]> r = enumerate(rowDims);
-    List<int[]> c = enumerate(colDims);
+    this.options = options.withWafer(w.subList(0, waferDims.size()));
+    // Each axis is sorted by a line of the other, named by codes: resolve both before enumerating.
+    rowSortLine = resolveLine(this.options.rowSort(), colDims);
+    colSortLine = resolveLine(this.options.columnSort(), rowDims);
+    List<int[]> r = enumerate(rowDims, this.options.rowSort(), true, rowSortLine);
+    List<int[]> c = enumerate(colDims, this.options.columnSort(), false, colSortLine);
     if (options.hideEmpty()) {
       final List<int[]> cAll = c;
       r = r.stream().filter(rk -> cAll.stream().anyMatch(ck -> count(rk, ck) > 0)).toList();
@@ -94,7 +172,7 @@ public final class GridLayout {
       c = c.stream().filter(ck -> rKept.stream().anyMatch(rk -> count(rk, ck) > 0)).toList();
     }
     this.cols = c;
-    this.rows = sortRows(r);
+    this.rows = r;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (int[] rk : rows) {
@@ -117,14 +195,21 @@ public final class GridLayout {
     return d.total() ? d.totalIndex() : 0;
   }
 
-  private List<int[]> enumerate(List<Integer> dims) {
+  private List<int[]> enumerate(List<Integer> dims, AxisSort sort, boolean rowAxis, int[] line) {
     List<int[]> out = new ArrayList<>();
-    enumerate(dims, 0, new int[dims.size()], false, out);
+    enumerate(dims, 0, new int[dims.size()], false, out, sort, rowAxis, line);
     return out;
   }
 
   private void enumerate(
-      List<Integer> dims, int level, int[] key, boolean atTotal, List<int[]> out) {
+      List<Integer> dims,
+      int level,
+      int[] key,
+      boolean atTotal,
+      List<int[]> out,
+      AxisSort sort,
+      boolean rowAxis,
+      int[] line) {
     if (level == dims.size()) {
       out.add(key.clone());
       return;
@@ -136,107 +221,81 @@ public final class GridLayout {
         return;
       }
       key[level] = d.totalIndex();
-      enumerate(dims, level + 1, key, true, out);
+      enumerate(dims, level + 1, key, true, out, sort, rowAxis, line);
       return;
     }
-    for (int p = 0; p < d.size(); p++) {
+    for (int p : order(dims, level, key, sort, rowAxis, line)) {
       key[level] = p;
-      enumerate(dims, level + 1, key, d.isTotal(p), out);
+      enumerate(dims, level + 1, key, d.isTotal(p), out, sort, rowAxis, line);
     }
-  }
-
-  private List<int[]> sortRows(List<int[]> in) {
-    if (options.sort() == Sort.DEFAULT || rowDims.isEmpty()) {
-      return in;
-    }
-    int inner = rowDims.size() - 1;
-    Dimension d = table.dimensions().get(rowDims.get(inner));
-    int[] sortCol = sortColumn();
-    Comparator<int[]> cmp =
-        switch (options.sort()) {
-          case LABEL ->
-              Comparator.comparing(
-                  (int[] k) -> d.categories().get(k[inner]).label().toLowerCase(Locale.ROOT));
-          case VALUE_DESC ->
-              Comparator.comparingDouble((int[] k) -> -nanLast(table.value(index(k, sortCol))));
-          case VALUE_ASC ->
-              Comparator.comparingDouble((int[] k) -> nanLastAsc(table.value(index(k, sortCol))));
-          case DEFAULT -> null;
-        };
-    List<int[]> out = new ArrayList<>(in.size());
-    int i = 0;
-    while (i < in.size()) {
-      // A group: consecutive rows with the same outer positions.
-      int j = i;
-      while (j < in.size() && samePrefix(in.get(i), in.get(j), inner)) {
-        j++;
-      }
-      if (d.isHierarchical()) {
-        out.addAll(sortHierarchy(in.subList(i, j), d, inner, cmp));
-        i = j;
-        continue;
-      }
-      List<int[]> sortable = new ArrayList<>();
-      List<int[]> margins = new ArrayList<>();
-      for (int[] k : in.subList(i, j)) {
-        (d.isMargin(k[inner]) || isTotalRow(k) ? margins : sortable).add(k);
-      }
-      sortable.sort(cmp);
-      out.addAll(sortable);
-      out.addAll(margins);
-      i = j;
-    }
-    return out;
   }
 
   /**
-   * Sorts a roll-up's rows among their siblings only, so every parent stays directly above its
-   * children at every level; the total stays last.
+   * The positions of the dimension at {@code level}, in display order, within the group given by
+   * {@code key[0..level)}: siblings sorted, each parent kept with its children, the total last.
    */
-  private static List<int[]> sortHierarchy(
-      List<int[]> group, Dimension d, int inner, Comparator<int[]> cmp) {
-    java.util.Map<Integer, int[]> byPos = new java.util.LinkedHashMap<>();
-    for (int[] k : group) {
-      byPos.put(k[inner], k);
+  private List<Integer> order(
+      List<Integer> dims, int level, int[] key, AxisSort sort, boolean rowAxis, int[] line) {
+    Dimension d = table.dimensions().get(dims.get(level));
+    List<Integer> natural = new ArrayList<>(d.size());
+    for (int p = 0; p < d.size(); p++) {
+      natural.add(p);
     }
-    List<int[]> out = new ArrayList<>(group.size());
-    addSorted(d.total() ? d.totalIndex() : -1, d, inner, cmp, byPos, out);
-    if (d.total() && byPos.containsKey(d.totalIndex())) {
-      out.add(byPos.remove(d.totalIndex()));
+    CodeFilter shown = options.codeFilters().get(d.variable());
+    if (shown != null) {
+      natural.removeIf(p -> unticked(shown, d, p));
     }
-    out.addAll(byPos.values()); // rows the tree does not reach (none in a well-formed table)
+    if (sort.mode() == SortMode.NATURAL || d.categories().size() < 2) {
+      return natural;
+    }
+    Comparator<Integer> cmp;
+    if (sort.mode().byValue()) {
+      if (line == null) {
+        return natural;
+      }
+      double[] values = new double[d.size()];
+      int[] probe = key.clone();
+      // The inner levels at their totals: a subtotal line stands for its whole group.
+      for (int l = level + 1; l < dims.size(); l++) {
+        Dimension inner = table.dimensions().get(dims.get(l));
+        if (!inner.total()) {
+          return natural;
+        }
+        probe[l] = inner.totalIndex();
+      }
+      for (int p = 0; p < d.categories().size(); p++) {
+        probe[level] = p;
+        values[p] = table.value(rowAxis ? index(probe, line) : index(line, probe));
+      }
+      boolean desc = sort.mode() == SortMode.VALUE_DESC;
+      cmp =
+          (a, b) -> {
+            double x = values[a];
+            double y = values[b];
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+              // Undefined values last in either direction.
+              return Boolean.compare(Double.isNaN(x), Double.isNaN(y));
+            }
+            return desc ? Double.compare(y, x) : Double.compare(x, y);
+          };
+    } else {
+      Comparator<Integer> byLabel =
+          (a, b) -> compareLabels(d.categories().get(a).label(), d.categories().get(b).label());
+      cmp = sort.mode() == SortMode.LABEL_DESC ? byLabel.reversed() : byLabel;
+    }
+    List<Integer> out = new ArrayList<>(d.size());
+    appendSorted(d, -1, cmp, out);
+    if (d.total()) {
+      out.add(d.totalIndex());
+    }
+    if (shown != null) {
+      out.removeIf(p -> unticked(shown, d, p));
+    }
     return out;
   }
 
-  private static void addSorted(
-      int parent,
-      Dimension d,
-      int inner,
-      Comparator<int[]> cmp,
-      java.util.Map<Integer, int[]> byPos,
-      List<int[]> out) {
-    List<Integer> kids = new ArrayList<>();
-    if (parent < 0) {
-      for (int c = 0; c < d.categories().size(); c++) {
-        if (d.categories().get(c).parent() < 0) {
-          kids.add(c);
-        }
-      }
-    } else {
-      kids.addAll(d.children(parent));
-    }
-    List<int[]> shown = new ArrayList<>();
-    for (int c : kids) {
-      if (byPos.containsKey(c)) {
-        shown.add(byPos.get(c));
-      }
-    }
-    shown.sort(cmp);
-    for (int[] k : shown) {
-      byPos.remove(k[inner]);
-      out.add(k);
-      addSorted(k[inner], d, inner, cmp, byPos, out);
-    }
+  private static boolean unticked(CodeFilter f, Dimension d, int p) {
+    return !d.isTotal(p) && f.codes().contains(d.code(p)) == f.exclude();
   }
 
   /**
@@ -257,30 +316,145 @@ public final class GridLayout {
     return depth;
   }
 
-  private static double nanLast(double v) {
-    return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
-  }
-
-  private static double nanLastAsc(double v) {
-    return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
-  }
-
-  private static boolean samePrefix(int[] a, int[] b, int n) {
-    return Arrays.equals(a, 0, n, b, 0, n);
-  }
-
-  /** The column whose values sort the rows: all column dimensions at their totals if possible. */
-  private int[] sortColumn() {
-    for (int[] ck : cols) {
-      boolean allTotal = true;
-      for (int i = 0; i < ck.length; i++) {
-        allTotal &= table.dimensions().get(colDims.get(i)).isTotal(ck[i]);
-      }
-      if (allTotal) {
-        return ck;
+  /** Appends the children of {@code parent} (-1: top level) sorted, each with its subtree. */
+  private static void appendSorted(
+      Dimension d, int parent, Comparator<Integer> cmp, List<Integer> out) {
+    List<Integer> siblings = new ArrayList<>();
+    for (int c = 0; c < d.categories().size(); c++) {
+      int p = d.categories().get(c).parent();
+      // A parent index that points nowhere is treated as top level, as the engine would show it.
+      boolean top = p < 0 || p >= d.categories().size() || p == c;
+      if (parent < 0 ? top : p == parent && !top) {
+        siblings.add(c);
       }
     }
-    return cols.isEmpty() ? new int[colDims.size()] : cols.get(0);
+    siblings.sort(cmp); // stable: ties keep the table order
+    for (int s : siblings) {
+      boolean hasChildren = false;
+      int firstChild = Integer.MAX_VALUE;
+      for (int c = 0; c < d.categories().size(); c++) {
+        if (c != s && d.categories().get(c).parent() == s) {
+          hasChildren = true;
+          firstChild = Math.min(firstChild, c);
+        }
+      }
+      if (!hasChildren) {
+        out.add(s);
+      } else if (s < firstChild) {
+        // The subtotal heads its group as in the table order...
+        out.add(s);
+        appendSorted(d, s, cmp, out);
+      } else {
+        // ...or closes it.
+        appendSorted(d, s, cmp, out);
+        out.add(s);
+      }
+    }
+  }
+
+  /** Case-insensitive, with runs of digits compared as numbers (2 before 10, 5-15 before 16-24). */
+  static int compareLabels(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i);
+      char y = b.charAt(j);
+      if (Character.isDigit(x) && Character.isDigit(y)) {
+        int ei = i;
+        while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+          ei++;
+        }
+        int ej = j;
+        while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+          ej++;
+        }
+        java.math.BigInteger m = new java.math.BigInteger(a.substring(i, ei));
+        java.math.BigInteger n = new java.math.BigInteger(b.substring(j, ej));
+        int c = m.compareTo(n);
+        if (c != 0) {
+          return c;
+        }
+        i = ei;
+        j = ej;
+      } else {
+        int c =
+            Character.compare(
+                Character.toLowerCase(Character.toUpperCase(x)),
+                Character.toLowerCase(Character.toUpperCase(y)));
+        if (c != 0) {
+          return c;
+        }
+        i++;
+        j++;
+      }
+    }
+    int c = Integer.compare(a.length() - i, b.length() - j);
+    return c != 0 ? c : a.compareTo(b);
+  }
+
+  /**
+   * The line of the other axis (dimensions {@code otherDims}) named by a value sort's codes, or the
+   * grand total line when the codes are empty or name a line the table does not have; null when
+   * there is no such line to read values from (or the sort is not by value).
+   */
+  private int[] resolveLine(AxisSort sort, List<Integer> otherDims) {
+    if (!sort.mode().byValue()) {
+      return null;
+    }
+    int[] key = new int[otherDims.size()];
+    if (sort.by().size() == otherDims.size()) {
+      boolean found = true;
+      for (int i = 0; i < key.length && found; i++) {
+        key[i] = position(table.dimensions().get(otherDims.get(i)), sort.by().get(i));
+        found = key[i] >= 0;
+      }
+      if (found && validLine(key, otherDims)) {
+        return key;
+      }
+    }
+    for (int i = 0; i < key.length; i++) {
+      Dimension d = table.dimensions().get(otherDims.get(i));
+      if (!d.total()) {
+        return d.size() == 0 ? null : firstLine(otherDims);
+      }
+      key[i] = d.totalIndex();
+    }
+    return key;
+  }
+
+  /** A line is shown only when no dimension inside a total is at a category. */
+  private boolean validLine(int[] key, List<Integer> dims) {
+    boolean atTotal = false;
+    for (int i = 0; i < key.length; i++) {
+      Dimension d = table.dimensions().get(dims.get(i));
+      if (atTotal && !d.isTotal(key[i])) {
+        return false;
+      }
+      atTotal |= d.isTotal(key[i]);
+    }
+    return true;
+  }
+
+  private int[] firstLine(List<Integer> dims) {
+    int[] key = new int[dims.size()];
+    for (int i = 0; i < key.length; i++) {
+      if (table.dimensions().get(dims.get(i)).size() == 0) {
+        return null;
+      }
+    }
+    return key;
+  }
+
+  private static int position(Dimension d, String code) {
+    if (Category.TOTAL.equals(code) && d.total()) {
+      return d.totalIndex();
+    }
+    for (int p = 0; p < d.categories().size(); p++) {
+      if (d.categories().get(p).code().equals(code)) {
+        return p;
+      }
+    }
+    return -1;
   }
 
   // Queries
@@ -292,6 +466,85 @@ public final class GridLayout {
   /** The options with the wafer completed to one position per wafer dimension. */
   public Options options() {
     return options;
+  }
+
+  /** Codes of a row key, one per row dimension ({@code Total} for a margin). */
+  public List<String> rowCodes(int[] rowKey) {
+    return codes(rowKey, rowDims);
+  }
+
+  /** Codes of a column key, one per column dimension ({@code Total} for a margin). */
+  public List<String> columnCodes(int[] colKey) {
+    return codes(colKey, colDims);
+  }
+
+  private List<String> codes(int[] key, List<Integer> dims) {
+    List<String> out = new ArrayList<>(key.length);
+    for (int i = 0; i < key.length; i++) {
+      out.add(table.dimensions().get(dims.get(i)).code(key[i]));
+    }
+    return out;
+  }
+
+  /**
+   * Codes of the row that the header at {@code level} of a row key stands for: that level's
+   * category with the inner levels at their totals (its subtotal row), or the row itself when an
+   * inner level has no total.
+   */
+  public List<String> rowCodesAt(int[] rowKey, int level) {
+    return codes(lineAt(rowKey, level, rowDims), rowDims);
+  }
+
+  /** Codes of the column that the header at {@code level} of a column key stands for. */
+  public List<String> columnCodesAt(int[] colKey, int level) {
+    return codes(lineAt(colKey, level, colDims), colDims);
+  }
+
+  private int[] lineAt(int[] key, int level, List<Integer> dims) {
+    int[] out = key.clone();
+    for (int l = level + 1; l < dims.size(); l++) {
+      Dimension d = table.dimensions().get(dims.get(l));
+      if (!d.total()) {
+        return key;
+      }
+      out[l] = d.totalIndex();
+    }
+    return out;
+  }
+
+  /** A row as one line of text, e.g. {@code North › F}, or {@code Total} for the grand total. */
+  public String rowTitle(int[] rowKey) {
+    return title(rowKey, rowDims);
+  }
+
+  /** A column as one line of text, e.g. {@code 2024 › F}. */
+  public String columnTitle(int[] colKey) {
+    return title(colKey, colDims);
+  }
+
+  private String title(int[] key, List<Integer> dims) {
+    if (dims.isEmpty()) {
+      return measureLabel();
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < key.length; i++) {
+      Dimension d = table.dimensions().get(dims.get(i));
+      if (d.isTotal(key[i]) && !parts.isEmpty()) {
+        break;
+      }
+      parts.add(label(dims.get(i), key[i]));
+    }
+    return String.join(" › ", parts);
+  }
+
+  /** True when the rows are sorted by the values of this column. */
+  public boolean sortsRowsBy(int[] colKey) {
+    return rowSortLine != null && Arrays.equals(rowSortLine, colKey);
+  }
+
+  /** True when the columns are sorted by the values of this row. */
+  public boolean sortsColumnsBy(int[] rowKey) {
+    return colSortLine != null && Arrays.equals(colSortLine, rowKey);
   }
 
   /** Number of header columns on the left (at least one). */

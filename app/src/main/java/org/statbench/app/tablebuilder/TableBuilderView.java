@@ -2,7 +2,6 @@ package org.statbench.app.tablebuilder;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,6 +45,10 @@ public final class TableBuilderView extends VBox {
   private final ComboBox<String> weight = new ComboBox<>();
   private final HBox waferBox = new HBox(6);
   private final ProgressIndicator busy = new ProgressIndicator();
+  private final ComboBox<GridLayout.SortMode> rowSortMode = new ComboBox<>();
+  private final ComboBox<Line> rowSortBy = new ComboBox<>();
+  private final ComboBox<GridLayout.SortMode> columnSortMode = new ComboBox<>();
+  private final ComboBox<Line> columnSortBy = new ComboBox<>();
   private boolean updating;
 
   public TableBuilderView(TableBuilderViewModel model) {
@@ -66,6 +69,28 @@ public final class TableBuilderView extends VBox {
     zones.add(new DropZoneView(model, Zone.WAFERS, menus), 0, 1);
     zones.add(new DropZoneView(model, Zone.FILTERS, menus), 1, 1);
 
+    grid.setOnHeaderClicked(
+        new TableGridView.HeaderClicks() {
+          @Override
+          public void columnHeader(List<String> columnCodes) {
+            model.cycleRowSortByColumn(columnCodes);
+          }
+
+          @Override
+          public void rowHeader(List<String> rowCodes) {
+            model.cycleColumnSortByRow(rowCodes);
+          }
+
+          @Override
+          public void rowDimension() {
+            model.cycleRowLabelSort();
+          }
+
+          @Override
+          public void columnDimension() {
+            model.cycleColumnLabelSort();
+          }
+        });
     VBox.setVgrow(grid, Priority.ALWAYS);
     getChildren().addAll(zones, measureBar(), gridBar(), grid);
 
@@ -88,7 +113,12 @@ public final class TableBuilderView extends VBox {
         e -> {
           String v = FieldDrag.variable(e.getDragboard());
           if (isChip(e.getGestureSource()) && v != null) {
-            model.remove(v);
+            Object zone = ((Node) e.getGestureSource()).getProperties().get(Zone.class);
+            if (zone instanceof Zone z) {
+              model.remove(v, z);
+            } else {
+              model.remove(v);
+            }
             e.setDropCompleted(true);
             e.consume();
           }
@@ -183,11 +213,48 @@ public final class TableBuilderView extends VBox {
 
   private static final String NO_WEIGHT = "(none)";
 
+  /** A row or column of the grid as a sort key picker shows it. */
+  private record Line(String title, List<String> codes) {
+    @Override
+    public String toString() {
+      return title;
+    }
+  }
+
   private Node gridBar() {
-    ComboBox<GridLayout.Sort> sort =
-        new ComboBox<>(FXCollections.observableArrayList(GridLayout.Sort.values()));
-    sort.setId("sortOrder");
-    sort.valueProperty().bindBidirectional(model.sortProperty());
+    rowSortMode.setId("rowSortMode");
+    rowSortBy.setId("rowSortBy");
+    columnSortMode.setId("columnSortMode");
+    columnSortBy.setId("columnSortBy");
+    for (ComboBox<GridLayout.SortMode> box : List.of(rowSortMode, columnSortMode)) {
+      box.getItems().setAll(GridLayout.SortMode.values());
+      box.setPrefWidth(170);
+    }
+    rowSortBy.setPromptText("of column");
+    rowSortBy.setTooltip(new Tooltip("The column whose values order the rows"));
+    columnSortBy.setPromptText("of row");
+    columnSortBy.setTooltip(new Tooltip("The row whose values order the columns"));
+    rowSortMode.valueProperty().addListener((o, a, b) -> sortEdited());
+    rowSortBy.valueProperty().addListener((o, a, b) -> sortEdited());
+    columnSortMode.valueProperty().addListener((o, a, b) -> sortEdited());
+    columnSortBy.valueProperty().addListener((o, a, b) -> sortEdited());
+    model.rowSortProperty().addListener((o, a, b) -> syncSortPickers());
+    model.columnSortProperty().addListener((o, a, b) -> syncSortPickers());
+    Button resetOrder = new Button("Table order");
+    resetOrder.setId("resetSort");
+    resetOrder.setTooltip(
+        new Tooltip(
+            "Back to the codelist order on rows and columns. Click a column header to sort the"
+                + " rows by it, a row header to sort the columns, a dimension name to sort by"
+                + " label."));
+    resetOrder.setOnAction(e -> model.resetSort());
+    resetOrder
+        .disableProperty()
+        .bind(
+            model
+                .rowSortProperty()
+                .isEqualTo(GridLayout.AxisSort.NATURAL)
+                .and(model.columnSortProperty().isEqualTo(GridLayout.AxisSort.NATURAL)));
     CheckBox hide = new CheckBox("Hide empty");
     hide.setId("hideEmpty");
     hide.selectedProperty().bindBidirectional(model.hideEmptyProperty());
@@ -212,7 +279,12 @@ public final class TableBuilderView extends VBox {
             4,
             waferBox,
             new Label("Sort rows"),
-            sort,
+            rowSortMode,
+            rowSortBy,
+            new Label("columns"),
+            columnSortMode,
+            columnSortBy,
+            resetOrder,
             hide,
             heat,
             new Separator(javafx.geometry.Orientation.VERTICAL),
@@ -297,6 +369,68 @@ public final class TableBuilderView extends VBox {
     }
     grid.show(layout, model.heatMapProperty().get());
     rebuildWaferSelector(layout);
+    syncSortPickers();
+  }
+
+  private void sortEdited() {
+    if (updating) {
+      return;
+    }
+    model.rowSortProperty().set(axisSort(rowSortMode, rowSortBy));
+    model.columnSortProperty().set(axisSort(columnSortMode, columnSortBy));
+  }
+
+  private static GridLayout.AxisSort axisSort(
+      ComboBox<GridLayout.SortMode> mode, ComboBox<Line> by) {
+    GridLayout.SortMode m = mode.getValue();
+    Line line = by.getValue();
+    return new GridLayout.AxisSort(m, line == null ? List.of() : line.codes());
+  }
+
+  /** Makes the sort pickers show the sort and offer the lines of the table shown. */
+  private void syncSortPickers() {
+    GridLayout layout = model.layoutProperty().get();
+    updating = true;
+    try {
+      GridLayout.AxisSort rs = model.rowSortProperty().get();
+      GridLayout.AxisSort cs = model.columnSortProperty().get();
+      rowSortMode.setValue(rs.mode());
+      columnSortMode.setValue(cs.mode());
+      List<Line> cols = new ArrayList<>();
+      List<Line> rows = new ArrayList<>();
+      Line rowKey = null;
+      Line colKey = null;
+      if (layout != null) {
+        for (int[] ck : layout.columns()) {
+          Line l = new Line(layout.columnTitle(ck), layout.columnCodes(ck));
+          cols.add(l);
+          if (layout.sortsRowsBy(ck)) {
+            rowKey = l;
+          }
+        }
+        for (int[] rk : layout.rows()) {
+          Line l = new Line(layout.rowTitle(rk), layout.rowCodes(rk));
+          rows.add(l);
+          if (layout.sortsColumnsBy(rk)) {
+            colKey = l;
+          }
+        }
+      }
+      if (!rowSortBy.getItems().equals(cols)) {
+        rowSortBy.getItems().setAll(cols);
+      }
+      if (!columnSortBy.getItems().equals(rows)) {
+        columnSortBy.getItems().setAll(rows);
+      }
+      rowSortBy.setValue(rowKey);
+      columnSortBy.setValue(colKey);
+      rowSortBy.setVisible(rs.mode().byValue());
+      rowSortBy.setManaged(rs.mode().byValue());
+      columnSortBy.setVisible(cs.mode().byValue());
+      columnSortBy.setManaged(cs.mode().byValue());
+    } finally {
+      updating = false;
+    }
   }
 
   private void rebuildWaferSelector(GridLayout layout) {
@@ -328,6 +462,11 @@ public final class TableBuilderView extends VBox {
     if (!dims.isEmpty()) {
       waferBox.getChildren().add(new Separator(javafx.geometry.Orientation.VERTICAL));
     }
+  }
+
+  /** The view model, for tests. */
+  TableBuilderViewModel model() {
+    return model;
   }
 
   /** The grid, for tests. */

@@ -84,8 +84,10 @@ public final class TableBuilderViewModel {
   private final ObservableList<ZoneItem> wafers = FXCollections.observableArrayList();
   private final ObservableList<ZoneItem> filters = FXCollections.observableArrayList();
 
-  private final ObjectProperty<GridLayout.Sort> sort =
-      new SimpleObjectProperty<>(this, "sort", GridLayout.Sort.DEFAULT);
+  private final ObjectProperty<GridLayout.AxisSort> rowSort =
+      new SimpleObjectProperty<>(this, "rowSort", GridLayout.AxisSort.NATURAL);
+  private final ObjectProperty<GridLayout.AxisSort> columnSort =
+      new SimpleObjectProperty<>(this, "columnSort", GridLayout.AxisSort.NATURAL);
   private final BooleanProperty hideEmpty = new SimpleBooleanProperty(this, "hideEmpty");
   private final BooleanProperty heatMap = new SimpleBooleanProperty(this, "heatMap");
 
@@ -112,7 +114,8 @@ public final class TableBuilderViewModel {
               tabulator = new Tabulator();
               refreshSavedTables();
             });
-    sort.addListener((o, a, b) -> relayout());
+    rowSort.addListener((o, a, b) -> relayout());
+    columnSort.addListener((o, a, b) -> relayout());
     hideEmpty.addListener((o, a, b) -> relayout());
     recentTables.setAll(context.workspace().preferences().recentTables());
     refreshSavedTables();
@@ -148,8 +151,14 @@ public final class TableBuilderViewModel {
     return canRedo.getReadOnlyProperty();
   }
 
-  public ObjectProperty<GridLayout.Sort> sortProperty() {
-    return sort;
+  /** The order of the rows (a view setting: not part of the definition, not undone). */
+  public ObjectProperty<GridLayout.AxisSort> rowSortProperty() {
+    return rowSort;
+  }
+
+  /** The order of the columns. */
+  public ObjectProperty<GridLayout.AxisSort> columnSortProperty() {
+    return columnSort;
   }
 
   public BooleanProperty hideEmptyProperty() {
@@ -348,30 +357,41 @@ public final class TableBuilderViewModel {
 
   /** Moves a field one place left (-1) or right (+1) within its zone. */
   public void shift(String variable, int delta) {
-    zoneOf(variable)
-        .ifPresent(
-            z -> {
-              int i = indexIn(z, variable);
-              int to = i + delta;
-              if (to >= 0 && to < items(z).size()) {
-                move(variable, z, to);
-              }
-            });
+    zoneOf(variable).ifPresent(z -> shift(variable, z, delta));
+  }
+
+  /**
+   * Moves a field one place left (-1) or right (+1) within a zone (a filtered dimension sits in its
+   * dimension zone and in Filters).
+   */
+  public void shift(String variable, Zone zone, int delta) {
+    int i = indexIn(zone, variable);
+    int to = i + delta;
+    if (i >= 0 && to >= 0 && to < items(zone).size()) {
+      move(variable, zone, to);
+    }
   }
 
   /** Removes a field from its zone (and its filter condition when it is in Filters). */
   public void remove(String variable) {
-    Optional<Zone> z = zoneOf(variable);
-    if (z.isEmpty()) {
+    zoneOf(variable).ifPresent(z -> remove(variable, z));
+  }
+
+  /**
+   * Removes a field from one zone: from Filters with its condition, from a dimension zone as a
+   * dimension (a condition on it stays in Filters).
+   */
+  public void remove(String variable, Zone zone) {
+    if (indexIn(zone, variable) < 0) {
       return;
     }
     BuilderState s = state.get();
-    if (z.get() == Zone.FILTERS) {
-      List<String> zone = new ArrayList<>(s.filterZone());
-      zone.remove(variable);
+    if (zone == Zone.FILTERS) {
+      List<String> filterZone = new ArrayList<>(s.filterZone());
+      filterZone.remove(variable);
       List<Filter> kept =
           s.spec().filters().stream().filter(f -> !f.variable().equals(variable)).toList();
-      apply(new BuilderState(s.spec().withFilters(kept), zone));
+      apply(new BuilderState(s.spec().withFilters(kept), filterZone));
     } else {
       apply(new BuilderState(withoutDimension(s.spec(), variable), s.filterZone()));
     }
@@ -394,22 +414,165 @@ public final class TableBuilderViewModel {
   public void setBands(String variable, String bandsText) {
     tryApply(
         () ->
-            new BuilderState(
-                spec().withDerivation(variable, Bands.parse(bandsText)), filterZone()));
+            new BuilderState(spec().withDerivation(variable, parseBands(bandsText)), filterZone()));
+  }
+
+  /**
+   * Reads bands as the band dialog writes them, refusing what would silently put a value in two
+   * bands.
+   *
+   * @throws InputException with a message for the analyst (names the band)
+   */
+  public Bands parseBands(String bandsText) {
+    if (bandsText == null || bandsText.isBlank()) {
+      throw new InputException("Write at least one band, e.g. 16-24,25-49,50+");
+    }
+    Bands b = Bands.parse(bandsText);
+    List<org.statbench.core.spec.Band> l = b.bands();
+    for (int i = 0; i < l.size(); i++) {
+      for (int j = i + 1; j < l.size(); j++) {
+        var x = l.get(i);
+        var y = l.get(j);
+        double lo = Math.max(x.lo(), y.lo());
+        double hi = Math.min(x.hi(), y.hi());
+        // Touching ends (20-30,30-40, as quantile and equal-width bands of decimals are written)
+        // are fine: the first band takes the shared value. Anything more is a typo.
+        boolean overlap = lo < hi || (lo == hi && (x.lo() == x.hi() || y.lo() == y.hi()));
+        if (overlap) {
+          throw new InputException(
+              "Bands '"
+                  + x.label()
+                  + "' and '"
+                  + y.label()
+                  + "' overlap: "
+                  + (lo == hi
+                      ? NumericColumn.formatNumber(lo) + " would be in both"
+                      : "values from "
+                          + NumericColumn.formatNumber(lo)
+                          + " to "
+                          + NumericColumn.formatNumber(hi)
+                          + " would be in both")
+                  + ". Make each value fall in one band.");
+        }
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Bands between cut points, e.g. {@code 25,50,65}: below the first, from each to the next, and
+   * from the last up. For an integer variable with whole cut points each band ends one below the
+   * next cut ({@code -24,25-49,50-64,65+}); otherwise bands touch and a cut point belongs to the
+   * band below it.
+   *
+   * @throws InputException when a cut point is not a number or they do not increase
+   */
+  public Bands bandsFromCutPoints(String variable, String cutPoints) {
+    List<Double> cuts = new ArrayList<>();
+    for (String part : cutPoints.strip().split("[,;\\s]+")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      double v;
+      try {
+        v = Double.parseDouble(part);
+      } catch (NumberFormatException e) {
+        throw new InputException("Cut point '" + part + "' is not a number");
+      }
+      if (!Double.isFinite(v)) {
+        throw new InputException("Cut point '" + part + "' is not a number");
+      }
+      if (!cuts.isEmpty() && v <= cuts.get(cuts.size() - 1)) {
+        throw new InputException(
+            "Cut points must increase: "
+                + part
+                + " comes after "
+                + NumericColumn.formatNumber(cuts.get(cuts.size() - 1)));
+      }
+      cuts.add(v);
+    }
+    if (cuts.isEmpty()) {
+      throw new InputException("Give at least one cut point, e.g. 25,50,65");
+    }
+    boolean integers =
+        variable(variable).map(v -> v.type() == VariableType.INTEGER).orElse(false)
+            && cuts.stream().allMatch(c -> c == Math.rint(c));
+    List<org.statbench.core.spec.Band> out = new ArrayList<>();
+    double lo = Double.NEGATIVE_INFINITY;
+    for (double c : cuts) {
+      out.add(org.statbench.core.spec.Band.of(lo, integers ? c - 1 : c));
+      lo = c;
+    }
+    out.add(org.statbench.core.spec.Band.of(lo, Double.POSITIVE_INFINITY));
+    return new Bands(out);
   }
 
   /** Groups codes from lines of {@code NAME=code,code,...}; blank text removes the groups. */
   public void setGroups(String variable, String groupsText) {
     tryApply(
-        () -> {
-          List<String> lines =
-              groupsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-          Derivation d =
-              lines.isEmpty()
-                  ? null
-                  : new CodeGroups(lines.stream().map(CodeGroups::parseGroup).toList());
-          return new BuilderState(spec().withDerivation(variable, d), filterZone());
-        });
+        () ->
+            new BuilderState(
+                spec().withDerivation(variable, parseGroups(variable, groupsText)), filterZone()));
+  }
+
+  /**
+   * Reads groups as the group dialog writes them ({@code NAME=code,code,...} per line), null for
+   * blank text.
+   *
+   * @throws InputException naming the group or code that is wrong
+   */
+  public CodeGroups parseGroups(String variable, String groupsText) {
+    List<String> lines = groupsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    if (lines.isEmpty()) {
+      return null;
+    }
+    Set<String> known = new java.util.HashSet<>();
+    codes(variable).forEach(c -> known.add(c.code()));
+    List<org.statbench.core.spec.CodeGroup> groups = new ArrayList<>();
+    for (String line : lines) {
+      int eq = line.indexOf('=');
+      if (eq < 0) {
+        throw new InputException("Group '" + line + "' is not NAME=code,code,...");
+      }
+      String name = line.substring(0, eq).strip();
+      if (name.isEmpty()) {
+        throw new InputException("Group '" + line + "' has no name: write NAME=code,code,...");
+      }
+      List<String> members =
+          java.util.Arrays.stream(line.substring(eq + 1).split(","))
+              .map(String::strip)
+              .filter(c -> !c.isEmpty())
+              .toList();
+      if (members.isEmpty()) {
+        throw new InputException("Group '" + name + "' has no codes");
+      }
+      if (!known.isEmpty()) {
+        for (String c : members) {
+          if (!known.contains(c) && !c.equals(org.statbench.core.table.Category.MISSING)) {
+            throw new InputException(
+                "Group '" + name + "': '" + c + "' is not a code of " + variable);
+          }
+        }
+      }
+      groups.add(new org.statbench.core.spec.CodeGroup(name, members));
+    }
+    CodeGroups g = new CodeGroups(groups);
+    Set<String> names = new java.util.HashSet<>();
+    Set<String> grouped = g.groupOf().keySet();
+    for (var group : groups) {
+      if (!names.add(group.name())) {
+        throw new InputException("Two groups are named '" + group.name() + "'");
+      }
+      if (known.contains(group.name()) && !grouped.contains(group.name())) {
+        throw new InputException(
+            "Group name '"
+                + group.name()
+                + "' is also a code of "
+                + variable
+                + " that is in no group: choose another name");
+      }
+    }
+    return g;
   }
 
   /** Groups a date dimension by a period (null shows each date). */
@@ -529,6 +692,55 @@ public final class TableBuilderViewModel {
 
   private static boolean weightApplies(MeasureKind k) {
     return k != MeasureKind.DISTINCT_COUNT;
+  }
+
+  // Commands: sorting
+
+  /**
+   * What clicking a column header does: sorts the rows by that column's values, largest first; a
+   * second click smallest first; a third back to table order.
+   */
+  public void cycleRowSortByColumn(List<String> columnCodes) {
+    rowSort.set(cycle(rowSort.get(), columnCodes));
+  }
+
+  /** What clicking a row header does: sorts the columns by that row's values (see above). */
+  public void cycleColumnSortByRow(List<String> rowCodes) {
+    columnSort.set(cycle(columnSort.get(), rowCodes));
+  }
+
+  /** Clicking a dimension's name: rows by label A–Z, then Z–A, then table order. */
+  public void cycleRowLabelSort() {
+    rowSort.set(cycleLabel(rowSort.get()));
+  }
+
+  /** Clicking a column dimension's name: columns by label A–Z, then Z–A, then table order. */
+  public void cycleColumnLabelSort() {
+    columnSort.set(cycleLabel(columnSort.get()));
+  }
+
+  /** Back to table (codelist) order on both axes. */
+  public void resetSort() {
+    rowSort.set(GridLayout.AxisSort.NATURAL);
+    columnSort.set(GridLayout.AxisSort.NATURAL);
+  }
+
+  private static GridLayout.AxisSort cycle(GridLayout.AxisSort current, List<String> by) {
+    if (current.mode() == GridLayout.SortMode.VALUE_DESC && current.by().equals(by)) {
+      return GridLayout.AxisSort.byValue(by, false);
+    }
+    if (current.mode() == GridLayout.SortMode.VALUE_ASC && current.by().equals(by)) {
+      return GridLayout.AxisSort.NATURAL;
+    }
+    return GridLayout.AxisSort.byValue(by, true);
+  }
+
+  private static GridLayout.AxisSort cycleLabel(GridLayout.AxisSort current) {
+    return switch (current.mode()) {
+      case LABEL_ASC -> GridLayout.AxisSort.byLabel(true);
+      case LABEL_DESC -> GridLayout.AxisSort.NATURAL;
+      default -> GridLayout.AxisSort.byLabel(false);
+    };
   }
 
   // Commands: wafer, undo
@@ -976,7 +1188,26 @@ public final class TableBuilderViewModel {
 
   private GridLayout.Options options(List<Integer> wafer) {
     return new GridLayout.Options(
-        wafer, sort.get(), hideEmpty.get(), spec().percentage() != Percentage.NONE);
+        wafer,
+        rowSort.get(),
+        columnSort.get(),
+        hideEmpty.get(),
+        spec().percentage() != Percentage.NONE,
+        codeFiltersOnDimensions());
+  }
+
+  /**
+   * The codelist filters on plain dimensions: the grid shows only their ticked codes (the table
+   * itself keeps every category, with zeros, as the engine promises).
+   */
+  private java.util.Map<String, CodeFilter> codeFiltersOnDimensions() {
+    java.util.Map<String, CodeFilter> out = new java.util.HashMap<>();
+    for (DimensionSpec d : spec().dimensions()) {
+      if (d.derivation() == null && filter(d.variable()) instanceof CodeFilter cf) {
+        out.put(d.variable(), cf);
+      }
+    }
+    return out;
   }
 
   private void relayout() {

@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.spreadsheet.GridBase;
 import org.controlsfx.control.spreadsheet.SpreadsheetCell;
 import org.controlsfx.control.spreadsheet.SpreadsheetCellType;
 import org.controlsfx.control.spreadsheet.SpreadsheetView;
 import org.statbench.app.shell.CellMarks;
+import org.statbench.core.table.DimensionRole;
 
 /**
  * The result grid: a ControlsFX {@link SpreadsheetView} with nested row and column headers spanning
@@ -29,6 +34,22 @@ public final class TableGridView extends StackPane {
   private GridLayout shownLayout;
   private boolean shownHeatMap;
   private CellMarks marks = CellMarks.NONE;
+  private HeaderClicks headerClicks;
+
+  /** What a click on a header asks for (the builder sorts). */
+  public interface HeaderClicks {
+    /** A column header: the codes of the column it stands for. */
+    void columnHeader(List<String> columnCodes);
+
+    /** A row header: the codes of the row it stands for. */
+    void rowHeader(List<String> rowCodes);
+
+    /** The name of a row dimension in the corner. */
+    void rowDimension();
+
+    /** The name of a column dimension in the corner. */
+    void columnDimension();
+  }
 
   public TableGridView() {
     setId("tableGrid");
@@ -45,11 +66,57 @@ public final class TableGridView extends StackPane {
             e.consume();
           }
         });
+    // A filter: the sheet's cells consume their clicks for selection.
+    sheet.addEventFilter(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            SpreadsheetCell cell = cellAt(e.getPickResult().getIntersectedNode());
+            if (cell != null) {
+              headerClicked(cell.getRow(), cell.getColumn());
+            }
+          }
+        });
     placeholder.setId("tablePlaceholder");
     placeholder.getStyleClass().add("placeholder-text");
     placeholder.setWrapText(true);
     getChildren().addAll(sheet, placeholder);
     showMessage("Drag fields onto Rows and Columns to build a table.");
+  }
+
+  /** Sets what header clicks do (null: nothing). */
+  public void setOnHeaderClicked(HeaderClicks clicks) {
+    headerClicks = clicks;
+  }
+
+  private static SpreadsheetCell cellAt(Node n) {
+    while (n != null && !(n instanceof TableCell<?, ?>)) {
+      n = n.getParent();
+    }
+    return n instanceof TableCell<?, ?> tc && tc.getItem() instanceof SpreadsheetCell sc
+        ? sc
+        : null;
+  }
+
+  /** Acts as a click on the header cell at a grid position (for tests and the keyboard). */
+  public void headerClicked(int row, int column) {
+    GridLayout layout = shownLayout;
+    if (headerClicks == null || layout == null) {
+      return;
+    }
+    int h = layout.columnHeaderDepth();
+    int w = layout.rowHeaderDepth();
+    boolean hasRowDims = !layout.dimensionsOf(DimensionRole.ROW).isEmpty();
+    boolean hasColDims = !layout.dimensionsOf(DimensionRole.COLUMN).isEmpty();
+    if (row < h && column >= w) {
+      headerClicks.columnHeader(layout.columnCodesAt(layout.columns().get(column - w), row));
+    } else if (column < w && row >= h) {
+      headerClicks.rowHeader(layout.rowCodesAt(layout.rows().get(row - h), column));
+    } else if (row == h - 1 && column < w && hasRowDims) {
+      headerClicks.rowDimension();
+    } else if (row < h - 1 && column == w - 1 && hasColDims) {
+      headerClicks.columnDimension();
+    }
   }
 
   /** Shows a message instead of a table. */
@@ -98,14 +165,27 @@ public final class TableGridView extends StackPane {
                   ? (hasRowDims ? layout.rowDimensionLabel(c) : "")
                   : (c == w - 1 && hasColDims ? layout.columnDimensionLabel(r) : "");
           style = "grid-corner";
+          if (r == h - 1 && hasRowDims) {
+            text += labelArrow(layout.options().rowSort());
+          } else if (c == w - 1 && hasColDims && !text.isEmpty()) {
+            text += labelArrow(layout.options().columnSort());
+          }
         } else if (r < h) {
           int[] ck = cols.get(c - w);
           text = layout.columnHeader(ck, r);
           style = layout.isTotalColumn(ck) ? "grid-header grid-total-header" : "grid-header";
+          if (r == h - 1 && layout.sortsRowsBy(ck)) {
+            text += valueArrow(layout.options().rowSort());
+            style += " grid-sort-key";
+          }
         } else if (c < w) {
           int[] rk = rows.get(r - h);
           text = layout.rowHeader(rk, c);
           style = layout.isTotalRow(rk) ? "grid-row-header grid-total-header" : "grid-row-header";
+          if (c == w - 1 && layout.sortsColumnsBy(rk)) {
+            text += valueArrow(layout.options().columnSort());
+            style += " grid-sort-key";
+          }
           indent = layout.rowDepth(rk, c);
         } else {
           int[] rk = rows.get(r - h);
@@ -159,6 +239,19 @@ public final class TableGridView extends StackPane {
     }
     placeholder.setVisible(false);
     sheet.setVisible(true);
+  }
+
+  /** The mark after a header whose values sort the other axis. */
+  static String valueArrow(GridLayout.AxisSort sort) {
+    return sort.mode() == GridLayout.SortMode.VALUE_DESC ? " \u25BC" : " \u25B2";
+  }
+
+  private static String labelArrow(GridLayout.AxisSort sort) {
+    return switch (sort.mode()) {
+      case LABEL_ASC -> " (A\u2013Z)";
+      case LABEL_DESC -> " (Z\u2013A)";
+      default -> "";
+    };
   }
 
   /** Inline styles of the disclosure marks (they win over the heat map). */

@@ -143,7 +143,7 @@ class HierarchyRollUpViewModelTest {
   void sortingByValueKeepsEveryParentAboveItsChildren() {
     model.add("msoa", Zone.ROWS);
     model.setRollUp("msoa", List.of("la", "region"));
-    model.sortProperty().set(GridLayout.Sort.VALUE_DESC);
+    model.rowSortProperty().set(GridLayout.AxisSort.byValue(List.of(), true));
     GridLayout g = model.layoutProperty().get();
     Dimension d = g.table().dimensions().get(0);
     List<Integer> seen = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.statbench.app.tablebuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -179,7 +180,7 @@ class TableBuilderViewModelTest {
   @Test
   void sortingByValuePutsTheLargestFirst() {
     model.add("region", Zone.ROWS);
-    model.sortProperty().set(GridLayout.Sort.VALUE_DESC);
+    model.rowSortProperty().set(GridLayout.AxisSort.byValue(List.of(), true));
     GridLayout g = model.layoutProperty().get();
     double first = g.value(g.rows().get(0), g.columns().get(0));
     double second = g.value(g.rows().get(1), g.columns().get(0));
@@ -218,5 +219,116 @@ class TableBuilderViewModelTest {
     java.nio.file.Files.writeString(file, json);
     model.open(file);
     assertThat(dialogs.errors).singleElement().asString().contains("claims");
+  }
+
+  @Test
+  void clickingAColumnCyclesLargestFirstSmallestFirstAndTableOrder() {
+    model.add("region", Zone.ROWS);
+    model.add("sex", Zone.COLUMNS);
+    // people.csv: East 19, North 20, South 21; F East 6, North 10, South 13.
+    model.cycleRowSortByColumn(List.of("Total"));
+    assertThat(rowLabels()).containsExactly("South", "North", "East", "Total");
+    model.cycleRowSortByColumn(List.of("Total"));
+    assertThat(rowLabels()).containsExactly("East", "North", "South", "Total");
+    model.cycleRowSortByColumn(List.of("F"));
+    assertThat(model.rowSortProperty().get())
+        .isEqualTo(GridLayout.AxisSort.byValue(List.of("F"), true));
+    assertThat(rowLabels()).containsExactly("South", "North", "East", "Total");
+    model.cycleRowSortByColumn(List.of("F"));
+    model.cycleRowSortByColumn(List.of("F"));
+    assertThat(model.rowSortProperty().get()).isEqualTo(GridLayout.AxisSort.NATURAL);
+  }
+
+  @Test
+  void columnsSortByARowAndLabelsSortBothWays() {
+    model.add("region", Zone.ROWS);
+    model.add("sex", Zone.COLUMNS);
+    GridLayout g = model.layoutProperty().get();
+    // East: F 6, M 13.
+    model.cycleColumnSortByRow(List.of("East"));
+    g = model.layoutProperty().get();
+    assertThat(g.columns().stream().map(g::columnTitle)).containsExactly("M", "F", "Total");
+    model.cycleRowLabelSort();
+    model.cycleRowLabelSort();
+    assertThat(rowLabels()).containsExactly("South", "North", "East", "Total");
+    model.resetSort();
+    g = model.layoutProperty().get();
+    assertThat(rowLabels()).containsExactly("East", "North", "South", "Total");
+    assertThat(g.columns().stream().map(g::columnTitle)).containsExactly("F", "M", "Total");
+  }
+
+  @Test
+  void theSortOutlivesARecomputationOfTheTable() {
+    model.add("region", Zone.ROWS);
+    model.cycleRowSortByColumn(List.of());
+    assertThat(rowLabels()).containsExactly("South", "North", "East", "Total");
+    // Only men: East 13, North 10, South 8.
+    model.setCodeFilter("sex", Set.of("M"));
+    assertThat(rowLabels()).containsExactly("East", "North", "South", "Total");
+  }
+
+  @Test
+  void aCodelistFilterOnADimensionHidesItsUntickedCategories() {
+    model.add("region", Zone.ROWS);
+    model.add("sex", Zone.COLUMNS);
+    model.setCodeFilter("region", Set.of("East", "South"));
+    assertThat(rowLabels()).containsExactly("East", "South", "Total");
+    assertThat(grandTotal()).isEqualTo(40);
+    // The table itself keeps every category (zeros), as the engine promises.
+    assertThat(model.tableProperty().get().dimensions().get(0).categories()).hasSize(3);
+    // A filter on another field hides nothing.
+    model.setCodeFilter("region", Set.of());
+    model.setCodeFilter("sex", Set.of("F"));
+    assertThat(rowLabels()).containsExactly("East", "North", "South", "Total");
+  }
+
+  @Test
+  void cutPointsBecomeBandsWholeNumbersForIntegers() {
+    model.add("age", Zone.ROWS);
+    assertThat(model.bandsFromCutPoints("age", "25, 50;65").format())
+        .isEqualTo("-24,25-49,50-64,65+");
+    // amount has decimals: bands touch and the cut point goes to the band below.
+    assertThat(model.bandsFromCutPoints("amount", "10,50.5").format())
+        .isEqualTo("-10,10-50.5,50.5+");
+    assertThatThrownBy(() -> model.bandsFromCutPoints("age", "25,x"))
+        .hasMessage("Cut point 'x' is not a number");
+    assertThatThrownBy(() -> model.bandsFromCutPoints("age", "50,25"))
+        .hasMessage("Cut points must increase: 25 comes after 50");
+    assertThatThrownBy(() -> model.bandsFromCutPoints("age", " "))
+        .hasMessageContaining("at least one cut point");
+  }
+
+  @Test
+  void overlappingBandsAreRefusedButTouchingOnesAreNot() {
+    model.add("age", Zone.ROWS);
+    var before = model.spec();
+    model.setBands("age", "16-30,25-49");
+    assertThat(model.spec()).isEqualTo(before);
+    assertThat(dialogs.errors)
+        .singleElement()
+        .asString()
+        .contains("Bands '16-30' and '25-49' overlap: values from 25 to 30 would be in both");
+    assertThatThrownBy(() -> model.parseBands("16-40,30")).hasMessageContaining("30 would be");
+    assertThat(model.parseBands("-30,30-45,45+").bands()).hasSize(3);
+  }
+
+  @Test
+  void groupsNeedANameKnownCodesAndDistinctNames() {
+    model.add("region", Zone.ROWS);
+    assertThatThrownBy(() -> model.parseGroups("region", "=East,South"))
+        .hasMessageContaining("has no name");
+    assertThatThrownBy(() -> model.parseGroups("region", "X=East,West"))
+        .hasMessage("Group 'X': 'West' is not a code of region");
+    assertThatThrownBy(() -> model.parseGroups("region", "X=East\nX=South"))
+        .hasMessage("Two groups are named 'X'");
+    assertThatThrownBy(() -> model.parseGroups("region", "North=East,South"))
+        .hasMessageContaining("is also a code of region");
+    assertThatThrownBy(() -> model.parseGroups("region", "A=East\nB=East"))
+        .hasMessageContaining("two groups");
+    assertThat(model.parseGroups("region", " \n")).isNull();
+    var before = model.spec();
+    model.setGroups("region", "X=East,Nowhere");
+    assertThat(model.spec()).isEqualTo(before);
+    assertThat(dialogs.errors).singleElement().asString().contains("Nowhere");
   }
 }

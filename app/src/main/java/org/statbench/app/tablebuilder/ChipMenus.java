@@ -381,9 +381,9 @@ final class ChipMenus {
     g.addRow(3, new Label("Bands"), n, equal, quantile);
     Label help =
         new Label(
-            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below; where two bands"
-                + " touch, the shared value goes to the first. Values in no band form 'Other'."
-                + " Empty text removes the bands.");
+            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below; LO-<HI is LO"
+                + " up to but not including HI; where two bands touch, the shared value goes to"
+                + " the first. Values in no band form 'Other'. Empty text removes the bands.");
     help.setWrapText(true);
     help.getStyleClass().add("muted");
     Dialog<ButtonType> d = dialog("Band " + variable, "Band " + variable + " into ranges");

@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code join --db DIR --dataset NAME --key V --lookup NAME [--lookup-key V] [--levels L[,L...]]
- * [--report FILE.csv]}: adds lookup levels to a dataset as derived variables and prints the match
- * report.
+ * [--report FILE.csv]} (plus {@code --bridge}, {@code --by}, {@code --report-by}): adds lookup
+ * levels to a dataset as derived variables and prints the match report.
  */
 @Command(
     name = "join",
@@ -114,11 +114,23 @@ public final class JoinCommand implements Callable<Integer> {
       description = "Also print the match rate by these variables of the dataset.")
   List<String> by = new ArrayList<>();
 
+  @Option(
+      names = "--report-by",
+      paramLabel = "FILE.csv",
+      description =
+          "Write the match rate by each --by variable as CSV"
+              + " (variable,category,total,matched,unmatched,rate).")
+  Path reportBy;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (bridge == null && (split != null || weight != null)) {
       throw new InputException("--split and --weight need --bridge");
+    }
+    if (reportBy != null && by.isEmpty()) {
+      throw new InputException(
+          "--report-by needs --by V (the variables to break the rate down by)");
     }
     try (Workspace ws = Workspace.open(db)) {
       ws.dataset(dataset); // names an unknown dataset before anything else
@@ -138,6 +150,14 @@ public final class JoinCommand implements Callable<Integer> {
         } catch (IOException e) {
           throw new UncheckedIOException(
               new IOException("cannot write " + report + ": " + e.getMessage(), e));
+        }
+      }
+      if (reportBy != null) {
+        try (Writer w = Files.newBufferedWriter(reportBy, StandardCharsets.UTF_8)) {
+          result.report().writeRatesCsv(w);
+        } catch (IOException e) {
+          throw new UncheckedIOException(
+              new IOException("cannot write " + reportBy + ": " + e.getMessage(), e));
         }
       }
     }

@@ -9,6 +9,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -23,8 +27,9 @@ import org.statbench.geo.SplitRule;
 
 /**
  * The join form: what to join on the left (dataset, key, lookup, levels, edition bridge), the match
- * report of the preview on the right, Preview and Join at the bottom. Used as the Joins tab and in
- * the Table menu's join dialog.
+ * report of the preview on the right (records by status; below, the unmatched codes and the match
+ * rate by a chosen variable; Export… releases either through the disclosure check), Preview and
+ * Join at the bottom. Used as the Joins tab and in the Table menu's join dialog.
  */
 public final class JoinView {
   private final JoinViewModel model;
@@ -79,7 +84,7 @@ public final class JoinView {
     weight.disableProperty().bind(noBridge);
 
     levelBoxes.setId("joinLevels");
-    levelBoxes.setPrefWrapLength(320);
+    levelBoxes.setPrefWrapLength(220);
     model
         .levels()
         .addListener((ListChangeListener<JoinViewModel.LevelChoice>) c -> rebuildLevels());
@@ -99,7 +104,7 @@ public final class JoinView {
     form.addRow(row++, new Label("Edition bridge"), bridge);
     form.addRow(row++, new Label("Split areas"), split);
     form.addRow(row, new Label("Weight"), weight);
-    form.setMinWidth(360);
+    form.setMinWidth(300);
     javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
     labels.setMinWidth(Region.USE_PREF_SIZE);
     form.getColumnConstraints().add(labels);
@@ -111,7 +116,10 @@ public final class JoinView {
     report.getColumns().add(numeric(column("Records", JoinViewModel.ReportRow::count, 100)));
     report.getColumns().add(numeric(column("Share", JoinViewModel.ReportRow::share, 80)));
     report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    report.setPrefHeight(260);
+    // Every status and the rate visible without scrolling.
+    report.setFixedCellSize(24);
+    report.setPrefHeight(24 * 8 + 30);
+    report.setMinHeight(Region.USE_PREF_SIZE);
 
     TableView<UnmatchedCode> codes = new TableView<>(model.unmatched());
     codes.setId("joinUnmatched");
@@ -122,11 +130,67 @@ public final class JoinView {
     codes.getColumns().add(column("Why", u -> u.status().key(), 110));
     codes.getColumns().add(numeric(column("Records", u -> String.format("%,d", u.count()), 80)));
     codes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    VBox.setVgrow(codes, Priority.ALWAYS);
+
+    ComboBox<String> by = combo("joinReportBy", model.byChoices());
+    by.setPromptText("choose a variable");
+    by.valueProperty().bindBidirectional(model.reportByProperty());
+    Label byLabel = new Label("Match rate by");
+    byLabel.setMinWidth(Region.USE_PREF_SIZE);
+    HBox byRow = new HBox(8, byLabel, by);
+    byRow.setAlignment(Pos.CENTER_LEFT);
+    TableView<JoinViewModel.RateRow> rates = new TableView<>(model.rateRows());
+    rates.setId("joinRates");
+    rates.setPlaceholder(new Label("Choose a variable to see the match rate by its categories"));
+    rates.getColumns().add(column("Category", JoinViewModel.RateRow::category, 96));
+    rates.getColumns().add(numeric(column("Records", JoinViewModel.RateRow::records, 62)));
+    rates.getColumns().add(numeric(column("Matched", JoinViewModel.RateRow::matched, 62)));
+    rates.getColumns().add(numeric(column("Unmatched", JoinViewModel.RateRow::unmatched, 76)));
+    rates.getColumns().add(numeric(column("Rate", JoinViewModel.RateRow::rate, 66)));
+    rates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    VBox.setVgrow(rates, Priority.ALWAYS);
+    VBox byBox = new VBox(6, byRow, rates);
+    byBox.setPadding(new Insets(6, 0, 0, 0));
+
+    Tab codesTab = new Tab("Unmatched codes", codes);
+    codesTab.setId("joinUnmatchedTab");
+    Tab byTab = new Tab("Match rate by variable", byBox);
+    byTab.setId("joinRatesTab");
+    TabPane details = new TabPane(codesTab, byTab);
+    details.setId("joinReportTabs");
+    details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    VBox.setVgrow(details, Priority.ALWAYS);
+    // Picking a variable shows its breakdown.
+    model
+        .reportByProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null) {
+                details.getSelectionModel().select(byTab);
+              }
+            });
+
+    MenuItem exportOverall =
+        new MenuItem("Records by match status (CSV/XLSX, disclosure-checked)…");
+    exportOverall.setId("joinExportOverall");
+    exportOverall.disableProperty().bind(model.canExportProperty().not());
+    exportOverall.setOnAction(e -> model.exportReport());
+    MenuItem exportBy = new MenuItem("Match rate by variable (CSV/XLSX, disclosure-checked)…");
+    exportBy.setId("joinExportBy");
+    exportBy.disableProperty().bind(model.canExportByProperty().not());
+    exportBy.setOnAction(e -> model.exportReportBy());
+    MenuButton export = new MenuButton("Export…");
+    export.setId("joinExport");
+    export.getItems().addAll(exportOverall, exportBy);
+    export.disableProperty().bind(model.canExportProperty().not());
+    export.setMinWidth(Region.USE_PREF_SIZE);
 
     Label reportTitle = new Label("Match report");
     reportTitle.getStyleClass().add("section-title");
-    VBox right = new VBox(6, reportTitle, report, codes);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox titleRow = new HBox(8, reportTitle, gap, export);
+    titleRow.setAlignment(Pos.CENTER_LEFT);
+    VBox right = new VBox(6, titleRow, report, details);
     HBox.setHgrow(right, Priority.ALWAYS);
 
     HBox body = new HBox(16, form, right);
@@ -183,7 +247,7 @@ public final class JoinView {
     ComboBox<String> c = new ComboBox<>(items);
     c.setId(id);
     c.setMaxWidth(Double.MAX_VALUE);
-    c.setPrefWidth(240);
+    c.setPrefWidth(200);
     return c;
   }
 

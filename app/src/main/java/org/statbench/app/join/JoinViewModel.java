@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +25,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.statbench.app.disclosurepanel.DisclosurePanelViewModel;
+import org.statbench.app.disclosurepanel.ReleaseActions;
 import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.LatestWins;
@@ -30,6 +34,8 @@ import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
+import org.statbench.core.table.Table;
+import org.statbench.disclosure.DisclosurePolicy;
 import org.statbench.geo.EditionBridge;
 import org.statbench.geo.GeoJoins;
 import org.statbench.geo.JoinResult;
@@ -44,7 +50,11 @@ import org.statbench.store.Workspace;
  * edition bridge with its split rule, and the match report of the latest preview. {@link
  * #preview()} computes the report in the background without saving; {@link #join()} saves the added
  * levels and refreshes the catalogue so they appear in the field list under Geography. Join is only
- * possible once the current choices have been previewed. FX thread only.
+ * possible once the current choices have been previewed. The report shows the records by match
+ * status, the unmatched codes with their counts and, for a variable the analyst picks ({@link
+ * #reportByProperty()}), the match rate by its categories; either table can be exported, protected
+ * with the default disclosure policy and released through the export gate like any table. FX thread
+ * only.
  */
 public final class JoinViewModel {
   /** The bridge choice meaning "no edition bridge". */
@@ -53,6 +63,7 @@ public final class JoinViewModel {
   private final AppContext context;
   private final LatestWins previews;
   private GeoJoins geo;
+  private String keyDataset; // the dataset the key choices were made for
   private Workspace geoWorkspace;
 
   // Properties
@@ -76,11 +87,21 @@ public final class JoinViewModel {
   private final ObservableList<ReportRow> reportRows = FXCollections.observableArrayList();
   private final ObservableList<MatchReport.UnmatchedCode> unmatched =
       FXCollections.observableArrayList();
+  private final ObservableList<String> byChoices = FXCollections.observableArrayList();
+  private final StringProperty reportBy = new SimpleStringProperty(this, "reportBy");
+  private final ObservableList<RateRow> rateRows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   private final IntegerProperty selectedLevels = new SimpleIntegerProperty(this, "selectedLevels");
   private final BooleanBinding canPreview;
   private final BooleanBinding canJoin;
+  private final BooleanBinding canExport;
+  private final BooleanBinding canExportBy;
+
+  // The way out: a report table is protected and released through the disclosure export gate.
+  private final DisclosurePanelViewModel release;
+  private final ReleaseActions releaseActions;
+  private Runnable pendingRelease;
 
   /**
    * One lookup column offered as a level.
@@ -99,9 +120,46 @@ public final class JoinViewModel {
    */
   public record ReportRow(String category, String count, String share) {}
 
+  /**
+   * One line of the match rate by the chosen variable.
+   *
+   * @param category the variable's category ({@code Missing} for missing values)
+   * @param records records in it
+   * @param matched matched records in it
+   * @param unmatched unmatched records in it
+   * @param rate matched share, e.g. {@code 98.50%}
+   */
+  public record RateRow(
+      String category, String records, String matched, String unmatched, String rate) {}
+
   public JoinViewModel(AppContext context) {
+    this(context, refusal -> Optional.empty());
+  }
+
+  /**
+   * @param justification asks for a clearance justification given the refusal text when an export
+   *     is refused; empty when cancelled
+   */
+  public JoinViewModel(AppContext context, Function<String, Optional<String>> justification) {
     this.context = context;
     this.previews = new LatestWins(context.tasks());
+    this.release = new DisclosurePanelViewModel(context.tasks());
+    release.workspaceProperty().bind(context.workspace().workspaceProperty());
+    this.releaseActions = new ReleaseActions(release, context.dialogs(), justification);
+    // The protection's outcome message comes first; the export's own message is left showing.
+    release
+        .messageProperty()
+        .addListener(
+            (o, a, m) -> {
+              if (m != null && !m.isEmpty()) {
+                message.set(m);
+              }
+              Runnable r = pendingRelease;
+              if (r != null && release.protectionProperty().get() != null) {
+                pendingRelease = null;
+                r.run();
+              }
+            });
     canPreview =
         Bindings.createBooleanBinding(
             () ->
@@ -117,6 +175,17 @@ public final class JoinViewModel {
             selectedLevels);
     canJoin =
         Bindings.createBooleanBinding(() -> !busy.get() && report.get() != null, busy, report);
+    canExport = canJoin;
+    canExportBy =
+        Bindings.createBooleanBinding(
+            () ->
+                !busy.get()
+                    && report.get() != null
+                    && reportBy.get() != null
+                    && report.get().rates().containsKey(reportBy.get()),
+            busy,
+            report,
+            reportBy);
 
     context
         .workspace()
@@ -129,6 +198,7 @@ public final class JoinViewModel {
     keyVariable.addListener((o, a, b) -> invalidate());
     splitRule.addListener((o, a, b) -> invalidate());
     weightColumn.addListener((o, a, b) -> invalidate());
+    reportBy.addListener((o, a, b) -> onReportByChanged());
     refreshLists();
     // Follow the dataset the analyst selected in the dataset list.
     context.workspace().selectedDatasetProperty().addListener((o, a, b) -> followSelection(b));
@@ -223,6 +293,31 @@ public final class JoinViewModel {
     return unmatched;
   }
 
+  /** Categorical and text variables of the chosen dataset the match rate can be broken down by. */
+  public ObservableList<String> byChoices() {
+    return byChoices;
+  }
+
+  /** The variable the match rate is broken down by, or null for none. */
+  public StringProperty reportByProperty() {
+    return reportBy;
+  }
+
+  /** The match rate by the categories of {@link #reportByProperty()} in the latest preview. */
+  public ObservableList<RateRow> rateRows() {
+    return rateRows;
+  }
+
+  /** True when there is a report to export and nothing is running. */
+  public BooleanBinding canExportProperty() {
+    return canExport;
+  }
+
+  /** True when the report has a breakdown by the chosen variable to export. */
+  public BooleanBinding canExportByProperty() {
+    return canExportBy;
+  }
+
   /** A one-line status or error for the dialog. */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
@@ -309,6 +404,44 @@ public final class JoinViewModel {
                 .onCancelled(() -> busy.set(false)));
   }
 
+  /**
+   * Exports the report's records by match status (a one-way count table with its total) as CSV or
+   * XLSX: protected with the default disclosure policy (small counts withheld) and released through
+   * the export gate, which records it in the audit log; a refusal offers a clearance request.
+   */
+  public void exportReport() {
+    MatchReport r = report.get();
+    if (r == null || busy.get()) {
+      message.set("Nothing to export: preview the join first");
+      return;
+    }
+    protectThen(r.toTable(), releaseActions::export);
+  }
+
+  /**
+   * Exports the match rate by the chosen variable (its categories by matched / unmatched, with
+   * margins) through the disclosure check and export gate, as {@link #exportReport()} does.
+   */
+  public void exportReportBy() {
+    if (!canExportBy.get()) {
+      message.set("Nothing to export: choose a variable to break the match rate down by");
+      return;
+    }
+    protectThen(report.get().toTable(reportBy.get()), releaseActions::export);
+  }
+
+  /** The table being released and its protection (for tests). */
+  DisclosurePanelViewModel release() {
+    return release;
+  }
+
+  private void protectThen(Table table, Runnable action) {
+    release.policyProperty().set(DisclosurePolicy.DEFAULT);
+    release.tableProperty().set(table);
+    pendingRelease = action;
+    release.protect();
+  }
+
   // Internals
 
   private record Request(
@@ -319,7 +452,8 @@ public final class JoinViewModel {
       List<String> levels,
       String bridge,
       SplitRule rule,
-      String weight) {}
+      String weight,
+      String by) {}
 
   private Request request() {
     List<String> chosen =
@@ -333,13 +467,16 @@ public final class JoinViewModel {
         chosen,
         b,
         splitRule.get(),
-        weightColumn.get());
+        weightColumn.get(),
+        reportBy.get());
   }
 
   private static JoinResult run(
       GeoJoins g, Request r, boolean save, org.statbench.core.CancellationToken cancel) {
     EditionBridge b = r.bridge() == null ? null : g.bridge(r.bridge(), r.rule(), r.weight());
-    JoinSpec spec = new JoinSpec(r.key(), r.levels(), b, List.of(), Map.of());
+    JoinSpec spec =
+        new JoinSpec(
+            r.key(), r.levels(), b, r.by() == null ? List.of() : List.of(r.by()), Map.of());
     return save
         ? g.join(r.dataset(), r.lookup(), r.lookupKey(), spec, cancel)
         : g.preview(r.dataset(), r.lookup(), r.lookupKey(), spec, cancel);
@@ -369,12 +506,39 @@ public final class JoinViewModel {
     rows.add(new ReportRow("rate", r.rateText(), ""));
     reportRows.setAll(rows);
     unmatched.setAll(r.unmatched());
+    List<RateRow> rates = new ArrayList<>();
+    String by = reportBy.get();
+    for (MatchReport.MatchRate m :
+        by == null ? List.<MatchReport.MatchRate>of() : rateList(r, by)) {
+      rates.add(
+          new RateRow(
+              m.category(),
+              String.format(Locale.ROOT, "%,d", m.total()),
+              String.format(Locale.ROOT, "%,d", m.matched()),
+              String.format(Locale.ROOT, "%,d", m.total() - m.matched()),
+              m.total() == 0 ? "" : String.format(Locale.ROOT, "%.2f%%", 100.0 * m.rate())));
+    }
+    rateRows.setAll(rates);
+  }
+
+  private static List<MatchReport.MatchRate> rateList(MatchReport r, String by) {
+    return r.rates().getOrDefault(by, List.of());
   }
 
   private void clearReport() {
     report.set(null);
     reportRows.clear();
     unmatched.clear();
+    rateRows.clear();
+  }
+
+  /** A new breakdown of a report on show is computed at once (a preview saves nothing). */
+  private void onReportByChanged() {
+    if (report.get() != null && !busy.get()) {
+      preview();
+    } else {
+      rateRows.clear();
+    }
   }
 
   private void invalidate() {
@@ -441,7 +605,25 @@ public final class JoinViewModel {
         }
       }
     }
-    String key = keep != null && keys.contains(keep) ? keep : guessKey(keys);
+    // Another dataset gets its own guess; the same one (e.g. refreshed after a join) keeps its key.
+    boolean sameDataset = java.util.Objects.equals(keyDataset, dataset.get());
+    keyDataset = dataset.get();
+    String key = sameDataset && keep != null && keys.contains(keep) ? keep : guessKey(keys);
+    List<String> bys = new ArrayList<>();
+    if (d != null) {
+      for (VariableInfo v : d.variables()) {
+        if (v.type() == VariableType.CATEGORICAL || v.type() == VariableType.TEXT) {
+          bys.add(v.name());
+        }
+      }
+    }
+    if (!bys.equals(byChoices)) {
+      String keepBy = reportBy.get();
+      byChoices.setAll(bys);
+      if (keepBy != null && !bys.contains(keepBy)) {
+        reportBy.set(null);
+      }
+    }
     if (keys.equals(keyChoices) && java.util.Objects.equals(key, keyVariable.get())) {
       return; // e.g. the catalogue was refreshed after a join: keep the report on show
     }

@@ -28,7 +28,10 @@ public final class JoinsFeature implements Feature {
 
   @Override
   public Node createContent(AppContext context) {
-    return new JoinView(new JoinViewModel(context)).node();
+    return new JoinView(
+            new JoinViewModel(
+                context, org.statbench.app.disclosurepanel.DisclosurePanelView::askJustification))
+        .node();
   }
 
   @Override
@@ -49,7 +52,7 @@ public final class JoinsFeature implements Feature {
           if (owner != null) {
             stage.initOwner(owner);
           }
-          Scene scene = new Scene((javafx.scene.Parent) createContent(context), 940, 560);
+          Scene scene = new Scene((javafx.scene.Parent) createContent(context), 980, 640);
           if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
           }

@@ -394,9 +394,9 @@ final class ChipMenus {
     }
     Label help =
         new Label(
-            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below; where two bands"
-                + " touch, the shared value goes to the first. Values in no band form 'Other'."
-                + " Empty text removes the bands.");
+            "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below; LO-<HI is LO"
+                + " up to but not including HI; where two bands touch, the shared value goes to"
+                + " the first. Values in no band form 'Other'. Empty text removes the bands.");
     help.setWrapText(true);
     help.setPrefWidth(520);
     help.getStyleClass().add("muted");

@@ -185,9 +185,79 @@ class JoinCommandTest {
   }
 
   @Test
+  void reportByWritesTheMatchRateByVariableAndLeavesTheReportFormatAlone() throws Exception {
+    Path claims = tmp.resolve("files").resolve("claims.csv");
+    Files.writeString(
+        claims,
+        "claim,oa_code,region\nC1,E00900001,North\nC2,XYZ,North\nC3,E00900002,South\nC4,,\n",
+        StandardCharsets.UTF_8);
+    assertThat(run("import", "--db", db, "--name", "claims", "--file", claims.toString())).isZero();
+    Path report = tmp.resolve("report.csv");
+    Path byRegion = tmp.resolve("by-region.csv");
+    int code =
+        run(
+            "join",
+            "--db",
+            db,
+            "--dataset",
+            "claims",
+            "--key",
+            "oa_code",
+            "--lookup",
+            "oac_2011",
+            "--levels",
+            "supergroup",
+            "--by",
+            "region",
+            "--report",
+            report.toString(),
+            "--report-by",
+            byRegion.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readString(byRegion))
+        .isEqualTo(
+            "variable,category,total,matched,unmatched,rate\n"
+                + "region,North,2,1,1,0.5\n"
+                + "region,South,1,1,0,1\n"
+                + "region,Missing,1,0,1,0\n");
+    assertThat(Files.readAllLines(report))
+        .containsExactly(
+            "category,count",
+            "total,4",
+            "matched,2",
+            "invalid_format,1",
+            "unknown_code,0",
+            "terminated,0",
+            "pseudo_code,0",
+            "empty,1",
+            "rate,0.5");
+  }
+
+  @Test
+  void reportByWithoutByIsExit2() {
+    int code =
+        run(
+            "join",
+            "--db",
+            db,
+            "--dataset",
+            "survey",
+            "--key",
+            "oa_code",
+            "--lookup",
+            "oac_2011",
+            "--report-by",
+            tmp.resolve("x.csv").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--report-by needs --by");
+  }
+
+  @Test
   void helpDescribesTheOptions() {
     assertThat(run("join", "--help")).isZero();
-    assertThat(out.toString()).contains("--lookup-key", "--levels", "--report", "--bridge");
+    assertThat(out.toString())
+        .contains("--lookup-key", "--levels", "--report", "--bridge", "--report-by");
   }
 
   @Test

@@ -254,11 +254,17 @@ class BuilderWorkflowGuiTest {
               ? (ages[(int) h - 1] + ages[(int) h]) / 2
               : ages[(int) Math.ceil(h) - 1];
     }
+    // Whole ages give whole, non-overlapping ranges from the youngest: a cut point c ends a band
+    // at floor(c), and the next starts one above.
+    long[] ends = new long[3];
+    for (int i = 0; i < 3; i++) {
+      ends[i] = (long) Math.floor(cuts[i]);
+    }
     String[] labels = new String[4];
-    labels[0] = "-" + fmt(cuts[0]);
-    labels[1] = fmt(cuts[0]) + "-" + fmt(cuts[1]);
-    labels[2] = fmt(cuts[1]) + "-" + fmt(cuts[2]);
-    labels[3] = fmt(cuts[2]) + "+";
+    labels[0] = range((long) ages[0], ends[0]);
+    labels[1] = range(ends[0] + 1, ends[1]);
+    labels[2] = range(ends[1] + 1, ends[2]);
+    labels[3] = (ends[2] + 1) + "+";
     assertThat(text(robot, "#bandsText")).isEqualTo(String.join(",", labels));
     robot.clickOn(button(robot, "#bandDialog", ButtonType.OK));
     WaitForAsyncUtils.waitForFxEvents();
@@ -276,8 +282,8 @@ class BuilderWorkflowGuiTest {
         .isLessThanOrEqualTo(4);
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  private static String range(long lo, long hi) {
+    return lo == hi ? Long.toString(lo) : lo + "-" + hi;
   }
 
   @Test

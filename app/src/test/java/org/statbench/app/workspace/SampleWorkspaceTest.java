@@ -16,6 +16,9 @@ import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Table;
+import org.statbench.disclosure.DisclosureChecker;
+import org.statbench.disclosure.DisclosurePolicy;
+import org.statbench.disclosure.DisclosureReport;
 import org.statbench.sampledata.SampleData;
 import org.statbench.tabulate.TableSpecJson;
 import org.statbench.tabulate.Tabulator;
@@ -80,6 +83,11 @@ class SampleWorkspaceTest {
               ws.resolve(SampleWorkspace.TABLES_DIR)
                   .resolve(SampleWorkspace.TABLES.get(1).fileName()));
       assertThat(wealth.dataset()).isEqualTo(SampleData.WEALTH_SURVEY.datasetName());
+      // A weighted mean over 4,000 households is not dominated by its largest weighted values.
+      Table wealthTable = tabulator.tabulate(wealth, w, CancellationToken.NONE);
+      DisclosureReport report = new DisclosureChecker(DisclosurePolicy.DEFAULT).check(wealthTable);
+      int total = wealthTable.cellCount() - 1;
+      assertThat(report.cell(total).failsPrimary()).as(report.describe()).isFalse();
     }
     assertThat(ws.resolve(SampleWorkspace.COHORTS_DIR).resolve(SampleWorkspace.COHORT_DEFINITION))
         .isNotEmptyFile();

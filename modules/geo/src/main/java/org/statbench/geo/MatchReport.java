@@ -130,6 +130,53 @@ public record MatchReport(
   }
 
   /**
+   * Writes the match rates by variable as CSV: header {@code
+   * variable,category,total,matched,unmatched,rate}, one row per category of each variable the
+   * report was broken down by (missing values as {@code Missing}), rates as plain decimals
+   * (matched/total; empty for an empty category). The {@link #writeCsv} report is unchanged by it.
+   */
+  public void writeRatesCsv(Writer out) {
+    try {
+      out.write("variable,category,total,matched,unmatched,rate\n");
+      for (Map.Entry<String, List<MatchRate>> e : rates.entrySet()) {
+        for (MatchRate r : e.getValue()) {
+          out.write(
+              csv(e.getKey())
+                  + ","
+                  + csv(r.category())
+                  + ","
+                  + r.total()
+                  + ","
+                  + r.matched()
+                  + ","
+                  + (r.total() - r.matched())
+                  + ","
+                  + rateText(r.total(), r.matched())
+                  + "\n");
+        }
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** matched/total as a plain decimal without exponent ({@code 0} when total is 0). */
+  static String rateText(long total, long matched) {
+    if (total == 0) {
+      return "0";
+    }
+    return BigDecimal.valueOf((double) matched / total).stripTrailingZeros().toPlainString();
+  }
+
+  private static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  /**
    * The counts by status as a one-dimensional count table (dimension {@code category}, with the
    * total as its margin), so the report can go through the disclosure check like any table.
    */

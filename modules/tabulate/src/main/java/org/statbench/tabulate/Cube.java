@@ -494,6 +494,7 @@ public final class Cube {
     long[] cnt = new long[n];
     double[][] tops = withTop ? new double[n][] : null;
     boolean[] neg = negative == null || !withTop ? null : new boolean[n];
+    boolean rescaleTops = withTop && weighted && wsum != null && measure.kind() == MeasureKind.MEAN;
     int[] at = new int[nd];
     for (int o = 0; o < n; o++) {
       int f = 0;
@@ -508,6 +509,15 @@ public final class Cube {
       if (tops != null) {
         int k = (int) Math.min(Kernel.TOP, count[f]);
         tops[o] = Arrays.copyOfRange(top, f * Kernel.TOP, f * Kernel.TOP + k);
+        if (rescaleTops && wsum[f] > 0) {
+          // A weighted mean's total is mean x weight sum, not mean x record count, which is
+          // what the disclosure rules take as a mean's total: put the weighted contributions
+          // in those units so that the rules compare like with like.
+          double scale = count[f] / wsum[f];
+          for (int i = 0; i < k; i++) {
+            tops[o][i] *= scale;
+          }
+        }
       }
       for (int d = nd - 1; d >= 0; d--) {
         if (++at[d] < outSize[d]) {

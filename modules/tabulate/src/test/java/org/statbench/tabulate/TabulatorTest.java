@@ -206,6 +206,23 @@ class TabulatorTest {
   }
 
   @Test
+  void weightedMeanContributionsAreInTheUnitsOfMeanTimesRecordCount() {
+    // The disclosure rules take a mean's total as mean x record count: a weighted mean's
+    // contributions (value x weight) must be put in those units, or a cell of many records
+    // looks dominated by its largest weighted value.
+    Table mean =
+        run(spec().withRows("region").withWeight("w").withMeasure(Measure.parse("mean:amount")));
+    int s = mean.index(1); // S: 10x1 30x1 40x2 60x2 80x2 90x1, weight sum 9, 6 records
+    double total = mean.value(s) * mean.count(s);
+    assertThat(total).isCloseTo(490 * 6 / 9.0, within(1e-9));
+    double[] top = mean.top(s);
+    assertThat(top[0] / total).isCloseTo(160 / 490.0, within(1e-12));
+    assertThat(top[1] / total).isCloseTo(120 / 490.0, within(1e-12));
+    Table unweighted = run(spec().withRows("region").withMeasure(Measure.parse("mean:amount")));
+    assertThat(unweighted.top(s)[0]).isEqualTo(90);
+  }
+
+  @Test
   void bandsIncludeBothEndsAndOpenEnds() {
     TableSpec s =
         spec().withRows(List.of(DimensionSpec.of("age", Bands.parse("-17,18-24,25-49,50+"))));
@@ -231,7 +248,27 @@ class TabulatorTest {
   void equalWidthAndQuantileBandBuilders() {
     assertThat(Bands.equalWidth(0, 99, 4).format()).isEqualTo("0-24,25-49,50-74,75-99");
     Bands q = Bands.quantiles(new double[] {1, 2, 3, 4, 5, 6, 7, 8, Double.NaN}, 2);
-    assertThat(q.format()).isEqualTo("-4.5,4.5+");
+    assertThat(q.format()).isEqualTo("1-4,5+");
+  }
+
+  @Test
+  void builtBandsNeverOverlapAndTabulateAsLabelled() {
+    // real cut points: half-open bands, a value on a cut point goes to the band above
+    Bands w = Bands.equalWidth(0, 1, 4);
+    assertThat(w.format()).isEqualTo("0-<0.25,0.25-<0.5,0.5-<0.75,0.75-1");
+    DatasetColumns data = Data.of(Data.num("x", 0.0, 0.24, 0.25, 0.5, 0.749, 0.75, 1.0, 1.1));
+    Table t =
+        tabulator.tabulate(
+            spec().withRows(List.of(DimensionSpec.of("x", w))), data, CancellationToken.NONE);
+    assertThat(codesOf(t, 0))
+        .containsExactly("0-<0.25", "0.25-<0.5", "0.5-<0.75", "0.75-1", "Other");
+    assertThat(value(t, "0-<0.25")).isEqualTo(2);
+    assertThat(value(t, "0.25-<0.5")).isEqualTo(1);
+    assertThat(value(t, "0.5-<0.75")).isEqualTo(2);
+    assertThat(value(t, "0.75-1")).isEqualTo(2);
+    assertThat(value(t, "Other")).isEqualTo(1);
+    // the labels read back as the same bands
+    assertThat(Bands.parse(w.format())).isEqualTo(w);
   }
 
   @Test

@@ -164,7 +164,12 @@ public final class Table {
     return counts[index];
   }
 
-  /** Largest absolute contributions, descending; a copy. */
+  /**
+   * Largest absolute contributions, descending; a copy. They are in the units of the cell's
+   * magnitude total as the disclosure rules take it: for a sum the record values (weighted: value x
+   * weight); for a mean, units in which all contributions add up to mean x record count (for a
+   * weighted mean each is value x weight x count / weight sum).
+   */
   public double[] top(int index) {
     return top[index].clone();
   }

@@ -663,6 +663,8 @@ public final class CohortView {
     NumberAxis y = new NumberAxis("Cumulative proportion");
     y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
     y.setAutoRangeIncludesZero(true);
+    // a flat curve at 0 would otherwise get an axis of identical "0%" labels
+    y.setAutoRangeMinimumSize(0.05);
     DeviationRenderer r = new DeviationRenderer(true, true);
     r.setAlpha(0.12f);
     for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -712,6 +714,7 @@ public final class CohortView {
     x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
     NumberAxis y = new NumberAxis("With the event within " + t.horizon() + " " + unitWord + "s");
     y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+    y.setAutoRangeMinimumSize(0.05);
     CategoryItemRenderer r;
     if (groups == 1) {
       BarRenderer bars = new BarRenderer();

@@ -140,10 +140,51 @@ public final class SampleData {
           SyntheticGeography.SAMPLE_OUTPUT_AREAS,
           "Output area to parliamentary constituency");
 
+  /** Postcode directory: postcode to 2011 output area, LSOA and local authority. */
+  public static final SampleFile POSTCODES =
+      new SampleFile(
+          "postcodes_2011.csv",
+          "postcodes_2011",
+          Role.LOOKUP,
+          "2011",
+          "pcd",
+          SyntheticEditions.SAMPLE_POSTCODES,
+          "Postcode directory: postcode to 2011 output area, with termination month (doterm)");
+
+  /** Code changes from 2011 to 2021 output areas (U/S/M/X, population weight). */
+  public static final SampleFile OA_CHANGES =
+      new SampleFile(
+          "oa_changes_2011_2021.csv",
+          "oa_changes_2011_2021",
+          Role.LOOKUP,
+          "2011-2021",
+          "oa11",
+          SyntheticEditions.SAMPLE_CODE_CHANGES,
+          "Output-area code changes 2011 to 2021: unchanged, split (weights), merged, redrawn");
+
+  /** The 2021-shaped area classification keyed on 2021 output areas. */
+  public static final SampleFile CLASSIFICATION_2021 =
+      new SampleFile(
+          "oac_2021.csv",
+          "oac_2021",
+          Role.LOOKUP,
+          "2021",
+          "oa21",
+          SyntheticEditions.SAMPLE_OUTPUT_AREAS_2021,
+          "Area classification of 2021 output areas: 8 supergroups, 21 groups, 52 subgroups");
+
   /** Every bundled file: extracts first, then lookups. */
   public static List<SampleFile> files() {
     return List.of(
-        REFERRALS, HOUSING_BENEFIT, WEALTH_SURVEY, GEOGRAPHY, CLASSIFICATION, CONSTITUENCIES);
+        REFERRALS,
+        HOUSING_BENEFIT,
+        WEALTH_SURVEY,
+        GEOGRAPHY,
+        CLASSIFICATION,
+        CONSTITUENCIES,
+        POSTCODES,
+        OA_CHANGES,
+        CLASSIFICATION_2021);
   }
 
   /** The bundled lookups. */

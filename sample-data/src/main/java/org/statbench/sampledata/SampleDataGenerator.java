@@ -54,6 +54,14 @@ public final class SampleDataGenerator {
 
   static final List<String> UNMATCHED_LA = List.of("E99999999", "XYZ", "", "E06999999");
 
+  /**
+   * Postcodes that deliberately fail to match the postcode directory: the pseudo postcode for no
+   * fixed abode ({@code ZZ99 3VZ}), an empty one, two that are not postcodes, and a well-formed one
+   * the directory does not have.
+   */
+  static final List<String> UNMATCHED_POSTCODE =
+      List.of("ZZ99 3VZ", "", "NOT KNOWN", "QA1", "QZ99 9ZZ");
+
   private static final double UNMATCHED_SHARE = 0.006;
 
   private static final String[] PROVIDERS = {
@@ -88,6 +96,7 @@ public final class SampleDataGenerator {
   private final long seed;
   private final double[] oaReferralWeights;
   private final double[] oaPlainWeights;
+  private SyntheticEditions editions;
 
   /**
    * @param geography the areas records are placed in
@@ -124,6 +133,14 @@ public final class SampleDataGenerator {
 
   public SyntheticGeography geography() {
     return geography;
+  }
+
+  /** The 2021 edition and postcodes of the geography (computed on first use). */
+  public synchronized SyntheticEditions editions() {
+    if (editions == null) {
+      editions = SyntheticEditions.of(geography);
+    }
+    return editions;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -179,6 +196,73 @@ public final class SampleDataGenerator {
     csv.row("oa", "pcon", "pcon_name");
     for (OutputArea oa : geography.outputAreas()) {
       csv.row(oa.code(), oa.pcon(), oa.pconName());
+    }
+    csv.flush();
+  }
+
+  /**
+   * Writes the postcode directory: {@code pcd,oa,lsoa,la,doterm} ({@code doterm} the month a
+   * postcode was terminated as {@code yyyymm}, empty while live), two to four postcodes per 2011
+   * output area.
+   */
+  public void writePostcodes(Writer out) {
+    CsvLineWriter csv = new CsvLineWriter(out);
+    csv.row("pcd", "oa", "lsoa", "la", "doterm");
+    for (SyntheticEditions.Postcode p : editions().postcodes()) {
+      csv.row(
+          p.postcode(),
+          p.oa().code(),
+          p.oa().lsoa(),
+          p.oa().la().code(),
+          p.terminated() == null ? "" : p.terminated());
+    }
+    csv.flush();
+  }
+
+  /**
+   * Writes the 2011 to 2021 output-area code-change lookup: {@code oa11,oa21,change,weight} (change
+   * U unchanged, S split, M merged, X redrawn; weight the old area's population share in the new
+   * one, three decimals).
+   */
+  public void writeCodeChanges(Writer out) {
+    CsvLineWriter csv = new CsvLineWriter(out);
+    csv.row("oa11", "oa21", "change", "weight");
+    for (SyntheticEditions.CodeChange c : editions().changes()) {
+      csv.row(
+          c.oldCode(),
+          c.newCode(),
+          c.change().name(),
+          String.format(Locale.ROOT, "%.3f", c.weight()));
+    }
+    csv.flush();
+  }
+
+  /**
+   * Writes the 2021-shaped area classification of the 2021 output areas: {@code oa21,supergroup21,
+   * supergroup21_name,group21,group21_name,subgroup21,subgroup21_name} (8 / 21 / 52, codes {@code
+   * 1}, {@code 1a}, {@code 1a1}). The columns carry the edition so that a dataset can hold both
+   * classifications.
+   */
+  public void writeClassification2021(Writer out) {
+    CsvLineWriter csv = new CsvLineWriter(out);
+    csv.row(
+        "oa21",
+        "supergroup21",
+        "supergroup21_name",
+        "group21",
+        "group21_name",
+        "subgroup21",
+        "subgroup21_name");
+    for (SyntheticEditions.OutputArea2021 oa : editions().outputAreas2021()) {
+      SyntheticGeography.Subgroup s = oa.subgroup();
+      csv.row(
+          oa.code(),
+          s.supergroup(),
+          s.supergroupName(),
+          s.group(),
+          s.groupName(),
+          s.subgroup(),
+          s.subgroupName());
     }
     csv.flush();
   }
@@ -307,11 +391,22 @@ public final class SampleDataGenerator {
 
   /**
    * Writes {@code rows} housing-benefit claimants: {@code claim_id, la_code, tenure,
-   * household_type, claimant_age, passported, weekly_award} (award in pounds, two decimals). About
-   * 0.6% of local-authority codes are deliberately unmatched.
+   * household_type, claimant_age, passported, weekly_award, postcode} (award in pounds, two
+   * decimals). About 0.6% of local-authority codes are deliberately unmatched. The postcode is one
+   * of the claimant's output area, written as clerks type them (some in lower case, without the
+   * space or with extra spaces), about 4% of them since terminated, and about 1.5% deliberately
+   * unmatched ({@link #UNMATCHED_POSTCODE}). Postcodes come from their own random stream, so the
+   * other columns are as they were before the column was added.
    */
   public void writeHousingBenefit(Writer out, long rows) {
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x4B_C1A1L);
+    SplittableRandom postal = new SplittableRandom(seed ^ 0x9C0DEL);
+    java.util.Map<String, List<String>> postcodesOfOa = new java.util.HashMap<>();
+    for (SyntheticEditions.Postcode p : editions().postcodes()) {
+      postcodesOfOa
+          .computeIfAbsent(p.oa().code(), k -> new java.util.ArrayList<>())
+          .add(p.postcode());
+    }
     List<LocalAuthority> las = geography.localAuthorities();
     double[] rentFactor = new double[las.size()];
     for (int i = 0; i < las.size(); i++) {
@@ -337,9 +432,11 @@ public final class SampleDataGenerator {
         "household_type",
         "claimant_age",
         "passported",
-        "weekly_award");
+        "weekly_award",
+        "postcode");
     for (long r = 0; r < rows; r++) {
-      LocalAuthority la = oas.get(pickCumulative(oaPlainWeights, rnd)).la();
+      OutputArea home = oas.get(pickCumulative(oaPlainWeights, rnd));
+      LocalAuthority la = home.la();
       boolean social = rnd.nextDouble() < 0.62;
       int household = pickIndex(householdShare, rnd);
       int age = 18 + (int) (70 * StrictMath.pow(rnd.nextDouble(), 1.2));
@@ -362,6 +459,7 @@ public final class SampleDataGenerator {
           .field(age)
           .field(passported ? "Y" : "N")
           .field(String.format(Locale.ROOT, "%.2f", award))
+          .field(postcode(postcodesOfOa.get(home.code()), postal))
           .end();
     }
     csv.flush();
@@ -418,6 +516,23 @@ public final class SampleDataGenerator {
     csv.flush();
   }
 
+  /** One of an area's postcodes as typed, or a deliberately unmatched one. */
+  private static String postcode(List<String> ofArea, SplittableRandom rnd) {
+    if (rnd.nextDouble() < 0.015) {
+      return UNMATCHED_POSTCODE.get(rnd.nextInt(UNMATCHED_POSTCODE.size()));
+    }
+    String p = ofArea.get(rnd.nextInt(ofArea.size()));
+    double u = rnd.nextDouble();
+    if (u < 0.08) {
+      return p.toLowerCase(Locale.ROOT);
+    } else if (u < 0.14) {
+      return p.replace(" ", "");
+    } else if (u < 0.17) {
+      return " " + p.replace(" ", "  ") + " ";
+    }
+    return p;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Files
 
@@ -434,6 +549,9 @@ public final class SampleDataGenerator {
       case "geography_2011.csv" -> writeGeography(out);
       case "oac_2011.csv" -> writeClassification(out);
       case "constituencies_2011.csv" -> writeConstituencies(out);
+      case "postcodes_2011.csv" -> writePostcodes(out);
+      case "oa_changes_2011_2021.csv" -> writeCodeChanges(out);
+      case "oac_2021.csv" -> writeClassification2021(out);
       default -> throw new IllegalArgumentException("not a sample file: " + file.fileName());
     }
   }

@@ -51,10 +51,11 @@ class SampleDataTest {
       }
       if (f.isLookup()) {
         assertThat(rows.get(0)[0]).isEqualTo(f.keyColumn());
-        assertThat(f.edition()).isEqualTo("2011");
+        assertThat(f.edition()).matches("20[12]1(-2021)?");
       }
     }
-    assertThat(bytes).isLessThan(3_000_000);
+    // Small enough to ship in the jar; the postcode directory and 2021 edition added ~0.6 MB.
+    assertThat(bytes).isLessThan(3_500_000);
   }
 
   @Test
@@ -129,6 +130,103 @@ class SampleDataTest {
       bad.add(r[oaColumn]);
     }
     assertThat(bad).contains("E99999999", "XYZ", "", "E00999999");
+  }
+
+  @Test
+  void codeChangesTakeEvery2011AreaTo2021WithSplitsWeightedAndMergesOfSeveralAreas()
+      throws IOException {
+    List<String[]> rows = read(SampleData.OA_CHANGES);
+    assertThat(rows.get(0)).containsExactly("oa11", "oa21", "change", "weight");
+    Map<String, Double> weightOfOld = new HashMap<>();
+    Map<String, Set<String>> oldOfNew = new HashMap<>();
+    Map<String, Set<String>> newOfOld = new HashMap<>();
+    Map<String, Integer> byType = new HashMap<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      assertThat(r[0]).matches(SYNTHETIC_AREA);
+      assertThat(r[1]).matches(SYNTHETIC_AREA);
+      weightOfOld.merge(r[0], Double.parseDouble(r[3]), Double::sum);
+      oldOfNew.computeIfAbsent(r[1], k -> new HashSet<>()).add(r[0]);
+      newOfOld.computeIfAbsent(r[0], k -> new HashSet<>()).add(r[1]);
+      byType.merge(r[2], 1, Integer::sum);
+      switch (r[2]) {
+        case "U" -> assertThat(r[1]).isEqualTo(r[0]);
+        case "S", "M", "X" -> assertThat(r[1]).startsWith("E00910").isNotEqualTo(r[0]);
+        default -> throw new AssertionError("change type " + r[2]);
+      }
+    }
+    assertThat(byType.keySet()).containsExactlyInAnyOrder("U", "S", "M", "X");
+    assertThat(weightOfOld).hasSize(SyntheticGeography.SAMPLE_OUTPUT_AREAS);
+    for (String[] r : rows.subList(1, rows.size())) {
+      if (r[2].equals("S")) {
+        // the shares of a split area add up to one
+        assertThat(weightOfOld.get(r[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(newOfOld.get(r[0]).size()).isGreaterThan(1);
+      } else if (r[2].equals("M")) {
+        assertThat(oldOfNew.get(r[1]).size()).isGreaterThan(1);
+      }
+    }
+  }
+
+  @Test
+  void classification2021Has8Supergroups21Groups52SubgroupsOnThe2021Areas() throws IOException {
+    assertThat(SyntheticEditions.classification2021()).hasSize(52);
+    assertThat(
+            SyntheticEditions.classification2021().stream()
+                .map(SyntheticGeography.Subgroup::group)
+                .distinct())
+        .hasSize(21);
+    List<String[]> rows = read(SampleData.CLASSIFICATION_2021);
+    Set<String> areas2021 = new HashSet<>();
+    List<String[]> changes = read(SampleData.OA_CHANGES);
+    for (String[] r : changes.subList(1, changes.size())) {
+      areas2021.add(r[1]);
+    }
+    Set<String> keys = new HashSet<>();
+    Set<String> supergroups = new HashSet<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      keys.add(r[0]);
+      assertThat(r[1]).matches("[1-8]");
+      assertThat(r[3]).matches("[1-8][a-c]").startsWith(r[1]);
+      assertThat(r[5]).matches("[1-8][a-c][1-3]").startsWith(r[3]);
+      supergroups.add(r[1]);
+    }
+    assertThat(keys).hasSize(rows.size() - 1).isEqualTo(areas2021);
+    assertThat(supergroups).hasSize(8);
+  }
+
+  @Test
+  void postcodeDirectoryCoversEveryAreaAndHasTerminatedPostcodes() throws IOException {
+    List<String[]> rows = read(SampleData.POSTCODES);
+    assertThat(rows.get(0)).containsExactly("pcd", "oa", "lsoa", "la", "doterm");
+    Set<String> postcodes = new HashSet<>();
+    Set<String> areas = new HashSet<>();
+    int terminated = 0;
+    for (String[] r : rows.subList(1, rows.size())) {
+      assertThat(r[0]).matches("Q[A-Z][0-9]{1,2} [0-9][A-Z]{2}");
+      postcodes.add(r[0]);
+      areas.add(r[1]);
+      if (!r[4].isEmpty()) {
+        assertThat(r[4]).matches("20(1[2-9]|20)(0[1-9]|1[0-2])");
+        terminated++;
+      }
+    }
+    assertThat(postcodes).hasSize(rows.size() - 1);
+    assertThat(areas).hasSize(SyntheticGeography.SAMPLE_OUTPUT_AREAS);
+    assertThat(terminated).isBetween(100, 500);
+  }
+
+  @Test
+  void housingBenefitPostcodesAreMessyAndSomeDoNotMatch() throws IOException {
+    List<String[]> rows = read(SampleData.HOUSING_BENEFIT);
+    assertThat(rows.get(0)).endsWith("weekly_award", "postcode");
+    Set<String> values = new HashSet<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      values.add(r[r.length - 1]);
+    }
+    assertThat(values).contains("ZZ99 3VZ", "", "NOT KNOWN", "QZ99 9ZZ");
+    assertThat(values).anyMatch(v -> v.matches("q[a-z][0-9]+ [0-9][a-z]{2}"));
+    assertThat(values).anyMatch(v -> v.matches("Q[A-Z][0-9]+[0-9][A-Z]{2}"));
+    assertThat(values).anyMatch(v -> v.startsWith(" ") && v.contains("  "));
   }
 
   @Test

@@ -1,16 +1,26 @@
 package org.statbench.app.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.statbench.cohort.CohortSpec;
 import org.statbench.cohort.CohortTable;
 import org.statbench.cohort.CohortTracker;
+import org.statbench.core.CancellationToken;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DateColumn;
+import org.statbench.store.ImportRequest;
+import org.statbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,14 +28,18 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench cohort [--rows N]}: N entries spread over 36 monthly cohorts (June 2011 to May
  * 2014), about 45% with an event within 30 months, tracked with a 24-month horizon; prints the
- * median warm time of the tracker over in-memory epoch-day columns (the form the store loads).
+ * median warm time of the tracker over in-memory epoch-day columns (the form the store loads), then
+ * the store path a user meets: the same entries written as a CSV extract and imported into a
+ * workspace, the workspace opened afresh and the two date columns loaded, and whole {@code
+ * statbench.jar cohort} processes (open, load, track, write the long CSV).
  */
 @Command(
     name = "cohort",
     mixinStandardHelpOptions = true,
     description =
         "Benchmark cohort tracking: N entries in 36 monthly cohorts, 24-month horizon; prints the"
-            + " median warm time.")
+            + " median warm time of the engine, then the store path (import, open and load the"
+            + " columns) and whole statbench.jar cohort processes.")
 public final class BenchCohortCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
@@ -43,8 +57,24 @@ public final class BenchCohortCommand implements Callable<Integer> {
       description = "Timed runs after warm-up (default ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(
+      names = "--keep",
+      paramLabel = "DIR",
+      description = "Keep the generated CSV and workspace in DIR (default: a temporary folder).")
+  Path keep;
+
+  @Option(
+      names = "--process-runs",
+      paramLabel = "R",
+      defaultValue = "3",
+      description = "Whole-process runs of statbench.jar cohort (0 to skip; default 3).")
+  int processRuns;
+
+  @Option(names = "--no-store", description = "Time the engine only (skip the store path).")
+  boolean noStore;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (rows < 1 || runs < 1) {
       throw new CommandLine.ParameterException(
           commandSpec.commandLine(), "--rows and --runs must be at least 1");
@@ -87,7 +117,163 @@ public final class BenchCohortCommand implements Callable<Integer> {
         rows / (median / 1000),
         heapMb);
     out.flush();
+    if (!noStore) {
+      data = null;
+      table = null;
+      storePath(out, spec);
+    }
     return StatBenchCommand.EXIT_OK;
+  }
+
+  /**
+   * The figures a user meets: import the entries as an extract, open the workspace afresh and load
+   * the columns the cohort needs, track once; then whole {@code statbench.jar cohort} processes.
+   */
+  private void storePath(java.io.PrintWriter out, CohortSpec spec) throws Exception {
+    Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("sb-bench");
+    try {
+      Path csv = dir.resolve("cohort-bench.csv");
+      Path db = dir.resolve("ws");
+      boolean reuse = false;
+      if (keep != null && Files.isDirectory(db)) {
+        try (Workspace ws = Workspace.open(db)) {
+          reuse = ws.hasDataset("bench") && ws.dataset("bench").rows() == rows;
+        }
+      }
+      if (!reuse) {
+        long t0 = System.nanoTime();
+        writeCsv(csv, generate(rows));
+        long writeMs = (System.nanoTime() - t0) / 1_000_000;
+        long t1 = System.nanoTime();
+        try (Workspace ws = Workspace.open(db)) {
+          ws.importCsv(ImportRequest.of("bench", csv), null, CancellationToken.NONE);
+        }
+        long importMs = (System.nanoTime() - t1) / 1_000_000;
+        out.printf(
+            Locale.ROOT,
+            "store: %,d entries written as a CSV extract in %,d ms, imported in %,d ms%n",
+            rows,
+            writeMs,
+            importMs);
+      } else {
+        out.printf(Locale.ROOT, "store: reusing the workspace in %s%n", db);
+      }
+      long t2 = System.nanoTime();
+      CohortTable t;
+      long loadMs;
+      try (Workspace ws = Workspace.open(db)) {
+        DatasetColumns cols = ws.columns("bench", spec.variables());
+        loadMs = (System.nanoTime() - t2) / 1_000_000;
+        long t3 = System.nanoTime();
+        t = CohortTracker.track(cols, spec);
+        long trackMs = (System.nanoTime() - t3) / 1_000_000;
+        out.printf(
+            Locale.ROOT,
+            "store: open the workspace and load the %d columns the cohort needs: %,d ms; then"
+                + " track (first run in this JVM): %,d ms; together %,d ms for %d cohorts%n",
+            spec.variables().size(),
+            loadMs,
+            trackMs,
+            loadMs + trackMs,
+            t.cohorts().size());
+      }
+      out.flush();
+      if (processRuns > 0) {
+        wholeProcess(out, db, dir);
+      }
+    } finally {
+      if (keep == null) {
+        deleteTree(dir);
+      }
+    }
+    out.flush();
+  }
+
+  private void wholeProcess(java.io.PrintWriter out, Path db, Path dir) throws Exception {
+    Path jar = jarPath();
+    if (jar == null) {
+      out.println("whole process: skipped (not running from statbench.jar)");
+      return;
+    }
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd =
+        List.of(
+            java,
+            "-jar",
+            jar.toString(),
+            "cohort",
+            "--db",
+            db.toString(),
+            "--dataset",
+            "bench",
+            "--entry",
+            "entry",
+            "--event",
+            "event",
+            "--horizon",
+            "24",
+            "--out",
+            dir.resolve("cohorts.csv").toString());
+    double[] times = new double[processRuns];
+    for (int i = 0; i < processRuns; i++) {
+      long s = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).inheritIO().start();
+      int rc = p.waitFor();
+      times[i] = (System.nanoTime() - s) / 1e6;
+      if (rc != 0) {
+        out.println("whole process: statbench.jar cohort exited with " + rc);
+        return;
+      }
+    }
+    Arrays.sort(times);
+    out.printf(
+        Locale.ROOT,
+        "whole process: java -jar statbench.jar cohort (open, load, track, write the long CSV):"
+            + " median %.0f ms (min %.0f, max %.0f over %d runs)%n",
+        times[processRuns / 2],
+        times[0],
+        times[processRuns - 1],
+        processRuns);
+  }
+
+  private static Path jarPath() {
+    try {
+      Path p =
+          Path.of(
+              BenchCohortCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return p.toString().endsWith(".jar") ? p : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** The generated entries as an extract: {@code entry,event} ISO dates, empty for no event. */
+  static void writeCsv(Path csv, DatasetColumns data) throws IOException {
+    int[] entry = ((DateColumn) data.column("entry")).epochDays();
+    int[] event = ((DateColumn) data.column("event")).epochDays();
+    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      w.write("entry,event\n");
+      StringBuilder sb = new StringBuilder(32);
+      for (int i = 0; i < entry.length; i++) {
+        sb.setLength(0);
+        sb.append(LocalDate.ofEpochDay(entry[i])).append(',');
+        if (event[i] != DateColumn.MISSING) {
+          sb.append(LocalDate.ofEpochDay(event[i]));
+        }
+        sb.append('\n');
+        w.append(sb);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a temporary folder; the OS cleans it eventually
+    }
   }
 
   /** Deterministic synthetic entries and events. */

@@ -82,7 +82,9 @@ public final class TabulateOptions {
   @Option(
       names = "--band",
       paramLabel = "V=LO-HI,...,LO+",
-      description = "Band a numeric dimension, both ends inclusive; repeatable.")
+      description =
+          "Band a numeric dimension: LO-HI includes both ends, LO+ and -HI are open, LO-<HI"
+              + " excludes HI; repeatable.")
   List<String> bands = new ArrayList<>();
 
   @Option(names = "--spec", paramLabel = "T.json", description = "Saved table definition.")

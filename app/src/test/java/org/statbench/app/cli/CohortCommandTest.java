@@ -382,5 +382,11 @@ class CohortCommandTest {
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("median").contains("ms warm").contains("36 monthly");
+    // the store path a user meets is printed separately
+    assertThat(out.toString())
+        .contains("store: 20,000 entries written as a CSV extract")
+        .contains("load the 2 columns the cohort needs")
+        .contains("for 36 cohorts")
+        .contains("whole process: skipped");
   }
 }

@@ -254,11 +254,17 @@ class BuilderWorkflowGuiTest {
               ? (ages[(int) h - 1] + ages[(int) h]) / 2
               : ages[(int) Math.ceil(h) - 1];
     }
+    // Whole ages give whole, non-overlapping ranges from the youngest: a cut point c ends a band
+    // at floor(c), and the next starts one above.
+    long[] ends = new long[3];
+    for (int i = 0; i < 3; i++) {
+      ends[i] = (long) Math.floor(cuts[i]);
+    }
     String[] labels = new String[4];
-    labels[0] = "-" + fmt(cuts[0]);
-    labels[1] = fmt(cuts[0]) + "-" + fmt(cuts[1]);
-    labels[2] = fmt(cuts[1]) + "-" + fmt(cuts[2]);
-    labels[3] = fmt(cuts[2]) + "+";
+    labels[0] = range((long) ages[0], ends[0]);
+    labels[1] = range(ends[0] + 1, ends[1]);
+    labels[2] = range(ends[1] + 1, ends[2]);
+    labels[3] = (ends[2] + 1) + "+";
     assertThat(text(robot, "#bandsText")).isEqualTo(String.join(",", labels));
     robot.clickOn(button(robot, "#bandDialog", ButtonType.OK));
     WaitForAsyncUtils.waitForFxEvents();
@@ -276,8 +282,8 @@ class BuilderWorkflowGuiTest {
         .isLessThanOrEqualTo(4);
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  private static String range(long lo, long hi) {
+    return lo == hi ? Long.toString(lo) : lo + "-" + hi;
   }
 
   @Test
@@ -526,7 +532,7 @@ class BuilderWorkflowGuiTest {
     clickGridCell(robot, 0, totalColumn);
     assertThat(nestedRows(g)).containsExactlyElementsOf(expectedSortedRows(true));
     assertThat(nestedRows(g)).isNotEqualTo(natural);
-    assertThat(g.textAt(0, totalColumn)).isEqualTo("Total \u25BC");
+    assertThat(g.textAt(0, totalColumn)).isEqualTo("\u25BC Total");
     // Values still belong to their rows: the first region's subtotal is the largest.
     long largest = countBy(r -> r.get("region")).values().stream().max(Long::compare).orElseThrow();
     int firstSubtotal = nestedRows(g).indexOf(expectedSortedRows(true).get(5));
@@ -534,7 +540,7 @@ class BuilderWorkflowGuiTest {
 
     clickGridCell(robot, 0, totalColumn);
     assertThat(nestedRows(g)).containsExactlyElementsOf(expectedSortedRows(false));
-    assertThat(g.textAt(0, totalColumn)).isEqualTo("Total \u25B2");
+    assertThat(g.textAt(0, totalColumn)).isEqualTo("\u25B2 Total");
 
     clickGridCell(robot, 0, totalColumn);
     assertThat(nestedRows(g)).containsExactlyElementsOf(natural);
@@ -595,13 +601,44 @@ class BuilderWorkflowGuiTest {
       shown.add(g.textAt(0, c));
     }
     assertThat(shown).containsExactlyElementsOf(want);
-    int northRow = rowLabels(g, 0).indexOf("North \u25BC") + 1;
+    int northRow = rowLabels(g, 0).indexOf("\u25BC North") + 1;
     assertThat(northRow).isPositive();
 
     // The row dimension's name in the corner: Z–A on the second click.
     clickGridCell(robot, 0, 0);
     clickGridCell(robot, 0, 0);
     assertThat(g.textAt(0, 0)).isEqualTo("region (Z\u2013A)");
-    assertThat(rowLabels(g, 0)).startsWith("South", "North \u25BC", "East");
+    assertThat(rowLabels(g, 0)).startsWith("South", "\u25BC North", "East");
+  }
+
+  // Saved and recent tables
+
+  @Test
+  void savedAndRecentTablesOpenWithOneClickFromTheEmptyBuilder(FxRobot robot) throws Exception {
+    addWithKeys(robot, "region", KeyCode.DIGIT1);
+    addWithKeys(robot, "sex", KeyCode.DIGIT2);
+    TableBuilderViewModel m = model(robot);
+    Path inWorkspace = m.tablesDirectory().resolve("region-by-sex.json");
+    robot.interact(() -> m.save(inWorkspace));
+    robot.interact(m::clear);
+    addWithKeys(robot, "provider", KeyCode.DIGIT1);
+    Path elsewhere = dir.resolve("mine").resolve("providers.json");
+    robot.interact(() -> m.save(elsewhere));
+    robot.interact(m::clear);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(grid(robot).gridRowCount()).isZero();
+
+    // The empty builder lists the workspace's saved tables and the recent ones elsewhere.
+    assertThat(robot.lookup("#openTableLinks").queryAs(Node.class).isVisible()).isTrue();
+    robot.clickOn("#openTable-region-by-sex");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(m.fileProperty().get()).isEqualTo(inWorkspace);
+    assertThat(lastColumn(grid(robot)))
+        .containsExactlyEntriesOf(expected(countBy(r -> r.get("region"))));
+
+    robot.interact(m::clear);
+    robot.clickOn("#openTable-providers");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(rowLabels(grid(robot), 0)).containsExactly("P1", "P2", "P3", "P4", "P5", "Total");
   }
 }

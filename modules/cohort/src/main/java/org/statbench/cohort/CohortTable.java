@@ -87,10 +87,13 @@ public record CohortTable(
   /**
    * The counts behind the table as a core {@link Table}, so that a release goes through the
    * disclosure gate like any count table: dimensions {@code cohort} (rows), one per breakdown
-   * variable (rows), and {@code duration} (columns) with categories {@code 0..horizon} (members
-   * whose event falls at that duration, as in {@link CohortRow#events()}) and {@value #NO_EVENT}
-   * (members without such an event within the horizon), every dimension with a total. The total
-   * over durations is therefore the cohort size, and every cell is a count of people.
+   * variable (rows), and {@code duration} (columns), a hierarchy: {@link #withinCode(int)} ({@code
+   * 0-12}: members with an event within the horizon, the fixed-horizon count) above the categories
+   * {@code 0..horizon} (members whose event falls at that duration, as in {@link
+   * CohortRow#events()}), then {@value #NO_EVENT} (members without such an event within the
+   * horizon); every dimension with a total. The total over durations is therefore the cohort size,
+   * and every cell is a count of people. Protecting the subtotal together with the durations keeps
+   * the fixed-horizon measure and the curves one consistent release.
    */
   public Table toCountTable() {
     int nb = spec.by().size();
@@ -120,8 +123,10 @@ public record CohortTable(
               true));
     }
     List<Category> durations = new ArrayList<>();
+    // position 0: the events within the horizon, parent of the durations at 1..horizon+1
+    durations.add(new Category(withinCode(horizon()), "with the event within " + horizon(), -1));
     for (int d = 0; d <= horizon(); d++) {
-      durations.add(Category.of(Integer.toString(d)));
+      durations.add(new Category(Integer.toString(d), Integer.toString(d), 0));
     }
     durations.add(Category.of(NO_EVENT));
     dims.add(new Dimension("duration", "duration", DimensionRole.COLUMN, durations, true));
@@ -142,11 +147,11 @@ public record CohortTable(
         }
         long withEvent = 0;
         for (CohortRow r : rows(c, g)) {
-          coord[k - 1] = r.duration();
+          coord[k - 1] = r.duration() + 1;
           addWithMargins(counts, dims, sizes, coord, r.events());
           withEvent += r.events();
         }
-        coord[k - 1] = horizon() + 1;
+        coord[k - 1] = horizon() + 2;
         addWithMargins(counts, dims, sizes, coord, size(c, g) - withEvent);
       }
     }
@@ -154,18 +159,45 @@ public record CohortTable(
   }
 
   /**
-   * Adds {@code n} to a data cell and every margin above it (each dimension at itself or total).
+   * The code, in {@link #toCountTable()}'s {@code duration} dimension, of the members with an event
+   * within the horizon: {@code 0-HORIZON}, e.g. {@code 0-12}.
+   */
+  public static String withinCode(int horizon) {
+    return "0-" + horizon;
+  }
+
+  /**
+   * Adds {@code n} to a data cell and every margin above it (in each dimension the category itself,
+   * its parents, and the total).
    */
   private static void addWithMargins(
       long[] counts, List<Dimension> dims, int[] sizes, int[] coord, long n) {
     int k = coord.length;
-    for (int mask = 0; mask < (1 << k); mask++) {
+    int[][] up = new int[k][];
+    for (int d = 0; d < k; d++) {
+      List<Integer> chain = new ArrayList<>();
+      Dimension dim = dims.get(d);
+      for (int p = coord[d]; p >= 0; p = dim.categories().get(p).parent()) {
+        chain.add(p);
+      }
+      chain.add(dim.totalIndex());
+      up[d] = chain.stream().mapToInt(Integer::intValue).toArray();
+    }
+    int[] pick = new int[k];
+    while (true) {
       int index = 0;
       for (int d = 0; d < k; d++) {
-        int pos = (mask & (1 << d)) != 0 ? dims.get(d).totalIndex() : coord[d];
-        index = index * sizes[d] + pos;
+        index = index * sizes[d] + up[d][pick[d]];
       }
       counts[index] += n;
+      int d = k - 1;
+      while (d >= 0 && ++pick[d] == up[d].length) {
+        pick[d] = 0;
+        d--;
+      }
+      if (d < 0) {
+        return;
+      }
     }
   }
 }

@@ -15,12 +15,13 @@ import org.statbench.core.table.Table;
  * <p>Rules (hand-checkable): a cohort's (and group's) size is the published {@code duration =
  * Total} cell; when it is withheld the whole curve is withheld. The number with an event by
  * duration {@code d}, {@code S(d)}, is known when every event count at durations {@code 0..d} is
- * published, or when the count without an event ({@value CohortTable#NO_EVENT}) and every event
- * count at durations {@code d+1..horizon} are (then {@code S(d) = size - none - sum(d+1..h)}). A
- * point is drawn only when {@code S(d)} is known and the cohort is observed at {@code d} (censoring
- * follows the calendar, which is not disclosive); other observed points are {@link
- * CellStatus#WITHHELD}. Intervals are recomputed from the released numbers with the estimator of
- * the on-screen curve (Wilson for the cohort proportion, Greenwood for Kaplan-Meier).
+ * published, or when the count within the horizon ({@link CohortTable#withinCode}, or else {@code
+ * size - none}) and every event count at durations {@code d+1..horizon} are (then {@code S(d) =
+ * within - sum(d+1..h)}). A point is drawn only when {@code S(d)} is known and the cohort is
+ * observed at {@code d} (censoring follows the calendar, which is not disclosive); other observed
+ * points are {@link CellStatus#WITHHELD}. Intervals are recomputed from the released numbers with
+ * the estimator of the on-screen curve (Wilson for the cohort proportion, Greenwood for
+ * Kaplan-Meier).
  *
  * <p>Pooled curves by group (Kaplan-Meier over cohorts on the duration scale) need at each duration
  * the at-risk and event counts of every cohort observed there; the curve stops at the first
@@ -142,49 +143,55 @@ public final class ReleasedCurves {
   /**
    * The pooled Kaplan-Meier curve of group {@code g} over all cohorts from the published values: at
    * duration {@code d}, the cohorts observed at {@code d} contribute their members without an event
-   * before {@code d} as at risk and their events at {@code d}.
+   * before {@code d} as at risk and their events at {@code d}. Each such sum is taken from the
+   * cohorts' own released counts, or from the group's released margin over all cohorts less the
+   * released counts of the cohorts not observed at {@code d}; the curve stops at the first duration
+   * where neither is possible.
    */
   public static Curve pooled(CohortTable t, Table published, int g) {
     requireDerivable(t.spec());
     int w = t.horizon() + 1;
     int nc = t.cohorts().size();
     Known[] known = new Known[nc];
-    long size = 0;
+    long[] sizes = new long[nc];
+    long[][] events = new long[w][nc];
     for (int c = 0; c < nc; c++) {
       known[c] = known(t, published, c, g);
-      size = size < 0 || known[c].size < 0 ? -1 : size + known[c].size;
-    }
-    List<Long> atRisk = new ArrayList<>();
-    List<Long> events = new ArrayList<>();
-    for (int d = 0; d < w; d++) {
-      long n = 0;
-      long e = 0;
-      boolean ok = true;
-      boolean anyObserved = false;
-      for (int c = 0; c < nc && ok; c++) {
-        if (t.rows(c, g).get(d).status() != CellStatus.OBSERVED) {
-          continue;
-        }
-        anyObserved = true;
-        Known k = known[c];
-        long before = d == 0 ? 0 : k.s[d - 1];
-        if (k.size < 0 || before < 0 || k.s[d] < 0) {
-          ok = false;
-        } else {
-          n += k.size - before;
-          e += k.s[d] - before;
-        }
+      sizes[c] = known[c].size;
+      for (int d = 0; d < w; d++) {
+        events[d][c] = known[c].e[d];
       }
-      if (!ok || !anyObserved) {
+    }
+    Known margin = known(t, published, -1, g);
+    List<Long> atRisk = new ArrayList<>();
+    List<Long> eventsAt = new ArrayList<>();
+    for (int d = 0; d < w; d++) {
+      boolean[] observed = new boolean[nc];
+      boolean any = false;
+      for (int c = 0; c < nc; c++) {
+        observed[c] = t.rows(c, g).get(d).status() == CellStatus.OBSERVED;
+        any |= observed[c];
+      }
+      if (!any) {
+        break;
+      }
+      long n = sumOver(observed, sizes, margin.size);
+      for (int k = 0; k < d && n >= 0; k++) {
+        long before = sumOver(observed, events[k], margin.e[k]);
+        n = before < 0 ? -1 : n - before;
+      }
+      long e = sumOver(observed, events[d], margin.e[d]);
+      if (n < 0 || e < 0) {
         break;
       }
       atRisk.add(n);
-      events.add(e);
+      eventsAt.add(e);
     }
+    long size = margin.size;
     double[][] est =
         Estimates.kaplanMeier(
             atRisk.stream().mapToLong(Long::longValue).toArray(),
-            events.stream().mapToLong(Long::longValue).toArray());
+            eventsAt.stream().mapToLong(Long::longValue).toArray());
     List<CohortRow> shown = t.pooledRows(g);
     List<CohortRow> out = new ArrayList<>(w);
     for (int d = 0; d < w; d++) {
@@ -194,7 +201,7 @@ public final class ReleasedCurves {
             point(
                 r,
                 atRisk.get(d),
-                events.get(d),
+                eventsAt.get(d),
                 est[d][0],
                 est[d][1],
                 est[d][2],
@@ -206,6 +213,34 @@ public final class ReleasedCurves {
       }
     }
     return new Curve(CohortTable.ALL, t.groups().get(g), size, out);
+  }
+
+  /**
+   * The sum of {@code values} over the cohorts in {@code in}: directly when each is known, else the
+   * margin less the others when those are known; -1 when neither.
+   */
+  private static long sumOver(boolean[] in, long[] values, long margin) {
+    long inside = 0;
+    long outside = 0;
+    boolean insideKnown = true;
+    boolean outsideKnown = margin >= 0;
+    for (int c = 0; c < in.length; c++) {
+      if (in[c]) {
+        if (values[c] < 0) {
+          insideKnown = false;
+        } else {
+          inside += values[c];
+        }
+      } else if (values[c] < 0) {
+        outsideKnown = false;
+      } else {
+        outside += values[c];
+      }
+    }
+    if (insideKnown) {
+      return inside;
+    }
+    return outsideKnown ? margin - outside : -1;
   }
 
   /**
@@ -251,33 +286,42 @@ public final class ReleasedCurves {
         r.cohort(), r.group(), r.duration(), atRisk, events, cum, lower, upper, status);
   }
 
-  /** Released size and known S(d) (-1 when withheld / not derivable). */
-  private record Known(long size, long[] s) {}
+  /**
+   * Released size, known S(d) and known event counts e(d) (-1 when withheld and not derivable) of
+   * cohort {@code c} (-1: the margin over all cohorts) and group {@code g}.
+   */
+  private record Known(long size, long[] s, long[] e) {}
 
   private static Known known(CohortTable t, Table published, int c, int g) {
     int h = t.horizon();
     List<Dimension> dims = published.dimensions();
     int k = dims.size();
     int[] coord = new int[k];
-    coord[0] = c;
+    coord[0] = c >= 0 ? c : dims.get(0).totalIndex();
     for (int v = 0; v < k - 2; v++) {
       coord[1 + v] = position(dims.get(1 + v), t.groups().get(g).get(v));
     }
     Dimension duration = dims.get(k - 1);
     double[] e = new double[h + 1];
     for (int d = 0; d <= h; d++) {
-      coord[k - 1] = d;
+      coord[k - 1] = position(duration, Integer.toString(d));
       e[d] = published.value(published.index(coord));
     }
-    coord[k - 1] = h + 1;
+    coord[k - 1] = position(duration, CohortTable.NO_EVENT);
     double none = published.value(published.index(coord));
+    coord[k - 1] = position(duration, CohortTable.withinCode(h));
+    double within = published.value(published.index(coord));
     coord[k - 1] = duration.totalIndex();
     double sizeValue = published.value(published.index(coord));
     long size = Double.isNaN(sizeValue) ? -1 : Math.round(sizeValue);
     long[] s = new long[h + 1];
     java.util.Arrays.fill(s, -1);
+    long[] known = new long[h + 1];
+    for (int d = 0; d <= h; d++) {
+      known[d] = Double.isNaN(e[d]) ? -1 : Math.round(e[d]);
+    }
     if (size < 0) {
-      return new Known(-1, s);
+      return new Known(-1, s, known);
     }
     // From the start: S(d) known while every count 0..d is published.
     long sum = 0;
@@ -285,18 +329,30 @@ public final class ReleasedCurves {
       sum += Math.round(e[d]);
       s[d] = sum;
     }
-    // From the end: S(d) = size - none - sum(d+1..h) while those are published.
-    if (!Double.isNaN(none)) {
+    // From the end: S(h) is the count within the horizon (or size - none), and S(d) = S(h) -
+    // sum(d+1..h) while those are published.
+    long total =
+        !Double.isNaN(within)
+            ? Math.round(within)
+            : !Double.isNaN(none) ? size - Math.round(none) : -1;
+    if (total >= 0) {
       long after = 0;
       for (int d = h; d >= 0; d--) {
-        s[d] = size - Math.round(none) - after;
+        s[d] = total - after;
         if (Double.isNaN(e[d])) {
           break;
         }
         after += Math.round(e[d]);
       }
     }
-    return new Known(size, s);
+    // An event count withheld but between two known S is derivable anyway.
+    for (int d = 0; d <= h; d++) {
+      long before = d == 0 ? 0 : s[d - 1];
+      if (known[d] < 0 && s[d] >= 0 && before >= 0) {
+        known[d] = s[d] - before;
+      }
+    }
+    return new Known(size, s, known);
   }
 
   private static int position(Dimension dim, String code) {

@@ -34,12 +34,19 @@ class CountTableTest {
     // cohort 2011-06 (0), g = b (1), duration Total: the cohort-group size.
     int dTotal = table.dimensions().get(2).totalIndex();
     assertThat(table.count(table.index(0, 1, dTotal))).isEqualTo(2);
+    // Durations: 0-1 (within the horizon) above 0 and 1, then none.
+    assertThat(table.dimensions().get(2).categories())
+        .extracting(c -> c.code())
+        .containsExactly("0-1", "0", "1", "none");
     // 2011-06 x b: one event at duration 1, one without an event within the horizon.
-    assertThat(table.count(table.index(0, 1, 1))).isEqualTo(1);
     assertThat(table.count(table.index(0, 1, 2))).isEqualTo(1);
+    assertThat(table.count(table.index(0, 1, 3))).isEqualTo(1);
+    // the subtotal within the horizon: 2011-06 has events at 0 (a) and 1 (b)
+    assertThat(table.count(table.index(0, 2, 0))).isEqualTo(2);
     // Grand total = every record.
     assertThat(table.count(table.index(2, 2, dTotal))).isEqualTo(4);
     // 2011-07's event at duration 2 lies beyond the horizon: in "none".
-    assertThat(table.count(table.index(1, 0, 2))).isEqualTo(1);
+    assertThat(table.count(table.index(1, 0, 3))).isEqualTo(1);
+    assertThat(table.count(table.index(1, 0, 0))).isZero();
   }
 }

@@ -41,15 +41,22 @@ class ReleasedCurvesTest {
     }
   }
 
-  /** The count table with these cells withheld (cohort 2011-06; duration code or Total). */
+  /**
+   * The count table with these cells withheld (group, duration code or Total), in cohort 2011-06
+   * and, as a protection must with a single cohort, in the cohort margin.
+   */
   private static Table published(CohortTable t, String[][] withheld) {
+    return published(t, withheld, "2011-06", "Total");
+  }
+
+  private static Table published(CohortTable t, String[][] withheld, String... cohorts) {
     Table counts = t.toCountTable();
     double[] v = new double[counts.cellCount()];
     for (int i = 0; i < v.length; i++) {
       v[i] = counts.value(i);
       String[] codes = counts.codes(i);
       for (String[] w : withheld) {
-        if (codes[0].equals("2011-06") && codes[1].equals(w[0]) && codes[2].equals(w[1])) {
+        if (List.of(cohorts).contains(codes[0]) && codes[1].equals(w[0]) && codes[2].equals(w[1])) {
           v[i] = Double.NaN;
         }
       }
@@ -119,6 +126,49 @@ class ReleasedCurvesTest {
     assertThat(a.points().get(0).cumulative()).isEqualTo(12.0 / 25);
     assertThat(a.points().get(1).status()).isEqualTo(CellStatus.WITHHELD);
     assertThat(a.points().get(2).status()).isEqualTo(CellStatus.WITHHELD);
+  }
+
+  @Test
+  void aPooledCurveTakesTheGroupMarginWhenTheCohortsCountsAreWithheld() {
+    // June as above, and July: group a 20 people, 6 events at 0, 4 at 1, 10 without.
+    Records r = Records.create();
+    add(r, "a", 12, "2011-06-20");
+    add(r, "a", 3, "2011-07-20");
+    add(r, "a", 5, "2011-08-20");
+    add(r, "a", 5, null);
+    for (int i = 0; i < 6; i++) {
+      r.add("2011-07-05", "2011-07-25", null, null, "a");
+    }
+    for (int i = 0; i < 4; i++) {
+      r.add("2011-07-05", "2011-08-25", null, null, "a");
+    }
+    for (int i = 0; i < 10; i++) {
+      r.add("2011-07-05", null, null, null, "a");
+    }
+    CohortTable t =
+        CohortTracker.track(
+            r.build(),
+            CohortSpec.of("test", "entry", "event")
+                .withHorizon(1)
+                .withAsOf(LocalDate.parse("2011-09-30"))
+                .withBy(List.of("g")));
+    // duration 1 withheld in both cohorts; the group's margin (3 + 4 = 7) is published
+    Table pub = published(t, new String[][] {{"a", "1"}}, "2011-06", "2011-07");
+
+    ReleasedCurves.Curve pooled = ReleasedCurves.pooled(t, pub, 0);
+
+    // at 0: 45 at risk, 18 events; at 1: 27 at risk, 7 events -> 1 - (27/45)(20/27) = 25/45
+    assertThat(pooled.size()).isEqualTo(45);
+    assertThat(pooled.points().get(0).cumulative()).isCloseTo(18.0 / 45, within(1e-12));
+    assertThat(pooled.points().get(1).atRisk()).isEqualTo(27);
+    assertThat(pooled.points().get(1).events()).isEqualTo(7);
+    assertThat(pooled.points().get(1).cumulative()).isCloseTo(25.0 / 45, within(1e-12));
+    assertThat(pooled.points().get(1).cumulative())
+        .isCloseTo(t.pooledRows(0).get(1).cumulative(), within(1e-12));
+    // each cohort's own curve still cannot show duration 1 before the horizon's total: June's
+    // S(1) = 25 - 5 - 5 is known only from the end, July's from its no-event count
+    assertThat(ReleasedCurves.cohort(t, pub, 0, 0).points().get(1).cumulative())
+        .isEqualTo(15.0 / 25);
   }
 
   @Test

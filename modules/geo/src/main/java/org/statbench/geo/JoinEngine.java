@@ -179,9 +179,15 @@ public final class JoinEngine {
         if (s == null || s.isEmpty()) {
           return MatchStatus.EMPTY;
         }
+        if (AreaCodes.isPseudo(s)) {
+          return MatchStatus.PSEUDO_CODE; // an area pseudo code typed where a postcode belongs
+        }
         String p = Postcodes.normalise(s);
         if (p == null) {
           return MatchStatus.INVALID_FORMAT;
+        }
+        if (Postcodes.isPseudo(p)) {
+          return MatchStatus.PSEUDO_CODE;
         }
         int row = lookup.find(p);
         if (row < 0) {

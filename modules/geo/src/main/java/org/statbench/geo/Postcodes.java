@@ -38,6 +38,14 @@ public final class Postcodes {
     return compact.substring(0, split) + " " + compact.substring(split);
   }
 
+  /**
+   * True for a pseudo postcode: a normalised postcode in the {@code ZZ99} district, which health
+   * and benefit systems use for no fixed abode, abroad or not known (e.g. {@code ZZ99 3VZ}).
+   */
+  public static boolean isPseudo(String normalised) {
+    return normalised != null && normalised.startsWith("ZZ99 ");
+  }
+
   /** True when {@code raw} normalises to a postcode. */
   public static boolean isValid(String raw) {
     return normalise(raw) != null;

@@ -76,4 +76,25 @@ class PostcodeJoinTest {
         .containsEntry(" M1  1ae ", "E00900003")
         .doesNotContainKey("ab12cd");
   }
+
+  @Test
+  void pseudoPostcodesAndAreaPseudoCodesInAPostcodeKeyArePseudo() {
+    DatasetColumns directory =
+        table(
+            "pcd",
+            new String[] {"pcd", "oa", "doterm"},
+            new String[] {"SW1A 1AA", "E00900001", ""},
+            new String[] {"M1 1AE", "E00900003", ""});
+    Lookup lookup = Lookup.of("pcd", "2011", directory, null, null);
+    DatasetColumns claims =
+        dataset("claims", cat("postcode", "zz99 3vz", "ZZ993VZ", "E99999999", "ZZ9 9ZZ", "m11ae"));
+    MatchReport r =
+        JoinEngine.join(claims, JoinSpec.of("postcode"), lookup, CancellationToken.NONE).report();
+    assertThat(r.count(MatchStatus.PSEUDO_CODE)).isEqualTo(3);
+    assertThat(r.count(MatchStatus.UNKNOWN_CODE)).isEqualTo(1);
+    assertThat(r.matched()).isEqualTo(1);
+    assertThat(r.unmatched())
+        .extracting(MatchReport.UnmatchedCode::code)
+        .contains("zz99 3vz", "ZZ993VZ", "E99999999");
+  }
 }

@@ -248,7 +248,27 @@ class TabulatorTest {
   void equalWidthAndQuantileBandBuilders() {
     assertThat(Bands.equalWidth(0, 99, 4).format()).isEqualTo("0-24,25-49,50-74,75-99");
     Bands q = Bands.quantiles(new double[] {1, 2, 3, 4, 5, 6, 7, 8, Double.NaN}, 2);
-    assertThat(q.format()).isEqualTo("-4.5,4.5+");
+    assertThat(q.format()).isEqualTo("1-4,5+");
+  }
+
+  @Test
+  void builtBandsNeverOverlapAndTabulateAsLabelled() {
+    // real cut points: half-open bands, a value on a cut point goes to the band above
+    Bands w = Bands.equalWidth(0, 1, 4);
+    assertThat(w.format()).isEqualTo("0-<0.25,0.25-<0.5,0.5-<0.75,0.75-1");
+    DatasetColumns data = Data.of(Data.num("x", 0.0, 0.24, 0.25, 0.5, 0.749, 0.75, 1.0, 1.1));
+    Table t =
+        tabulator.tabulate(
+            spec().withRows(List.of(DimensionSpec.of("x", w))), data, CancellationToken.NONE);
+    assertThat(codesOf(t, 0))
+        .containsExactly("0-<0.25", "0.25-<0.5", "0.5-<0.75", "0.75-1", "Other");
+    assertThat(value(t, "0-<0.25")).isEqualTo(2);
+    assertThat(value(t, "0.25-<0.5")).isEqualTo(1);
+    assertThat(value(t, "0.5-<0.75")).isEqualTo(2);
+    assertThat(value(t, "0.75-1")).isEqualTo(2);
+    assertThat(value(t, "Other")).isEqualTo(1);
+    // the labels read back as the same bands
+    assertThat(Bands.parse(w.format())).isEqualTo(w);
   }
 
   @Test

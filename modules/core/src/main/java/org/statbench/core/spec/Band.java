@@ -8,7 +8,9 @@ import org.statbench.core.data.NumericColumn;
 
 /**
  * One band of a numeric variable: values {@code lo <= v <= hi} (both ends inclusive). An open lower
- * end is {@code -Infinity}, an open upper end {@code +Infinity}.
+ * end is {@code -Infinity}, an open upper end {@code +Infinity}. A half-open band {@code LO-<HI}
+ * ({@code LO <= v < HI}, for real-valued cut points) is held exactly as the inclusive band {@code
+ * lo = LO, hi = Math.nextDown(HI)}: no double lies between the two.
  *
  * @param lo lowest value in the band, or negative infinity
  * @param hi highest value in the band, or positive infinity
@@ -20,6 +22,8 @@ public record Band(double lo, double hi, String label) {
   private static final Pattern OPEN_HIGH = Pattern.compile(NUM + "\\+");
   private static final Pattern OPEN_LOW = Pattern.compile("-(\\d+(?:\\.\\d+)?)");
   private static final Pattern SINGLE = Pattern.compile(NUM);
+  private static final Pattern HALF_OPEN = Pattern.compile(NUM + "-<" + NUM);
+  private static final Pattern BELOW = Pattern.compile("<" + NUM);
 
   public Band {
     Objects.requireNonNull(label, "label");
@@ -31,6 +35,20 @@ public record Band(double lo, double hi, String label) {
   /** A band labelled as {@code lo-hi} (or {@code lo+}, {@code -hi} for open ends). */
   public static Band of(double lo, double hi) {
     return new Band(lo, hi, label(lo, hi));
+  }
+
+  /**
+   * The half-open band {@code lo <= v < hiExclusive}, labelled {@code LO-<HI} ({@code <HI} when
+   * {@code lo} is negative infinity, {@code LO+} when {@code hiExclusive} is positive infinity).
+   */
+  public static Band halfOpen(double lo, double hiExclusive) {
+    if (hiExclusive == Double.POSITIVE_INFINITY) {
+      return of(lo, hiExclusive);
+    }
+    String hi = NumericColumn.formatNumber(hiExclusive);
+    String label =
+        lo == Double.NEGATIVE_INFINITY ? "<" + hi : NumericColumn.formatNumber(lo) + "-<" + hi;
+    return new Band(lo, Math.nextDown(hiExclusive), label);
   }
 
   /** The label the command line would use for these ends. */
@@ -51,9 +69,10 @@ public record Band(double lo, double hi, String label) {
   }
 
   /**
-   * Parses one band as written on the command line: {@code LO-HI}, {@code LO+}, {@code -HI} or a
-   * single value {@code V}; numbers may be negative ({@code -10--1}) and have decimals. The label
-   * is the text as written (trimmed).
+   * Parses one band as written on the command line: {@code LO-HI}, {@code LO+}, {@code -HI}, a
+   * single value {@code V}, or the half-open forms {@code LO-<HI} ({@code LO} up to but not
+   * including {@code HI}) and {@code <HI} (below {@code HI}); numbers may be negative ({@code
+   * -10--1}) and have decimals. The label is the text as written (trimmed).
    *
    * @throws InputException naming the text when it is not a band
    */
@@ -62,6 +81,15 @@ public record Band(double lo, double hi, String label) {
     Matcher m = RANGE.matcher(t);
     if (m.matches()) {
       return new Band(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), t);
+    }
+    m = HALF_OPEN.matcher(t);
+    if (m.matches()) {
+      return new Band(
+          Double.parseDouble(m.group(1)), Math.nextDown(Double.parseDouble(m.group(2))), t);
+    }
+    m = BELOW.matcher(t);
+    if (m.matches()) {
+      return new Band(Double.NEGATIVE_INFINITY, Math.nextDown(Double.parseDouble(m.group(1))), t);
     }
     m = OPEN_HIGH.matcher(t);
     if (m.matches()) {
@@ -76,7 +104,8 @@ public record Band(double lo, double hi, String label) {
       double v = Double.parseDouble(m.group(1));
       return new Band(v, v, t);
     }
-    throw new InputException("Band '" + text + "' is not LO-HI, LO+ or -HI (e.g. 16-24, 50+, -15)");
+    throw new InputException(
+        "Band '" + text + "' is not LO-HI, LO+, -HI or LO-<HI (e.g. 16-24, 50+, -15, 2.5-<5)");
   }
 
   /** True when {@code v} lies in the band (NaN never does). */

@@ -61,10 +61,12 @@ public record Bands(List<Band> bands) implements Derivation {
   }
 
   /**
-   * {@code n} bands of equal width covering {@code lo..hi}. When both ends are integers and the
-   * range has at least {@code n} integers, bands are integer ranges ({@code 0-24,25-49,...}) whose
-   * widths differ by at most one; otherwise decimal bands {@code [lo + i*w, lo + (i+1)*w]} where a
-   * shared boundary belongs to the lower band.
+   * {@code n} bands of equal width covering {@code lo..hi}, none overlapping. When both ends are
+   * integers and the range has at least {@code n} integers, bands are integer ranges ({@code
+   * 0-24,25-49,...}) whose widths differ by at most one; otherwise real-valued bands, each
+   * half-open up to the next cut point and the last closed at {@code hi} ({@code
+   * 0-<2.5,2.5-<5,5-<7.5,7.5-10}), with cut points rounded to 10 significant digits so that the
+   * labels stay readable.
    *
    * @throws InputException when {@code n < 1} or {@code lo > hi}
    */
@@ -82,22 +84,29 @@ public record Bands(List<Band> bands) implements Derivation {
         long b = l + span * (i + 1) / n - 1;
         out.add(Band.of(a, b));
       }
-    } else {
-      double w = (hi - lo) / n;
-      for (int i = 0; i < n; i++) {
-        double a = lo + w * i;
-        double b = i == n - 1 ? hi : lo + w * (i + 1);
-        out.add(Band.of(a, b));
+      return new Bands(out);
+    }
+    double w = (hi - lo) / n;
+    double start = lo;
+    for (int i = 1; i < n; i++) {
+      double cut = readable(lo + w * i);
+      if (cut > start && cut < hi) {
+        out.add(Band.halfOpen(start, cut));
+        start = cut;
       }
     }
+    out.add(Band.of(start, hi));
     return new Bands(out);
   }
 
   /**
-   * Up to {@code n} bands holding roughly equal numbers of records: cut points are the {@code i/n}
-   * quantiles of the non-missing values (the same definition as the engine's percentiles), the
-   * first band is open below and the last open above. Duplicate cut points are merged, so fewer
-   * bands result when values repeat.
+   * Up to {@code n} bands holding roughly equal numbers of records, none overlapping: cut points
+   * are the {@code i/n} quantiles of the non-missing values (the same definition as the engine's
+   * percentiles); the first band starts at the smallest value, the last is open above. Integer
+   * values give integer ranges as written by hand ({@code 16-24,25-31,32+}; a cut point {@code c}
+   * ends a band at {@code floor(c)}); other values give half-open bands ({@code 1.5-<3,3-<4.25,
+   * 4.25+}; a value equal to a cut point is in the band above it), with cut points rounded to 10
+   * significant digits. Duplicate cut points are merged, so fewer bands result when values repeat.
    *
    * @param values the variable's values (NaN = missing, ignored); not modified
    * @throws InputException when {@code n < 1} or there are no values
@@ -110,21 +119,39 @@ public record Bands(List<Band> bands) implements Derivation {
     if (v.length == 0) {
       throw new InputException("Quantile bands need at least one value");
     }
-    List<Double> cuts = new ArrayList<>();
+    double min = v[0];
+    double max = v[v.length - 1];
+    boolean integers = Arrays.stream(v).allMatch(d -> d == Math.rint(d) && Math.abs(d) < 1e15);
+    List<Band> out = new ArrayList<>();
+    double start = min;
     for (int i = 1; i < n; i++) {
       double c = quantileOfSorted(v, 100.0 * i / n);
-      if (cuts.isEmpty() || c > cuts.get(cuts.size() - 1)) {
-        cuts.add(c);
+      if (integers) {
+        double k = Math.floor(c);
+        if (k >= start && k < max) {
+          out.add(Band.of(start, k));
+          start = k + 1;
+        }
+      } else {
+        double cut = readable(c);
+        if (cut > start && cut <= max) {
+          out.add(Band.halfOpen(start, cut));
+          start = cut;
+        }
       }
     }
-    List<Band> out = new ArrayList<>();
-    double lo = Double.NEGATIVE_INFINITY;
-    for (double c : cuts) {
-      out.add(Band.of(lo, c));
-      lo = c;
-    }
-    out.add(Band.of(lo, Double.POSITIVE_INFINITY));
+    out.add(Band.of(start, Double.POSITIVE_INFINITY));
     return new Bands(out);
+  }
+
+  /** A cut point rounded to 10 significant digits (exact when it already has fewer). */
+  private static double readable(double x) {
+    if (x == 0 || !Double.isFinite(x)) {
+      return x;
+    }
+    return new java.math.BigDecimal(Double.toString(x))
+        .round(new java.math.MathContext(10))
+        .doubleValue();
   }
 
   /**

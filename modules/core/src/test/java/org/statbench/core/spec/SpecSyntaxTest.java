@@ -84,6 +84,49 @@ class SpecSyntaxTest {
   }
 
   @Test
+  void halfOpenBandsExcludeTheirUpperEnd() {
+    Band b = Band.parse("2.5-<5");
+    assertThat(b.contains(2.5)).isTrue();
+    assertThat(b.contains(4.999999)).isTrue();
+    assertThat(b.contains(5)).isFalse();
+    assertThat(b.label()).isEqualTo("2.5-<5");
+    Band below = Band.parse("<-1.5");
+    assertThat(below.contains(-1.6)).isTrue();
+    assertThat(below.contains(-1.5)).isFalse();
+    assertThat(Band.halfOpen(-3, 0.25)).isEqualTo(Band.parse("-3-<0.25"));
+    assertThat(Band.halfOpen(Double.NEGATIVE_INFINITY, 2).label()).isEqualTo("<2");
+    assertThatThrownBy(() -> Band.parse("5-<5")).hasMessageContaining("empty");
+  }
+
+  @Test
+  void quantileBandsOfIntegersAreDisjointIntegerRanges() {
+    double[] ages = new double[40];
+    for (int i = 0; i < ages.length; i++) {
+      ages[i] = 16 + i; // 16..55
+    }
+    // cut points 25.5, 35.5, 45.5 end bands at 25, 35, 45
+    assertThat(Bands.quantiles(ages, 4).format()).isEqualTo("16-25,26-35,36-45,46+");
+    // heavy ties merge cut points instead of repeating them
+    assertThat(Bands.quantiles(new double[] {1, 1, 1, 1, 1, 1, 2, 9}, 4).format())
+        .isEqualTo("1,2+");
+    assertThat(Bands.quantiles(new double[] {7, 7, 7}, 3).format()).isEqualTo("7+");
+  }
+
+  @Test
+  void quantileBandsOfRealValuesAreHalfOpen() {
+    // the median of an even count is a midpoint: 3
+    assertThat(Bands.quantiles(new double[] {1.5, 2.5, 3.5, 4.5}, 2).format())
+        .isEqualTo("1.5-<3,3+");
+    // of an odd count a value: 3.5, which goes to the band above the cut
+    Bands q = Bands.quantiles(new double[] {4.5, 1.5, 2.5, 5.5, 3.5, Double.NaN}, 2);
+    assertThat(q.format()).isEqualTo("1.5-<3.5,3.5+");
+    assertThat(q.bandOf(3.4)).isEqualTo(0);
+    assertThat(q.bandOf(3.5)).isEqualTo(1);
+    assertThat(Bands.equalWidth(0, 1, 3).format())
+        .isEqualTo("0-<0.3333333333,0.3333333333-<0.6666666667,0.6666666667-1");
+  }
+
+  @Test
   void rollUpSyntaxTakesAChainOfParentLevelsNearestFirst() {
     assertThat(SpecSyntax.rollUp("la=region").getValue()).isEqualTo(RollUp.toVariable("region"));
     var e = SpecSyntax.rollUp("oa = la, region ,country");

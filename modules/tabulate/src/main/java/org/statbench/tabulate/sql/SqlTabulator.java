@@ -515,11 +515,12 @@ public final class SqlTabulator {
       for (Band band : b.bands()) {
         Integer leaf = leafOf(plan, band.label());
         List<String> cond = new ArrayList<>();
+        // exact doubles, as the kernel compares (a half-open band's end is Math.nextDown(HI))
         if (band.lo() != Double.NEGATIVE_INFINITY) {
-          cond.add(col + " >= " + NumericColumn.formatNumber(band.lo()));
+          cond.add(col + " >= " + sqlNumber(band.lo()));
         }
         if (band.hi() != Double.POSITIVE_INFINITY) {
-          cond.add(col + " <= " + NumericColumn.formatNumber(band.hi()));
+          cond.add(col + " <= " + sqlNumber(band.hi()));
         }
         s.append(" WHEN ")
             .append(cond.isEmpty() ? "1 = 1" : String.join(" AND ", cond))

@@ -169,6 +169,14 @@ final class RandomTables {
     }
     switch (v) {
       case "i1" -> {
+        if (r.nextInt(4) == 0) {
+          // builders: equal-width half-open real bands, or quantile bands of the values
+          double[] vals = ((NumericColumn) data.column("i1")).values();
+          boolean any = java.util.Arrays.stream(vals).anyMatch(x -> !Double.isNaN(x));
+          return any && r.nextBoolean()
+              ? Bands.quantiles(vals, r.nextInt(2, 6))
+              : Bands.equalWidth(-3.5, 40, r.nextInt(2, 6));
+        }
         List<Band> bands = new ArrayList<>();
         int lo = r.nextInt(-5, 5);
         if (r.nextBoolean()) {

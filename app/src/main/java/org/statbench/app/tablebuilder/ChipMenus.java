@@ -187,6 +187,8 @@ final class ChipMenus {
     l.setId(id);
     l.getStyleClass().add("error-text");
     l.setWrapText(true);
+    l.setPrefWidth(360);
+    l.setMaxWidth(Double.MAX_VALUE);
     l.setVisible(false);
     l.setManaged(false);
     return l;
@@ -196,6 +198,10 @@ final class ChipMenus {
     error.setText(text);
     error.setVisible(true);
     error.setManaged(true);
+    // Grow the dialog so the whole message shows (a dialog keeps its first size otherwise).
+    if (error.getScene() != null && error.getScene().getWindow() != null) {
+      error.getScene().getWindow().sizeToScene();
+    }
   }
 
   /**
@@ -275,7 +281,7 @@ final class ChipMenus {
         () ->
             boxes.stream().anyMatch(CheckBox::isSelected)
                 ? null
-                : "Tick at least one code: a filter that keeps nothing would empty the table.");
+                : "Tick at least one code (a filter that keeps nothing would empty the table).");
     d.setResultConverter(b -> b);
     d.showAndWait()
         .filter(b -> b == ButtonType.OK)
@@ -299,6 +305,7 @@ final class ChipMenus {
     text.setId("bandsText");
     text.setPromptText("e.g. 16-24,25-49,50+");
     Label error = errorLabel("bandsError");
+    error.setPrefWidth(520);
     TextField cuts = new TextField();
     cuts.setId("bandsCuts");
     cuts.setPromptText("e.g. 25,50,65");
@@ -379,12 +386,19 @@ final class ChipMenus {
     g.add(fromCuts, 4, 1);
     g.addRow(2, new Label("From"), lo, new Label("to"), hi);
     g.addRow(3, new Label("Bands"), n, equal, quantile);
+    // Labels and buttons keep their text; the text fields give way.
+    for (javafx.scene.Node node : g.getChildren()) {
+      if (node instanceof javafx.scene.control.Labeled l) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      }
+    }
     Label help =
         new Label(
             "LO-HI includes both ends; LO+ is LO and above; -HI is HI and below; LO-<HI is LO"
                 + " up to but not including HI; where two bands touch, the shared value goes to"
                 + " the first. Values in no band form 'Other'. Empty text removes the bands.");
     help.setWrapText(true);
+    help.setPrefWidth(520);
     help.getStyleClass().add("muted");
     Dialog<ButtonType> d = dialog("Band " + variable, "Band " + variable + " into ranges");
     d.getDialogPane().setContent(new VBox(10, g, error, help));
@@ -469,6 +483,7 @@ final class ChipMenus {
         new Label("One group per line: NAME=code,code,… Codes in no group stay as they are.");
     help.getStyleClass().add("muted");
     help.setWrapText(true);
+    help.setPrefWidth(360);
     Dialog<ButtonType> d =
         dialog("Group " + variable, "Merge codes of " + variable + " into groups");
     d.getDialogPane().setContent(new VBox(8, codes, new HBox(6, name, add), text, error, help));

@@ -1,13 +1,16 @@
 package org.statbench.app.tablebuilder;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
@@ -45,6 +48,7 @@ public final class TableBuilderView extends VBox {
   private final ComboBox<String> weight = new ComboBox<>();
   private final HBox waferBox = new HBox(6);
   private final ProgressIndicator busy = new ProgressIndicator();
+  private final VBox openLinks = new VBox(6);
   private final ComboBox<GridLayout.SortMode> rowSortMode = new ComboBox<>();
   private final ComboBox<Line> rowSortBy = new ComboBox<>();
   private final ComboBox<GridLayout.SortMode> columnSortMode = new ComboBox<>();
@@ -91,6 +95,11 @@ public final class TableBuilderView extends VBox {
             model.cycleColumnLabelSort();
           }
         });
+    openLinks.setId("openTableLinks");
+    grid.setPlaceholderGraphic(openLinks);
+    model.savedTables().addListener((ListChangeListener<Path>) c -> rebuildOpenLinks());
+    model.recentTables().addListener((ListChangeListener<Path>) c -> rebuildOpenLinks());
+    rebuildOpenLinks();
     VBox.setVgrow(grid, Priority.ALWAYS);
     getChildren().addAll(zones, measureBar(), gridBar(), grid);
 
@@ -278,19 +287,21 @@ public final class TableBuilderView extends VBox {
             6,
             4,
             waferBox,
+            hide,
+            heat,
+            new Separator(javafx.geometry.Orientation.VERTICAL),
+            undo,
+            redo,
+            busy,
+            new Separator(javafx.geometry.Orientation.VERTICAL),
+            // Last, as the value-sort pickers come and go.
             new Label("Sort rows"),
             rowSortMode,
             rowSortBy,
             new Label("columns"),
             columnSortMode,
             columnSortBy,
-            resetOrder,
-            hide,
-            heat,
-            new Separator(javafx.geometry.Orientation.VERTICAL),
-            undo,
-            redo,
-            busy);
+            resetOrder);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
@@ -365,6 +376,7 @@ public final class TableBuilderView extends VBox {
     if (layout == null) {
       grid.showMessage(model.messageProperty().get());
       waferBox.getChildren().clear();
+      syncSortPickers();
       return;
     }
     grid.show(layout, model.heatMapProperty().get());
@@ -424,6 +436,9 @@ public final class TableBuilderView extends VBox {
       }
       rowSortBy.setValue(rowKey);
       columnSortBy.setValue(colKey);
+      for (ComboBox<?> box : List.of(rowSortMode, rowSortBy, columnSortMode, columnSortBy)) {
+        box.setDisable(layout == null);
+      }
       rowSortBy.setVisible(rs.mode().byValue());
       rowSortBy.setManaged(rs.mode().byValue());
       columnSortBy.setVisible(cs.mode().byValue());
@@ -462,6 +477,44 @@ public final class TableBuilderView extends VBox {
     if (!dims.isEmpty()) {
       waferBox.getChildren().add(new Separator(javafx.geometry.Orientation.VERTICAL));
     }
+  }
+
+  /**
+   * Saved tables of the workspace and recently used ones, each one click away, under the hint an
+   * empty builder shows.
+   */
+  private void rebuildOpenLinks() {
+    openLinks.getChildren().clear();
+    List<Path> saved = List.copyOf(model.savedTables());
+    List<Path> recent =
+        model.recentTables().stream()
+            .filter(p -> saved.stream().noneMatch(s -> sameFile(s, p)))
+            .limit(8)
+            .toList();
+    addLinks("Saved tables in this workspace:", saved);
+    addLinks("Recent tables:", recent);
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  private void addLinks(String title, List<Path> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    FlowPane links = new FlowPane(4, 2);
+    for (Path p : files) {
+      String name = p.getFileName().toString().replaceFirst("(?i)(\\.table)?\\.json$", "");
+      Hyperlink link = new Hyperlink(name);
+      link.setId("openTable-" + name);
+      link.setTooltip(new Tooltip(p.toString()));
+      link.setOnAction(e -> model.open(p));
+      links.getChildren().add(link);
+    }
+    Label heading = new Label(title);
+    heading.getStyleClass().add("muted");
+    openLinks.getChildren().addAll(heading, links);
   }
 
   /** The view model, for tests. */

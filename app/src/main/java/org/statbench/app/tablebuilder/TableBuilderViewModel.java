@@ -401,6 +401,7 @@ public final class TableBuilderViewModel {
   public void clear() {
     apply(BuilderState.of(TableSpec.of(spec().dataset())));
     file.set(null);
+    resetSort();
   }
 
   // Commands: derivations, totals, filters, measure
@@ -863,6 +864,8 @@ public final class TableBuilderViewModel {
     }
     file.set(source);
     remember(source);
+    // The definition format has no view settings: a reopened table starts in table order.
+    resetSort();
     context.statusProperty().set("Opened " + source.getFileName());
   }
 

@@ -30,6 +30,7 @@ import org.statbench.core.table.DimensionRole;
 public final class TableGridView extends StackPane {
   private final SpreadsheetView sheet = new SpreadsheetView();
   private final Label placeholder = new Label();
+  private final javafx.scene.layout.VBox placeholderBox = new javafx.scene.layout.VBox(16);
   private GridBase grid;
   private GridLayout shownLayout;
   private boolean shownHeatMap;
@@ -80,7 +81,13 @@ public final class TableGridView extends StackPane {
     placeholder.setId("tablePlaceholder");
     placeholder.getStyleClass().add("placeholder-text");
     placeholder.setWrapText(true);
-    getChildren().addAll(sheet, placeholder);
+    placeholderBox.getChildren().add(placeholder);
+    placeholderBox.setAlignment(javafx.geometry.Pos.CENTER);
+    placeholderBox.setPadding(new javafx.geometry.Insets(24));
+    placeholderBox.setMaxWidth(720);
+    placeholderBox.setFillWidth(true);
+    placeholderBox.visibleProperty().bind(placeholder.visibleProperty());
+    getChildren().addAll(sheet, placeholderBox);
     showMessage("Drag fields onto Rows and Columns to build a table.");
   }
 
@@ -116,6 +123,14 @@ public final class TableGridView extends StackPane {
       headerClicks.rowDimension();
     } else if (row < h - 1 && column == w - 1 && hasColDims) {
       headerClicks.columnDimension();
+    }
+  }
+
+  /** Something to show under the message when there is no table (e.g. tables to open). */
+  public void setPlaceholderGraphic(Node graphic) {
+    placeholderBox.getChildren().setAll(placeholder);
+    if (graphic != null) {
+      placeholderBox.getChildren().add(graphic);
     }
   }
 
@@ -175,7 +190,7 @@ public final class TableGridView extends StackPane {
           text = layout.columnHeader(ck, r);
           style = layout.isTotalColumn(ck) ? "grid-header grid-total-header" : "grid-header";
           if (r == h - 1 && layout.sortsRowsBy(ck)) {
-            text += valueArrow(layout.options().rowSort());
+            text = valueArrow(layout.options().rowSort()) + text;
             style += " grid-sort-key";
           }
         } else if (c < w) {
@@ -183,7 +198,7 @@ public final class TableGridView extends StackPane {
           text = layout.rowHeader(rk, c);
           style = layout.isTotalRow(rk) ? "grid-row-header grid-total-header" : "grid-row-header";
           if (c == w - 1 && layout.sortsColumnsBy(rk)) {
-            text += valueArrow(layout.options().columnSort());
+            text = valueArrow(layout.options().columnSort()) + text;
             style += " grid-sort-key";
           }
           indent = layout.rowDepth(rk, c);
@@ -230,8 +245,18 @@ public final class TableGridView extends StackPane {
     for (int r = 0; r < h; r++) {
       sheet.getFixedRows().add(r);
     }
+    // a roll-up's indented row headers need room for the indent and the bold subtotal text
+    double[] indentPx = new double[w];
+    for (int[] rk : rows) {
+      for (int c = 0; c < w; c++) {
+        int depth = layout.rowDepth(rk, c);
+        if (depth > 0) {
+          indentPx[c] = Math.max(indentPx[c], 6 + 16 * depth + 8);
+        }
+      }
+    }
     for (int c = 0; c < nCols; c++) {
-      double width = widthOf(g, c, c < w ? 200 : 140);
+      double width = widthOf(g, c, c < w ? 200 : 140) + (c < w ? indentPx[c] : 0);
       sheet.getColumns().get(c).setPrefWidth(width);
       if (c < w) {
         sheet.getColumns().get(c).setFixed(true);
@@ -241,9 +266,9 @@ public final class TableGridView extends StackPane {
     sheet.setVisible(true);
   }
 
-  /** The mark after a header whose values sort the other axis. */
+  /** The mark before a header whose values sort the other axis (first, so no ellipsis hides it). */
   static String valueArrow(GridLayout.AxisSort sort) {
-    return sort.mode() == GridLayout.SortMode.VALUE_DESC ? " \u25BC" : " \u25B2";
+    return sort.mode() == GridLayout.SortMode.VALUE_DESC ? "\u25BC " : "\u25B2 ";
   }
 
   private static String labelArrow(GridLayout.AxisSort sort) {

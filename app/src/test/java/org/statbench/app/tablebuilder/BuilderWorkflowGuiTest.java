@@ -532,7 +532,7 @@ class BuilderWorkflowGuiTest {
     clickGridCell(robot, 0, totalColumn);
     assertThat(nestedRows(g)).containsExactlyElementsOf(expectedSortedRows(true));
     assertThat(nestedRows(g)).isNotEqualTo(natural);
-    assertThat(g.textAt(0, totalColumn)).isEqualTo("Total \u25BC");
+    assertThat(g.textAt(0, totalColumn)).isEqualTo("\u25BC Total");
     // Values still belong to their rows: the first region's subtotal is the largest.
     long largest = countBy(r -> r.get("region")).values().stream().max(Long::compare).orElseThrow();
     int firstSubtotal = nestedRows(g).indexOf(expectedSortedRows(true).get(5));
@@ -540,7 +540,7 @@ class BuilderWorkflowGuiTest {
 
     clickGridCell(robot, 0, totalColumn);
     assertThat(nestedRows(g)).containsExactlyElementsOf(expectedSortedRows(false));
-    assertThat(g.textAt(0, totalColumn)).isEqualTo("Total \u25B2");
+    assertThat(g.textAt(0, totalColumn)).isEqualTo("\u25B2 Total");
 
     clickGridCell(robot, 0, totalColumn);
     assertThat(nestedRows(g)).containsExactlyElementsOf(natural);
@@ -601,13 +601,44 @@ class BuilderWorkflowGuiTest {
       shown.add(g.textAt(0, c));
     }
     assertThat(shown).containsExactlyElementsOf(want);
-    int northRow = rowLabels(g, 0).indexOf("North \u25BC") + 1;
+    int northRow = rowLabels(g, 0).indexOf("\u25BC North") + 1;
     assertThat(northRow).isPositive();
 
     // The row dimension's name in the corner: Z–A on the second click.
     clickGridCell(robot, 0, 0);
     clickGridCell(robot, 0, 0);
     assertThat(g.textAt(0, 0)).isEqualTo("region (Z\u2013A)");
-    assertThat(rowLabels(g, 0)).startsWith("South", "North \u25BC", "East");
+    assertThat(rowLabels(g, 0)).startsWith("South", "\u25BC North", "East");
+  }
+
+  // Saved and recent tables
+
+  @Test
+  void savedAndRecentTablesOpenWithOneClickFromTheEmptyBuilder(FxRobot robot) throws Exception {
+    addWithKeys(robot, "region", KeyCode.DIGIT1);
+    addWithKeys(robot, "sex", KeyCode.DIGIT2);
+    TableBuilderViewModel m = model(robot);
+    Path inWorkspace = m.tablesDirectory().resolve("region-by-sex.json");
+    robot.interact(() -> m.save(inWorkspace));
+    robot.interact(m::clear);
+    addWithKeys(robot, "provider", KeyCode.DIGIT1);
+    Path elsewhere = dir.resolve("mine").resolve("providers.json");
+    robot.interact(() -> m.save(elsewhere));
+    robot.interact(m::clear);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(grid(robot).gridRowCount()).isZero();
+
+    // The empty builder lists the workspace's saved tables and the recent ones elsewhere.
+    assertThat(robot.lookup("#openTableLinks").queryAs(Node.class).isVisible()).isTrue();
+    robot.clickOn("#openTable-region-by-sex");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(m.fileProperty().get()).isEqualTo(inWorkspace);
+    assertThat(lastColumn(grid(robot)))
+        .containsExactlyEntriesOf(expected(countBy(r -> r.get("region"))));
+
+    robot.interact(m::clear);
+    robot.clickOn("#openTable-providers");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(rowLabels(grid(robot), 0)).containsExactly("P1", "P2", "P3", "P4", "P5", "Total");
   }
 }

@@ -331,4 +331,17 @@ class TableBuilderViewModelTest {
     assertThat(model.spec()).isEqualTo(before);
     assertThat(dialogs.errors).singleElement().asString().contains("Nowhere");
   }
+
+  @Test
+  void aNewOrReopenedTableStartsInTableOrder() {
+    model.add("region", Zone.ROWS);
+    Path file = model.tablesDirectory().resolve("regions.json");
+    model.save(file);
+    model.cycleRowSortByColumn(List.of());
+    model.open(file);
+    assertThat(model.rowSortProperty().get()).isEqualTo(GridLayout.AxisSort.NATURAL);
+    model.cycleColumnSortByRow(List.of("Total"));
+    model.clear();
+    assertThat(model.columnSortProperty().get()).isEqualTo(GridLayout.AxisSort.NATURAL);
+  }
 }

@@ -305,39 +305,31 @@ public final class CohortView {
     export.getItems().addAll(exportTable, exportChart, exportHorizon);
     export.disableProperty().bind(vm.resultProperty().isNull());
 
+    // each label stays with its control when the bar wraps
     FlowPane pane =
         new FlowPane(
+            10,
             6,
-            6,
-            new Label("Dataset"),
-            dataset,
-            new Label("Entry"),
-            entry,
-            new Label("Event"),
-            event,
-            new Label("Cohorts by"),
-            period,
-            new Label("Horizon"),
-            horizon,
-            unit,
-            new Label("As of"),
-            asOf,
-            latest,
-            new Label("Breakdown"),
-            by,
-            bandText,
-            dateGroup,
-            noBy,
-            new Label("Filters"),
-            filterText,
-            new Label("Estimator"),
-            estimator,
-            definition,
-            export);
+            group(new Label("Dataset"), dataset),
+            group(new Label("Entry"), entry),
+            group(new Label("Event"), event),
+            group(new Label("Cohorts by"), period),
+            group(new Label("Horizon"), horizon, unit),
+            group(new Label("As of"), asOf, latest),
+            group(new Label("Breakdown"), by, bandText, dateGroup, noBy),
+            group(new Label("Filters"), filterText),
+            group(new Label("Estimator"), estimator),
+            group(definition, export));
     pane.setAlignment(Pos.CENTER_LEFT);
     pane.setPadding(new Insets(6));
     pane.getStyleClass().add("cohort-controls");
     return pane;
+  }
+
+  private static HBox group(Node... nodes) {
+    HBox box = new HBox(4, nodes);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
   }
 
   private ComboBox<String> dateBox(String id, String prompt) {
@@ -644,17 +636,33 @@ public final class CohortView {
   static JFreeChart curvesChart(CohortTable t, List<Curve> curves, CurveSource source) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     List<List<CohortRow>> points = new ArrayList<>();
-    for (Curve c : curves) {
-      YIntervalSeries s = new YIntervalSeries(c.label(), false, true);
-      List<CohortRow> drawn = new ArrayList<>();
+    // A curve with a gap (points withheld in an exported chart) is drawn as separate runs of
+    // consecutive durations in one colour, so no line is drawn across what is not known.
+    List<Integer> colourOf = new ArrayList<>();
+    for (int ci = 0; ci < curves.size(); ci++) {
+      Curve c = curves.get(ci);
+      YIntervalSeries s = null;
+      List<CohortRow> drawn = null;
+      int previous = Integer.MIN_VALUE;
+      int runs = 0;
       for (CohortRow p : c.points()) {
-        if (p.hasValue()) {
-          s.add(p.duration(), p.cumulative(), p.lower(), p.upper());
-          drawn.add(p);
+        if (!p.hasValue()) {
+          continue;
         }
+        if (s == null || p.duration() != previous + 1) {
+          s =
+              new YIntervalSeries(
+                  runs == 0 ? c.label() : c.label() + " #" + (runs + 1), false, true);
+          drawn = new ArrayList<>();
+          data.addSeries(s);
+          points.add(drawn);
+          colourOf.add(runs == 0 ? ci : -1 - ci);
+          runs++;
+        }
+        s.add(p.duration(), p.cumulative(), p.lower(), p.upper());
+        drawn.add(p);
+        previous = p.duration();
       }
-      data.addSeries(s);
-      points.add(drawn);
     }
     String unitWord = unitWord(t);
     NumberAxis x = new NumberAxis(capital(unitWord) + "s since entry");
@@ -668,7 +676,9 @@ public final class CohortView {
     DeviationRenderer r = new DeviationRenderer(true, true);
     r.setAlpha(0.12f);
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      java.awt.Color c = PALETTE[i % PALETTE.length];
+      int colour = colourOf.get(i) >= 0 ? colourOf.get(i) : -1 - colourOf.get(i);
+      java.awt.Color c = PALETTE[colour % PALETTE.length];
+      r.setSeriesVisibleInLegend(i, colourOf.get(i) >= 0);
       r.setSeriesPaint(i, c);
       r.setSeriesFillPaint(i, c);
       r.setSeriesStroke(i, new BasicStroke(2f));

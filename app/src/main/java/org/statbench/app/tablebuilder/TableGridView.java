@@ -249,8 +249,18 @@ public final class TableGridView extends StackPane {
     for (int r = 0; r < h; r++) {
       sheet.getFixedRows().add(r);
     }
+    // a roll-up's indented row headers need room for the indent and the bold subtotal text
+    double[] indentPx = new double[w];
+    for (int[] rk : rows) {
+      for (int c = 0; c < w; c++) {
+        int depth = layout.rowDepth(rk, c);
+        if (depth > 0) {
+          indentPx[c] = Math.max(indentPx[c], 6 + 16 * depth + 8);
+        }
+      }
+    }
     for (int c = 0; c < nCols; c++) {
-      double width = widthOf(g, c, c < w ? 200 : 140);
+      double width = widthOf(g, c, c < w ? 200 : 140) + (c < w ? indentPx[c] : 0);
       sheet.getColumns().get(c).setPrefWidth(width);
       if (c < w) {
         sheet.getColumns().get(c).setFixed(true);

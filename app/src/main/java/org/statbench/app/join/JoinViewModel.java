@@ -40,6 +40,7 @@ import org.statbench.geo.EditionBridge;
 import org.statbench.geo.GeoJoins;
 import org.statbench.geo.JoinResult;
 import org.statbench.geo.JoinSpec;
+import org.statbench.geo.Lookup;
 import org.statbench.geo.MatchReport;
 import org.statbench.geo.MatchStatus;
 import org.statbench.geo.SplitRule;
@@ -64,6 +65,7 @@ public final class JoinViewModel {
   private final LatestWins previews;
   private GeoJoins geo;
   private String keyDataset; // the dataset the key choices were made for
+  private String keyLookup; // the lookup the lookup-key choice was made for
   private Workspace geoWorkspace;
 
   // Properties
@@ -648,7 +650,13 @@ public final class JoinViewModel {
     DatasetInfo l = info(lookup.get());
     List<String> cols = l == null ? List.of() : l.variableNames();
     String keep = lookupKey.get();
-    String key = keep != null && cols.contains(keep) ? keep : (cols.isEmpty() ? null : cols.get(0));
+    // Another lookup starts from its own key (its first column); the same one keeps the choice.
+    boolean sameLookup = java.util.Objects.equals(keyLookup, lookup.get());
+    keyLookup = lookup.get();
+    String key =
+        sameLookup && keep != null && cols.contains(keep)
+            ? keep
+            : (cols.isEmpty() ? null : cols.get(0));
     if (cols.equals(lookupKeyChoices) && java.util.Objects.equals(key, lookupKey.get())) {
       return; // same lookup columns: keep the chosen levels
     }
@@ -664,8 +672,10 @@ public final class JoinViewModel {
     DatasetInfo l = info(lookup.get());
     List<LevelChoice> out = new ArrayList<>();
     if (l != null) {
+      // A postcode directory's termination date says why a postcode fails; it is not a level.
+      String termination = Lookup.terminationColumn(l.variableNames(), lookupKey.get());
       for (String c : l.variableNames()) {
-        if (!c.equals(lookupKey.get())) {
+        if (!c.equals(lookupKey.get()) && !c.equals(termination)) {
           BooleanProperty sel = new SimpleBooleanProperty(true);
           sel.addListener(
               (o, a, b) -> {

@@ -39,12 +39,7 @@ public final class Lookup {
     this.keyColumn = keyColumn;
     this.keyKind = kind;
     this.columns = cols;
-    this.terminationColumn =
-        cols.columns().keySet().stream()
-            .filter(c -> !c.equals(keyColumn))
-            .filter(c -> c.toLowerCase(Locale.ROOT).contains("term"))
-            .findFirst()
-            .orElse(null);
+    this.terminationColumn = terminationColumn(List.copyOf(cols.columns().keySet()), keyColumn);
     Column key = cols.column(keyColumn);
     Map<String, Integer> idx = new HashMap<>(Math.max(16, cols.rows() * 2));
     List<int[]> dups = new ArrayList<>();
@@ -150,6 +145,18 @@ public final class Lookup {
   /** All column names in file order, key included. */
   public List<String> columnNames() {
     return List.copyOf(columns.columns().keySet());
+  }
+
+  /**
+   * The termination column among a lookup's columns: the first one other than the key whose name
+   * contains {@code term} (e.g. {@code doterm}, {@code termination_date}), or null.
+   */
+  public static String terminationColumn(List<String> columns, String keyColumn) {
+    return columns.stream()
+        .filter(c -> !c.equals(keyColumn))
+        .filter(c -> c.toLowerCase(Locale.ROOT).contains("term"))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Columns that can be added by a join: all but the key and the termination column. */

@@ -208,6 +208,32 @@ class TabulateCommandTest {
   }
 
   @Test
+  void weightedMedianInvertsTheWeightedDistribution() throws Exception {
+    Path csv = tmp.resolve("weighted.csv");
+    // A: 1 2 3 with weights 1 1 2 (median 2.5); B: 4 and 6, the 4 with weight 0 (median 6)
+    Files.writeString(csv, "g,x,w\nA,1,1\nA,2,1\nA,3,2\nB,4,0\nB,6,3\n", StandardCharsets.UTF_8);
+    assertThat(run("import", "--db", db, "--name", "weighted", "--file", csv.toString())).isZero();
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "weighted",
+                "--rows",
+                "g",
+                "--measure",
+                "median:x",
+                "--weight",
+                "w"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "g,measure,value\n" + "A,median:x,2.5\n" + "B,median:x,6\n" + "Total,median:x,3\n");
+  }
+
+  @Test
   void unknownVariableExitsTwoNamingIt() {
     assertThat(run("tabulate", "--db", db, "--dataset", "people", "--rows", "nope")).isEqualTo(2);
     assertThat(err.toString()).contains("'nope'").doesNotContain("Exception");

@@ -33,6 +33,7 @@ public final class TableBuilderFeature implements Feature {
   @Override
   public Node createContent(AppContext context) {
     model = new TableBuilderViewModel(context);
+    TableBuilderView view = new TableBuilderView(model);
     context
         .fieldActions()
         .addAll(
@@ -40,8 +41,9 @@ public final class TableBuilderFeature implements Feature {
             new FieldAction("Add to columns", "Shortcut+2", v -> model.add(v, Zone.COLUMNS)),
             new FieldAction("Add to wafers", "Shortcut+3", v -> model.add(v, Zone.WAFERS)),
             new FieldAction("Add to filters", "Shortcut+4", v -> model.add(v, Zone.FILTERS)),
-            new FieldAction("Remove from table", "Shortcut+0", v -> model.remove(v)));
-    TableBuilderView view = new TableBuilderView(model);
+            new FieldAction("Remove from table", "Shortcut+0", v -> model.remove(v)),
+            // Clicking a field opens its codelist; this is that, for the field list.
+            new FieldAction("Filter (codes, range)…", "Shortcut+L", view::openFilter));
     // the Disclosure panel's highlights of failing and withheld cells
     view.grid().setCellMarks(context.currentTable().cellMarksProperty().get());
     context

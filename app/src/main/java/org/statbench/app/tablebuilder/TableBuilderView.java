@@ -517,6 +517,14 @@ public final class TableBuilderView extends VBox {
     openLinks.getChildren().addAll(heading, links);
   }
 
+  /**
+   * Opens a field's filter: the codelist with checkboxes for categories, a range for numbers and
+   * dates (whether or not the field is in the table yet).
+   */
+  public void openFilter(String variable) {
+    menus.openDefault(variable, Zone.FILTERS);
+  }
+
   /** The view model, for tests. */
   TableBuilderViewModel model() {
     return model;

@@ -1073,16 +1073,23 @@ public final class TableBuilderViewModel {
     return new ZoneItem(variable, describe(variable, f), t, f != null);
   }
 
-  private static String describe(String variable, Filter f) {
+  private String describe(String variable, Filter f) {
     if (f == null) {
       return variable + ": all";
     }
     if (f instanceof CodeFilter c) {
-      String codes =
-          c.codes().size() <= 3
-              ? String.join(",", c.codes())
-              : String.join(",", c.codes().subList(0, 3)) + ",… (" + c.codes().size() + ")";
-      return variable + (c.exclude() ? " not in " : " in ") + codes;
+      if (!c.exclude()) {
+        // "all but P5" says more than four of the five codes.
+        List<String> unticked =
+            codes(variable).stream()
+                .map(Code::code)
+                .filter(code -> !c.codes().contains(code))
+                .toList();
+        if (!unticked.isEmpty() && unticked.size() < c.codes().size()) {
+          return variable + ": all but " + shortList(unticked);
+        }
+      }
+      return variable + (c.exclude() ? " not in " : " in ") + shortList(c.codes());
     }
     if (f instanceof RangeFilter r) {
       return variable
@@ -1099,6 +1106,12 @@ public final class TableBuilderViewModel {
           + (r.to() == null ? "" : r.to());
     }
     return variable;
+  }
+
+  private static String shortList(List<String> codes) {
+    return codes.size() <= 4
+        ? String.join(",", codes)
+        : String.join(",", codes.subList(0, 3)) + ",… (" + codes.size() + ")";
   }
 
   private void recompute() {

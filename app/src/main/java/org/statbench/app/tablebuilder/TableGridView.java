@@ -219,11 +219,15 @@ public final class TableGridView extends StackPane {
         if (heatMap && r >= h && c >= w) {
           double heat = layout.heat(rows.get(r - h), cols.get(c - w));
           if (heat >= 0) {
+            // The shade also goes into a style class: the sheet re-renders a cell only when its
+            // text or classes change (SpreadsheetCellBase.equals ignores the inline style).
+            int step = (int) Math.round(heat * 100);
+            cell.getStyleClass().addAll(List.of("heat", "heat-" + step));
             cell.setStyle(
                 String.format(
                     Locale.ROOT,
                     "-fx-background-color: rgba(214, 96, 77, %.3f);",
-                    0.08 + 0.72 * heat));
+                    0.08 + 0.72 * step / 100.0));
           }
         }
         if (!marks.styles().isEmpty() && r >= h && c >= w) {

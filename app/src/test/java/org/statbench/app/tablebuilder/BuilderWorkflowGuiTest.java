@@ -164,7 +164,7 @@ class BuilderWorkflowGuiTest {
         .containsExactlyEntriesOf(
             expected(countBy(r -> r.get("provider"), r -> kept.contains(r.get("provider")))));
     assertThat(robot.lookup("#zone-filters #chip-provider").queryLabeled().getText())
-        .isEqualTo("provider in P1,P3,P5");
+        .isEqualTo("provider: all but P2,P4");
 
     // Ticking everything again (All) removes the condition.
     robot.clickOn("#zone-rows #chip-provider").clickOn("#codeFilterAll");
@@ -173,6 +173,21 @@ class BuilderWorkflowGuiTest {
     assertThat(model(robot).spec().filters()).isEmpty();
     assertThat(lastColumn(grid(robot)))
         .containsExactlyEntriesOf(expected(countBy(r -> r.get("provider"))));
+  }
+
+  @Test
+  void theFieldListOpensAFieldsCodelistFromTheKeyboard(FxRobot robot) {
+    addWithKeys(robot, "region", KeyCode.DIGIT1);
+    addWithKeys(robot, "provider", KeyCode.L);
+    assertThat(robot.lookup("#codeFilterDialog").tryQuery()).isPresent();
+    robot.clickOn("#code-P5");
+    robot.clickOn(button(robot, "#codeFilterDialog", ButtonType.OK));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#zone-filters #chip-provider").queryLabeled().getText())
+        .isEqualTo("provider: all but P5");
+    assertThat(lastColumn(grid(robot)))
+        .containsExactlyEntriesOf(
+            expected(countBy(r -> r.get("region"), r -> !r.get("provider").equals("P5"))));
   }
 
   @Test
@@ -640,5 +655,34 @@ class BuilderWorkflowGuiTest {
     robot.clickOn("#openTable-providers");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(rowLabels(grid(robot), 0)).containsExactly("P1", "P2", "P3", "P4", "P5", "Total");
+  }
+
+  // Heat map
+
+  /** The on-screen cell at a grid position. */
+  private static javafx.scene.control.TableCell<?, ?> screenCell(FxRobot robot, int row, int col) {
+    return robot
+        .lookup(".spreadsheet-cell")
+        .match(
+            (javafx.scene.control.TableCell<?, ?> c) ->
+                c.getItem() instanceof org.controlsfx.control.spreadsheet.SpreadsheetCell s
+                    && s.getRow() == row
+                    && s.getColumn() == col)
+        .query();
+  }
+
+  @Test
+  void theHeatMapShadesDataCellsByValueAndLeavesTotalsPlain(FxRobot robot) {
+    addWithKeys(robot, "provider", KeyCode.DIGIT1);
+    robot.clickOn("#heatMap");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(screenCell(robot, 1, 1).getStyle())
+        .contains("-fx-background-color: rgba(214, 96, 77");
+    // P1 (15) is the largest data cell: the strongest shade; the Total row is not shaded.
+    assertThat(screenCell(robot, 1, 1).getStyle()).contains("0.800");
+    assertThat(screenCell(robot, 6, 1).getStyle()).doesNotContain("rgba(214, 96, 77");
+    robot.clickOn("#heatMap");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(screenCell(robot, 1, 1).getStyle()).doesNotContain("rgba(214, 96, 77");
   }
 }

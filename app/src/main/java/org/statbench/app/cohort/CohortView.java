@@ -326,6 +326,23 @@ public final class CohortView {
     return pane;
   }
 
+  /** A titled row of links, one per definition file: one click opens and computes it. */
+  private void addLinks(VBox box, String title, List<java.nio.file.Path> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    FlowPane links = new FlowPane(6, 2);
+    links.setAlignment(Pos.CENTER);
+    for (java.nio.file.Path p : files) {
+      javafx.scene.control.Hyperlink link =
+          new javafx.scene.control.Hyperlink(SavedCohorts.displayName(p));
+      link.getStyleClass().add("cohort-open-link");
+      link.setOnAction(e -> vm.open(p));
+      links.getChildren().add(link);
+    }
+    box.getChildren().addAll(new Label(title), links);
+  }
+
   private static HBox group(Node... nodes) {
     HBox box = new HBox(4, nodes);
     box.setAlignment(Pos.CENTER_LEFT);
@@ -386,8 +403,35 @@ public final class CohortView {
     triangle.getStyleClass().add("cohort-triangle");
     triangle.setItems(vm.triangle());
     triangle.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    triangle.setPlaceholder(
-        new Label("Drop an entry date and an event date above to see the cohort triangle."));
+    VBox placeholder = new VBox(8);
+    placeholder.setAlignment(Pos.CENTER);
+    placeholder.setId("cohortOpenLinks");
+    Runnable fillPlaceholder =
+        () -> {
+          placeholder
+              .getChildren()
+              .setAll(
+                  new Label(
+                      "Drop an entry date and an event date above to see the cohort triangle."));
+          addLinks(placeholder, "Saved cohort definitions in this workspace:", vm.saved().saved());
+          List<java.nio.file.Path> recent =
+              vm.saved().recent().stream()
+                  .filter(
+                      p ->
+                          vm.saved().saved().stream()
+                              .noneMatch(
+                                  q ->
+                                      q.toAbsolutePath()
+                                          .normalize()
+                                          .equals(p.toAbsolutePath().normalize())))
+                  .limit(8)
+                  .toList();
+          addLinks(placeholder, "Recent cohort definitions:", recent);
+        };
+    fillPlaceholder.run();
+    vm.saved().saved().addListener((Observable o) -> fillPlaceholder.run());
+    vm.saved().recent().addListener((Observable o) -> fillPlaceholder.run());
+    triangle.setPlaceholder(placeholder);
     triangle
         .getSelectionModel()
         .getSelectedIndices()

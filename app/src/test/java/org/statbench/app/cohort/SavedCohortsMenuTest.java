@@ -101,6 +101,31 @@ class SavedCohortsMenuTest {
     assertThat(recent.getItems()).extracting(MenuItem::getText).first().isEqualTo(TITLE);
   }
 
+  @Test
+  void theEmptyCohortsTabOffersTheSavedDefinitionsAsLinks(FxRobot robot) {
+    TabPane tabs = robot.lookup("#featureTabs").queryAs(TabPane.class);
+    robot.interact(
+        () ->
+            tabs.getTabs().stream()
+                .filter(t -> "cohorts-tab".equals(t.getId()))
+                .findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
+    // without an entry date there is no triangle: the placeholder lists the saved definitions
+    javafx.scene.control.ComboBox<?> entry =
+        robot.lookup("#cohortEntry").queryAs(javafx.scene.control.ComboBox.class);
+    robot.interact(() -> entry.setValue(null));
+    TableView<?> triangle = robot.lookup("#cohortTriangle").queryAs(TableView.class);
+    assertThat(triangle.getItems()).isEmpty();
+    assertThat(robot.lookup("#cohortOpenLinks").tryQuery()).isPresent();
+
+    robot.clickOn(TITLE);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(triangle.getItems()).hasSize(43);
+    assertThat(((TriangleRow) triangle.getItems().get(0)).size()).isEqualTo(646);
+  }
+
   private static MenuItem menuItem(FxRobot robot, String id) {
     return robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
         .flatMap(m -> m.getItems().stream())

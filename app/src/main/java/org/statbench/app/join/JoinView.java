@@ -77,6 +77,8 @@ public final class JoinView {
           }
         });
     split.valueProperty().bindBidirectional(model.splitRuleProperty());
+    split.setMaxWidth(Double.MAX_VALUE);
+    split.setPrefWidth(185); // not the width of its longest item: the report needs the room
     ComboBox<String> weight = combo("joinWeight", model.weightChoices());
     weight.valueProperty().bindBidirectional(model.weightColumnProperty());
     var noBridge = model.bridgeProperty().isEqualTo(JoinViewModel.NO_BRIDGE);
@@ -84,7 +86,7 @@ public final class JoinView {
     weight.disableProperty().bind(noBridge);
 
     levelBoxes.setId("joinLevels");
-    levelBoxes.setPrefWrapLength(220);
+    levelBoxes.setPrefWrapLength(180);
     model
         .levels()
         .addListener((ListChangeListener<JoinViewModel.LevelChoice>) c -> rebuildLevels());
@@ -247,7 +249,7 @@ public final class JoinView {
     ComboBox<String> c = new ComboBox<>(items);
     c.setId(id);
     c.setMaxWidth(Double.MAX_VALUE);
-    c.setPrefWidth(200);
+    c.setPrefWidth(185);
     return c;
   }
 

@@ -536,7 +536,10 @@ public final class JoinViewModel {
 
   /** A new breakdown of a report on show is computed at once (a preview saves nothing). */
   private void onReportByChanged() {
-    if (report.get() != null && !busy.get()) {
+    if (report.get() != null || busy.get()) {
+      // A running preview was asked without this breakdown: the new one replaces it.
+      previews.cancel();
+      busy.set(false);
       preview();
     } else {
       rateRows.clear();

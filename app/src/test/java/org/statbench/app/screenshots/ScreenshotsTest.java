@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
@@ -70,6 +71,22 @@ class ScreenshotsTest {
                     .filter(i -> i.getText() != null && i.getText().startsWith("Sample"))
                     .findFirst()
                     .ifPresent(MenuItem::fire));
+      }
+      if (tab.equals("joins")) {
+        // A preview of the referrals' join to the geography, with the match rate by LA.
+        robot.interact(
+            () -> robot.lookup("#joinDataset").queryAs(ComboBox.class).setValue("referrals"));
+        robot.interact(
+            () ->
+                robot
+                    .lookup("#joinLookup")
+                    .queryAs(ComboBox.class)
+                    .setValue("constituencies_2011"));
+        robot.clickOn("#joinPreview");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#joinRatesTab");
+        robot.interact(
+            () -> robot.lookup("#joinReportBy").queryAs(ComboBox.class).setValue("la_code"));
       }
       snap(robot, tab + ".png");
     }

@@ -657,6 +657,76 @@ class BuilderWorkflowGuiTest {
     assertThat(rowLabels(grid(robot), 0)).containsExactly("P1", "P2", "P3", "P4", "P5", "Total");
   }
 
+  // Measure and percentage pickers
+
+  private static void pick(FxRobot robot, String combo, String item) {
+    robot.clickOn(combo);
+    robot.clickOn(
+        robot
+            .lookup(".list-cell")
+            .match((Labeled l) -> item.equals(l.getText()) && l.isVisible())
+            .queryAs(Node.class));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void theMeasureAndPercentagePickersChangeTheValuesShown(FxRobot robot) {
+    addWithKeys(robot, "region", KeyCode.DIGIT1);
+    addWithKeys(robot, "sex", KeyCode.DIGIT2);
+    TableGridView g = grid(robot);
+    pick(robot, "#percentage", "% of row");
+    for (int r = 1; r < g.gridRowCount(); r++) {
+      assertThat(g.textAt(r, 3)).isEqualTo("100.0");
+    }
+    double eastWomen =
+        100.0
+            * count(r -> r.get("region").equals("East") && r.get("sex").equals("F"))
+            / count(r -> r.get("region").equals("East"));
+    assertThat(g.textAt(1, 0)).isEqualTo("East");
+    assertThat(g.textAt(1, 1)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", eastWomen));
+
+    pick(robot, "#measureKind", "mean");
+    pick(robot, "#measureVariable", "amount");
+    assertThat(model(robot).spec().measure().label()).isEqualTo("mean:amount");
+    // A mean is no percentage: the picker went back to none.
+    assertThat(robot.lookup("#percentage").queryAs(ComboBox.class).getValue()).hasToString("NONE");
+    double eastMean =
+        BuilderFixture.records().stream()
+            .filter(r -> r.get("region").equals("East"))
+            .mapToDouble(r -> Double.parseDouble(r.get("amount")))
+            .average()
+            .orElseThrow();
+    assertThat(g.textAt(1, 3)).isEqualTo(String.format(java.util.Locale.ROOT, "%,.2f", eastMean));
+  }
+
+  @Test
+  void theWaferSelectorShowsOneLayerAndUndoRedoStepThroughChanges(FxRobot robot) {
+    addWithKeys(robot, "region", KeyCode.DIGIT1);
+    addWithKeys(robot, "sex", KeyCode.DIGIT3);
+    TableGridView g = grid(robot);
+    // The wafer starts at its total: everyone.
+    assertThat(lastColumn(g)).containsExactlyEntriesOf(expected(countBy(r -> r.get("region"))));
+    pick(robot, "#wafer-sex", "F");
+    assertThat(lastColumn(g))
+        .containsExactlyEntriesOf(
+            expected(countBy(r -> r.get("region"), r -> r.get("sex").equals("F"))));
+
+    robot.clickOn("#undoButton");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model(robot).items(Zone.WAFERS)).isEmpty();
+    assertThat(lastColumn(g)).containsExactlyEntriesOf(expected(countBy(r -> r.get("region"))));
+    robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model(robot).items(Zone.WAFERS))
+        .extracting(ZoneItem::variable)
+        .containsExactly("sex");
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model(robot).spec().dimensions()).isEmpty();
+    assertThat(g.gridRowCount()).isZero();
+  }
+
   // Heat map
 
   /** The on-screen cell at a grid position. */

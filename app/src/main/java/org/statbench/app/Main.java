@@ -12,9 +12,40 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length == 0) {
+      String problem =
+          noDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperties());
+      if (problem != null) {
+        // without this, JavaFX dies with a stack trace ("Unable to open DISPLAY")
+        System.err.println("statbench: " + problem);
+        System.exit(StatBenchCommand.EXIT_BAD_INPUT);
+      }
       StatBenchApp.launchGui(args);
       return;
     }
     System.exit(StatBenchCommand.run(args));
+  }
+
+  /**
+   * Why the GUI cannot open, or null when it can try: on Linux and other X11/Wayland systems a
+   * display must be named by {@code DISPLAY} or {@code WAYLAND_DISPLAY}, unless a headless JavaFX
+   * platform (Monocle) is chosen with {@code -Dglass.platform}.
+   */
+  public static String noDisplay(
+      java.util.Map<String, String> env, String osName, java.util.Properties props) {
+    String os = osName.toLowerCase(java.util.Locale.ROOT);
+    if (os.startsWith("windows")
+        || os.startsWith("mac")
+        || props.getProperty("glass.platform") != null) {
+      return null;
+    }
+    if (isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"))) {
+      return null;
+    }
+    return "no display for the GUI (DISPLAY is not set). Run a sub-command instead, e.g."
+        + " 'statbench.jar --help', or start the GUI on a desktop session.";
+  }
+
+  private static boolean isSet(String v) {
+    return v != null && !v.isBlank();
   }
 }

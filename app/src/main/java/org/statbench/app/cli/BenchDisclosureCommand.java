@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
     name = "disclosure",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmark secondary suppression and audit: generate a 3-D count table with margins and 5%"
+      "Benchmark secondary suppression and audit: generate a 3-D count table with margins and 5%%"
           + " primary cells (deterministic), protect it with the default policy, and print the"
           + " median time, cells suppressed, LPs and peak heap.",
       "Default: a 10,000-cell and a 100,000-cell table; --rows N: one table of about N cells."

@@ -54,6 +54,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFiles.requireWritable(report, "--report");
     DisclosureChecker checker = new DisclosureChecker(DisclosureCli.policy(rules));
     Table t = DisclosureCli.readCounts(table);
     DisclosureReport r = checker.check(t);

@@ -170,6 +170,7 @@ public final class CohortCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFiles.requireWritable(out, "--out");
     CohortSpec spec = buildSpec();
     try (Workspace ws = Workspace.open(db)) {
       checkVariables(ws.dataset(spec.dataset()), spec);

@@ -68,6 +68,7 @@ public final class ExportCommand implements Callable<Integer> {
     if (!xlsx && !name.endsWith(".csv")) {
       throw new InputException(out.toString(), -1, null, "--out must end in .csv or .xlsx");
     }
+    OutputFiles.requireWritable(out, "--out");
     DisclosurePolicy policy = rules == null ? DisclosurePolicy.DEFAULT : PolicyJson.read(rules);
     TableSpec ts = table.buildSpec();
     try (Workspace ws = Workspace.open(table.db())) {

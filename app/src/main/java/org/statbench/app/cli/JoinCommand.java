@@ -132,6 +132,9 @@ public final class JoinCommand implements Callable<Integer> {
       throw new InputException(
           "--report-by needs --by V (the variables to break the rate down by)");
     }
+    // the join persists its variables: a report that cannot be written must fail before it
+    OutputFiles.requireWritable(report, "--report");
+    OutputFiles.requireWritable(reportBy, "--report-by");
     try (Workspace ws = Workspace.open(db)) {
       ws.dataset(dataset); // names an unknown dataset before anything else
       GeoJoins geo = new GeoJoins(ws);

@@ -63,6 +63,7 @@ public final class ProtectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFiles.requireWritable(out, "--out");
     DisclosureChecker checker = new DisclosureChecker(DisclosureCli.policy(rules));
     Table t = DisclosureCli.readCounts(table);
     DisclosureReport r = checker.protect(t, ProgressListener.NONE, CancellationToken.NONE);

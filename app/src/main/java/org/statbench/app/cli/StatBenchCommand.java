@@ -75,7 +75,9 @@ public final class StatBenchCommand implements Runnable {
       return EXIT_BAD_INPUT;
     }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-      err.println("statbench: " + ex.getMessage());
+      // a bare NoSuchFileException's message is only the path: say what went wrong with it
+      String described = OutputFiles.describe(ex);
+      err.println("statbench: " + (described != null ? described : ex.getMessage()));
       err.flush();
       return EXIT_BAD_INPUT;
     }

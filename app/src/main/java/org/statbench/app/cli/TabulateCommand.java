@@ -47,6 +47,8 @@ public final class TabulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputFiles.requireWritable(out, "--out");
+    OutputFiles.requireWritable(saveSpec, "--save-spec");
     TableSpec ts = table.buildSpec();
     if (saveSpec != null) {
       TableSpecJson.write(ts, saveSpec);

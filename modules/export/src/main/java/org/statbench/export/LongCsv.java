@@ -149,12 +149,92 @@ public final class LongCsv {
    *     does not exist
    */
   public static Contents read(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, file.toString());
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new InputException(file.toString(), -1, null, "file not found");
     } catch (IOException e) {
       throw new InputException(file.toString(), -1, null, "cannot read: " + e.getMessage());
+    }
+    return read(new java.io.StringReader(decodeUtf8(bytes, file.toString())), file.toString());
+  }
+
+  /**
+   * Decodes UTF-8 strictly (a leading byte-order mark is dropped), naming the line of the first
+   * invalid byte.
+   */
+  private static String decodeUtf8(byte[] bytes, String fileName) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult r =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(in, out, true);
+    if (r.isError()) {
+      int at = in.position();
+      throw new InputException(
+          fileName,
+          lineAt(bytes, at),
+          null,
+          String.format(
+              java.util.Locale.ROOT, "invalid byte 0x%02X: a long CSV is UTF-8", bytes[at] & 0xff));
+    }
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** The physical line (1-based; CR, LF or CRLF ends a line) of byte offset {@code at}. */
+  private static long lineAt(byte[] bytes, int at) {
+    long line = 1;
+    for (int i = 0; i < at; i++) {
+      if (bytes[i] == '\n'
+          || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /**
+   * Finds a quoted field that is never closed (the CSV parser would silently read the rest of the
+   * file into it) and reports the line where it opens, as a text editor counts lines.
+   */
+  private static void checkQuotes(String text, String fileName) {
+    long line = 1;
+    boolean fieldStart = true;
+    boolean quoted = false;
+    long openedAt = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean newline = c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'));
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < n && text.charAt(i + 1) == '"') {
+            i++; // a doubled quote inside the field
+          } else {
+            quoted = false;
+          }
+        }
+      } else if (c == '"' && fieldStart) {
+        quoted = true;
+        openedAt = line;
+      }
+      fieldStart = c == ',' || newline || (c == '\r' && !newline);
+      if (newline) {
+        line++;
+      }
+    }
+    if (quoted) {
+      throw new InputException(
+          fileName,
+          openedAt,
+          null,
+          "unterminated quote: the quoted field opened here is never closed");
     }
   }
 
@@ -171,9 +251,21 @@ public final class LongCsv {
    * @throws InputException naming file, line and column for malformed content
    */
   public static Contents read(Reader in, String fileName) {
+    String text;
+    try {
+      StringBuilder sb = new StringBuilder();
+      char[] buf = new char[8192];
+      for (int k; (k = in.read(buf)) >= 0; ) {
+        sb.append(buf, 0, k);
+      }
+      text = sb.toString();
+    } catch (IOException e) {
+      throw new InputException(fileName, -1, null, "cannot read: " + e.getMessage());
+    }
+    checkQuotes(text, fileName);
     List<CsvRecord> records = new ArrayList<>();
     try (CsvReader<CsvRecord> csv =
-        CsvReader.builder().ignoreDifferentFieldCount(true).ofCsvRecord(in)) {
+        CsvReader.builder().ignoreDifferentFieldCount(true).ofCsvRecord(text)) {
       for (CsvRecord rec : csv) {
         records.add(rec);
       }
@@ -186,6 +278,16 @@ public final class LongCsv {
       throw new InputException(fileName, 1, null, "empty file: expected a header row");
     }
     List<String> header = records.get(0).getFields();
+    for (int i = 0; i < header.size(); i++) {
+      int first = header.indexOf(header.get(i));
+      if (first < i) {
+        throw new InputException(
+            fileName,
+            1,
+            Integer.toString(i + 1),
+            "duplicate column name '" + header.get(i) + "' (also column " + (first + 1) + ")");
+      }
+    }
     int measureCol = header.indexOf(MEASURE);
     int valueCol = header.indexOf(VALUE);
     int statusCol = header.indexOf(STATUS);
@@ -235,9 +337,13 @@ public final class LongCsv {
             "a long CSV holds one measure: found '" + m + "' after '" + measureLabel + "'");
       }
     }
+    if (measureLabel == null) {
+      throw new InputException(
+          fileName, 1, null, "no cells: the file has a header row but no data rows");
+    }
     Measure measure;
     try {
-      measure = measureLabel == null ? Measure.COUNT : Measure.parse(measureLabel);
+      measure = Measure.parse(measureLabel);
     } catch (InputException e) {
       throw new InputException(fileName, 2, MEASURE, e.getMessage());
     }

@@ -230,6 +230,12 @@ final class CsvImporter {
         throw new org.statbench.core.CancelledException();
       }
       cancel.throwIfCancelled();
+      if (rows == 0) {
+        // a header with no records is almost always a truncated extract: refuse it rather than
+        // replace a dataset of the same name with an empty one
+        throw new InputException(
+            file, -1, null, "the file has a header line but no data rows (nothing to import)");
+      }
       progress.progress(size, size, label + " (" + rows + " rows)");
       pass.rows = (int) rows;
       for (ColumnAccumulator a : acc) {

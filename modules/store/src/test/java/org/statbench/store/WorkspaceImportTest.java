@@ -446,12 +446,16 @@ class WorkspaceImportTest {
   }
 
   @Test
-  void headerOnlyFileImportsAnEmptyDataset() {
-    Path file = Fixtures.csv(tmp, "e.csv", "a,b\n");
+  void headerOnlyFileIsRefusedAndLeavesTheDatasetOfThatNameUnchanged() {
+    Path good = Fixtures.csv(tmp, "good.csv", "a,b\n1,x\n2,y\n");
+    Path headerOnly = Fixtures.csv(tmp, "e.csv", "a,b\n");
     try (Workspace ws = open()) {
-      DatasetInfo info = importFile(ws, "e", file);
-      assertThat(info.rows()).isZero();
-      assertThat(ws.columns("e", List.of("a", "b")).rows()).isZero();
+      importFile(ws, "e", good);
+      assertThatThrownBy(() -> importFile(ws, "e", headerOnly))
+          .isInstanceOf(InputException.class)
+          .hasMessageContaining("e.csv")
+          .hasMessageContaining("no data rows");
+      assertThat(ws.dataset("e").rows()).isEqualTo(2);
     }
   }
 

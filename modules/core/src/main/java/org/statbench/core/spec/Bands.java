@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.statbench.core.InputException;
+import org.statbench.core.data.NumericColumn;
 
 /**
  * Bands of a numeric variable, in the order written. A value belongs to the first band that
@@ -43,6 +44,41 @@ public record Bands(List<Band> bands) implements Derivation {
       out.add(Band.parse(part));
     }
     return new Bands(out);
+  }
+
+  /**
+   * Returns these bands when no value can fall in two of them, as the table builder's band dialog
+   * requires; bands that only touch at a shared end ({@code 20-30,30-40}) are accepted, the first
+   * taking the shared value.
+   *
+   * @throws InputException naming the two bands and the values they share
+   */
+  public Bands requireNoOverlap() {
+    for (int i = 0; i < bands.size(); i++) {
+      for (int j = i + 1; j < bands.size(); j++) {
+        Band x = bands.get(i);
+        Band y = bands.get(j);
+        double lo = Math.max(x.lo(), y.lo());
+        double hi = Math.min(x.hi(), y.hi());
+        boolean overlap = lo < hi || (lo == hi && (x.lo() == x.hi() || y.lo() == y.hi()));
+        if (overlap) {
+          throw new InputException(
+              "Bands '"
+                  + x.label()
+                  + "' and '"
+                  + y.label()
+                  + "' overlap: "
+                  + (lo == hi
+                      ? NumericColumn.formatNumber(lo)
+                      : "values from "
+                          + NumericColumn.formatNumber(lo)
+                          + " to "
+                          + NumericColumn.formatNumber(hi))
+                  + " would be in both. Make each value fall in one band.");
+        }
+      }
+    }
+    return this;
   }
 
   /** The bands written back as the command line takes them. */

@@ -13,14 +13,22 @@ public final class SpecSyntax {
    * Parses {@code --band V=LO-HI,LO-HI,...,LO+}.
    *
    * @return the variable and its bands
-   * @throws InputException when the text is not in that form
+   * @throws InputException when the text is not in that form or two bands overlap (touching ends
+   *     are allowed)
    */
   public static Map.Entry<String, Bands> band(String text) {
     int eq = text.indexOf('=');
     if (eq <= 0 || eq == text.length() - 1) {
       throw new InputException("Band '" + text + "' is not V=LO-HI,LO-HI,...,LO+");
     }
-    return Map.entry(text.substring(0, eq).trim(), Bands.parse(text.substring(eq + 1)));
+    String variable = text.substring(0, eq).trim();
+    try {
+      // a value in two bands would be counted in one of them silently: refuse, as the band
+      // dialog of the table builder does
+      return Map.entry(variable, Bands.parse(text.substring(eq + 1)).requireNoOverlap());
+    } catch (InputException e) {
+      throw new InputException("--band " + variable + ": " + e.getMessage());
+    }
   }
 
   /**

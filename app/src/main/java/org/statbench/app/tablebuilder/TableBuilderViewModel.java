@@ -507,7 +507,9 @@ public final class TableBuilderViewModel {
     List<Band> out = new ArrayList<>();
     double lo = Double.NEGATIVE_INFINITY;
     for (double c : cuts) {
-      out.add(Band.of(lo, integers ? c - 1 : c));
+      // A cut point starts the band above it, as for whole numbers (25 -> ..-24, 25-..); with
+      // decimals the band below stops just short of it (half-open, labelled "10-<50.5").
+      out.add(integers ? Band.of(lo, c - 1) : Band.halfOpen(lo, c));
       lo = c;
     }
     out.add(Band.of(lo, Double.POSITIVE_INFINITY));

@@ -287,9 +287,13 @@ class TableBuilderViewModelTest {
     model.add("age", Zone.ROWS);
     assertThat(model.bandsFromCutPoints("age", "25, 50;65").format())
         .isEqualTo("-24,25-49,50-64,65+");
-    // amount has decimals: bands touch and the cut point goes to the band below.
+    // amount has decimals: half-open bands, each cut point starts the band above it.
     assertThat(model.bandsFromCutPoints("amount", "10,50.5").format())
-        .isEqualTo("-10,10-50.5,50.5+");
+        .isEqualTo("<10,10-<50.5,50.5+");
+    model.add("amount", Zone.COLUMNS);
+    model.setBands("amount", model.bandsFromCutPoints("amount", "10,50.5").format());
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(model.layoutProperty().get().columns().stream().map(k -> k[0]).count()).isEqualTo(4);
     assertThatThrownBy(() -> model.bandsFromCutPoints("age", "25,x"))
         .hasMessage("Cut point 'x' is not a number");
     assertThatThrownBy(() -> model.bandsFromCutPoints("age", "50,25"))

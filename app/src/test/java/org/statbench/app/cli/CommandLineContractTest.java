@@ -283,6 +283,22 @@ class CommandLineContractTest {
   }
 
   @Test
+  void aCategoryCodedTotalIsRefusedRatherThanWrittenLikeTheMargin() throws Exception {
+    Path csv = file("totals.csv", "r\nTotal\nx\nx\n");
+    assertThat(run("import", "--db", db, "--name", "t", "--file", csv.toString())).isZero();
+    Path t = tmp.resolve("t.csv");
+
+    int code = run("tabulate", "--db", db, "--dataset", "t", "--rows", "r", "--out", t.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("column r").contains("'Total'").contains("--no-total r");
+    assertThat(t).doesNotExist();
+    assertThat(run("tabulate", "--db", db, "--dataset", "t", "--rows", "r", "--no-total", "r"))
+        .isZero();
+    assertThat(out.toString()).isEqualTo("r,measure,value\nTotal,count,1\nx,count,2\n");
+  }
+
+  @Test
   void everySubCommandPrintsItsHelpWithoutWarnings() {
     PrintStream saved = System.err;
     ByteArrayOutputStream picocliWarnings = new ByteArrayOutputStream();

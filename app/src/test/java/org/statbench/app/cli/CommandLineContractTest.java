@@ -299,6 +299,20 @@ class CommandLineContractTest {
   }
 
   @Test
+  void protectNamesTheFileWhoseTotalsDoNotAddUp() throws Exception {
+    Path t = file("nadd.csv", "a,measure,value\nx,count,20\ny,count,3\nTotal,count,99\n");
+    Path protectedFile = tmp.resolve("p.csv");
+
+    int code = run("protect", "--table", t.toString(), "--out", protectedFile.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("nadd.csv: the table does not add up")
+        .contains("is 99 but its parts along a sum to 23");
+    assertThat(protectedFile).doesNotExist();
+  }
+
+  @Test
   void everySubCommandPrintsItsHelpWithoutWarnings() {
     PrintStream saved = System.err;
     ByteArrayOutputStream picocliWarnings = new ByteArrayOutputStream();

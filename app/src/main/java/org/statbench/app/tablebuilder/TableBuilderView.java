@@ -249,7 +249,7 @@ public final class TableBuilderView extends VBox {
     columnSortBy.valueProperty().addListener((o, a, b) -> sortEdited());
     model.rowSortProperty().addListener((o, a, b) -> syncSortPickers());
     model.columnSortProperty().addListener((o, a, b) -> syncSortPickers());
-    Button resetOrder = new Button("Table order");
+    Button resetOrder = new Button("Reset order");
     resetOrder.setId("resetSort");
     resetOrder.setTooltip(
         new Tooltip(
@@ -295,15 +295,18 @@ public final class TableBuilderView extends VBox {
             busy,
             new Separator(javafx.geometry.Orientation.VERTICAL),
             // Last, as the value-sort pickers come and go.
-            new Label("Sort rows"),
-            rowSortMode,
-            rowSortBy,
-            new Label("columns"),
-            columnSortMode,
-            columnSortBy,
+            sortGroup(new Label("Sort rows"), rowSortMode, rowSortBy),
+            sortGroup(new Label("Sort columns"), columnSortMode, columnSortBy),
             resetOrder);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
+  }
+
+  /** A label with its pickers, wrapped as one piece by the bar. */
+  private static HBox sortGroup(Node... nodes) {
+    HBox box = new HBox(6, nodes);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
   }
 
   private void measureEdited() {

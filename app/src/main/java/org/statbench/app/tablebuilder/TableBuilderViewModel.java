@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +42,10 @@ import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
+import org.statbench.core.spec.Band;
 import org.statbench.core.spec.Bands;
 import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.spec.CodeGroup;
 import org.statbench.core.spec.CodeGroups;
 import org.statbench.core.spec.DateGrouping;
 import org.statbench.core.spec.DateRangeFilter;
@@ -429,7 +435,7 @@ public final class TableBuilderViewModel {
       throw new InputException("Write at least one band, e.g. 16-24,25-49,50+");
     }
     Bands b = Bands.parse(bandsText);
-    List<org.statbench.core.spec.Band> l = b.bands();
+    List<Band> l = b.bands();
     for (int i = 0; i < l.size(); i++) {
       for (int j = i + 1; j < l.size(); j++) {
         var x = l.get(i);
@@ -498,13 +504,13 @@ public final class TableBuilderViewModel {
     boolean integers =
         variable(variable).map(v -> v.type() == VariableType.INTEGER).orElse(false)
             && cuts.stream().allMatch(c -> c == Math.rint(c));
-    List<org.statbench.core.spec.Band> out = new ArrayList<>();
+    List<Band> out = new ArrayList<>();
     double lo = Double.NEGATIVE_INFINITY;
     for (double c : cuts) {
-      out.add(org.statbench.core.spec.Band.of(lo, integers ? c - 1 : c));
+      out.add(Band.of(lo, integers ? c - 1 : c));
       lo = c;
     }
-    out.add(org.statbench.core.spec.Band.of(lo, Double.POSITIVE_INFINITY));
+    out.add(Band.of(lo, Double.POSITIVE_INFINITY));
     return new Bands(out);
   }
 
@@ -527,9 +533,9 @@ public final class TableBuilderViewModel {
     if (lines.isEmpty()) {
       return null;
     }
-    Set<String> known = new java.util.HashSet<>();
+    Set<String> known = new HashSet<>();
     codes(variable).forEach(c -> known.add(c.code()));
-    List<org.statbench.core.spec.CodeGroup> groups = new ArrayList<>();
+    List<CodeGroup> groups = new ArrayList<>();
     for (String line : lines) {
       int eq = line.indexOf('=');
       if (eq < 0) {
@@ -540,7 +546,7 @@ public final class TableBuilderViewModel {
         throw new InputException("Group '" + line + "' has no name: write NAME=code,code,...");
       }
       List<String> members =
-          java.util.Arrays.stream(line.substring(eq + 1).split(","))
+          Arrays.stream(line.substring(eq + 1).split(","))
               .map(String::strip)
               .filter(c -> !c.isEmpty())
               .toList();
@@ -555,10 +561,10 @@ public final class TableBuilderViewModel {
           }
         }
       }
-      groups.add(new org.statbench.core.spec.CodeGroup(name, members));
+      groups.add(new CodeGroup(name, members));
     }
     CodeGroups g = new CodeGroups(groups);
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     Set<String> grouped = g.groupOf().keySet();
     for (var group : groups) {
       if (!names.add(group.name())) {
@@ -923,9 +929,7 @@ public final class TableBuilderViewModel {
                       if (!(col instanceof NumericColumn n)) {
                         throw new InputException("'" + variable + "' is not numeric");
                       }
-                      return java.util.Arrays.stream(n.values())
-                          .filter(v -> !Double.isNaN(v))
-                          .toArray();
+                      return Arrays.stream(n.values()).filter(v -> !Double.isNaN(v)).toArray();
                     })
                 .onSuccess(then)
                 .onFailure(e -> context.dialogs().showError("Cannot read " + variable, e)));
@@ -1216,8 +1220,8 @@ public final class TableBuilderViewModel {
    * The codelist filters on plain dimensions: the grid shows only their ticked codes (the table
    * itself keeps every category, with zeros, as the engine promises).
    */
-  private java.util.Map<String, CodeFilter> codeFiltersOnDimensions() {
-    java.util.Map<String, CodeFilter> out = new java.util.HashMap<>();
+  private Map<String, CodeFilter> codeFiltersOnDimensions() {
+    Map<String, CodeFilter> out = new HashMap<>();
     for (DimensionSpec d : spec().dimensions()) {
       if (d.derivation() == null && filter(d.variable()) instanceof CodeFilter cf) {
         out.put(d.variable(), cf);

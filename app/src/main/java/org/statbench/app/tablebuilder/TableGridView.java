@@ -243,8 +243,23 @@ public final class TableGridView extends StackPane {
     }
     g.setRows(data);
     spanHeaders(g, layout, h, w);
+    // Through an empty grid: the sheet otherwise reuses rendered rows whose cells compare equal
+    // (text, spans and classes) and keeps their old row spans, leaving nested row headers split
+    // after a field is added. Scrolling is kept, so sorting does not jump to the top.
+    boolean sameShape =
+        grid != null
+            && sheet.isVisible()
+            && grid.getRowCount() == nRows
+            && grid.getColumnCount() == nCols;
+    double vBar = sameShape ? sheet.getVBarValue() : 0;
+    double hBar = sameShape ? sheet.getHBarValue() : 0;
     grid = g;
+    sheet.setGrid(new GridBase(0, 0));
     sheet.setGrid(g);
+    if (vBar > 0 || hBar > 0) {
+      sheet.setVBarValue(vBar);
+      sheet.setHBarValue(hBar);
+    }
     sheet.getFixedRows().clear();
     for (int r = 0; r < h; r++) {
       sheet.getFixedRows().add(r);

@@ -92,9 +92,11 @@ public final class SampleWorkspace {
       Path dir, boolean reset, ProgressListener progress, CancellationToken cancel) {
     boolean complete = Files.isRegularFile(dir.resolve(COMPLETE_MARKER));
     if (complete && !reset) {
-      if (!Files.isDirectory(dir.resolve(TABLES_DIR))) {
-        // A sample built before the saved tables shipped gets them once; a user's own deletions
-        // of single files are left alone.
+      if (!Files.isDirectory(dir.resolve(TABLES_DIR))
+          || !Files.isDirectory(dir.resolve(COHORTS_DIR))) {
+        // A sample built before the saved tables and cohort definition shipped gets them once;
+        // files already there are kept, and a user's own deletions of single files are left
+        // alone afterwards.
         try {
           installSavedDefinitions(dir);
         } catch (IOException e) {
@@ -186,12 +188,16 @@ public final class SampleWorkspace {
         cohorts.resolve(COHORT_DEFINITION));
   }
 
+  /** Copies a bundled resource to a file that does not exist yet (an existing one is kept). */
   private static void copyResource(String resource, Path to) throws IOException {
+    if (Files.exists(to)) {
+      return;
+    }
     try (InputStream in = SampleWorkspace.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IOException("missing bundled resource " + resource);
       }
-      Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, to);
     }
   }
 

@@ -742,6 +742,23 @@ class BuilderWorkflowGuiTest {
   }
 
   @Test
+  void anOuterRowHeaderSpansItsGroupOnScreen(FxRobot robot) {
+    addWithKeys(robot, "region", KeyCode.DIGIT1);
+    addWithKeys(robot, "provider", KeyCode.DIGIT1);
+    TableGridView g = grid(robot);
+    var outer = g.sheet().getGrid().getRows().get(1).get(0);
+    assertThat(outer.getRowSpan()).isEqualTo(6);
+    javafx.scene.control.TableCell<?, ?> shown =
+        robot
+            .lookup(".spreadsheet-cell")
+            .match(
+                (javafx.scene.control.TableCell<?, ?> c) -> c.getItem() == outer && c.isVisible())
+            .query();
+    double rowHeight = screenCell(robot, 1, 1).getHeight();
+    assertThat(shown.getHeight()).isGreaterThan(5 * rowHeight);
+  }
+
+  @Test
   void theHeatMapShadesDataCellsByValueAndLeavesTotalsPlain(FxRobot robot) {
     addWithKeys(robot, "provider", KeyCode.DIGIT1);
     robot.clickOn("#heatMap");

@@ -104,6 +104,9 @@ class SampleWorkspaceTest {
       }
     }
     Files.delete(tables);
+    Path cohort =
+        ws.resolve(SampleWorkspace.COHORTS_DIR).resolve(SampleWorkspace.COHORT_DEFINITION);
+    Files.writeString(cohort, "{\"edited\": true}");
 
     SampleWorkspace.Opened again =
         SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE);
@@ -115,5 +118,19 @@ class SampleWorkspaceTest {
           .containsExactlyInAnyOrderElementsOf(
               SampleWorkspace.TABLES.stream().map(SampleWorkspace.SavedTable::fileName).toList());
     }
+    assertThat(cohort).hasContent("{\"edited\": true}");
+  }
+
+  @Test
+  void aSampleWithoutItsCohortsFolderGetsTheDefinitionWhenOpened() throws Exception {
+    Path ws = dir.resolve("sample");
+    SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE).workspace().close();
+    Path cohorts = ws.resolve(SampleWorkspace.COHORTS_DIR);
+    Files.delete(cohorts.resolve(SampleWorkspace.COHORT_DEFINITION));
+    Files.delete(cohorts);
+
+    SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE).workspace().close();
+
+    assertThat(cohorts.resolve(SampleWorkspace.COHORT_DEFINITION)).isNotEmptyFile();
   }
 }

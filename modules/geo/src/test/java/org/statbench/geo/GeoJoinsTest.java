@@ -91,6 +91,34 @@ class GeoJoinsTest {
   }
 
   @Test
+  void aCancelledJoinLeavesTheEarlierJoinInPlace() {
+    geo.join(
+        "survey",
+        "oac_2011",
+        null,
+        JoinSpec.of("oa_code").withLevels(List.of("supergroup")),
+        CancellationToken.NONE);
+    DatasetInfo before = ws.dataset("survey");
+    CancellationToken cancel = new CancellationToken();
+    cancel.cancel();
+
+    assertThatThrownBy(
+            () ->
+                geo.join(
+                    "survey",
+                    "geography_2011",
+                    null,
+                    JoinSpec.of("oa_code").withLevels(List.of("la", "region")),
+                    cancel))
+        .isInstanceOf(org.statbench.core.CancelledException.class);
+
+    assertThat(ws.dataset("survey")).isEqualTo(before);
+    assertThat(ws.dataset("survey").variable("la")).isEmpty();
+    assertThat(ws.columns("survey", List.of("supergroup")).column("supergroup").text(0))
+        .isNotNull();
+  }
+
+  @Test
   void hierarchyJoinRecordsTheRollUpOrder() {
     JoinResult r =
         geo.join(

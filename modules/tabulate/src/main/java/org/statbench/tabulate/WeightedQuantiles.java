@@ -56,31 +56,42 @@ public final class WeightedQuantiles {
       cells = Math.multiplyExact(cells, plans.get(d).fullSize());
     }
     int[] ls = Cube.leafStrides(plans);
+    // the records that count, compacted (value, weight, leaf cell) so that sorting and the walk
+    // below read memory in order
     int kept = 0;
-    int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      if (leafCell[i] == 0) {
-        continue;
-      }
-      double w = weights[i];
-      if (w < 0) {
-        throw new InputException(
-            "Weighted percentiles need weights of 0 or more: '" + weightVariable + "' has " + w);
-      }
-      if (w > 0) {
-        order[kept++] = i;
+      if (leafCell[i] != 0) {
+        double w = weights[i];
+        if (w < 0) {
+          throw new InputException(
+              "Weighted percentiles need weights of 0 or more: '" + weightVariable + "' has " + w);
+        }
+        if (w > 0) {
+          kept++;
+        }
       }
     }
-    sortByValueThenWeight(order, kept, values, weights);
+    double[] xs = new double[kept];
+    double[] ws = new double[kept];
+    int[] cs = new int[kept];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (leafCell[i] != 0 && weights[i] > 0) {
+        xs[k] = values[i];
+        ws[k] = weights[i];
+        cs[k] = leafCell[i];
+        k++;
+      }
+    }
+    sortByValueThenWeight(xs, ws, cs);
     cancel.throwIfCancelled();
     // the full cells each leaf cell adds into: its own position, its parents and the total, per
     // dimension, in every combination (computed once per leaf cell met)
     int[][] targets = new int[leafCount(plans) + 1][];
     double[] total = new double[cells];
     for (int j = 0; j < kept; j++) {
-      int i = order[j];
-      for (int f : targets(targets, leafCell[i], plans, ls, fullStride)) {
-        total[f] += weights[i];
+      for (int f : targets(targets, cs[j], plans, ls, fullStride)) {
+        total[f] += ws[j];
       }
     }
     double[] out = new double[cells];
@@ -92,13 +103,13 @@ public final class WeightedQuantiles {
       if ((j & 0xFFFF) == 0) {
         cancel.throwIfCancelled();
       }
-      int i = order[j];
-      double x = values[i];
-      for (int f : targets(targets, leafCell[i], plans, ls, fullStride)) {
+      double x = xs[j];
+      for (int f : targets(targets, cs[j], plans, ls, fullStride)) {
         switch (state[f]) {
           case 0 -> {
-            cum[f] += weights[i];
-            double t = total[f] * p / 100.0;
+            cum[f] += ws[j];
+            // t = W at p = 100 exactly (W * 100 / 100 may round above W)
+            double t = p >= 100 ? total[f] : total[f] * p / 100.0;
             if (cum[f] >= t) {
               if (cum[f] == t) {
                 lower[f] = x;
@@ -172,39 +183,62 @@ public final class WeightedQuantiles {
     return t;
   }
 
-  /** Sorts {@code order[0..n)} by (value, weight) ascending: a stable merge sort on indexes. */
-  static void sortByValueThenWeight(int[] order, int n, double[] values, double[] weights) {
-    int[] a = order;
-    int[] b = new int[n];
+  /**
+   * Sorts the records by (value, weight) ascending, moving the three arrays together (a bottom-up
+   * merge sort; records equal in both keep their relative order, which does not affect any sum).
+   */
+  static void sortByValueThenWeight(double[] xs, double[] ws, int[] cs) {
+    int n = xs.length;
+    double[] x = xs;
+    double[] w = ws;
+    int[] c = cs;
+    double[] x2 = new double[n];
+    double[] w2 = new double[n];
+    int[] c2 = new int[n];
     for (int width = 1; width < n; width *= 2) {
       for (int lo = 0; lo < n; lo += 2 * width) {
         int mid = Math.min(lo + width, n);
         int hi = Math.min(lo + 2 * width, n);
         int i = lo;
         int j = mid;
-        int k = lo;
+        int o = lo;
         while (i < mid && j < hi) {
-          int x = a[i];
-          int y = a[j];
-          int c = Double.compare(values[x], values[y]);
-          if (c == 0) {
-            c = Double.compare(weights[x], weights[y]);
+          int cmp = Double.compare(x[i], x[j]);
+          if (cmp < 0 || cmp == 0 && Double.compare(w[i], w[j]) <= 0) {
+            x2[o] = x[i];
+            w2[o] = w[i];
+            c2[o++] = c[i++];
+          } else {
+            x2[o] = x[j];
+            w2[o] = w[j];
+            c2[o++] = c[j++];
           }
-          b[k++] = c <= 0 ? a[i++] : a[j++];
         }
         while (i < mid) {
-          b[k++] = a[i++];
+          x2[o] = x[i];
+          w2[o] = w[i];
+          c2[o++] = c[i++];
         }
         while (j < hi) {
-          b[k++] = a[j++];
+          x2[o] = x[j];
+          w2[o] = w[j];
+          c2[o++] = c[j++];
         }
       }
-      int[] swap = a;
-      a = b;
-      b = swap;
+      double[] tx = x;
+      x = x2;
+      x2 = tx;
+      double[] tw = w;
+      w = w2;
+      w2 = tw;
+      int[] tc = c;
+      c = c2;
+      c2 = tc;
     }
-    if (a != order) {
-      System.arraycopy(a, 0, order, 0, n);
+    if (x != xs) {
+      System.arraycopy(x, 0, xs, 0, n);
+      System.arraycopy(w, 0, ws, 0, n);
+      System.arraycopy(c, 0, cs, 0, n);
     }
   }
 }

@@ -12,9 +12,6 @@ import org.statbench.app.workspace.SampleWorkspace;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
-import org.statbench.geo.GeoJoins;
-import org.statbench.geo.JoinSpec;
-import org.statbench.sampledata.SampleData;
 import org.statbench.store.Workspace;
 
 /**
@@ -23,15 +20,16 @@ import org.statbench.store.Workspace;
  * starting state whatever was changed, in the time of a folder copy.
  *
  * <p>The template is built once from the bundled sample files (which stay untouched inside the
- * application): every sample extract and lookup imported, the area classification joined onto the
- * wealth survey and the geography onto the referrals, and the saved demo tables ({@link #TABLES})
- * in its {@code tables} folder and the cohort definition in its {@code cohorts} folder. A marker
- * naming {@link #TEMPLATE_VERSION} is written last; a template without it (interrupted, or from an
- * older version) is rebuilt.
+ * application) exactly as the sample workspace is ({@link SampleWorkspace#build}): every sample
+ * extract and lookup imported, the sample joins (the whole geography hierarchy onto the referrals,
+ * so roll-ups can be shown), and the saved demo tables ({@link #TABLES}) in its {@code tables}
+ * folder and the cohort definition in its {@code cohorts} folder. A marker naming {@link
+ * #TEMPLATE_VERSION} is written last; a template without it (interrupted, or from an older version)
+ * is rebuilt.
  */
 public final class DemoWorkspace {
   /** Bump when the template's content changes, so existing templates are rebuilt. */
-  public static final String TEMPLATE_VERSION = "demo-template 1";
+  public static final String TEMPLATE_VERSION = "demo-template 2";
 
   /** Written last into a complete template. */
   public static final String TEMPLATE_MARKER = ".statbench-demo-template";
@@ -122,21 +120,6 @@ public final class DemoWorkspace {
     Files.createDirectories(building);
     try (Workspace ws = Workspace.open(building)) {
       SampleWorkspace.build(ws, progress, cancel);
-      cancel.throwIfCancelled();
-      progress.progress(0, 1, "joining the area classification and geography");
-      GeoJoins geo = new GeoJoins(ws);
-      geo.join(
-          SampleData.WEALTH_SURVEY.datasetName(),
-          SampleData.CLASSIFICATION.datasetName(),
-          null,
-          JoinSpec.of("oa_code").withLevels(List.of("supergroup", "supergroup_name")),
-          cancel);
-      geo.join(
-          SampleData.REFERRALS.datasetName(),
-          SampleData.GEOGRAPHY.datasetName(),
-          null,
-          JoinSpec.of("oa_code").withLevels(List.of("region", "region_name")),
-          cancel);
     }
     Files.writeString(building.resolve(TEMPLATE_MARKER), TEMPLATE_VERSION + "\n");
     deleteRecursively(template());

@@ -48,7 +48,7 @@ class DemoWorkspaceTest {
           .contains("supergroup", "supergroup_name");
       assertThat(ws.dataset("referrals").variables())
           .extracting(v -> v.name())
-          .contains("region", "region_name");
+          .contains("lsoa", "msoa", "la", "region", "region_name");
     }
   }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.statbench.core.CancellationToken;
+import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
 import org.statbench.core.RefusedException;
 import org.statbench.core.table.Table;
@@ -66,7 +67,16 @@ public final class ProtectCommand implements Callable<Integer> {
     OutputFiles.requireWritable(out, "--out");
     DisclosureChecker checker = new DisclosureChecker(DisclosureCli.policy(rules));
     Table t = DisclosureCli.readCounts(table);
-    DisclosureReport r = checker.protect(t, ProgressListener.NONE, CancellationToken.NONE);
+    DisclosureReport r;
+    try {
+      r = checker.protect(t, ProgressListener.NONE, CancellationToken.NONE);
+    } catch (InputException e) {
+      if (e.file() != null) {
+        throw e;
+      }
+      // e.g. a hand-written table whose Total rows do not add up: name the file it came from
+      throw new InputException(table.toString(), -1, null, e.getMessage());
+    }
     PrintWriter pw = spec.commandLine().getOut();
     DisclosureCli.print(pw, r);
     if (db != null) {

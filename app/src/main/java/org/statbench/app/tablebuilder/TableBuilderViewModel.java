@@ -468,9 +468,9 @@ public final class TableBuilderViewModel {
 
   /**
    * Bands between cut points, e.g. {@code 25,50,65}: below the first, from each to the next, and
-   * from the last up. For an integer variable with whole cut points each band ends one below the
-   * next cut ({@code -24,25-49,50-64,65+}); otherwise bands touch and a cut point belongs to the
-   * band below it.
+   * from the last up; a cut point starts the band above it. For an integer variable with whole cut
+   * points each band ends one below the next cut ({@code -24,25-49,50-64,65+}); otherwise the bands
+   * are half-open ({@code <25,25-<50,50-<65,65+}).
    *
    * @throws InputException when a cut point is not a number or they do not increase
    */
@@ -507,8 +507,6 @@ public final class TableBuilderViewModel {
     List<Band> out = new ArrayList<>();
     double lo = Double.NEGATIVE_INFINITY;
     for (double c : cuts) {
-      // A cut point starts the band above it, as for whole numbers (25 -> ..-24, 25-..); with
-      // decimals the band below stops just short of it (half-open, labelled "10-<50.5").
       out.add(integers ? Band.of(lo, c - 1) : Band.halfOpen(lo, c));
       lo = c;
     }

@@ -283,6 +283,36 @@ class CommandLineContractTest {
   }
 
   @Test
+  void aCategoryCodedTotalIsRefusedRatherThanWrittenLikeTheMargin() throws Exception {
+    Path csv = file("totals.csv", "r\nTotal\nx\nx\n");
+    assertThat(run("import", "--db", db, "--name", "t", "--file", csv.toString())).isZero();
+    Path t = tmp.resolve("t.csv");
+
+    int code = run("tabulate", "--db", db, "--dataset", "t", "--rows", "r", "--out", t.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("column r").contains("'Total'").contains("--no-total r");
+    assertThat(t).doesNotExist();
+    assertThat(run("tabulate", "--db", db, "--dataset", "t", "--rows", "r", "--no-total", "r"))
+        .isZero();
+    assertThat(out.toString()).isEqualTo("r,measure,value\nTotal,count,1\nx,count,2\n");
+  }
+
+  @Test
+  void protectNamesTheFileWhoseTotalsDoNotAddUp() throws Exception {
+    Path t = file("nadd.csv", "a,measure,value\nx,count,20\ny,count,3\nTotal,count,99\n");
+    Path protectedFile = tmp.resolve("p.csv");
+
+    int code = run("protect", "--table", t.toString(), "--out", protectedFile.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("nadd.csv: the table does not add up")
+        .contains("is 99 but its parts along a sum to 23");
+    assertThat(protectedFile).doesNotExist();
+  }
+
+  @Test
   void everySubCommandPrintsItsHelpWithoutWarnings() {
     PrintStream saved = System.err;
     ByteArrayOutputStream picocliWarnings = new ByteArrayOutputStream();

@@ -18,7 +18,6 @@ import org.statbench.app.workspace.WorkspaceModel;
 import org.statbench.app.workspace.WorkspacePreferences;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.ProgressListener;
-import org.statbench.core.spec.Bands;
 import org.statbench.core.spec.Percentage;
 import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
@@ -288,13 +287,13 @@ class TableBuilderViewModelTest {
     model.add("age", Zone.ROWS);
     assertThat(model.bandsFromCutPoints("age", "25, 50;65").format())
         .isEqualTo("-24,25-49,50-64,65+");
-    // amount has decimals: half-open bands, the cut point starting the band above as above.
-    Bands decimal = model.bandsFromCutPoints("amount", "10,50.5");
-    assertThat(decimal.format()).isEqualTo("<10,10-<50.5,50.5+");
-    assertThat(decimal.bands().get(0).contains(10)).isFalse();
-    assertThat(decimal.bands().get(1).contains(10)).isTrue();
-    assertThat(decimal.bands().get(1).contains(50.5)).isFalse();
-    assertThat(decimal.bands().get(2).contains(50.5)).isTrue();
+    // amount has decimals: half-open bands, each cut point starts the band above it.
+    assertThat(model.bandsFromCutPoints("amount", "10,50.5").format())
+        .isEqualTo("<10,10-<50.5,50.5+");
+    model.add("amount", Zone.COLUMNS);
+    model.setBands("amount", model.bandsFromCutPoints("amount", "10,50.5").format());
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(model.layoutProperty().get().columns().stream().map(k -> k[0]).count()).isEqualTo(4);
     assertThatThrownBy(() -> model.bandsFromCutPoints("age", "25,x"))
         .hasMessage("Cut point 'x' is not a number");
     assertThatThrownBy(() -> model.bandsFromCutPoints("age", "50,25"))

@@ -78,6 +78,7 @@ public final class LongCsv {
   public static void write(
       Table table, String measureLabel, Path file, String[] status, boolean[] suppressed)
       throws IOException {
+    requireUnambiguous(table); // before the file is created
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       write(table, measureLabel, w, status, suppressed);
     }
@@ -102,6 +103,7 @@ public final class LongCsv {
       throw new IllegalArgumentException("status/suppressed arrays must have one entry per cell");
     }
     List<Dimension> dims = table.dimensions();
+    requireUnambiguous(table);
     CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
     List<String> header = new ArrayList<>();
     for (Dimension d : dims) {
@@ -135,6 +137,28 @@ public final class LongCsv {
       }
     }
     csv.flush();
+  }
+
+  /**
+   * Refuses a table whose long CSV could not be read back unambiguously: a category coded {@code
+   * Total} in a dimension that also has its margin.
+   *
+   * @throws InputException naming the variable
+   */
+  public static void requireUnambiguous(Table table) {
+    for (Dimension d : table.dimensions()) {
+      if (d.total() && d.categories().stream().anyMatch(c -> c.code().equals(Category.TOTAL))) {
+        // two rows would read "Total": the file could not say which one is the margin
+        throw new InputException(
+            null,
+            -1,
+            d.variable(),
+            "the code 'Total' is also the margin's label, so the long CSV would be ambiguous:"
+                + " recode it, or drop the margin (--no-total "
+                + d.variable()
+                + ")");
+      }
+    }
   }
 
   /** A value as the long CSV writes it: empty for NaN or infinite values. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.statbench.core.InputException;
+import org.statbench.core.data.NumericColumn;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.Table;
 
@@ -232,11 +233,11 @@ public final class TableStructure {
               "the table does not add up: cell "
                   + Arrays.toString(table.codes(cell))
                   + " is "
-                  + v
+                  + NumericColumn.formatNumber(v)
                   + " but its parts along "
                   + table.dimensions().get(d).variable()
                   + " sum to "
-                  + s);
+                  + NumericColumn.formatNumber(s));
         }
       }
     }

@@ -8,12 +8,10 @@ import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.spec.CodeGroup;
 import org.statbench.core.spec.CodeGroups;
-import org.statbench.core.spec.DateRangeFilter;
 import org.statbench.core.spec.Derivation;
 import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.Filter;
 import org.statbench.core.spec.Percentage;
-import org.statbench.core.spec.RangeFilter;
 import org.statbench.core.spec.SpecSyntax;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Measure;
@@ -58,13 +56,8 @@ public final class TabulateOptions {
       description = "Wafer (layer) variables.")
   List<String> wafers;
 
-  @Option(
-      names = "--filter",
-      paramLabel = "V=code[,code...]",
-      description =
-          "Keep records with these codes (V!=... drops them); repeatable; 'Missing'"
-              + " matches no value.")
-  List<String> filters = new ArrayList<>();
+  /** --filter, --range and --date-range, shared with the cohort command. */
+  @CommandLine.Mixin FilterOptions recordFilters = new FilterOptions();
 
   @Option(
       names = "--measure",
@@ -116,18 +109,6 @@ public final class TabulateOptions {
               + " next level's, and so on, with a subtotal for every parent, e.g."
               + " oa=la,region,country; repeatable.")
   List<String> rollUps = new ArrayList<>();
-
-  @Option(
-      names = "--range",
-      paramLabel = "V=LO..HI",
-      description = "Keep numeric values in LO..HI (inclusive; an end may be empty); repeatable.")
-  List<String> ranges = new ArrayList<>();
-
-  @Option(
-      names = "--date-range",
-      paramLabel = "V=FROM..TO",
-      description = "Keep dates in FROM..TO (YYYY-MM-DD, inclusive); repeatable.")
-  List<String> dateRanges = new ArrayList<>();
 
   @Option(
       names = "--no-total",
@@ -196,14 +177,8 @@ public final class TabulateOptions {
     if (wafers != null) {
       ts = ts.withWafers(plain(wafers));
     }
-    for (String f : filters) {
-      ts = ts.withFilter(Filter.parse(f));
-    }
-    for (String r : ranges) {
-      ts = ts.withFilter(RangeFilter.parse(r));
-    }
-    for (String r : dateRanges) {
-      ts = ts.withFilter(DateRangeFilter.parse(r));
+    for (Filter f : recordFilters.filters()) {
+      ts = ts.withFilter(f);
     }
     for (String b : bands) {
       var e = SpecSyntax.band(b);

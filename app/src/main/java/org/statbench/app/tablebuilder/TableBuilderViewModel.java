@@ -434,36 +434,9 @@ public final class TableBuilderViewModel {
     if (bandsText == null || bandsText.isBlank()) {
       throw new InputException("Write at least one band, e.g. 16-24,25-49,50+");
     }
-    Bands b = Bands.parse(bandsText);
-    List<Band> l = b.bands();
-    for (int i = 0; i < l.size(); i++) {
-      for (int j = i + 1; j < l.size(); j++) {
-        var x = l.get(i);
-        var y = l.get(j);
-        double lo = Math.max(x.lo(), y.lo());
-        double hi = Math.min(x.hi(), y.hi());
-        // Touching ends (20-30,30-40, as quantile and equal-width bands of decimals are written)
-        // are fine: the first band takes the shared value. Anything more is a typo.
-        boolean overlap = lo < hi || (lo == hi && (x.lo() == x.hi() || y.lo() == y.hi()));
-        if (overlap) {
-          throw new InputException(
-              "Bands '"
-                  + x.label()
-                  + "' and '"
-                  + y.label()
-                  + "' overlap: "
-                  + (lo == hi
-                      ? NumericColumn.formatNumber(lo) + " would be in both"
-                      : "values from "
-                          + NumericColumn.formatNumber(lo)
-                          + " to "
-                          + NumericColumn.formatNumber(hi)
-                          + " would be in both")
-                  + ". Make each value fall in one band.");
-        }
-      }
-    }
-    return b;
+    // Touching ends (20-30,30-40, as bands of decimals may be written) are fine: the first band
+    // takes the shared value. Anything more is a typo.
+    return Bands.parse(bandsText).requireNoOverlap();
   }
 
   /**

@@ -53,6 +53,7 @@ import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -466,7 +467,7 @@ public final class CohortView {
     charts.setDividerPositions(0.55);
     SplitPane main = new SplitPane(triangle, charts);
     main.setOrientation(Orientation.VERTICAL);
-    main.setDividerPositions(0.45);
+    main.setDividerPositions(0.4);
     return main;
   }
 
@@ -747,6 +748,9 @@ public final class CohortView {
             plot,
             true);
     chart.setBackgroundPaint(java.awt.Color.WHITE);
+    // Beside the plot rather than under it: the curves pane is short, and one legend row per
+    // few cohorts would leave the plot no height.
+    chart.getLegend().setPosition(RectangleEdge.RIGHT);
     return chart;
   }
 

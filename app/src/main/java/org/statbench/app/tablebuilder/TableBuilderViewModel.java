@@ -62,6 +62,9 @@ import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
 import org.statbench.geo.GeoJoins;
 import org.statbench.store.Workspace;
+import org.statbench.tabulate.SavedTable;
+import org.statbench.tabulate.TableSpecJson;
+import org.statbench.tabulate.TableView;
 import org.statbench.tabulate.Tabulator;
 
 /**
@@ -157,7 +160,10 @@ public final class TableBuilderViewModel {
     return canRedo.getReadOnlyProperty();
   }
 
-  /** The order of the rows (a view setting: not part of the definition, not undone). */
+  /**
+   * The order of the rows (a view setting: not part of the table definition and not undone, but
+   * saved with it as its view, see {@link #view()}).
+   */
   public ObjectProperty<GridLayout.AxisSort> rowSortProperty() {
     return rowSort;
   }
@@ -403,11 +409,11 @@ public final class TableBuilderViewModel {
     }
   }
 
-  /** Clears the table definition (same dataset). */
+  /** Clears the table definition (same dataset) and puts the view settings back to defaults. */
   public void clear() {
     apply(BuilderState.of(TableSpec.of(spec().dataset())));
     file.set(null);
-    resetSort();
+    applyView(TableView.DEFAULT);
   }
 
   // Commands: derivations, totals, filters, measure
@@ -699,6 +705,28 @@ public final class TableBuilderViewModel {
     columnSort.set(cycleLabel(columnSort.get()));
   }
 
+  /** The grid's view settings, as a saved definition keeps them. */
+  public TableView view() {
+    return new TableView(
+        toSort(rowSort.get()), toSort(columnSort.get()), hideEmpty.get(), heatMap.get());
+  }
+
+  /** Applies saved view settings (sorts, hide empty, heat map). */
+  public void applyView(TableView v) {
+    rowSort.set(fromSort(v.rowSort()));
+    columnSort.set(fromSort(v.columnSort()));
+    hideEmpty.set(v.hideEmpty());
+    heatMap.set(v.heatMap());
+  }
+
+  private static TableView.Sort toSort(GridLayout.AxisSort s) {
+    return new TableView.Sort(TableView.Order.valueOf(s.mode().name()), s.by());
+  }
+
+  private static GridLayout.AxisSort fromSort(TableView.Sort s) {
+    return new GridLayout.AxisSort(GridLayout.SortMode.valueOf(s.order().name()), s.by());
+  }
+
   /** Back to table (codelist) order on both axes. */
   public void resetSort() {
     rowSort.set(GridLayout.AxisSort.NATURAL);
@@ -780,14 +808,14 @@ public final class TableBuilderViewModel {
     }
   }
 
-  /** Writes the definition as versioned JSON. */
+  /** Writes the definition, with the grid's view settings, as versioned JSON. */
   public void save(Path target) {
     try {
       Path parent = target.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      org.statbench.tabulate.TableSpecJson.write(spec(), target);
+      TableSpecJson.write(new SavedTable(spec(), view()), target);
     } catch (IOException e) {
       context
           .dialogs()
@@ -814,17 +842,18 @@ public final class TableBuilderViewModel {
   }
 
   /**
-   * Opens a saved definition (switching to its dataset when the workspace has it); errors are shown
-   * with the file and field.
+   * Opens a saved definition (switching to its dataset when the workspace has it) and applies its
+   * view settings (defaults when it has none); errors are shown with the file and field.
    */
   public void open(Path source) {
-    TableSpec loaded;
+    SavedTable saved;
     try {
-      loaded = org.statbench.tabulate.TableSpecJson.read(source);
+      saved = TableSpecJson.readSaved(source);
     } catch (StatBenchException e) {
       context.dialogs().showError("Cannot open the table definition", e);
       return;
     }
+    TableSpec loaded = saved.spec();
     Optional<DatasetInfo> d = context.workspace().dataset(loaded.dataset());
     if (d.isEmpty()) {
       context
@@ -843,8 +872,7 @@ public final class TableBuilderViewModel {
     }
     file.set(source);
     remember(source);
-    // The definition format has no view settings: a reopened table starts in table order.
-    resetSort();
+    applyView(saved.view());
     context.statusProperty().set("Opened " + source.getFileName());
   }
 

@@ -8,11 +8,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Table;
 import org.statbench.export.LongCsv;
+import org.statbench.tabulate.SavedTable;
+import org.statbench.tabulate.TableSpecJson;
+import org.statbench.tabulate.TableView;
 import picocli.CommandLine;
 
 class TabulateCommandTest {
@@ -121,6 +127,36 @@ class TabulateCommandTest {
         .isZero();
     assertThat(run("tabulate", "--db", db, "--spec", spec.toString())).isZero();
     assertThat(out.toString()).isEqualTo(resource("age-bands-sum.expected.csv"));
+  }
+
+  @Test
+  void aSpecWithAViewGivesTheSameCsvAsWithoutButUnknownFieldsAreStillRefused() throws Exception {
+    Path plain = tmp.resolve("plain.table.json");
+    TableSpec spec =
+        TableSpec.of("people")
+            .withRows(List.of(DimensionSpec.of("region")))
+            .withColumns(List.of(DimensionSpec.of("sex")));
+    TableSpecJson.write(spec, plain);
+    Path viewed = tmp.resolve("viewed.table.json");
+    TableView view =
+        new TableView(
+            new TableView.Sort(TableView.Order.VALUE_DESC, List.of("F")),
+            new TableView.Sort(TableView.Order.LABEL_DESC, List.of()),
+            true,
+            true);
+    TableSpecJson.write(new SavedTable(spec, view), viewed);
+    assertThat(Files.readString(viewed)).contains("\"view\"");
+
+    assertThat(run("tabulate", "--db", db, "--spec", plain.toString())).isZero();
+    String expected = out.toString();
+    assertThat(expected).isEqualTo(resource("region-by-sex.expected.csv"));
+    assertThat(run("tabulate", "--db", db, "--spec", viewed.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(expected);
+
+    Path typo = tmp.resolve("typo.table.json");
+    Files.writeString(typo, Files.readString(viewed).replace("\"percentage\"", "\"percentages\""));
+    assertThat(run("tabulate", "--db", db, "--spec", typo.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("typo.table.json").contains("percentages: unknown field");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.statbench.app.tablebuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
 import org.statbench.store.ImportRequest;
 import org.statbench.store.Workspace;
+import org.statbench.tabulate.TableView;
 
 /** The builder's commands against a real workspace (people.csv: 60 records). */
 class TableBuilderViewModelTest {
@@ -334,6 +336,41 @@ class TableBuilderViewModelTest {
     model.setGroups("region", "X=East,Nowhere");
     assertThat(model.spec()).isEqualTo(before);
     assertThat(dialogs.errors).singleElement().asString().contains("Nowhere");
+  }
+
+  @Test
+  void aSavedTableReopensInAFreshModelWithItsSortHideEmptyAndHeatMap() throws Exception {
+    model.add("age", Zone.ROWS);
+    model.setBands("age", "16-39,40-99,200+");
+    model.add("sex", Zone.COLUMNS);
+    // people.csv: F 16-39 11, 40-99 18; nobody 200+.
+    assertThat(rowLabels()).containsExactly("16-39", "40-99", "200+", "Total");
+    model.cycleRowSortByColumn(List.of("F"));
+    model.hideEmptyProperty().set(true);
+    model.heatMapProperty().set(true);
+    assertThat(rowLabels()).containsExactly("40-99", "16-39", "Total");
+    Path file = model.tablesDirectory().resolve("age-by-sex.json");
+    model.save(file);
+    assertThat(Files.readString(file)).contains("\"version\" : 3").contains("\"view\"");
+
+    TableBuilderViewModel fresh = new TableBuilderViewModel(context);
+    assertThat(fresh.hideEmptyProperty().get()).isFalse();
+    fresh.open(file);
+    model = fresh;
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(fresh.rowSortProperty().get())
+        .isEqualTo(GridLayout.AxisSort.byValue(List.of("F"), true));
+    assertThat(fresh.columnSortProperty().get()).isEqualTo(GridLayout.AxisSort.NATURAL);
+    assertThat(fresh.hideEmptyProperty().get()).isTrue();
+    assertThat(fresh.heatMapProperty().get()).isTrue();
+    assertThat(rowLabels()).containsExactly("40-99", "16-39", "Total");
+
+    fresh.clear();
+    assertThat(fresh.view()).isEqualTo(TableView.DEFAULT);
+    fresh.add("region", Zone.ROWS);
+    Path plain = fresh.tablesDirectory().resolve("regions.json");
+    fresh.save(plain);
+    assertThat(Files.readString(plain)).contains("\"version\" : 1").doesNotContain("\"view\"");
   }
 
   @Test

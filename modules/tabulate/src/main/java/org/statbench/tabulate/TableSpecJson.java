@@ -39,9 +39,11 @@ import org.statbench.core.table.Measure;
 
 /**
  * Saved table definitions: a {@link TableSpec} as versioned JSON ({@code {"format":
- * "statbench-table", "version": 1, ...}}), documented in {@code docs/table-definition-format.md}.
- * Reading is strict: unknown fields, a different format or a newer version are errors naming the
- * file and the field's path (e.g. {@code rows[0].bands[1]}). Thread-safe.
+ * "statbench-table", "version": 1, ...}}), documented in {@code docs/table-definition-format.md},
+ * optionally with the table builder's {@link TableView} (a {@code "view"} object, presentation
+ * only: {@link #read} checks and drops it, {@link #readSaved} returns it). Reading is strict:
+ * unknown fields, a different format or a newer version are errors naming the file and the field's
+ * path (e.g. {@code rows[0].bands[1]}). Thread-safe.
  */
 public final class TableSpecJson {
   /** The value of the {@code format} field. */
@@ -49,21 +51,31 @@ public final class TableSpecJson {
 
   /**
    * The newest version this code reads and writes. A definition is written with the lowest version
-   * that can express it (2 only for a roll-up over more than one parent level), so definitions that
-   * older StatBench releases can read are still written for them.
+   * that can express it (2 for a roll-up over more than one parent level, 3 when it has a view that
+   * is not the default), so definitions that older StatBench releases can read are still written
+   * for them.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private TableSpecJson() {}
 
-  /** The definition as JSON text (pretty-printed, ending with a newline). */
+  /** The definition as JSON text (pretty-printed, ending with a newline), without a view. */
   public static String write(TableSpec spec) {
+    return write(new SavedTable(spec, TableView.DEFAULT));
+  }
+
+  /**
+   * The definition and its view as JSON text (pretty-printed, ending with a newline). A default
+   * view is not written, so the text is then exactly that of {@link #write(TableSpec)}.
+   */
+  public static String write(SavedTable saved) {
+    TableSpec spec = saved.spec();
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
-    root.put("version", versionFor(spec));
+    root.put("version", versionFor(saved));
     root.put("dataset", spec.dataset());
     root.set("rows", dimensions(spec.rows()));
     root.set("columns", dimensions(spec.columns()));
@@ -77,6 +89,9 @@ public final class TableSpecJson {
       root.put("weight", spec.weight());
     }
     root.put("percentage", spec.percentage().key());
+    if (!saved.view().isDefault()) {
+      root.set("view", view(saved.view()));
+    }
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -89,12 +104,27 @@ public final class TableSpecJson {
     Files.writeString(file, write(spec), StandardCharsets.UTF_8);
   }
 
+  /** Writes the definition and its view to a file (created or replaced), UTF-8. */
+  public static void write(SavedTable saved, Path file) throws IOException {
+    Files.writeString(file, write(saved), StandardCharsets.UTF_8);
+  }
+
   /**
-   * Reads a definition file.
+   * Reads a definition file; a view in it is checked but not returned (it does not change the
+   * table).
    *
    * @throws InputException naming the file (and field) when it is missing or not a valid definition
    */
   public static TableSpec read(Path file) {
+    return readSaved(file).spec();
+  }
+
+  /**
+   * Reads a definition file with its view ({@link TableView#DEFAULT} when it has none).
+   *
+   * @throws InputException naming the file (and field) when it is missing or not a valid definition
+   */
+  public static SavedTable readSaved(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -103,16 +133,26 @@ public final class TableSpecJson {
     } catch (IOException e) {
       throw new InputException(file.toString(), -1, null, "cannot read: " + e.getMessage());
     }
-    return read(text, file.toString());
+    return readSaved(text, file.toString());
   }
 
   /**
-   * Reads a definition from JSON text.
+   * Reads a definition from JSON text; a view in it is checked but not returned.
    *
    * @param source file name for error messages
    * @throws InputException naming the source (and field) when the text is not a valid definition
    */
   public static TableSpec read(String json, String source) {
+    return readSaved(json, source).spec();
+  }
+
+  /**
+   * Reads a definition and its view from JSON text.
+   *
+   * @param source file name for error messages
+   * @throws InputException naming the source (and field) when the text is not a valid definition
+   */
+  public static SavedTable readSaved(String json, String source) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
@@ -122,7 +162,7 @@ public final class TableSpecJson {
     }
     Reader r = new Reader(source);
     try {
-      return r.spec(root);
+      return r.saved(root);
     } catch (InputException e) {
       if (e.file() != null) {
         throw e;
@@ -208,6 +248,11 @@ public final class TableSpecJson {
     return a;
   }
 
+  /** The lowest format version that expresses the definition and its view. */
+  static int versionFor(SavedTable saved) {
+    return saved.view().isDefault() ? versionFor(saved.spec()) : 3;
+  }
+
   /** The lowest format version that expresses the spec. */
   static int versionFor(TableSpec spec) {
     for (DimensionSpec d : spec.dimensions()) {
@@ -216,6 +261,33 @@ public final class TableSpecJson {
       }
     }
     return 1;
+  }
+
+  private static ObjectNode view(TableView v) {
+    ObjectNode o = MAPPER.createObjectNode();
+    if (v.rowSort().order() != TableView.Order.NATURAL) {
+      o.set("rowSort", sort(v.rowSort()));
+    }
+    if (v.columnSort().order() != TableView.Order.NATURAL) {
+      o.set("columnSort", sort(v.columnSort()));
+    }
+    if (v.hideEmpty()) {
+      o.put("hideEmpty", true);
+    }
+    if (v.heatMap()) {
+      o.put("heatMap", true);
+    }
+    return o;
+  }
+
+  private static ObjectNode sort(TableView.Sort s) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("order", s.order().key());
+    if (!s.by().isEmpty()) {
+      ArrayNode by = o.putArray("by");
+      s.by().forEach(by::add);
+    }
+    return o;
   }
 
   private static ObjectNode filter(Filter f) {
@@ -257,7 +329,7 @@ public final class TableSpecJson {
       return new InputException(source, -1, null, (path.isEmpty() ? "" : path + ": ") + problem);
     }
 
-    TableSpec spec(JsonNode root) {
+    SavedTable saved(JsonNode root) {
       if (!root.isObject()) {
         throw error("", "a table definition is a JSON object");
       }
@@ -274,7 +346,8 @@ public final class TableSpecJson {
               "filters",
               "measure",
               "weight",
-              "percentage"));
+              "percentage",
+              "view"));
       if (!FORMAT.equals(text(root, "format", true))) {
         throw error("format", "expected \"" + FORMAT + "\"");
       }
@@ -316,11 +389,71 @@ public final class TableSpecJson {
       } catch (InputException e) {
         throw error("percentage", e.getMessage());
       }
+      TableSpec spec;
       try {
-        return new TableSpec(dataset, rows, cols, wafers, filters, measure, weight, pct);
+        spec = new TableSpec(dataset, rows, cols, wafers, filters, measure, weight, pct);
       } catch (InputException e) {
         throw error("", e.getMessage());
       }
+      JsonNode view = root.get("view");
+      if (view == null || view.isNull()) {
+        return new SavedTable(spec, TableView.DEFAULT);
+      }
+      needVersion(3, "view");
+      return new SavedTable(spec, view(view, "view"));
+    }
+
+    private TableView view(JsonNode v, String path) {
+      if (!v.isObject()) {
+        throw error(path, "expected an object");
+      }
+      only(v, path, Set.of("rowSort", "columnSort", "hideEmpty", "heatMap"));
+      return new TableView(
+          sort(v.get("rowSort"), path + ".rowSort"),
+          sort(v.get("columnSort"), path + ".columnSort"),
+          flag(v, "hideEmpty", path),
+          flag(v, "heatMap", path));
+    }
+
+    private TableView.Sort sort(JsonNode s, String path) {
+      if (s == null || s.isNull()) {
+        return TableView.Sort.NATURAL;
+      }
+      if (!s.isObject()) {
+        throw error(path, "expected {\"order\", \"by\"}");
+      }
+      only(s, path, Set.of("order", "by"));
+      String key = text(s, "order", true, path);
+      TableView.Order order = null;
+      for (TableView.Order o : TableView.Order.values()) {
+        if (o.key().equals(key)) {
+          order = o;
+        }
+      }
+      if (order == null) {
+        throw error(
+            path + ".order",
+            "'" + key + "' is not one of natural, label_asc, label_desc, value_desc, value_asc");
+      }
+      List<String> by = List.of();
+      if (s.has("by")) {
+        if (!order.byValue()) {
+          throw error(path + ".by", "only a value order (value_desc, value_asc) has a \"by\"");
+        }
+        by = strings(s.get("by"), path + ".by");
+      }
+      return new TableView.Sort(order, by);
+    }
+
+    private boolean flag(JsonNode o, String field, String path) {
+      JsonNode n = o.get(field);
+      if (n == null || n.isNull()) {
+        return false;
+      }
+      if (!n.isBoolean()) {
+        throw error(path + "." + field, "expected true or false");
+      }
+      return n.asBoolean();
     }
 
     private List<DimensionSpec> dims(JsonNode root, String field) {

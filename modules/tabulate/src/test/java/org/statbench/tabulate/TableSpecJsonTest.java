@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -165,13 +166,98 @@ class TableSpecJsonTest {
     assertThatThrownBy(
             () ->
                 TableSpecJson.read(
-                    "{\"format\":\"statbench-table\",\"version\":3,\"dataset\":\"d\"}", "t.json"))
-        .hasMessageContaining("version 3 is not supported");
+                    "{\"format\":\"statbench-table\",\"version\":4,\"dataset\":\"d\"}", "t.json"))
+        .hasMessageContaining("version 4 is not supported (this StatBench reads versions 1 to 3)");
     assertThatThrownBy(() -> TableSpecJson.read("{\"format\":\"other\"}", "t.json"))
         .hasMessageContaining("format");
     assertThatThrownBy(() -> TableSpecJson.read("{\n\"format\": ,}", "t.json"))
         .hasMessageStartingWith("t.json, line 2: not valid JSON");
     assertThatThrownBy(() -> TableSpecJson.read(Path.of("/nonexistent.json")))
         .hasMessageContaining("/nonexistent.json");
+  }
+
+  private static final TableView SORTED_VIEW =
+      new TableView(
+          new TableView.Sort(TableView.Order.VALUE_DESC, List.of("F", "Total")),
+          new TableView.Sort(TableView.Order.LABEL_ASC, List.of()),
+          true,
+          true);
+
+  @Test
+  void aViewRoundTripsAsVersionThree(@TempDir Path dir) throws Exception {
+    SavedTable saved = new SavedTable(documented(), SORTED_VIEW);
+    Path f = dir.resolve("t.json");
+    TableSpecJson.write(saved, f);
+    String json = Files.readString(f);
+    assertThat(json)
+        .contains("\"version\" : 3")
+        .contains("\"order\" : \"value_desc\"")
+        .contains("\"by\" : [ \"F\", \"Total\" ]")
+        .contains("\"hideEmpty\" : true")
+        .contains("\"heatMap\" : true");
+    assertThat(TableSpecJson.readSaved(f)).isEqualTo(saved);
+    assertThat(TableSpecJson.read(f)).isEqualTo(documented());
+
+    TableView onlyHeat = new TableView(null, null, false, true);
+    String heat = TableSpecJson.write(new SavedTable(documented(), onlyHeat));
+    assertThat(heat).contains("\"view\" : {\n    \"heatMap\" : true\n  }");
+    assertThat(heat).doesNotContain("rowSort").doesNotContain("hideEmpty");
+    assertThat(TableSpecJson.readSaved(heat, "t.json").view()).isEqualTo(onlyHeat);
+  }
+
+  @Test
+  void aDefaultViewIsNotWrittenSoTheFileStaysAsBefore() throws Exception {
+    String plain = resource("claims-by-age.table.json");
+    assertThat(TableSpecJson.write(new SavedTable(documented(), TableView.DEFAULT)))
+        .isEqualTo(plain);
+    assertThat(TableSpecJson.write(new SavedTable(documented(), null))).isEqualTo(plain);
+    assertThat(
+            TableSpecJson.write(
+                new SavedTable(
+                    documented(),
+                    new TableView(
+                        new TableView.Sort(TableView.Order.NATURAL, List.of("ignored")),
+                        TableView.Sort.NATURAL,
+                        false,
+                        false))))
+        .isEqualTo(plain);
+  }
+
+  @Test
+  void aVersionOneFileLoadsWithTheDefaultView() throws Exception {
+    SavedTable saved = TableSpecJson.readSaved(resource("claims-by-age.table.json"), "t.json");
+    assertThat(saved.spec()).isEqualTo(documented());
+    assertThat(saved.view()).isEqualTo(TableView.DEFAULT);
+    assertThat(saved.view().isDefault()).isTrue();
+  }
+
+  @Test
+  void theViewNeedsVersionThreeAndIsCheckedStrictly() {
+    String v1 = "{\"format\":\"statbench-table\",\"version\":1,\"dataset\":\"d\",";
+    String v3 = "{\"format\":\"statbench-table\",\"version\":3,\"dataset\":\"d\",";
+    assertThatThrownBy(() -> TableSpecJson.read(v1 + "\"view\":{\"hideEmpty\":true}}", "t.json"))
+        .hasMessageStartingWith("t.json: view: needs \"version\" : 3");
+    assertThatThrownBy(() -> TableSpecJson.read(v3 + "\"view\":{\"hideEmpti\":true}}", "t.json"))
+        .hasMessage("t.json: view.hideEmpti: unknown field");
+    assertThatThrownBy(
+            () -> TableSpecJson.read(v3 + "\"view\":{\"rowSort\":{\"order\":\"up\"}}}", "t.json"))
+        .hasMessageStartingWith("t.json: view.rowSort.order: 'up' is not one of");
+    assertThatThrownBy(
+            () ->
+                TableSpecJson.read(
+                    v3 + "\"view\":{\"columnSort\":{\"order\":\"label_asc\",\"by\":[\"x\"]}}}",
+                    "t.json"))
+        .hasMessageStartingWith("t.json: view.columnSort.by: only a value order");
+    assertThatThrownBy(() -> TableSpecJson.read(v3 + "\"view\":{\"heatMap\":1}}", "t.json"))
+        .hasMessage("t.json: view.heatMap: expected true or false");
+    assertThatThrownBy(
+            () -> TableSpecJson.read(v3 + "\"view\":{\"heatMap\":true},\"sorting\":1}", "t.json"))
+        .hasMessage("t.json: sorting: unknown field");
+    SavedTable ok =
+        TableSpecJson.readSaved(
+            v3 + "\"view\":{\"rowSort\":{\"order\":\"value_asc\"},\"hideEmpty\":false}}", "t.json");
+    assertThat(ok.spec()).isEqualTo(TableSpec.of("d"));
+    assertThat(ok.view().rowSort()).isEqualTo(new TableView.Sort(TableView.Order.VALUE_ASC, null));
+    assertThat(ok.view().hideEmpty()).isFalse();
   }
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
@@ -532,18 +533,65 @@ final class ChipMenus {
   }
 
   /** Rolls a category up to another variable's values (e.g. local authority to region). */
+  /** How many parent levels the generic roll-up dialog offers (e.g. la, region, country). */
+  static final int ROLL_UP_LEVELS = 3;
+
+  /**
+   * Rolls a dimension up through parent variables chosen level by level (nearest first), for
+   * datasets whose hierarchy no join recorded; "(none)" ends the chain.
+   */
   void rollUp(String variable) {
     List<String> choices = new ArrayList<>();
-    choices.add("(none)");
+    choices.add(NO_LEVEL);
     choices.addAll(model.rollUpCandidates(variable));
-    Derivation current = model.derivation(variable);
-    String selected =
-        current instanceof RollUp r && r.parentVariable() != null ? r.parentVariable() : "(none)";
-    ChoiceDialog<String> d = new ChoiceDialog<>(selected, choices);
-    d.initOwner(owner.get());
-    d.setTitle("Roll up");
-    d.setHeaderText("Show " + variable + " under the categories of");
-    d.showAndWait().ifPresent(s -> model.setRollUp(variable, s.equals("(none)") ? null : s));
+    List<String> current =
+        model.derivation(variable) instanceof RollUp r && r.parentVariables() != null
+            ? r.parentVariables()
+            : List.of();
+    GridPane g = new GridPane();
+    g.setHgap(6);
+    g.setVgap(6);
+    g.setPadding(new Insets(4));
+    List<ChoiceBox<String>> levels = new ArrayList<>();
+    for (int i = 0; i < ROLL_UP_LEVELS; i++) {
+      ChoiceBox<String> level = new ChoiceBox<>();
+      level.getItems().setAll(choices);
+      level.setValue(i < current.size() ? current.get(i) : NO_LEVEL);
+      level.setId("rollUpLevel" + (i + 1));
+      levels.add(level);
+      g.addRow(i, new Label(i == 0 ? "Parent" : "then its parent"), level);
+    }
+    Label error = errorLabel("rollUpError");
+    g.add(error, 0, ROLL_UP_LEVELS, 2, 1);
+    Dialog<ButtonType> d = dialog("Roll up " + variable, "Show " + variable + " under its parents");
+    d.getDialogPane().setContent(g);
+    d.getDialogPane().setId("rollUpDialog");
+    validateOnOk(d, error, () -> problem(() -> rollUpChain(levels)));
+    d.showAndWait()
+        .filter(b -> b == ButtonType.OK)
+        .ifPresent(b -> model.setRollUp(variable, rollUpChain(levels)));
+  }
+
+  private static final String NO_LEVEL = "(none)";
+
+  /** The chosen parents, nearest first; a level after "(none)" or a repeated one is an error. */
+  private static List<String> rollUpChain(List<ChoiceBox<String>> levels) {
+    List<String> chain = new ArrayList<>();
+    boolean ended = false;
+    for (ChoiceBox<String> level : levels) {
+      String v = level.getValue();
+      if (v == null || v.equals(NO_LEVEL)) {
+        ended = true;
+      } else if (ended) {
+        throw new InputException(
+            "Choose the levels in order: " + v + " comes after a level left at (none)");
+      } else if (chain.contains(v)) {
+        throw new InputException(v + " is chosen twice: each level needs its own variable");
+      } else {
+        chain.add(v);
+      }
+    }
+    return chain;
   }
 
   /** A numeric range filter. */

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -108,11 +112,93 @@ class HierarchyRollUpGuiTest {
 
     assertThat(robot.lookup("#zone-rows #chip-msoa").queryLabeled().getText())
         .isEqualTo("msoa > la > region");
-    TableGridView g = robot.lookup("#table-content").queryAs(TableBuilderView.class).grid();
+    TableGridView g = grid(robot);
+    assertThat(rowTotals(g)).containsExactlyEntriesOf(expectedRollUp());
+    // subtotals are styled as totals; each level is indented one step further
+    assertThat(g.styleAt(1, 0)).contains("grid-total-header");
+    assertThat(g.styleAt(2, 0)).contains("grid-total-header");
+    assertThat(g.styleAt(3, 0)).doesNotContain("grid-total-header");
+    assertThat(inlineStyle(g, 1)).isEmpty();
+    assertThat(inlineStyle(g, 2)).contains("-fx-padding: 0 0 0 22px");
+    assertThat(inlineStyle(g, 3)).contains("-fx-padding: 0 0 0 38px");
+  }
+
+  @Test
+  void theRollUpDialogBuildsTheSameChainLevelByLevel(FxRobot robot) {
+    msoaOnRowsAndOpenTheRollUpDialog(robot);
+    ChoiceBox<String> parent = choice(robot, "#rollUpLevel1");
+    ChoiceBox<String> grandparent = choice(robot, "#rollUpLevel2");
+    robot.interact(
+        () -> {
+          parent.setValue("la");
+          grandparent.setValue("region");
+        });
+    robot.clickOn(okButton(robot));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(robot.lookup("#zone-rows #chip-msoa").queryLabeled().getText())
+        .isEqualTo("msoa > la > region");
+    assertThat(rowTotals(grid(robot))).containsExactlyEntriesOf(expectedRollUp());
+  }
+
+  @Test
+  void aLevelChosenAfterAnEmptyOneIsExplainedAndLeavesTheTableAlone(FxRobot robot) {
+    msoaOnRowsAndOpenTheRollUpDialog(robot);
+    Map<String, String> before = rowTotals(grid(robot));
+    ChoiceBox<String> grandparent = choice(robot, "#rollUpLevel2");
+    robot.interact(() -> grandparent.setValue("region"));
+    robot.clickOn(okButton(robot));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(robot.lookup("#rollUpError").queryLabeled().getText())
+        .contains("region comes after a level left at (none)");
+    robot.clickOn(
+        (Button)
+            robot
+                .lookup("#rollUpDialog")
+                .queryAs(DialogPane.class)
+                .lookupButton(ButtonType.CANCEL));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#zone-rows #chip-msoa").queryLabeled().getText()).isEqualTo("msoa");
+    assertThat(rowTotals(grid(robot))).isEqualTo(before);
+  }
+
+  private static void msoaOnRowsAndOpenTheRollUpDialog(FxRobot robot) {
+    robot
+        .clickOn("#field-msoa")
+        .press(KeyCode.CONTROL, KeyCode.DIGIT1)
+        .release(KeyCode.DIGIT1, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#zone-rows #chip-msoa", MouseButton.SECONDARY);
+    robot.clickOn("Roll up to…");
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ChoiceBox<String> choice(FxRobot robot, String id) {
+    return robot.lookup(id).queryAs(ChoiceBox.class);
+  }
+
+  private static Button okButton(FxRobot robot) {
+    return (Button)
+        robot.lookup("#rollUpDialog").queryAs(DialogPane.class).lookupButton(ButtonType.OK);
+  }
+
+  private static TableGridView grid(FxRobot robot) {
+    return robot.lookup("#table-content").queryAs(TableBuilderView.class).grid();
+  }
+
+  /** Row label to the last column's value, top to bottom. */
+  private static Map<String, String> rowTotals(TableGridView g) {
     Map<String, String> rows = new LinkedHashMap<>();
     for (int r = 1; r < g.gridRowCount(); r++) {
       rows.put(g.textAt(r, 0), g.textAt(r, g.gridColumnCount() - 1));
     }
+    return rows;
+  }
+
+  /** msoa under la under region, counted by hand from the records written in start(). */
+  private static Map<String, String> expectedRollUp() {
     Map<String, String> want = new LinkedHashMap<>();
     want.put("E12900001", "9");
     want.put("E06900001", "5");
@@ -126,14 +212,7 @@ class HierarchyRollUpGuiTest {
     want.put("E02900014", "1");
     want.put("Missing", "1");
     want.put("Total", "16");
-    assertThat(rows).containsExactlyEntriesOf(want);
-    // subtotals are styled as totals; each level is indented one step further
-    assertThat(g.styleAt(1, 0)).contains("grid-total-header");
-    assertThat(g.styleAt(2, 0)).contains("grid-total-header");
-    assertThat(g.styleAt(3, 0)).doesNotContain("grid-total-header");
-    assertThat(inlineStyle(g, 1)).isEmpty();
-    assertThat(inlineStyle(g, 2)).contains("-fx-padding: 0 0 0 22px");
-    assertThat(inlineStyle(g, 3)).contains("-fx-padding: 0 0 0 38px");
+    return want;
   }
 
   private static String inlineStyle(TableGridView g, int row) {

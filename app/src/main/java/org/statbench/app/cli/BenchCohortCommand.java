@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.statbench.cohort.CohortSpec;
 import org.statbench.cohort.CohortTable;
 import org.statbench.cohort.CohortTracker;
@@ -183,24 +181,17 @@ public final class BenchCohortCommand implements Callable<Integer> {
       }
     } finally {
       if (keep == null) {
-        deleteTree(dir);
+        WholeProcessBench.deleteTreeQuietly(dir);
       }
     }
     out.flush();
   }
 
   private void wholeProcess(java.io.PrintWriter out, Path db, Path dir) throws Exception {
-    Path jar = jarPath();
-    if (jar == null) {
-      out.println("whole process: skipped (not running from statbench.jar)");
-      return;
-    }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd =
+    WholeProcessBench.time(
+        out,
+        processRuns,
         List.of(
-            java,
-            "-jar",
-            jar.toString(),
             "cohort",
             "--db",
             db.toString(),
@@ -213,38 +204,8 @@ public final class BenchCohortCommand implements Callable<Integer> {
             "--horizon",
             "24",
             "--out",
-            dir.resolve("cohorts.csv").toString());
-    double[] times = new double[processRuns];
-    for (int i = 0; i < processRuns; i++) {
-      long s = System.nanoTime();
-      Process p = new ProcessBuilder(cmd).inheritIO().start();
-      int rc = p.waitFor();
-      times[i] = (System.nanoTime() - s) / 1e6;
-      if (rc != 0) {
-        out.println("whole process: statbench.jar cohort exited with " + rc);
-        return;
-      }
-    }
-    Arrays.sort(times);
-    out.printf(
-        Locale.ROOT,
-        "whole process: java -jar statbench.jar cohort (open, load, track, write the long CSV):"
-            + " median %.0f ms (min %.0f, max %.0f over %d runs)%n",
-        times[processRuns / 2],
-        times[0],
-        times[processRuns - 1],
-        processRuns);
-  }
-
-  private static Path jarPath() {
-    try {
-      Path p =
-          Path.of(
-              BenchCohortCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return p.toString().endsWith(".jar") ? p : null;
-    } catch (Exception e) {
-      return null;
-    }
+            dir.resolve("cohorts.csv").toString()),
+        "cohort (open, load, track, write the long CSV)");
   }
 
   /** The generated entries as an extract: {@code entry,event} ISO dates, empty for no event. */
@@ -263,16 +224,6 @@ public final class BenchCohortCommand implements Callable<Integer> {
         sb.append('\n');
         w.append(sb);
       }
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // a temporary folder; the OS cleans it eventually
     }
   }
 

@@ -7,15 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.spec.TableSpec;
@@ -143,7 +140,7 @@ public final class BenchTabulateCommand implements Callable<Integer> {
       }
     } finally {
       if (keep == null) {
-        deleteTree(dir);
+        WholeProcessBench.deleteTreeQuietly(dir);
       }
     }
     out.flush();
@@ -184,18 +181,11 @@ public final class BenchTabulateCommand implements Callable<Integer> {
   }
 
   private void wholeProcess(PrintWriter out, Path db, Path dir) throws Exception {
-    Path jar = jarPath();
-    if (jar == null) {
-      out.println("whole process: skipped (not running from statbench.jar)");
-      return;
-    }
-    String java = ProcessHandle.current().info().command().orElse("java");
     Path csvOut = dir.resolve("region-by-sex.csv");
-    List<String> cmd =
+    WholeProcessBench.time(
+        out,
+        processRuns,
         List.of(
-            java,
-            "-jar",
-            jar.toString(),
             "tabulate",
             "--db",
             db.toString(),
@@ -206,42 +196,8 @@ public final class BenchTabulateCommand implements Callable<Integer> {
             "--cols",
             "sex",
             "--out",
-            csvOut.toString());
-    double[] times = new double[processRuns];
-    for (int i = 0; i < processRuns; i++) {
-      long s = System.nanoTime();
-      Process p = new ProcessBuilder(cmd).inheritIO().start();
-      int rc = p.waitFor();
-      times[i] = (System.nanoTime() - s) / 1e6;
-      if (rc != 0) {
-        out.println("whole process: statbench.jar tabulate exited with " + rc);
-        return;
-      }
-    }
-    Arrays.sort(times);
-    out.printf(
-        Locale.ROOT,
-        "whole process: java -jar statbench.jar tabulate region x sex with margins --out CSV:"
-            + " median %.0f ms (min %.0f, max %.0f over %d runs)%n",
-        times[processRuns / 2],
-        times[0],
-        times[processRuns - 1],
-        processRuns);
-  }
-
-  private static Path jarPath() {
-    try {
-      Path p =
-          Path.of(
-              BenchTabulateCommand.class
-                  .getProtectionDomain()
-                  .getCodeSource()
-                  .getLocation()
-                  .toURI());
-      return p.toString().endsWith(".jar") ? p : null;
-    } catch (Exception e) {
-      return null;
-    }
+            csvOut.toString()),
+        "tabulate region x sex with margins --out CSV");
   }
 
   private static long ms(long start) {
@@ -284,17 +240,6 @@ public final class BenchTabulateCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      List<Path> all = new ArrayList<>(s.sorted(Comparator.reverseOrder()).toList());
-      for (Path p : all) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // a temporary folder; the OS cleans it eventually
     }
   }
 }

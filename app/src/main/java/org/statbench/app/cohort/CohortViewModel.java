@@ -27,6 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.statbench.app.disclosurepanel.DisclosurePanelViewModel;
 import org.statbench.app.disclosurepanel.ReleaseActions;
+import org.statbench.app.disclosurepanel.ReleasePath;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.LatestWins;
@@ -114,13 +115,11 @@ public final class CohortViewModel {
   private final BooleanBinding complete;
 
   // The way out: the count table is protected and released through the disclosure export gate.
-  private final DisclosurePanelViewModel release;
-  private final ReleaseActions releaseActions;
+  private final ReleasePath release;
   private final ReadOnlyObjectWrapper<ReleasedChart> releasedChart =
       new ReadOnlyObjectWrapper<>(this, "releasedChart");
   private static final DialogService.FileFilter PNG =
       new DialogService.FileFilter("PNG images", List.of("*.png"));
-  private Runnable pendingRelease;
 
   private boolean applying;
   // Code groups of a loaded definition, kept while its breakdown variable stays chosen.
@@ -143,9 +142,7 @@ public final class CohortViewModel {
     this.dialogs = dialogs;
     this.runs = new LatestWins(tasks);
     this.saved = new SavedCohorts(workspace);
-    this.release = new DisclosurePanelViewModel(tasks);
-    release.workspaceProperty().bind(workspace.workspaceProperty());
-    this.releaseActions = new ReleaseActions(release, dialogs, justification);
+    this.release = new ReleasePath(tasks, workspace.workspaceProperty(), dialogs, justification);
     // The protection's outcome message comes last (after the protection and its audit entry):
     // release then, so the export's own message is the one left showing.
     release
@@ -154,11 +151,6 @@ public final class CohortViewModel {
             (o, a, m) -> {
               if (m != null && !m.isEmpty()) {
                 message.set(m);
-              }
-              Runnable r = pendingRelease;
-              if (r != null && release.protectionProperty().get() != null) {
-                pendingRelease = null;
-                r.run();
               }
             });
     complete =
@@ -552,7 +544,7 @@ public final class CohortViewModel {
    * the Disclosure panel releases a table; a refusal offers a clearance request.
    */
   public void exportTable() {
-    protectThen(releaseActions::export);
+    protectThen(ReleaseActions::export);
   }
 
   /**
@@ -565,8 +557,8 @@ public final class CohortViewModel {
    */
   public void exportChart(ChartKind kind, ReleasedChartWriter writer) {
     protectThen(
-        () -> {
-          org.statbench.export.Release r = releaseActions.admitOrOffer();
+        actions -> {
+          org.statbench.export.Release r = actions.admitOrOffer();
           if (r == null) {
             return;
           }
@@ -658,28 +650,16 @@ public final class CohortViewModel {
 
   /** The count table being released and its protection (for tests and the view). */
   DisclosurePanelViewModel release() {
-    return release;
+    return release.panel();
   }
 
-  private void protectThen(Runnable action) {
+  private void protectThen(java.util.function.Consumer<ReleaseActions> action) {
     CohortTable t = result.get();
     if (t == null) {
       message.set("Nothing to export: define and compute cohorts first");
       return;
     }
-    release.policyProperty().set(org.statbench.disclosure.DisclosurePolicy.DEFAULT);
-    org.statbench.core.table.Table counts = t.toCountTable();
-    pendingRelease = null;
-    if (counts.equals(release.tableProperty().get())
-        && release.protectionProperty().get() != null) {
-      // Already protected (a second export of the same result): the property would not change,
-      // so no new protection message would come to trigger the release.
-      action.run();
-      return;
-    }
-    release.tableProperty().set(counts);
-    pendingRelease = action;
-    release.protect();
+    release.protectThen(t.toCountTable(), action);
   }
 
   /** Recomputes the current definition in the background (latest run wins). */

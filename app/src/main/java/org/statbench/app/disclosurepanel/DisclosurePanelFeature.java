@@ -31,9 +31,16 @@ public final class DisclosurePanelFeature implements Feature {
 
   @Override
   public Node createContent(AppContext context) {
-    vm = new DisclosurePanelViewModel(context.tasks());
+    // The table builder's (and the chart's) way out: the panel follows the current table and the
+    // analyst protects by hand; the same release path as every other feature's.
+    ReleasePath release =
+        new ReleasePath(
+            context.tasks(),
+            context.workspace().workspaceProperty(),
+            context.dialogs(),
+            DisclosurePanelView::askJustification);
+    vm = release.panel();
     vm.tableProperty().bind(context.currentTable().tableProperty());
-    vm.workspaceProperty().bind(context.workspace().workspaceProperty());
     // the grid draws these highlights on the current table
     vm.marksProperty()
         .addListener(
@@ -45,7 +52,7 @@ public final class DisclosurePanelFeature implements Feature {
                   .currentTable()
                   .publishCellMarks(t == null ? CellMarks.NONE : new CellMarks(t.hash(), styles));
             });
-    actions = new ReleaseActions(vm, context.dialogs(), DisclosurePanelView::askJustification);
+    actions = release.actions();
     return new DisclosurePanelView(vm, actions).build();
   }
 

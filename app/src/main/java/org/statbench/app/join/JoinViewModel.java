@@ -27,6 +27,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.statbench.app.disclosurepanel.DisclosurePanelViewModel;
 import org.statbench.app.disclosurepanel.ReleaseActions;
+import org.statbench.app.disclosurepanel.ReleasePath;
 import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.LatestWins;
@@ -34,8 +35,6 @@ import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
-import org.statbench.core.table.Table;
-import org.statbench.disclosure.DisclosurePolicy;
 import org.statbench.geo.EditionBridge;
 import org.statbench.geo.GeoJoins;
 import org.statbench.geo.JoinResult;
@@ -101,9 +100,7 @@ public final class JoinViewModel {
   private final BooleanBinding canExportBy;
 
   // The way out: a report table is protected and released through the disclosure export gate.
-  private final DisclosurePanelViewModel release;
-  private final ReleaseActions releaseActions;
-  private Runnable pendingRelease;
+  private final ReleasePath release;
 
   /**
    * One lookup column offered as a level.
@@ -145,9 +142,12 @@ public final class JoinViewModel {
   public JoinViewModel(AppContext context, Function<String, Optional<String>> justification) {
     this.context = context;
     this.previews = new LatestWins(context.tasks());
-    this.release = new DisclosurePanelViewModel(context.tasks());
-    release.workspaceProperty().bind(context.workspace().workspaceProperty());
-    this.releaseActions = new ReleaseActions(release, context.dialogs(), justification);
+    this.release =
+        new ReleasePath(
+            context.tasks(),
+            context.workspace().workspaceProperty(),
+            context.dialogs(),
+            justification);
     // The protection's outcome message comes first; the export's own message is left showing.
     release
         .messageProperty()
@@ -155,11 +155,6 @@ public final class JoinViewModel {
             (o, a, m) -> {
               if (m != null && !m.isEmpty()) {
                 message.set(m);
-              }
-              Runnable r = pendingRelease;
-              if (r != null && release.protectionProperty().get() != null) {
-                pendingRelease = null;
-                r.run();
               }
             });
     canPreview =
@@ -417,7 +412,7 @@ public final class JoinViewModel {
       message.set("Nothing to export: preview the join first");
       return;
     }
-    protectThen(r.toTable(), releaseActions::export);
+    release.protectThen(r.toTable(), ReleaseActions::export);
   }
 
   /**
@@ -429,19 +424,12 @@ public final class JoinViewModel {
       message.set("Nothing to export: choose a variable to break the match rate down by");
       return;
     }
-    protectThen(report.get().toTable(reportBy.get()), releaseActions::export);
+    release.protectThen(report.get().toTable(reportBy.get()), ReleaseActions::export);
   }
 
   /** The table being released and its protection (for tests). */
   DisclosurePanelViewModel release() {
-    return release;
-  }
-
-  private void protectThen(Table table, Runnable action) {
-    release.policyProperty().set(DisclosurePolicy.DEFAULT);
-    release.tableProperty().set(table);
-    pendingRelease = action;
-    release.protect();
+    return release.panel();
   }
 
   // Internals

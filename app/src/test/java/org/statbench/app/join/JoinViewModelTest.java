@@ -1,0 +1,101 @@
+package org.statbench.app.join;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.shell.AppContext;
+import org.statbench.app.shell.RecordingDialogService;
+import org.statbench.app.shell.SameThreadTaskRunner;
+import org.statbench.app.workspace.WorkspaceModel;
+import org.statbench.app.workspace.WorkspacePreferences;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.ProgressListener;
+import org.statbench.core.data.DatasetKind;
+import org.statbench.sampledata.SampleData;
+import org.statbench.store.AuditEntry;
+import org.statbench.store.ImportRequest;
+import org.statbench.store.Workspace;
+
+/** The join view model without a toolkit: sample referrals joined to the sample geography. */
+class JoinViewModelTest {
+  @TempDir static Path shared;
+  static Workspace ws;
+
+  private RecordingDialogService dialogs;
+  private JoinViewModel vm;
+
+  @BeforeAll
+  static void importSamples() {
+    Path files = shared.resolve("files");
+    SampleData.copyTo(files);
+    ws = Workspace.open(shared.resolve("ws"));
+    for (SampleData.SampleFile f : List.of(SampleData.REFERRALS, SampleData.GEOGRAPHY)) {
+      ws.importCsv(
+          ImportRequest.of(f.datasetName(), files.resolve(f.fileName())),
+          ProgressListener.NONE,
+          CancellationToken.NONE);
+    }
+    ws.setKind(SampleData.GEOGRAPHY.datasetName(), DatasetKind.LOOKUP, "2011");
+  }
+
+  @AfterAll
+  static void close() {
+    ws.close();
+  }
+
+  @BeforeEach
+  void setUp(@TempDir Path home) {
+    SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+    dialogs = new RecordingDialogService();
+    WorkspaceModel model = new WorkspaceModel(tasks, dialogs, new WorkspacePreferences(home));
+    model.use(ws, ws.datasets());
+    vm = new JoinViewModel(new AppContext(tasks, dialogs, model));
+    assertThat(vm.datasetProperty().get()).isEqualTo("referrals");
+    assertThat(vm.lookupProperty().get()).isEqualTo("geography_2011");
+    vm.preview();
+    assertThat(vm.reportProperty().get()).isNotNull();
+  }
+
+  @Test
+  void aSecondExportOfTheSameReportIsWrittenAfterTheFirstWasCancelled(@TempDir Path dir) {
+    // First export: the analyst cancels the file chooser (no file queued), nothing is written.
+    vm.exportReport();
+    assertThat(dialogs.errors).isEmpty();
+
+    // Second export of the same report: the table is already protected, so no new protection
+    // message comes; the release must still happen.
+    Path out = dir.resolve("match-report.csv");
+    dialogs.files.add(out);
+    vm.exportReport();
+
+    assertThat(dialogs.errors).isEmpty();
+    assertThat(out).exists();
+    assertThat(dialogs.files).isEmpty();
+  }
+
+  @Test
+  void exportingTheSameReportTwiceWritesBothFilesAndLogsBothExports(@TempDir Path dir) {
+    long exportsBefore = exports();
+    Path first = dir.resolve("first.csv");
+    Path second = dir.resolve("second.csv");
+
+    dialogs.files.add(first);
+    vm.exportReport();
+    dialogs.files.add(second);
+    vm.exportReport();
+
+    assertThat(first).exists();
+    assertThat(second).hasSameTextualContentAs(first);
+    assertThat(exports() - exportsBefore).isEqualTo(2);
+  }
+
+  private static long exports() {
+    return ws.auditLog().entries().stream().map(AuditEntry::type).filter("export"::equals).count();
+  }
+}

@@ -4,9 +4,9 @@ import java.util.List;
 import org.statbench.app.chart.ChartFeature;
 
 /**
- * The one place where features are registered with the main window. To add yours, replace its
- * placeholder line below with {@code new YourFeature()} (one line, your own package); see {@link
- * Feature} and this package's documentation.
+ * The one place where features are registered with the main window. To add yours, add one line
+ * {@code new YourFeature()} (your own package) where its tab should appear; see {@link Feature} and
+ * this package's documentation.
  */
 public final class Features {
   private Features() {}

@@ -9,9 +9,9 @@
  *       {@code FooView} over a {@code FooViewModel} constructed from the {@link
  *       org.statbench.app.shell.AppContext}; optionally return menu items from {@link
  *       org.statbench.app.shell.Feature#menuItems} (e.g. for the Disclosure menu).
- *   <li>Register it with one line in {@link org.statbench.app.shell.Features}: replace your
- *       placeholder in {@code tabs()} (Table, Chart, Cohorts, Joins, Clearance queue) or {@code
- *       sidePanel()} (Disclosure) with {@code new FooFeature()}.
+ *   <li>Register it with one line in {@link org.statbench.app.shell.Features}: add {@code new
+ *       FooFeature()} to {@code tabs()} (Table, Chart, Cohorts, Joins, Clearance queue, ...) where
+ *       its tab should appear, or return it from {@code sidePanel()}.
  * </ol>
  *
  * <h2>What a feature gets from {@link org.statbench.app.shell.AppContext}</h2>
@@ -33,6 +33,10 @@
  *       command on a field in the field list's context menu and by shortcut.
  *   <li>{@code statusProperty()}: the status bar's text.
  * </ul>
+ *
+ * <p>Where each part of a feature goes (view, view-model, plain logic, release path, saved
+ * definitions, command line) is written down in {@code docs/decisions/} (the application-layer
+ * note).
  *
  * <p>Style: MVVM as in STYLE.md. Views build nodes and bind; view models hold properties and
  * commands and never import {@code javafx.scene}.

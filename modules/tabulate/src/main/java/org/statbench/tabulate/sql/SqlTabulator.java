@@ -53,6 +53,9 @@ import org.statbench.tabulate.WeightedQuantiles;
  * <p>Variable types come from the JDBC column types: character types are categorical, integer types
  * INTEGER, other numbers DECIMAL, DATE dates. The {@code dataset} of the spec is not used: the row
  * table is given here. Not thread-safe (one JDBC connection).
+ *
+ * <p>Awaiting its product caller: the push-down engine for the database-sources feature; see the
+ * package documentation. Only tests call it today.
  */
 public final class SqlTabulator {
   private static final long MAX_CELLS = 10_000_000L;

@@ -14,17 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
+import org.statbench.core.format.Digests;
 
 /**
  * Reads a CSV extract into encoded columns: detects the delimiter, checks the header, infers types
@@ -69,10 +68,10 @@ final class CsvImporter {
       size = Files.size(path);
       checkAsciiCompatible();
       byte delimiter = delimiter(path);
-      MessageDigest digest = sha256();
+      MessageDigest digest = Digests.sha256();
       Set<String> dictionaryColumns = new HashSet<>();
       Pass pass = readPass(path, delimiter, digest, dictionaryColumns, "Reading");
-      String sha = HexFormat.of().formatHex(digest.digest());
+      String sha = Digests.hex(digest);
       if (!pass.failed.isEmpty()) {
         // Some column's first values looked like numbers or dates but later ones did not.
         dictionaryColumns.addAll(pass.failed);
@@ -110,14 +109,6 @@ final class CsvImporter {
           "the encoding "
               + charset.name()
               + " is not supported (use UTF-8, windows-1252 or another ASCII-based encoding)");
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -3,7 +3,6 @@ package org.statbench.store;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,9 +11,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.statbench.core.StatBenchException;
+import org.statbench.core.format.Digests;
 
 /**
  * The audit log as an append-only SQL table in the workspace database. Each entry's hash is the
@@ -149,21 +148,17 @@ final class SqlAuditLog implements AuditLog {
       String subject,
       String details,
       String previousHash) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(ByteBuffer.allocate(8).putLong(seq).array());
-      for (String s : new String[] {at.toString(), type, user, subject, details, previousHash}) {
-        if (s == null) {
-          md.update(ByteBuffer.allocate(4).putInt(-1).array());
-        } else {
-          byte[] b = s.getBytes(StandardCharsets.UTF_8);
-          md.update(ByteBuffer.allocate(4).putInt(b.length).array());
-          md.update(b);
-        }
+    MessageDigest md = Digests.sha256();
+    md.update(ByteBuffer.allocate(8).putLong(seq).array());
+    for (String s : new String[] {at.toString(), type, user, subject, details, previousHash}) {
+      if (s == null) {
+        md.update(ByteBuffer.allocate(4).putInt(-1).array());
+      } else {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        md.update(ByteBuffer.allocate(4).putInt(b.length).array());
+        md.update(b);
       }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
+    return Digests.hex(md);
   }
 }

@@ -2,12 +2,11 @@ package org.statbench.core.table;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.statbench.core.data.NumericColumn;
+import org.statbench.core.format.Digests;
 
 /**
  * An immutable N-dimensional table of cells, margins included. Cells are addressed by an index in
@@ -253,32 +252,28 @@ public final class Table {
   }
 
   private String computeHash() {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      StringBuilder sb = new StringBuilder();
-      sb.append(measure.label()).append('|').append(weighted).append('\n');
-      for (Dimension d : dimensions) {
-        sb.append(d.variable()).append('|').append(d.total());
-        for (Category c : d.categories()) {
-          sb.append('|').append(c.code()).append('<').append(c.parent());
-        }
-        sb.append('\n');
+    MessageDigest md = Digests.sha256();
+    StringBuilder sb = new StringBuilder();
+    sb.append(measure.label()).append('|').append(weighted).append('\n');
+    for (Dimension d : dimensions) {
+      sb.append(d.variable()).append('|').append(d.total());
+      for (Category c : d.categories()) {
+        sb.append('|').append(c.code()).append('<').append(c.parent());
       }
-      md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
-      StringBuilder cells = new StringBuilder();
-      for (int i = 0; i < values.length; i++) {
-        cells.setLength(0);
-        cells
-            .append(Double.isNaN(values[i]) ? "" : NumericColumn.formatNumber(values[i]))
-            .append(',')
-            .append(counts[i])
-            .append('\n');
-        md.update(cells.toString().getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      sb.append('\n');
     }
+    md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+    StringBuilder cells = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      cells.setLength(0);
+      cells
+          .append(Double.isNaN(values[i]) ? "" : NumericColumn.formatNumber(values[i]))
+          .append(',')
+          .append(counts[i])
+          .append('\n');
+      md.update(cells.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return Digests.hex(md);
   }
 
   @Override

@@ -1,35 +1,24 @@
 package org.statbench.sampledata;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.statbench.core.format.CsvOutput;
 
 /**
- * Writes CSV lines (comma, {@code \n} line ends, RFC 4180 quoting only where needed) so generated
- * files are byte-identical on every platform.
+ * Builds CSV lines field by field on the one CSV writer ({@link CsvOutput}: comma, {@code \n} line
+ * ends, quoting only where needed) so generated files are byte-identical on every platform.
  */
 final class CsvLineWriter {
-  private final Writer out;
-  private final StringBuilder line = new StringBuilder(256);
-  private boolean first = true;
+  private final CsvOutput out;
+  private final List<String> line = new ArrayList<>();
 
   CsvLineWriter(Writer out) {
-    this.out = out;
+    this.out = CsvOutput.to(out);
   }
 
   CsvLineWriter field(String value) {
-    if (!first) {
-      line.append(',');
-    }
-    first = false;
-    if (value == null) {
-      return this;
-    }
-    if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0) {
-      line.append('"').append(value.replace("\"", "\"\"")).append('"');
-    } else {
-      line.append(value);
-    }
+    line.add(value == null ? "" : value);
     return this;
   }
 
@@ -46,21 +35,11 @@ final class CsvLineWriter {
   }
 
   void end() {
-    line.append('\n');
-    try {
-      out.write(line.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    line.setLength(0);
-    first = true;
+    out.row(line);
+    line.clear();
   }
 
   void flush() {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.flush();
   }
 }

@@ -1,11 +1,10 @@
 package org.statbench.cohort;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.statbench.core.data.NumericColumn;
+import org.statbench.core.format.CsvOutput;
 
 /**
  * Writes a {@link CohortTable} as the long CSV of the {@code cohort} command: UTF-8 text, comma,
@@ -30,50 +29,25 @@ public final class CohortCsv {
 
   /** Writes the table's rows (not the pooled curves). */
   public static void write(CohortTable table, Writer out) {
-    try {
-      StringBuilder sb = new StringBuilder(256);
-      line(sb, header(table.spec().by()));
-      out.write(sb.toString());
-      for (CohortRow r : table.rows()) {
-        sb.setLength(0);
-        List<String> f = new ArrayList<>(9 + r.group().size());
-        f.add(r.cohort());
-        f.addAll(r.group());
-        f.add(Integer.toString(r.duration()));
-        f.add(Long.toString(r.atRisk()));
-        f.add(Long.toString(r.events()));
-        f.add(number(r.cumulative()));
-        f.add(number(r.lower()));
-        f.add(number(r.upper()));
-        f.add(r.status().word());
-        line(sb, f);
-        out.write(sb.toString());
-      }
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    CsvOutput csv = CsvOutput.to(out);
+    csv.row(header(table.spec().by()));
+    for (CohortRow r : table.rows()) {
+      List<String> f = new ArrayList<>(9 + r.group().size());
+      f.add(r.cohort());
+      f.addAll(r.group());
+      f.add(Integer.toString(r.duration()));
+      f.add(Long.toString(r.atRisk()));
+      f.add(Long.toString(r.events()));
+      f.add(number(r.cumulative()));
+      f.add(number(r.lower()));
+      f.add(number(r.upper()));
+      f.add(r.status().word());
+      csv.row(f);
     }
+    csv.flush();
   }
 
   private static String number(double v) {
     return Double.isNaN(v) ? "" : NumericColumn.formatNumber(v);
-  }
-
-  private static void line(StringBuilder sb, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      String f = fields.get(i);
-      if (f.indexOf(',') >= 0
-          || f.indexOf('"') >= 0
-          || f.indexOf('\n') >= 0
-          || f.indexOf('\r') >= 0) {
-        sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(f);
-      }
-    }
-    sb.append('\n');
   }
 }

@@ -2,8 +2,6 @@ package org.statbench.export;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.statbench.core.InputException;
 import org.statbench.core.data.NumericColumn;
+import org.statbench.core.format.CsvOutput;
 import org.statbench.core.table.Category;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
@@ -104,7 +103,7 @@ public final class LongCsv {
     }
     List<Dimension> dims = table.dimensions();
     requireUnambiguous(table);
-    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+    CsvOutput csv = CsvOutput.to(out);
     List<String> header = new ArrayList<>();
     for (Dimension d : dims) {
       header.add(d.variable());
@@ -114,7 +113,7 @@ public final class LongCsv {
     if (status != null) {
       header.add(STATUS);
     }
-    csv.writeRecord(header);
+    csv.row(header);
     String[] row = new String[header.size()];
     int[] coord = new int[dims.size()];
     for (int i = 0; i < n; i++) {
@@ -127,7 +126,7 @@ public final class LongCsv {
       if (status != null) {
         row[dims.size() + 2] = status[i] == null ? "" : status[i];
       }
-      csv.writeRecord(row);
+      csv.row(row);
       // advance the coordinate, last dimension fastest (the table's cell order)
       for (int d = dims.size() - 1; d >= 0; d--) {
         if (++coord[d] < dims.get(d).size()) {

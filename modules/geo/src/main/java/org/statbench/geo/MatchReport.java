@@ -1,7 +1,5 @@
 package org.statbench.geo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.statbench.core.InputException;
+import org.statbench.core.format.CsvOutput;
 import org.statbench.core.table.Category;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
@@ -116,17 +115,14 @@ public record MatchReport(
    * empty} (zeros included) and {@code rate,<matched/total>}.
    */
   public void writeCsv(Writer out) {
-    try {
-      out.write("category,count\n");
-      out.write("total," + total + "\n");
-      for (MatchStatus s : MatchStatus.values()) {
-        out.write(s.key() + "," + count(s) + "\n");
-      }
-      out.write("rate," + rateText() + "\n");
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    CsvOutput csv = CsvOutput.to(out);
+    csv.row("category", "count");
+    csv.row("total", Long.toString(total));
+    for (MatchStatus s : MatchStatus.values()) {
+      csv.row(s.key(), Long.toString(count(s)));
     }
+    csv.row("rate", rateText());
+    csv.flush();
   }
 
   /**
@@ -136,29 +132,20 @@ public record MatchReport(
    * (matched/total; empty for an empty category). The {@link #writeCsv} report is unchanged by it.
    */
   public void writeRatesCsv(Writer out) {
-    try {
-      out.write("variable,category,total,matched,unmatched,rate\n");
-      for (Map.Entry<String, List<MatchRate>> e : rates.entrySet()) {
-        for (MatchRate r : e.getValue()) {
-          out.write(
-              csv(e.getKey())
-                  + ","
-                  + csv(r.category())
-                  + ","
-                  + r.total()
-                  + ","
-                  + r.matched()
-                  + ","
-                  + (r.total() - r.matched())
-                  + ","
-                  + rateText(r.total(), r.matched())
-                  + "\n");
-        }
+    CsvOutput csv = CsvOutput.to(out);
+    csv.row("variable", "category", "total", "matched", "unmatched", "rate");
+    for (Map.Entry<String, List<MatchRate>> e : rates.entrySet()) {
+      for (MatchRate r : e.getValue()) {
+        csv.row(
+            e.getKey(),
+            r.category(),
+            Long.toString(r.total()),
+            Long.toString(r.matched()),
+            Long.toString(r.total() - r.matched()),
+            rateText(r.total(), r.matched()));
       }
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    csv.flush();
   }
 
   /** matched/total as a plain decimal without exponent ({@code 0} when total is 0). */
@@ -167,13 +154,6 @@ public record MatchReport(
       return "0";
     }
     return BigDecimal.valueOf((double) matched / total).stripTrailingZeros().toPlainString();
-  }
-
-  private static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 
   /**

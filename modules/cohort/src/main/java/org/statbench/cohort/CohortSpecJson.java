@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.statbench.core.InputException;
+import org.statbench.core.format.StrictJson;
 import org.statbench.core.spec.Bands;
 import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.spec.CodeGroup;
@@ -124,11 +125,7 @@ public final class CohortSpecJson {
    * @throws InputException naming the file and the field when it is not a valid definition
    */
   public static CohortSpec load(Path file) {
-    try {
-      return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new InputException(file.toString(), -1, null, "cannot read: " + e.getMessage());
-    }
+    return fromJson(StrictJson.readText(file, null), file.toString());
   }
 
   /** Reads a definition from a stream (e.g. a classpath resource) named {@code source}. */
@@ -147,13 +144,7 @@ public final class CohortSpecJson {
    * @throws InputException naming the source and field when it is not a valid definition
    */
   public static CohortSpec fromJson(String json, String source) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new InputException(source, line, null, "not valid JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = StrictJson.parse(json, source);
     if (root == null || !root.isObject()) {
       throw new InputException(source, -1, null, "not a JSON object");
     }
@@ -232,10 +223,7 @@ public final class CohortSpecJson {
           estimator == null ? null : Estimator.parse(estimator),
           derivations);
     } catch (InputException e) {
-      if (e.file() != null) {
-        throw e;
-      }
-      throw new InputException(source, -1, null, e.getMessage());
+      throw StrictJson.in(source).withSource(e);
     }
   }
 

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.statbench.core.InputException;
+import org.statbench.core.format.StrictJson;
 
 /**
  * Reads and writes {@link DisclosurePolicy} as JSON (format and defaults: {@code
@@ -53,15 +51,7 @@ public final class PolicyJson {
    *     unknown key or a bad value
    */
   public static DisclosurePolicy read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file.toString(), -1, null, "policy file not found");
-    } catch (IOException e) {
-      throw new InputException(file.toString(), -1, null, "cannot read policy: " + e.getMessage());
-    }
-    return parse(text, file.toString());
+    return parse(StrictJson.readText(file, "policy"), file.toString());
   }
 
   /**
@@ -70,16 +60,7 @@ public final class PolicyJson {
    * @param source file name cited in errors, or null
    */
   public static DisclosurePolicy parse(String json, String source) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new InputException(
-          source,
-          e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
-          null,
-          "not valid JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = StrictJson.parse(json, source);
     if (root == null || !root.isObject()) {
       throw new InputException(source, -1, null, "a policy must be a JSON object");
     }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.statbench.core.InputException;
+import org.statbench.core.format.StrictJson;
 import org.statbench.core.spec.Band;
 import org.statbench.core.spec.Bands;
 import org.statbench.core.spec.CodeFilter;
@@ -125,15 +125,7 @@ public final class TableSpecJson {
    * @throws InputException naming the file (and field) when it is missing or not a valid definition
    */
   public static SavedTable readSaved(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file.toString(), -1, null, "file not found");
-    } catch (IOException e) {
-      throw new InputException(file.toString(), -1, null, "cannot read: " + e.getMessage());
-    }
-    return readSaved(text, file.toString());
+    return readSaved(StrictJson.readText(file, null), file.toString());
   }
 
   /**
@@ -153,21 +145,11 @@ public final class TableSpecJson {
    * @throws InputException naming the source (and field) when the text is not a valid definition
    */
   public static SavedTable readSaved(String json, String source) {
-    JsonNode root;
+    JsonNode root = StrictJson.parse(json, source);
     try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new InputException(source, line, null, "not valid JSON: " + e.getOriginalMessage());
-    }
-    Reader r = new Reader(source);
-    try {
-      return r.saved(root);
+      return new Reader(source).saved(root);
     } catch (InputException e) {
-      if (e.file() != null) {
-        throw e;
-      }
-      throw new InputException(source, -1, null, e.getMessage());
+      throw StrictJson.in(source).withSource(e);
     }
   }
 
@@ -318,15 +300,15 @@ public final class TableSpecJson {
 
   /** Strict tree reader that names the path of a bad field. */
   private static final class Reader {
-    private final String source;
+    private final StrictJson json;
     private int version = VERSION;
 
     Reader(String source) {
-      this.source = source;
+      this.json = StrictJson.in(source);
     }
 
     private InputException error(String path, String problem) {
-      return new InputException(source, -1, null, (path.isEmpty() ? "" : path + ": ") + problem);
+      return json.error(path, problem);
     }
 
     SavedTable saved(JsonNode root) {
@@ -446,14 +428,7 @@ public final class TableSpecJson {
     }
 
     private boolean flag(JsonNode o, String field, String path) {
-      JsonNode n = o.get(field);
-      if (n == null || n.isNull()) {
-        return false;
-      }
-      if (!n.isBoolean()) {
-        throw error(path + "." + field, "expected true or false");
-      }
-      return n.asBoolean();
+      return json.flag(o, field, path);
     }
 
     private List<DimensionSpec> dims(JsonNode root, String field) {
@@ -689,39 +664,15 @@ public final class TableSpecJson {
     }
 
     private double number(JsonNode o, String field, String path, double absent) {
-      JsonNode n = o.get(field);
-      if (n == null || n.isNull()) {
-        return absent;
-      }
-      if (!n.isNumber()) {
-        throw error(path + "." + field, "expected a number or null");
-      }
-      return n.asDouble();
+      return json.number(o, field, path, absent);
     }
 
     private List<String> strings(JsonNode a, String path) {
-      if (a == null || !a.isArray()) {
-        throw error(path, "expected an array of codes");
-      }
-      List<String> out = new ArrayList<>();
-      for (JsonNode s : a) {
-        if (!s.isTextual()) {
-          throw error(path, "codes are strings (write \"1\", not 1)");
-        }
-        out.add(s.asText());
-      }
-      return out;
+      return json.strings(a, path, "codes");
     }
 
     private Iterable<JsonNode> array(JsonNode root, String field) {
-      JsonNode a = root.get(field);
-      if (a == null || a.isNull()) {
-        return List.of();
-      }
-      if (!a.isArray()) {
-        throw error(field, "expected an array");
-      }
-      return a;
+      return json.array(root, field, "");
     }
 
     private String text(JsonNode o, String field, boolean required) {
@@ -729,28 +680,11 @@ public final class TableSpecJson {
     }
 
     private String text(JsonNode o, String field, boolean required, String path) {
-      String p = path.isEmpty() ? field : path + "." + field;
-      JsonNode n = o.get(field);
-      if (n == null || n.isNull()) {
-        if (required) {
-          throw error(p, "required");
-        }
-        return null;
-      }
-      if (!n.isTextual()) {
-        throw error(p, "expected a string");
-      }
-      return n.asText();
+      return json.text(o, field, required, path);
     }
 
     private void only(JsonNode o, String path, Set<String> allowed) {
-      Iterator<String> it = o.fieldNames();
-      while (it.hasNext()) {
-        String f = it.next();
-        if (!allowed.contains(f)) {
-          throw error(path.isEmpty() ? f : path + "." + f, "unknown field");
-        }
-      }
+      json.only(o, path, allowed);
     }
   }
 }

@@ -94,7 +94,7 @@ public final class BenchCohortCommand implements Callable<Integer> {
       ms[i] = (System.nanoTime() - s) / 1e6;
     }
     Arrays.sort(ms);
-    double median = ms[runs / 2];
+    double median = WholeProcessBench.median(ms);
     Runtime rt = Runtime.getRuntime();
     long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
     out.printf(
@@ -128,7 +128,7 @@ public final class BenchCohortCommand implements Callable<Integer> {
    * the columns the cohort needs, track once; then whole {@code statbench.jar cohort} processes.
    */
   private void storePath(java.io.PrintWriter out, CohortSpec spec) throws Exception {
-    Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("sb-bench");
+    Path dir = WholeProcessBench.workFolder(keep);
     try {
       Path csv = dir.resolve("cohort-bench.csv");
       Path db = dir.resolve("ws");

@@ -1,9 +1,6 @@
 package org.statbench.app.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,18 +83,16 @@ public final class BenchDisclosureCommand implements Callable<Integer> {
     DisclosureChecker checker = new DisclosureChecker(DisclosurePolicy.DEFAULT);
     long[] ms = new long[r];
     DisclosureReport rep = null;
-    resetPeaks();
+    WholeProcessBench.resetHeapPeaks();
     for (int i = 0; i < r; i++) {
       long t0 = System.nanoTime();
       rep = checker.protect(t);
       ms[i] = (System.nanoTime() - t0) / 1_000_000;
     }
-    long[] sorted = ms.clone();
-    Arrays.sort(sorted);
     out.printf(
         Locale.ROOT,
         "  protect (suppression + audit): median %,d ms of %d run(s) %s; outcome %s%n",
-        sorted[r / 2],
+        WholeProcessBench.median(ms),
         r,
         Arrays.toString(ms),
         rep.outcome().name().toLowerCase(Locale.ROOT));
@@ -118,7 +113,7 @@ public final class BenchDisclosureCommand implements Callable<Integer> {
         rep.audit().lpsSolved(),
         rep.audit().lpsSkipped(),
         rep.audit().millis(),
-        peakHeapMb());
+        WholeProcessBench.peakHeapBytes() / (1024 * 1024));
     out.flush();
     if (exact && t.cellCount() <= 20_000) {
       boolean[] sup = new boolean[t.cellCount()];
@@ -198,21 +193,5 @@ public final class BenchDisclosureCommand implements Callable<Integer> {
       }
     }
     return Table.ofCounts("bench", dims, counts);
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      p.resetPeakUsage();
-    }
-  }
-
-  private static long peakHeapMb() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum / (1024 * 1024);
   }
 }

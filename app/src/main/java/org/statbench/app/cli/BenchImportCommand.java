@@ -2,18 +2,13 @@ package org.statbench.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.store.ImportRequest;
@@ -60,7 +55,7 @@ public final class BenchImportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--rows must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("sb-bench");
+    Path dir = WholeProcessBench.workFolder(keep);
     try {
       Path csv = dir.resolve("extract.csv");
       long g0 = System.nanoTime();
@@ -80,23 +75,23 @@ public final class BenchImportCommand implements Callable<Integer> {
       Path last = null;
       for (int i = 0; i < RUNS; i++) {
         Path ws = dir.resolve("ws" + i);
-        deleteTree(ws);
+        WholeProcessBench.deleteTreeQuietly(ws);
         System.gc();
-        resetPeaks();
+        WholeProcessBench.resetHeapPeaks();
         long t0 = System.nanoTime();
         DatasetInfo info;
         try (Workspace w = Workspace.open(ws)) {
           info = w.importCsv(ImportRequest.of("bench", csv), null, null);
         }
         importMs[i] = (System.nanoTime() - t0) / 1_000_000;
-        peakHeap = Math.max(peakHeap, peakHeapBytes());
+        peakHeap = Math.max(peakHeap, WholeProcessBench.peakHeapBytes());
         if (info.rows() != rows) {
           throw new IllegalStateException("imported " + info.rows() + " rows, expected " + rows);
         }
         out.printf(Locale.ROOT, "  import run %d: %d ms%n", i + 1, importMs[i]);
         out.flush();
         if (last != null) {
-          deleteTree(last);
+          WholeProcessBench.deleteTreeQuietly(last);
         }
         last = ws;
       }
@@ -115,7 +110,7 @@ public final class BenchImportCommand implements Callable<Integer> {
       System.gc();
       long afterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20);
 
-      long medianImport = median(importMs);
+      long medianImport = WholeProcessBench.median(importMs);
       out.printf(
           Locale.ROOT,
           "import: median %d ms (runs %s), %,.0f rows/s, %.1f MB/s, file %.1f MB%n",
@@ -134,52 +129,14 @@ public final class BenchImportCommand implements Callable<Integer> {
           Locale.ROOT,
           "reopen + load %s: median %d ms (runs %s)%n",
           String.join(",", TABLE_COLUMNS),
-          median(loadMs),
+          WholeProcessBench.median(loadMs),
           Arrays.toString(loadMs));
       out.flush();
     } finally {
       if (keep == null) {
-        deleteTree(dir);
+        WholeProcessBench.deleteTreeQuietly(dir);
       }
     }
     return StatBenchCommand.EXIT_OK;
-  }
-
-  private static long median(long[] v) {
-    long[] s = v.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
-      }
-    }
-  }
-
-  /** Sum of the heap pools' peaks: an upper bound of the heap in use at any moment. */
-  private static long peakHeapBytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -3,22 +3,15 @@ package org.statbench.app.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.ProgressListener;
 import org.statbench.geo.GeoJoins;
@@ -69,7 +62,7 @@ public final class BenchJoinCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--rows must be 1..2^31-1, --areas at least 100, --runs at least 1");
     }
-    Path dir = Files.createTempDirectory("statbench-bench-join");
+    Path dir = WholeProcessBench.workFolder(null);
     try {
       long t0 = System.nanoTime();
       SyntheticGeography geo =
@@ -136,7 +129,7 @@ public final class BenchJoinCommand implements Callable<Integer> {
             engine[i - 2] = (System.nanoTime() - s) / 1e6;
           }
         }
-        double median = median(full);
+        double median = WholeProcessBench.median(full);
         out.printf(
             Locale.ROOT,
             "  join (saved to the workspace, warm): median %.0f ms (min %.0f, max %.0f) over %d"
@@ -149,13 +142,13 @@ public final class BenchJoinCommand implements Callable<Integer> {
         out.printf(
             Locale.ROOT,
             "  join engine only (lookup and key in memory): median %.0f ms%n",
-            median(engine));
+            WholeProcessBench.median(engine));
         out.printf(
             Locale.ROOT,
             "  match rate %s (%,d unmatched); peak heap %,d MB%n",
             last.report().rateText(),
             last.report().unmatchedTotal(),
-            peakHeap() / (1024 * 1024));
+            WholeProcessBench.peakHeapBytes() / (1024 * 1024));
       }
       // What a later command pays: open the workspace and load the added variables.
       List<String> added = last.variables().stream().map(v -> v.name()).toList();
@@ -171,9 +164,9 @@ public final class BenchJoinCommand implements Callable<Integer> {
           Locale.ROOT,
           "  reopen workspace + load the %d joined variables: median %.0f ms%n",
           added.size(),
-          median(reload));
+          WholeProcessBench.median(reload));
     } finally {
-      deleteTree(dir);
+      WholeProcessBench.deleteTreeQuietly(dir);
     }
     out.flush();
     return StatBenchCommand.EXIT_OK;
@@ -229,33 +222,5 @@ public final class BenchJoinCommand implements Callable<Integer> {
     return new BufferedWriter(
         new java.io.OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
         1 << 16);
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      List<Path> all = new ArrayList<>(s.sorted(Comparator.reverseOrder()).toList());
-      for (Path p : all) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -78,7 +78,7 @@ public final class BenchTabulateCommand implements Callable<Integer> {
           commandSpec.commandLine(), "--rows and --runs must be at least 1");
     }
     PrintWriter out = commandSpec.commandLine().getOut();
-    Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("sb-bench");
+    Path dir = WholeProcessBench.workFolder(keep);
     try {
       Path csv = dir.resolve("bench.csv");
       Path db = dir.resolve("ws");
@@ -165,7 +165,7 @@ public final class BenchTabulateCommand implements Callable<Integer> {
       times[i] = (System.nanoTime() - s) / 1e6;
     }
     Arrays.sort(times);
-    double median = times[runs / 2];
+    double median = WholeProcessBench.median(times);
     out.printf(
         Locale.ROOT,
         "%-44s median %7.1f ms (min %.1f, max %.1f; first run with cold caches %.1f; %,d cells),"

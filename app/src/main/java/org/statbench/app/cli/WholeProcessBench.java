@@ -2,6 +2,9 @@ package org.statbench.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +15,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * What the bench commands share: timing a command as a user meets it, a whole new {@code java -jar
- * statbench.jar} process, and removing their temporary folders.
+ * What the bench commands share (the bench harness, written once): timing a command as a user meets
+ * it, a whole new {@code java -jar statbench.jar} process; the median of timed runs; the peak heap;
+ * and their temporary folders (made, or the {@code --keep} folder, and removed).
  */
 final class WholeProcessBench {
   private WholeProcessBench() {}
@@ -52,7 +56,7 @@ final class WholeProcessBench {
         "whole process: java -jar statbench.jar %s: median %.0f ms (min %.0f, max %.0f over %d"
             + " runs)%n",
         what,
-        times[runs / 2],
+        median(times),
         times[0],
         times[runs - 1],
         runs);
@@ -79,5 +83,51 @@ final class WholeProcessBench {
     } catch (IOException ignored) {
       // a temporary folder
     }
+  }
+
+  /**
+   * The folder to keep a bench's files in when given ({@code --keep}), else a new temporary one.
+   */
+  static Path workFolder(Path keep) throws IOException {
+    return keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("sb-bench");
+  }
+
+  /** The median of timed runs (the midpoint of the two middle ones for an even count). */
+  static double median(double[] runs) {
+    double[] s = runs.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  /** The median of timed runs in whole ms (the lower middle one for an even count, rounded up). */
+  static long median(long[] runs) {
+    long[] s = runs.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2] + 1) / 2;
+  }
+
+  /** Starts a new peak-heap measurement ({@link #peakHeapBytes}). */
+  static void resetHeapPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  /**
+   * Sum of the heap pools' peaks since the last {@link #resetHeapPeaks}: an upper bound of the heap
+   * in use at any moment.
+   */
+  static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
   }
 }

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.statbench.core.table.Category;
-import org.statbench.core.table.Dimension;
-import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
 import org.statbench.export.CellVerdict;
 import org.statbench.export.ClearanceBook;
@@ -25,6 +22,7 @@ import org.statbench.export.ReportSnapshot;
 import org.statbench.store.AuditEntry;
 import org.statbench.store.AuditLog;
 import org.statbench.store.Workspace;
+import org.statbench.testsupport.TestData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,21 +37,7 @@ class ClearanceQueueViewTest {
   private static Workspace workspace;
 
   static Table table() {
-    List<Dimension> dims =
-        List.of(
-            new Dimension(
-                "region",
-                null,
-                DimensionRole.ROW,
-                List.of(Category.of("A"), Category.of("B")),
-                true),
-            new Dimension(
-                "sex",
-                null,
-                DimensionRole.COLUMN,
-                List.of(Category.of("F"), Category.of("M")),
-                true));
-    return Table.ofCounts("claims", dims, new long[] {7, 31, 38, 20, 25, 45, 27, 56, 83});
+    return TestData.regionBySex();
   }
 
   static ReportSnapshot failing(Table t) {

@@ -1,6 +1,7 @@
 package org.statbench.app.tablebuilder;
 
-import java.util.Arrays;
+import static org.statbench.testsupport.TestData.dim;
+
 import java.util.List;
 import org.statbench.core.table.Category;
 import org.statbench.core.table.Dimension;
@@ -10,10 +11,6 @@ import org.statbench.core.table.Table;
 /** Hand-checkable tables for grid tests. */
 final class Tables {
   private Tables() {}
-
-  static Dimension dim(String var, DimensionRole role, String... codes) {
-    return new Dimension(var, var, role, Arrays.stream(codes).map(Category::of).toList(), true);
-  }
 
   /** region (North, South, East) x sex (F, M), with totals: North 10 20, South 0 0, East 5 1. */
   static Table regionBySex() {

@@ -12,6 +12,7 @@ import org.statbench.core.table.CellKind;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
+import org.statbench.testsupport.TestData;
 
 /**
  * Tables from a roll-up over three levels (region > LA > MSOA by sex), as the tabulation engine
@@ -45,7 +46,7 @@ class MultiLevelHierarchyProtectionTest {
   void protectionPassesAnExactAuditOverEveryLevelsRelations(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     Dimension geo = geography();
-    Dimension sex = TestTables.flat("sex", DimensionRole.COLUMN, "F", "M");
+    Dimension sex = TestData.flat("sex", DimensionRole.COLUMN, "F", "M");
     long[][] leaf = new long[geo.categories().size()][2];
     for (long[] row : leaf) {
       for (int s = 0; s < 2; s++) {

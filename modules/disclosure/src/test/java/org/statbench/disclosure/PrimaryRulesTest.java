@@ -8,6 +8,7 @@ import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
+import org.statbench.testsupport.TestData;
 
 class PrimaryRulesTest {
   private static final DisclosureChecker DEFAULT = new DisclosureChecker(DisclosurePolicy.DEFAULT);
@@ -18,7 +19,7 @@ class PrimaryRulesTest {
       codes[i] = "k" + i;
     }
     return TestTables.counts(
-        List.of(TestTables.flat("k", DimensionRole.ROW, codes)), c -> leaves[c[0]]);
+        List.of(TestData.flat("k", DimensionRole.ROW, codes)), c -> leaves[c[0]]);
   }
 
   /** A 1-D sum table with one cell per entry: value, record count, top contributions. */

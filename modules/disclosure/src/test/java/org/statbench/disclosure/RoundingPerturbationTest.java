@@ -11,6 +11,7 @@ import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
 import org.statbench.disclosure.perturb.PerturbationTable;
+import org.statbench.testsupport.TestData;
 
 class RoundingPerturbationTest {
   // 2x2 table: r1 = 3, 12 (15); r2 = 7, 24 (31); columns 10, 36; total 46.
@@ -122,9 +123,9 @@ class RoundingPerturbationTest {
   void sameCellGetsTheSameNoiseInTwoTablesThatShareIt() {
     // Table A: sex by region; table B: sex by age. They share the cell "F, all regions" =
     // "F, all ages": the same records, so the same count and the same cell key.
-    Dimension sex = TestTables.flat("sex", DimensionRole.ROW, "F", "M");
-    Dimension region = TestTables.flat("region", DimensionRole.COLUMN, "N", "S", "E");
-    Dimension age = TestTables.flat("age", DimensionRole.COLUMN, "young", "old");
+    Dimension sex = TestData.flat("sex", DimensionRole.ROW, "F", "M");
+    Dimension region = TestData.flat("region", DimensionRole.COLUMN, "N", "S", "E");
+    Dimension age = TestData.flat("age", DimensionRole.COLUMN, "young", "old");
     long[][] a = {{17, 23, 40}, {5, 61, 12}};
     long[][] b = {{30, 50}, {41, 37}};
     Table ta = TestTables.counts(List.of(sex, region), c -> a[c[0]][c[1]]);

@@ -10,6 +10,7 @@ import org.statbench.core.table.CellKind;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
+import org.statbench.testsupport.TestData;
 
 class SuppressionAuditTest {
   private static final DisclosureChecker DEFAULT = new DisclosureChecker(DisclosurePolicy.DEFAULT);
@@ -19,8 +20,8 @@ class SuppressionAuditTest {
     long[][] data = {{30, 47, 64, 89}, {90, 124, 5, 31}, {92, 100, 59, 85}, {800, 991, 651, 685}};
     return TestTables.counts(
         List.of(
-            TestTables.flat("r", DimensionRole.ROW, "w", "x", "y", "z"),
-            TestTables.flat("c", DimensionRole.COLUMN, "a", "b", "c", "d")),
+            TestData.flat("r", DimensionRole.ROW, "w", "x", "y", "z"),
+            TestData.flat("c", DimensionRole.COLUMN, "a", "b", "c", "d")),
         co -> data[co[0]][co[1]]);
   }
 
@@ -87,9 +88,9 @@ class SuppressionAuditTest {
   void protects3dTable() {
     List<Dimension> dims =
         List.of(
-            TestTables.flat("a", DimensionRole.ROW, "a1", "a2", "a3", "a4"),
-            TestTables.flat("b", DimensionRole.COLUMN, "b1", "b2", "b3"),
-            TestTables.flat("c", DimensionRole.WAFER, "c1", "c2", "c3"));
+            TestData.flat("a", DimensionRole.ROW, "a1", "a2", "a3", "a4"),
+            TestData.flat("b", DimensionRole.COLUMN, "b1", "b2", "b3"),
+            TestData.flat("c", DimensionRole.WAFER, "c1", "c2", "c3"));
     Table t =
         TestTables.counts(
             dims, co -> ((co[0] * 7 + co[1] * 5 + co[2] * 3) % 11) * 6 + (co[0] == co[2] ? 2 : 0));
@@ -110,7 +111,7 @@ class SuppressionAuditTest {
     geo.add(new Category("L4", null, 4));
     geo.add(new Category("L5", null, 4));
     Dimension la = new Dimension("la", null, DimensionRole.ROW, geo, true);
-    Dimension sex = TestTables.flat("sex", DimensionRole.COLUMN, "F", "M");
+    Dimension sex = TestData.flat("sex", DimensionRole.COLUMN, "F", "M");
     long[][] leaf = new long[7][];
     leaf[1] = new long[] {40, 35};
     leaf[2] = new long[] {4, 28};
@@ -136,7 +137,7 @@ class SuppressionAuditTest {
     geo.add(new Category("L4", null, 3));
     geo.add(new Category("L5", null, 3));
     Dimension la = new Dimension("la", null, DimensionRole.ROW, geo, true);
-    Dimension sex = TestTables.flat("sex", DimensionRole.COLUMN, "F", "M");
+    Dimension sex = TestData.flat("sex", DimensionRole.COLUMN, "F", "M");
     long[][] leaf = new long[6][];
     leaf[1] = new long[] {40, 35};
     leaf[2] = new long[] {24, 28};

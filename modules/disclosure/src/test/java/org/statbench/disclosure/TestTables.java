@@ -3,22 +3,14 @@ package org.statbench.disclosure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
-import org.statbench.core.table.Category;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
+import org.statbench.testsupport.TestData;
 
 /** Hand-checkable tables for the tests. */
 final class TestTables {
   private TestTables() {}
-
-  static Dimension flat(String variable, DimensionRole role, String... codes) {
-    List<Category> cats = new ArrayList<>();
-    for (String c : codes) {
-      cats.add(Category.of(c));
-    }
-    return new Dimension(variable, null, role, cats, true);
-  }
 
   /** A count table from its leaf cells, every margin the sum of the leaves below it. */
   static Table counts(List<Dimension> dims, ToLongFunction<int[]> leaf) {
@@ -72,7 +64,9 @@ final class TestTables {
       cols[c] = "c" + (c + 1);
     }
     return counts(
-        List.of(flat("row", DimensionRole.ROW, rows), flat("col", DimensionRole.COLUMN, cols)),
+        List.of(
+            TestData.flat("row", DimensionRole.ROW, rows),
+            TestData.flat("col", DimensionRole.COLUMN, cols)),
         co -> data[co[0]][co[1]]);
   }
 }

@@ -19,11 +19,12 @@ import org.statbench.core.table.Table;
 import org.statbench.store.AuditEntry;
 import org.statbench.store.AuditLog;
 import org.statbench.store.Workspace;
+import org.statbench.testsupport.TestData;
 
 class ClearanceBookTest {
   @TempDir Path dir;
 
-  private final Table table = Fixtures.regionBySex();
+  private final Table table = TestData.regionBySex();
   private Workspace ws;
   private AuditLog log;
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.core.RefusedException;
 import org.statbench.core.table.Table;
+import org.statbench.testsupport.TestData;
 
 class ExportGateTest {
   @TempDir Path dir;
 
   private final ExportGate gate = ExportGate.detached();
-  private final Table table = Fixtures.regionBySex();
+  private final Table table = TestData.regionBySex();
 
   @Test
   void refusesATableWithoutAReport() {

@@ -3,37 +3,11 @@ package org.statbench.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.statbench.core.table.Category;
-import org.statbench.core.table.Dimension;
-import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
 
 /** Hand-checkable tables and reports for the gate tests. */
 final class Fixtures {
   private Fixtures() {}
-
-  /**
-   * region (A, B, Total) x sex (F, M, Total) counts: A|F = 7 (below the threshold of 10), A|M = 31,
-   * B|F = 20, B|M = 25.
-   */
-  static Table regionBySex() {
-    List<Dimension> dims =
-        List.of(
-            new Dimension(
-                "region",
-                null,
-                DimensionRole.ROW,
-                List.of(Category.of("A"), Category.of("B")),
-                true),
-            new Dimension(
-                "sex",
-                null,
-                DimensionRole.COLUMN,
-                List.of(Category.of("F"), Category.of("M")),
-                true));
-    long[] c = {7, 31, 38, 20, 25, 45, 27, 56, 83};
-    return Table.ofCounts("claims", dims, c);
-  }
 
   /** A report on {@code t} in which A|F fails the threshold and nothing is withheld. */
   static ReportSnapshot failing(Table t) {

@@ -7,47 +7,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
-import org.statbench.core.data.NumericColumn;
-import org.statbench.core.data.VariableType;
+import org.statbench.testsupport.TestData;
 
-/** Builds in-memory datasets for engine tests. */
+/** Builds in-memory datasets of categorical columns from rows and CSV resources for the tests. */
 final class Columns {
   private Columns() {}
-
-  /** A categorical column; null entries are missing. */
-  static CategoricalColumn cat(String name, String... values) {
-    List<String> dict = new ArrayList<>();
-    Map<String, Integer> idx = new HashMap<>();
-    int[] codes = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        codes[i] = CategoricalColumn.MISSING;
-        continue;
-      }
-      codes[i] =
-          idx.computeIfAbsent(
-              values[i],
-              v -> {
-                dict.add(v);
-                return dict.size() - 1;
-              });
-    }
-    return CategoricalColumn.of(name, VariableType.CATEGORICAL, dict, codes);
-  }
-
-  static NumericColumn num(String name, double... values) {
-    return new NumericColumn(name, VariableType.DECIMAL, values);
-  }
-
-  static DatasetColumns dataset(String name, Column... columns) {
-    return DatasetColumns.of(name, List.of(columns));
-  }
 
   /** Rows as arrays: first row is the header; empty strings become missing. */
   static DatasetColumns table(String name, String[]... rows) {
@@ -58,7 +25,7 @@ final class Columns {
       for (int r = 1; r < rows.length; r++) {
         v[r - 1] = rows[r][c].isEmpty() ? null : rows[r][c];
       }
-      cols.add(cat(header[c], v));
+      cols.add(TestData.cat(header[c], v));
     }
     return DatasetColumns.of(name, cols);
   }

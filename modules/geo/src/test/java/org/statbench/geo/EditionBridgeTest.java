@@ -2,10 +2,10 @@ package org.statbench.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.statbench.geo.Columns.cat;
-import static org.statbench.geo.Columns.dataset;
-import static org.statbench.geo.Columns.num;
 import static org.statbench.geo.Columns.table;
+import static org.statbench.testsupport.TestData.cat;
+import static org.statbench.testsupport.TestData.dataset;
+import static org.statbench.testsupport.TestData.num;
 
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,8 @@ class EditionBridgeTest {
             "E00900099");
     var ch = cat("change", "U", "M", "M", "S", "S", "S", "S", "S");
     return weights
-        ? dataset("oa_changes", old, neu, ch, num("share", 1, 1, 1, 0.4, 0.35, 0.25, 0.5, 0.5))
+        ? dataset(
+            "oa_changes", old, neu, ch, num("share", 1.0, 1.0, 1.0, 0.4, 0.35, 0.25, 0.5, 0.5))
         : dataset("oa_changes", old, neu, ch);
   }
 

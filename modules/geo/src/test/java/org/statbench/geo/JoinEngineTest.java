@@ -2,9 +2,9 @@ package org.statbench.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.statbench.geo.Columns.cat;
-import static org.statbench.geo.Columns.dataset;
 import static org.statbench.geo.Columns.table;
+import static org.statbench.testsupport.TestData.cat;
+import static org.statbench.testsupport.TestData.dataset;
 
 import java.io.StringWriter;
 import java.util.List;

@@ -1,9 +1,9 @@
 package org.statbench.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.statbench.geo.Columns.cat;
-import static org.statbench.geo.Columns.dataset;
 import static org.statbench.geo.Columns.table;
+import static org.statbench.testsupport.TestData.cat;
+import static org.statbench.testsupport.TestData.dataset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

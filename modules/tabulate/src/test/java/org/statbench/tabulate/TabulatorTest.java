@@ -33,20 +33,22 @@ import org.statbench.core.table.CellKind;
 import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
+import org.statbench.testsupport.TestData;
 
 class TabulatorTest {
   private final Tabulator tabulator = new Tabulator();
 
   // 10 records; sex has one missing, age one missing.
   private static final DatasetColumns PEOPLE =
-      Data.of(
-          Data.cat("sex", "M", "F", "F", "M", "F", null, "M", "F", "M", "F"),
-          Data.cat("region", "S", "N", "S", "S", "N", "S", "N", "S", "S", "N"),
-          Data.num("age", 16.0, 24.0, 25.0, 49.0, 50.0, 70.0, null, 17.0, 30.0, 18.0),
-          Data.num("amount", 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, -5.0),
-          Data.num("w", 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, null),
-          Data.num("kids", 2.0, 1.0, 1.0, 3.0, 2.0, 1.0, 10.0, 1.0, 2.0, 1.0),
-          Data.date(
+      TestData.dataset(
+          "d",
+          TestData.cat("sex", "M", "F", "F", "M", "F", null, "M", "F", "M", "F"),
+          TestData.cat("region", "S", "N", "S", "S", "N", "S", "N", "S", "S", "N"),
+          TestData.num("age", 16.0, 24.0, 25.0, 49.0, 50.0, 70.0, null, 17.0, 30.0, 18.0),
+          TestData.num("amount", 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, -5.0),
+          TestData.num("w", 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, null),
+          TestData.num("kids", 2.0, 1.0, 1.0, 3.0, 2.0, 1.0, 10.0, 1.0, 2.0, 1.0),
+          TestData.date(
               "start",
               "2024-01-15",
               "2024-03-31",
@@ -163,7 +165,8 @@ class TabulatorTest {
       h[i] = "h" + r.nextInt(3);
       x[i] = r.nextInt(10) == 0 ? null : r.nextInt(-50, 300) / 4.0;
     }
-    DatasetColumns data = Data.of(Data.cat("g", g), Data.cat("h", h), Data.num("x", x));
+    DatasetColumns data =
+        TestData.dataset("d", TestData.cat("g", g), TestData.cat("h", h), TestData.num("x", x));
     TableSpec s = spec().withRows("g").withColumns("h").withMeasure(Measure.parse(measure));
     Table byHistogram = new Tabulator().tabulate(s, data, CancellationToken.NONE);
     Table bySorting = new Tabulator(0).tabulate(s, data, CancellationToken.NONE);
@@ -256,7 +259,8 @@ class TabulatorTest {
     // real cut points: half-open bands, a value on a cut point goes to the band above
     Bands w = Bands.equalWidth(0, 1, 4);
     assertThat(w.format()).isEqualTo("0-<0.25,0.25-<0.5,0.5-<0.75,0.75-1");
-    DatasetColumns data = Data.of(Data.num("x", 0.0, 0.24, 0.25, 0.5, 0.749, 0.75, 1.0, 1.1));
+    DatasetColumns data =
+        TestData.dataset("d", TestData.num("x", 0.0, 0.24, 0.25, 0.5, 0.749, 0.75, 1.0, 1.1));
     Table t =
         tabulator.tabulate(
             spec().withRows(List.of(DimensionSpec.of("x", w))), data, CancellationToken.NONE);
@@ -273,7 +277,8 @@ class TabulatorTest {
 
   @Test
   void codeGroupsMergeCodesAndKeepTheOthers() {
-    DatasetColumns data = Data.of(Data.cat("provider", "P3", "P1", "P2", "P4", "P1", "P5", null));
+    DatasetColumns data =
+        TestData.dataset("d", TestData.cat("provider", "P3", "P1", "P2", "P4", "P1", "P5", null));
     CodeGroups g = new CodeGroups(List.of(new CodeGroup("Big", List.of("P2", "P4"))));
     Table t =
         tabulator.tabulate(
@@ -353,7 +358,9 @@ class TabulatorTest {
   @Test
   void emptyCodelistEntriesAppearWithZero() {
     DatasetColumns data =
-        Data.of(Data.catWithCodelist("benefit", List.of("UC", "JSA", "ESA"), "UC", "JSA", "UC"));
+        TestData.dataset(
+            "d",
+            TestData.catWithCodelist("benefit", List.of("UC", "JSA", "ESA"), "UC", "JSA", "UC"));
     Table t = tabulator.tabulate(spec().withRows("benefit"), data, CancellationToken.NONE);
     assertThat(codesOf(t, 0)).containsExactly("ESA", "JSA", "UC");
     assertThat(value(t, "ESA")).isZero();
@@ -387,9 +394,10 @@ class TabulatorTest {
   @Test
   void rollUpToAParentVariableAddsSubtotals() {
     DatasetColumns data =
-        Data.of(
-            Data.cat("la", "L2", "L1", "L3", "L1", null),
-            Data.cat("region", "R1", "R1", "R2", "R1", null));
+        TestData.dataset(
+            "d",
+            TestData.cat("la", "L2", "L1", "L3", "L1", null),
+            TestData.cat("region", "R1", "R1", "R2", "R1", null));
     Table t =
         tabulator.tabulate(
             spec().withRows(List.of(DimensionSpec.of("la", RollUp.toVariable("region")))),
@@ -406,7 +414,8 @@ class TabulatorTest {
   @Test
   void rollUpByMappingWorksWithMedians() {
     DatasetColumns data =
-        Data.of(Data.cat("la", "L2", "L1", "L3", "L1"), Data.num("x", 1.0, 2.0, 3.0, 4.0));
+        TestData.dataset(
+            "d", TestData.cat("la", "L2", "L1", "L3", "L1"), TestData.num("x", 1.0, 2.0, 3.0, 4.0));
     Table t =
         tabulator.tabulate(
             spec()
@@ -423,11 +432,12 @@ class TabulatorTest {
   @Test
   void rollUpThroughTwoParentLevelsNestsSubtotalsAtEveryLevel() {
     DatasetColumns data =
-        Data.of(
-            Data.cat("oa", "O3", "O1", "O2", "O4", "O1", "O5", null),
-            Data.cat("la", "L2", "L1", "L1", "L3", "L1", null, null),
-            Data.cat("region", "R1", "R1", "R1", "R2", "R1", null, null),
-            Data.num("x", 30.0, 10.0, 20.0, 40.0, 11.0, 50.0, 60.0));
+        TestData.dataset(
+            "d",
+            TestData.cat("oa", "O3", "O1", "O2", "O4", "O1", "O5", null),
+            TestData.cat("la", "L2", "L1", "L1", "L3", "L1", null, null),
+            TestData.cat("region", "R1", "R1", "R1", "R2", "R1", null, null),
+            TestData.num("x", 30.0, 10.0, 20.0, 40.0, 11.0, 50.0, 60.0));
     TableSpec s =
         spec()
             .withRows(List.of(DimensionSpec.of("oa", RollUp.toVariables(List.of("la", "region")))));
@@ -461,7 +471,7 @@ class TabulatorTest {
 
   @Test
   void rollUpByMappingsPerLevelStopsWhereAChainEnds() {
-    DatasetColumns data = Data.of(Data.cat("oa", "O1", "O2", "O3", "O4", "O4"));
+    DatasetColumns data = TestData.dataset("d", TestData.cat("oa", "O1", "O2", "O3", "O4", "O4"));
     Table t =
         tabulator.tabulate(
             spec()
@@ -484,7 +494,7 @@ class TabulatorTest {
 
   @Test
   void rollUpTreatsAParentAtAnotherLevelSpelledAlikeAsADifferentNode() {
-    DatasetColumns data = Data.of(Data.cat("a", "x", "y"));
+    DatasetColumns data = TestData.dataset("d", TestData.cat("a", "x", "y"));
     Table t =
         tabulator.tabulate(
             spec()
@@ -505,8 +515,11 @@ class TabulatorTest {
   @Test
   void rollUpRejectsAParentWithTwoGrandparents() {
     DatasetColumns data =
-        Data.of(
-            Data.cat("oa", "O1", "O2"), Data.cat("la", "L1", "L1"), Data.cat("region", "R1", "R2"));
+        TestData.dataset(
+            "d",
+            TestData.cat("oa", "O1", "O2"),
+            TestData.cat("la", "L1", "L1"),
+            TestData.cat("region", "R1", "R2"));
     assertThatThrownBy(
             () ->
                 tabulator.tabulate(
@@ -524,10 +537,12 @@ class TabulatorTest {
 
   /** Hand-computed weighted percentiles: ties, zero and missing weights, missing values. */
   private static final DatasetColumns WEIGHTED =
-      Data.of(
-          Data.cat("g", "A", "A", "A", "B", "B", "B", "C", "C", "C", "C", "D", "D", "E", "E"),
-          Data.num("x", 1.0, 2.0, 3.0, 5.0, 5.0, 7.0, 1.0, 100.0, 4.0, 6.0, 9.0, 10.0, null, 8.0),
-          Data.num("w", 1.0, 1.0, 2.0, 1.0, 1.0, 2.0, 0.0, 0.0, 1.0, 3.0, 0.0, null, 5.0, 1.0));
+      TestData.dataset(
+          "d",
+          TestData.cat("g", "A", "A", "A", "B", "B", "B", "C", "C", "C", "C", "D", "D", "E", "E"),
+          TestData.num(
+              "x", 1.0, 2.0, 3.0, 5.0, 5.0, 7.0, 1.0, 100.0, 4.0, 6.0, 9.0, 10.0, null, 8.0),
+          TestData.num("w", 1.0, 1.0, 2.0, 1.0, 1.0, 2.0, 0.0, 0.0, 1.0, 3.0, 0.0, null, 5.0, 1.0));
 
   private Table weighted(String measure) {
     return tabulator.tabulate(
@@ -590,7 +605,11 @@ class TabulatorTest {
   @Test
   void weightedPercentilesRefuseNegativeWeights() {
     DatasetColumns data =
-        Data.of(Data.cat("g", "A", "A"), Data.num("x", 1.0, 2.0), Data.num("w", 1.0, -1.0));
+        TestData.dataset(
+            "d",
+            TestData.cat("g", "A", "A"),
+            TestData.num("x", 1.0, 2.0),
+            TestData.num("w", 1.0, -1.0));
     assertThatThrownBy(
             () ->
                 tabulator.tabulate(
@@ -603,7 +622,8 @@ class TabulatorTest {
 
   @Test
   void rollUpRejectsACodeWithTwoParents() {
-    DatasetColumns data = Data.of(Data.cat("la", "L1", "L1"), Data.cat("region", "R1", "R2"));
+    DatasetColumns data =
+        TestData.dataset("d", TestData.cat("la", "L1", "L1"), TestData.cat("region", "R1", "R2"));
     assertThatThrownBy(
             () ->
                 tabulator.tabulate(
@@ -636,7 +656,7 @@ class TabulatorTest {
       a[i] = "a" + i;
       b[i] = "b" + i;
     }
-    DatasetColumns data = Data.of(Data.cat("a", a), Data.cat("b", b));
+    DatasetColumns data = TestData.dataset("d", TestData.cat("a", a), TestData.cat("b", b));
     assertThatThrownBy(
             () ->
                 tabulator.tabulate(
@@ -665,7 +685,7 @@ class TabulatorTest {
     int n = 300_000;
     String[] v = new String[n];
     java.util.Arrays.fill(v, "a");
-    DatasetColumns big = Data.of(Data.cat("x", v));
+    DatasetColumns big = TestData.dataset("d", TestData.cat("x", v));
     CancellationToken token = new CancellationToken();
     token.cancel();
     assertThatThrownBy(() -> tabulator.tabulate(spec().withRows("x"), big, token))

@@ -1,13 +1,18 @@
 package org.statbench.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
-/** Keeps the layering of DESIGN.md true. */
+/** Keeps the layering of DESIGN.md and the application layer's MVVM split true. */
 @AnalyzeClasses(packages = "org.statbench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final String[] ENGINE = {
@@ -74,4 +79,73 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.h2..");
+
+  @ArchTest
+  static final ArchRule viewModelsDoNotTouchTheSceneGraph =
+      noClasses()
+          .that()
+          .haveSimpleNameEndingWith("ViewModel")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx.scene..", "java.awt..", "javax.swing..")
+          .because(
+              "a view-model holds properties and commands a test drives without a toolkit;"
+                  + " the view builds the nodes (STYLE.md)");
+
+  @ArchTest
+  static final ArchRule modulesHaveNoCycles =
+      slices()
+          .matching("org.statbench.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because("modules depend one way, as DESIGN.md's arrows say");
+
+  /**
+   * The window's composition root: it names and assembles every feature, so it depends on them all
+   * by design (a feature is added with one line in {@code Features}).
+   */
+  private static final java.util.Set<String> COMPOSITION_ROOT =
+      java.util.Set.of(
+          "org.statbench.app.shell.Features",
+          "org.statbench.app.shell.MainView",
+          "org.statbench.app.shell.MainViewModel",
+          "org.statbench.app.shell.StatBenchApp");
+
+  /**
+   * One slice per package, except that the shell's services and the open workspace model they hand
+   * to every feature ({@code AppContext.workspace()}) form one shared kernel.
+   */
+  private static final SliceAssignment PACKAGES =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+          String p = c.getPackageName();
+          if (!p.startsWith("org.statbench.")) {
+            return SliceIdentifier.ignore();
+          }
+          if (p.equals("org.statbench.app.workspace")) {
+            p = "org.statbench.app.shell";
+          }
+          return SliceIdentifier.of(p);
+        }
+
+        @Override
+        public String getDescription() {
+          return "packages of org.statbench (app.shell with app.workspace as one kernel)";
+        }
+      };
+
+  @ArchTest
+  static final ArchRule packagesHaveNoCycles =
+      slices()
+          .assignedFrom(PACKAGES)
+          .should()
+          .beFreeOfCycles()
+          .ignoreDependency(
+              DescribedPredicate.describe(
+                  "the composition root", c -> COMPOSITION_ROOT.contains(c.getName())),
+              DescribedPredicate.alwaysTrue())
+          .because(
+              "a package that needs another is a layer above it, never beside it: features build"
+                  + " on the shell and shared parts, never on each other in a circle");
 }

@@ -504,14 +504,7 @@ public final class CohortViewModel {
       dialogs.showError("Cannot save", "Choose a dataset, an entry date and an event date first");
       return;
     }
-    Path dir = saved.directory();
-    if (dir != null) {
-      try {
-        java.nio.file.Files.createDirectories(dir);
-      } catch (IOException e) {
-        dir = null; // the chooser then starts elsewhere
-      }
-    }
+    Path dir = saved.saveDirectory();
     String name =
         file.get() != null ? file.get().getFileName().toString() : SavedCohorts.suggestedName(s);
     dialogs

@@ -1,25 +1,21 @@
 package org.statbench.app.cohort;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.statbench.app.workspace.SampleWorkspace;
+import org.statbench.app.workspace.SavedDefinitions;
 import org.statbench.app.workspace.WorkspaceModel;
 import org.statbench.cohort.CohortSpec;
 import org.statbench.cohort.CohortSpecJson;
-import org.statbench.store.Workspace;
 
 /**
- * Cohort definitions saved in the workspace, kept like saved tables: JSON files in the workspace's
- * {@value SampleWorkspace#COHORTS_DIR} folder (the sample workspace ships one there), listed by
- * name, plus the recently opened or saved definitions remembered in the preferences. Use from the
- * FX thread.
+ * Cohort definitions saved in the workspace, kept like saved tables (one {@link SavedDefinitions}
+ * store): JSON files in the workspace's {@value SampleWorkspace#COHORTS_DIR} folder (the sample
+ * workspace ships one there), listed by name, plus the recently opened or saved definitions
+ * remembered in the preferences; and how a cohort definition is named and listed. Use from the FX
+ * thread.
  */
 public final class SavedCohorts {
   /** Sub-folder of a workspace holding saved cohort definitions. */
@@ -28,62 +24,44 @@ public final class SavedCohorts {
   /** File name ending of a saved cohort definition (any {@code .json} is listed). */
   public static final String SUFFIX = ".cohort.json";
 
-  private final WorkspaceModel workspace;
-  private final ObservableList<Path> saved = FXCollections.observableArrayList();
-  private final ObservableList<Path> recent = FXCollections.observableArrayList();
+  private final SavedDefinitions files;
 
   public SavedCohorts(WorkspaceModel workspace) {
-    this.workspace = workspace;
-    workspace.workspaceProperty().addListener((o, a, b) -> refresh());
-    recent.setAll(workspace.preferences().recentCohorts());
-    refresh();
+    this.files = SavedDefinitions.cohorts(workspace);
   }
 
   // Properties
 
   /** Definitions saved in the workspace's cohorts folder, by file name. */
   public ObservableList<Path> saved() {
-    return saved;
+    return files.saved();
   }
 
   /** Recently opened or saved definitions, newest first. */
   public ObservableList<Path> recent() {
-    return recent;
+    return files.recent();
   }
 
   /** The open workspace's cohorts folder, or null without a workspace. */
   public Path directory() {
-    Workspace ws = workspace.workspace();
-    return ws == null ? null : ws.directory().resolve(COHORTS_DIR);
+    return files.directory();
+  }
+
+  /** The cohorts folder to start a save dialog in (created when missing), or null. */
+  public Path saveDirectory() {
+    return files.saveDirectory();
   }
 
   // Commands
 
   /** Re-reads the workspace's cohorts folder. */
   public void refresh() {
-    Path dir = directory();
-    if (dir == null || !Files.isDirectory(dir)) {
-      saved.clear();
-      return;
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      saved.setAll(
-          s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-              .filter(Files::isRegularFile)
-              .sorted()
-              .toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    files.refresh();
   }
 
   /** Puts a definition file first in the recent list (a failure to remember is not an error). */
   public void remember(Path file) {
-    try {
-      recent.setAll(workspace.preferences().rememberCohort(file));
-    } catch (UncheckedIOException e) {
-      // Not remembering a recent file is no reason to fail the save or open.
-    }
+    files.remember(file);
   }
 
   /** The file name a definition is saved under by default: its title, or entry and event. */

@@ -74,6 +74,25 @@ public final class WorkspacePreferences {
     save(p);
   }
 
+  /** The kind of saved definition of the table builder (see {@link #recentFiles}). */
+  public static final String TABLE = "Table";
+
+  /** The kind of saved definition of the Cohorts tab (see {@link #recentFiles}). */
+  public static final String COHORT = "Cohort";
+
+  /**
+   * Recently opened or saved definitions of a kind ({@link #TABLE}, {@link #COHORT}, or a later
+   * feature's own word), newest first, only those that still exist.
+   */
+  public List<Path> recentFiles(String kind) {
+    return recent("recent" + kind + ".");
+  }
+
+  /** Puts a definition of a kind first in its recent list; returns the list. */
+  public List<Path> rememberFile(String kind, Path file) {
+    return remember("recent" + kind + ".", file);
+  }
+
   /** Recently opened or saved table definitions, newest first, only those that still exist. */
   public List<Path> recentTables() {
     return recent(RECENT_TABLE);

@@ -1,23 +1,16 @@
 package org.statbench.app.tablebuilder;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -35,6 +28,7 @@ import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.LatestWins;
+import org.statbench.app.workspace.SavedDefinitions;
 import org.statbench.core.InputException;
 import org.statbench.core.StatBenchException;
 import org.statbench.core.data.Code;
@@ -42,15 +36,14 @@ import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
-import org.statbench.core.spec.Band;
 import org.statbench.core.spec.Bands;
 import org.statbench.core.spec.CodeFilter;
-import org.statbench.core.spec.CodeGroup;
 import org.statbench.core.spec.CodeGroups;
 import org.statbench.core.spec.DateGrouping;
 import org.statbench.core.spec.DateRangeFilter;
 import org.statbench.core.spec.DateUnit;
 import org.statbench.core.spec.Derivation;
+import org.statbench.core.spec.DerivationText;
 import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.Filter;
 import org.statbench.core.spec.Percentage;
@@ -58,9 +51,7 @@ import org.statbench.core.spec.RangeFilter;
 import org.statbench.core.spec.RollUp;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Measure;
-import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
-import org.statbench.geo.GeoJoins;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.SavedTable;
 import org.statbench.tabulate.TableSpecJson;
@@ -81,10 +72,10 @@ public final class TableBuilderViewModel {
   private final LatestWins runs;
   private Tabulator tabulator = new Tabulator();
 
+  private final SpecEditor editor;
+  private final SavedDefinitions savedFiles;
   private final ReadOnlyObjectWrapper<BuilderState> state =
       new ReadOnlyObjectWrapper<>(this, "state");
-  private final Deque<BuilderState> undo = new ArrayDeque<>();
-  private final Deque<BuilderState> redo = new ArrayDeque<>();
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
@@ -106,28 +97,19 @@ public final class TableBuilderViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
-  private final ObservableList<Path> savedTables = FXCollections.observableArrayList();
-  private final ObservableList<Path> recentTables = FXCollections.observableArrayList();
 
   public TableBuilderViewModel(AppContext context) {
     this.context = context;
     this.runs = new LatestWins(context.tasks());
     DatasetInfo d = context.workspace().selectedDatasetProperty().get();
-    state.set(BuilderState.of(TableSpec.of(d == null ? "" : d.name())));
+    this.editor = new SpecEditor(BuilderState.of(TableSpec.of(d == null ? "" : d.name())));
+    this.savedFiles = SavedDefinitions.tables(context.workspace());
+    state.set(editor.state());
     context.workspace().selectedDatasetProperty().addListener((o, a, b) -> datasetSelected(b));
-    context
-        .workspace()
-        .workspaceProperty()
-        .addListener(
-            (o, a, b) -> {
-              tabulator = new Tabulator();
-              refreshSavedTables();
-            });
+    context.workspace().workspaceProperty().addListener((o, a, b) -> tabulator = new Tabulator());
     rowSort.addListener((o, a, b) -> relayout());
     columnSort.addListener((o, a, b) -> relayout());
     hideEmpty.addListener((o, a, b) -> relayout());
-    recentTables.setAll(context.workspace().preferences().recentTables());
-    refreshSavedTables();
     stateChanged();
   }
 
@@ -139,7 +121,7 @@ public final class TableBuilderViewModel {
   }
 
   public TableSpec spec() {
-    return state.get().spec();
+    return editor.spec();
   }
 
   /** Fields in a zone, as its chips show them. */
@@ -208,87 +190,40 @@ public final class TableBuilderViewModel {
 
   /** Definitions saved in the workspace's {@code tables} folder, by name. */
   public ObservableList<Path> savedTables() {
-    return savedTables;
+    return savedFiles.saved();
   }
 
   /** Recently opened or saved definitions, newest first. */
   public ObservableList<Path> recentTables() {
-    return recentTables;
+    return savedFiles.recent();
   }
 
   /** The dataset's catalogue entry for a variable of the current table, if known. */
   public Optional<VariableInfo> variable(String name) {
-    return dataset().flatMap(d -> d.variable(name));
+    return fields().variable(name);
   }
 
   /** Codes of a categorical variable with counts (empty for other types). */
   public List<Code> codes(String variable) {
-    return variable(variable).map(VariableInfo::codes).orElse(List.of());
+    return fields().codes(variable);
   }
 
   /** Numeric variables of the dataset (for measures and weights). */
   public List<String> numericVariables() {
-    return dataset()
-        .map(
-            d ->
-                d.variables().stream()
-                    .filter(v -> v.type().isNumeric())
-                    .map(VariableInfo::name)
-                    .toList())
-        .orElse(List.of());
+    return fields().numericVariables();
   }
 
   /** Categorical variables other than {@code variable} (parents for a roll-up). */
   public List<String> rollUpCandidates(String variable) {
-    return dataset()
-        .map(
-            d ->
-                d.variables().stream()
-                    .filter(v -> v.type() == VariableType.CATEGORICAL && !v.name().equals(variable))
-                    .map(VariableInfo::name)
-                    .toList())
-        .orElse(List.of());
+    return fields().rollUpCandidates(variable);
   }
 
   /**
    * The parent chains a variable can roll up through, from the hierarchies that joins recorded in
-   * the dataset ({@link GeoJoins#rollUps}, finest level first): for a level of a chain, each run of
-   * the levels above it (la in [lsoa, msoa, la, region, country] gives [region] and [region,
-   * country]); for the key a join matched on, each run of the chain from its finest level ([lsoa],
-   * [lsoa, msoa], ...). Empty when the variable belongs to no recorded hierarchy.
+   * the dataset (see {@link FieldCatalogue#hierarchyRollUps}); empty when it belongs to none.
    */
   public List<List<String>> hierarchyRollUps(String variable) {
-    Optional<DatasetInfo> info = dataset();
-    if (info.isEmpty()) {
-      return List.of();
-    }
-    java.util.Set<List<String>> out = new java.util.LinkedHashSet<>();
-    for (List<String> chain : GeoJoins.rollUps(info.get())) {
-      int i = chain.indexOf(variable);
-      List<String> above;
-      if (i >= 0) {
-        above = chain.subList(i + 1, chain.size());
-      } else if (isJoinKeyOf(info.get(), variable, chain.get(0))) {
-        above = chain;
-      } else {
-        continue;
-      }
-      for (int k = 1; k <= above.size(); k++) {
-        out.add(List.copyOf(above.subList(0, k)));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** True when {@code level} was added by a join matched on {@code key}. */
-  private static boolean isJoinKeyOf(DatasetInfo info, String key, String level) {
-    String from = info.variable(level).map(VariableInfo::derivedFrom).orElse(null);
-    if (from == null || key.equals(level)) {
-      return false;
-    }
-    int semi = from.indexOf(';');
-    String head = semi < 0 ? from : from.substring(0, semi);
-    return head.endsWith(" on " + key);
+    return fields().hierarchyRollUps(variable);
   }
 
   /** The zone a variable sits in, if any. */
@@ -321,10 +256,7 @@ public final class TableBuilderViewModel {
 
   /** The filter condition on a variable, or null. */
   public Filter filter(String variable) {
-    return spec().filters().stream()
-        .filter(f -> f.variable().equals(variable))
-        .findFirst()
-        .orElse(null);
+    return editor.filter(variable);
   }
 
   // Commands: zones
@@ -340,31 +272,7 @@ public final class TableBuilderViewModel {
    * condition.
    */
   public void move(String variable, Zone zone, int index) {
-    BuilderState s = state.get();
-    TableSpec spec = s.spec();
-    List<String> filterZone = new ArrayList<>(s.filterZone());
-    if (zone == Zone.FILTERS) {
-      int from = filterZone.indexOf(variable);
-      if (from >= 0) {
-        filterZone.remove(from);
-      }
-      filterZone.add(Math.max(0, Math.min(index, filterZone.size())), variable);
-      spec = withoutDimension(spec, variable);
-    } else {
-      DimensionSpec dim =
-          spec.dimensions().stream()
-              .filter(d -> d.variable().equals(variable))
-              .findFirst()
-              .orElseGet(() -> defaultDimension(variable));
-      spec = withoutDimension(spec, variable);
-      List<DimensionSpec> target = new ArrayList<>(dimensions(spec, zone));
-      target.add(Math.max(0, Math.min(index, target.size())), dim);
-      spec = withDimensions(spec, zone, target);
-      if (filter(variable) == null) {
-        filterZone.remove(variable);
-      }
-    }
-    apply(new BuilderState(spec, filterZone));
+    edit(() -> editor.move(variable, zone, index, defaultDimension(variable)));
   }
 
   /** Moves a field one place left (-1) or right (+1) within its zone. */
@@ -394,24 +302,14 @@ public final class TableBuilderViewModel {
    * dimension (a condition on it stays in Filters).
    */
   public void remove(String variable, Zone zone) {
-    if (indexIn(zone, variable) < 0) {
-      return;
-    }
-    BuilderState s = state.get();
-    if (zone == Zone.FILTERS) {
-      List<String> filterZone = new ArrayList<>(s.filterZone());
-      filterZone.remove(variable);
-      List<Filter> kept =
-          s.spec().filters().stream().filter(f -> !f.variable().equals(variable)).toList();
-      apply(new BuilderState(s.spec().withFilters(kept), filterZone));
-    } else {
-      apply(new BuilderState(withoutDimension(s.spec(), variable), s.filterZone()));
+    if (indexIn(zone, variable) >= 0) {
+      edit(() -> editor.remove(variable, zone));
     }
   }
 
   /** Clears the table definition (same dataset) and puts the view settings back to defaults. */
   public void clear() {
-    apply(BuilderState.of(TableSpec.of(spec().dataset())));
+    edit(() -> editor.apply(BuilderState.of(TableSpec.of(spec().dataset()))));
     file.set(null);
     applyView(TableView.DEFAULT);
   }
@@ -420,14 +318,12 @@ public final class TableBuilderViewModel {
 
   /** Sets (null removes) the bands, groups, date grouping or roll-up of a dimension. */
   public void setDerivation(String variable, Derivation derivation) {
-    tryApply(() -> new BuilderState(spec().withDerivation(variable, derivation), filterZone()));
+    edit(() -> editor.setDerivation(variable, derivation));
   }
 
   /** Bands a numeric dimension from text such as {@code 16-24,25-49,50+}. */
   public void setBands(String variable, String bandsText) {
-    tryApply(
-        () ->
-            new BuilderState(spec().withDerivation(variable, parseBands(bandsText)), filterZone()));
+    edit(() -> editor.setDerivation(variable, parseBands(bandsText)));
   }
 
   /**
@@ -437,68 +333,23 @@ public final class TableBuilderViewModel {
    * @throws InputException with a message for the analyst (names the band)
    */
   public Bands parseBands(String bandsText) {
-    if (bandsText == null || bandsText.isBlank()) {
-      throw new InputException("Write at least one band, e.g. 16-24,25-49,50+");
-    }
-    // Touching ends (20-30,30-40, as bands of decimals may be written) are fine: the first band
-    // takes the shared value. Anything more is a typo.
-    return Bands.parse(bandsText).requireNoOverlap();
+    return DerivationText.bands(bandsText);
   }
 
   /**
-   * Bands between cut points, e.g. {@code 25,50,65}: below the first, from each to the next, and
-   * from the last up; a cut point starts the band above it. For an integer variable with whole cut
-   * points each band ends one below the next cut ({@code -24,25-49,50-64,65+}); otherwise the bands
-   * are half-open ({@code <25,25-<50,50-<65,65+}).
+   * Bands between cut points, e.g. {@code 25,50,65} (see {@link DerivationText#cutPoints}): whole
+   * bands for an integer variable, half-open ones otherwise.
    *
    * @throws InputException when a cut point is not a number or they do not increase
    */
   public Bands bandsFromCutPoints(String variable, String cutPoints) {
-    List<Double> cuts = new ArrayList<>();
-    for (String part : cutPoints.strip().split("[,;\\s]+")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      double v;
-      try {
-        v = Double.parseDouble(part);
-      } catch (NumberFormatException e) {
-        throw new InputException("Cut point '" + part + "' is not a number");
-      }
-      if (!Double.isFinite(v)) {
-        throw new InputException("Cut point '" + part + "' is not a number");
-      }
-      if (!cuts.isEmpty() && v <= cuts.get(cuts.size() - 1)) {
-        throw new InputException(
-            "Cut points must increase: "
-                + part
-                + " comes after "
-                + NumericColumn.formatNumber(cuts.get(cuts.size() - 1)));
-      }
-      cuts.add(v);
-    }
-    if (cuts.isEmpty()) {
-      throw new InputException("Give at least one cut point, e.g. 25,50,65");
-    }
-    boolean integers =
-        variable(variable).map(v -> v.type() == VariableType.INTEGER).orElse(false)
-            && cuts.stream().allMatch(c -> c == Math.rint(c));
-    List<Band> out = new ArrayList<>();
-    double lo = Double.NEGATIVE_INFINITY;
-    for (double c : cuts) {
-      out.add(integers ? Band.of(lo, c - 1) : Band.halfOpen(lo, c));
-      lo = c;
-    }
-    out.add(Band.of(lo, Double.POSITIVE_INFINITY));
-    return new Bands(out);
+    return DerivationText.cutPoints(
+        cutPoints, variable(variable).map(v -> v.type() == VariableType.INTEGER).orElse(false));
   }
 
   /** Groups codes from lines of {@code NAME=code,code,...}; blank text removes the groups. */
   public void setGroups(String variable, String groupsText) {
-    tryApply(
-        () ->
-            new BuilderState(
-                spec().withDerivation(variable, parseGroups(variable, groupsText)), filterZone()));
+    edit(() -> editor.setDerivation(variable, parseGroups(variable, groupsText)));
   }
 
   /**
@@ -508,57 +359,9 @@ public final class TableBuilderViewModel {
    * @throws InputException naming the group or code that is wrong
    */
   public CodeGroups parseGroups(String variable, String groupsText) {
-    List<String> lines = groupsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    if (lines.isEmpty()) {
-      return null;
-    }
     Set<String> known = new HashSet<>();
     codes(variable).forEach(c -> known.add(c.code()));
-    List<CodeGroup> groups = new ArrayList<>();
-    for (String line : lines) {
-      int eq = line.indexOf('=');
-      if (eq < 0) {
-        throw new InputException("Group '" + line + "' is not NAME=code,code,...");
-      }
-      String name = line.substring(0, eq).strip();
-      if (name.isEmpty()) {
-        throw new InputException("Group '" + line + "' has no name: write NAME=code,code,...");
-      }
-      List<String> members =
-          Arrays.stream(line.substring(eq + 1).split(","))
-              .map(String::strip)
-              .filter(c -> !c.isEmpty())
-              .toList();
-      if (members.isEmpty()) {
-        throw new InputException("Group '" + name + "' has no codes");
-      }
-      if (!known.isEmpty()) {
-        for (String c : members) {
-          if (!known.contains(c) && !c.equals(org.statbench.core.table.Category.MISSING)) {
-            throw new InputException(
-                "Group '" + name + "': '" + c + "' is not a code of " + variable);
-          }
-        }
-      }
-      groups.add(new CodeGroup(name, members));
-    }
-    CodeGroups g = new CodeGroups(groups);
-    Set<String> names = new HashSet<>();
-    Set<String> grouped = g.groupOf().keySet();
-    for (var group : groups) {
-      if (!names.add(group.name())) {
-        throw new InputException("Two groups are named '" + group.name() + "'");
-      }
-      if (known.contains(group.name()) && !grouped.contains(group.name())) {
-        throw new InputException(
-            "Group name '"
-                + group.name()
-                + "' is also a code of "
-                + variable
-                + " that is in no group: choose another name");
-      }
-    }
-    return g;
+    return DerivationText.groups(groupsText, variable, known);
   }
 
   /** Groups a date dimension by a period (null shows each date). */
@@ -582,7 +385,7 @@ public final class TableBuilderViewModel {
 
   /** Switches a dimension's total on or off. */
   public void setTotal(String variable, boolean on) {
-    tryApply(() -> new BuilderState(spec().withTotal(variable, on), filterZone()));
+    edit(() -> editor.setTotal(variable, on));
   }
 
   /**
@@ -621,32 +424,7 @@ public final class TableBuilderViewModel {
 
   /** Sets (null removes) the filter condition on a variable. */
   public void setFilter(String variable, Filter condition) {
-    tryApply(
-        () -> {
-          BuilderState s = state.get();
-          List<Filter> list = new ArrayList<>();
-          boolean replaced = false;
-          for (Filter f : s.spec().filters()) {
-            if (f.variable().equals(variable)) {
-              if (condition != null && !replaced) {
-                list.add(condition);
-                replaced = true;
-              }
-            } else {
-              list.add(f);
-            }
-          }
-          if (condition != null && !replaced) {
-            list.add(condition);
-          }
-          List<String> zone = new ArrayList<>(s.filterZone());
-          boolean isDimension =
-              s.spec().dimensions().stream().anyMatch(d -> d.variable().equals(variable));
-          if (condition != null && !zone.contains(variable) && !isDimension) {
-            zone.add(variable);
-          }
-          return new BuilderState(s.spec().withFilters(list), zone);
-        });
+    edit(() -> editor.setFilter(variable, condition));
   }
 
   /**
@@ -654,30 +432,17 @@ public final class TableBuilderViewModel {
    * refused, so picking a median after a row percentage just works.
    */
   public void setMeasure(Measure measure) {
-    tryApply(
-        () -> {
-          TableSpec s = spec();
-          Percentage p = measure.kind().isAdditive() ? spec().percentage() : Percentage.NONE;
-          String w = weightApplies(measure.kind()) ? spec().weight() : null;
-          return new BuilderState(
-              new TableSpec(
-                  s.dataset(), s.rows(), s.columns(), s.wafers(), s.filters(), measure, w, p),
-              filterZone());
-        });
+    edit(() -> editor.setMeasure(measure));
   }
 
   /** Shows values as percentages of a margin (counts and sums only). */
   public void setPercentage(Percentage percentage) {
-    tryApply(() -> new BuilderState(spec().withPercentage(percentage), filterZone()));
+    edit(() -> editor.setPercentage(percentage));
   }
 
   /** Weights records by a numeric variable (null for none). */
   public void setWeight(String weight) {
-    tryApply(() -> new BuilderState(spec().withWeight(weight), filterZone()));
-  }
-
-  private static boolean weightApplies(MeasureKind k) {
-    return k != MeasureKind.DISTINCT_COUNT;
+    edit(() -> editor.setWeight(weight));
   }
 
   // Commands: sorting
@@ -687,68 +452,45 @@ public final class TableBuilderViewModel {
    * second click smallest first; a third back to table order.
    */
   public void cycleRowSortByColumn(List<String> columnCodes) {
-    rowSort.set(cycle(rowSort.get(), columnCodes));
+    rowSort.set(SortCycle.byValue(rowSort.get(), columnCodes));
   }
 
   /** What clicking a row header does: sorts the columns by that row's values (see above). */
   public void cycleColumnSortByRow(List<String> rowCodes) {
-    columnSort.set(cycle(columnSort.get(), rowCodes));
+    columnSort.set(SortCycle.byValue(columnSort.get(), rowCodes));
   }
 
   /** Clicking a dimension's name: rows by label A–Z, then Z–A, then table order. */
   public void cycleRowLabelSort() {
-    rowSort.set(cycleLabel(rowSort.get()));
+    rowSort.set(SortCycle.byLabel(rowSort.get()));
   }
 
   /** Clicking a column dimension's name: columns by label A–Z, then Z–A, then table order. */
   public void cycleColumnLabelSort() {
-    columnSort.set(cycleLabel(columnSort.get()));
+    columnSort.set(SortCycle.byLabel(columnSort.get()));
   }
 
   /** The grid's view settings, as a saved definition keeps them. */
   public TableView view() {
     return new TableView(
-        toSort(rowSort.get()), toSort(columnSort.get()), hideEmpty.get(), heatMap.get());
+        SortCycle.toSaved(rowSort.get()),
+        SortCycle.toSaved(columnSort.get()),
+        hideEmpty.get(),
+        heatMap.get());
   }
 
   /** Applies saved view settings (sorts, hide empty, heat map). */
   public void applyView(TableView v) {
-    rowSort.set(fromSort(v.rowSort()));
-    columnSort.set(fromSort(v.columnSort()));
+    rowSort.set(SortCycle.fromSaved(v.rowSort()));
+    columnSort.set(SortCycle.fromSaved(v.columnSort()));
     hideEmpty.set(v.hideEmpty());
     heatMap.set(v.heatMap());
-  }
-
-  private static TableView.Sort toSort(GridLayout.AxisSort s) {
-    return new TableView.Sort(TableView.Order.valueOf(s.mode().name()), s.by());
-  }
-
-  private static GridLayout.AxisSort fromSort(TableView.Sort s) {
-    return new GridLayout.AxisSort(GridLayout.SortMode.valueOf(s.order().name()), s.by());
   }
 
   /** Back to table (codelist) order on both axes. */
   public void resetSort() {
     rowSort.set(GridLayout.AxisSort.NATURAL);
     columnSort.set(GridLayout.AxisSort.NATURAL);
-  }
-
-  private static GridLayout.AxisSort cycle(GridLayout.AxisSort current, List<String> by) {
-    if (current.mode() == GridLayout.SortMode.VALUE_DESC && current.by().equals(by)) {
-      return GridLayout.AxisSort.byValue(by, false);
-    }
-    if (current.mode() == GridLayout.SortMode.VALUE_ASC && current.by().equals(by)) {
-      return GridLayout.AxisSort.NATURAL;
-    }
-    return GridLayout.AxisSort.byValue(by, true);
-  }
-
-  private static GridLayout.AxisSort cycleLabel(GridLayout.AxisSort current) {
-    return switch (current.mode()) {
-      case LABEL_ASC -> GridLayout.AxisSort.byLabel(true);
-      case LABEL_DESC -> GridLayout.AxisSort.NATURAL;
-      default -> GridLayout.AxisSort.byLabel(false);
-    };
   }
 
   // Commands: wafer, undo
@@ -760,16 +502,14 @@ public final class TableBuilderViewModel {
   }
 
   public void undo() {
-    if (!undo.isEmpty()) {
-      redo.push(state.get());
-      setState(undo.pop());
+    if (editor.undo()) {
+      stateChanged();
     }
   }
 
   public void redo() {
-    if (!redo.isEmpty()) {
-      undo.push(state.get());
-      setState(redo.pop());
+    if (editor.redo()) {
+      stateChanged();
     }
   }
 
@@ -777,20 +517,12 @@ public final class TableBuilderViewModel {
 
   /** The workspace's folder of saved definitions, or null without a workspace. */
   public Path tablesDirectory() {
-    Workspace ws = context.workspace().workspace();
-    return ws == null ? null : ws.directory().resolve(TABLES_DIR);
+    return savedFiles.directory();
   }
 
   /** Asks where to save (default: the workspace's tables folder) and saves. */
   public void saveAs() {
-    Path dir = tablesDirectory();
-    try {
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
-    } catch (IOException e) {
-      // The chooser then starts elsewhere.
-    }
+    Path dir = savedFiles.saveDirectory();
     String name = file.get() != null ? file.get().getFileName().toString() : suggestedName();
     context
         .dialogs()
@@ -811,10 +543,7 @@ public final class TableBuilderViewModel {
   /** Writes the definition, with the grid's view settings, as versioned JSON. */
   public void save(Path target) {
     try {
-      Path parent = target.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
+      SavedDefinitions.createParent(target);
       TableSpecJson.write(new SavedTable(spec(), view()), target);
     } catch (IOException e) {
       context
@@ -825,8 +554,8 @@ public final class TableBuilderViewModel {
       return;
     }
     file.set(target);
-    remember(target);
-    refreshSavedTables();
+    savedFiles.remember(target);
+    savedFiles.refresh();
     context.statusProperty().set("Saved " + target.getFileName());
   }
 
@@ -865,40 +594,20 @@ public final class TableBuilderViewModel {
     }
     if (context.workspace().selectedDatasetProperty().get() != d.get()) {
       // Set the spec first so that the dataset listener sees it already matches.
-      apply(BuilderState.of(loaded));
+      edit(() -> editor.apply(BuilderState.of(loaded)));
       context.workspace().selectedDatasetProperty().set(d.get());
     } else {
-      apply(BuilderState.of(loaded));
+      edit(() -> editor.apply(BuilderState.of(loaded)));
     }
     file.set(source);
-    remember(source);
+    savedFiles.remember(source);
     applyView(saved.view());
     context.statusProperty().set("Opened " + source.getFileName());
   }
 
   /** Re-reads the workspace's tables folder. */
   public void refreshSavedTables() {
-    Path dir = tablesDirectory();
-    if (dir == null || !Files.isDirectory(dir)) {
-      savedTables.clear();
-      return;
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      savedTables.setAll(
-          s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-              .sorted()
-              .toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void remember(Path p) {
-    try {
-      recentTables.setAll(context.workspace().preferences().rememberTable(p));
-    } catch (UncheckedIOException e) {
-      // Not remembering a recent file is no reason to fail the save or open.
-    }
+    savedFiles.refresh();
   }
 
   private String suggestedName() {
@@ -938,8 +647,8 @@ public final class TableBuilderViewModel {
 
   // Internals
 
-  private List<String> filterZone() {
-    return state.get().filterZone();
+  private FieldCatalogue fields() {
+    return new FieldCatalogue(dataset());
   }
 
   private Optional<DatasetInfo> dataset() {
@@ -959,34 +668,6 @@ public final class TableBuilderViewModel {
     return DimensionSpec.of(variable);
   }
 
-  private static List<DimensionSpec> dimensions(TableSpec s, Zone z) {
-    return switch (z) {
-      case ROWS -> s.rows();
-      case COLUMNS -> s.columns();
-      case WAFERS -> s.wafers();
-      case FILTERS -> List.of();
-    };
-  }
-
-  private static TableSpec withDimensions(TableSpec s, Zone z, List<DimensionSpec> dims) {
-    return switch (z) {
-      case ROWS -> s.withRows(dims);
-      case COLUMNS -> s.withColumns(dims);
-      case WAFERS -> s.withWafers(dims);
-      case FILTERS -> s;
-    };
-  }
-
-  private static TableSpec withoutDimension(TableSpec s, String variable) {
-    return s.withRows(drop(s.rows(), variable))
-        .withColumns(drop(s.columns(), variable))
-        .withWafers(drop(s.wafers(), variable));
-  }
-
-  private static List<DimensionSpec> drop(List<DimensionSpec> l, String variable) {
-    return l.stream().filter(d -> !d.variable().equals(variable)).toList();
-  }
-
   private int indexIn(Zone z, String variable) {
     List<ZoneItem> l = items(z);
     for (int i = 0; i < l.size(); i++) {
@@ -997,43 +678,32 @@ public final class TableBuilderViewModel {
     return -1;
   }
 
-  private interface StateChange {
-    BuilderState next();
+  private interface Edit {
+    boolean run();
   }
 
-  private void tryApply(StateChange change) {
+  /** Runs an edit of the definition; shows a refused one, refreshes after a change. */
+  private void edit(Edit e) {
     try {
-      apply(change.next());
-    } catch (InputException e) {
-      context.dialogs().showError("Table definition", e);
+      if (e.run()) {
+        stateChanged();
+      }
+    } catch (InputException ex) {
+      context.dialogs().showError("Table definition", ex);
     }
-  }
-
-  /** Makes {@code next} current as an undoable step (no-op when nothing changed). */
-  private void apply(BuilderState next) {
-    if (Objects.equals(next, state.get())) {
-      return;
-    }
-    undo.push(state.get());
-    redo.clear();
-    setState(next);
-  }
-
-  private void setState(BuilderState next) {
-    state.set(next);
-    stateChanged();
   }
 
   private void datasetSelected(DatasetInfo d) {
     String name = d == null ? "" : d.name();
     if (!name.equals(spec().dataset())) {
       BuilderState next = BuilderState.of(TableSpec.of(name));
-      BuilderState s = state.get();
+      BuilderState s = editor.state();
       if (s.spec().dimensions().isEmpty() && s.filterZone().isEmpty()) {
         // Nothing built yet: switching datasets is not worth an undo step.
-        setState(next);
+        editor.reset(next);
+        stateChanged();
       } else {
-        apply(next);
+        edit(() -> editor.apply(next));
       }
       file.set(null);
     } else {
@@ -1043,80 +713,16 @@ public final class TableBuilderViewModel {
   }
 
   private void stateChanged() {
-    canUndo.set(!undo.isEmpty());
-    canRedo.set(!redo.isEmpty());
+    state.set(editor.state());
+    canUndo.set(editor.canUndo());
+    canRedo.set(editor.canRedo());
     BuilderState s = state.get();
-    rows.setAll(s.spec().rows().stream().map(this::item).toList());
-    columns.setAll(s.spec().columns().stream().map(this::item).toList());
-    wafers.setAll(s.spec().wafers().stream().map(this::item).toList());
-    filters.setAll(s.filterZone().stream().map(this::filterItem).toList());
+    FieldCatalogue f = fields();
+    rows.setAll(s.spec().rows().stream().map(d -> ChipText.item(d, f)).toList());
+    columns.setAll(s.spec().columns().stream().map(d -> ChipText.item(d, f)).toList());
+    wafers.setAll(s.spec().wafers().stream().map(d -> ChipText.item(d, f)).toList());
+    filters.setAll(s.filterZone().stream().map(v -> ChipText.filterItem(v, filter(v), f)).toList());
     recompute();
-  }
-
-  private ZoneItem item(DimensionSpec d) {
-    VariableType t = variable(d.variable()).map(VariableInfo::type).orElse(null);
-    String text = d.variable();
-    Derivation der = d.derivation();
-    if (der instanceof Bands b) {
-      text += ": " + b.format().replace(",", ", ");
-    } else if (der instanceof CodeGroups g) {
-      text += ": " + g.groups().size() + (g.groups().size() == 1 ? " group" : " groups");
-    } else if (der instanceof DateGrouping g) {
-      text += " by " + g.unit().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    } else if (der instanceof RollUp r) {
-      text += r.byVariables() ? " > " + String.join(" > ", r.parentVariables()) : " rolled up";
-    }
-    if (!d.total()) {
-      text += " (no total)";
-    }
-    return new ZoneItem(d.variable(), text, t, der != null || !d.total());
-  }
-
-  private ZoneItem filterItem(String variable) {
-    VariableType t = variable(variable).map(VariableInfo::type).orElse(null);
-    Filter f = filter(variable);
-    return new ZoneItem(variable, describe(variable, f), t, f != null);
-  }
-
-  private String describe(String variable, Filter f) {
-    if (f == null) {
-      return variable + ": all";
-    }
-    if (f instanceof CodeFilter c) {
-      if (!c.exclude()) {
-        // "all but P5" says more than four of the five codes.
-        List<String> unticked =
-            codes(variable).stream()
-                .map(Code::code)
-                .filter(code -> !c.codes().contains(code))
-                .toList();
-        if (!unticked.isEmpty() && unticked.size() < c.codes().size()) {
-          return variable + ": all but " + shortList(unticked);
-        }
-      }
-      return variable + (c.exclude() ? " not in " : " in ") + shortList(c.codes());
-    }
-    if (f instanceof RangeFilter r) {
-      return variable
-          + " "
-          + (Double.isInfinite(r.lo()) ? "" : NumericColumn.formatNumber(r.lo()))
-          + "–"
-          + (Double.isInfinite(r.hi()) ? "" : NumericColumn.formatNumber(r.hi()));
-    }
-    if (f instanceof DateRangeFilter r) {
-      return variable
-          + " "
-          + (r.from() == null ? "" : r.from())
-          + "–"
-          + (r.to() == null ? "" : r.to());
-    }
-    return variable;
-  }
-
-  private static String shortList(List<String> codes) {
-    return codes.size() <= 4
-        ? String.join(",", codes)
-        : String.join(",", codes.subList(0, 3)) + ",… (" + codes.size() + ")";
   }
 
   private void recompute() {

@@ -1,9 +1,5 @@
 package org.statbench.app.cohort;
 
-import java.awt.BasicStroke;
-import java.awt.Font;
-import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -40,23 +36,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.CategoryItemRenderer;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.statbench.app.datasets.FieldDrag;
 import org.statbench.cohort.CellStatus;
 import org.statbench.cohort.CohortPeriod;
@@ -64,7 +44,6 @@ import org.statbench.cohort.CohortRow;
 import org.statbench.cohort.CohortTable;
 import org.statbench.cohort.DurationUnit;
 import org.statbench.cohort.Estimator;
-import org.statbench.cohort.HorizonMeasure;
 import org.statbench.core.spec.DateUnit;
 
 /**
@@ -76,25 +55,13 @@ import org.statbench.core.spec.DateUnit;
 public final class CohortView {
   private static final PseudoClass ACCEPT = PseudoClass.getPseudoClass("drop-accept");
   private static final PseudoClass REJECT = PseudoClass.getPseudoClass("drop-reject");
-  private static final java.awt.Color[] PALETTE = {
-    new java.awt.Color(0x2b6cb0),
-    new java.awt.Color(0xdd6b20),
-    new java.awt.Color(0x2f855a),
-    new java.awt.Color(0xc53030),
-    new java.awt.Color(0x6b46c1),
-    new java.awt.Color(0x975a16),
-    new java.awt.Color(0xd53f8c),
-    new java.awt.Color(0x4a5568),
-    new java.awt.Color(0x00a3c4),
-    new java.awt.Color(0x718096)
-  };
 
   private final CohortViewModel vm;
   private final BorderPane root = new BorderPane();
   private final TableView<TriangleRow> triangle = new TableView<>();
   private final TableView<Curve> atRisk = new TableView<>();
-  private final ChartViewer curvesChart = new ChartViewer(emptyChart(""));
-  private final ChartViewer horizonChart = new ChartViewer(emptyChart(""));
+  private final ChartViewer curvesChart = new ChartViewer(CohortCharts.emptyChart(""));
+  private final ChartViewer horizonChart = new ChartViewer(CohortCharts.emptyChart(""));
   // Kept as fields: the bidirectional binding holds the adapter only weakly.
   private final ObjectProperty<Integer> horizonValue;
 
@@ -135,7 +102,7 @@ public final class CohortView {
     ChoiceBox<CohortPeriod> period = new ChoiceBox<>();
     period.setId("cohortPeriod");
     period.getItems().setAll(CohortPeriod.values());
-    period.setConverter(words(p -> capital(p.key().replace('-', ' '))));
+    period.setConverter(words(p -> CohortCharts.capital(p.key().replace('-', ' '))));
     period.valueProperty().bindBidirectional(vm.periodProperty());
 
     Spinner<Integer> horizon = new Spinner<>(0, 240, vm.horizonProperty().get());
@@ -500,8 +467,8 @@ public final class CohortView {
     showCurves();
     horizonChart.setChart(
         t == null
-            ? emptyChart("The fixed-horizon measure by cohort appears here")
-            : horizonChart(t, t.horizonMeasures()));
+            ? CohortCharts.emptyChart("The fixed-horizon measure by cohort appears here")
+            : CohortCharts.horizonChart(t, t.horizonMeasures()));
   }
 
   private void buildTriangleColumns(CohortTable t) {
@@ -519,7 +486,7 @@ public final class CohortView {
     triangle.getColumns().add(cohort);
     triangle.getColumns().add(size);
     double max = Math.max(vm.maxObserved(), 1e-9);
-    String unitWord = unitWord(t);
+    String unitWord = CohortCharts.unitWord(t);
     for (int d = 0; d <= t.horizon(); d++) {
       int duration = d;
       TableColumn<TriangleRow, CohortRow> col = new TableColumn<>(Integer.toString(d));
@@ -559,37 +526,12 @@ public final class CohortView {
         if (r.status() == CellStatus.CENSORED) {
           getStyleClass().add("cohort-censored");
         }
-        setTooltip(
-            tip(
-                r.cohort()
-                    + ", "
-                    + unitWord
-                    + " "
-                    + r.duration()
-                    + ": "
-                    + (r.status() == CellStatus.CENSORED
-                        ? "not yet observed (censored)"
-                        : "empty cohort")
-                    + "\nat risk "
-                    + r.atRisk()
-                    + ", events so far "
-                    + r.events()));
+        setTooltip(tip(CohortCharts.describeNoValue(r, unitWord)));
         return;
       }
-      double t = Math.min(1, r.cumulative() / max);
       setText(String.format(Locale.ROOT, "%.1f", 100 * r.cumulative()));
-      int red = (int) Math.round(255 - t * (255 - 0x2b));
-      int green = (int) Math.round(255 - t * (255 - 0x6c));
-      int blue = (int) Math.round(255 - t * (255 - 0xb0));
-      setStyle(
-          String.format(
-              Locale.ROOT,
-              "-fx-background-color: rgb(%d,%d,%d); -fx-text-fill: %s;",
-              red,
-              green,
-              blue,
-              t > 0.55 ? "white" : "black"));
-      setTooltip(tip(describe(r, unitWord)));
+      setStyle(CohortCharts.heatStyle(r.cumulative(), max));
+      setTooltip(tip(CohortCharts.describe(r, unitWord)));
     }
   }
 
@@ -597,34 +539,6 @@ public final class CohortView {
     Tooltip t = new Tooltip(text);
     t.setShowDelay(Duration.millis(200));
     return t;
-  }
-
-  static String describe(CohortRow r, String unitWord) {
-    String who =
-        r.group().isEmpty() ? r.cohort() : r.cohort() + " · " + String.join(" / ", r.group());
-    return String.format(
-        Locale.ROOT,
-        "%s, %s %d: %s (95%% CI %s – %s)%nat risk %,d, events %,d",
-        who,
-        unitWord,
-        r.duration(),
-        pct(r.cumulative()),
-        pct(r.lower()),
-        pct(r.upper()),
-        r.atRisk(),
-        r.events());
-  }
-
-  private static String pct(double v) {
-    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
-  }
-
-  private static String unitWord(CohortTable t) {
-    return switch (t.spec().unit()) {
-      case DAYS -> "day";
-      case WEEKS -> "week";
-      case MONTHS -> "month";
-    };
   }
 
   private void buildAtRiskColumns(CohortTable t) {
@@ -659,162 +573,8 @@ public final class CohortView {
     CohortTable t = vm.resultProperty().get();
     curvesChart.setChart(
         t == null || vm.curves().isEmpty()
-            ? emptyChart("Curves of the cumulative proportion appear here")
-            : curvesChart(t, vm.curves(), vm.curveSourceProperty().get()));
-  }
-
-  /** A blank chart showing a message (a viewer always needs a chart). */
-  private static JFreeChart emptyChart(String message) {
-    XYPlot plot = new XYPlot();
-    plot.setNoDataMessage(message);
-    plot.setBackgroundPaint(java.awt.Color.WHITE);
-    plot.setOutlineVisible(false);
-    JFreeChart chart = new JFreeChart(null, null, plot, false);
-    chart.setBackgroundPaint(java.awt.Color.WHITE);
-    return chart;
-  }
-
-  /**
-   * The curves chart: one line per curve with its 95% band (points without a value are not drawn).
-   * Also draws the released curves of an exported chart.
-   */
-  static JFreeChart curvesChart(CohortTable t, List<Curve> curves, CurveSource source) {
-    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-    List<List<CohortRow>> points = new ArrayList<>();
-    // A curve with a gap (points withheld in an exported chart) is drawn as separate runs of
-    // consecutive durations in one colour, so no line is drawn across what is not known.
-    List<Integer> colourOf = new ArrayList<>();
-    for (int ci = 0; ci < curves.size(); ci++) {
-      Curve c = curves.get(ci);
-      YIntervalSeries s = null;
-      List<CohortRow> drawn = null;
-      int previous = Integer.MIN_VALUE;
-      int runs = 0;
-      for (CohortRow p : c.points()) {
-        if (!p.hasValue()) {
-          continue;
-        }
-        if (s == null || p.duration() != previous + 1) {
-          s =
-              new YIntervalSeries(
-                  runs == 0 ? c.label() : c.label() + " #" + (runs + 1), false, true);
-          drawn = new ArrayList<>();
-          data.addSeries(s);
-          points.add(drawn);
-          colourOf.add(runs == 0 ? ci : -1 - ci);
-          runs++;
-        }
-        s.add(p.duration(), p.cumulative(), p.lower(), p.upper());
-        drawn.add(p);
-        previous = p.duration();
-      }
-    }
-    String unitWord = unitWord(t);
-    NumberAxis x = new NumberAxis(capital(unitWord) + "s since entry");
-    x.setRange(0, Math.max(1, t.horizon()));
-    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    NumberAxis y = new NumberAxis("Cumulative proportion");
-    y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-    y.setAutoRangeIncludesZero(true);
-    // a flat curve at 0 would otherwise get an axis of identical "0%" labels
-    y.setAutoRangeMinimumSize(0.05);
-    DeviationRenderer r = new DeviationRenderer(true, true);
-    r.setAlpha(0.12f);
-    for (int i = 0; i < data.getSeriesCount(); i++) {
-      int colour = colourOf.get(i) >= 0 ? colourOf.get(i) : -1 - colourOf.get(i);
-      java.awt.Color c = PALETTE[colour % PALETTE.length];
-      r.setSeriesVisibleInLegend(i, colourOf.get(i) >= 0);
-      r.setSeriesPaint(i, c);
-      r.setSeriesFillPaint(i, c);
-      r.setSeriesStroke(i, new BasicStroke(2f));
-      r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
-    }
-    r.setDefaultToolTipGenerator(
-        (dataset, series, item) -> describe(points.get(series).get(item), unitWord));
-    XYPlot plot = new XYPlot(data, x, y, r);
-    plot.setBackgroundPaint(java.awt.Color.WHITE);
-    plot.setDomainGridlinePaint(new java.awt.Color(0xe2e8f0));
-    plot.setRangeGridlinePaint(new java.awt.Color(0xe2e8f0));
-    String est =
-        t.spec().competing() != null && t.spec().estimator() == Estimator.KAPLAN_MEIER
-            ? "Aalen-Johansen"
-            : source == CurveSource.GROUPS || t.spec().estimator() == Estimator.KAPLAN_MEIER
-                ? "Kaplan-Meier"
-                : "cohort proportion";
-    JFreeChart chart =
-        new JFreeChart(
-            "With the event by " + unitWord + " since entry (" + est + ", 95% CI)",
-            new Font(Font.SANS_SERIF, Font.BOLD, 12),
-            plot,
-            true);
-    chart.setBackgroundPaint(java.awt.Color.WHITE);
-    // Beside the plot rather than under it: the curves pane is short, and one legend row per
-    // few cohorts would leave the plot no height.
-    chart.getLegend().setPosition(RectangleEdge.RIGHT);
-    return chart;
-  }
-
-  /**
-   * The fixed-horizon measure by cohort (bars, or one line per group); NaN proportions are gaps.
-   * Also draws the released measures of an exported chart.
-   */
-  static JFreeChart horizonChart(CohortTable t, List<HorizonMeasure> measures) {
-    DefaultCategoryDataset data = new DefaultCategoryDataset();
-    int groups = t.groups().size();
-    for (int i = 0; i < measures.size(); i++) {
-      HorizonMeasure m = measures.get(i);
-      String series = m.group().isEmpty() ? "Within " + t.horizon() : String.join(" / ", m.group());
-      data.addValue(Double.isNaN(m.proportion()) ? null : m.proportion(), series, m.cohort());
-    }
-    String unitWord = unitWord(t);
-    CategoryAxis x = new CategoryAxis("Cohort");
-    x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
-    x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-    NumberAxis y = new NumberAxis("With the event within " + t.horizon() + " " + unitWord + "s");
-    y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-    y.setAutoRangeMinimumSize(0.05);
-    CategoryItemRenderer r;
-    if (groups == 1) {
-      BarRenderer bars = new BarRenderer();
-      bars.setBarPainter(new StandardBarPainter());
-      bars.setShadowVisible(false);
-      bars.setSeriesPaint(0, PALETTE[0]);
-      r = bars;
-    } else {
-      LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
-      for (int i = 0; i < groups; i++) {
-        lines.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-      }
-      r = lines;
-    }
-    r.setDefaultToolTipGenerator(
-        (dataset, row, column) -> {
-          HorizonMeasure m = measures.get(column * groups + row);
-          return String.format(
-              Locale.ROOT,
-              "%s%s: %s within %d %ss (95%% CI %s – %s)%n%,d of %,d",
-              m.cohort(),
-              m.group().isEmpty() ? "" : " · " + String.join(" / ", m.group()),
-              pct(m.proportion()),
-              t.horizon(),
-              unitWord,
-              pct(m.lower()),
-              pct(m.upper()),
-              m.events(),
-              m.size());
-        });
-    CategoryPlot plot = new CategoryPlot(data, x, y, r);
-    plot.setOrientation(PlotOrientation.VERTICAL);
-    plot.setBackgroundPaint(java.awt.Color.WHITE);
-    plot.setRangeGridlinePaint(new java.awt.Color(0xe2e8f0));
-    JFreeChart chart =
-        new JFreeChart(
-            "Within " + t.horizon() + " " + unitWord + "s, cohorts old enough",
-            new Font(Font.SANS_SERIF, Font.BOLD, 12),
-            plot,
-            groups > 1);
-    chart.setBackgroundPaint(java.awt.Color.WHITE);
-    return chart;
+            ? CohortCharts.emptyChart("Curves of the cumulative proportion appear here")
+            : CohortCharts.curvesChart(t, vm.curves(), vm.curveSourceProperty().get()));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -831,9 +591,5 @@ public final class CohortView {
         throw new UnsupportedOperationException();
       }
     };
-  }
-
-  private static String capital(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

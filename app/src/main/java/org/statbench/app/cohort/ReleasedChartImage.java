@@ -25,8 +25,8 @@ final class ReleasedChartImage {
   static JFreeChart chart(ReleasedChart c) {
     JFreeChart chart =
         c.kind() == ChartKind.CURVES
-            ? CohortView.curvesChart(c.table(), c.curves(), c.source())
-            : CohortView.horizonChart(c.table(), c.horizon());
+            ? CohortCharts.curvesChart(c.table(), c.curves(), c.source())
+            : CohortCharts.horizonChart(c.table(), c.horizon());
     String note =
         "Drawn from the disclosure-checked count table only."
             + (c.withheld().isEmpty()

@@ -336,17 +336,8 @@ final class ChipMenus {
     equal.setId("bandsEqualWidth");
     equal.setOnAction(
         e -> {
-          double a;
-          double z;
           try {
-            a = Double.parseDouble(lo.getText().strip());
-            z = Double.parseDouble(hi.getText().strip());
-          } catch (NumberFormatException ex) {
-            showError(error, "Give numbers for From and To (e.g. 16 and 80)");
-            return;
-          }
-          try {
-            text.setText(Bands.equalWidth(a, z, n.getValue()).format());
+            text.setText(ChipInput.equalWidth(lo.getText(), hi.getText(), n.getValue()).format());
             error.setVisible(false);
             error.setManaged(false);
           } catch (InputException ex) {
@@ -370,10 +361,9 @@ final class ChipMenus {
         variable,
         values -> {
           if (values.length > 0 && lo.getText().isEmpty()) {
-            double min = java.util.Arrays.stream(values).min().orElse(0);
-            double max = java.util.Arrays.stream(values).max().orElse(0);
-            lo.setText(NumericColumn.formatNumber(Math.floor(min)));
-            hi.setText(NumericColumn.formatNumber(Math.ceil(max)));
+            List<String> range = ChipInput.valueRange(values);
+            lo.setText(range.get(0));
+            hi.setText(range.get(1));
           }
         });
     GridPane g = new GridPane();
@@ -542,7 +532,7 @@ final class ChipMenus {
    */
   void rollUp(String variable) {
     List<String> choices = new ArrayList<>();
-    choices.add(NO_LEVEL);
+    choices.add(ChipInput.NO_LEVEL);
     choices.addAll(model.rollUpCandidates(variable));
     List<String> current =
         model.derivation(variable) instanceof RollUp r && r.parentVariables() != null
@@ -556,7 +546,7 @@ final class ChipMenus {
     for (int i = 0; i < ROLL_UP_LEVELS; i++) {
       ChoiceBox<String> level = new ChoiceBox<>();
       level.getItems().setAll(choices);
-      level.setValue(i < current.size() ? current.get(i) : NO_LEVEL);
+      level.setValue(i < current.size() ? current.get(i) : ChipInput.NO_LEVEL);
       level.setId("rollUpLevel" + (i + 1));
       levels.add(level);
       g.addRow(i, new Label(i == 0 ? "Parent" : "then its parent"), level);
@@ -566,32 +556,14 @@ final class ChipMenus {
     Dialog<ButtonType> d = dialog("Roll up " + variable, "Show " + variable + " under its parents");
     d.getDialogPane().setContent(g);
     d.getDialogPane().setId("rollUpDialog");
-    validateOnOk(d, error, () -> problem(() -> rollUpChain(levels)));
+    validateOnOk(d, error, () -> problem(() -> ChipInput.rollUpChain(values(levels))));
     d.showAndWait()
         .filter(b -> b == ButtonType.OK)
-        .ifPresent(b -> model.setRollUp(variable, rollUpChain(levels)));
+        .ifPresent(b -> model.setRollUp(variable, ChipInput.rollUpChain(values(levels))));
   }
 
-  private static final String NO_LEVEL = "(none)";
-
-  /** The chosen parents, nearest first; a level after "(none)" or a repeated one is an error. */
-  private static List<String> rollUpChain(List<ChoiceBox<String>> levels) {
-    List<String> chain = new ArrayList<>();
-    boolean ended = false;
-    for (ChoiceBox<String> level : levels) {
-      String v = level.getValue();
-      if (v == null || v.equals(NO_LEVEL)) {
-        ended = true;
-      } else if (ended) {
-        throw new InputException(
-            "Choose the levels in order: " + v + " comes after a level left at (none)");
-      } else if (chain.contains(v)) {
-        throw new InputException(v + " is chosen twice: each level needs its own variable");
-      } else {
-        chain.add(v);
-      }
-    }
-    return chain;
+  private static List<String> values(List<ChoiceBox<String>> levels) {
+    return levels.stream().map(ChoiceBox::getValue).toList();
   }
 
   /** A numeric range filter. */
@@ -617,29 +589,14 @@ final class ChipMenus {
         dialog("Filter " + variable, "Keep records with " + variable + " in a range");
     d.getDialogPane().setContent(g);
     d.getDialogPane().setId("rangeDialog");
-    validateOnOk(
-        d,
-        error,
-        () -> {
-          for (TextField field : List.of(lo, hi)) {
-            try {
-              number(field.getText());
-            } catch (NumberFormatException ex) {
-              return "'" + field.getText().strip() + "' is not a number";
-            }
-          }
-          Double a = number(lo.getText());
-          Double z = number(hi.getText());
-          return a != null && z != null && a > z ? "From is above To: nothing would be kept" : null;
-        });
+    validateOnOk(d, error, () -> ChipInput.rangeProblem(lo.getText(), hi.getText()));
     d.setResultConverter(b -> b);
     d.showAndWait()
         .filter(b -> b == ButtonType.OK)
-        .ifPresent(b -> model.setRange(variable, number(lo.getText()), number(hi.getText())));
-  }
-
-  private static Double number(String s) {
-    return s == null || s.isBlank() ? null : Double.valueOf(s.strip());
+        .ifPresent(
+            b ->
+                model.setRange(
+                    variable, ChipInput.number(lo.getText()), ChipInput.number(hi.getText())));
   }
 
   /** A date range filter. */

@@ -33,15 +33,12 @@ import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.LatestWins;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
-import org.statbench.core.data.VariableInfo;
-import org.statbench.core.data.VariableType;
 import org.statbench.geo.EditionBridge;
 import org.statbench.geo.GeoJoins;
 import org.statbench.geo.JoinResult;
 import org.statbench.geo.JoinSpec;
 import org.statbench.geo.Lookup;
 import org.statbench.geo.MatchReport;
-import org.statbench.geo.MatchStatus;
 import org.statbench.geo.SplitRule;
 import org.statbench.store.Workspace;
 
@@ -483,36 +480,9 @@ public final class JoinViewModel {
 
   private void showReport(MatchReport r) {
     report.set(r);
-    List<ReportRow> rows = new ArrayList<>();
-    rows.add(new ReportRow("total", String.format(Locale.ROOT, "%,d", r.total()), "100.00%"));
-    for (MatchStatus s : MatchStatus.values()) {
-      rows.add(
-          new ReportRow(
-              s.key(),
-              String.format(Locale.ROOT, "%,d", r.count(s)),
-              String.format(
-                  Locale.ROOT, "%.2f%%", r.total() == 0 ? 0.0 : 100.0 * r.count(s) / r.total())));
-    }
-    rows.add(new ReportRow("rate", r.rateText(), ""));
-    reportRows.setAll(rows);
+    reportRows.setAll(JoinReportRows.reportRows(r));
     unmatched.setAll(r.unmatched());
-    List<RateRow> rates = new ArrayList<>();
-    String by = reportBy.get();
-    for (MatchReport.MatchRate m :
-        by == null ? List.<MatchReport.MatchRate>of() : rateList(r, by)) {
-      rates.add(
-          new RateRow(
-              m.category(),
-              String.format(Locale.ROOT, "%,d", m.total()),
-              String.format(Locale.ROOT, "%,d", m.matched()),
-              String.format(Locale.ROOT, "%,d", m.total() - m.matched()),
-              m.total() == 0 ? "" : String.format(Locale.ROOT, "%.2f%%", 100.0 * m.rate())));
-    }
-    rateRows.setAll(rates);
-  }
-
-  private static List<MatchReport.MatchRate> rateList(MatchReport r, String by) {
-    return r.rates().getOrDefault(by, List.of());
+    rateRows.setAll(JoinReportRows.rateRows(r, reportBy.get()));
   }
 
   private void clearReport() {
@@ -589,27 +559,13 @@ public final class JoinViewModel {
   private void onDatasetChanged() {
     DatasetInfo d = info(dataset.get());
     String keep = keyVariable.get();
-    List<String> keys = new ArrayList<>();
-    if (d != null) {
-      for (VariableInfo v : d.variables()) {
-        if (!v.isDerived()
-            && (v.type() == VariableType.CATEGORICAL || v.type() == VariableType.TEXT)) {
-          keys.add(v.name());
-        }
-      }
-    }
+    List<String> keys = JoinReportRows.keyChoices(d);
     // Another dataset gets its own guess; the same one (e.g. refreshed after a join) keeps its key.
     boolean sameDataset = java.util.Objects.equals(keyDataset, dataset.get());
     keyDataset = dataset.get();
-    String key = sameDataset && keep != null && keys.contains(keep) ? keep : guessKey(keys);
-    List<String> bys = new ArrayList<>();
-    if (d != null) {
-      for (VariableInfo v : d.variables()) {
-        if (v.type() == VariableType.CATEGORICAL || v.type() == VariableType.TEXT) {
-          bys.add(v.name());
-        }
-      }
-    }
+    String key =
+        sameDataset && keep != null && keys.contains(keep) ? keep : JoinReportRows.guessKey(keys);
+    List<String> bys = JoinReportRows.byChoices(d);
     if (!bys.equals(byChoices)) {
       String keepBy = reportBy.get();
       byChoices.setAll(bys);
@@ -623,18 +579,6 @@ public final class JoinViewModel {
     keyChoices.setAll(keys);
     keyVariable.set(key);
     invalidate();
-  }
-
-  /** Prefers an output-area, postcode or area-code variable. */
-  private static String guessKey(List<String> keys) {
-    for (String hint : List.of("oa", "postcode", "pcd", "lsoa", "la_code", "code")) {
-      for (String k : keys) {
-        if (k.toLowerCase(Locale.ROOT).contains(hint)) {
-          return k;
-        }
-      }
-    }
-    return keys.isEmpty() ? null : keys.get(0);
   }
 
   private void onLookupChanged() {
@@ -687,16 +631,7 @@ public final class JoinViewModel {
   }
 
   private void onBridgeChanged() {
-    DatasetInfo b = info(bridge.get());
-    List<String> numeric = new ArrayList<>();
-    if (b != null) {
-      for (VariableInfo v : b.variables()) {
-        if (v.type().isNumeric()) {
-          numeric.add(v.name());
-        }
-      }
-    }
-    weightChoices.setAll(numeric);
+    weightChoices.setAll(JoinReportRows.numericColumns(info(bridge.get())));
     weightColumn.set(null);
     invalidate();
   }

@@ -98,4 +98,17 @@ class JoinViewModelTest {
   private static long exports() {
     return ws.auditLog().entries().stream().map(AuditEntry::type).filter("export"::equals).count();
   }
+
+  @Test
+  void theReportShowsTheTotalEachStatusWithItsShareAndTheRate() {
+    // 19,894 of 20,000 matched = 99.47%; 24 pseudo codes = 0.12%
+    assertThat(vm.reportRows().get(0))
+        .isEqualTo(new JoinViewModel.ReportRow("total", "20,000", "100.00%"));
+    assertThat(vm.reportRows())
+        .contains(
+            new JoinViewModel.ReportRow("matched", "19,894", "99.47%"),
+            new JoinViewModel.ReportRow("pseudo_code", "24", "0.12%"));
+    assertThat(vm.reportRows().get(vm.reportRows().size() - 1).category()).isEqualTo("rate");
+    assertThat(vm.keyChoices()).contains(vm.keyVariableProperty().get());
+  }
 }

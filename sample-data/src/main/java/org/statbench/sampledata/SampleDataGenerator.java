@@ -15,6 +15,9 @@ import org.statbench.sampledata.SampleData.SampleFile;
 import org.statbench.sampledata.SyntheticGeography.LocalAuthority;
 import org.statbench.sampledata.SyntheticGeography.OutputArea;
 
+// Size (over 500 lines): one seeded random stream per extract writes every sample file; keeping the
+// writers together keeps the files byte-identical across releases.
+
 /**
  * Deterministic generator of the synthetic sample extracts and lookups. Every extract is streamed
  * row by row, so benchmarks can write millions of rows without holding them; the same geography,

@@ -46,6 +46,10 @@ import org.statbench.cohort.DurationUnit;
 import org.statbench.cohort.Estimator;
 import org.statbench.core.spec.DateUnit;
 
+// Size (over 500 lines): builds and binds the Cohorts tab (definition controls, triangle, curves,
+// at-risk table); its logic is in CohortViewModel and its charts in CohortCharts. The controls are
+// kept here while the status-tracking mode hook lands in this tab.
+
 /**
  * The Cohorts tab: the definition controls (drop entry and event dates, period, horizon, as-of,
  * breakdown, estimator), the cohort triangle as a heat map with censored cells left empty, curves

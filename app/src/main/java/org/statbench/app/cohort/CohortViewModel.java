@@ -55,6 +55,11 @@ import org.statbench.core.spec.Derivation;
 import org.statbench.sampledata.SampleData;
 import org.statbench.store.Workspace;
 
+// Size (over 500 lines): the Cohorts tab's properties and commands (definition, breakdowns,
+// filters, charts, saved definitions, release); its release is ReleasePath, its files SavedCohorts,
+// its charts CohortCharts. Left whole while the status-tracking mode hook lands in it; next cut:
+// the definition editing, as SpecEditor did for tables.
+
 /**
  * The cohort view's state and commands: the definition being edited (dataset, entry and event
  * dates, period, horizon, as-of date, breakdown, estimator), the latest result as a triangle,

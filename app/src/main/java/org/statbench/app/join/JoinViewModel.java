@@ -42,6 +42,10 @@ import org.statbench.geo.MatchReport;
 import org.statbench.geo.SplitRule;
 import org.statbench.store.Workspace;
 
+// Size (over 500 lines): the join form has many linked choices (dataset, key, lookup, lookup key,
+// levels, bridge, split rule, weight, breakdown), each a property with its invalidation rule; the
+// plain logic is in JoinReportRows and the release in ReleasePath.
+
 /**
  * The join dialog's state: dataset, key variable, lookup, lookup key, levels to add, optional
  * edition bridge with its split rule, and the match report of the latest preview. {@link

@@ -51,6 +51,10 @@ import org.statbench.core.spec.RangeFilter;
 import org.statbench.core.spec.RollUp;
 import org.statbench.core.table.Category;
 
+// Size (over 500 lines): the chip menus and their dialogs (codes, bands, groups, date grouping,
+// roll-up, range, date range), layout only; what they accept is checked in ChipInput and
+// TableBuilderViewModel.
+
 /**
  * The context menu of a field chip and the dialogs behind it: filter codes (checkboxes), numeric
  * and date ranges, bands, code groups, date grouping, roll-up, totals, moving and removing. Every

@@ -12,6 +12,9 @@ import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
 
+// Size (over 500 lines): the grid's layout maths (nested headers, spans, sorting, hidden empty
+// rows) without a toolkit, one model with 16 tests; STYLE.md cites it as the example to follow.
+
 /**
  * How a {@link Table} is laid out as a grid for one wafer: which row and column keys are shown, in
  * which order, with what text. Pure and toolkit-free, so the layout rules (nesting, sorting, hiding

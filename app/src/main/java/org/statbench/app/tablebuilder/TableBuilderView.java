@@ -33,6 +33,10 @@ import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
 
+// Size (over 500 lines): builds the Table tab (zones, toolbar, grid, open and save menus) and only
+// binds to TableBuilderViewModel; the grid and zones are already their own views (TableGridView,
+// DropZoneView).
+
 /**
  * The Table tab: the four drop zones, the measure / percentage / weight pickers, the grid options
  * (wafer, sort, hide empty, heat map) and the result grid.

@@ -58,6 +58,11 @@ import org.statbench.tabulate.TableSpecJson;
 import org.statbench.tabulate.TableView;
 import org.statbench.tabulate.Tabulator;
 
+// Size (over 500 lines): the Table tab's properties and commands (zones, derivations, filters,
+// measure, sorting, wafers, saved files, recompute); the logic it used to hold is in SpecEditor,
+// DerivationText, SortCycle, ChipText, FieldCatalogue and SavedDefinitions, and what is left is
+// binding the editor to the toolkit-free properties the view and tests use.
+
 /**
  * The table builder: the table definition being edited (zones, derivations, filters, measure), its
  * undo history, the live computation of the table (latest wins; the previous run is cancelled), the

@@ -25,6 +25,9 @@ import org.statbench.tabulate.DimensionPlanner;
 import org.statbench.tabulate.RecordFilters;
 import org.statbench.tabulate.ValueSet;
 
+// Size (over 500 lines): one pass over epoch-day columns computes all three estimators and the
+// horizon measures; the tight loops share their arrays (see docs/decisions/0008).
+
 /**
  * Cohort tracking: entry and event dates to a cohort x duration table (the module's facade).
  *

@@ -33,6 +33,10 @@ import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
 
+// Size (over 500 lines): the store's one public facade (open, import, catalogue, columns, derived
+// variables, audit log); each part delegates to its own class (Catalogue, CsvImporter, ColumnFile,
+// SqlAuditLog).
+
 /**
  * A workspace: a folder holding one H2 database with the catalogue and the column data of every
  * dataset. Thread-safe; one instance per folder per process.

@@ -11,6 +11,10 @@ import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
 
+// Size (over 500 lines): the cube of leaf cells and every margin level, with the margin sums that
+// must stay next to the index arithmetic they share; splitting it would spread one invariant over
+// two files.
+
 /**
  * The full cube of a table being computed (public for the execution paths in sub-packages; not an
  * API for callers, who use {@link Tabulator}): every position of every dimension, roll-up parents

@@ -37,6 +37,10 @@ import org.statbench.core.spec.RollUp;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Measure;
 
+// Size (over 500 lines): the whole saved-definition format (three versions) in one reader and
+// writer so every field's rules are in one place; the generic JSON helpers are in
+// core.format.StrictJson.
+
 /**
  * Saved table definitions: a {@link TableSpec} as versioned JSON ({@code {"format":
  * "statbench-table", "version": 1, ...}}), documented in {@code docs/table-definition-format.md},

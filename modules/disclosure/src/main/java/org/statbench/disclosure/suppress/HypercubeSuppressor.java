@@ -9,6 +9,10 @@ import org.statbench.core.ProgressListener;
 import org.statbench.core.table.Table;
 import org.statbench.disclosure.audit.TableStructure;
 
+// Size (over 500 lines): one algorithm (candidate cubes, CP-SAT choice on small tables, greedy on
+// large ones, certificates) whose steps share the cube representation; see docs/decisions/0002 and
+// 0006.
+
 /**
  * Secondary suppression by hypercubes with certificates.
  *

@@ -41,6 +41,10 @@ import org.statbench.tabulate.DimensionPlanner;
 import org.statbench.tabulate.ValueSet;
 import org.statbench.tabulate.WeightedQuantiles;
 
+// Size (over 500 lines): one SQL generator for every TableSpec feature (dimensions, bands, groups,
+// roll-ups, filters, every measure) that must stay equal to the kernel cell by cell
+// (PushDownEquivalenceTest).
+
 /**
  * Answers a {@link TableSpec} by SQL over a row table: one column per variable, one row per record,
  * SQL NULL for a missing value. Categories are planned exactly as the columnar kernel plans them

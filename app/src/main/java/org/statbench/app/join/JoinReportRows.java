@@ -3,6 +3,7 @@ package org.statbench.app.join;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.statbench.app.join.JoinViewModel.RateRow;
 import org.statbench.app.join.JoinViewModel.ReportRow;
 import org.statbench.core.data.DatasetInfo;
@@ -55,41 +56,23 @@ final class JoinReportRows {
 
   /** Categorical and text variables a join can match on (not ones a join added). */
   static List<String> keyChoices(DatasetInfo d) {
-    List<String> keys = new ArrayList<>();
-    if (d != null) {
-      for (VariableInfo v : d.variables()) {
-        if (!v.isDerived() && isCategory(v)) {
-          keys.add(v.name());
-        }
-      }
-    }
-    return keys;
+    return variables(d, v -> !v.isDerived() && isCategory(v));
   }
 
   /** Categorical and text variables the match rate can be broken down by. */
   static List<String> byChoices(DatasetInfo d) {
-    List<String> bys = new ArrayList<>();
-    if (d != null) {
-      for (VariableInfo v : d.variables()) {
-        if (isCategory(v)) {
-          bys.add(v.name());
-        }
-      }
-    }
-    return bys;
+    return variables(d, JoinReportRows::isCategory);
   }
 
   /** Numeric columns of a bridge (its possible weights). */
   static List<String> numericColumns(DatasetInfo d) {
-    List<String> numeric = new ArrayList<>();
-    if (d != null) {
-      for (VariableInfo v : d.variables()) {
-        if (v.type().isNumeric()) {
-          numeric.add(v.name());
-        }
-      }
-    }
-    return numeric;
+    return variables(d, v -> v.type().isNumeric());
+  }
+
+  private static List<String> variables(DatasetInfo d, Predicate<VariableInfo> keep) {
+    return d == null
+        ? List.of()
+        : d.variables().stream().filter(keep).map(VariableInfo::name).toList();
   }
 
   /** The likely key: an output-area, postcode or area-code variable, else the first; or null. */

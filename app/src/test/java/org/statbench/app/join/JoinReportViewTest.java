@@ -19,14 +19,9 @@ import org.statbench.app.shell.RecordingDialogService;
 import org.statbench.app.shell.SameThreadTaskRunner;
 import org.statbench.app.workspace.WorkspaceModel;
 import org.statbench.app.workspace.WorkspacePreferences;
-import org.statbench.core.CancellationToken;
-import org.statbench.core.ProgressListener;
-import org.statbench.core.data.DatasetKind;
 import org.statbench.geo.MatchReport.UnmatchedCode;
 import org.statbench.geo.MatchStatus;
-import org.statbench.sampledata.SampleData;
 import org.statbench.store.AuditEntry;
-import org.statbench.store.ImportRequest;
 import org.statbench.store.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -46,16 +41,7 @@ class JoinReportViewTest {
 
   @Start
   void start(Stage stage) {
-    Path files = dir.resolve("files");
-    SampleData.copyTo(files);
-    ws = Workspace.open(dir.resolve("ws"));
-    for (SampleData.SampleFile f : List.of(SampleData.REFERRALS, SampleData.GEOGRAPHY)) {
-      ws.importCsv(
-          ImportRequest.of(f.datasetName(), files.resolve(f.fileName())),
-          ProgressListener.NONE,
-          CancellationToken.NONE);
-    }
-    ws.setKind(SampleData.GEOGRAPHY.datasetName(), DatasetKind.LOOKUP, "2011");
+    ws = SampleFiles.referralsAndGeography(dir);
     SameThreadTaskRunner tasks = new SameThreadTaskRunner();
     dialogs = new RecordingDialogService();
     WorkspaceModel model =

@@ -3,7 +3,6 @@ package org.statbench.app.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +13,7 @@ import org.statbench.app.shell.RecordingDialogService;
 import org.statbench.app.shell.SameThreadTaskRunner;
 import org.statbench.app.workspace.WorkspaceModel;
 import org.statbench.app.workspace.WorkspacePreferences;
-import org.statbench.core.CancellationToken;
-import org.statbench.core.ProgressListener;
-import org.statbench.core.data.DatasetKind;
-import org.statbench.sampledata.SampleData;
 import org.statbench.store.AuditEntry;
-import org.statbench.store.ImportRequest;
 import org.statbench.store.Workspace;
 
 /** The join view model without a toolkit: sample referrals joined to the sample geography. */
@@ -32,16 +26,7 @@ class JoinViewModelTest {
 
   @BeforeAll
   static void importSamples() {
-    Path files = shared.resolve("files");
-    SampleData.copyTo(files);
-    ws = Workspace.open(shared.resolve("ws"));
-    for (SampleData.SampleFile f : List.of(SampleData.REFERRALS, SampleData.GEOGRAPHY)) {
-      ws.importCsv(
-          ImportRequest.of(f.datasetName(), files.resolve(f.fileName())),
-          ProgressListener.NONE,
-          CancellationToken.NONE);
-    }
-    ws.setKind(SampleData.GEOGRAPHY.datasetName(), DatasetKind.LOOKUP, "2011");
+    ws = SampleFiles.referralsAndGeography(shared);
   }
 
   @AfterAll

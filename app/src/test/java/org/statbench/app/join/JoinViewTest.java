@@ -20,13 +20,10 @@ import org.statbench.app.shell.RecordingDialogService;
 import org.statbench.app.shell.SameThreadTaskRunner;
 import org.statbench.app.workspace.WorkspaceModel;
 import org.statbench.app.workspace.WorkspacePreferences;
-import org.statbench.core.CancellationToken;
-import org.statbench.core.ProgressListener;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.DatasetKind;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.sampledata.SampleData;
-import org.statbench.store.ImportRequest;
 import org.statbench.store.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,15 +40,7 @@ class JoinViewTest {
 
   @Start
   void start(Stage stage) {
-    Path files = dir.resolve("files");
-    SampleData.copyTo(files);
-    ws = Workspace.open(dir.resolve("ws"));
-    for (SampleData.SampleFile f : List.of(SampleData.WEALTH_SURVEY, SampleData.CLASSIFICATION)) {
-      ws.importCsv(
-          ImportRequest.of(f.datasetName(), files.resolve(f.fileName())),
-          ProgressListener.NONE,
-          CancellationToken.NONE);
-    }
+    ws = SampleFiles.workspace(dir, SampleData.WEALTH_SURVEY, SampleData.CLASSIFICATION);
     ws.setKind("oac_2011", DatasetKind.LOOKUP, "2011");
     SameThreadTaskRunner tasks = new SameThreadTaskRunner();
     dialogs = new RecordingDialogService();

@@ -59,7 +59,7 @@ public final class CohortCsv {
     return Double.isNaN(v) ? "" : NumericColumn.formatNumber(v);
   }
 
-  private static void line(StringBuilder sb, List<String> fields) {
+  static void line(StringBuilder sb, List<String> fields) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         sb.append(',');

@@ -3,11 +3,7 @@ package org.statbench.cohort;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.statbench.core.InputException;
 import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Column;
@@ -167,27 +163,24 @@ final class PersonJoin {
       List<int[]> problems,
       long[] problemCount) {
     List<String> dict = cohort.dictionary();
-    Set<Long> shapes = new HashSet<>();
-    for (int c = 0; c < dict.size() && shapes.size() <= MAX_SHAPES; c++) {
+    Shapes shapes = new Shapes();
+    for (int c = 0; c < dict.size() && shapes.count <= MAX_SHAPES; c++) {
       if (rowOfCode[c] >= 0) {
         shapes.add(shape(dict.get(c)));
       }
     }
-    boolean checkShape = shapes.size() <= MAX_SHAPES;
+    boolean checkShape = shapes.count <= MAX_SHAPES;
+    StringIndex codeOf = new StringIndex(dict);
     int n = spellIds.size();
     int[] out = new int[n];
     if (spellIds instanceof CategoricalColumn sc) {
-      Map<String, Integer> codeOf = new HashMap<>(dict.size() * 2);
-      for (int c = 0; c < dict.size(); c++) {
-        codeOf.put(dict.get(c), c);
-      }
       List<String> sd = sc.dictionary();
       int[] rowOfSpellCode = new int[sd.size()];
       boolean[] wrong = new boolean[sd.size()];
       for (int j = 0; j < sd.size(); j++) {
-        Integer c = codeOf.get(sd.get(j));
-        rowOfSpellCode[j] = c == null ? -1 : rowOfCode[c];
-        wrong[j] = c == null && checkShape && !shapes.contains(shape(sd.get(j)));
+        int c = codeOf.get(sd.get(j));
+        rowOfSpellCode[j] = c < 0 ? -1 : rowOfCode[c];
+        wrong[j] = c < 0 && checkShape && !shapes.contains(shape(sd.get(j)));
       }
       for (int i = 0; i < n; i++) {
         int j = sc.code(i);
@@ -204,10 +197,6 @@ final class PersonJoin {
       return out;
     }
     // Integer spell ids against text cohort ids: compare their text.
-    Map<String, Integer> codeOf = new HashMap<>(dict.size() * 2);
-    for (int c = 0; c < dict.size(); c++) {
-      codeOf.put(dict.get(c), c);
-    }
     for (int i = 0; i < n; i++) {
       String t = spellIds.text(i);
       if (t == null) {
@@ -215,11 +204,11 @@ final class PersonJoin {
         out[i] = -1;
         continue;
       }
-      Integer c = codeOf.get(t);
-      if (c == null && checkShape && !shapes.contains(shape(t))) {
+      int c = codeOf.get(t);
+      if (c < 0 && checkShape && !shapes.contains(shape(t))) {
         problem(problems, problemCount, i, WRONG_FORMAT);
       }
-      out[i] = c == null ? -1 : rowOfCode[c];
+      out[i] = c < 0 ? -1 : rowOfCode[c];
     }
     return out;
   }
@@ -299,6 +288,66 @@ final class PersonJoin {
       }
     }
     return h;
+  }
+
+  /** A handful of id shapes (a linear scan beats boxing into a set). */
+  private static final class Shapes {
+    final long[] values = new long[MAX_SHAPES + 1];
+    int count;
+
+    boolean contains(long v) {
+      for (int i = 0; i < count; i++) {
+        if (values[i] == v) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void add(long v) {
+      if (!contains(v)) {
+        values[count++] = v;
+      }
+    }
+  }
+
+  /** Open-addressing index of a dictionary's strings: string to code, no boxing. */
+  static final class StringIndex {
+    private final List<String> dict;
+    private final int[] slots;
+    private final int mask;
+
+    StringIndex(List<String> dict) {
+      this.dict = dict;
+      int cap = Integer.highestOneBit(Math.max(4, dict.size()) * 2 - 1) << 1;
+      slots = new int[cap];
+      Arrays.fill(slots, -1);
+      mask = cap - 1;
+      for (int c = 0; c < dict.size(); c++) {
+        int s = mix(dict.get(c).hashCode()) & mask;
+        while (slots[s] >= 0) {
+          s = (s + 1) & mask;
+        }
+        slots[s] = c;
+      }
+    }
+
+    private static int mix(int h) {
+      return h ^ (h >>> 16) ^ (h * 0x9E3779B9);
+    }
+
+    /** The code of {@code text}, or -1. */
+    int get(String text) {
+      int s = mix(text.hashCode()) & mask;
+      int c;
+      while ((c = slots[s]) >= 0) {
+        if (dict.get(c).equals(text)) {
+          return c;
+        }
+        s = (s + 1) & mask;
+      }
+      return -1;
+    }
   }
 
   /** Open-addressing hash from long keys to non-negative ints (linear probing). */

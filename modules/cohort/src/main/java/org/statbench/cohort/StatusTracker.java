@@ -212,6 +212,14 @@ public final class StatusTracker {
       for (int m = 0; m < k.monthFirst.length; m++) {
         k.monthFirst[m] = Calendar.firstDayOfMonth(k.monthBase + m);
       }
+      // Month of every day a reference date can fall on: one array read instead of the calendar
+      // arithmetic per spell.
+      k.dayBase = k.monthFirst[0];
+      k.dayEnd = k.monthFirst[k.monthFirst.length - 1];
+      k.monthOfDay = new int[k.dayEnd - k.dayBase];
+      for (int m = 0; m + 1 < k.monthFirst.length; m++) {
+        Arrays.fill(k.monthOfDay, k.monthFirst[m] - k.dayBase, k.monthFirst[m + 1] - k.dayBase, m);
+      }
     }
     int[] groupOf = groups.groupOf;
     for (int from = 0; from < rows; from += CHUNK) {
@@ -574,6 +582,9 @@ public final class StatusTracker {
     final int[] seenBy;
     int monthBase;
     int[] monthFirst;
+    int dayBase;
+    int dayEnd;
+    int[] monthOfDay; // month - monthBase of days dayBase..dayEnd-1
     long overlaps;
 
     Kernel(
@@ -616,8 +627,8 @@ public final class StatusTracker {
       int em = 0;
       int dom = 0;
       if (unit == DurationUnit.MONTHS) {
-        em = Calendar.monthIndex(e);
-        dom = e - monthFirst[em - monthBase] + 1;
+        em = monthOfDay[e - dayBase];
+        dom = e - monthFirst[em] + 1;
       }
       for (int j = offset[i], to = offset[i + 1]; j < to; j++) {
         int s = sStart[j];
@@ -628,10 +639,14 @@ public final class StatusTracker {
         int lo;
         int hi;
         if (unit == DurationUnit.MONTHS) {
+          // Month indexes here are relative to monthBase; days past dayEnd are beyond the horizon.
           if (s <= e) {
             lo = 0;
           } else {
-            lo = Calendar.monthIndex(s) - em;
+            if (s >= dayEnd) {
+              continue;
+            }
+            lo = monthOfDay[s - dayBase] - em;
             if (lo > h) {
               continue;
             }
@@ -639,10 +654,10 @@ public final class StatusTracker {
               lo++;
             }
           }
-          if (t == OPEN) {
+          if (t >= dayEnd) {
             hi = h;
           } else {
-            hi = Calendar.monthIndex(t) - em;
+            hi = monthOfDay[t - dayBase] - em;
             if (hi > h) {
               hi = h;
             } else if (ref(em + hi, dom) > t) {
@@ -682,10 +697,10 @@ public final class StatusTracker {
       }
     }
 
-    /** Epoch day of the day {@code dom} of month index {@code m}, clamped to the month's end. */
+    /** Epoch day of the day {@code dom} of relative month {@code m}, clamped to the month's end. */
     private int ref(int m, int dom) {
-      int first = monthFirst[m - monthBase];
-      int length = monthFirst[m - monthBase + 1] - first;
+      int first = monthFirst[m];
+      int length = monthFirst[m + 1] - first;
       return first + Math.min(dom, length) - 1;
     }
   }

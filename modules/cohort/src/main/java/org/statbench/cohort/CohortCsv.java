@@ -55,7 +55,7 @@ public final class CohortCsv {
     }
   }
 
-  private static String number(double v) {
+  static String number(double v) {
     return Double.isNaN(v) ? "" : NumericColumn.formatNumber(v);
   }
 

@@ -159,7 +159,7 @@ class StatusCommandTest {
         // Groups are those of the whole dataset, as in cohort tracking: A stays, empty.
         .contains("2020-01,A,1,None,0,,observed")
         .hasSize(1 + 2 * 2 * 4 * 4);
-    assertThat(err.toString()).contains("(the order given)").contains("4 spells of people");
+    assertThat(err.toString()).contains("(the order given)").contains("3 spells of people");
   }
 
   @Test

@@ -121,6 +121,7 @@ public final class CohortViewModel {
   private static final DialogService.FileFilter PNG =
       new DialogService.FileFilter("PNG images", List.of("*.png"));
   private Runnable pendingRelease;
+  private final org.statbench.app.cohort.status.StatusViewModel status;
 
   private boolean applying;
   // Code groups of a loaded definition, kept while its breakdown variable stays chosen.
@@ -190,6 +191,7 @@ public final class CohortViewModel {
     curveSource.addListener((Observable o) -> rebuildCurves());
     selectedRows.addListener((Observable o) -> rebuildCurves());
     refreshDatasets();
+    status = new org.statbench.app.cohort.status.StatusViewModel(this, tasks, dialogs, workspace);
   }
 
   // Properties
@@ -656,6 +658,19 @@ public final class CohortViewModel {
     }
   }
 
+  /**
+   * Releases the table last protected by {@link #protectThen(org.statbench.core.table.Table,
+   * Runnable)} through the export gate (a refusal offers a clearance request).
+   */
+  public ReleaseActions releaseActions() {
+    return releaseActions;
+  }
+
+  /** The "Status over time" mode of the tab. */
+  public org.statbench.app.cohort.status.StatusViewModel status() {
+    return status;
+  }
+
   /** The count table being released and its protection (for tests and the view). */
   DisclosurePanelViewModel release() {
     return release;
@@ -667,8 +682,16 @@ public final class CohortViewModel {
       message.set("Nothing to export: define and compute cohorts first");
       return;
     }
+    protectThen(t.toCountTable(), action);
+  }
+
+  /**
+   * Protects a count table with the default disclosure policy, then runs {@code action} (which
+   * releases it through {@link #releaseActions()}); the tab's one way out, also for the status
+   * mode's table and chart.
+   */
+  public void protectThen(org.statbench.core.table.Table counts, Runnable action) {
     release.policyProperty().set(org.statbench.disclosure.DisclosurePolicy.DEFAULT);
-    org.statbench.core.table.Table counts = t.toCountTable();
     pendingRelease = null;
     if (counts.equals(release.tableProperty().get())
         && release.protectionProperty().get() != null) {

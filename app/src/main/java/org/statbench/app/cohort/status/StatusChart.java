@@ -25,15 +25,16 @@ final class StatusChart {
   static StackedAreaChart<Number, Number> chart(StatusShares shares, String title, String unit) {
     NumberAxis x = new NumberAxis();
     x.setLabel("duration since entry (" + unit + ")");
-    x.setForceZeroInRange(true);
-    NumberAxis y = new NumberAxis(0, 100, 10);
+    x.setAutoRanging(false);
+    NumberAxis y = new NumberAxis(0, 100, 20);
     y.setAutoRanging(false);
-    y.setLabel("% of the cohort");
+    y.setLabel("%");
     StackedAreaChart<Number, Number> chart = new StackedAreaChart<>(x, y);
     chart.setId("statusChart");
     chart.setAnimated(false);
     chart.setCreateSymbols(false);
     chart.setTitle(title);
+    chart.setLegendSide(javafx.geometry.Side.RIGHT);
     fill(chart, shares);
     return chart;
   }
@@ -45,6 +46,12 @@ final class StatusChart {
       return;
     }
     List<String> states = shares.states();
+    // Whole durations on the axis: every one up to a year, every third beyond.
+    int horizon = shares.share()[0].length - 1;
+    NumberAxis x = (NumberAxis) chart.getXAxis();
+    x.setLowerBound(0);
+    x.setUpperBound(Math.max(1, horizon));
+    x.setTickUnit(horizon <= 12 ? 1 : 3);
     for (int s = 0; s < states.size(); s++) {
       XYChart.Series<Number, Number> series = new XYChart.Series<>();
       series.setName(states.get(s));

@@ -173,7 +173,7 @@ public final class StatusModeView {
     heatScroll.setFitToWidth(false);
     SplitPane body = new SplitPane(chart, heatScroll);
     body.setOrientation(javafx.geometry.Orientation.VERTICAL);
-    body.setDividerPositions(0.55);
+    body.setDividerPositions(0.62);
     VBox top = new VBox(4, spellRow, viewRow, messageBar);
     top.setPadding(new Insets(4, 8, 4, 8));
     BorderPane pane = new BorderPane(body);

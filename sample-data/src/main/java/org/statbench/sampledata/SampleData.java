@@ -85,6 +85,17 @@ public final class SampleData {
           SampleDataGenerator.REFERRAL_ROWS,
           "Employment-programme referrals with job outcomes (synthetic)");
 
+  /** Benefit spells (JSA, ESA, IS, UC) of the referrals, for status tracking. */
+  public static final SampleFile BENEFIT_SPELLS =
+      new SampleFile(
+          "benefit_spells.csv",
+          "benefit_spells",
+          Role.EXTRACT,
+          null,
+          null,
+          SampleDataGenerator.BENEFIT_SPELL_ROWS,
+          "Benefit spells of the referrals: JSA, ESA, IS, UC, start and end dates (synthetic)");
+
   /** Housing-benefit claimants by local authority with weekly award. */
   public static final SampleFile HOUSING_BENEFIT =
       new SampleFile(
@@ -179,6 +190,7 @@ public final class SampleData {
         REFERRALS,
         HOUSING_BENEFIT,
         WEALTH_SURVEY,
+        BENEFIT_SPELLS,
         GEOGRAPHY,
         CLASSIFICATION,
         CONSTITUENCIES,

@@ -32,6 +32,9 @@ public final class SampleDataGenerator {
   /** Rows of the committed referrals extract. */
   public static final int REFERRAL_ROWS = 20_000;
 
+  /** Rows of the committed benefit spells extract (the spells of the committed referrals). */
+  public static final int BENEFIT_SPELL_ROWS = 33_752;
+
   /** Rows of the committed housing-benefit extract. */
   public static final int HOUSING_BENEFIT_ROWS = 3_000;
 
@@ -393,6 +396,20 @@ public final class SampleDataGenerator {
   }
 
   /**
+   * Writes the benefit spells of the first {@code referrals} referrals of {@link #writeReferrals}:
+   * {@code person_id,benefit,start_date,end_date} (JSA, ESA, IS, UC; an empty end for a spell open
+   * at {@link #EXTRACT_DATE}; see {@link SyntheticSpells}).
+   *
+   * @return the number of spells written
+   */
+  public int writeBenefitSpells(Writer out, long referrals) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    writeReferrals(text, referrals);
+    return SyntheticSpells.write(
+        SyntheticSpells.parseReferrals(text.toString()), EXTRACT_DATE, seed ^ 0x5BE11L, out);
+  }
+
+  /**
    * Writes {@code rows} housing-benefit claimants: {@code claim_id, la_code, tenure,
    * household_type, claimant_age, passported, weekly_award, postcode} (award in pounds, two
    * decimals). About 0.6% of local-authority codes are deliberately unmatched. The postcode is one
@@ -542,11 +559,13 @@ public final class SampleDataGenerator {
   /**
    * Writes one bundled file to {@code out}.
    *
-   * @param rows data rows for an extract; ignored for lookups (one row per output area)
+   * @param rows data rows for an extract; ignored for lookups (one row per output area) and for the
+   *     benefit spells (those of the committed referrals)
    */
   public void write(SampleFile file, Writer out, long rows) {
     switch (file.fileName()) {
       case "referrals.csv" -> writeReferrals(out, rows);
+      case "benefit_spells.csv" -> writeBenefitSpells(out, REFERRAL_ROWS);
       case "housing_benefit.csv" -> writeHousingBenefit(out, rows);
       case "wealth_survey.csv" -> writeWealthSurvey(out, rows);
       case "geography_2011.csv" -> writeGeography(out);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BenchTabulateCommand.class,
       BenchDisclosureCommand.class,
       BenchCohortCommand.class,
+      BenchStatusCommand.class,
       BenchJoinCommand.class
     })
 public final class BenchCommand implements Runnable {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.statbench.cohort.CohortCsv;
 import org.statbench.cohort.CohortPeriod;
@@ -30,11 +29,8 @@ import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.Bands;
-import org.statbench.core.spec.CodeGroup;
-import org.statbench.core.spec.CodeGroups;
 import org.statbench.core.spec.DateGrouping;
 import org.statbench.core.spec.Filter;
-import org.statbench.core.spec.SpecSyntax;
 import org.statbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -145,23 +141,7 @@ public final class CohortCommand implements Callable<Integer> {
 
   @CommandLine.Mixin FilterOptions filterOptions = new FilterOptions();
 
-  @Option(
-      names = "--band",
-      paramLabel = "V=LO-HI,...,LO+",
-      description = "Bands of a numeric breakdown variable, as for tabulate (repeatable).")
-  List<String> bands;
-
-  @Option(
-      names = "--group",
-      paramLabel = "V=NAME=code,code",
-      description = "A custom group of a breakdown variable's codes, as for tabulate (repeatable).")
-  List<String> groups;
-
-  @Option(
-      names = "--date-group",
-      paramLabel = "V=month|quarter|fy|year",
-      description = "Group a date breakdown variable into periods, as for tabulate (repeatable).")
-  List<String> dateGroups;
+  @CommandLine.Mixin BreakdownOptions breakdownOptions = new BreakdownOptions();
 
   @Option(
       names = "--log-rank",
@@ -257,28 +237,7 @@ public final class CohortCommand implements Callable<Integer> {
     for (Filter f : filterOptions.filters()) {
       s = s.withFilter(f);
     }
-    if (bands != null) {
-      for (String text : bands) {
-        Map.Entry<String, Bands> b = SpecSyntax.band(text);
-        s = s.withDerivation(b.getKey(), b.getValue());
-      }
-    }
-    if (dateGroups != null) {
-      for (String text : dateGroups) {
-        Map.Entry<String, DateGrouping> g = SpecSyntax.dateGroup(text);
-        s = s.withDerivation(g.getKey(), g.getValue());
-      }
-    }
-    if (groups != null) {
-      for (String text : groups) {
-        Map.Entry<String, CodeGroup> g = SpecSyntax.group(text);
-        CodeGroups existing =
-            s.derivations().get(g.getKey()) instanceof CodeGroups cg
-                ? cg
-                : new CodeGroups(List.of());
-        s = s.withDerivation(g.getKey(), existing.with(g.getValue()));
-      }
-    }
+    s = breakdownOptions.apply(s);
     return s;
   }
 
@@ -292,6 +251,11 @@ public final class CohortCommand implements Callable<Integer> {
     if (spec.competing() != null) {
       requireDate(info, spec.competing(), "--competing");
     }
+    checkBreakdownsAndFilters(info, spec);
+  }
+
+  /** Fails early, naming the variable, for an unknown or unusable breakdown or filter variable. */
+  static void checkBreakdownsAndFilters(DatasetInfo info, CohortSpec spec) {
     for (String v : spec.by()) {
       VariableInfo vi = variable(info, v, "--by");
       if ((vi.type() == VariableType.DATE && !(spec.derivations().get(v) instanceof DateGrouping))
@@ -311,7 +275,7 @@ public final class CohortCommand implements Callable<Integer> {
     }
   }
 
-  private static void requireDate(DatasetInfo info, String name, String option) {
+  static void requireDate(DatasetInfo info, String name, String option) {
     VariableInfo v = variable(info, name, option);
     if (v.type() != VariableType.DATE) {
       throw new InputException(
@@ -319,7 +283,7 @@ public final class CohortCommand implements Callable<Integer> {
     }
   }
 
-  private static VariableInfo variable(DatasetInfo info, String name, String option) {
+  static VariableInfo variable(DatasetInfo info, String name, String option) {
     return info.variable(name)
         .orElseThrow(
             () ->

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ProtectCommand.class,
       ExportCommand.class,
       CohortCommand.class,
+      StatusCommand.class,
       JoinCommand.class,
       BenchCommand.class,
       AuditCommand.class,

@@ -76,7 +76,8 @@ public final class CohortView {
     root.getStylesheets()
         .add(CohortView.class.getResource("/org/statbench/app/cohort/cohort.css").toExternalForm());
     root.setTop(controls());
-    root.setCenter(results());
+    root.setCenter(
+        new org.statbench.app.cohort.status.StatusModeView(vm.status(), results()).node());
     root.setBottom(messageBar());
     vm.resultProperty().addListener((Observable o) -> showResult());
     vm.curves().addListener((Observable o) -> showCurves());

@@ -125,6 +125,7 @@ public final class CohortViewModel {
       new ReadOnlyObjectWrapper<>(this, "releasedChart");
   private static final DialogService.FileFilter PNG =
       new DialogService.FileFilter("PNG images", List.of("*.png"));
+  private final org.statbench.app.cohort.status.StatusViewModel status;
 
   private boolean applying;
   // Code groups of a loaded definition, kept while its breakdown variable stays chosen.
@@ -187,6 +188,7 @@ public final class CohortViewModel {
     curveSource.addListener((Observable o) -> rebuildCurves());
     selectedRows.addListener((Observable o) -> rebuildCurves());
     refreshDatasets();
+    status = new org.statbench.app.cohort.status.StatusViewModel(this, tasks, dialogs, workspace);
   }
 
   // Properties
@@ -646,6 +648,11 @@ public final class CohortViewModel {
     }
   }
 
+  /** The "Status over time" mode of the tab. */
+  public org.statbench.app.cohort.status.StatusViewModel status() {
+    return status;
+  }
+
   /** The count table being released and its protection (for tests and the view). */
   DisclosurePanelViewModel release() {
     return release.panel();
@@ -657,7 +664,17 @@ public final class CohortViewModel {
       message.set("Nothing to export: define and compute cohorts first");
       return;
     }
-    release.protectThen(t.toCountTable(), action);
+    protectThen(t.toCountTable(), action);
+  }
+
+  /**
+   * Protects a count table with the default disclosure policy, then releases it with {@code action}
+   * through the one release path; the tab's one way out, also for the status mode's table and
+   * chart.
+   */
+  public void protectThen(
+      org.statbench.core.table.Table counts, java.util.function.Consumer<ReleaseActions> action) {
+    release.protectThen(counts, action);
   }
 
   /** Recomputes the current definition in the background (latest run wins). */

@@ -40,6 +40,10 @@ public final class SampleWorkspace {
   /** The cohort definition every sample workspace ships (bundled with the sample data). */
   public static final String COHORT_DEFINITION = "job-outcome-12m-by-referral-cohort.cohort.json";
 
+  /** The status definition every sample workspace ships (bundled with the sample data). */
+  public static final String STATUS_DEFINITION =
+      "benefit-status-after-referral-by-payment-group.cohort.json";
+
   /** Where the saved sample tables are bundled (next to the demo, which goes through them). */
   private static final String TABLES_RESOURCE = "/org/statbench/app/demo/";
 
@@ -183,9 +187,11 @@ public final class SampleWorkspace {
       copyResource(TABLES_RESOURCE + t.fileName(), tables.resolve(t.fileName()));
     }
     Path cohorts = Files.createDirectories(dir.resolve(COHORTS_DIR));
-    copyResource(
-        "/" + SampleData.class.getPackageName().replace('.', '/') + "/" + COHORT_DEFINITION,
-        cohorts.resolve(COHORT_DEFINITION));
+    for (String definition : List.of(COHORT_DEFINITION, STATUS_DEFINITION)) {
+      copyResource(
+          "/" + SampleData.class.getPackageName().replace('.', '/') + "/" + definition,
+          cohorts.resolve(definition));
+    }
   }
 
   /** Copies a bundled resource to a file that does not exist yet (an existing one is kept). */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -89,6 +90,19 @@ class ScreenshotsTest {
             () -> robot.lookup("#joinReportBy").queryAs(ComboBox.class).setValue("la_code"));
       }
       snap(robot, tab + ".png");
+      if (tab.equals("cohorts")) {
+        // The sample workspace's saved status definition opens in "Status over time".
+        robot.interact(
+            () ->
+                robot.lookup("#cohortDefinition").queryAs(MenuButton.class).getItems().stream()
+                    .filter(i -> i.getText() != null && i.getText().startsWith("Benefit status"))
+                    .findFirst()
+                    .ifPresent(MenuItem::fire));
+        robot.interact(
+            () -> robot.lookup("#statusTarget").queryAs(ChoiceBox.class).setValue("2012-06"));
+        snap(robot, "status.png");
+        robot.clickOn("#cohortModeCurves");
+      }
     }
 
     robot.interact(() -> view.selectTab("table"));

@@ -127,10 +127,12 @@ class SampleWorkspaceTest {
     SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE).workspace().close();
     Path cohorts = ws.resolve(SampleWorkspace.COHORTS_DIR);
     Files.delete(cohorts.resolve(SampleWorkspace.COHORT_DEFINITION));
+    Files.delete(cohorts.resolve(SampleWorkspace.STATUS_DEFINITION));
     Files.delete(cohorts);
 
     SampleWorkspace.open(ws, false, (a, b, c) -> {}, CancellationToken.NONE).workspace().close();
 
     assertThat(cohorts.resolve(SampleWorkspace.COHORT_DEFINITION)).isNotEmptyFile();
+    assertThat(cohorts.resolve(SampleWorkspace.STATUS_DEFINITION)).isNotEmptyFile();
   }
 }

@@ -47,7 +47,7 @@ public final class CohortCsv {
     csv.flush();
   }
 
-  private static String number(double v) {
+  static String number(double v) {
     return Double.isNaN(v) ? "" : NumericColumn.formatNumber(v);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.statbench.core.InputException;
 import org.statbench.core.format.StrictJson;
 import org.statbench.core.spec.Bands;
@@ -51,13 +52,20 @@ import org.statbench.tabulate.TableSpecJson;
  * the codes kept ({@code {"region": ["E12000001"]}}), still load: each entry becomes an include
  * filter. Only {@code format}, {@code version}, {@code dataset}, {@code entry} and {@code event}
  * are required; the others take the {@link CohortSpec#of(String, String, String)} defaults.
+ *
+ * <p>Version 3 adds an optional {@code status} object, the spell part of a status definition
+ * ({@link StatusSpec}): {@code {"id": "person_id", "spells": "benefit_spells", "spellId":
+ * "person_id", "state": "benefit", "start": "start_date", "end": "end_date", "priority": [], "off":
+ * "Off benefit", "window": null}}. A file without it is a plain cohort definition; versions 1 and 2
+ * still load. {@link #load(Path)} reads the cohort part of any version; {@link #loadStatus(Path)}
+ * also the status part.
  */
 public final class CohortSpecJson {
   /** The {@code format} value of a saved cohort definition. */
   public static final String FORMAT = "statbench-cohort";
 
   /** The version written; files of this version or older are read. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -66,6 +74,44 @@ public final class CohortSpecJson {
 
   /** The definition as JSON text. */
   public static String toJson(CohortSpec spec) {
+    return write(cohortJson(spec));
+  }
+
+  /** A status definition as JSON text: its cohort definition with the {@code status} part. */
+  public static String toJson(StatusSpec status) {
+    ObjectNode o = cohortJson(status.cohort());
+    ObjectNode st = o.putObject("status");
+    st.put("id", status.id());
+    st.put("spells", status.spells());
+    st.put("spellId", status.spellId());
+    st.put("state", status.state());
+    st.put("start", status.start());
+    st.put("end", status.end());
+    ArrayNode priority = st.putArray("priority");
+    status.priority().forEach(priority::add);
+    st.put("off", status.offLabel());
+    if (status.window() == null) {
+      st.putNull("window");
+    } else {
+      st.put("window", status.window());
+    }
+    return write(o);
+  }
+
+  /** Writes a status definition to a file (UTF-8). */
+  public static void save(StatusSpec status, Path file) {
+    writeFile(toJson(status), file);
+  }
+
+  private static String write(ObjectNode o) {
+    try {
+      return MAPPER.writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode cohortJson(CohortSpec spec) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("format", FORMAT);
     o.put("version", VERSION);
@@ -103,17 +149,17 @@ public final class CohortSpecJson {
                 }
               }
             });
-    try {
-      return MAPPER.writeValueAsString(o) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return o;
   }
 
   /** Writes the definition to a file (UTF-8). */
   public static void save(CohortSpec spec, Path file) {
+    writeFile(toJson(spec), file);
+  }
+
+  private static void writeFile(String json, Path file) {
     try {
-      Files.writeString(file, toJson(spec), StandardCharsets.UTF_8);
+      Files.writeString(file, json, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -126,6 +172,65 @@ public final class CohortSpecJson {
    */
   public static CohortSpec load(Path file) {
     return fromJson(StrictJson.readText(file, null), file.toString());
+  }
+
+  /**
+   * Reads a status definition from a file: empty when the file is a plain cohort definition.
+   *
+   * @throws InputException naming the file and the field when it is not a valid definition
+   */
+  public static Optional<StatusSpec> loadStatus(Path file) {
+    try {
+      return statusFromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new InputException(file.toString(), -1, null, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses a status definition: empty when the JSON has no {@code status} part.
+   *
+   * @throws InputException naming the source and field when it is not a valid definition
+   */
+  public static Optional<StatusSpec> statusFromJson(String json, String source) {
+    CohortSpec cohort = fromJson(json, source);
+    JsonNode st;
+    try {
+      st = MAPPER.readTree(json).get("status");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e); // parsed above
+    }
+    if (st == null || st.isNull()) {
+      return Optional.empty();
+    }
+    if (!st.isObject()) {
+      throw new InputException(source, -1, "status", "expected an object");
+    }
+    List<String> priority = new ArrayList<>();
+    st.path("priority").forEach(n -> priority.add(n.asText()));
+    JsonNode window = st.get("window");
+    if (window != null && !window.isNull() && !window.canConvertToInt()) {
+      throw new InputException(source, -1, "status.window", "not a whole number: " + window);
+    }
+    try {
+      return Optional.of(
+          new StatusSpec(
+              cohort,
+              required(st, "id", source),
+              required(st, "spells", source),
+              required(st, "spellId", source),
+              required(st, "state", source),
+              required(st, "start", source),
+              required(st, "end", source),
+              priority,
+              text(st, "off"),
+              window == null || window.isNull() ? null : window.asInt()));
+    } catch (InputException e) {
+      if (e.file() != null) {
+        throw e;
+      }
+      throw new InputException(source, -1, "status", e.getMessage());
+    }
   }
 
   /** Reads a definition from a stream (e.g. a classpath resource) named {@code source}. */

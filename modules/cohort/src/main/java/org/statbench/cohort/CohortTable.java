@@ -170,7 +170,7 @@ public record CohortTable(
    * Adds {@code n} to a data cell and every margin above it (in each dimension the category itself,
    * its parents, and the total).
    */
-  private static void addWithMargins(
+  static void addWithMargins(
       long[] counts, List<Dimension> dims, int[] sizes, int[] coord, long n) {
     int k = coord.length;
     int[][] up = new int[k][];

@@ -41,7 +41,7 @@ class CohortSpecJsonTest {
     assertThat(CohortSpecJson.load(file)).isEqualTo(spec);
     assertThat(CohortSpecJson.toJson(spec))
         .contains("\"format\" : \"statbench-cohort\"")
-        .contains("\"version\" : 2");
+        .contains("\"version\" : 3");
   }
 
   @Test

@@ -1,0 +1,398 @@
+package org.statbench.cohort;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.statbench.core.InputException;
+import org.statbench.core.data.CategoricalColumn;
+import org.statbench.core.data.Column;
+import org.statbench.core.data.DateColumn;
+import org.statbench.core.data.NumericColumn;
+
+/**
+ * Joins a spell dataset to a cohort dataset by person: each cohort record is one person (a person
+ * on two records is an error), each spell finds its person's record, or none.
+ *
+ * <p>Speed: ids are compared as dictionary codes or as numbers, never as a String per record. Text
+ * ids map the spell dataset's dictionary onto the cohort's once (one hash look-up per distinct id);
+ * integer ids go through an open-addressing hash of longs, with the previous spell's answer reused
+ * when spells come sorted by person, as extracts usually do.
+ *
+ * <p>The "format" of text ids is the set of their shapes: each run of digits, of letters or of one
+ * other character collapsed to one symbol ({@code P0000123} and {@code Q12} are both letter,
+ * digits). A spell id whose shape no cohort id has is in the wrong format; when the cohort ids have
+ * more than {@value #MAX_SHAPES} shapes, they have no format to hold spells to. Integer ids hold
+ * spell ids to whole numbers.
+ */
+final class PersonJoin {
+  static final int MAX_SHAPES = 20;
+  private static final int MAX_REPORTED = 5;
+
+  /** Cohort row of each spell, or -1 (not a cohort person). */
+  final int[] rowOfSpell;
+
+  private PersonJoin(int[] rowOfSpell) {
+    this.rowOfSpell = rowOfSpell;
+  }
+
+  /**
+   * Checks the cohort ids (present, one record per person) and joins the spells.
+   *
+   * @param spellProblems receives, per spell with a missing or wrong-format id, its row and the
+   *     problem (the caller reports them with its other spell errors)
+   * @throws InputException naming up to five cohort records with a missing or repeated id
+   */
+  static PersonJoin of(
+      String dataset,
+      Column cohortIds,
+      int[] entry,
+      Column spellIds,
+      List<int[]> spellProblems,
+      long[] problemCount) {
+    int rows = cohortIds.size();
+    List<String> errors = new ArrayList<>();
+    long[] count = {0};
+    int[] rowOfSpell;
+    if (cohortIds instanceof CategoricalColumn cat) {
+      int[] rowOfCode = new int[cat.dictionary().size()];
+      Arrays.fill(rowOfCode, -1);
+      for (int i = 0; i < rows; i++) {
+        int c = cat.code(i);
+        if (c == CategoricalColumn.MISSING) {
+          report(errors, count, i, "no person id");
+        } else if (rowOfCode[c] >= 0) {
+          repeated(errors, count, rowOfCode[c], i, entry);
+        } else {
+          rowOfCode[c] = i;
+        }
+      }
+      check(dataset, cohortIds.name(), errors, count);
+      rowOfSpell = joinText(cat, rowOfCode, spellIds, spellProblems, problemCount);
+    } else if (cohortIds instanceof NumericColumn num) {
+      LongIntHash rowOfId = new LongIntHash(rows);
+      double[] v = num.values();
+      for (int i = 0; i < rows; i++) {
+        if (Double.isNaN(v[i])) {
+          report(errors, count, i, "no person id");
+          continue;
+        }
+        int before = rowOfId.putIfAbsent(key(v[i]), i);
+        if (before >= 0) {
+          repeated(errors, count, before, i, entry);
+        }
+      }
+      check(dataset, cohortIds.name(), errors, count);
+      rowOfSpell = joinNumbers(rowOfId, spellIds, spellProblems, problemCount);
+    } else {
+      throw new InputException(
+          "Variable '"
+              + cohortIds.name()
+              + "' is "
+              + cohortIds.type().key()
+              + ": a person id must be text, categorical or an integer");
+    }
+    return new PersonJoin(rowOfSpell);
+  }
+
+  private static long key(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 9e15 ? (long) v : Double.doubleToLongBits(v);
+  }
+
+  private static void report(List<String> errors, long[] count, int row, String what) {
+    count[0]++;
+    if (errors.size() < MAX_REPORTED) {
+      errors.add("record " + (row + 1) + " (line " + (row + 2) + ") has " + what);
+    }
+  }
+
+  private static void repeated(List<String> errors, long[] count, int first, int row, int[] entry) {
+    count[0]++;
+    if (errors.size() < MAX_REPORTED) {
+      boolean same = entry[first] == entry[row];
+      errors.add(
+          "records "
+              + (first + 1)
+              + " and "
+              + (row + 1)
+              + " (lines "
+              + (first + 2)
+              + " and "
+              + (row + 2)
+              + ") are the same person"
+              + (same
+                  ? " twice"
+                  : " with two entry dates, " + day(entry[first]) + " and " + day(entry[row])));
+    }
+  }
+
+  private static String day(int d) {
+    return d == DateColumn.MISSING ? "none" : LocalDate.ofEpochDay(d).toString();
+  }
+
+  private static void check(String dataset, String id, List<String> errors, long[] count) {
+    if (count[0] > 0) {
+      throw new InputException(
+          "Dataset '"
+              + dataset
+              + "' must have one record per person ("
+              + id
+              + "): "
+              + (count[0] == 1 ? "1 problem: " : count[0] + " problems: ")
+              + String.join("; ", errors)
+              + (count[0] > errors.size() ? "; ..." : ""));
+    }
+  }
+
+  private static void problem(List<int[]> problems, long[] count, int row, int kind) {
+    count[0]++;
+    if (problems.size() < MAX_REPORTED) {
+      problems.add(new int[] {row, kind});
+    }
+  }
+
+  /** Problem kinds reported through {@code spellProblems}. */
+  static final int NO_ID = 0;
+
+  static final int WRONG_FORMAT = 1;
+
+  private static int[] joinText(
+      CategoricalColumn cohort,
+      int[] rowOfCode,
+      Column spellIds,
+      List<int[]> problems,
+      long[] problemCount) {
+    List<String> dict = cohort.dictionary();
+    Shapes shapes = new Shapes();
+    for (int c = 0; c < dict.size() && shapes.count <= MAX_SHAPES; c++) {
+      if (rowOfCode[c] >= 0) {
+        shapes.add(shape(dict.get(c)));
+      }
+    }
+    boolean checkShape = shapes.count <= MAX_SHAPES;
+    StringIndex codeOf = new StringIndex(dict);
+    int n = spellIds.size();
+    int[] out = new int[n];
+    if (spellIds instanceof CategoricalColumn sc) {
+      List<String> sd = sc.dictionary();
+      int[] rowOfSpellCode = new int[sd.size()];
+      boolean[] wrong = new boolean[sd.size()];
+      for (int j = 0; j < sd.size(); j++) {
+        int c = codeOf.get(sd.get(j));
+        rowOfSpellCode[j] = c < 0 ? -1 : rowOfCode[c];
+        wrong[j] = c < 0 && checkShape && !shapes.contains(shape(sd.get(j)));
+      }
+      for (int i = 0; i < n; i++) {
+        int j = sc.code(i);
+        if (j == CategoricalColumn.MISSING) {
+          problem(problems, problemCount, i, NO_ID);
+          out[i] = -1;
+        } else {
+          if (wrong[j]) {
+            problem(problems, problemCount, i, WRONG_FORMAT);
+          }
+          out[i] = rowOfSpellCode[j];
+        }
+      }
+      return out;
+    }
+    // Integer spell ids against text cohort ids: compare their text.
+    for (int i = 0; i < n; i++) {
+      String t = spellIds.text(i);
+      if (t == null) {
+        problem(problems, problemCount, i, NO_ID);
+        out[i] = -1;
+        continue;
+      }
+      int c = codeOf.get(t);
+      if (c < 0 && checkShape && !shapes.contains(shape(t))) {
+        problem(problems, problemCount, i, WRONG_FORMAT);
+      }
+      out[i] = c < 0 ? -1 : rowOfCode[c];
+    }
+    return out;
+  }
+
+  private static int[] joinNumbers(
+      LongIntHash rowOfId, Column spellIds, List<int[]> problems, long[] problemCount) {
+    int n = spellIds.size();
+    int[] out = new int[n];
+    if (spellIds instanceof NumericColumn num) {
+      double[] v = num.values();
+      double last = Double.NaN;
+      int lastRow = -1;
+      for (int i = 0; i < n; i++) {
+        double x = v[i];
+        if (x == last) {
+          out[i] = lastRow;
+          continue;
+        }
+        if (Double.isNaN(x)) {
+          problem(problems, problemCount, i, NO_ID);
+          out[i] = -1;
+          continue;
+        }
+        if (x != Math.rint(x)) {
+          problem(problems, problemCount, i, WRONG_FORMAT);
+        }
+        last = x;
+        lastRow = rowOfId.get(key(x));
+        out[i] = lastRow;
+      }
+      return out;
+    }
+    if (!(spellIds instanceof CategoricalColumn sc)) {
+      throw new InputException(
+          "Variable '"
+              + spellIds.name()
+              + "' is "
+              + spellIds.type().key()
+              + ": a person id must be text, categorical or an integer");
+    }
+    List<String> sd = sc.dictionary();
+    int[] rowOfCode = new int[sd.size()];
+    boolean[] wrong = new boolean[sd.size()];
+    for (int j = 0; j < sd.size(); j++) {
+      try {
+        rowOfCode[j] = rowOfId.get(Long.parseLong(sd.get(j).strip()));
+      } catch (NumberFormatException e) {
+        rowOfCode[j] = -1;
+        wrong[j] = true;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int j = sc.code(i);
+      if (j == CategoricalColumn.MISSING) {
+        problem(problems, problemCount, i, NO_ID);
+        out[i] = -1;
+      } else {
+        if (wrong[j]) {
+          problem(problems, problemCount, i, WRONG_FORMAT);
+        }
+        out[i] = rowOfCode[j];
+      }
+    }
+    return out;
+  }
+
+  /** A hash of the id's shape: runs of digits, of letters, or of one other character. */
+  static long shape(String id) {
+    long h = 17;
+    int prev = -1;
+    for (int i = 0; i < id.length(); i++) {
+      char ch = id.charAt(i);
+      int cls = Character.isDigit(ch) ? 1 : Character.isLetter(ch) ? 2 : 3 + ch;
+      if (cls != prev) {
+        h = h * 31 + cls;
+        prev = cls;
+      }
+    }
+    return h;
+  }
+
+  /** A handful of id shapes (a linear scan beats boxing into a set). */
+  private static final class Shapes {
+    final long[] values = new long[MAX_SHAPES + 1];
+    int count;
+
+    boolean contains(long v) {
+      for (int i = 0; i < count; i++) {
+        if (values[i] == v) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void add(long v) {
+      if (!contains(v)) {
+        values[count++] = v;
+      }
+    }
+  }
+
+  /** Open-addressing index of a dictionary's strings: string to code, no boxing. */
+  static final class StringIndex {
+    private final List<String> dict;
+    private final int[] slots;
+    private final int mask;
+
+    StringIndex(List<String> dict) {
+      this.dict = dict;
+      int cap = Integer.highestOneBit(Math.max(4, dict.size()) * 2 - 1) << 1;
+      slots = new int[cap];
+      Arrays.fill(slots, -1);
+      mask = cap - 1;
+      for (int c = 0; c < dict.size(); c++) {
+        int s = mix(dict.get(c).hashCode()) & mask;
+        while (slots[s] >= 0) {
+          s = (s + 1) & mask;
+        }
+        slots[s] = c;
+      }
+    }
+
+    private static int mix(int h) {
+      return h ^ (h >>> 16) ^ (h * 0x9E3779B9);
+    }
+
+    /** The code of {@code text}, or -1. */
+    int get(String text) {
+      int s = mix(text.hashCode()) & mask;
+      int c;
+      while ((c = slots[s]) >= 0) {
+        if (dict.get(c).equals(text)) {
+          return c;
+        }
+        s = (s + 1) & mask;
+      }
+      return -1;
+    }
+  }
+
+  /** Open-addressing hash from long keys to non-negative ints (linear probing). */
+  static final class LongIntHash {
+    private final long[] keys;
+    private final int[] values;
+    private final int mask;
+
+    LongIntHash(int expected) {
+      int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+      keys = new long[cap];
+      values = new int[cap];
+      Arrays.fill(values, -1);
+      mask = cap - 1;
+    }
+
+    private int slot(long k) {
+      long h = k * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    /** Puts {@code k -> v} unless present; returns the existing value or -1. */
+    int putIfAbsent(long k, int v) {
+      int s = slot(k);
+      while (values[s] >= 0) {
+        if (keys[s] == k) {
+          return values[s];
+        }
+        s = (s + 1) & mask;
+      }
+      keys[s] = k;
+      values[s] = v;
+      return -1;
+    }
+
+    /** The value of {@code k}, or -1. */
+    int get(long k) {
+      int s = slot(k);
+      while (values[s] >= 0) {
+        if (keys[s] == k) {
+          return values[s];
+        }
+        s = (s + 1) & mask;
+      }
+      return -1;
+    }
+  }
+}

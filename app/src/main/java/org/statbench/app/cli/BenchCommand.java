@@ -3,7 +3,10 @@ package org.statbench.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code bench import|tabulate|disclosure|cohort|join|startup [--rows N]}: prints benchmark figures. */
+/**
+ * {@code bench import|tabulate|disclosure|cohort|join|startup [--rows N]}: prints benchmark
+ * figures.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -23,6 +26,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing benchmark: import, tabulate, disclosure, cohort, join or startup");
+        spec.commandLine(),
+        "Missing benchmark: import, tabulate, disclosure, cohort, join or startup");
   }
 }

@@ -53,14 +53,16 @@ public final class BenchStartupCommand implements Callable<Integer> {
       names = "--runs",
       paramLabel = "R",
       defaultValue = "11",
-      description = "Timed runs of each, alternating, after one warm-up (default ${DEFAULT-VALUE}).")
+      description =
+          "Timed runs of each, alternating, after one warm-up (default ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(
       names = "--keep",
       paramLabel = "DIR",
-      description = "Keep the extract, workspace and DuckDB file in DIR (default: a temporary"
-          + " folder); a later run with the same DIR and --rows reuses them.")
+      description =
+          "Keep the extract, workspace and DuckDB file in DIR (default: a temporary"
+              + " folder); a later run with the same DIR and --rows reuses them.")
   Path keep;
 
   @Option(
@@ -177,7 +179,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
       throw new StatBenchException(
           "statbench and DuckDB wrote different tables: " + ours + " and " + theirs);
     }
-    out.printf(Locale.ROOT, "same table from both: %d rows of region x sex with margins%n", a.size());
+    out.printf(
+        Locale.ROOT, "same table from both: %d rows of region x sex with margins%n", a.size());
     out.flush();
     double[] ts = new double[runs];
     double[] td = new double[runs];

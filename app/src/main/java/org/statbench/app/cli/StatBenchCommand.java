@@ -78,7 +78,8 @@ public final class StatBenchCommand implements Runnable {
       if (command == null || CommandLine.IHelpCommandInitializable2.class.isAssignableFrom(c)) {
         continue; // 'help' describes the whole tree
       }
-      if (command.name().equals(name) || java.util.Arrays.asList(command.aliases()).contains(name)) {
+      if (command.name().equals(name)
+          || java.util.Arrays.asList(command.aliases()).contains(name)) {
         return c;
       }
     }

@@ -42,9 +42,9 @@ import org.statbench.core.data.VariableType;
  *       know nothing of the snapshot) makes it stale, and a stale, missing, truncated or damaged
  *       snapshot is ignored and the catalogue read from H2;
  *   <li>a process that opens H2 deletes it first, so it is absent while H2 may be changing;
- *   <li>a reader holds a shared lock on {@code catalogue.mv.db} for as long as it uses the snapshot,
- *       so no process can open H2 (and change the catalogue or delete column files) meanwhile; H2
- *       itself takes an exclusive lock, so an open H2 keeps readers on the H2 path.
+ *   <li>a reader holds a shared lock on {@code catalogue.mv.db} for as long as it uses the
+ *       snapshot, so no process can open H2 (and change the catalogue or delete column files)
+ *       meanwhile; H2 itself takes an exclusive lock, so an open H2 keeps readers on the H2 path.
  * </ul>
  */
 final class CatalogueSnapshot {

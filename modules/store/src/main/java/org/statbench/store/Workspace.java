@@ -44,8 +44,8 @@ import org.statbench.core.data.VariableType;
  * new one. Column files that no catalogue row references are deleted at {@link #open}.
  *
  * <p>A workspace opened with {@link #openForQueries} reads the catalogue's storage records from
- * {@code DIR/catalogue.snapshot} when that is current (see {@link CatalogueSnapshot}) and starts
- * H2 only when something needs it; H2 stays the store of record.
+ * {@code DIR/catalogue.snapshot} when that is current (see {@link CatalogueSnapshot}) and starts H2
+ * only when something needs it; H2 stays the store of record.
  */
 public final class Workspace implements AutoCloseable {
   private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
@@ -159,8 +159,8 @@ public final class Workspace implements AutoCloseable {
 
   /**
    * Opens H2 unless it is open: leaves the snapshot (and forgets what was read from it) and removes
-   * the snapshot file, which is stale from now on until {@link #close} writes it again. Caller holds
-   * the lock.
+   * the snapshot file, which is stale from now on until {@link #close} writes it again. Caller
+   * holds the lock.
    */
   private void h2() {
     if (conn != null) {

@@ -57,6 +57,14 @@ final class CatalogueSnapshot {
 
   /** What identifies one state of the H2 database file. */
   record Stamp(long size, long modifiedNanos, String fileKey) {
+    /**
+     * Field by field: a record's generated {@code equals} bootstraps method handles on first use,
+     * tens of milliseconds in a new JVM, which is what the snapshot is there to save.
+     */
+    boolean sameAs(Stamp o) {
+      return size == o.size && modifiedNanos == o.modifiedNanos && fileKey.equals(o.fileKey);
+    }
+
     static Stamp of(Path database) throws IOException {
       BasicFileAttributes a = Files.readAttributes(database, BasicFileAttributes.class);
       Object key = a.fileKey();
@@ -117,7 +125,7 @@ final class CatalogueSnapshot {
         return null;
       }
       Stamp written = new Stamp(in.readLong(), in.readLong(), string(in));
-      if (!written.equals(Stamp.of(dir.resolve(DATABASE)))) {
+      if (!written.sameAs(Stamp.of(dir.resolve(DATABASE)))) {
         return null;
       }
       int datasets = in.readInt();

@@ -411,8 +411,15 @@ public final class Workspace implements AutoCloseable {
     }
     Map<String, Column> out = new LinkedHashMap<>();
     Map<String, Column> got = new ConcurrentHashMap<>();
+    // Distinct by name, not by the record's equals: that bootstraps method handles on first use,
+    // tens of milliseconds of a short command's start-up.
+    Map<String, Catalogue.VariableRecord> distinct = new LinkedHashMap<>();
+    for (Catalogue.VariableRecord vr : wanted) {
+      distinct.putIfAbsent(vr.name(), vr);
+    }
     // Two columns at a time: reading and copying chunks is memory-bound, and the machine is small.
-    wanted.parallelStream().distinct().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
+    new ArrayList<>(distinct.values())
+        .parallelStream().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
     for (Catalogue.VariableRecord vr : wanted) {
       out.put(vr.name(), got.get(vr.name()));
     }

@@ -93,7 +93,8 @@ if found=$("$jdk_bin/jdeps" --ignore-missing-deps --multi-release 17 --print-mod
 fi
 echo "modules: $modules"
 "$jdk_bin/jlink" --module-path "$java_home/jmods" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/work/runtime"
+  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+  --output "$out/work/runtime"
 
 # --- the app image -----------------------------------------------------------------------------
 step "jpackage: app image"
@@ -103,7 +104,12 @@ step "jpackage: app image"
   --input "$out/input" \
   --runtime-image "$out/work/runtime" \
   --icon "$out/work/StatBench.png" \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/statbench.jsa' \
+  --java-options '-Xlog:cds*=off' \
   --dest "$out"
+# The class-data-sharing archive is made where the image lives (JDK 17 ties it to the jar's path):
+# at the end of this script for the app image, by the .deb's postinst under /opt.
+cp installer/linux/cds-archive.sh "$out/StatBench/lib/cds-archive.sh"
 "$out/StatBench/bin/StatBench" --version
 
 # --- the .deb ----------------------------------------------------------------------------------
@@ -136,6 +142,10 @@ if [ "$want_deb" = 1 ]; then
     --dest "$out"
   ls -l "$out"/*.deb
 fi
+
+step "class-data-sharing archive for the app image"
+sh "$out/StatBench/lib/cds-archive.sh" "$(cd "$out/StatBench" && pwd)"
+ls -l "$out/StatBench/lib/app/statbench.jsa" || echo "no archive: the launcher starts without it"
 
 rm -rf "$out/input"
 step "done: $out/StatBench/bin/StatBench$([ "$want_deb" = 1 ] && echo " and $(ls "$out"/*.deb)")"

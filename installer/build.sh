@@ -92,8 +92,11 @@ if found=$("$jdk_bin/jdeps" --ignore-missing-deps --multi-release 17 --print-mod
   modules=$(printf '%s\n' "${modules//,/$'\n'}" "${found//,/$'\n'}" | sort -u | paste -sd, -)
 fi
 echo "modules: $modules"
+# --compress=1 (shared strings), not 2 (zip): every JDK class the CDS archives do not hold would be
+# inflated at each start; measured, the zip-compressed runtime cost a short command ~9% more CPU
+# for 20 MB less disk. --generate-cds-archive: the base archive the app's archive builds on.
 "$jdk_bin/jlink" --module-path "$java_home/jmods" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+  --strip-debug --no-header-files --no-man-pages --compress=1 --generate-cds-archive \
   --output "$out/work/runtime"
 
 # --- the app image -----------------------------------------------------------------------------

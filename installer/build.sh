@@ -92,8 +92,12 @@ if found=$("$jdk_bin/jdeps" --ignore-missing-deps --multi-release 17 --print-mod
   modules=$(printf '%s\n' "${modules//,/$'\n'}" "${found//,/$'\n'}" | sort -u | paste -sd, -)
 fi
 echo "modules: $modules"
+# --compress=1 (shared strings), not 2 (zip): every JDK class the CDS archives do not hold would be
+# inflated at each start; measured, the zip-compressed runtime cost a short command ~9% more CPU
+# for 20 MB less disk. --generate-cds-archive: the base archive the app's archive builds on.
 "$jdk_bin/jlink" --module-path "$java_home/jmods" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/work/runtime"
+  --strip-debug --no-header-files --no-man-pages --compress=1 --generate-cds-archive \
+  --output "$out/work/runtime"
 
 # --- the app image -----------------------------------------------------------------------------
 step "jpackage: app image"
@@ -103,7 +107,12 @@ step "jpackage: app image"
   --input "$out/input" \
   --runtime-image "$out/work/runtime" \
   --icon "$out/work/StatBench.png" \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/statbench.jsa' \
+  --java-options '-Xlog:cds*=off' \
   --dest "$out"
+# The class-data-sharing archive is made where the image lives (JDK 17 ties it to the jar's path):
+# at the end of this script for the app image, by the .deb's postinst under /opt.
+cp installer/linux/cds-archive.sh "$out/StatBench/lib/cds-archive.sh"
 "$out/StatBench/bin/StatBench" --version
 
 # --- the .deb ----------------------------------------------------------------------------------
@@ -136,6 +145,10 @@ if [ "$want_deb" = 1 ]; then
     --dest "$out"
   ls -l "$out"/*.deb
 fi
+
+step "class-data-sharing archive for the app image"
+sh "$out/StatBench/lib/cds-archive.sh" "$(cd "$out/StatBench" && pwd)"
+ls -l "$out/StatBench/lib/app/statbench.jsa" || echo "no archive: the launcher starts without it"
 
 rm -rf "$out/input"
 step "done: $out/StatBench/bin/StatBench$([ "$want_deb" = 1 ] && echo " and $(ls "$out"/*.deb)")"

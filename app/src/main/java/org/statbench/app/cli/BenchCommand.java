@@ -3,7 +3,10 @@ package org.statbench.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code bench import|tabulate|disclosure|cohort|join [--rows N]}: prints benchmark figures. */
+/**
+ * {@code bench import|tabulate|disclosure|cohort|join|startup [--rows N]}: prints benchmark
+ * figures.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -15,7 +18,8 @@ import picocli.CommandLine.Command;
       BenchDisclosureCommand.class,
       BenchCohortCommand.class,
       BenchStatusCommand.class,
-      BenchJoinCommand.class
+      BenchJoinCommand.class,
+      BenchStartupCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -23,6 +27,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing benchmark: import, tabulate, disclosure, cohort or join");
+        spec.commandLine(),
+        "Missing benchmark: import, tabulate, disclosure, cohort, join or startup");
   }
 }

@@ -54,7 +54,8 @@ public final class TabulateCommand implements Callable<Integer> {
       TableSpecJson.write(ts, saveSpec);
     }
     Table t;
-    try (Workspace ws = Workspace.open(table.db())) {
+    // only reads: from the catalogue snapshot when it is current, without H2's SQL engine
+    try (Workspace ws = Workspace.openForQueries(table.db())) {
       t = table.tabulate(ts, ws);
     }
     String label = TabulateOptions.measureLabel(t, ts);

@@ -36,7 +36,7 @@ final class WholeProcessBench {
       return;
     }
     List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add(java());
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.addAll(args);
@@ -62,8 +62,13 @@ final class WholeProcessBench {
         runs);
   }
 
+  /** The java launcher of this process, for child processes that run as a user runs them. */
+  static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
   /** The jar this class runs from, or null when it runs from classes (tests, IDE). */
-  private static Path jarPath() {
+  static Path jarPath() {
     try {
       Path p =
           Path.of(

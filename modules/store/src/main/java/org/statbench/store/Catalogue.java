@@ -257,6 +257,48 @@ final class Catalogue {
     return new DatasetRecord(id, name, rows, file, kind, edition, vars);
   }
 
+  /** The storage records of every dataset, for the catalogue snapshot (two queries). */
+  List<DatasetRecord> records() throws SQLException {
+    Map<Long, List<VariableRecord>> vars = new TreeMap<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT dataset_id, ord, name, type, storage, dictionary_size, source"
+                    + " FROM sb_variable ORDER BY dataset_id, ord")) {
+      while (rs.next()) {
+        vars.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+            .add(
+                new VariableRecord(
+                    rs.getInt(2),
+                    rs.getString(3),
+                    VariableType.valueOf(rs.getString(4)),
+                    Storage.valueOf(rs.getString(5)),
+                    rs.getInt(6),
+                    rs.getString(7)));
+      }
+    }
+    List<DatasetRecord> out = new ArrayList<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, name, row_count, column_file, kind, edition FROM sb_dataset"
+                    + " ORDER BY name")) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        out.add(
+            new DatasetRecord(
+                id,
+                rs.getString(2),
+                (int) rs.getLong(3),
+                rs.getString(4),
+                DatasetKind.valueOf(rs.getString(5)),
+                rs.getString(6),
+                List.copyOf(vars.getOrDefault(id, List.of()))));
+      }
+    }
+    return out;
+  }
+
   /**
    * The stored mapping of a derived variable (see {@link CodeMapping}), read only when the variable
    * is materialised or its codelist is not in {@code sb_code}, or null.

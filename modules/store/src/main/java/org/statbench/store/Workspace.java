@@ -46,6 +46,10 @@ import org.statbench.core.data.VariableType;
  * dataset version, see {@link ColumnFile}). An import writes its column file completely, then one
  * SQL transaction points the catalogue at it; that commit is the switch from the old version to the
  * new one. Column files that no catalogue row references are deleted at {@link #open}.
+ *
+ * <p>A workspace opened with {@link #openForQueries} reads the catalogue's storage records from
+ * {@code DIR/catalogue.snapshot} when that is current (see {@link CatalogueSnapshot}) and starts H2
+ * only when something needs it; H2 stays the store of record.
  */
 public final class Workspace implements AutoCloseable {
   private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
@@ -53,10 +57,20 @@ public final class Workspace implements AutoCloseable {
 
   private final Path dir;
   private final Path columnsDir;
-  private final Connection conn;
-  private final Catalogue catalogue;
-  private final SqlAuditLog auditLog;
   private final Object lock = new Object();
+  // H2, opened at open() or, after openForQueries(), on first need; guarded by lock
+  private Connection conn;
+  private Catalogue catalogue;
+  private SqlAuditLog auditLog;
+
+  /**
+   * The catalogue's storage records read from the snapshot, or null once H2 is open; while set,
+   * {@link #snapshotLock} holds a shared lock on the H2 file. Guarded by lock.
+   */
+  private Map<String, Catalogue.DatasetRecord> snapshot;
+
+  private java.nio.channels.FileChannel snapshotLock;
+
   private final ReentrantReadWriteLock filesLock = new ReentrantReadWriteLock();
   private final Map<String, ColumnFile> files = new ConcurrentHashMap<>();
   private final Map<String, SoftReference<Object>> cache = new ConcurrentHashMap<>();
@@ -79,12 +93,9 @@ public final class Workspace implements AutoCloseable {
    */
   private record Loaded(Catalogue.DatasetRecord rec, long load) {}
 
-  private Workspace(Path dir, Connection conn) throws SQLException {
+  private Workspace(Path dir) {
     this.dir = dir;
     this.columnsDir = dir.resolve(COLUMNS);
-    this.conn = conn;
-    this.catalogue = new Catalogue(conn);
-    this.auditLog = new SqlAuditLog(conn, lock);
   }
 
   /**
@@ -94,6 +105,23 @@ public final class Workspace implements AutoCloseable {
    * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
    */
   public static Workspace open(Path dir) {
+    return open(dir, false);
+  }
+
+  /**
+   * Opens the workspace for a process that mostly reads (e.g. {@code tabulate}): when the catalogue
+   * snapshot is current, columns are loaded without starting H2's SQL engine, and H2 is opened only
+   * when something needs it (an import, a codelist, a derived variable's mapping, the audit log).
+   * Otherwise exactly {@link #open}. Results never differ from {@link #open}'s; while it reads from
+   * the snapshot, no other program can open the workspace, as with {@link #open}.
+   *
+   * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
+   */
+  public static Workspace openForQueries(Path dir) {
+    return open(dir, true);
+  }
+
+  private static Workspace open(Path dir, boolean snapshotFirst) {
     Path abs = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(abs.resolve(COLUMNS));
@@ -103,29 +131,86 @@ public final class Workspace implements AutoCloseable {
     if (!OPEN.add(abs)) {
       throw new StatBenchException("The workspace " + abs + " is already open in this program");
     }
-    Connection conn = null;
+    Workspace ws = new Workspace(abs);
     try {
-      conn = DriverManager.getConnection("jdbc:h2:file:" + abs.resolve("catalogue"), "sa", "");
-      conn.setAutoCommit(false);
-      Workspace ws = new Workspace(abs, conn);
-      ws.removeOrphans();
+      synchronized (ws.lock) {
+        if (!(snapshotFirst && ws.readSnapshot())) {
+          ws.connect();
+        }
+      }
       return ws;
-    } catch (SQLException e) {
+    } catch (RuntimeException e) {
       OPEN.remove(abs);
-      closeQuietly(conn);
+      throw e;
+    }
+  }
+
+  /** Uses the catalogue snapshot when it is current; caller holds the lock. */
+  private boolean readSnapshot() {
+    java.nio.channels.FileChannel held = CatalogueSnapshot.lockShared(dir);
+    if (held == null) {
+      return false;
+    }
+    Map<String, Catalogue.DatasetRecord> read = CatalogueSnapshot.read(dir);
+    if (read == null) {
+      CatalogueSnapshot.closeQuietly(held);
+      return false;
+    }
+    snapshot = read;
+    snapshotLock = held;
+    return true;
+  }
+
+  /**
+   * Opens H2 unless it is open: leaves the snapshot (and forgets what was read from it) and removes
+   * the snapshot file, which is stale from now on until {@link #close} writes it again. Caller
+   * holds the lock.
+   */
+  private void h2() {
+    if (conn != null) {
+      return;
+    }
+    if (snapshot != null) {
+      snapshot = null;
+      infos.clear();
+      records.clear();
+      CatalogueSnapshot.closeQuietly(snapshotLock);
+      snapshotLock = null;
+    }
+    connect();
+  }
+
+  private void connect() {
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("catalogue"), "sa", "");
+      c.setAutoCommit(false);
+      catalogue = new Catalogue(c);
+      auditLog = new SqlAuditLog(c, lock);
+      conn = c;
+      CatalogueSnapshot.delete(dir);
+      removeOrphans();
+    } catch (SQLException e) {
+      forgetConnection(c);
       if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
         throw new StatBenchException(
             "The workspace "
-                + abs
+                + dir
                 + " is in use by another program (is StatBench already running on it?)",
             e);
       }
-      throw new StatBenchException("Cannot open the workspace " + abs + ": " + e.getMessage(), e);
+      throw new StatBenchException("Cannot open the workspace " + dir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      OPEN.remove(abs);
-      closeQuietly(conn);
+      forgetConnection(c);
       throw e;
     }
+  }
+
+  private void forgetConnection(Connection c) {
+    conn = null;
+    catalogue = null;
+    auditLog = null;
+    closeQuietly(c);
   }
 
   private static void closeQuietly(Connection conn) {
@@ -144,7 +229,7 @@ public final class Workspace implements AutoCloseable {
       for (Path p : ds) {
         String name = p.getFileName().toString();
         String id = name.endsWith(".mv") ? name.substring(0, name.length() - 3) : name;
-        if (!referenced.contains(id)) {
+        if (!referenced.contains(id) && !files.containsKey(id)) {
           Files.deleteIfExists(p);
         }
       }
@@ -212,6 +297,12 @@ public final class Workspace implements AutoCloseable {
 
   /** True when a dataset of that name exists. */
   public boolean hasDataset(String name) {
+    synchronized (lock) {
+      checkOpen();
+      if (snapshot != null) {
+        return snapshot.containsKey(name);
+      }
+    }
     return sql(() -> infos.containsKey(name) || catalogue.id(name) >= 0);
   }
 
@@ -231,6 +322,7 @@ public final class Workspace implements AutoCloseable {
     }
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
+    sql(() -> null); // H2 now: an import always writes the catalogue, so say early when it cannot
     CsvImporter.Parsed parsed = new CsvImporter(request, p, c).parse();
     String id = UUID.randomUUID().toString();
     Path file = columnsDir.resolve(id + ".mv");
@@ -240,6 +332,7 @@ public final class Workspace implements AutoCloseable {
       c.throwIfCancelled();
       synchronized (lock) {
         checkOpen();
+        h2();
         try {
           old =
               catalogue.replace(
@@ -300,7 +393,12 @@ public final class Workspace implements AutoCloseable {
    * @throws InputException naming the variable or dataset when unknown
    */
   public DatasetColumns columns(String dataset, Collection<String> variables) {
-    Loaded loaded = record(dataset);
+    Loaded first = record(dataset);
+    if (readsSnapshot() && derivedAmong(first.rec(), variables)) {
+      sql(() -> null); // a derived variable's mapping is in H2: open it, and read the record there
+      first = record(dataset);
+    }
+    Loaded loaded = first;
     Catalogue.DatasetRecord rec = loaded.rec();
     List<Catalogue.VariableRecord> wanted = new ArrayList<>();
     for (String v : variables) {
@@ -317,12 +415,29 @@ public final class Workspace implements AutoCloseable {
     }
     Map<String, Column> out = new LinkedHashMap<>();
     Map<String, Column> got = new ConcurrentHashMap<>();
+    // Distinct by name, not by the record's equals: that bootstraps method handles on first use,
+    // tens of milliseconds of a short command's start-up.
+    Map<String, Catalogue.VariableRecord> distinct = new LinkedHashMap<>();
+    for (Catalogue.VariableRecord vr : wanted) {
+      distinct.putIfAbsent(vr.name(), vr);
+    }
     // Two columns at a time: reading and copying chunks is memory-bound, and the machine is small.
-    wanted.parallelStream().distinct().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
+    new ArrayList<>(distinct.values())
+        .parallelStream().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
     for (Catalogue.VariableRecord vr : wanted) {
       out.put(vr.name(), got.get(vr.name()));
     }
     return new DatasetColumns(rec.name(), rec.rows(), out);
+  }
+
+  private static boolean derivedAmong(Catalogue.DatasetRecord rec, Collection<String> variables) {
+    for (String v : variables) {
+      Catalogue.VariableRecord vr = rec.variable(v);
+      if (vr != null && vr.storage() == Storage.DERIVED) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Loaded record(String dataset) {
@@ -331,9 +446,10 @@ public final class Workspace implements AutoCloseable {
       return l;
     }
     l =
-        sql(
+        catalogueRead(
             () -> {
-              Catalogue.DatasetRecord rec = catalogue.record(dataset);
+              Catalogue.DatasetRecord rec =
+                  snapshot != null ? snapshot.get(dataset) : catalogue.record(dataset);
               if (rec == null) {
                 return null;
               }
@@ -545,6 +661,7 @@ public final class Workspace implements AutoCloseable {
   public DatasetInfo addDerivedVariables(
       String dataset, List<DerivedVariable> variables, CancellationToken cancel) {
     CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
+    sql(() -> null); // H2 now: this writes the catalogue
     Loaded loaded = record(dataset);
     Catalogue.DatasetRecord rec = loaded.rec();
     Map<String, DerivedVariable> byName = new LinkedHashMap<>();
@@ -691,13 +808,19 @@ public final class Workspace implements AutoCloseable {
 
   /** The workspace's append-only, hash-chained audit log. */
   public AuditLog auditLog() {
-    checkOpen();
-    return auditLog;
+    return sql(() -> auditLog);
   }
 
   /** The catalogue connection, for tests that need raw SQL (e.g. tampering with the audit log). */
   Connection connection() {
-    return conn;
+    return sql(() -> conn);
+  }
+
+  /** Whether the catalogue is read from the snapshot now (H2 not started), for tests. */
+  boolean readsSnapshot() {
+    synchronized (lock) {
+      return snapshot != null;
+    }
   }
 
   @Override
@@ -716,11 +839,25 @@ public final class Workspace implements AutoCloseable {
         cache.clear();
         infos.clear();
         records.clear();
-        try {
-          conn.rollback();
-          conn.close();
-        } catch (SQLException e) {
-          throw new StatBenchException("Cannot close the workspace: " + e.getMessage(), e);
+        CatalogueSnapshot.closeQuietly(snapshotLock);
+        snapshotLock = null;
+        snapshot = null;
+        if (conn != null) {
+          List<Catalogue.DatasetRecord> current;
+          try {
+            conn.rollback();
+            current = catalogue.records();
+          } catch (SQLException | RuntimeException e) {
+            current = null; // no snapshot: the next reader reads H2
+          }
+          try {
+            conn.close();
+          } catch (SQLException e) {
+            throw new StatBenchException("Cannot close the workspace: " + e.getMessage(), e);
+          }
+          if (current != null) {
+            CatalogueSnapshot.write(dir, current);
+          }
         }
       } finally {
         filesLock.writeLock().unlock();
@@ -735,14 +872,31 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
+  /** Runs work that reads the catalogue from the snapshot when there is one, else from H2. */
+  private <T> T catalogueRead(SqlWork<T> work) {
+    synchronized (lock) {
+      checkOpen();
+      if (snapshot == null) {
+        h2();
+      }
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        throw new StatBenchException("Workspace database error: " + e.getMessage(), e);
+      }
+    }
+  }
+
   @FunctionalInterface
   private interface SqlWork<T> {
     T run() throws SQLException;
   }
 
+  /** Runs SQL work on the catalogue, opening H2 first when it is not open yet. */
   private <T> T sql(SqlWork<T> work) {
     synchronized (lock) {
       checkOpen();
+      h2();
       try {
         return work.run();
       } catch (SQLException e) {

@@ -75,6 +75,18 @@ final class Kernel {
 
   /** Runs the accumulation pass. */
   void run(CancellationToken cancel) {
+    if (values == null
+        && weights == null
+        && codeFilters.isEmpty()
+        && rangeFilters.isEmpty()
+        && dayFilters.isEmpty()
+        && dims.size() == 2
+        && dims.get(0).bytes() != null
+        && dims.get(1).bytes() != null) {
+      countBytePairs(cancel);
+      counts[0] = 0;
+      return;
+    }
     boolean magnitude = values != null;
     if (weights != null) {
       wsum = new double[cells];
@@ -114,6 +126,39 @@ final class Kernel {
       }
     }
     counts[0] = 0;
+  }
+
+  /**
+   * A count by two byte-coded dimensions (the commonest table): one loop over the records builds
+   * the 256 x 256 histogram of code pairs, which is then folded into cells through the slot maps
+   * (the cell of a pair is the sum of the two maps' entries, as in {@link #cellsOf}). One loop
+   * instead of three matters most in a new process, where the first passes run interpreted.
+   */
+  private void countBytePairs(CancellationToken cancel) {
+    byte[] a = dims.get(0).bytes();
+    byte[] b = dims.get(1).bytes();
+    int[] mapA = dims.get(0).map();
+    int[] mapB = dims.get(1).map();
+    int[] pairs = new int[1 << 16];
+    int step = CHUNK * 64; // cancellation is polled as often as in the general pass
+    for (int start = 0; start < rows; start += step) {
+      cancel.throwIfCancelled();
+      pairHistogram(a, b, start, Math.min(rows, start + step), pairs);
+    }
+    for (int x = 0; x < 256; x++) {
+      for (int y = 0; y < 256; y++) {
+        int n = pairs[x << 8 | y];
+        if (n != 0) {
+          counts[mapA[x] + mapB[y]] += n;
+        }
+      }
+    }
+  }
+
+  private static void pairHistogram(byte[] a, byte[] b, int start, int end, int[] pairs) {
+    for (int i = start; i < end; i++) {
+      pairs[(a[i] & 0xFF) << 8 | (b[i] & 0xFF)]++;
+    }
   }
 
   /**

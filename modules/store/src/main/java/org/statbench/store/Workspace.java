@@ -52,6 +52,7 @@ public final class Workspace implements AutoCloseable {
   private final Connection conn;
   private final Catalogue catalogue;
   private final SqlAuditLog auditLog;
+  private WorkspaceFiles smallFiles = WorkspaceFiles.PLAIN;
   private final Object lock = new Object();
   private final ReentrantReadWriteLock filesLock = new ReentrantReadWriteLock();
   private final Map<String, ColumnFile> files = new ConcurrentHashMap<>();
@@ -683,6 +684,14 @@ public final class Workspace implements AutoCloseable {
       throw unknownDataset(dataset);
     }
     release(file);
+  }
+
+  /**
+   * How this workspace stores its small files (definitions, clearance files): encrypted when the
+   * workspace is.
+   */
+  public WorkspaceFiles files() {
+    return smallFiles;
   }
 
   /** The workspace's append-only, hash-chained audit log. */

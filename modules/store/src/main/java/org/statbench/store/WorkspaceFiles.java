@@ -1,0 +1,102 @@
+package org.statbench.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * How a workspace keeps its small files (saved table and cohort definitions, clearance requests and
+ * decisions): in clear in a plain workspace, sealed with AES-256-GCM under the workspace key in an
+ * encrypted one (the file name is bound as associated data, so files cannot be swapped). Reading
+ * accepts both forms, so a file written before {@code workspace encrypt} stays readable while it is
+ * converted. Thread-safe (immutable).
+ */
+public final class WorkspaceFiles {
+  /** Files in clear. */
+  public static final WorkspaceFiles PLAIN = new WorkspaceFiles(null);
+
+  private static final byte[] MAGIC = "SBENC1\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final byte[] key;
+
+  WorkspaceFiles(byte[] key) {
+    this.key = key == null ? null : key.clone();
+  }
+
+  /** True when files are written encrypted. */
+  public boolean encrypted() {
+    return key != null;
+  }
+
+  /** True when the file exists. */
+  public boolean exists(Path file) {
+    return Files.isRegularFile(file);
+  }
+
+  /** The plain content of a file. */
+  public byte[] read(Path file) throws IOException {
+    return decode(file, Files.readAllBytes(file));
+  }
+
+  /** The plain content of bytes read from {@code file}. */
+  public byte[] decode(Path file, byte[] stored) {
+    if (!isSealed(stored)) {
+      return stored;
+    }
+    if (key == null) {
+      throw new Crypto.WrongPassphraseException(
+          file.getFileName() + " is encrypted; open the workspace with its passphrase");
+    }
+    return Crypto.open(key, Arrays.copyOfRange(stored, MAGIC.length, stored.length), aad(file));
+  }
+
+  /** The bytes to store for {@code plain} in {@code file}. */
+  public byte[] encode(Path file, byte[] plain) {
+    if (key == null) {
+      return plain;
+    }
+    byte[] sealed = Crypto.seal(key, plain, aad(file));
+    byte[] out = Arrays.copyOf(MAGIC, MAGIC.length + sealed.length);
+    System.arraycopy(sealed, 0, out, MAGIC.length, sealed.length);
+    return out;
+  }
+
+  /** True when stored bytes are in the sealed form. */
+  public static boolean isSealed(byte[] stored) {
+    return stored.length >= MAGIC.length
+        && Arrays.equals(stored, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+  }
+
+  /**
+   * Creates a new file.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when it exists
+   */
+  public void createNew(Path file, byte[] plain) throws IOException {
+    Files.write(file, encode(file, plain), StandardOpenOption.CREATE_NEW);
+  }
+
+  /** Writes (creates or replaces) a file through a temporary sibling and a move. */
+  public void write(Path file, byte[] plain) throws IOException {
+    Path abs = file.toAbsolutePath();
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
+    try {
+      Files.write(tmp, encode(file, plain));
+      try {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static byte[] aad(Path file) {
+    return file.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

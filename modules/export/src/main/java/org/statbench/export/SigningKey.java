@@ -126,6 +126,37 @@ public final class SigningKey {
   }
 
   /**
+   * The public key in a key file ({@code .key}, no passphrase needed: the public half is stored in
+   * clear) or a public key file ({@code .pub}).
+   *
+   * @throws InputException when the file is missing or neither kind of file
+   */
+  public static PublicSigningKey readPublic(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new InputException(file.toString(), -1, null, "cannot read the key: " + e);
+    }
+    try {
+      if (text.startsWith(PublicSigningKey.PREFIX)) {
+        return PublicSigningKey.parse(text);
+      }
+      JsonNode o = JSON.readTree(text);
+      if (o != null && FORMAT.equals(o.path("format").asText())) {
+        return PublicSigningKey.fromBase64(o.get("name").asText(), o.get("publicKey").asText());
+      }
+    } catch (IOException | RuntimeException e) {
+      // reported below
+    }
+    throw new InputException(
+        file.toString(),
+        -1,
+        null,
+        "not a StatBench key or public key file (keys create writes one)");
+  }
+
+  /**
    * Reads a key file and unlocks it with the passphrase.
    *
    * @throws InputException when the file is missing or not a key file

@@ -52,7 +52,8 @@ public final class Workspace implements AutoCloseable {
   private final Connection conn;
   private final Catalogue catalogue;
   private final SqlAuditLog auditLog;
-  private WorkspaceFiles smallFiles = WorkspaceFiles.PLAIN;
+  private final WorkspaceFiles smallFiles;
+  private final ChunkCipher chunkCipher;
   private final Object lock = new Object();
   private final ReentrantReadWriteLock filesLock = new ReentrantReadWriteLock();
   private final Map<String, ColumnFile> files = new ConcurrentHashMap<>();
@@ -76,8 +77,10 @@ public final class Workspace implements AutoCloseable {
    */
   private record Loaded(Catalogue.DatasetRecord rec, long load) {}
 
-  private Workspace(Path dir, Connection conn) throws SQLException {
+  private Workspace(Path dir, Connection conn, WorkspaceKey key) throws SQLException {
     this.dir = dir;
+    this.chunkCipher = key == null ? ChunkCipher.NONE : new ChunkCipher(key.columnKey());
+    this.smallFiles = key == null ? WorkspaceFiles.PLAIN : new WorkspaceFiles(key.filesKey());
     this.columnsDir = dir.resolve(COLUMNS);
     this.conn = conn;
     this.catalogue = new Catalogue(conn);
@@ -85,26 +88,48 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Opens (creating when missing) the workspace in {@code dir}. Removes column data that no
-   * catalogue row points at (left over by a killed import).
+   * Opens (creating when missing) the unencrypted workspace in {@code dir}. Removes column data
+   * that no catalogue row points at (left over by a killed import).
    *
-   * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
+   * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked, or
+   *     the workspace is encrypted ({@link Crypto.WrongPassphraseException})
    */
   public static Workspace open(Path dir) {
+    return open(dir, null);
+  }
+
+  /**
+   * Opens (creating an unencrypted one when missing) the workspace in {@code dir}; an encrypted
+   * workspace is unlocked with {@code passphrase}, which is ignored for an unencrypted one.
+   *
+   * @param passphrase the passphrase, or null; not cleared or kept
+   * @throws Crypto.WrongPassphraseException when the workspace is encrypted and the passphrase is
+   *     missing or wrong (nothing is changed)
+   * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
+   */
+  public static Workspace open(Path dir, char[] passphrase) {
     Path abs = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(abs.resolve(COLUMNS));
     } catch (IOException e) {
       throw new StatBenchException("Cannot create the workspace folder " + abs + ": " + e, e);
     }
+    WorkspaceEncryption.recover(abs);
+    WorkspaceKey key = WorkspaceKey.load(abs, passphrase);
     if (!OPEN.add(abs)) {
       throw new StatBenchException("The workspace " + abs + " is already open in this program");
     }
     Connection conn = null;
     try {
-      conn = DriverManager.getConnection("jdbc:h2:file:" + abs.resolve("catalogue"), "sa", "");
+      conn =
+          key == null
+              ? DriverManager.getConnection("jdbc:h2:file:" + abs.resolve("catalogue"), "sa", "")
+              : DriverManager.getConnection(
+                  "jdbc:h2:file:" + abs.resolve("catalogue") + ";CIPHER=AES",
+                  "sa",
+                  key.databasePassword() + " ");
       conn.setAutoCommit(false);
-      Workspace ws = new Workspace(abs, conn);
+      Workspace ws = new Workspace(abs, conn, key);
       ws.removeOrphans();
       return ws;
     } catch (SQLException e) {
@@ -123,6 +148,51 @@ public final class Workspace implements AutoCloseable {
       closeQuietly(conn);
       throw e;
     }
+  }
+
+  /** True when the folder holds an encrypted workspace (a passphrase is needed to open it). */
+  public static boolean isEncrypted(Path dir) {
+    return WorkspaceKey.isEncrypted(dir.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Creates a new, empty encrypted workspace in {@code dir} (which must not hold a workspace yet).
+   *
+   * @param iterations PBKDF2 iterations ({@link Crypto#ITERATIONS} unless testing)
+   */
+  public static Workspace createEncrypted(Path dir, char[] passphrase, int iterations) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (Files.exists(abs.resolve("catalogue.mv.db"))) {
+      throw new StatBenchException(
+          "There is already a workspace in " + abs + "; use workspace encrypt to convert it");
+    }
+    try {
+      Files.createDirectories(abs.resolve(COLUMNS));
+    } catch (IOException e) {
+      throw new StatBenchException("Cannot create the workspace folder " + abs + ": " + e, e);
+    }
+    WorkspaceKey.create(abs.resolve(WorkspaceKey.HEADER), passphrase, iterations);
+    return open(abs, passphrase);
+  }
+
+  /**
+   * Converts the (closed, unencrypted) workspace in {@code dir} to an encrypted one: the database
+   * gets H2 file encryption, every column file is rewritten with sealed chunks, and the small files
+   * (clearance, saved definitions) are sealed. A missing or empty folder becomes a new encrypted
+   * workspace.
+   *
+   * @throws StatBenchException when it is already encrypted or cannot be converted
+   */
+  public static void encrypt(Path dir, char[] passphrase, int iterations) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (WorkspaceKey.isEncrypted(abs)) {
+      throw new StatBenchException("The workspace " + abs + " is already encrypted");
+    }
+    if (!Files.exists(abs.resolve("catalogue.mv.db"))) {
+      createEncrypted(abs, passphrase, iterations).close();
+      return;
+    }
+    WorkspaceEncryption.convert(abs, passphrase, iterations);
   }
 
   private static void closeQuietly(Connection conn) {
@@ -233,7 +303,8 @@ public final class Workspace implements AutoCloseable {
     Path file = columnsDir.resolve(id + ".mv");
     String old;
     try {
-      ColumnFile.write(file, parsed.rows(), parsed.columns(), keySeed(parsed.sha256()), p, c);
+      ColumnFile.write(
+          file, parsed.rows(), parsed.columns(), keySeed(parsed.sha256()), chunkCipher, p, c);
       c.throwIfCancelled();
       synchronized (lock) {
         checkOpen();
@@ -388,7 +459,7 @@ public final class Workspace implements AutoCloseable {
       checkOpen();
       ColumnFile file =
           files.computeIfAbsent(
-              rec.columnFile(), id -> ColumnFile.open(columnsDir.resolve(id + ".mv")));
+              rec.columnFile(), id -> ColumnFile.open(columnsDir.resolve(id + ".mv"), chunkCipher));
       return f.apply(file);
     } finally {
       filesLock.readLock().unlock();

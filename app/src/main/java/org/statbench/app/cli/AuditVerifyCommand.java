@@ -39,7 +39,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       throw new InputException(db.toString(), -1, null, "no workspace folder here");
     }
     AuditVerification v;
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       v = ClearanceBook.of(ws).verifyLog();
     }
     if (v.ok()) {

@@ -56,7 +56,7 @@ public final class ClearanceCommand implements Runnable {
     if (!Files.isDirectory(db)) {
       throw new InputException(db.toString(), -1, null, "no workspace folder here");
     }
-    return Workspace.open(db);
+    return CliWorkspace.open(db);
   }
 
   /** {@code clearance list --db DIR [--all]}. */
@@ -347,12 +347,6 @@ public final class ClearanceCommand implements Runnable {
     Path key;
 
     @Option(
-        names = "--passphrase-file",
-        paramLabel = "F",
-        description = "First line: the passphrase (else $STATBENCH_PASSPHRASE, else a prompt).")
-    Path passphraseFile;
-
-    @Option(
         names = "--key-passphrase-file",
         paramLabel = "F",
         description = "The key file's passphrase when it differs from the workspace's.")
@@ -366,7 +360,8 @@ public final class ClearanceCommand implements Runnable {
         throw new InputException(
             null, -1, "--comment", "A comment is required to decide a clearance request.");
       }
-      char[] pass = Passphrases.forKey(keyPassphraseFile, passphraseFile, "Key passphrase");
+      char[] pass =
+          Passphrases.forKey(keyPassphraseFile, CliWorkspace.passphraseFile(), "Key passphrase");
       SigningKey k;
       try {
         k = SigningKey.read(key, pass);

@@ -50,12 +50,6 @@ public final class KeysCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "NAME.key", description = "Key file.")
     Path out;
 
-    @Option(
-        names = "--passphrase-file",
-        paramLabel = "F",
-        description = "File whose first line is the key's passphrase (else $STATBENCH_PASSPHRASE).")
-    Path passphraseFile;
-
     @Option(names = "--kdf-iterations", hidden = true, defaultValue = "" + Crypto.ITERATIONS)
     int iterations;
 
@@ -68,7 +62,8 @@ public final class KeysCommand implements Runnable {
       if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
         throw new InputException(null, -1, "--name", "a key name must be printable text");
       }
-      char[] pass = Passphrases.forKey(null, passphraseFile, "Passphrase for the new key");
+      char[] pass =
+          Passphrases.forKey(null, CliWorkspace.passphraseFile(), "Passphrase for the new key");
       try {
         SigningKey key = SigningKey.create(name.strip());
         Path pub = key.write(out, pass, iterations);

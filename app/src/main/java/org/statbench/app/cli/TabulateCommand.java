@@ -50,11 +50,11 @@ public final class TabulateCommand implements Callable<Integer> {
     OutputFiles.requireWritable(out, "--out");
     OutputFiles.requireWritable(saveSpec, "--save-spec");
     TableSpec ts = table.buildSpec();
-    if (saveSpec != null) {
-      TableSpecJson.write(ts, saveSpec);
-    }
     Table t;
-    try (Workspace ws = Workspace.open(table.db())) {
+    try (Workspace ws = CliWorkspace.open(table.db())) {
+      if (saveSpec != null) {
+        CliWorkspace.writeDocument(ws, saveSpec, TableSpecJson.write(ts));
+      }
       t = table.tabulate(ts, ws);
     }
     String label = TabulateOptions.measureLabel(t, ts);

@@ -27,6 +27,25 @@ public final class WorkspaceFiles {
     this.key = key == null ? null : key.clone();
   }
 
+  /**
+   * How the workspace in {@code dir} stores small files, without opening it: {@link #PLAIN} for an
+   * unencrypted workspace (the passphrase is ignored), else sealed under its key.
+   *
+   * @throws Crypto.WrongPassphraseException when encrypted and the passphrase is missing or wrong
+   */
+  public static WorkspaceFiles of(Path dir, char[] passphrase) {
+    WorkspaceKey k = WorkspaceKey.load(dir.toAbsolutePath().normalize(), passphrase);
+    return k == null ? PLAIN : new WorkspaceFiles(k.filesKey());
+  }
+
+  /**
+   * The files of the workspace in {@code workspaceDir} that {@code file} would be: true when the
+   * file lies inside the workspace folder (saved definitions kept there are sealed).
+   */
+  public static boolean inside(Path workspaceDir, Path file) {
+    return file.toAbsolutePath().normalize().startsWith(workspaceDir.toAbsolutePath().normalize());
+  }
+
   /** True when files are written encrypted. */
   public boolean encrypted() {
     return key != null;

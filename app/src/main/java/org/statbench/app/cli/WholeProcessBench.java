@@ -24,12 +24,13 @@ final class WholeProcessBench {
    *
    * @param args the sub-command and its options, e.g. {@code tabulate --db ...}
    * @param what what the process does, printed after "java -jar statbench.jar"
+   * @return the median in ms, or NaN when skipped or failed
    */
-  static void time(PrintWriter out, int runs, List<String> args, String what) throws Exception {
+  static double time(PrintWriter out, int runs, List<String> args, String what) throws Exception {
     Path jar = jarPath();
     if (jar == null) {
       out.println("whole process: skipped (not running from statbench.jar)");
-      return;
+      return Double.NaN;
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -43,7 +44,7 @@ final class WholeProcessBench {
       times[i] = (System.nanoTime() - s) / 1e6;
       if (rc != 0) {
         out.println("whole process: statbench.jar " + args.get(0) + " exited with " + rc);
-        return;
+        return Double.NaN;
       }
     }
     Arrays.sort(times);
@@ -56,6 +57,8 @@ final class WholeProcessBench {
         times[0],
         times[runs - 1],
         runs);
+    out.flush();
+    return times[runs / 2];
   }
 
   /** The jar this class runs from, or null when it runs from classes (tests, IDE). */

@@ -230,7 +230,7 @@ public final class BenchTabulateCommand implements Callable<Integer> {
       }
       long t0 = System.nanoTime();
       try (Workspace ws =
-          Workspace.createEncrypted(encDb, pw, org.statbench.store.Crypto.ITERATIONS)) {
+          Workspace.createEncrypted(encDb, pw, org.statbench.store.Crypto.WORKSPACE_ITERATIONS)) {
         ws.importCsv(ImportRequest.of("bench", csv), null, CancellationToken.NONE);
       }
       out.printf(Locale.ROOT, "encrypted workspace: imported in %,d ms%n", ms(t0));

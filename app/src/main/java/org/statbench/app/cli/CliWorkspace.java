@@ -59,12 +59,7 @@ final class CliWorkspace {
    */
   static void writeDocument(Workspace ws, Path file, String text) {
     try {
-      byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      if (ws.files().encrypted() && WorkspaceFiles.inside(ws.directory(), file)) {
-        ws.files().write(file, b);
-      } else {
-        java.nio.file.Files.write(file, b);
-      }
+      org.statbench.app.security.WorkspaceDocuments.write(ws, file, text);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

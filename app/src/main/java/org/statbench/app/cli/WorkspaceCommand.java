@@ -42,7 +42,10 @@ public final class WorkspaceCommand implements Runnable {
     @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
     Path db;
 
-    @Option(names = "--kdf-iterations", hidden = true, defaultValue = "" + Crypto.ITERATIONS)
+    @Option(
+        names = "--kdf-iterations",
+        hidden = true,
+        defaultValue = "" + Crypto.WORKSPACE_ITERATIONS)
     int iterations;
 
     @Override

@@ -815,7 +815,10 @@ public final class TableBuilderViewModel {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      TableSpecJson.write(new SavedTable(spec(), view()), target);
+      org.statbench.app.security.WorkspaceDocuments.write(
+          context.workspace().workspace(),
+          target,
+          TableSpecJson.write(new SavedTable(spec(), view())));
     } catch (IOException e) {
       context
           .dialogs()
@@ -848,7 +851,16 @@ public final class TableBuilderViewModel {
   public void open(Path source) {
     SavedTable saved;
     try {
-      saved = TableSpecJson.readSaved(source);
+      saved =
+          TableSpecJson.readSaved(
+              org.statbench.app.security.WorkspaceDocuments.read(
+                  context.workspace().workspace(), source),
+              source.toString());
+    } catch (IOException e) {
+      context
+          .dialogs()
+          .showError("Cannot open the table definition", source + ": " + e.getMessage());
+      return;
     } catch (StatBenchException e) {
       context.dialogs().showError("Cannot open the table definition", e);
       return;

@@ -97,7 +97,7 @@ final class WorkspaceKey {
     o.put("salt", Base64.getEncoder().encodeToString(salt));
     o.put("check", Base64.getEncoder().encodeToString(Crypto.seal(k.sub("check"), CHECK, null)));
     o.put("database", "H2 CIPHER=AES");
-    o.put("columns", "AES-256-GCM per chunk");
+    o.put("columns", "AES-256-CTR per chunk");
     o.put("files", "AES-256-GCM");
     try {
       Files.writeString(header, o.toPrettyString() + "\n", StandardCharsets.UTF_8);

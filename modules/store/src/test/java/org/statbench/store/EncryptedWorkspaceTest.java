@@ -107,6 +107,24 @@ class EncryptedWorkspaceTest {
     assertThat(dir.resolve(WorkspaceKey.HEADER + ".new")).doesNotExist();
   }
 
+  @Test
+  void spillFilesOfAnEncryptedWorkspaceAreWrittenEncrypted() throws Exception {
+    Path dir = tmp.resolve("ws");
+    try (Workspace ws = Workspace.createEncrypted(dir, PASS, 1_000)) {
+      Path spill = Files.createTempFile(dir, "import", ".spill");
+      try (var out = ws.files().newOutputStream(spill)) {
+        out.write(("row," + SECRET + "\n").repeat(1000).getBytes(StandardCharsets.UTF_8));
+      }
+      assertThat(indexOf(Files.readAllBytes(spill), SECRET.getBytes(StandardCharsets.UTF_8)))
+          .isEqualTo(-1);
+      try (var in = ws.files().newInputStream(spill)) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .startsWith("row," + SECRET + "\n")
+            .hasSize(1000 * (SECRET.length() + 5));
+      }
+    }
+  }
+
   /** Scans every file under {@code dir} for the secret as UTF-8 and UTF-16 bytes. */
   static void assertNoPlaintext(Path dir) {
     byte[][] needles = {

@@ -44,8 +44,11 @@ public final class WorkspaceCommand implements Runnable {
 
     @Option(
         names = "--kdf-iterations",
-        hidden = true,
-        defaultValue = "" + Crypto.WORKSPACE_ITERATIONS)
+        paramLabel = "N",
+        defaultValue = "" + Crypto.WORKSPACE_ITERATIONS,
+        description =
+            "PBKDF2-HMAC-SHA256 iterations (default ${DEFAULT-VALUE}); more makes guessing the"
+                + " passphrase slower, and every open slower.")
     int iterations;
 
     @Override

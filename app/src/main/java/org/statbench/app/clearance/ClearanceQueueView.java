@@ -6,10 +6,13 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -22,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.statbench.export.ClearanceItem;
 
 /**
@@ -66,11 +70,16 @@ public final class ClearanceQueueView {
     showDecided.setId("clearance-show-decided");
     showDecided.selectedProperty().bindBidirectional(vm.showDecidedProperty());
     Label who = new Label();
+    who.setId("clearance-signer");
+    who.setWrapText(true);
     who.textProperty()
-        .bind(vm.userProperty().map(u -> u.isEmpty() ? "No workspace open" : "Deciding as: " + u));
+        .bind(vm.userProperty().map(u -> u.isEmpty() ? "No workspace open" : "Signing as: " + u));
+    Button chooseKey = new Button("Choose key…");
+    chooseKey.setId("clearance-choose-key");
+    chooseKey.setOnAction(e -> chooseKey(chooseKey));
     Button refresh = new Button("Refresh");
     refresh.setOnAction(e -> vm.refresh());
-    VBox left = new VBox(6, who, list, showDecided, refresh);
+    VBox left = new VBox(6, who, chooseKey, list, showDecided, refresh);
     VBox.setVgrow(list, Priority.ALWAYS);
     left.setPadding(new Insets(6));
     left.setMinWidth(200);
@@ -121,11 +130,23 @@ public final class ClearanceQueueView {
     Button approve = new Button("Approve");
     approve.setId("clearance-approve");
     approve.disableProperty().bind(vm.canDecideBinding().not());
-    approve.setOnAction(e -> vm.approve());
+    approve.setOnAction(
+        e -> {
+          if (vm.signingKeyProperty().get() == null) {
+            chooseKey(approve);
+          }
+          vm.approve();
+        });
     Button reject = new Button("Reject");
     reject.setId("clearance-reject");
     reject.disableProperty().bind(vm.canDecideBinding().not());
-    reject.setOnAction(e -> vm.reject());
+    reject.setOnAction(
+        e -> {
+          if (vm.signingKeyProperty().get() == null) {
+            chooseKey(reject);
+          }
+          vm.reject();
+        });
     Label message = new Label();
     message.setId("clearance-message");
     message.getStyleClass().add("clearance-message");
@@ -169,11 +190,45 @@ public final class ClearanceQueueView {
     if (item.problem() != null) {
       return item.id() + " · TAMPERED";
     }
-    String state =
-        item.decision() == null
-            ? "pending"
-            : item.decision().outcome().name().toLowerCase(java.util.Locale.ROOT);
-    return item.id() + " · " + item.request().requester() + " · " + state;
+    if (item.decision() == null) {
+      return item.id() + " · " + item.request().requester() + " · pending";
+    }
+    return item.id()
+        + " · "
+        + item.request().requester()
+        + " · "
+        + item.decision().outcome().name().toLowerCase(java.util.Locale.ROOT)
+        + " by "
+        + item.decision().statistician()
+        + (item.verified() ? " · ✓ verified" : " · ✗ does not verify");
+  }
+
+  /** Asks for the key file (once) and its passphrase until it unlocks or the user cancels. */
+  private void chooseKey(Node owner) {
+    FileChooser fc = new FileChooser();
+    fc.setTitle("Your signing key (keys create)");
+    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("StatBench key", "*.key"));
+    java.io.File f = fc.showOpenDialog(owner.getScene().getWindow());
+    if (f == null) {
+      return;
+    }
+    while (true) {
+      Dialog<char[]> d = new Dialog<>();
+      d.setTitle("Unlock signing key");
+      d.setHeaderText("Passphrase for " + f.getName());
+      PasswordField pw = new PasswordField();
+      pw.setId("clearance-key-passphrase");
+      d.getDialogPane().setContent(pw);
+      d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+      d.setResultConverter(b -> b == ButtonType.OK ? pw.getText().toCharArray() : null);
+      java.util.Optional<char[]> pass = d.showAndWait();
+      if (pass.isEmpty() || pass.get() == null) {
+        return;
+      }
+      if (vm.useKey(f.toPath(), pass.get())) {
+        return;
+      }
+    }
   }
 
   private static Label section(String text) {

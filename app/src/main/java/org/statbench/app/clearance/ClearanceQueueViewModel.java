@@ -1,5 +1,6 @@
 package org.statbench.app.clearance;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,12 +28,15 @@ import org.statbench.export.ClearanceDecision;
 import org.statbench.export.ClearanceItem;
 import org.statbench.export.ClearanceRequest;
 import org.statbench.export.ReportSnapshot;
+import org.statbench.export.SigningKey;
 
 /**
  * The statistician's clearance queue: the workspace's requests (pending first, decided on request),
  * the selected one's table with failing cells marked, its rules, protection and audit intervals,
- * and the approve / reject commands, both of which need a comment. Every decision goes to the
- * clearance book, which logs it in the audit log with the statistician's user name. FX thread only.
+ * and the approve / reject commands, both of which need a comment and the statistician's signing
+ * key (chosen once, unlocked with its passphrase). Every decision is signed and goes to the
+ * clearance book, which logs it in the audit log; each decision shows who requested, who decided
+ * and whether its signature verifies. FX thread only.
  */
 public final class ClearanceQueueViewModel {
   private static final DateTimeFormatter WHEN =
@@ -49,10 +53,13 @@ public final class ClearanceQueueViewModel {
   private final StringProperty comment = new SimpleStringProperty(this, "comment", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper(this, "user", "");
+  private final ObjectProperty<SigningKey> signingKey =
+      new SimpleObjectProperty<>(this, "signingKey");
   private final BooleanBinding canDecide;
 
   public ClearanceQueueViewModel() {
     book.addListener((o, a, b) -> refresh());
+    signingKey.addListener((o, a, b) -> refresh());
     showDecided.addListener((o, a, b) -> refresh());
     selected.addListener((o, a, b) -> showDetails(b));
     canDecide =
@@ -95,7 +102,12 @@ public final class ClearanceQueueViewModel {
     return message.getReadOnlyProperty();
   }
 
-  /** Who decides (the OS user the book acts as). */
+  /** The statistician's unlocked signing key, or null until chosen. */
+  public ObjectProperty<SigningKey> signingKeyProperty() {
+    return signingKey;
+  }
+
+  /** Who decides: the signing key's holder and fingerprint, or a prompt to choose a key. */
   public ReadOnlyStringProperty userProperty() {
     return user.getReadOnlyProperty();
   }
@@ -107,10 +119,35 @@ public final class ClearanceQueueViewModel {
 
   // Commands
 
+  /**
+   * Unlocks a key file with its passphrase and uses it for every decision from now on.
+   *
+   * @return false (with a message; nothing changed) when the file or passphrase is wrong
+   */
+  public boolean useKey(Path keyFile, char[] passphrase) {
+    try {
+      SigningKey k = SigningKey.read(keyFile, passphrase);
+      signingKey.set(k);
+      message.set(
+          "Signing as "
+              + k.publicKey().describe()
+              + (book.get() != null && !book.get().trust().trusts(k.publicKey())
+                  ? " — this key is not in the trust file, so it cannot approve"
+                  : ""));
+      return true;
+    } catch (StatBenchException e) {
+      message.set(e.getMessage() + ". Try again.");
+      return false;
+    } finally {
+      java.util.Arrays.fill(passphrase, '\0');
+    }
+  }
+
   /** Reloads the requests from the workspace, keeping the selection when it is still listed. */
   public void refresh() {
     ClearanceBook b = book.get();
-    user.set(b == null ? "" : b.user());
+    SigningKey k = signingKey.get();
+    user.set(b == null ? "" : k == null ? "no signing key chosen" : k.publicKey().describe());
     String keep = selected.get() == null ? null : selected.get().id();
     List<ClearanceItem> all = b == null ? List.of() : b.items();
     List<ClearanceItem> shown = new ArrayList<>();
@@ -143,9 +180,18 @@ public final class ClearanceQueueViewModel {
       message.set("Select a pending request first.");
       return false;
     }
+    if (comment.get() == null || comment.get().isBlank()) {
+      message.set("A comment is required to " + (approve ? "approve" : "reject") + " a request.");
+      return false;
+    }
+    SigningKey k = signingKey.get();
+    if (k == null) {
+      message.set("Choose your signing key first (Choose key…).");
+      return false;
+    }
     try {
       ClearanceDecision d =
-          approve ? b.approve(item.id(), comment.get()) : b.reject(item.id(), comment.get());
+          approve ? b.approve(item.id(), comment.get(), k) : b.reject(item.id(), comment.get(), k);
       message.set(d.summary());
       comment.set("");
       refresh();
@@ -178,7 +224,7 @@ public final class ClearanceQueueViewModel {
             + (by.isEmpty() ? "" : " by " + by)
             + (r.table().dataset() == null ? "" : " from " + r.table().dataset())
             + " · requested by "
-            + r.requester()
+            + r.requesterDescription()
             + " on "
             + WHEN.format(r.created());
     List<String> rules = new ArrayList<>();
@@ -212,9 +258,14 @@ public final class ClearanceQueueViewModel {
         item.decision() == null
             ? ""
             : item.decision().summary()
-                + (item.decision().statistician().equals(r.requester())
-                    ? " (decided by the requester)"
-                    : "");
+                + "\nRequested by "
+                + r.requesterDescription()
+                + "; decided by "
+                + (item.decision().deciderKey() == null
+                    ? item.decision().statistician() + " (unsigned)"
+                    : item.decision().deciderKey().describe())
+                + "\nSignature: "
+                + item.verification();
     details.set(
         new RequestDetails(
             title,

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.statbench.core.InputException;
+import org.statbench.export.ClearanceBook;
 import org.statbench.store.AuditVerification;
 import org.statbench.store.Workspace;
 import picocli.CommandLine;
@@ -12,16 +13,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audit verify --db DIR}: recomputes the hash chain of the workspace's audit log. Prints the
- * number of entries checked and OK, or names the first broken entry and exits 3.
+ * {@code audit verify --db DIR}: recomputes the hash chain of the workspace's audit log, checks
+ * each clearance request and decision against its file, and each decision's signature (a trusted
+ * key, not the requester's, signed over the log as it was). Prints the number of entries checked
+ * and OK, or names the first bad entry and exits 3.
  */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
       "Check the hash chain of the workspace's audit log (every check, export, clearance request"
-          + " and decision).",
-      "Exit 0 when intact, 3 when an entry was changed, removed or inserted."
+          + " and decision) and the signature of every clearance decision.",
+      "Exit 0 when intact, 3 when an entry, request or decision was changed, removed, inserted"
+          + " or forged."
     })
 public final class AuditVerifyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,8 +39,8 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       throw new InputException(db.toString(), -1, null, "no workspace folder here");
     }
     AuditVerification v;
-    try (Workspace ws = Workspace.open(db)) {
-      v = ws.auditLog().verify();
+    try (Workspace ws = CliWorkspace.open(db)) {
+      v = ClearanceBook.of(ws).verifyLog();
     }
     if (v.ok()) {
       PrintWriter out = spec.commandLine().getOut();

@@ -71,6 +71,13 @@ public final class BenchTabulateCommand implements Callable<Integer> {
       description = "Whole-process runs of statbench.jar tabulate (0 to skip; default 5).")
   int processRuns;
 
+  @Option(
+      names = "--encrypted",
+      description =
+          "Also import the extract into an encrypted workspace and time opening and tabulating it"
+              + " against the unencrypted one (the ratio should stay within 1.5).")
+  boolean encrypted;
+
   @Override
   public Integer call() throws Exception {
     if (rows < 1 || runs < 1) {
@@ -135,8 +142,12 @@ public final class BenchTabulateCommand implements Callable<Integer> {
           rt.maxMemory() >> 20);
       out.flush();
       data = null;
+      double plain = Double.NaN;
       if (processRuns > 0) {
-        wholeProcess(out, db, dir);
+        plain = wholeProcess(out, db, dir, List.of(), "");
+      }
+      if (encrypted) {
+        encryptedComparison(out, csv, db, dir, loadMs, plain);
       }
     } finally {
       if (keep == null) {
@@ -180,24 +191,82 @@ public final class BenchTabulateCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private void wholeProcess(PrintWriter out, Path db, Path dir) throws Exception {
+  private double wholeProcess(PrintWriter out, Path db, Path dir, List<String> extra, String label)
+      throws Exception {
     Path csvOut = dir.resolve("region-by-sex.csv");
-    WholeProcessBench.time(
-        out,
-        processRuns,
-        List.of(
-            "tabulate",
-            "--db",
-            db.toString(),
-            "--dataset",
-            "bench",
-            "--rows",
-            "region",
-            "--cols",
-            "sex",
-            "--out",
-            csvOut.toString()),
-        "tabulate region x sex with margins --out CSV");
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "tabulate",
+                "--db",
+                db.toString(),
+                "--dataset",
+                "bench",
+                "--rows",
+                "region",
+                "--cols",
+                "sex",
+                "--out",
+                csvOut.toString()));
+    args.addAll(extra);
+    return WholeProcessBench.time(
+        out, processRuns, args, "tabulate region x sex with margins --out CSV" + label);
+  }
+
+  /**
+   * Imports the same extract into an encrypted workspace (default KDF cost, as a user creates one)
+   * and compares loading the columns in process and a whole tabulate process with the plain one.
+   */
+  private void encryptedComparison(
+      PrintWriter out, Path csv, Path db, Path dir, long plainLoadMs, double plainProcess)
+      throws Exception {
+    Path encDb = dir.resolve("ws-encrypted");
+    Path pass = dir.resolve("bench-passphrase.txt");
+    Files.writeString(pass, "bench passphrase, not secret\n");
+    char[] pw = "bench passphrase, not secret".toCharArray();
+    if (!Workspace.isEncrypted(encDb)) {
+      if (!Files.exists(csv)) {
+        generate(csv, rows);
+      }
+      long t0 = System.nanoTime();
+      try (Workspace ws =
+          Workspace.createEncrypted(encDb, pw, org.statbench.store.Crypto.WORKSPACE_ITERATIONS)) {
+        ws.importCsv(ImportRequest.of("bench", csv), null, CancellationToken.NONE);
+      }
+      out.printf(Locale.ROOT, "encrypted workspace: imported in %,d ms%n", ms(t0));
+    }
+    long[] open = new long[2];
+    long[] load = new long[2];
+    for (int k = 0; k < 2; k++) {
+      long t1 = System.nanoTime();
+      try (Workspace ws = k == 0 ? Workspace.open(db) : Workspace.open(encDb, pw)) {
+        open[k] = ms(t1);
+        long t2 = System.nanoTime();
+        ws.columns("bench", List.of("la", "region", "sex", "benefit", "amount"));
+        load[k] = ms(t2);
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "in process: open %,d ms plain, %,d ms encrypted (key derivation included); load 5"
+            + " columns %,d ms plain, %,d ms encrypted (first plain load above: %,d ms)%n",
+        open[0],
+        open[1],
+        load[0],
+        load[1],
+        plainLoadMs);
+    if (processRuns > 0) {
+      double enc =
+          wholeProcess(
+              out, encDb, dir, List.of("--passphrase-file", pass.toString()), " (encrypted)");
+      if (!Double.isNaN(enc) && !Double.isNaN(plainProcess)) {
+        out.printf(
+            Locale.ROOT,
+            "encrypted / unencrypted whole process: %.2fx (target <= 1.5x)%n",
+            enc / plainProcess);
+      }
+    }
+    out.flush();
   }
 
   private static long ms(long start) {

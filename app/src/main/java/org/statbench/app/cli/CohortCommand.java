@@ -152,7 +152,7 @@ public final class CohortCommand implements Callable<Integer> {
   public Integer call() {
     OutputFiles.requireWritable(out, "--out");
     CohortSpec spec = buildSpec();
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       checkVariables(ws.dataset(spec.dataset()), spec);
       CohortTable table =
           CohortTracker.track(ws, spec, ProgressListener.NONE, CancellationToken.NONE);
@@ -177,7 +177,7 @@ public final class CohortCommand implements Callable<Integer> {
   private CohortSpec buildSpec() {
     CohortSpec base;
     if (specFile != null) {
-      base = CohortSpecJson.load(specFile);
+      base = CohortSpecJson.fromJson(CliWorkspace.readDocument(specFile, db), specFile.toString());
     } else {
       List<String> missing = new ArrayList<>();
       if (dataset == null) {

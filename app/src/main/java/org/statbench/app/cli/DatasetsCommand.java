@@ -28,7 +28,7 @@ public final class DatasetsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       for (DatasetInfo d : ws.datasets()) {
         out.println(d.name() + "\t" + d.rows() + "\t" + d.variables().size());
       }

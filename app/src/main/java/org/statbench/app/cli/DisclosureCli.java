@@ -108,7 +108,7 @@ final class DisclosureCli {
     d.put("secondary", r.summary().secondary());
     d.put("suppressed", r.summary().suppressed());
     d.put("protectedHash", r.protectedHash());
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       ws.auditLog()
           .append(type, System.getProperty("user.name", "unknown"), r.tableHash(), d.toString());
     }

@@ -71,7 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
     OutputFiles.requireWritable(out, "--out");
     DisclosurePolicy policy = rules == null ? DisclosurePolicy.DEFAULT : PolicyJson.read(rules);
     TableSpec ts = table.buildSpec();
-    try (Workspace ws = Workspace.open(table.db())) {
+    try (Workspace ws = CliWorkspace.open(table.db())) {
       // cell-key perturbation needs each cell's record-key sum, which costs one more pass
       Table t =
           policy.method() == ProtectionMethod.PERTURB

@@ -82,7 +82,7 @@ public final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();
     DatasetInfo info;
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       ProgressListener progress =
           System.console() == null
               ? ProgressListener.NONE

@@ -135,7 +135,7 @@ public final class JoinCommand implements Callable<Integer> {
     // the join persists its variables: a report that cannot be written must fail before it
     OutputFiles.requireWritable(report, "--report");
     OutputFiles.requireWritable(reportBy, "--report-by");
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       ws.dataset(dataset); // names an unknown dataset before anything else
       GeoJoins geo = new GeoJoins(ws);
       EditionBridge b = bridge == null ? null : geo.bridge(bridge, splitRule(split), weight);

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code protect --table T.csv [--rules P.json] --out OUT.csv [--db DIR]}: applies the policy's
  * protection to a long CSV of counts and writes the protected long CSV with a {@code status}
- * column; suppressed values are written empty. Writes nothing and exits 3 when the protected table
- * does not pass the audit.
+ * column; suppressed values are written empty, and text a spreadsheet would run as a formula is
+ * neutralised (the output is a release). Writes nothing and exits 3 when the protected table does
+ * not pass the audit.
  */
 @Command(
     name = "protect",
@@ -93,7 +94,7 @@ public final class ProtectCommand implements Callable<Integer> {
       suppressed[c.index()] = c.status().isSuppressed();
     }
     try {
-      LongCsv.write(r.protectedTable(), out, status, suppressed);
+      LongCsv.writeRelease(r.protectedTable(), out, status, suppressed);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package org.statbench.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.statbench.core.InputException;
 import org.statbench.core.RefusedException;
 import org.statbench.core.StatBenchException;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       AuditCommand.class,
       ClearanceCommand.class,
+      KeysCommand.class,
+      WorkspaceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StatBenchCommand implements Runnable {
@@ -37,6 +40,15 @@ public final class StatBenchCommand implements Runnable {
   public static final int EXIT_REFUSED = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = "--passphrase-file",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "F",
+      description =
+          "File whose first line is the passphrase of an encrypted workspace (and of a key file);"
+              + " else $STATBENCH_PASSPHRASE. Ignored for an unencrypted workspace.")
+  Path passphraseFile;
 
   @Override
   public void run() {
@@ -89,6 +101,7 @@ public final class StatBenchCommand implements Runnable {
 
   private static CommandLine configure(CommandLine cl) {
     cl.setExecutionExceptionHandler(StatBenchCommand::handle);
+    cl.setExecutionStrategy(CliWorkspace::execute);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();

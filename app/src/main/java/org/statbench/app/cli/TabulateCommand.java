@@ -50,12 +50,12 @@ public final class TabulateCommand implements Callable<Integer> {
     OutputFiles.requireWritable(out, "--out");
     OutputFiles.requireWritable(saveSpec, "--save-spec");
     TableSpec ts = table.buildSpec();
-    if (saveSpec != null) {
-      TableSpecJson.write(ts, saveSpec);
-    }
     Table t;
     // only reads: from the catalogue snapshot when it is current, without H2's SQL engine
-    try (Workspace ws = Workspace.openForQueries(table.db())) {
+    try (Workspace ws = CliWorkspace.openForQueries(table.db())) {
+      if (saveSpec != null) {
+        CliWorkspace.writeDocument(ws, saveSpec, TableSpecJson.write(ts));
+      }
       t = table.tabulate(ts, ws);
     }
     String label = TabulateOptions.measureLabel(t, ts);

@@ -143,7 +143,7 @@ public final class TabulateOptions {
   public TableSpec buildSpec() {
     TableSpec ts;
     if (specFile != null) {
-      ts = TableSpecJson.read(specFile);
+      ts = TableSpecJson.read(CliWorkspace.readDocument(specFile, db()), specFile.toString());
       if (dataset != null) {
         ts = ts.withDataset(dataset);
       }

@@ -28,12 +28,13 @@ final class WholeProcessBench {
    *
    * @param args the sub-command and its options, e.g. {@code tabulate --db ...}
    * @param what what the process does, printed after "java -jar statbench.jar"
+   * @return the median in ms, or NaN when skipped or failed
    */
-  static void time(PrintWriter out, int runs, List<String> args, String what) throws Exception {
+  static double time(PrintWriter out, int runs, List<String> args, String what) throws Exception {
     Path jar = jarPath();
     if (jar == null) {
       out.println("whole process: skipped (not running from statbench.jar)");
-      return;
+      return Double.NaN;
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
@@ -47,7 +48,7 @@ final class WholeProcessBench {
       times[i] = (System.nanoTime() - s) / 1e6;
       if (rc != 0) {
         out.println("whole process: statbench.jar " + args.get(0) + " exited with " + rc);
-        return;
+        return Double.NaN;
       }
     }
     Arrays.sort(times);
@@ -60,6 +61,8 @@ final class WholeProcessBench {
         times[0],
         times[runs - 1],
         runs);
+    out.flush();
+    return times[runs / 2];
   }
 
   /** The java launcher of this process, for child processes that run as a user runs them. */

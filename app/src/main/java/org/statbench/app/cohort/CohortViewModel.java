@@ -491,8 +491,11 @@ public final class CohortViewModel {
   public void open(Path source) {
     CohortSpec loaded;
     try {
-      loaded = CohortSpecJson.load(source);
-    } catch (RuntimeException e) {
+      loaded =
+          CohortSpecJson.fromJson(
+              org.statbench.app.security.WorkspaceDocuments.read(workspace.workspace(), source),
+              source.toString());
+    } catch (IOException | RuntimeException e) {
       dialogs.showError("Cannot open " + source.getFileName(), e);
       return;
     }
@@ -522,8 +525,9 @@ public final class CohortViewModel {
 
   private void save(CohortSpec s, Path f) {
     try {
-      CohortSpecJson.save(s, f);
-    } catch (RuntimeException e) {
+      org.statbench.app.security.WorkspaceDocuments.write(
+          workspace.workspace(), f, CohortSpecJson.toJson(s));
+    } catch (IOException | RuntimeException e) {
       dialogs.showError("Cannot save " + f.getFileName(), e);
       return;
     }

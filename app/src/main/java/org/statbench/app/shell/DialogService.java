@@ -28,6 +28,14 @@ public interface DialogService {
   /** Asks a yes/no question and waits for the answer. */
   boolean confirm(String title, String message);
 
+  /**
+   * Asks for a passphrase (typed masked); empty when cancelled. The caller clears the array after
+   * use.
+   */
+  default Optional<char[]> askPassphrase(String title, String message) {
+    return Optional.empty();
+  }
+
   /** Lets the user pick an existing file, or empty when cancelled. */
   Optional<Path> chooseFileToOpen(String title, Path initialDirectory, List<FileFilter> filters);
 

@@ -56,6 +56,24 @@ public class FxDialogService implements DialogService {
     return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
   }
 
+  @Override
+  public Optional<char[]> askPassphrase(String title, String message) {
+    javafx.scene.control.Dialog<char[]> d = new javafx.scene.control.Dialog<>();
+    Window w = owner.get();
+    if (w != null) {
+      d.initOwner(w);
+    }
+    d.setTitle(title);
+    d.setHeaderText(message);
+    javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+    field.setId("passphraseField");
+    d.getDialogPane().setContent(field);
+    d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    d.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
+    javafx.application.Platform.runLater(field::requestFocus);
+    return d.showAndWait().filter(p -> p.length > 0);
+  }
+
   private Alert alert(Alert.AlertType type, String title, String message) {
     Alert alert = new Alert(type);
     Window w = owner.get();

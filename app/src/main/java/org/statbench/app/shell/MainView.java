@@ -158,7 +158,14 @@ public final class MainView extends BorderPane {
     MenuItem importCsv = item("Import CSV…", "Shortcut+I", "menuImport");
     importCsv.setOnAction(e -> openImportWizard());
     importCsv.disableProperty().bind(context.workspace().workspaceProperty().isNull());
-    menus.get(AppMenu.FILE).getItems().addAll(open, importCsv);
+    MenuItem encrypt = item("Encrypt workspace…", null, "menuEncryptWorkspace");
+    encrypt.setOnAction(
+        e ->
+            new org.statbench.app.security.EncryptWorkspaceAction(
+                    context.workspace(), context.dialogs())
+                .run());
+    encrypt.disableProperty().bind(context.workspace().workspaceProperty().isNull());
+    menus.get(AppMenu.FILE).getItems().addAll(open, importCsv, encrypt);
 
     CheckMenuItem showSide = new CheckMenuItem("Disclosure panel");
     showSide.setId("menuShowSidePanel");

@@ -549,7 +549,10 @@ public final class TableBuilderViewModel {
   public void save(Path target) {
     try {
       SavedDefinitions.createParent(target);
-      TableSpecJson.write(new SavedTable(spec(), view()), target);
+      org.statbench.app.security.WorkspaceDocuments.write(
+          context.workspace().workspace(),
+          target,
+          TableSpecJson.write(new SavedTable(spec(), view())));
     } catch (IOException e) {
       context
           .dialogs()
@@ -582,7 +585,16 @@ public final class TableBuilderViewModel {
   public void open(Path source) {
     SavedTable saved;
     try {
-      saved = TableSpecJson.readSaved(source);
+      saved =
+          TableSpecJson.readSaved(
+              org.statbench.app.security.WorkspaceDocuments.read(
+                  context.workspace().workspace(), source),
+              source.toString());
+    } catch (IOException e) {
+      context
+          .dialogs()
+          .showError("Cannot open the table definition", source + ": " + e.getMessage());
+      return;
     } catch (StatBenchException e) {
       context.dialogs().showError("Cannot open the table definition", e);
       return;

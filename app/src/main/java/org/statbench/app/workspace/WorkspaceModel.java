@@ -82,14 +82,57 @@ public final class WorkspaceModel {
     open(dir, ws -> {});
   }
 
-  /** As {@link #open(Path)}, then calls {@code afterOpen} on the FX thread. */
+  /**
+   * As {@link #open(Path)}, then calls {@code afterOpen} on the FX thread. An encrypted workspace
+   * asks for its passphrase first; a wrong one says so and asks again, changing nothing.
+   */
   public void open(Path dir, Consumer<Workspace> afterOpen) {
+    if (Workspace.isEncrypted(dir)) {
+      openEncrypted(dir, afterOpen, "");
+      return;
+    }
+    open(dir, null, afterOpen);
+  }
+
+  private void openEncrypted(Path dir, Consumer<Workspace> afterOpen, String problem) {
+    Optional<char[]> pass =
+        dialogs.askPassphrase(
+            "Encrypted workspace",
+            problem + "Passphrase for the workspace " + dir.getFileName() + ":");
+    if (pass.isEmpty()) {
+      return;
+    }
+    open(
+        dir,
+        pass.get(),
+        afterOpen,
+        e -> {
+          if (e instanceof org.statbench.store.Crypto.WrongPassphraseException) {
+            openEncrypted(dir, afterOpen, "Wrong passphrase, try again.\n");
+          } else {
+            dialogs.showError("Cannot open workspace " + dir, e);
+          }
+        });
+  }
+
+  private void open(Path dir, char[] passphrase, Consumer<Workspace> afterOpen) {
+    open(dir, passphrase, afterOpen, e -> dialogs.showError("Cannot open workspace " + dir, e));
+  }
+
+  private void open(
+      Path dir, char[] passphrase, Consumer<Workspace> afterOpen, Consumer<Throwable> onFailure) {
     tasks.run(
         BackgroundTask.of(
                 "Opening workspace " + dir.getFileName(),
                 (progress, cancel) -> {
-                  Workspace ws = Workspace.open(dir);
-                  return new Opened(ws, ws.datasets());
+                  try {
+                    Workspace ws = Workspace.open(dir, passphrase);
+                    return new Opened(ws, ws.datasets());
+                  } finally {
+                    if (passphrase != null) {
+                      java.util.Arrays.fill(passphrase, '\0');
+                    }
+                  }
                 })
             .onSuccess(
                 opened -> {
@@ -99,7 +142,42 @@ public final class WorkspaceModel {
                   closeInBackground(old);
                   afterOpen.accept(opened.workspace());
                 })
-            .onFailure(e -> dialogs.showError("Cannot open workspace " + dir, e)));
+            .onFailure(onFailure::accept));
+  }
+
+  /**
+   * Encrypts the open workspace with {@code passphrase} (Workspace > Encrypt…): closes it, converts
+   * it in the background ({@link Workspace#encrypt}) and opens it again with the passphrase. On
+   * failure the workspace is reopened as it was.
+   */
+  public void encrypt(char[] passphrase) {
+    Workspace ws = workspace.get();
+    if (ws == null) {
+      return;
+    }
+    Path dir = ws.directory();
+    workspace.set(null);
+    datasets.clear();
+    tasks.run(
+        BackgroundTask.of(
+                "Encrypting workspace " + dir.getFileName(),
+                (progress, cancel) -> {
+                  try {
+                    ws.close();
+                    Workspace.encrypt(
+                        dir, passphrase, org.statbench.store.Crypto.WORKSPACE_ITERATIONS);
+                    Workspace opened = Workspace.open(dir, passphrase);
+                    return new Opened(opened, opened.datasets());
+                  } finally {
+                    java.util.Arrays.fill(passphrase, '\0');
+                  }
+                })
+            .onSuccess(opened -> apply(opened.workspace(), opened.datasets(), null))
+            .onFailure(
+                e -> {
+                  dialogs.showError("Cannot encrypt workspace " + dir, e);
+                  open(dir);
+                }));
   }
 
   /**

@@ -31,9 +31,7 @@ public final class WorkspacePreferences {
 
   /** The user's StatBench home: {@code statbench.home} or {@code ~/.statbench}. */
   public static WorkspacePreferences userDefault() {
-    String h = System.getProperty("statbench.home");
-    return new WorkspacePreferences(
-        h != null ? Path.of(h) : Path.of(System.getProperty("user.home"), ".statbench"));
+    return new WorkspacePreferences(org.statbench.export.StatBenchHome.directory());
   }
 
   /** The StatBench home folder (may not exist yet). */

@@ -56,6 +56,9 @@ class ClearanceQueueViewTest {
     return new ReportSnapshot(t.hash(), false, "threshold 10", "none", cells, List.of());
   }
 
+  private static final org.statbench.export.SigningKey SAM =
+      org.statbench.export.SigningKey.create("sam");
+
   @Start
   void start(Stage stage) throws Exception {
     if (workspace != null) {
@@ -67,7 +70,11 @@ class ClearanceQueueViewTest {
     Table t = table();
     ClearanceBook.open(folder, log, "ann").submit(t, failing(t), "The minister asked for it");
     vm = new ClearanceQueueViewModel();
-    vm.bookProperty().set(ClearanceBook.open(folder, log, "sam"));
+    org.statbench.export.TrustFile trust =
+        org.statbench.export.TrustFile.at(workspace.directory().resolve("../trusted"));
+    trust.add(SAM.publicKey());
+    vm.bookProperty().set(ClearanceBook.open(folder, log, "sam", trust));
+    vm.signingKeyProperty().set(SAM);
     stage.setScene(new Scene((javafx.scene.Parent) new ClearanceQueueView(vm).build(), 1000, 700));
     stage.show();
   }
@@ -102,7 +109,15 @@ class ClearanceQueueViewTest {
     AuditEntry last = log.entries().get(log.entries().size() - 1);
     assertThat(last.type()).isEqualTo("approve");
     assertThat(last.user()).isEqualTo("sam");
-    assertThat(last.details()).contains("Already public");
+    assertThat(last.details()).contains("Already public").contains("signature");
+    robot.clickOn("#clearance-show-decided");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#clearance-list").queryListView().getItems()).hasSize(1);
+    robot.clickOn("CR-0001 · ann · approved by sam · ✓ verified");
+    assertThat(robot.lookup("#clearance-decision").queryAs(Label.class).getText())
+        .contains("Requested by ann")
+        .contains("decided by sam (")
+        .contains("Signature: verified");
   }
 
   @Test

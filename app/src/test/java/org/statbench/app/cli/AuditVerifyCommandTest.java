@@ -30,8 +30,8 @@ class AuditVerifyCommandTest {
     Path ws = dir.resolve("ws");
     try (Workspace w = Workspace.open(ws)) {
       w.auditLog().append("check", "ann", "hash1", "{\"passed\":false}");
-      w.auditLog().append("request", "ann", "CR-0001", "{\"justification\":\"why\"}");
-      w.auditLog().append("approve", "sam", "CR-0001", "{\"comment\":\"ok\"}");
+      w.auditLog().append("export", "ann", "hash1", "{\"justification\":\"why\"}");
+      w.auditLog().append("check", "sam", "hash2", "{\"comment\":\"ok\"}");
     }
     return ws;
   }

@@ -32,6 +32,49 @@ class ClearanceCommandTest {
     return cl.execute(args);
   }
 
+  private String samKey;
+  private String annKey;
+  private String pass;
+  private String home;
+
+  @BeforeEach
+  void keysAndTrust() throws Exception {
+    home = System.setProperty("statbench.home", tmp.resolve("home").toString());
+    Path p = tmp.resolve("pass.txt");
+    java.nio.file.Files.writeString(p, "a long passphrase\n");
+    pass = p.toString();
+    samKey = tmp.resolve("sam.key").toString();
+    annKey = tmp.resolve("ann.key").toString();
+    for (String[] k : new String[][] {{"sam", samKey}, {"ann", annKey}}) {
+      assertThat(
+              run(
+                  "keys",
+                  "create",
+                  "--name",
+                  k[0],
+                  "--out",
+                  k[1],
+                  "--passphrase-file",
+                  pass,
+                  "--kdf-iterations",
+                  "1000"))
+          .isZero();
+      assertThat(out.toString()).startsWith("fingerprint: ");
+    }
+    assertThat(run("keys", "trust", "--public-key", tmp.resolve("sam.pub").toString())).isZero();
+    assertThat(out.toString()).contains("Trusted sam (");
+    assertThat(run("keys", "trust", "--public-key", tmp.resolve("ann.pub").toString())).isZero();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void restoreHome() {
+    if (home == null) {
+      System.clearProperty("statbench.home");
+    } else {
+      System.setProperty("statbench.home", home);
+    }
+  }
+
   @BeforeEach
   void submitARequest() {
     Path dir = tmp.resolve("ws");
@@ -77,22 +120,195 @@ class ClearanceCommandTest {
     assertThat(out.toString()).contains("CR-0001\tpending\tann").contains("1 failing");
     assertThat(run("clearance", "show", "--db", db, "--id", "CR-0001")).isZero();
     assertThat(out.toString()).contains("published already").contains("(B, F) primary:threshold");
-    assertThat(run("clearance", "approve", "--db", db, "--id", "CR-0001", "--comment", "fine"))
+    assertThat(
+            run(
+                "clearance",
+                "approve",
+                "--db",
+                db,
+                "--id",
+                "CR-0001",
+                "--comment",
+                "fine",
+                "--key",
+                samKey,
+                "--passphrase-file",
+                pass))
         .isZero();
-    assertThat(out.toString()).contains("CR-0001 approved by");
+    assertThat(out.toString()).contains("CR-0001 approved by sam");
     assertThat(run("clearance", "list", "--db", db)).isZero();
     assertThat(out.toString()).doesNotContain("CR-0001");
     assertThat(run("clearance", "list", "--db", db, "--all")).isZero();
-    assertThat(out.toString()).contains("CR-0001\tapproved");
+    assertThat(out.toString())
+        .contains("CR-0001\tapproved")
+        .contains("decided by sam")
+        .contains("verified: signed by sam");
     assertThat(run("audit", "verify", "--db", db)).isZero();
+    assertThat(out.toString()).contains("OK");
+    assertThat(
+            run(
+                "clearance",
+                "reject",
+                "--db",
+                db,
+                "--id",
+                "CR-0001",
+                "--comment",
+                "no",
+                "--key",
+                annKey,
+                "--passphrase-file",
+                pass))
+        .isEqualTo(3);
+    assertThat(err.toString()).contains("already decided");
   }
 
   @Test
   void rejectWithABlankCommentIsRefused() {
-    assertThat(run("clearance", "reject", "--db", db, "--id", "CR-0001", "--comment", " "))
+    assertThat(
+            run(
+                "clearance",
+                "reject",
+                "--db",
+                db,
+                "--id",
+                "CR-0001",
+                "--comment",
+                " ",
+                "--key",
+                samKey,
+                "--passphrase-file",
+                pass))
         .isEqualTo(2);
     assertThat(err.toString()).contains("comment is required");
     assertThat(run("clearance", "list", "--db", db)).isZero();
     assertThat(out.toString()).contains("CR-0001\tpending");
+  }
+
+  @Test
+  void requestPrintsItsIdFirstAndItsRequesterCannotApprove() throws Exception {
+    Path csv = tmp.resolve("t.csv");
+    try (var w = java.nio.file.Files.newBufferedWriter(csv)) {
+      org.statbench.export.LongCsv.write(table(), w);
+    }
+    assertThat(
+            run(
+                "clearance",
+                "request",
+                "--db",
+                db,
+                "--table",
+                csv.toString(),
+                "--reason",
+                "for the board",
+                "--key",
+                annKey))
+        .isZero();
+    assertThat(out.toString().lines().findFirst()).contains("CR-0002");
+    assertThat(
+            run(
+                "clearance",
+                "approve",
+                "--db",
+                db,
+                "--id",
+                "CR-0002",
+                "--comment",
+                "ok",
+                "--key",
+                annKey,
+                "--passphrase-file",
+                pass))
+        .isEqualTo(3);
+    assertThat(err.toString()).contains("self-approval");
+  }
+
+  @Test
+  void untrustedKeyAndWrongPassphraseAreRefused() throws Exception {
+    String eve = tmp.resolve("eve.key").toString();
+    assertThat(
+            run(
+                "keys",
+                "create",
+                "--name",
+                "eve",
+                "--out",
+                eve,
+                "--passphrase-file",
+                pass,
+                "--kdf-iterations",
+                "1000"))
+        .isZero();
+    assertThat(
+            run(
+                "clearance",
+                "approve",
+                "--db",
+                db,
+                "--id",
+                "CR-0001",
+                "--comment",
+                "ok",
+                "--key",
+                eve,
+                "--passphrase-file",
+                pass))
+        .isEqualTo(3);
+    assertThat(err.toString()).contains("not a trusted statistician");
+    Path wrong = tmp.resolve("wrong.txt");
+    java.nio.file.Files.writeString(wrong, "not it");
+    assertThat(
+            run(
+                "clearance",
+                "approve",
+                "--db",
+                db,
+                "--id",
+                "CR-0001",
+                "--comment",
+                "ok",
+                "--key",
+                samKey,
+                "--passphrase-file",
+                wrong.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("passphrase").doesNotContain("Exception");
+  }
+
+  @Test
+  void recordLevelRequestIsListedAndApprovedLikeATable() {
+    assertThat(
+            run(
+                "clearance",
+                "request-records",
+                "--db",
+                db,
+                "--what",
+                "links claims x referrals",
+                "--rows",
+                "120",
+                "--to",
+                "Evaluation team",
+                "--reason",
+                "evaluation"))
+        .isZero();
+    assertThat(out.toString()).startsWith("RL-0001");
+    assertThat(
+            run(
+                "clearance",
+                "approve",
+                "--db",
+                db,
+                "--id",
+                "RL-0001",
+                "--comment",
+                "ok",
+                "--key",
+                samKey,
+                "--passphrase-file",
+                pass))
+        .isZero();
+    assertThat(run("clearance", "list", "--db", db, "--all")).isZero();
+    assertThat(out.toString()).contains("RL-0001\tapproved").contains("120 rows to Evaluation");
   }
 }

@@ -107,9 +107,22 @@ class DisclosurePanelViewModelTest {
     Table t = table();
     vm.tableProperty().set(t);
     vm.requestClearance("needed");
-    ClearanceBook.open(ws.directory().resolve("clearance"), ws.auditLog(), "sam")
-        .approve("CR-0001", "fine");
-    Path out = vm.export(dir.resolve("t.csv"));
+    // the gate trusts the keys in the StatBench home's trust file
+    String home = System.setProperty("statbench.home", dir.resolve("home").toString());
+    try {
+      org.statbench.export.SigningKey sam = org.statbench.export.SigningKey.create("sam");
+      org.statbench.export.TrustFile.inHome().add(sam.publicKey());
+      ClearanceBook.of(ws, "ann").approve("CR-0001", "fine", sam);
+      Path out = vm.export(dir.resolve("t.csv"));
+      assertThat(Files.readAllLines(out)).contains("B,F,count,3,primary:threshold");
+    } finally {
+      if (home == null) {
+        System.clearProperty("statbench.home");
+      } else {
+        System.setProperty("statbench.home", home);
+      }
+    }
+    Path out = dir.resolve("t.csv");
     assertThat(Files.readAllLines(out)).contains("B,F,count,3,primary:threshold");
     assertThat(Files.readString(dir.resolve("t.csv.clearance.txt"))).contains("approved by sam");
   }

@@ -14,6 +14,15 @@ public class RecordingDialogService implements DialogService {
   public final List<String> confirmations = new ArrayList<>();
   public final Deque<Path> files = new ArrayDeque<>();
   public boolean confirmAnswer = true;
+  public final Deque<String> passphrases = new ArrayDeque<>();
+  public final List<String> passphrasePrompts = new ArrayList<>();
+
+  @Override
+  public Optional<char[]> askPassphrase(String title, String message) {
+    passphrasePrompts.add(message);
+    String p = passphrases.poll();
+    return p == null ? Optional.empty() : Optional.of(p.toCharArray());
+  }
 
   @Override
   public void showError(String title, String message) {

@@ -9,9 +9,12 @@ import java.util.Objects;
  * @param requestId the request decided
  * @param tableHash hash of the table the decision is for (an approval clears exactly this table)
  * @param outcome approved or rejected
- * @param statistician OS user name of who decided
+ * @param statistician name of who decided (the signing key's name)
  * @param comment the mandatory reason (never blank)
  * @param decided when (UTC)
+ * @param deciderKey the statistician's public key, or null for an unsigned (legacy) decision
+ * @param signature the Ed25519 signature (base64) over {@link ClearanceBook#decisionPayload}, or
+ *     null
  */
 public record ClearanceDecision(
     String requestId,
@@ -19,7 +22,20 @@ public record ClearanceDecision(
     ClearanceOutcome outcome,
     String statistician,
     String comment,
-    Instant decided) {
+    Instant decided,
+    PublicSigningKey deciderKey,
+    String signature) {
+  /** An unsigned decision (never honoured by the gate; kept for reading old files and tests). */
+  public ClearanceDecision(
+      String requestId,
+      String tableHash,
+      ClearanceOutcome outcome,
+      String statistician,
+      String comment,
+      Instant decided) {
+    this(requestId, tableHash, outcome, statistician, comment, decided, null, null);
+  }
+
   public ClearanceDecision {
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(tableHash, "tableHash");
@@ -44,6 +60,7 @@ public record ClearanceDecision(
         + outcome.name().toLowerCase(java.util.Locale.ROOT)
         + " by "
         + statistician
+        + (deciderKey == null ? "" : " (key " + deciderKey.fingerprint() + ")")
         + " on "
         + decided
         + " — "

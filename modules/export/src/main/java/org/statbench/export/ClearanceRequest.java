@@ -14,6 +14,8 @@ import org.statbench.core.table.Table;
  * @param justification the analyst's written justification (never blank)
  * @param table the table to be released
  * @param report the disclosure report the analyst saw, computed on {@code table}
+ * @param requesterKey the requester's public key when the request was made with a key file, else
+ *     null (then {@code requester} alone identifies the requester)
  */
 public record ClearanceRequest(
     String id,
@@ -21,7 +23,19 @@ public record ClearanceRequest(
     String requester,
     String justification,
     Table table,
-    ReportSnapshot report) {
+    ReportSnapshot report,
+    PublicSigningKey requesterKey) {
+  /** A request made without a key (identified by user name). */
+  public ClearanceRequest(
+      String id,
+      Instant created,
+      String requester,
+      String justification,
+      Table table,
+      ReportSnapshot report) {
+    this(id, created, requester, justification, table, report, null);
+  }
+
   public ClearanceRequest {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(created, "created");
@@ -31,6 +45,11 @@ public record ClearanceRequest(
     if (justification == null || justification.isBlank()) {
       throw new IllegalArgumentException("a clearance request needs a written justification");
     }
+  }
+
+  /** Who asked: the user name, and the key when there is one. */
+  public String requesterDescription() {
+    return requesterKey == null ? requester : requester + " with key " + requesterKey.describe();
   }
 
   /** Hash of the table the request is for. */

@@ -5,7 +5,8 @@ import org.statbench.core.data.NumericColumn;
 
 /**
  * Tab-separated cross-tab text for the clipboard (pastes into a spreadsheet or a document),
- * withheld cells shown as {@code x}, followed by a footer naming the check and any clearance.
+ * withheld cells shown as {@code x}, followed by a footer naming the check and any clearance. Text
+ * a spreadsheet would run as a formula is neutralised ({@link FormulaGuard}).
  */
 final class ClipboardText {
   private ClipboardText() {}
@@ -21,29 +22,31 @@ final class ClipboardText {
         List<String> codes = l.codes(l.waferDims, wafer);
         for (int i = 0; i < codes.size(); i++) {
           sb.append(i == 0 ? "" : ", ")
-              .append(l.variable(l.waferDims.get(i)))
+              .append(FormulaGuard.neutralise(l.variable(l.waferDims.get(i))))
               .append(" = ")
-              .append(codes.get(i));
+              .append(FormulaGuard.neutralise(codes.get(i)));
         }
         sb.append('\n');
       }
       int headers = Math.max(1, l.colDims.size());
       for (int h = 0; h < headers; h++) {
         for (int i = 0; i < l.rowDims.size(); i++) {
-          sb.append(h == headers - 1 ? l.variable(l.rowDims.get(i)) : "").append('\t');
+          sb.append(h == headers - 1 ? FormulaGuard.neutralise(l.variable(l.rowDims.get(i))) : "")
+              .append('\t');
         }
         for (int c = 0; c < cols.size(); c++) {
           sb.append(c == 0 ? "" : "\t")
               .append(
-                  l.colDims.isEmpty()
-                      ? p.table().measure().label()
-                      : l.codes(l.colDims, cols.get(c)).get(h));
+                  FormulaGuard.neutralise(
+                      l.colDims.isEmpty()
+                          ? p.table().measure().label()
+                          : l.codes(l.colDims, cols.get(c)).get(h)));
         }
         sb.append('\n');
       }
       for (int[] row : rows) {
         for (String code : l.codes(l.rowDims, row)) {
-          sb.append(code).append('\t');
+          sb.append(FormulaGuard.neutralise(code)).append('\t');
         }
         for (int c = 0; c < cols.size(); c++) {
           int idx = l.index(row, cols.get(c), wafer);

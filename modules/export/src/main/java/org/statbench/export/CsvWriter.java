@@ -7,7 +7,8 @@ import org.statbench.core.table.Table;
 
 /**
  * The long CSV of DESIGN.md with a status column, written by {@link LongCsv} from the published
- * values only: withheld cells are NaN before they reach the writer, so they come out empty.
+ * values only: withheld cells are NaN before they reach the writer, so they come out empty. Text
+ * that a spreadsheet would run as a formula is neutralised ({@link FormulaGuard}).
  */
 final class CsvWriter {
   private CsvWriter() {}
@@ -25,7 +26,7 @@ final class CsvWriter {
     }
     StringWriter sw = new StringWriter();
     try {
-      LongCsv.write(t.withValues(published), t.measure().label(), sw, status, suppressed);
+      LongCsv.write(t.withValues(published), t.measure().label(), sw, status, suppressed, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -140,8 +140,14 @@ public final class ExportGate {
                 + ")");
       }
       if (book == null || !book.isRecorded(given)) {
+        String v = book == null ? null : book.verification(given.requestId());
         throw new RefusedException(
-            why + "; clearance " + given.requestId() + " is not recorded in this workspace");
+            why
+                + "; clearance "
+                + given.requestId()
+                + (v != null && !v.startsWith(ClearanceBook.VERIFIED)
+                    ? " does not verify: " + v
+                    : " is not recorded in this workspace"));
       }
       return new ClearanceItem(given.requestId(), book.request(given.requestId()), given, null);
     }
@@ -149,6 +155,18 @@ public final class ExportGate {
       Optional<ClearanceItem> approval = book.approvedItem(table.hash());
       if (approval.isPresent()) {
         return approval.get();
+      }
+      for (ClearanceItem i : book.items()) {
+        if (i.decision() != null
+            && i.decision().approved()
+            && i.decision().tableHash().equals(table.hash())) {
+          throw new RefusedException(
+              why
+                  + "; the approval "
+                  + i.id()
+                  + " for this table does not verify: "
+                  + i.verification());
+        }
       }
     }
     throw new RefusedException(why + "; protect the table or request clearance");
@@ -189,9 +207,58 @@ public final class ExportGate {
   }
 
   void logExport(String tableHash, String details) {
+    log(EXPORT, tableHash, details);
+  }
+
+  void log(String type, String subject, String details) {
     if (log != null) {
-      log.append(EXPORT, user, tableHash, details);
+      log.append(type, user, subject, details);
     }
+  }
+
+  /**
+   * Admits a record-level output (microdata) under its own clearance: the record-level request
+   * {@code requestId} ({@code RL-NNNN}) must be approved by a decision whose signature verifies
+   * against a trusted statistician's key other than the requester's. The table path ({@link
+   * #admit}) never releases records.
+   *
+   * @param requestId the record-level request, as made with {@link ClearanceBook#submitRecords}
+   * @return the release whose writers log every file written
+   * @throws RefusedException when the gate is detached, the request is unknown, tampered with,
+   *     pending, rejected, or its decision does not verify
+   */
+  public RecordLevelRelease admitRecords(String requestId) {
+    if (book == null) {
+      throw new RefusedException(
+          "record-level outputs are released only from a workspace, under a clearance");
+    }
+    if (requestId == null || !requestId.startsWith("RL-")) {
+      throw new RefusedException(
+          "record-level outputs need a record-level clearance (RL-NNNN; clearance"
+              + " request-records), not "
+              + requestId);
+    }
+    RecordClearance c =
+        book.recordItems().stream()
+            .filter(i -> i.id().equals(requestId))
+            .findFirst()
+            .orElseThrow(
+                () -> new RefusedException("no record-level clearance " + requestId + " here"));
+    if (c.problem() != null) {
+      throw new RefusedException(c.problem());
+    }
+    if (c.decision() == null) {
+      throw new RefusedException("record-level clearance " + requestId + " is still pending");
+    }
+    if (!c.decision().approved()) {
+      throw new RefusedException(
+          "record-level clearance " + requestId + " was rejected: " + c.decision().comment());
+    }
+    if (!c.approved()) {
+      throw new RefusedException(
+          "record-level clearance " + requestId + " does not verify: " + c.verification());
+    }
+    return new RecordLevelRelease(this, c.request(), c.decision());
   }
 
   private static String shortHash(String h) {

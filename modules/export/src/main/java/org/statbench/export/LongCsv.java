@@ -73,6 +73,18 @@ public final class LongCsv {
     write(table, table.measure().label(), file, status, suppressed);
   }
 
+  /**
+   * Writes a table to a file (created or replaced) as a release: text a spreadsheet would run as a
+   * formula is neutralised ({@link FormulaGuard}); values are unchanged.
+   */
+  public static void writeRelease(Table table, Path file, String[] status, boolean[] suppressed)
+      throws IOException {
+    requireUnambiguous(table);
+    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      write(table, table.measure().label(), w, status, suppressed, true);
+    }
+  }
+
   /** Writes a table to a file (created or replaced) with a measure label of the caller's choice. */
   public static void write(
       Table table, String measureLabel, Path file, String[] status, boolean[] suppressed)
@@ -97,6 +109,25 @@ public final class LongCsv {
   public static void write(
       Table table, String measureLabel, Writer out, String[] status, boolean[] suppressed)
       throws IOException {
+    write(table, measureLabel, out, status, suppressed, false);
+  }
+
+  /**
+   * Writes a table as a release: as {@link #write(Table, String, Writer, String[], boolean[])}, and
+   * when {@code release} is true every text field (variable names, codes, the measure label) that a
+   * spreadsheet would run as a formula is neutralised by {@link FormulaGuard}. Values are numbers
+   * and are never changed.
+   */
+  public static void write(
+      Table table,
+      String measureLabel,
+      Writer out,
+      String[] status,
+      boolean[] suppressed,
+      boolean release)
+      throws IOException {
+    java.util.function.UnaryOperator<String> text =
+        release ? FormulaGuard::neutralise : java.util.function.UnaryOperator.identity();
     int n = table.cellCount();
     if ((status != null && status.length != n) || (suppressed != null && suppressed.length != n)) {
       throw new IllegalArgumentException("status/suppressed arrays must have one entry per cell");
@@ -106,7 +137,7 @@ public final class LongCsv {
     CsvOutput csv = CsvOutput.to(out);
     List<String> header = new ArrayList<>();
     for (Dimension d : dims) {
-      header.add(d.variable());
+      header.add(text.apply(d.variable()));
     }
     header.add(MEASURE);
     header.add(VALUE);
@@ -118,9 +149,9 @@ public final class LongCsv {
     int[] coord = new int[dims.size()];
     for (int i = 0; i < n; i++) {
       for (int d = 0; d < dims.size(); d++) {
-        row[d] = dims.get(d).code(coord[d]);
+        row[d] = text.apply(dims.get(d).code(coord[d]));
       }
-      row[dims.size()] = measureLabel;
+      row[dims.size()] = text.apply(measureLabel);
       boolean hide = suppressed != null && suppressed[i];
       row[dims.size() + 1] = hide ? "" : formatValue(table.value(i));
       if (status != null) {

@@ -40,8 +40,14 @@ class ClearanceBookTest {
     ws.close();
   }
 
+  static final SigningKey SAM = SigningKey.create("sam");
+  static final SigningKey TOM = SigningKey.create("tom");
+
   private ClearanceBook as(String user) {
-    return new ClearanceBook(ws.directory().resolve("clearance"), log, user, clock);
+    TrustFile trust = TrustFile.at(dir.resolve("home/trusted-statisticians"));
+    trust.add(SAM.publicKey());
+    trust.add(TOM.publicKey());
+    return new ClearanceBook(ws.directory().resolve("clearance"), log, user, clock, trust);
   }
 
   private ExportGate gateAs(String user) {
@@ -76,10 +82,10 @@ class ClearanceBookTest {
   @Test
   void approvalNeedsAComment() {
     as("ann").submit(table, Fixtures.failing(table), "why");
-    assertThatThrownBy(() -> as("sam").approve("CR-0001", " "))
+    assertThatThrownBy(() -> as("sam").approve("CR-0001", " ", SAM))
         .isInstanceOf(StatBenchException.class)
         .hasMessageContaining("comment is required");
-    assertThatThrownBy(() -> as("sam").reject("CR-0001", null))
+    assertThatThrownBy(() -> as("sam").reject("CR-0001", null, SAM))
         .isInstanceOf(StatBenchException.class);
     assertThat(as("sam").pending()).hasSize(1);
   }
@@ -87,7 +93,7 @@ class ClearanceBookTest {
   @Test
   void approvedTableIsReleasedWithTheDecisionSummary() throws Exception {
     as("ann").submit(table, Fixtures.failing(table), "published elsewhere already");
-    ClearanceDecision d = as("sam").approve("CR-0001", "A|F is public knowledge");
+    ClearanceDecision d = as("sam").approve("CR-0001", "A|F is public knowledge", SAM);
     assertThat(d.statistician()).isEqualTo("sam");
     assertThat(as("sam").pending()).isEmpty();
 
@@ -105,7 +111,7 @@ class ClearanceBookTest {
   @Test
   void rejectedTableStaysRefused() {
     as("ann").submit(table, Fixtures.failing(table), "why");
-    ClearanceDecision d = as("sam").reject("CR-0001", "cell A|F is a single family");
+    ClearanceDecision d = as("sam").reject("CR-0001", "cell A|F is a single family", SAM);
     assertThatThrownBy(() -> gateAs("ann").admit(table, Fixtures.failing(table)))
         .isInstanceOf(RefusedException.class);
     assertThatThrownBy(() -> gateAs("ann").admit(table, Fixtures.failing(table), d))
@@ -116,7 +122,7 @@ class ClearanceBookTest {
   @Test
   void approvalClearsOnlyExactlyThatTable() {
     as("ann").submit(table, Fixtures.failing(table), "why");
-    as("sam").approve("CR-0001", "ok");
+    as("sam").approve("CR-0001", "ok", SAM);
     Table changed = table.withValues(new double[] {8, 31, 39, 20, 25, 45, 28, 56, 84});
     assertThatThrownBy(() -> gateAs("ann").admit(changed, Fixtures.failing(changed)))
         .isInstanceOf(RefusedException.class);
@@ -125,16 +131,16 @@ class ClearanceBookTest {
   @Test
   void aDecisionCannotBeMadeTwice() {
     as("ann").submit(table, Fixtures.failing(table), "why");
-    as("sam").reject("CR-0001", "no");
-    assertThatThrownBy(() -> as("sam").approve("CR-0001", "yes after all"))
-        .isInstanceOf(StatBenchException.class)
+    as("sam").reject("CR-0001", "no", SAM);
+    assertThatThrownBy(() -> as("sam").approve("CR-0001", "yes after all", SAM))
+        .isInstanceOf(RefusedException.class)
         .hasMessageContaining("already decided");
   }
 
   @Test
   void editedRequestFileIsReportedAsTamperedAndClearsNothing() throws Exception {
     as("ann").submit(table, Fixtures.failing(table), "why");
-    as("sam").approve("CR-0001", "ok");
+    as("sam").approve("CR-0001", "ok", SAM);
     Path f = ws.directory().resolve("clearance/CR-0001.json");
     Files.writeString(f, Files.readString(f).replace("\"why\"", "\"because\""));
     List<ClearanceItem> items = as("sam").items();
@@ -167,7 +173,7 @@ class ClearanceBookTest {
   @Test
   void everyRequestAndDecisionKeepsTheHashChainIntact() {
     as("ann").submit(table, Fixtures.failing(table), "why");
-    as("sam").approve("CR-0001", "ok");
+    as("sam").approve("CR-0001", "ok", SAM);
     assertThat(log.verify().ok()).isTrue();
     assertThat(log.verify().entries()).isEqualTo(2);
   }

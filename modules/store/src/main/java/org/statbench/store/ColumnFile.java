@@ -31,10 +31,12 @@ final class ColumnFile implements AutoCloseable {
 
   private final MVStore store;
   private final MVMap<String, byte[]> data;
+  private final ChunkCipher cipher;
 
-  private ColumnFile(MVStore store) {
+  private ColumnFile(MVStore store, ChunkCipher cipher) {
     this.store = store;
     this.data = store.openMap(DATA, builder());
+    this.cipher = cipher;
   }
 
   private static MVMap.Builder<String, byte[]> builder() {
@@ -55,6 +57,18 @@ final class ColumnFile implements AutoCloseable {
       long keySeed,
       ProgressListener progress,
       CancellationToken cancel) {
+    write(path, rows, columns, keySeed, ChunkCipher.NONE, progress, cancel);
+  }
+
+  /** As above, every chunk sealed by {@code cipher} (an encrypted workspace). */
+  static void write(
+      Path path,
+      int rows,
+      List<EncodedColumn> columns,
+      long keySeed,
+      ChunkCipher cipher,
+      ProgressListener progress,
+      CancellationToken cancel) {
     MVStore store = new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().open();
     try {
       MVMap<String, byte[]> data = store.openMap(DATA, builder());
@@ -65,11 +79,13 @@ final class ColumnFile implements AutoCloseable {
         EncodedColumn col = columns.get(ord);
         List<byte[]> chunks = col.chunks();
         for (int i = 0; i < chunks.size(); i++) {
-          data.put("c/" + ord + "/" + i, chunks.get(i));
+          String k = "c/" + ord + "/" + i;
+          data.put(k, cipher.seal(k, chunks.get(i)));
         }
         List<byte[]> dict = col.dictionaryChunks();
         for (int i = 0; i < dict.size(); i++) {
-          data.put("d/" + ord + "/" + i, dict.get(i));
+          String k = "d/" + ord + "/" + i;
+          data.put(k, cipher.seal(k, dict.get(i)));
         }
         store.commit(); // bounds the memory MVStore holds for unsaved pages
       }
@@ -81,7 +97,7 @@ final class ColumnFile implements AutoCloseable {
         for (int i = 0; i < len; i++) {
           buf.putDouble(random.nextDouble());
         }
-        data.put("k/" + c, buf.array());
+        data.put("k/" + c, cipher.seal("k/" + c, buf.array()));
       }
       progress.progress(total, total, "Writing columns");
       store.commit();
@@ -94,8 +110,14 @@ final class ColumnFile implements AutoCloseable {
 
   /** Opens a column file read-only. */
   static ColumnFile open(Path path) {
+    return open(path, ChunkCipher.NONE);
+  }
+
+  /** Opens a column file read-only whose chunks {@code cipher} opens. */
+  static ColumnFile open(Path path, ChunkCipher cipher) {
     try {
-      return new ColumnFile(new MVStore.Builder().fileName(path.toString()).readOnly().open());
+      return new ColumnFile(
+          new MVStore.Builder().fileName(path.toString()).readOnly().open(), cipher);
     } catch (RuntimeException e) {
       throw new StatBenchException(
           "Cannot read the column file " + path + ": " + e.getMessage(), e);
@@ -107,7 +129,34 @@ final class ColumnFile implements AutoCloseable {
     if (b == null) {
       throw new StatBenchException("The workspace is damaged: column chunk " + key + " is missing");
     }
-    return b;
+    return cipher.open(key, b);
+  }
+
+  /**
+   * Copies every entry of the column file {@code from} into a new file {@code to}, sealing each
+   * value with {@code cipher} (used by {@code workspace encrypt}).
+   */
+  static void reseal(Path from, Path to, ChunkCipher cipher) {
+    MVStore src = new MVStore.Builder().fileName(from.toString()).readOnly().open();
+    MVStore dst = new MVStore.Builder().fileName(to.toString()).autoCommitDisabled().open();
+    try {
+      MVMap<String, byte[]> in = src.openMap(DATA, builder());
+      MVMap<String, byte[]> out = dst.openMap(DATA, builder());
+      int n = 0;
+      for (var e : in.entrySet()) {
+        out.put(e.getKey(), cipher.seal(e.getKey(), e.getValue()));
+        if (++n % 16 == 0) {
+          dst.commit();
+        }
+      }
+      dst.commit();
+      dst.close();
+    } catch (RuntimeException e) {
+      dst.closeImmediately();
+      throw e;
+    } finally {
+      src.close();
+    }
   }
 
   private static int chunks(int rows) {

@@ -57,6 +57,9 @@ public final class Workspace implements AutoCloseable {
 
   private final Path dir;
   private final Path columnsDir;
+  private final WorkspaceKey key;
+  private final WorkspaceFiles smallFiles;
+  private final ChunkCipher chunkCipher;
   private final Object lock = new Object();
   // H2, opened at open() or, after openForQueries(), on first need; guarded by lock
   private Connection conn;
@@ -93,19 +96,36 @@ public final class Workspace implements AutoCloseable {
    */
   private record Loaded(Catalogue.DatasetRecord rec, long load) {}
 
-  private Workspace(Path dir) {
+  private Workspace(Path dir, WorkspaceKey key) {
+    this.key = key;
     this.dir = dir;
+    this.chunkCipher = key == null ? ChunkCipher.NONE : new ChunkCipher(key.columnKey());
+    this.smallFiles = key == null ? WorkspaceFiles.PLAIN : new WorkspaceFiles(key.filesKey());
     this.columnsDir = dir.resolve(COLUMNS);
   }
 
   /**
-   * Opens (creating when missing) the workspace in {@code dir}. Removes column data that no
-   * catalogue row points at (left over by a killed import).
+   * Opens (creating when missing) the unencrypted workspace in {@code dir}. Removes column data
+   * that no catalogue row points at (left over by a killed import).
    *
-   * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
+   * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked, or
+   *     the workspace is encrypted ({@link Crypto.WrongPassphraseException})
    */
   public static Workspace open(Path dir) {
-    return open(dir, false);
+    return open(dir, null, false);
+  }
+
+  /**
+   * Opens (creating an unencrypted one when missing) the workspace in {@code dir}; an encrypted
+   * workspace is unlocked with {@code passphrase}, which is ignored for an unencrypted one.
+   *
+   * @param passphrase the passphrase, or null; not cleared or kept
+   * @throws Crypto.WrongPassphraseException when the workspace is encrypted and the passphrase is
+   *     missing or wrong (nothing is changed)
+   * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
+   */
+  public static Workspace open(Path dir, char[] passphrase) {
+    return open(dir, passphrase, false);
   }
 
   /**
@@ -113,28 +133,37 @@ public final class Workspace implements AutoCloseable {
    * snapshot is current, columns are loaded without starting H2's SQL engine, and H2 is opened only
    * when something needs it (an import, a codelist, a derived variable's mapping, the audit log).
    * Otherwise exactly {@link #open}. Results never differ from {@link #open}'s; while it reads from
-   * the snapshot, no other program can open the workspace, as with {@link #open}.
+   * the snapshot, no other program can open the workspace, as with {@link #open}. An encrypted
+   * workspace has no snapshot (it would hold dataset and variable names in clear) and opens H2.
    *
+   * @param passphrase as for {@link #open(Path, char[])}
    * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
    */
-  public static Workspace openForQueries(Path dir) {
-    return open(dir, true);
+  public static Workspace openForQueries(Path dir, char[] passphrase) {
+    return open(dir, passphrase, true);
   }
 
-  private static Workspace open(Path dir, boolean snapshotFirst) {
+  /** {@link #openForQueries(Path, char[])} of an unencrypted workspace. */
+  public static Workspace openForQueries(Path dir) {
+    return open(dir, null, true);
+  }
+
+  private static Workspace open(Path dir, char[] passphrase, boolean snapshotFirst) {
     Path abs = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(abs.resolve(COLUMNS));
     } catch (IOException e) {
       throw new StatBenchException("Cannot create the workspace folder " + abs + ": " + e, e);
     }
+    WorkspaceEncryption.recover(abs);
+    WorkspaceKey key = WorkspaceKey.load(abs, passphrase);
     if (!OPEN.add(abs)) {
       throw new StatBenchException("The workspace " + abs + " is already open in this program");
     }
-    Workspace ws = new Workspace(abs);
+    Workspace ws = new Workspace(abs, key);
     try {
       synchronized (ws.lock) {
-        if (!(snapshotFirst && ws.readSnapshot())) {
+        if (!(snapshotFirst && key == null && ws.readSnapshot())) {
           ws.connect();
         }
       }
@@ -183,7 +212,13 @@ public final class Workspace implements AutoCloseable {
   private void connect() {
     Connection c = null;
     try {
-      c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("catalogue"), "sa", "");
+      c =
+          key == null
+              ? DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("catalogue"), "sa", "")
+              : DriverManager.getConnection(
+                  "jdbc:h2:file:" + dir.resolve("catalogue") + ";CIPHER=AES",
+                  "sa",
+                  key.databasePassword() + " ");
       c.setAutoCommit(false);
       catalogue = new Catalogue(c);
       auditLog = new SqlAuditLog(c, lock);
@@ -211,6 +246,51 @@ public final class Workspace implements AutoCloseable {
     catalogue = null;
     auditLog = null;
     closeQuietly(c);
+  }
+
+  /** True when the folder holds an encrypted workspace (a passphrase is needed to open it). */
+  public static boolean isEncrypted(Path dir) {
+    return WorkspaceKey.isEncrypted(dir.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Creates a new, empty encrypted workspace in {@code dir} (which must not hold a workspace yet).
+   *
+   * @param iterations PBKDF2 iterations ({@link Crypto#ITERATIONS} unless testing)
+   */
+  public static Workspace createEncrypted(Path dir, char[] passphrase, int iterations) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (Files.exists(abs.resolve("catalogue.mv.db"))) {
+      throw new StatBenchException(
+          "There is already a workspace in " + abs + "; use workspace encrypt to convert it");
+    }
+    try {
+      Files.createDirectories(abs.resolve(COLUMNS));
+    } catch (IOException e) {
+      throw new StatBenchException("Cannot create the workspace folder " + abs + ": " + e, e);
+    }
+    WorkspaceKey.create(abs.resolve(WorkspaceKey.HEADER), passphrase, iterations);
+    return open(abs, passphrase);
+  }
+
+  /**
+   * Converts the (closed, unencrypted) workspace in {@code dir} to an encrypted one: the database
+   * gets H2 file encryption, every column file is rewritten with sealed chunks, and the small files
+   * (clearance, saved definitions) are sealed. A missing or empty folder becomes a new encrypted
+   * workspace.
+   *
+   * @throws StatBenchException when it is already encrypted or cannot be converted
+   */
+  public static void encrypt(Path dir, char[] passphrase, int iterations) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (WorkspaceKey.isEncrypted(abs)) {
+      throw new StatBenchException("The workspace " + abs + " is already encrypted");
+    }
+    if (!Files.exists(abs.resolve("catalogue.mv.db"))) {
+      createEncrypted(abs, passphrase, iterations).close();
+      return;
+    }
+    WorkspaceEncryption.convert(abs, passphrase, iterations);
   }
 
   private static void closeQuietly(Connection conn) {
@@ -328,7 +408,8 @@ public final class Workspace implements AutoCloseable {
     Path file = columnsDir.resolve(id + ".mv");
     String old;
     try {
-      ColumnFile.write(file, parsed.rows(), parsed.columns(), keySeed(parsed.sha256()), p, c);
+      ColumnFile.write(
+          file, parsed.rows(), parsed.columns(), keySeed(parsed.sha256()), chunkCipher, p, c);
       c.throwIfCancelled();
       synchronized (lock) {
         checkOpen();
@@ -507,7 +588,7 @@ public final class Workspace implements AutoCloseable {
       checkOpen();
       ColumnFile file =
           files.computeIfAbsent(
-              rec.columnFile(), id -> ColumnFile.open(columnsDir.resolve(id + ".mv")));
+              rec.columnFile(), id -> ColumnFile.open(columnsDir.resolve(id + ".mv"), chunkCipher));
       return f.apply(file);
     } finally {
       filesLock.readLock().unlock();
@@ -806,6 +887,14 @@ public final class Workspace implements AutoCloseable {
     release(file);
   }
 
+  /**
+   * How this workspace stores its small files (definitions, clearance files): encrypted when the
+   * workspace is.
+   */
+  public WorkspaceFiles files() {
+    return smallFiles;
+  }
+
   /** The workspace's append-only, hash-chained audit log. */
   public AuditLog auditLog() {
     return sql(() -> auditLog);
@@ -855,7 +944,7 @@ public final class Workspace implements AutoCloseable {
           } catch (SQLException e) {
             throw new StatBenchException("Cannot close the workspace: " + e.getMessage(), e);
           }
-          if (current != null) {
+          if (current != null && key == null) { // never for an encrypted workspace: names in clear
             CatalogueSnapshot.write(dir, current);
           }
         }

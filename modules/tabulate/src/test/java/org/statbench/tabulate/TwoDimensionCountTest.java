@@ -14,6 +14,7 @@ import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Table;
+import org.statbench.testsupport.TestData;
 
 /**
  * A count by two byte-coded dimensions takes the kernel's one-loop pair histogram; every cell, the
@@ -40,10 +41,10 @@ class TwoDimensionCountTest {
     SplittableRandom rnd = new SplittableRandom(12);
     String[] region = randomCodes(rnd, "R", 12);
     String[] sex = randomCodes(rnd, "S", 3);
-    CategoricalColumn a = Data.cat("region", region);
-    CategoricalColumn b = Data.cat("sex", sex);
+    CategoricalColumn a = TestData.cat("region", region);
+    CategoricalColumn b = TestData.cat("sex", sex);
     assertThat(a.isByteEncoded() && b.isByteEncoded()).isTrue();
-    DatasetColumns data = Data.of(a, b);
+    DatasetColumns data = TestData.dataset("d", a, b);
 
     Table t =
         new Tabulator()
@@ -80,9 +81,10 @@ class TwoDimensionCountTest {
                     .withRows("region")
                     .withColumns("sex")
                     .withFilter(new CodeFilter("sex", List.of("F"), false)),
-                Data.of(
-                    Data.cat("region", "N", "N", "S", "S", null),
-                    Data.cat("sex", "F", "M", "F", "F", "F")),
+                TestData.dataset(
+                    "d",
+                    TestData.cat("region", "N", "N", "S", "S", null),
+                    TestData.cat("sex", "F", "M", "F", "F", "F")),
                 CancellationToken.NONE);
 
     // F only: N 1, S 2, Missing 1; total 4

@@ -1,0 +1,159 @@
+package org.statbench.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.ProgressListener;
+
+class EncryptedWorkspaceTest {
+  /** A value that appears nowhere but in the extract: it must never reach a workspace file. */
+  static final String SECRET = "Zqxjvwk-Unique-4711";
+
+  @TempDir Path tmp;
+
+  private static final char[] PASS = "a long passphrase".toCharArray();
+
+  private Path extract() {
+    return Fixtures.csv(
+        tmp, "people.csv", "name,sex,age\n" + SECRET + ",F,31\nBob Smith,M,44\nCarol Jones,F,29\n");
+  }
+
+  private static void importPeople(Workspace ws, Path csv) {
+    ws.importCsv(ImportRequest.of("people", csv), ProgressListener.NONE, CancellationToken.NONE);
+  }
+
+  @Test
+  void encryptedWorkspaceHoldsNoPlaintextAndReopensWithItsPassphrase() {
+    Path dir = tmp.resolve("ws");
+    try (Workspace ws = Workspace.createEncrypted(dir, PASS, 1_000)) {
+      importPeople(ws, extract());
+      assertThat(ws.files().encrypted()).isTrue();
+      ws.auditLog().append("check", "ann", "h", "{\"label\":\"" + SECRET + "\"}");
+    }
+    assertNoPlaintext(dir);
+    try (Workspace ws = Workspace.open(dir, PASS)) {
+      assertThat(ws.columns("people", List.of("name")).column("name").text(0)).isEqualTo(SECRET);
+      assertThat(ws.auditLog().verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void wrongOrMissingPassphraseIsRefusedAndChangesNothing() throws Exception {
+    Path dir = tmp.resolve("ws");
+    Workspace.createEncrypted(dir, PASS, 1_000).close();
+    long before = Files.getLastModifiedTime(dir.resolve("catalogue.mv.db")).toMillis();
+    assertThatThrownBy(() -> Workspace.open(dir, "wrong".toCharArray()))
+        .isInstanceOf(Crypto.WrongPassphraseException.class)
+        .hasMessageContaining("Wrong passphrase");
+    assertThatThrownBy(() -> Workspace.open(dir))
+        .isInstanceOf(Crypto.WrongPassphraseException.class)
+        .hasMessageContaining("encrypted");
+    assertThat(Files.getLastModifiedTime(dir.resolve("catalogue.mv.db")).toMillis())
+        .isEqualTo(before);
+    Workspace.open(dir, PASS).close(); // and it is still usable
+  }
+
+  @Test
+  void passphraseForAnUnencryptedWorkspaceIsNotAnError() {
+    Path dir = tmp.resolve("plain");
+    Workspace.open(dir).close();
+    Workspace.open(dir, PASS).close();
+    assertThat(Workspace.isEncrypted(dir)).isFalse();
+  }
+
+  @Test
+  void convertingAWorkspaceEncryptsDataAndSmallFiles() throws Exception {
+    Path dir = tmp.resolve("ws");
+    try (Workspace ws = Workspace.open(dir)) {
+      importPeople(ws, extract());
+    }
+    Files.createDirectories(dir.resolve("clearance"));
+    Files.writeString(dir.resolve("clearance/CR-0001.json"), "{\"code\":\"" + SECRET + "\"}");
+    Workspace.encrypt(dir, PASS, 1_000);
+    assertThat(Workspace.isEncrypted(dir)).isTrue();
+    assertNoPlaintext(dir);
+    try (Workspace ws = Workspace.open(dir, PASS)) {
+      assertThat(ws.columns("people", List.of("name")).column("name").text(0)).isEqualTo(SECRET);
+      assertThat(
+              new String(
+                  ws.files().read(dir.resolve("clearance/CR-0001.json")), StandardCharsets.UTF_8))
+          .contains(SECRET);
+    }
+    assertThatThrownBy(() -> Workspace.encrypt(dir, PASS, 1_000))
+        .hasMessageContaining("already encrypted");
+  }
+
+  @Test
+  void interruptedConversionBeforeTheHeaderIsUndoneAtOpen() throws Exception {
+    Path dir = tmp.resolve("ws");
+    try (Workspace ws = Workspace.open(dir)) {
+      importPeople(ws, extract());
+    }
+    // a crash after the header was prepared but before the database was re-encrypted
+    WorkspaceKey.create(dir.resolve(WorkspaceKey.HEADER + ".new"), PASS, 1_000);
+    try (Workspace ws = Workspace.open(dir)) {
+      assertThat(ws.columns("people", List.of("name")).column("name").text(0)).isEqualTo(SECRET);
+    }
+    assertThat(dir.resolve(WorkspaceKey.HEADER + ".new")).doesNotExist();
+  }
+
+  @Test
+  void spillFilesOfAnEncryptedWorkspaceAreWrittenEncrypted() throws Exception {
+    Path dir = tmp.resolve("ws");
+    try (Workspace ws = Workspace.createEncrypted(dir, PASS, 1_000)) {
+      Path spill = Files.createTempFile(dir, "import", ".spill");
+      try (var out = ws.files().newOutputStream(spill)) {
+        out.write(("row," + SECRET + "\n").repeat(1000).getBytes(StandardCharsets.UTF_8));
+      }
+      assertThat(indexOf(Files.readAllBytes(spill), SECRET.getBytes(StandardCharsets.UTF_8)))
+          .isEqualTo(-1);
+      try (var in = ws.files().newInputStream(spill)) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            .startsWith("row," + SECRET + "\n")
+            .hasSize(1000 * (SECRET.length() + 5));
+      }
+    }
+  }
+
+  /** Scans every file under {@code dir} for the secret as UTF-8 and UTF-16 bytes. */
+  static void assertNoPlaintext(Path dir) {
+    byte[][] needles = {
+      SECRET.getBytes(StandardCharsets.UTF_8),
+      SECRET.getBytes(StandardCharsets.UTF_16BE),
+      SECRET.getBytes(StandardCharsets.UTF_16LE)
+    };
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        byte[] b = Files.readAllBytes(f);
+        for (byte[] n : needles) {
+          assertThat(indexOf(b, n)).as("plaintext in " + dir.relativize(f)).isEqualTo(-1);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

@@ -52,6 +52,7 @@ public final class Workspace implements AutoCloseable {
   private final Connection conn;
   private final Catalogue catalogue;
   private final SqlAuditLog auditLog;
+  private final SourceCatalogue sources;
   private final Object lock = new Object();
   private final ReentrantReadWriteLock filesLock = new ReentrantReadWriteLock();
   private final Map<String, ColumnFile> files = new ConcurrentHashMap<>();
@@ -81,6 +82,7 @@ public final class Workspace implements AutoCloseable {
     this.conn = conn;
     this.catalogue = new Catalogue(conn);
     this.auditLog = new SqlAuditLog(conn, lock);
+    this.sources = new SourceCatalogue(conn);
   }
 
   /**
@@ -298,6 +300,13 @@ public final class Workspace implements AutoCloseable {
   public DatasetColumns columns(String dataset, Collection<String> variables) {
     Loaded loaded = record(dataset);
     Catalogue.DatasetRecord rec = loaded.rec();
+    if (rec.kind() == DatasetKind.SOURCE) {
+      throw new InputException(
+          "Dataset '"
+              + CsvImporter.abbreviate(dataset)
+              + "' is a database source: its records stay in the database (tables and cohorts"
+              + " are computed there)");
+    }
     List<Catalogue.VariableRecord> wanted = new ArrayList<>();
     for (String v : variables) {
       Catalogue.VariableRecord vr = rec.variable(v);
@@ -668,13 +677,15 @@ public final class Workspace implements AutoCloseable {
         before.kind());
   }
 
-  /** Removes a dataset and its data. */
+  /** Removes a dataset and its data (for a database source: only its catalogue entry). */
   public void drop(String dataset) {
     String file =
         sql(
             () -> {
               try {
-                return catalogue.drop(dataset);
+                String f = catalogue.drop(dataset);
+                sources.removeOrphans();
+                return f;
               } finally {
                 changed(dataset);
               }
@@ -682,7 +693,34 @@ public final class Workspace implements AutoCloseable {
     if (file == null) {
       throw unknownDataset(dataset);
     }
-    release(file);
+    if (!file.isEmpty()) {
+      release(file);
+    }
+  }
+
+  /**
+   * Adds (or replaces) a database source: a catalogue entry of kind {@link DatasetKind#SOURCE} with
+   * the variables and codelists read from the database. Nothing of the records is copied, and no
+   * password is stored.
+   *
+   * @param rows the number of records when it was added
+   * @throws InputException when an imported dataset already has that name
+   */
+  public DatasetInfo addSource(DatabaseSource source, long rows, List<VariableInfo> variables) {
+    return sql(
+        () -> {
+          try {
+            sources.put(source, rows, variables);
+          } finally {
+            changed(source.name());
+          }
+          return info(source.name());
+        });
+  }
+
+  /** The connection details of a database source, or null when the dataset is not a source. */
+  public DatabaseSource source(String dataset) {
+    return sql(() -> sources.get(dataset));
   }
 
   /** The workspace's append-only, hash-chained audit log. */

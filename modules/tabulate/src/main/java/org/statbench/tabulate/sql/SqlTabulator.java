@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,10 @@ import java.util.Set;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.StatBenchException;
+import org.statbench.core.data.CategoricalColumn;
+import org.statbench.core.data.Column;
+import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.Band;
@@ -134,6 +139,96 @@ public final class SqlTabulator {
    */
   public Table tabulateWithCellKeys(TableSpec spec, CancellationToken cancel) {
     return run(spec, true, cancel);
+  }
+
+  /**
+   * The records as columns for engines that need them one by one (cohort tracking), computed by the
+   * server as {@code GROUP BY} over the variables with a count: each distinct combination comes
+   * back once and is repeated here as many times as it occurs, so the columns hold the same records
+   * (in another order) as an import of the relation would.
+   *
+   * @throws InputException when a variable is unknown or there are too many records for memory
+   */
+  public DatasetColumns groupedRecords(
+      String dataset, List<String> variables, CancellationToken cancel) {
+    Map<String, VariableType> t = types();
+    List<String> cols = new ArrayList<>();
+    for (String v : variables) {
+      if (!t.containsKey(v)) {
+        throw new InputException("Unknown variable '" + v + "' in the database source");
+      }
+      cols.add(dialect.quote(v));
+    }
+    String list = String.join(", ", cols);
+    String sql =
+        cols.isEmpty()
+            ? "SELECT COUNT(*) FROM " + from
+            : "SELECT " + list + ", COUNT(*) FROM " + from + " GROUP BY " + list;
+    List<Object[]> rows = runner.query(sql, List.of(), cancel);
+    int nv = variables.size();
+    long total = 0;
+    for (Object[] row : rows) {
+      total += num(row[nv]).longValue();
+    }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new InputException(
+          "The source has "
+              + total
+              + " records, too many to follow one by one: filter them in a view or query");
+    }
+    int n = (int) total;
+    List<Column> out = new ArrayList<>();
+    for (int i = 0; i < nv; i++) {
+      VariableType type = t.get(variables.get(i));
+      int r = 0;
+      switch (type) {
+        case DATE -> {
+          int[] days = new int[n];
+          for (Object[] row : rows) {
+            int c = (int) num(row[nv]).longValue();
+            int day = row[i] == null ? DateColumn.MISSING : (int) date(row[i]).toEpochDay();
+            java.util.Arrays.fill(days, r, r + c, day);
+            r += c;
+          }
+          out.add(new DateColumn(variables.get(i), days));
+        }
+        case INTEGER, DECIMAL -> {
+          double[] x = new double[n];
+          for (Object[] row : rows) {
+            int c = (int) num(row[nv]).longValue();
+            java.util.Arrays.fill(
+                x, r, r + c, row[i] == null ? Double.NaN : num(row[i]).doubleValue());
+            r += c;
+          }
+          out.add(new NumericColumn(variables.get(i), type, x));
+        }
+        default -> {
+          Map<String, Integer> codeOf = new LinkedHashMap<>();
+          int[] codes = new int[n];
+          for (Object[] row : rows) {
+            int c = (int) num(row[nv]).longValue();
+            int code =
+                row[i] == null
+                    ? CategoricalColumn.MISSING
+                    : codeOf.computeIfAbsent(label(row[i], type), k -> codeOf.size());
+            java.util.Arrays.fill(codes, r, r + c, code);
+            r += c;
+          }
+          out.add(
+              CategoricalColumn.of(
+                  variables.get(i), type, new ArrayList<>(codeOf.keySet()), codes));
+        }
+      }
+    }
+    return new DatasetColumns(dataset, n, columnMap(out));
+  }
+
+  private static Map<String, Column> columnMap(List<Column> columns) {
+    Map<String, Column> m = new LinkedHashMap<>();
+    for (Column c : columns) {
+      m.put(c.name(), c);
+    }
+    return m;
   }
 
   /** The columns of the relation and their types. */

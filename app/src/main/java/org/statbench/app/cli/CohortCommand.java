@@ -145,6 +145,9 @@ public final class CohortCommand implements Callable<Integer> {
 
   @CommandLine.Mixin FilterOptions filterOptions = new FilterOptions();
 
+  /** --password-file; a database source's records are grouped by its server. */
+  @CommandLine.Mixin SourcePasswordOptions source = new SourcePasswordOptions();
+
   @Option(
       names = "--band",
       paramLabel = "V=LO-HI,...,LO+",
@@ -175,7 +178,11 @@ public final class CohortCommand implements Callable<Integer> {
     try (Workspace ws = Workspace.open(db)) {
       checkVariables(ws.dataset(spec.dataset()), spec);
       CohortTable table =
-          CohortTracker.track(ws, spec, ProgressListener.NONE, CancellationToken.NONE);
+          CohortTracker.track(
+              source.columns(ws, spec.dataset(), spec.variables()),
+              spec,
+              ProgressListener.NONE,
+              CancellationToken.NONE);
       if (out == null) {
         PrintWriter w = commandSpec.commandLine().getOut();
         CohortCsv.write(table, w);

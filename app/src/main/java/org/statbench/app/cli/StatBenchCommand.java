@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       AuditCommand.class,
       ClearanceCommand.class,
+      SourceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StatBenchCommand implements Runnable {

@@ -36,8 +36,8 @@ class DuckDbPushDownTest {
     try (SourceConnection sc = DatabaseSources.connect(source, null, null, 60)) {
       TableSpec spec =
           TableSpec.of("claims")
-              .withRows("c1")
-              .withColumns("c2")
+              .withRows("c2")
+              .withColumns("i1")
               .withMeasure(Measure.parse("sum:x"));
       Table expected = new Tabulator().tabulate(spec, data, CancellationToken.NONE);
       RandomTables.assertSame(expected, sc.tabulate(spec, CancellationToken.NONE), "file source");

@@ -3,7 +3,9 @@ package org.statbench.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code bench import|tabulate|disclosure|cohort|join [--rows N]}: prints benchmark figures. */
+/**
+ * {@code bench import|tabulate|disclosure|cohort|join|source [--rows N]}: prints benchmark figures.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
       BenchTabulateCommand.class,
       BenchDisclosureCommand.class,
       BenchCohortCommand.class,
-      BenchJoinCommand.class
+      BenchJoinCommand.class,
+      BenchSourceCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

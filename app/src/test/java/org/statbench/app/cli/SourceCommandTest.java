@@ -186,7 +186,9 @@ class SourceCommandTest {
                 "source", "add", "--db", db, "--name", "x", "--url", url, "--table", "nope",
                 "--user", "sa"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("Cannot read the table or view 'nope'").contains("not found");
+    assertThat(err.toString())
+        .contains("Cannot read the table or view 'nope'")
+        .contains("not found");
     assertThat(
             run(
                 "source",

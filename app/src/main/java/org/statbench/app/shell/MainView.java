@@ -159,6 +159,10 @@ public final class MainView extends BorderPane {
     importCsv.setOnAction(e -> openImportWizard());
     importCsv.disableProperty().bind(context.workspace().workspaceProperty().isNull());
     menus.get(AppMenu.FILE).getItems().addAll(open, importCsv);
+    menus
+        .get(AppMenu.DATASETS)
+        .getItems()
+        .add(org.statbench.app.sources.SourcesMenu.connectItem(context, this));
 
     CheckMenuItem showSide = new CheckMenuItem("Disclosure panel");
     showSide.setId("menuShowSidePanel");

@@ -35,6 +35,7 @@ import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.LatestWins;
+import org.statbench.app.sources.SourceSessions;
 import org.statbench.core.InputException;
 import org.statbench.core.StatBenchException;
 import org.statbench.core.data.Code;
@@ -1145,7 +1146,8 @@ public final class TableBuilderViewModel {
     long start = System.nanoTime();
     runs.submit(
         BackgroundTask.of(
-                "Tabulating " + spec.dataset(), (p, cancel) -> engine.tabulate(spec, ws, cancel))
+                "Tabulating " + spec.dataset(),
+                (p, cancel) -> SourceSessions.shared().tabulate(engine, spec, ws, cancel))
             .onSuccess(t -> tableReady(t, (System.nanoTime() - start) / 1_000_000))
             .onFailure(
                 e -> {

@@ -52,31 +52,58 @@ public final class DatabaseSources {
   public static SourceConnection connect(
       DatabaseSource source, char[] password, Path driversDir, int timeoutSeconds) {
     Dialect dialect = Dialect.forUrl(source.url());
-    String url = dialect.connectUrl(source.url());
+    Connection c = open(source.url(), source.user(), password, driversDir, timeoutSeconds);
+    try {
+      return new SourceConnection(source, c, dialect, timeoutSeconds);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /**
+   * The tables and views a user can read at a URL (for a table picker): connects read-only, lists,
+   * disconnects.
+   *
+   * @throws InputException as {@link #connect} does
+   */
+  public static List<String> tables(String url, String user, char[] password, Path driversDir) {
+    Connection c = open(url, user, password, driversDir, DEFAULT_TIMEOUT_SECONDS);
+    try {
+      return SourceConnection.tables(c);
+    } finally {
+      closeQuietly(c);
+    }
+  }
+
+  private static Connection open(
+      String sourceUrl, String user, char[] password, Path driversDir, int timeoutSeconds) {
+    Dialect dialect = Dialect.forUrl(sourceUrl);
+    String url = dialect.connectUrl(sourceUrl);
     Properties props = dialect.properties();
-    if (source.user() != null) {
-      props.setProperty("user", source.user());
+    if (user != null) {
+      props.setProperty("user", user);
     }
     if (password != null && password.length > 0) {
       props.setProperty("password", new String(password));
     }
-    Driver driver = driver(source.url(), driversDir);
+    Driver driver = driver(sourceUrl, driversDir);
     Connection c;
     try {
       c = driver.connect(url, props);
       if (c == null) {
         throw new InputException(
-            "The driver does not accept the URL '" + source.url() + "': check its spelling");
+            "The driver does not accept the URL '" + sourceUrl + "': check its spelling");
       }
     } catch (SQLException e) {
-      throw connectFailure(source, e);
+      throw connectFailure(sourceUrl, e);
     }
     try {
       dialect.prepare(c, timeoutSeconds);
-      return new SourceConnection(source, c, dialect, timeoutSeconds);
+      return c;
     } catch (SQLException e) {
       closeQuietly(c);
-      throw connectFailure(source, e);
+      throw connectFailure(sourceUrl, e);
     } catch (RuntimeException e) {
       closeQuietly(c);
       throw e;
@@ -147,7 +174,7 @@ public final class DatabaseSources {
             + " (PostgreSQL, DuckDB and H2 drivers come with StatBench)");
   }
 
-  private static InputException connectFailure(DatabaseSource source, SQLException e) {
+  private static InputException connectFailure(String url, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String msg = JdbcRunner.message(e);
     String lower = msg.toLowerCase(Locale.ROOT);
@@ -161,7 +188,7 @@ public final class DatabaseSources {
           "Cannot reach the database: check the host and port in the URL, and that the server"
               + " is running and accepts connections from this computer";
     } else {
-      what = "Cannot connect to " + source.url();
+      what = "Cannot connect to " + url;
     }
     return new InputException(what + ". The database said: " + msg);
   }

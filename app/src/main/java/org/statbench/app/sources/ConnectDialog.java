@@ -87,6 +87,7 @@ public final class ConnectDialog {
     form.setHgap(8);
     form.setVgap(8);
     ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
     ColumnConstraints inputs = new ColumnConstraints();
     inputs.setHgrow(Priority.ALWAYS);
     form.getColumnConstraints().setAll(labels, inputs);

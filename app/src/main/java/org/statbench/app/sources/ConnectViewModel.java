@@ -135,9 +135,9 @@ public final class ConnectViewModel {
                     list -> {
                       tables.setAll(list);
                       status.set(
-                          "Connected: "
+                          "Connected. Tables and views: "
                               + list.size()
-                              + " tables and views. Choose one, or write a SELECT.");
+                              + ". Choose one, or write a SELECT.");
                     })
                 .onFailure(e -> status.set(DialogService.userMessage(e)))
                 .onCancelled(() -> status.set("Cancelled")));

@@ -88,6 +88,7 @@ class ConnectDialogGuiTest {
     ComboBox<String> table = robot.lookup("#connectTable").queryAs(ComboBox.class);
     assertThat(table.getItems()).contains("PUBLIC.claims");
     robot.interact(() -> table.setValue("PUBLIC.claims"));
+    snapshot(robot, robot.lookup("#connectUrl").query().getScene(), "connect-dialog.png");
     assertThat(robot.lookup("#connectName").queryAs(TextField.class).getText()).isEqualTo("claims");
     robot.clickOn("#connectAdd");
     WaitForAsyncUtils.waitFor(
@@ -115,5 +116,23 @@ class ConnectDialogGuiTest {
         10,
         TimeUnit.SECONDS,
         () -> robot.lookup("#sourceState").queryAs(Label.class).getText().contains("connected"));
+    snapshot(robot, list.getScene(), "datasets-with-source.png");
+  }
+
+  /** Writes a picture of a scene when statbench.screenshots.dir is set (to look at the GUI). */
+  private static void snapshot(FxRobot robot, javafx.scene.Scene scene, String file)
+      throws Exception {
+    String out = System.getProperty("statbench.screenshots.dir");
+    if (out == null || out.isBlank()) {
+      return;
+    }
+    java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> img =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    robot.interact(() -> img.set(scene.snapshot(null)));
+    java.nio.file.Files.createDirectories(Path.of(out));
+    javax.imageio.ImageIO.write(
+        javafx.embed.swing.SwingFXUtils.fromFXImage(img.get(), null),
+        "png",
+        Path.of(out, file).toFile());
   }
 }

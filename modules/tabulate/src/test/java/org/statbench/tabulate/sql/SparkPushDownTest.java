@@ -71,7 +71,7 @@ class SparkPushDownTest {
               new SparkRunner(), new SparkDialect(), "`rnd`", RowTables.codelists(data), 1000);
         },
         2,
-        4);
+        3);
   }
 
   @Test

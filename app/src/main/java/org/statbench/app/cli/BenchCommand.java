@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bench import|tabulate|disclosure|cohort|join|startup [--rows N]}: prints benchmark
- * figures.
+ * {@code bench import|tabulate|disclosure|cohort|status|join|startup|source [--rows N]}: prints
+ * benchmark figures.
  */
 @Command(
     name = "bench",
@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       BenchCohortCommand.class,
       BenchStatusCommand.class,
       BenchJoinCommand.class,
-      BenchStartupCommand.class
+      BenchStartupCommand.class,
+      BenchSourceCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -143,6 +143,9 @@ public final class CohortCommand implements Callable<Integer> {
 
   @CommandLine.Mixin BreakdownOptions breakdownOptions = new BreakdownOptions();
 
+  /** --password-file; a database source's records are grouped by its server. */
+  @CommandLine.Mixin SourcePasswordOptions source = new SourcePasswordOptions();
+
   @Option(
       names = "--log-rank",
       description = "Print the log-rank test between breakdown groups on stderr.")
@@ -155,7 +158,11 @@ public final class CohortCommand implements Callable<Integer> {
     try (Workspace ws = CliWorkspace.open(db)) {
       checkVariables(ws.dataset(spec.dataset()), spec);
       CohortTable table =
-          CohortTracker.track(ws, spec, ProgressListener.NONE, CancellationToken.NONE);
+          CohortTracker.track(
+              source.columns(ws, spec.dataset(), spec.variables()),
+              spec,
+              ProgressListener.NONE,
+              CancellationToken.NONE);
       if (out == null) {
         PrintWriter w = commandSpec.commandLine().getOut();
         CohortCsv.write(table, w);

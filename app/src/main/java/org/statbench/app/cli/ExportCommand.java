@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Table;
@@ -20,7 +19,6 @@ import org.statbench.export.ReportSnapshot;
 import org.statbench.export.Reports;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.TableSpecJson;
-import org.statbench.tabulate.Tabulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,7 +73,7 @@ public final class ExportCommand implements Callable<Integer> {
       // cell-key perturbation needs each cell's record-key sum, which costs one more pass
       Table t =
           policy.method() == ProtectionMethod.PERTURB
-              ? new Tabulator().tabulateWithCellKeys(ts, ws, CancellationToken.NONE)
+              ? table.tabulateWithCellKeys(ts, ws)
               : table.tabulate(ts, ws);
       DisclosureChecker checker = new DisclosureChecker(policy);
       ExportGate gate = ExportGate.of(ws);

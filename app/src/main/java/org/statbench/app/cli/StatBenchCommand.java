@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ClearanceCommand.class,
       KeysCommand.class,
       WorkspaceCommand.class,
+      SourceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StatBenchCommand implements Runnable {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.spec.CodeGroup;
 import org.statbench.core.spec.CodeGroups;
@@ -18,7 +17,6 @@ import org.statbench.core.table.Measure;
 import org.statbench.core.table.Table;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.TableSpecJson;
-import org.statbench.tabulate.Tabulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -120,6 +118,9 @@ public final class TabulateOptions {
   @Option(names = "--no-totals", description = "Drop the Total margin of every dimension.")
   boolean noTotals;
 
+  /** --password-file, and the switch to the server for a database source. */
+  @CommandLine.Mixin SourcePasswordOptions source = new SourcePasswordOptions();
+
   /** The workspace folder ({@code --db}). */
   public Path db() {
     return db;
@@ -127,7 +128,12 @@ public final class TabulateOptions {
 
   /** Tabulates the spec of {@link #buildSpec()} from the workspace. */
   public Table tabulate(TableSpec ts, Workspace ws) {
-    return new Tabulator().tabulate(ts, ws, CancellationToken.NONE);
+    return source.tabulate(ws, ts, false);
+  }
+
+  /** Like {@link #tabulate} with per-cell keys for cell-key perturbation. */
+  public Table tabulateWithCellKeys(TableSpec ts, Workspace ws) {
+    return source.tabulate(ws, ts, true);
   }
 
   /** The measure label written in the long CSV, with a percentage prefix when one is asked for. */

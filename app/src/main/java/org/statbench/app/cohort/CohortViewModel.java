@@ -32,6 +32,7 @@ import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.LatestWins;
 import org.statbench.app.shell.TaskRunner;
+import org.statbench.app.sources.SourceSessions;
 import org.statbench.app.workspace.WorkspaceModel;
 import org.statbench.cohort.CohortPeriod;
 import org.statbench.cohort.CohortRow;
@@ -707,7 +708,12 @@ public final class CohortViewModel {
                 "Tracking cohorts of " + s.dataset(),
                 (progress, cancel) -> {
                   long t0 = System.nanoTime();
-                  CohortTable t = CohortTracker.track(ws, s, progress, cancel);
+                  CohortTable t =
+                      CohortTracker.track(
+                          SourceSessions.shared().columns(ws, s.dataset(), s.variables(), cancel),
+                          s,
+                          progress,
+                          cancel);
                   return new Computed(t, (System.nanoTime() - t0) / 1_000_000);
                 })
             .onSuccess(this::show)

@@ -53,6 +53,7 @@ public final class DatasetsView extends SplitPane {
     TableColumn<DatasetInfo, String> name = new TableColumn<>("Dataset");
     name.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().name()));
     name.setPrefWidth(120);
+    name.setCellFactory(c -> new SourceAwareCell());
     TableColumn<DatasetInfo, String> rows = new TableColumn<>("Rows");
     rows.setCellValueFactory(
         c ->
@@ -80,6 +81,9 @@ public final class DatasetsView extends SplitPane {
                         : new Tooltip(
                             d.name()
                                 + (lookup ? " (lookup)" : "")
+                                + (d.kind() == org.statbench.core.data.DatasetKind.SOURCE
+                                    ? " (database source)"
+                                    : "")
                                 + (d.sourceFile() == null ? "" : "\n" + d.sourceFile())));
               }
             });
@@ -259,5 +263,20 @@ public final class DatasetsView extends SplitPane {
 
   private static String typeText(VariableType t) {
     return t.key();
+  }
+
+  /** A dataset name, with the database icon for a database source. */
+  private static final class SourceAwareCell
+      extends javafx.scene.control.TableCell<DatasetInfo, String> {
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty ? null : item);
+      DatasetInfo d = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+      setGraphic(
+          d != null && d.kind() == org.statbench.core.data.DatasetKind.SOURCE
+              ? org.statbench.app.sources.SourcesMenu.icon()
+              : null);
+    }
   }
 }

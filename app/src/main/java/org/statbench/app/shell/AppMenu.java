@@ -3,6 +3,7 @@ package org.statbench.app.shell;
 /** The main window's top-level menus, in order. */
 public enum AppMenu {
   FILE("File"),
+  DATASETS("Datasets"),
   EDIT("Edit"),
   VIEW("View"),
   TABLE("Table"),

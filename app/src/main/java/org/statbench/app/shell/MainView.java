@@ -166,6 +166,10 @@ public final class MainView extends BorderPane {
                 .run());
     encrypt.disableProperty().bind(context.workspace().workspaceProperty().isNull());
     menus.get(AppMenu.FILE).getItems().addAll(open, importCsv, encrypt);
+    menus
+        .get(AppMenu.DATASETS)
+        .getItems()
+        .add(org.statbench.app.sources.SourcesMenu.connectItem(context, this));
 
     CheckMenuItem showSide = new CheckMenuItem("Disclosure panel");
     showSide.setId("menuShowSidePanel");

@@ -50,6 +50,9 @@ public final class StatusBarView extends HBox {
     busy.setId("taskBox");
     busy.visibleProperty().bind(tasks.busyProperty());
     busy.managedProperty().bind(tasks.busyProperty());
-    getChildren().addAll(status, spacer, busy);
+    Label source = new Label();
+    source.setId("sourceState");
+    source.textProperty().bind(org.statbench.app.sources.SourceSessions.shared().stateProperty());
+    getChildren().addAll(status, spacer, source, busy);
   }
 }

@@ -29,6 +29,7 @@ import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.LatestWins;
 import org.statbench.app.workspace.SavedDefinitions;
+import org.statbench.app.sources.SourceSessions;
 import org.statbench.core.InputException;
 import org.statbench.core.StatBenchException;
 import org.statbench.core.data.Code;
@@ -768,7 +769,8 @@ public final class TableBuilderViewModel {
     long start = System.nanoTime();
     runs.submit(
         BackgroundTask.of(
-                "Tabulating " + spec.dataset(), (p, cancel) -> engine.tabulate(spec, ws, cancel))
+                "Tabulating " + spec.dataset(),
+                (p, cancel) -> SourceSessions.shared().tabulate(engine, spec, ws, cancel))
             .onSuccess(t -> tableReady(t, (System.nanoTime() - start) / 1_000_000))
             .onFailure(
                 e -> {

@@ -44,7 +44,7 @@ class MainViewTest {
     MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
     assertThat(bar.getMenus())
         .extracting(Menu::getText)
-        .containsExactly("File", "Edit", "View", "Table", "Disclosure", "Help");
+        .containsExactly("File", "Datasets", "Edit", "View", "Table", "Disclosure", "Help");
     assertThat(robot.lookup("#datasetList").tryQuery()).isPresent();
     assertThat(robot.lookup("#fieldTree").tryQuery()).isPresent();
     assertThat(robot.lookup("#sidePanel").tryQuery()).isPresent();

@@ -60,6 +60,7 @@ public final class Workspace implements AutoCloseable {
   private final WorkspaceKey key;
   private final WorkspaceFiles smallFiles;
   private final ChunkCipher chunkCipher;
+  private SourceCatalogue sources; // with the H2 connection; guarded by lock
   private final Object lock = new Object();
   // H2, opened at open() or, after openForQueries(), on first need; guarded by lock
   private Connection conn;
@@ -222,6 +223,7 @@ public final class Workspace implements AutoCloseable {
       c.setAutoCommit(false);
       catalogue = new Catalogue(c);
       auditLog = new SqlAuditLog(c, lock);
+      sources = new SourceCatalogue(c);
       conn = c;
       CatalogueSnapshot.delete(dir);
       removeOrphans();
@@ -245,6 +247,7 @@ public final class Workspace implements AutoCloseable {
     conn = null;
     catalogue = null;
     auditLog = null;
+    sources = null;
     closeQuietly(c);
   }
 
@@ -481,6 +484,13 @@ public final class Workspace implements AutoCloseable {
     }
     Loaded loaded = first;
     Catalogue.DatasetRecord rec = loaded.rec();
+    if (rec.kind() == DatasetKind.SOURCE) {
+      throw new InputException(
+          "Dataset '"
+              + CsvImporter.abbreviate(dataset)
+              + "' is a database source: its records stay in the database (tables and cohorts"
+              + " are computed there)");
+    }
     List<Catalogue.VariableRecord> wanted = new ArrayList<>();
     for (String v : variables) {
       Catalogue.VariableRecord vr = rec.variable(v);
@@ -870,13 +880,15 @@ public final class Workspace implements AutoCloseable {
         before.kind());
   }
 
-  /** Removes a dataset and its data. */
+  /** Removes a dataset and its data (for a database source: only its catalogue entry). */
   public void drop(String dataset) {
     String file =
         sql(
             () -> {
               try {
-                return catalogue.drop(dataset);
+                String f = catalogue.drop(dataset);
+                sources.removeOrphans();
+                return f;
               } finally {
                 changed(dataset);
               }
@@ -884,7 +896,34 @@ public final class Workspace implements AutoCloseable {
     if (file == null) {
       throw unknownDataset(dataset);
     }
-    release(file);
+    if (!file.isEmpty()) {
+      release(file);
+    }
+  }
+
+  /**
+   * Adds (or replaces) a database source: a catalogue entry of kind {@link DatasetKind#SOURCE} with
+   * the variables and codelists read from the database. Nothing of the records is copied, and no
+   * password is stored.
+   *
+   * @param rows the number of records when it was added
+   * @throws InputException when an imported dataset already has that name
+   */
+  public DatasetInfo addSource(DatabaseSource source, long rows, List<VariableInfo> variables) {
+    return sql(
+        () -> {
+          try {
+            sources.put(source, rows, variables);
+          } finally {
+            changed(source.name());
+          }
+          return info(source.name());
+        });
+  }
+
+  /** The connection details of a database source, or null when the dataset is not a source. */
+  public DatabaseSource source(String dataset) {
+    return sql(() -> sources.get(dataset));
   }
 
   /**

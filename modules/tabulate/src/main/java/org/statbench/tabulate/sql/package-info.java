@@ -1,14 +1,12 @@
 /**
- * SQL push-down: the same {@link org.statbench.core.spec.TableSpec} answered by {@code GROUP BY}
- * over a JDBC row table (H2, PostgreSQL or any database with window functions), with margins by
- * {@code UNION ALL} of the grouping sets, returning the same {@link org.statbench.core.table.Table}
- * as the columnar kernel. This is how a deployment points at a server database holding the full
- * extract.
- *
- * <p><b>Status: not yet wired into the product.</b> Nothing outside the tests calls {@link
- * org.statbench.tabulate.sql.SqlTabulator} today: it is the push-down engine awaiting the
- * database-sources feature ({@code source add|list|test}), which gives it its caller. Until then it
- * is kept honest by {@code PushDownEquivalenceTest} (same tables as the columnar kernel) and must
- * not be called from the workstation's own paths, which read the columnar store.
+ * SQL push-down and database sources: the same {@link org.statbench.core.spec.TableSpec} answered
+ * by the database holding the records ({@code GROUP BY GROUPING SETS} where the engine has it, else
+ * {@code UNION ALL} of {@code GROUP BY}s; window functions for top contributions and percentiles),
+ * returning the same {@link org.statbench.core.table.Table} as the columnar kernel. {@link
+ * org.statbench.tabulate.sql.DatabaseSources} connects read-only (drivers shipped, or from the
+ * StatBench home's {@code drivers/} folder), {@link org.statbench.tabulate.sql.SourceConnection}
+ * computes tables, cell keys and cohort records on the server, and each engine's differences live
+ * in one small {@link org.statbench.tabulate.sql.Dialect} subclass. Every value is a bind parameter
+ * and every name is quoted.
  */
 package org.statbench.tabulate.sql;

@@ -23,10 +23,26 @@ class PushDownEquivalenceTest {
 
   /** Runs {@code datasets x specs} random comparisons on a connection. */
   static void compare(SplittableRandom r, Connection c, int datasets, int specs) throws Exception {
+    compare(
+        r,
+        data -> {
+          RowTables.load(c, "rnd", data);
+          return new SqlTabulator(c, "rnd", RowTables.codelists(data));
+        },
+        datasets,
+        specs);
+  }
+
+  /** Loads a dataset into an engine and returns the push-down over it. */
+  interface Engine {
+    SqlTabulator load(DatasetColumns data) throws Exception;
+  }
+
+  /** Runs {@code datasets x specs} random comparisons on any engine. */
+  static void compare(SplittableRandom r, Engine engine, int datasets, int specs) throws Exception {
     for (int i = 0; i < datasets; i++) {
       DatasetColumns data = RandomTables.dataset(r);
-      RowTables.load(c, "rnd", data);
-      SqlTabulator sql = new SqlTabulator(c, "rnd", RowTables.codelists(data));
+      SqlTabulator sql = engine.load(data);
       Tabulator kernel = new Tabulator();
       for (int j = 0; j < specs; j++) {
         TableSpec spec = RandomTables.spec(r, data);

@@ -112,8 +112,9 @@ class ArchitectureTest {
           "org.statbench.app.shell.StatBenchApp");
 
   /**
-   * One slice per package (an app feature with its sub-packages), except that the shell's services and the open workspace model they hand
-   * to every feature ({@code AppContext.workspace()}) form one shared kernel.
+   * One slice per package (an app feature with its sub-packages), except that the shell's services
+   * and the open workspace model they hand to every feature ({@code AppContext.workspace()}) form
+   * one shared kernel.
    */
   private static final SliceAssignment PACKAGES =
       new SliceAssignment() {

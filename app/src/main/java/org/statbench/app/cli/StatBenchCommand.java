@@ -42,13 +42,15 @@ public final class StatBenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private static final String PASSPHRASE_FILE_HELP =
+      "File whose first line is the passphrase of an encrypted workspace (and of a key file);"
+          + " else $STATBENCH_PASSPHRASE. Ignored for an unencrypted workspace.";
+
   @CommandLine.Option(
       names = "--passphrase-file",
       scope = CommandLine.ScopeType.INHERIT,
       paramLabel = "F",
-      description =
-          "File whose first line is the passphrase of an encrypted workspace (and of a key file);"
-              + " else $STATBENCH_PASSPHRASE. Ignored for an unencrypted workspace.")
+      description = PASSPHRASE_FILE_HELP)
   Path passphraseFile;
 
   @Override
@@ -80,6 +82,14 @@ public final class StatBenchCommand implements Runnable {
     CommandLine.Model.CommandSpec root =
         CommandLine.Model.CommandSpec.wrapWithoutInspection(new StatBenchCommand())
             .name(StatBenchCommand.class.getAnnotation(Command.class).name());
+    // the root's inherited option, which every sub-command shows and takes (read by CliWorkspace)
+    root.addOption(
+        CommandLine.Model.OptionSpec.builder("--passphrase-file")
+            .scopeType(CommandLine.ScopeType.INHERIT)
+            .paramLabel("F")
+            .type(Path.class)
+            .description(PASSPHRASE_FILE_HELP)
+            .build());
     CommandLine cl = new CommandLine(root);
     cl.addSubcommand(only);
     return configure(cl);

@@ -74,9 +74,11 @@ public final class ExportCommand implements Callable<Integer> {
     try (Workspace ws = Workspace.open(table.db())) {
       // cell-key perturbation needs each cell's record-key sum, which costs one more pass
       Table t =
-          policy.method() == ProtectionMethod.PERTURB
-              ? new Tabulator().tabulateWithCellKeys(ts, ws, CancellationToken.NONE)
-              : table.tabulate(ts, ws);
+          table.isSurvey()
+              ? table.estimate(ts, ws).table()
+              : policy.method() == ProtectionMethod.PERTURB
+                  ? new Tabulator().tabulateWithCellKeys(ts, ws, CancellationToken.NONE)
+                  : table.tabulate(ts, ws);
       DisclosureChecker checker = new DisclosureChecker(policy);
       ExportGate gate = ExportGate.of(ws);
       gate.recordCheck(t, Reports.snapshot(checker.check(t)));

@@ -14,7 +14,6 @@ import org.statbench.core.spec.Filter;
 import org.statbench.core.spec.Percentage;
 import org.statbench.core.spec.SpecSyntax;
 import org.statbench.core.spec.TableSpec;
-import org.statbench.core.table.Measure;
 import org.statbench.core.table.Table;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.TableSpecJson;
@@ -62,7 +61,9 @@ public final class TabulateOptions {
   @Option(
       names = "--measure",
       paramLabel = "M",
-      description = "count (default), sum:V, mean:V, median:V, pNN:V, min:V, max:V, distinct:V.")
+      description =
+          "count (default), sum:V, mean:V, median:V, pNN:V, min:V, max:V, distinct:V;"
+              + " survey tables also ratio:V/W and gini:V.")
   String measure;
 
   @Option(
@@ -120,6 +121,19 @@ public final class TabulateOptions {
   @Option(names = "--no-totals", description = "Drop the Total margin of every dimension.")
   boolean noTotals;
 
+  /** --design, --replicates, --se, --level (survey estimates). */
+  @CommandLine.Mixin SurveyOptions survey = new SurveyOptions();
+
+  /** True when the table is a survey table with design-based estimates. */
+  public boolean isSurvey() {
+    return survey.active(measure);
+  }
+
+  /** The survey estimates of the spec (see {@link SurveyOptions}). */
+  public org.statbench.tabulate.survey.SurveyTable estimate(TableSpec ts, Workspace ws) {
+    return survey.estimate(ts, measure, ws);
+  }
+
   /** The workspace folder ({@code --db}). */
   public Path db() {
     return db;
@@ -165,7 +179,7 @@ public final class TabulateOptions {
             ts.columns(),
             ts.wafers(),
             ts.filters(),
-            measure != null ? Measure.parse(measure) : ts.measure(),
+            measure != null ? SurveyOptions.tabulationMeasure(measure) : ts.measure(),
             weight != null ? weight : ts.weight(),
             percent != null ? Percentage.parse(percent) : ts.percentage());
     if (rows != null) {

@@ -98,6 +98,25 @@ public final class LongCsv {
   public static void write(
       Table table, String measureLabel, Writer out, String[] status, boolean[] suppressed)
       throws IOException {
+    write(table, measureLabel, out, status, suppressed, List.of(), null);
+  }
+
+  /**
+   * Writes a table with extra columns after the others (e.g. a survey table's {@code
+   * se,lower,upper,cv,n}).
+   *
+   * @param extraHeaders headers of the extra columns
+   * @param extra per cell its extra fields as written (an empty string for none), or null
+   */
+  public static void write(
+      Table table,
+      String measureLabel,
+      Writer out,
+      String[] status,
+      boolean[] suppressed,
+      List<String> extraHeaders,
+      String[][] extra)
+      throws IOException {
     int n = table.cellCount();
     if ((status != null && status.length != n) || (suppressed != null && suppressed.length != n)) {
       throw new IllegalArgumentException("status/suppressed arrays must have one entry per cell");
@@ -114,6 +133,8 @@ public final class LongCsv {
     if (status != null) {
       header.add(STATUS);
     }
+    int extraAt = header.size();
+    header.addAll(extraHeaders);
     csv.writeRecord(header);
     String[] row = new String[header.size()];
     int[] coord = new int[dims.size()];
@@ -126,6 +147,9 @@ public final class LongCsv {
       row[dims.size() + 1] = hide ? "" : formatValue(table.value(i));
       if (status != null) {
         row[dims.size() + 2] = status[i] == null ? "" : status[i];
+      }
+      for (int e = 0; e < extraHeaders.size(); e++) {
+        row[extraAt + e] = extra == null || hide ? "" : extra[i][e];
       }
       csv.writeRecord(row);
       // advance the coordinate, last dimension fastest (the table's cell order)

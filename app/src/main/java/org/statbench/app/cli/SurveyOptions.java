@@ -1,0 +1,160 @@
+package org.statbench.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.InputException;
+import org.statbench.core.data.VariableInfo;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Measure;
+import org.statbench.export.LongCsv;
+import org.statbench.store.Workspace;
+import org.statbench.tabulate.Tabulator;
+import org.statbench.tabulate.survey.SurveyDesign;
+import org.statbench.tabulate.survey.SurveyDesigns;
+import org.statbench.tabulate.survey.SurveyEstimator;
+import org.statbench.tabulate.survey.SurveyMeasure;
+import org.statbench.tabulate.survey.SurveyTable;
+import picocli.CommandLine.Option;
+
+/**
+ * Survey options of {@code tabulate} and {@code export} (a picocli mixin inside {@link
+ * TabulateOptions}): the design, replicate weights, {@code --se} and the interval level. Without
+ * any of them (and without a {@code ratio:} or {@code gini:} measure) nothing changes.
+ */
+public final class SurveyOptions {
+  /** Headers of the columns {@code --se} appends. */
+  public static final List<String> SE_COLUMNS = List.of("se", "lower", "upper", "cv", "n");
+
+  @Option(
+      names = "--design",
+      paramLabel = "strata=V,psu=V[,fpc=V][,lonely=adjust|average|certainty]",
+      description =
+          "Survey design with --weight (default: the design kept with the dataset, else the"
+              + " weight alone).")
+  String design;
+
+  @Option(
+      names = "--replicates",
+      split = ",",
+      paramLabel = "V1,...,Vn|prefix*",
+      description = "Replicate weight variables (a list, or a prefix followed by *).")
+  List<String> replicates;
+
+  @Option(
+      names = "--replicate-type",
+      paramLabel = "bootstrap|jk1|jkn",
+      description = "How the replicate weights were made (default bootstrap).")
+  String replicateType;
+
+  @Option(
+      names = "--se",
+      description =
+          "Append the columns se,lower,upper,cv,n (standard error, interval, CV in percent,"
+              + " unweighted records).")
+  boolean se;
+
+  @Option(
+      names = "--level",
+      paramLabel = "L",
+      description = "Confidence level of the intervals (default 0.95).")
+  Double level;
+
+  /** True when the table is a survey table (any survey option or a survey-only measure). */
+  boolean active(String measure) {
+    return se
+        || design != null
+        || replicates != null
+        || level != null
+        || (measure != null && SurveyMeasure.isSurveyOnly(measure));
+  }
+
+  /** The tabulation measure of a {@code --measure} text ({@code sum:V} for ratio and Gini). */
+  static Measure tabulationMeasure(String measure) {
+    return SurveyMeasure.isSurveyOnly(measure)
+        ? SurveyMeasure.parse(measure).tabulationMeasure()
+        : Measure.parse(measure);
+  }
+
+  /** The design: --design and --replicates over the dataset's kept design or the weight. */
+  SurveyDesign design(TableSpec ts, Workspace ws) {
+    SurveyDesign kept = SurveyDesigns.of(ws, ts.dataset()).orElse(null);
+    String weight = ts.weight() != null ? ts.weight() : kept == null ? null : kept.weight();
+    if (weight == null) {
+      throw new InputException(
+          "Survey estimates need a weight: give --weight (and --design), or keep a design with"
+              + " the dataset");
+    }
+    SurveyDesign d;
+    if (design != null) {
+      d = SurveyDesign.parse(design, weight);
+    } else if (kept != null && kept.weight().equals(weight)) {
+      d = kept;
+    } else {
+      d = SurveyDesign.weightOnly(weight);
+    }
+    if (replicates != null) {
+      d =
+          d.withReplicates(
+              expand(replicates, ws, ts.dataset()),
+              replicateType == null
+                  ? SurveyDesign.ReplicateType.BOOTSTRAP
+                  : SurveyDesign.ReplicateType.valueOf(replicateType.trim().toUpperCase()));
+    } else if (replicateType != null) {
+      throw new InputException("--replicate-type needs --replicates");
+    }
+    return d;
+  }
+
+  private static List<String> expand(List<String> names, Workspace ws, String dataset) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      String t = n.trim();
+      if (t.endsWith("*")) {
+        String prefix = t.substring(0, t.length() - 1);
+        int before = out.size();
+        for (VariableInfo v : ws.dataset(dataset).variables()) {
+          if (v.name().startsWith(prefix)) {
+            out.add(v.name());
+          }
+        }
+        if (out.size() == before) {
+          throw new InputException(
+              "--replicates " + t + ": no variable starts with '" + prefix + "'");
+        }
+      } else if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Estimates the table with its standard errors. */
+  SurveyTable estimate(TableSpec ts, String measure, Workspace ws) {
+    SurveyMeasure m =
+        measure != null ? SurveyMeasure.parse(measure) : SurveyMeasure.of(ts.measure());
+    return new SurveyEstimator(new Tabulator())
+        .estimate(ts, m, design(ts, ws), level == null ? 0.95 : level, ws, CancellationToken.NONE);
+  }
+
+  /** The extra headers to write: {@link #SE_COLUMNS} with --se, none otherwise. */
+  List<String> extraHeaders() {
+    return se ? SE_COLUMNS : List.of();
+  }
+
+  /** Per cell se, lower, upper, cv (percent), n as written. */
+  static String[][] extras(SurveyTable st) {
+    String[][] out = new String[st.cellCount()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] =
+          new String[] {
+            LongCsv.formatValue(st.se(i)),
+            LongCsv.formatValue(st.lower(i)),
+            LongCsv.formatValue(st.upper(i)),
+            LongCsv.formatValue(st.cv(i) * 100),
+            Long.toString(st.base(i))
+          };
+    }
+    return out;
+  }
+}

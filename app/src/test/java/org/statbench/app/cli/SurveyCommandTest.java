@@ -1,0 +1,210 @@
+package org.statbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.core.data.NumericColumn;
+import picocli.CommandLine;
+
+/** tabulate with --design, --replicates, --se and --level on a design worked by hand. */
+class SurveyCommandTest {
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private String db;
+
+  private int run(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    CommandLine cl = StatBenchCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @BeforeEach
+  void importSurvey() throws Exception {
+    // stratum A: PSUs 1 and 2; stratum B: PSU 3 alone
+    Path csv = tmp.resolve("s.csv");
+    Files.writeString(
+        csv,
+        "stratum,psu,g,y,w,r1,r2,r3\n"
+            + "A,1,x,2,1,2,0,1\n"
+            + "A,1,z,4,1,0,2,1\n"
+            + "A,2,x,5,2,1,1,2\n"
+            + "B,3,z,1,3,1,1,0\n");
+    db = tmp.resolve("ws").toString();
+    assertThat(run("import", "--db", db, "--name", "s", "--file", csv.toString())).isZero();
+  }
+
+  private static String n(double v) {
+    return NumericColumn.formatNumber(v);
+  }
+
+  @Test
+  void seAppendsStandardErrorIntervalCvAndBaseOfEveryDomain() {
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "s",
+            "--rows",
+            "g",
+            "--measure",
+            "sum:y",
+            "--weight",
+            "w",
+            "--design",
+            "strata=stratum,psu=psu,lonely=certainty",
+            "--se");
+    assertThat(code).as(err.toString()).isZero();
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[0]).isEqualTo("g,measure,value,se,lower,upper,cv,n");
+    // domain x: w y = 2 (PSU 1) and 10 (PSU 2): total 12; A: 2 * ((2-6)^2 + (10-6)^2) = 64
+    double z = 1.959963984540054;
+    assertThat(lines[1])
+        .isEqualTo(
+            "x,sum:y,12,8," + n(12 - z * 8) + "," + n(12 + z * 8) + "," + n(8.0 / 12 * 100) + ",2");
+    // total 19: A's PSU totals 6 and 10 -> 2 * (4 + 4) = 16; B certain
+    assertThat(lines[3]).startsWith("Total,sum:y,19,4,");
+  }
+
+  @Test
+  void lonelyPsuIsRefusedWithExitTwoNamingTheStratum() {
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "s",
+            "--rows",
+            "g",
+            "--weight",
+            "w",
+            "--design",
+            "strata=stratum,psu=psu",
+            "--se");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'stratum': B").doesNotContain("Exception");
+  }
+
+  @Test
+  void replicateWeightsByPrefixAndLevel() {
+    // replicate totals of y: r1 = 2*2 + 0*4 + 1*5 + 1*1 = 10, r2 = 0+8+5+1 = 14,
+    // r3 = 2+4+10+0 = 16; mean 40/3; squares (10/3)^2 + (2/3)^2 + (8/3)^2 = 168/9;
+    // JK1: (R-1)/R = 2/3 -> variance 112/9
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "s",
+            "--rows",
+            "g",
+            "--no-total",
+            "g",
+            "--measure",
+            "sum:y",
+            "--weight",
+            "w",
+            "--replicates",
+            "r*",
+            "--replicate-type",
+            "jk1",
+            "--se",
+            "--level",
+            "0.90",
+            "--filter",
+            "g=x,z");
+    assertThat(code).as(err.toString()).isZero();
+    String[] lines = out.toString().split("\n");
+    assertThat(lines).hasSize(3);
+    code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "s",
+            "--rows",
+            "stratum",
+            "--measure",
+            "sum:y",
+            "--weight",
+            "w",
+            "--replicates",
+            "r1,r2,r3",
+            "--replicate-type",
+            "jk1",
+            "--se",
+            "--level",
+            "0.90");
+    assertThat(code).as(err.toString()).isZero();
+    String[] total = out.toString().split("\n")[3].split(",");
+    double se = Math.sqrt(112.0 / 9);
+    double z90 = 1.6448536269514722;
+    assertThat(total[0] + "," + total[1] + "," + total[2] + "," + total[7])
+        .isEqualTo("Total,sum:y,19,4");
+    double[] expected = {se, 19 - z90 * se, 19 + z90 * se, se / 19 * 100};
+    for (int k = 0; k < 4; k++) {
+      assertThat(Double.parseDouble(total[3 + k])).isCloseTo(expected[k], within(1e-12));
+    }
+  }
+
+  @Test
+  void ratioAndGiniMeasuresWithoutSeWriteEstimatesOnly() {
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "s",
+                "--rows",
+                "g",
+                "--weight",
+                "w",
+                "--measure",
+                "ratio:y/w"))
+        .isZero();
+    // x: (1*2 + 2*5) / (1*1 + 2*2) = 12 / 5
+    assertThat(out.toString().split("\n")[0]).isEqualTo("g,measure,value");
+    assertThat(out.toString().split("\n")[1]).isEqualTo("x,ratio:y/w,2.4");
+  }
+
+  @Test
+  void withoutADesignTheWeightAloneGivesOtherStandardErrors() {
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "s",
+                "--rows",
+                "g",
+                "--weight",
+                "w",
+                "--design",
+                "strata=stratum,psu=psu,lonely=certainty",
+                "--se"))
+        .isZero();
+    String withDesign = out.toString();
+    assertThat(
+            run("tabulate", "--db", db, "--dataset", "s", "--rows", "g", "--weight", "w", "--se"))
+        .isZero();
+    assertThat(out.toString()).isNotEqualTo(withDesign); // no kept design: the weight alone
+  }
+}

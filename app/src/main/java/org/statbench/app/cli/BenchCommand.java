@@ -3,7 +3,9 @@ package org.statbench.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code bench import|tabulate|disclosure|cohort|join [--rows N]}: prints benchmark figures. */
+/**
+ * {@code bench import|tabulate|disclosure|cohort|join|survey [--rows N]}: prints benchmark figures.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
       BenchTabulateCommand.class,
       BenchDisclosureCommand.class,
       BenchCohortCommand.class,
-      BenchJoinCommand.class
+      BenchJoinCommand.class,
+      BenchSurveyCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -22,6 +25,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing benchmark: import, tabulate, disclosure, cohort or join");
+        spec.commandLine(),
+        "Missing benchmark: import, tabulate, disclosure, cohort, join or survey");
   }
 }

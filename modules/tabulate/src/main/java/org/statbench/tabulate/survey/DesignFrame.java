@@ -1,6 +1,7 @@
 package org.statbench.tabulate.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,24 +67,46 @@ final class DesignFrame {
     int[] stratum = d.strata() == null ? new int[n] : codes(d.strata(), data);
     int[] psuCode = d.psu() == null ? null : codes(d.psu(), data);
     int[] psu = new int[n];
-    List<Integer> stratumOf = new ArrayList<>();
-    Map<Long, Integer> ids = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      if (psuCode == null) {
+    int[] stratumOfPsu;
+    if (psuCode == null) {
+      for (int i = 0; i < n; i++) {
         psu[i] = i;
-        stratumOf.add(stratum[i]);
-        continue;
       }
-      long key = ((long) stratum[i] << 32) | (psuCode[i] & 0xFFFFFFFFL);
-      Integer id = ids.get(key);
-      if (id == null) {
-        id = stratumOf.size();
-        ids.put(key, id);
-        stratumOf.add(stratum[i]);
+      stratumOfPsu = stratum.clone();
+    } else {
+      int hk = max(stratum) + 1;
+      int pk = max(psuCode) + 1;
+      if ((long) hk * pk <= 16_000_000L) {
+        // dense: PSU ids by (stratum, code) in a table, no boxing
+        int[] id = new int[hk * pk];
+        Arrays.fill(id, -1);
+        int[] of = new int[Math.min(n, hk * pk)];
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+          int key = stratum[i] * pk + psuCode[i];
+          if (id[key] < 0) {
+            of[next] = stratum[i];
+            id[key] = next++;
+          }
+          psu[i] = id[key];
+        }
+        stratumOfPsu = Arrays.copyOf(of, next);
+      } else {
+        List<Integer> stratumOf = new ArrayList<>();
+        Map<Long, Integer> ids = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+          long key = ((long) stratum[i] << 32) | (psuCode[i] & 0xFFFFFFFFL);
+          Integer id = ids.get(key);
+          if (id == null) {
+            id = stratumOf.size();
+            ids.put(key, id);
+            stratumOf.add(stratum[i]);
+          }
+          psu[i] = id;
+        }
+        stratumOfPsu = stratumOf.stream().mapToInt(Integer::intValue).toArray();
       }
-      psu[i] = id;
     }
-    int[] stratumOfPsu = stratumOf.stream().mapToInt(Integer::intValue).toArray();
     int h = 0;
     for (int s : stratum) {
       h = Math.max(h, s + 1);
@@ -129,7 +152,7 @@ final class DesignFrame {
         reps[k] = weights(d.replicates().get(k), data);
       }
       rscales = new double[r];
-      java.util.Arrays.fill(rscales, 1);
+      Arrays.fill(rscales, 1);
       switch (d.replicateType()) {
         case BOOTSTRAP -> repScale = 1.0 / (r - 1);
         case JK1 -> repScale = (r - 1.0) / r;
@@ -155,6 +178,14 @@ final class DesignFrame {
       }
     }
     return new DesignFrame(d, w, psu, stratumOfPsu, h, nh, scale, reps, repScale, rscales);
+  }
+
+  private static int max(int[] a) {
+    int m = 0;
+    for (int x : a) {
+      m = Math.max(m, x);
+    }
+    return m;
   }
 
   private static double[] fpcOf(SurveyDesign d, DatasetColumns data, int[] stratum, int h) {

@@ -68,6 +68,17 @@ import org.statbench.tabulate.Tabulator;
 public final class SurveyEstimator {
   private final Tabulator tabulator;
 
+  /** Recently resolved designs (a few: each holds per-record arrays). */
+  private final Map<List<Object>, DesignFrame> frames =
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, DesignFrame> eldest) {
+          return size() > 4;
+        }
+      };
+
   public SurveyEstimator(Tabulator tabulator) {
     this.tabulator = Objects.requireNonNull(tabulator);
   }
@@ -120,7 +131,7 @@ public final class SurveyEstimator {
       all = all.withTotal(d.variable(), true);
     }
     LeafAssignment la = tabulator.assign(all, data, cancel);
-    DesignFrame frame = DesignFrame.of(design, data);
+    DesignFrame frame = frame(design, data);
     Run run = new Run(frame, la, measure, pct, data, level, cancel);
     run.compute();
     // from the all-totals layout to the table's (hidden totals dropped)
@@ -149,6 +160,39 @@ public final class SurveyEstimator {
       point = point.withValues(est);
     }
     return new SurveyTable(point, label, level, se, lo, hi, deff);
+  }
+
+  /** The design resolved against the columns, cached by design and column identity. */
+  private DesignFrame frame(SurveyDesign design, DatasetColumns data) {
+    List<Object> key = new ArrayList<>();
+    key.add(design);
+    for (String v : design.variables()) {
+      key.add(new Identity(data.column(v)));
+    }
+    synchronized (frames) {
+      DesignFrame f = frames.get(key);
+      if (f != null) {
+        return f;
+      }
+    }
+    DesignFrame f = DesignFrame.of(design, data);
+    synchronized (frames) {
+      frames.put(key, f);
+    }
+    return f;
+  }
+
+  /** Identity of a column object, as a map key. */
+  private record Identity(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
   }
 
   private static int[] outputMap(List<Dimension> allDims, List<Dimension> outDims) {
@@ -385,8 +429,125 @@ public final class SurveyEstimator {
       }
     }
 
+    // ---- linear estimators: one sequential pass accumulates per (PSU, leaf) and per leaf ----
+
+    /**
+     * Per (PSU, leaf) slot, grouped by leaf: slots of leaf l are [slotStart[l], slotStart[l+1]).
+     */
+    int[] slotStart;
+
+    int[] slotPsu;
+    double[] slotA;
+    double[] slotB;
+
+    /** Per leaf: totals of w a and w b, weights, w a, w a^2 and records with a weight. */
+    double[] leafA;
+
+    double[] leafB;
+    double[] leafW;
+    double[] leafWA;
+    double[] leafWAA;
+    long[] leafN;
+
+    /** Per leaf and replicate: totals of w_r a and w_r b ([leaf * R + r]). */
+    double[] leafRepA;
+
+    double[] leafRepB;
+
+    /**
+     * The one pass over the records: per (PSU, leaf) the totals of {@code w a} and {@code w b}, per
+     * leaf the moments the design effect needs and the replicate totals.
+     */
+    private void accumulate() {
+      int leaves = la.leafCount();
+      int[] leafOf = la.leafOfRecord();
+      int n = leafOf.length;
+      boolean ratio = kind == SurveyMeasure.Kind.MEAN || kind == SurveyMeasure.Kind.RATIO;
+      LongIntMap slots = new LongIntMap(Math.min(n, f.psuCount * 4L + 16));
+      int cap = 1024;
+      int[] sPsu = new int[cap];
+      int[] sLeaf = new int[cap];
+      double[] sA = new double[cap];
+      double[] sB = new double[cap];
+      int used = 0;
+      leafA = new double[leaves + 1];
+      leafB = new double[leaves + 1];
+      leafW = new double[leaves + 1];
+      leafWA = new double[leaves + 1];
+      leafWAA = new double[leaves + 1];
+      leafN = new long[leaves + 1];
+      int r = f.reps == null ? 0 : f.reps.length;
+      leafRepA = new double[(leaves + 1) * r];
+      leafRepB = new double[(leaves + 1) * r];
+      for (int i = 0; i < n; i++) {
+        if ((i & 0xFFFF) == 0) {
+          cancel.throwIfCancelled();
+        }
+        int l = leafOf[i];
+        if (l == 0 || !included(i)) {
+          continue;
+        }
+        double w = f.w[i];
+        double av = a(i);
+        double bv = ratio ? b(i) : 0;
+        int p = f.psu[i];
+        long key = (long) p * (leaves + 1) + l;
+        int slot = slots.get(key);
+        if (slot < 0) {
+          if (used == cap) {
+            cap *= 2;
+            sPsu = Arrays.copyOf(sPsu, cap);
+            sLeaf = Arrays.copyOf(sLeaf, cap);
+            sA = Arrays.copyOf(sA, cap);
+            sB = Arrays.copyOf(sB, cap);
+          }
+          slot = used++;
+          slots.put(key, slot);
+          sPsu[slot] = p;
+          sLeaf[slot] = l;
+        }
+        double wa = w * av;
+        sA[slot] += wa;
+        sB[slot] += w * bv;
+        leafA[l] += wa;
+        leafB[l] += w * bv;
+        if (w != 0) {
+          leafN[l]++;
+          leafW[l] += w;
+          leafWA[l] += wa;
+          leafWAA[l] += wa * av;
+        }
+        for (int q = 0; q < r; q++) {
+          double rw = f.reps[q][i];
+          leafRepA[l * r + q] += rw * av;
+          leafRepB[l * r + q] += rw * bv;
+        }
+      }
+      // group the slots by leaf
+      slotStart = new int[leaves + 2];
+      for (int k = 0; k < used; k++) {
+        slotStart[sLeaf[k] + 1]++;
+      }
+      for (int l = 0; l <= leaves; l++) {
+        slotStart[l + 1] += slotStart[l];
+      }
+      int[] at = Arrays.copyOf(slotStart, leaves + 1);
+      slotPsu = new int[used];
+      slotA = new double[used];
+      slotB = new double[used];
+      for (int k = 0; k < used; k++) {
+        int to = at[sLeaf[k]]++;
+        slotPsu[to] = sPsu[k];
+        slotA[to] = sA[k];
+        slotB[to] = sB[k];
+      }
+    }
+
     /** Count, sum, mean, ratio and percentages. */
     private void linear(int o) {
+      if (slotStart == null) {
+        accumulate();
+      }
       boolean ratio = kind == SurveyMeasure.Kind.MEAN || kind == SurveyMeasure.Kind.RATIO;
       double sa = 0;
       double sb = 0;
@@ -396,28 +557,18 @@ public final class SurveyEstimator {
       long nobs = 0;
       resetPsus();
       for (int l : leavesOfCell[o]) {
-        for (int k = offsets[l]; k < offsets[l + 1]; k++) {
-          int i = order[k];
-          if (!included(i)) {
-            continue;
-          }
-          double w = f.w[i];
-          double av = a(i);
-          double wa = w * av;
-          int p = f.psu[i];
-          touch(p);
-          pa[p] += wa;
-          sa += wa;
-          if (ratio) {
-            double wb = w * b(i);
-            pb[p] += wb;
-            sb += wb;
-          }
-          if (w != 0) {
-            nobs++;
-            sw += w;
-            swa += wa;
-            swaa += wa * av;
+        sa += leafA[l];
+        sb += leafB[l];
+        sw += leafW[l];
+        swa += leafWA[l];
+        swaa += leafWAA[l];
+        nobs += leafN[l];
+        if (f.reps == null) {
+          for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+            int p = slotPsu[k];
+            touch(p);
+            pa[p] += slotA[k];
+            pb[p] += slotB[k];
           }
         }
       }
@@ -433,15 +584,21 @@ public final class SurveyEstimator {
           v = Double.NaN;
         } else {
           // u_p = (A_p,cell - p A_p,margin) / A_margin over the margin's PSUs (a superset)
-          for (int p : marginTouched.get(m)) {
-            touch(p);
-            pb[p] = mp[p];
+          if (f.reps == null) {
+            for (int p : marginTouched.get(m)) {
+              touch(p);
+              pb[p] = mp[p];
+            }
           }
           v = variance(theta, total);
         }
         if (kind == SurveyMeasure.Kind.COUNT && total != 0) {
-          long nm = marginObs.get(m);
-          double nhat = total;
+          long nm = 0;
+          double nhat = 0;
+          for (int l : leavesOfCell[m]) {
+            nm += leafN[l];
+            nhat += leafW[l];
+          }
           vsrs = theta * (1 - theta) * nm / (nm - 1.0) / nm * (nhat - nm) / nhat;
         }
       } else if (ratio) {
@@ -472,38 +629,20 @@ public final class SurveyEstimator {
       deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
     }
 
-    private final Map<Integer, Long> marginObs = new HashMap<>();
-    private double grandTotal = Double.NaN;
-    private long grandObs;
-
     /** SRS variance of a count: the domain as an indicator over the whole table. */
     private double countSrs(double count) {
-      if (Double.isNaN(grandTotal)) {
-        double t = 0;
-        long n = 0;
-        for (int i = 0; i < f.w.length; i++) {
-          if (la.leafOfRecord()[i] != 0 && f.w[i] != 0) {
-            t += f.w[i];
-            n++;
-          }
-        }
-        grandTotal = t;
-        grandObs = n;
+      double total = 0;
+      long n = 0;
+      for (int l = 1; l <= la.leafCount(); l++) {
+        total += leafW[l];
+        n += leafN[l];
       }
-      if (grandObs < 2 || grandTotal == 0) {
+      if (n < 2 || total == 0) {
         return Double.NaN;
       }
-      double p = count / grandTotal;
-      double n = grandObs;
-      return grandTotal
-          * grandTotal
-          * p
-          * (1 - p)
-          * n
-          / (n - 1)
-          / n
-          * (grandTotal - n)
-          / grandTotal;
+      double p = count / total;
+      double nn = n;
+      return total * total * p * (1 - p) * nn / (nn - 1) / nn * (total - nn) / total;
     }
 
     /** Per PSU the margin cell's totals, and at index P their sum (cached per margin). */
@@ -513,26 +652,22 @@ public final class SurveyEstimator {
         return out;
       }
       out = new double[f.psuCount + 1];
-      LinkedHashSet<Integer> seen = new LinkedHashSet<>();
-      long nobs = 0;
+      boolean[] seen = new boolean[f.psuCount];
+      int[] list = new int[f.psuCount];
+      int count = 0;
       for (int l : leavesOfCell[m]) {
-        for (int k = offsets[l]; k < offsets[l + 1]; k++) {
-          int i = order[k];
-          if (!included(i)) {
-            continue;
-          }
-          double wa = f.w[i] * a(i);
-          out[f.psu[i]] += wa;
-          out[f.psuCount] += wa;
-          seen.add(f.psu[i]);
-          if (f.w[i] != 0) {
-            nobs++;
+        out[f.psuCount] += leafA[l];
+        for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+          int p = slotPsu[k];
+          out[p] += slotA[k];
+          if (!seen[p]) {
+            seen[p] = true;
+            list[count++] = p;
           }
         }
       }
       marginPsu.put(m, out);
-      marginTouched.put(m, seen.stream().mapToInt(Integer::intValue).toArray());
-      marginObs.put(m, nobs);
+      marginTouched.put(m, Arrays.copyOf(list, count));
       return out;
     }
 
@@ -579,37 +714,26 @@ public final class SurveyEstimator {
       int r = f.reps.length;
       double[] num = new double[r];
       double[] den = new double[r];
-      int cell = o;
-      accumulateReplicates(cell, num, ratio ? den : null);
-      if (margin != null) {
-        accumulateReplicates(margin[o], den, null);
-      }
-      double[] theta = new double[r];
-      for (int k = 0; k < r; k++) {
-        theta[k] = margin != null || ratio ? num[k] / den[k] : num[k];
-      }
-      return replicateVariance(theta);
-    }
-
-    private void accumulateReplicates(int o, double[] num, double[] den) {
-      int r = f.reps.length;
       for (int l : leavesOfCell[o]) {
-        for (int k = offsets[l]; k < offsets[l + 1]; k++) {
-          int i = order[k];
-          if (!included(i)) {
-            continue;
-          }
-          double av = a(i);
-          double bv = den == null ? 0 : b(i);
-          for (int q = 0; q < r; q++) {
-            double w = f.reps[q][i];
-            num[q] += w * av;
-            if (den != null) {
-              den[q] += w * bv;
-            }
+        for (int q = 0; q < r; q++) {
+          num[q] += leafRepA[l * r + q];
+          if (ratio) {
+            den[q] += leafRepB[l * r + q];
           }
         }
       }
+      if (margin != null) {
+        for (int l : leavesOfCell[margin[o]]) {
+          for (int q = 0; q < r; q++) {
+            den[q] += leafRepA[l * r + q];
+          }
+        }
+      }
+      double[] theta = new double[r];
+      for (int q = 0; q < r; q++) {
+        theta[q] = margin != null || ratio ? num[q] / den[q] : num[q];
+      }
+      return replicateVariance(theta);
     }
 
     /** R's svrVar with mse=FALSE: scale sum rscale (theta_r - mean)^2. */
@@ -832,6 +956,67 @@ public final class SurveyEstimator {
         }
       }
       return g;
+    }
+  }
+
+  /** An open-addressing map from long keys to non-negative ints (-1 when absent). */
+  private static final class LongIntMap {
+    private long[] keys;
+    private int[] values;
+    private int size;
+
+    LongIntMap(long expected) {
+      int cap = Integer.highestOneBit((int) Math.max(16, Math.min(1 << 29, expected * 2)) - 1) << 1;
+      keys = new long[cap];
+      values = new int[cap];
+      Arrays.fill(values, -1);
+    }
+
+    int get(long key) {
+      int mask = keys.length - 1;
+      int h = hash(key) & mask;
+      while (values[h] >= 0) {
+        if (keys[h] == key) {
+          return values[h];
+        }
+        h = (h + 1) & mask;
+      }
+      return -1;
+    }
+
+    void put(long key, int value) {
+      if (size * 2 >= keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int h = hash(key) & mask;
+      while (values[h] >= 0 && keys[h] != key) {
+        h = (h + 1) & mask;
+      }
+      if (values[h] < 0) {
+        size++;
+      }
+      keys[h] = key;
+      values[h] = value;
+    }
+
+    private void grow() {
+      long[] ok = keys;
+      int[] ov = values;
+      keys = new long[ok.length * 2];
+      values = new int[ok.length * 2];
+      Arrays.fill(values, -1);
+      size = 0;
+      for (int k = 0; k < ok.length; k++) {
+        if (ov[k] >= 0) {
+          put(ok[k], ov[k]);
+        }
+      }
+    }
+
+    private static int hash(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32));
     }
   }
 }

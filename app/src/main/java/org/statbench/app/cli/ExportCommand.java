@@ -14,6 +14,7 @@ import org.statbench.disclosure.DisclosurePolicy;
 import org.statbench.disclosure.DisclosureReport;
 import org.statbench.disclosure.PolicyJson;
 import org.statbench.disclosure.ProtectionMethod;
+import org.statbench.disclosure.QualityPolicy;
 import org.statbench.export.ExportGate;
 import org.statbench.export.Release;
 import org.statbench.export.ReportSnapshot;
@@ -21,6 +22,7 @@ import org.statbench.export.Reports;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.TableSpecJson;
 import org.statbench.tabulate.Tabulator;
+import org.statbench.tabulate.survey.SurveyTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,9 +75,10 @@ public final class ExportCommand implements Callable<Integer> {
     TableSpec ts = table.buildSpec();
     try (Workspace ws = Workspace.open(table.db())) {
       // cell-key perturbation needs each cell's record-key sum, which costs one more pass
+      SurveyTable survey = table.isSurvey() ? table.estimate(ts, ws) : null;
       Table t =
-          table.isSurvey()
-              ? table.estimate(ts, ws).table()
+          survey != null
+              ? survey.table()
               : policy.method() == ProtectionMethod.PERTURB
                   ? new Tabulator().tabulateWithCellKeys(ts, ws, CancellationToken.NONE)
                   : table.tabulate(ts, ws);
@@ -86,7 +89,17 @@ public final class ExportCommand implements Callable<Integer> {
       ReportSnapshot report = Reports.snapshot(protectedReport);
       gate.recordCheck(t, report);
       Release release =
-          gate.admit(t, report).withDefinition(definition(ts, Reports.describe(policy)));
+          gate.admit(t, report)
+              .withDefinition(
+                  definition(
+                      ts,
+                      survey == null ? ts.measure().label() : survey.measureLabel(),
+                      Reports.describe(policy)));
+      if (survey != null) {
+        QualityPolicy quality =
+            rules == null ? QualityPolicy.DEFAULT : PolicyJson.readQuality(rules);
+        release = release.withSurvey(table.survey.columns(survey, quality));
+      }
       if (xlsx) {
         release.writeXlsx(out);
       } else {
@@ -108,10 +121,10 @@ public final class ExportCommand implements Callable<Integer> {
     return StatBenchCommand.EXIT_OK;
   }
 
-  private static List<String> definition(TableSpec ts, String policy) {
+  private static List<String> definition(TableSpec ts, String measure, String policy) {
     List<String> lines = new java.util.ArrayList<>();
     lines.add("Dataset: " + ts.dataset());
-    lines.add("Measure: " + ts.measure().label());
+    lines.add("Measure: " + measure);
     lines.add("Rows: " + String.join(", ", ts.rows().stream().map(d -> d.variable()).toList()));
     lines.add(
         "Columns: " + String.join(", ", ts.columns().stream().map(d -> d.variable()).toList()));

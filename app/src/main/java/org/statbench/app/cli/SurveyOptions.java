@@ -7,7 +7,9 @@ import org.statbench.core.InputException;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Measure;
+import org.statbench.disclosure.QualityPolicy;
 import org.statbench.export.LongCsv;
+import org.statbench.export.SurveyColumns;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.Tabulator;
 import org.statbench.tabulate.survey.SurveyDesign;
@@ -140,6 +142,20 @@ public final class SurveyOptions {
   /** The extra headers to write: {@link #SE_COLUMNS} with --se, none otherwise. */
   List<String> extraHeaders() {
     return se ? SE_COLUMNS : List.of();
+  }
+
+  /** What the export writes for a survey table: extra columns and reliability flags. */
+  SurveyColumns columns(SurveyTable st, QualityPolicy quality) {
+    int n = st.cellCount();
+    String[] flags = new String[n];
+    String[] reasons = new String[n];
+    for (int i = 0; i < n; i++) {
+      QualityPolicy.Verdict v = quality.assess(st.cv(i) * 100, st.base(i));
+      flags[i] = v.status();
+      reasons[i] = v.reason();
+    }
+    return new SurveyColumns(
+        st.measureLabel(), extraHeaders(), se ? extras(st) : null, flags, reasons);
   }
 
   /** Per cell se, lower, upper, cv (percent), n as written. */

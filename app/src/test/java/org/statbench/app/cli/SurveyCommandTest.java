@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,5 +207,106 @@ class SurveyCommandTest {
             run("tabulate", "--db", db, "--dataset", "s", "--rows", "g", "--weight", "w", "--se"))
         .isZero();
     assertThat(out.toString()).isNotEqualTo(withDesign); // no kept design: the weight alone
+  }
+
+  private String importHundred() throws Exception {
+    // 60 records in a, 35 in b, 5 in c, each of weight 100
+    StringBuilder sb = new StringBuilder("g,w\n");
+    for (int i = 0; i < 100; i++) {
+      sb.append(i < 60 ? "a" : i < 95 ? "b" : "c").append(",100\n");
+    }
+    Path csv = tmp.resolve("h.csv");
+    Files.writeString(csv, sb.toString());
+    assertThat(run("import", "--db", db, "--name", "h", "--file", csv.toString())).isZero();
+    return "h";
+  }
+
+  @Test
+  void exportFlagsCellsByCvAndBaseAndCountsUnweightedRecordsForTheThreshold() throws Exception {
+    importHundred();
+    // each record its own PSU: CV of a domain count = sqrt((1 - p) / (n p) * n/(n-1)) roughly;
+    // b: p = 0.35 -> about 13.6%, a: p = 0.6 -> about 8.2%. c has 5 records (weighted 500):
+    // the threshold (10) counts records, so c fails it whatever its weight.
+    Path rules = tmp.resolve("p.json");
+    Files.writeString(rules, "{\"quality\": {\"cvCaution\": 10, \"cvWithhold\": 30}}");
+    Path out = tmp.resolve("release.csv");
+    int code =
+        run(
+            "export",
+            "--db",
+            db,
+            "--dataset",
+            "h",
+            "--rows",
+            "g",
+            "--no-totals",
+            "--weight",
+            "w",
+            "--se",
+            "--rules",
+            rules.toString(),
+            "--out",
+            out.toString());
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("g,measure,value,status,se,lower,upper,cv,n");
+    assertThat(lines.get(1)).startsWith("a,count,6000,ok,");
+    assertThat(lines.get(2)).startsWith("b,count,3500,caution:cv,");
+    assertThat(lines.get(3)).isEqualTo("c,count,,primary:threshold,,,,,");
+    Files.writeString(rules, "{\"quality\": {\"minBase\": 40}}");
+    assertThat(
+            run(
+                "export",
+                "--db",
+                db,
+                "--dataset",
+                "h",
+                "--rows",
+                "g",
+                "--no-totals",
+                "--weight",
+                "w",
+                "--se",
+                "--rules",
+                rules.toString(),
+                "--out",
+                out.toString()))
+        .isZero();
+    assertThat(Files.readAllLines(out).get(2)).isEqualTo("b,count,,withheld:base,,,,,");
+    Path xlsx = tmp.resolve("release.xlsx");
+    assertThat(
+            run(
+                "export",
+                "--db",
+                db,
+                "--dataset",
+                "h",
+                "--rows",
+                "g",
+                "--no-totals",
+                "--weight",
+                "w",
+                "--se",
+                "--rules",
+                rules.toString(),
+                "--out",
+                xlsx.toString()))
+        .isZero();
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+      var sheet = wb.getSheet("Table");
+      boolean found = false;
+      for (var row : sheet) {
+        for (var cell : row) {
+          if (cell.getCellComment() != null) {
+            found |=
+                cell.getCellComment()
+                    .getString()
+                    .getString()
+                    .contains("unweighted base 35 is under 40");
+          }
+        }
+      }
+      assertThat(found).as("a note on b's cell").isTrue();
+    }
   }
 }

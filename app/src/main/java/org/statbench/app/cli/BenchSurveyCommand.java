@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Benchmark survey standard errors for a 3-D table (region x tenure x age band, margins"
-            + " included) on N records: linearisation (mean, row %) and 10 replicate weights.")
+            + " included) on N records: linearisation (mean, row %%) and 10 replicate weights.")
 public final class BenchSurveyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 

@@ -12,6 +12,7 @@ import org.statbench.export.LongCsv;
 import org.statbench.export.SurveyColumns;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.Tabulator;
+import org.statbench.tabulate.survey.QuantileGroups;
 import org.statbench.tabulate.survey.SurveyDesign;
 import org.statbench.tabulate.survey.SurveyDesigns;
 import org.statbench.tabulate.survey.SurveyEstimator;
@@ -62,12 +63,21 @@ public final class SurveyOptions {
       description = "Confidence level of the intervals (default 0.95).")
   Double level;
 
+  @Option(
+      names = "--quantile-groups",
+      paramLabel = "V=N",
+      description =
+          "Band V into N weighted quantile groups (10 = deciles) as a dimension (the outermost"
+              + " row when V is not one); with sum:V --percent column each group's share.")
+  String quantileGroups;
+
   /** True when the table is a survey table (any survey option or a survey-only measure). */
   boolean active(String measure) {
     return se
         || design != null
         || replicates != null
         || level != null
+        || quantileGroups != null
         || (measure != null && SurveyMeasure.isSurveyOnly(measure));
   }
 
@@ -135,8 +145,28 @@ public final class SurveyOptions {
   SurveyTable estimate(TableSpec ts, String measure, Workspace ws) {
     SurveyMeasure m =
         measure != null ? SurveyMeasure.parse(measure) : SurveyMeasure.of(ts.measure());
+    SurveyDesign d = design(ts, ws);
+    TableSpec spec = ts;
+    if (quantileGroups != null) {
+      int eq = quantileGroups.indexOf('=');
+      if (eq <= 0) {
+        throw new InputException("--quantile-groups: write V=N, e.g. wealth=10");
+      }
+      String v = quantileGroups.substring(0, eq).trim();
+      int n;
+      try {
+        n = Integer.parseInt(quantileGroups.substring(eq + 1).trim());
+      } catch (NumberFormatException e) {
+        throw new InputException("--quantile-groups " + v + ": N must be a whole number");
+      }
+      java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(ts.variables());
+      vars.add(v);
+      vars.add(d.weight());
+      spec =
+          QuantileGroups.apply(ts, v, n, d.weight(), ws.columns(ts.dataset(), List.copyOf(vars)));
+    }
     return new SurveyEstimator(new Tabulator())
-        .estimate(ts, m, design(ts, ws), level == null ? 0.95 : level, ws, CancellationToken.NONE);
+        .estimate(spec, m, d, level == null ? 0.95 : level, ws, CancellationToken.NONE);
   }
 
   /** The extra headers to write: {@link #SE_COLUMNS} with --se, none otherwise. */

@@ -166,7 +166,7 @@ public final class TabulateOptions {
         throw new CommandLine.ParameterException(
             mixee.commandLine(), "Missing required option: '--dataset=NAME' (or --spec)");
       }
-      if (rows == null) {
+      if (rows == null && survey.quantileGroups == null) {
         throw new CommandLine.ParameterException(
             mixee.commandLine(), "Missing required option: '--rows=V[,V...]' (or --spec)");
       }

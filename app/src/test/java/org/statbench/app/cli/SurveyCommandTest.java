@@ -309,4 +309,36 @@ class SurveyCommandTest {
       assertThat(found).as("a note on b's cell").isTrue();
     }
   }
+
+  @Test
+  void quantileGroupsMakeTheDistributionTable() throws Exception {
+    StringBuilder sb = new StringBuilder("y,w\n");
+    for (int i = 1; i <= 10; i++) {
+      sb.append(i).append(",1\n");
+    }
+    Path csv = tmp.resolve("q.csv");
+    Files.writeString(csv, sb.toString());
+    assertThat(run("import", "--db", db, "--name", "q", "--file", csv.toString())).isZero();
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "q",
+            "--quantile-groups",
+            "y=5",
+            "--measure",
+            "sum:y",
+            "--percent",
+            "column",
+            "--weight",
+            "w");
+    assertThat(code).as(err.toString()).isZero();
+    // quintile cut points 2.5, 4.5, 6.5, 8.5 (see HandWorkedDesignsTest); first share 3/55
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[0]).isEqualTo("y,measure,value");
+    assertThat(lines[1]).startsWith("1-<2.5,column%:sum:y,5.45454545454545");
+    assertThat(lines[5]).startsWith("8.5+,column%:sum:y,34.5454545454545");
+  }
 }

@@ -162,6 +162,14 @@ public final class SurveyEstimator {
     return new SurveyTable(point, label, level, se, lo, hi, deff);
   }
 
+  /**
+   * The weighted quantile (p in (0, 1]) of records sorted by value, by the engine's definition (R
+   * qrule "school"); NaN for none.
+   */
+  static double quantile(int[] sortedRecords, double[] y, double[] w, double p) {
+    return Run.quantileOf(sortedRecords, y, w, p);
+  }
+
   /** The design resolved against the columns, cached by design and column identity. */
   private DesignFrame frame(SurveyDesign design, DatasetColumns data) {
     List<Object> key = new ArrayList<>();

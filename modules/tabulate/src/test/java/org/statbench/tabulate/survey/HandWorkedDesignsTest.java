@@ -182,4 +182,33 @@ class HandWorkedDesignsTest {
     assertThat(SurveyDesign.fromText(d.toText())).isEqualTo(d);
     assertThat(d.lonely()).isEqualTo(LonelyPsu.ADJUST);
   }
+
+  @Test
+  void quantileGroupsAreADimensionWithBoundsAndSharesOfTheTotal() {
+    // y = 1..10, w = 1: the quintile cut points hit cumulative weights 2, 4, 6, 8 exactly, so
+    // each is the midpoint 2.5, 4.5, 6.5, 8.5; shares of the total 55: 3, 7, 11, 15, 19 / 55.
+    DatasetColumns data =
+        Fixtures.of(
+            Fixtures.num("y", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+            Fixtures.num("w", 1, 1, 1, 1, 1, 1, 1, 1, 1, 1));
+    TableSpec spec =
+        QuantileGroups.apply(TableSpec.of("d"), "y", 5, "w", data)
+            .withPercentage(org.statbench.core.spec.Percentage.COLUMN);
+    SurveyTable t =
+        estimator.estimate(
+            spec,
+            SurveyMeasure.parse("sum:y"),
+            SurveyDesign.weightOnly("w"),
+            0.95,
+            data,
+            CancellationToken.NONE);
+    assertThat(t.table().dimensions().get(0).categories())
+        .extracting(c -> c.code())
+        .containsExactly("1-<2.5", "2.5-<4.5", "4.5-<6.5", "6.5-<8.5", "8.5+");
+    double[] shares = {3, 7, 11, 15, 19, 55};
+    for (int i = 0; i < 6; i++) {
+      assertThat(t.estimate(i)).isCloseTo(shares[i] / 55 * 100, within(1e-12));
+    }
+    assertThat(t.se(0)).isGreaterThan(0);
+  }
 }

@@ -71,6 +71,14 @@ public final class SurveyOptions {
               + " row when V is not one); with sum:V --percent column each group's share.")
   String quantileGroups;
 
+  @Option(
+      names = "--change",
+      paramLabel = "WAVE=A,B",
+      description =
+          "Change between waves in one dataset: each cell's estimate in wave B minus wave A, with"
+              + " the standard error of the difference (same design).")
+  String change;
+
   /** True when the table is a survey table (any survey option or a survey-only measure). */
   boolean active(String measure) {
     return se
@@ -78,6 +86,7 @@ public final class SurveyOptions {
         || replicates != null
         || level != null
         || quantileGroups != null
+        || change != null
         || (measure != null && SurveyMeasure.isSurveyOnly(measure));
   }
 
@@ -165,8 +174,31 @@ public final class SurveyOptions {
       spec =
           QuantileGroups.apply(ts, v, n, d.weight(), ws.columns(ts.dataset(), List.copyOf(vars)));
     }
-    return new SurveyEstimator(new Tabulator())
-        .estimate(spec, m, d, level == null ? 0.95 : level, ws, CancellationToken.NONE);
+    SurveyEstimator estimator = new SurveyEstimator(new Tabulator());
+    double lvl = level == null ? 0.95 : level;
+    if (change != null) {
+      int eq = change.indexOf('=');
+      String[] ab = eq <= 0 ? new String[0] : change.substring(eq + 1).split(",");
+      if (ab.length != 2) {
+        throw new InputException("--change: write WAVE=A,B, e.g. wave=1,2");
+      }
+      String wave = change.substring(0, eq).trim();
+      java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(spec.variables());
+      vars.addAll(m.variables());
+      vars.addAll(d.variables());
+      vars.add(wave);
+      return estimator.estimateChange(
+          spec,
+          m,
+          d,
+          lvl,
+          ws.columns(spec.dataset(), List.copyOf(vars)),
+          wave,
+          ab[0].trim(),
+          ab[1].trim(),
+          CancellationToken.NONE);
+    }
+    return estimator.estimate(spec, m, d, lvl, ws, CancellationToken.NONE);
   }
 
   /** The extra headers to write: {@link #SE_COLUMNS} with --se, none otherwise. */

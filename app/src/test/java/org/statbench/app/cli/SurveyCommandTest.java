@@ -341,4 +341,35 @@ class SurveyCommandTest {
     assertThat(lines[1]).startsWith("1-<2.5,column%:sum:y,5.45454545454545");
     assertThat(lines[5]).startsWith("8.5+,column%:sum:y,34.5454545454545");
   }
+
+  @Test
+  void changeBetweenWavesWithItsStandardError() throws Exception {
+    // see HandWorkedDesignsTest: change 3, SE sqrt(3)
+    Path csv = tmp.resolve("waves.csv");
+    Files.writeString(
+        csv, "p,wave,y,w\np1,1,1,1\np2,1,2,1\np3,1,3,1\np1,2,2,1\np2,2,2,1\np3,2,5,1\n");
+    assertThat(run("import", "--db", db, "--name", "waves", "--file", csv.toString())).isZero();
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "waves",
+            "--rows",
+            "p",
+            "--measure",
+            "sum:y",
+            "--weight",
+            "w",
+            "--design",
+            "psu=p",
+            "--change",
+            "wave=1,2",
+            "--se");
+    assertThat(code).as(err.toString()).isZero();
+    String[] total = out.toString().split("\n")[4].split(",");
+    assertThat(total[0] + "," + total[1] + "," + total[2]).isEqualTo("Total,change:sum:y,3");
+    assertThat(Double.parseDouble(total[3])).isCloseTo(Math.sqrt(3), within(1e-12));
+  }
 }

@@ -170,6 +170,92 @@ public final class SurveyEstimator {
     return Run.quantileOf(sortedRecords, y, w, p);
   }
 
+  /**
+   * A change-between-waves table: per cell of the spec the estimate in wave {@code to} minus the
+   * estimate in wave {@code from}, both waves in one dataset with the same design, with the
+   * standard error of the difference (linearised values, or replicate estimates, of the two waves
+   * subtracted PSU by PSU, so the covariance of PSUs seen in both waves counts). Counts, sums,
+   * means, ratios and percentages (whose changes are in percentage points).
+   *
+   * @param wave the wave variable (not a dimension of the spec)
+   * @throws InputException when the measure is a quantile or Gini, or a wave code is unknown
+   */
+  public SurveyTable estimateChange(
+      TableSpec spec,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      double level,
+      DatasetColumns data,
+      String wave,
+      String from,
+      String to,
+      CancellationToken cancel) {
+    if (measure.kind() == SurveyMeasure.Kind.QUANTILE
+        || measure.kind() == SurveyMeasure.Kind.GINI) {
+      throw new InputException(
+          "Change between waves is for counts, sums, means, ratios and percentages, not "
+              + measure.label());
+    }
+    if (spec.dimensions().stream().anyMatch(d -> d.variable().equals(wave))) {
+      throw new InputException(
+          "The wave variable '" + wave + "' must not be a dimension of a change table");
+    }
+    TableSpec both =
+        spec.withFilter(new org.statbench.core.spec.CodeFilter(wave, List.of(from, to), false));
+    TableSpec base = both.withWeight(design.weight());
+    Table point = tabulator.tabulate(base.withMeasure(measure.tabulationMeasure()), data, cancel);
+    List<DimensionSpec> wafers = new ArrayList<>(base.wafers());
+    wafers.add(DimensionSpec.of(wave));
+    TableSpec all = base.withWafers(wafers);
+    for (DimensionSpec d : all.dimensions()) {
+      all = all.withTotal(d.variable(), true);
+    }
+    LeafAssignment la = tabulator.assign(all, data, cancel);
+    Dimension waveDim = la.dimensions().get(la.dimensions().size() - 1);
+    int posFrom = -1;
+    int posTo = -1;
+    for (int c = 0; c < waveDim.categories().size(); c++) {
+      String code = waveDim.categories().get(c).code();
+      posFrom = code.equals(from) ? c : posFrom;
+      posTo = code.equals(to) ? c : posTo;
+    }
+    if (posFrom < 0 || posTo < 0) {
+      throw new InputException(
+          "The wave variable '" + wave + "' has no code '" + (posFrom < 0 ? from : to) + "'");
+    }
+    Run run = new Run(frame(design, data), la, measure, spec.percentage(), data, level, cancel);
+    run.keep = true;
+    run.compute();
+    int waves = waveDim.size();
+    List<Dimension> outDims = la.dimensions().subList(0, la.dimensions().size() - 1);
+    int[] map = outputMap(outDims, point.dimensions());
+    int n = point.cellCount();
+    double[] est = new double[n];
+    double[] se = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    double[] deff = new double[n];
+    Arrays.fill(deff, Double.NaN);
+    for (int o = 0; o < map.length; o++) {
+      int t = map[o];
+      if (t < 0) {
+        continue;
+      }
+      int a = o * waves + posFrom;
+      int b = o * waves + posTo;
+      est[t] = run.est[b] - run.est[a];
+      double scale = spec.percentage() != Percentage.NONE ? 100 : 1;
+      se[t] = Math.sqrt(run.differenceVariance(a, b)) * scale;
+      lo[t] = est[t] - run.z * se[t];
+      hi[t] = est[t] + run.z * se[t];
+    }
+    String label = measure.label();
+    if (spec.percentage() != Percentage.NONE) {
+      label = spec.percentage().key() + "%:" + label;
+    }
+    return new SurveyTable(point.withValues(est), "change:" + label, level, se, lo, hi, deff);
+  }
+
   /** The design resolved against the columns, cached by design and column identity. */
   private DesignFrame frame(SurveyDesign design, DatasetColumns data) {
     List<Object> key = new ArrayList<>();
@@ -392,11 +478,54 @@ public final class SurveyEstimator {
       return out;
     }
 
+    /** When set, each cell's linearised PSU totals (or replicate estimates) are kept. */
+    boolean keep;
+
+    int current;
+    final Map<Integer, int[]> keptPsus = new HashMap<>();
+    final Map<Integer, double[]> keptU = new HashMap<>();
+    final Map<Integer, double[]> keptReplicates = new HashMap<>();
+
+    /**
+     * Variance of the difference of two cells' estimates (b minus a) from their kept linearised PSU
+     * totals or replicate estimates: the covariance of the same PSUs in both is counted.
+     */
+    double differenceVariance(int a, int b) {
+      if (f.reps != null) {
+        double[] ta = keptReplicates.get(a);
+        double[] tb = keptReplicates.get(b);
+        double[] d = new double[ta.length];
+        for (int k = 0; k < d.length; k++) {
+          d[k] = tb[k] - ta[k];
+        }
+        return replicateVariance(d);
+      }
+      resetPsus();
+      int[] pa2 = keptPsus.get(b);
+      double[] ub = keptU.get(b);
+      for (int k = 0; k < pa2.length; k++) {
+        touch(pa2[k]);
+        pa[pa2[k]] += ub[k];
+      }
+      int[] ps = keptPsus.get(a);
+      double[] ua = keptU.get(a);
+      for (int k = 0; k < ps.length; k++) {
+        touch(ps[k]);
+        pa[ps[k]] -= ua[k];
+      }
+      boolean was = keep;
+      keep = false;
+      double v = variance(0, 1);
+      keep = was;
+      return v;
+    }
+
     void compute() {
       for (int o = 0; o < cells; o++) {
         if ((o & 63) == 0) {
           cancel.throwIfCancelled();
         }
+        current = o;
         switch (kind) {
           case QUANTILE -> quantile(o);
           case GINI -> gini(o);
@@ -687,6 +816,15 @@ public final class SurveyEstimator {
       if (f.reps != null) {
         return 0; // replaced by the replicate variance
       }
+      if (keep) {
+        int[] ps = Arrays.copyOf(touched, touchedCount);
+        double[] us = new double[touchedCount];
+        for (int k = 0; k < touchedCount; k++) {
+          us[k] = (pa[ps[k]] - theta * pb[ps[k]]) / denominator;
+        }
+        keptPsus.put(current, ps);
+        keptU.put(current, us);
+      }
       int st = 0;
       for (int k = 0; k < touchedCount; k++) {
         int p = touched[k];
@@ -740,6 +878,9 @@ public final class SurveyEstimator {
       double[] theta = new double[r];
       for (int q = 0; q < r; q++) {
         theta[q] = margin != null || ratio ? num[q] / den[q] : num[q];
+      }
+      if (keep) {
+        keptReplicates.put(current, theta);
       }
       return replicateVariance(theta);
     }

@@ -211,4 +211,33 @@ class HandWorkedDesignsTest {
     }
     assertThat(t.se(0)).isGreaterThan(0);
   }
+
+  @Test
+  void changeBetweenWavesCountsTheCovarianceOfTheSamePsus() {
+    // PSUs p1..p3 seen in both waves (one household each, w = 1): y wave 1 = 1, 2, 3 (total 6),
+    // wave 2 = 2, 2, 5 (total 9): change 3. Differences by PSU 1, 0, 2 (mean 1):
+    // V = 3/2 * (0 + 1 + 1) = 3. (Treated as independent it would be 3/2*2 + 3/2*6 = 12.)
+    DatasetColumns data =
+        Fixtures.of(
+            Fixtures.cat("p", "p1", "p2", "p3", "p1", "p2", "p3"),
+            Fixtures.cat("wave", "1", "1", "1", "2", "2", "2"),
+            Fixtures.num("y", 1, 2, 3, 2, 2, 5),
+            Fixtures.num("w", 1, 1, 1, 1, 1, 1));
+    SurveyDesign d = SurveyDesign.parse("psu=p", "w");
+    SurveyTable t =
+        estimator.estimateChange(
+            TableSpec.of("d"),
+            SurveyMeasure.parse("sum:y"),
+            d,
+            0.95,
+            data,
+            "wave",
+            "1",
+            "2",
+            CancellationToken.NONE);
+    assertThat(t.measureLabel()).isEqualTo("change:sum:y");
+    assertThat(t.estimate(0)).isEqualTo(3);
+    assertThat(t.se(0)).isCloseTo(Math.sqrt(3), within(1e-12));
+    assertThat(t.base(0)).isEqualTo(6);
+  }
 }

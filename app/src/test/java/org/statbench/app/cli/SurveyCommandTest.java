@@ -338,7 +338,7 @@ class SurveyCommandTest {
     // quintile cut points 2.5, 4.5, 6.5, 8.5 (see HandWorkedDesignsTest); first share 3/55
     String[] lines = out.toString().split("\n");
     assertThat(lines[0]).isEqualTo("y,measure,value");
-    assertThat(lines[1]).startsWith("1-<2.5,column%:sum:y,5.45454545454545");
+    assertThat(lines[1]).startsWith("<2.5,column%:sum:y,5.45454545454545");
     assertThat(lines[5]).startsWith("8.5+,column%:sum:y,34.5454545454545");
   }
 

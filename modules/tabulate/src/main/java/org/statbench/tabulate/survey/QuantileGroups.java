@@ -19,10 +19,11 @@ import org.statbench.tabulate.RecordFilters;
  * Quantile groups of a variable (deciles, quintiles, percentiles) as a dimension: the cut points
  * are the weighted quantiles {@code i/n} of the variable over the records the spec's filters keep
  * (the engine's weighted quantile definition), written as half-open bands {@code LO-<HI} (a value
- * on a cut point goes to the group above), the last open above ({@code LO+}); cut points are
- * rounded to 10 significant digits and repeated cut points merged. With {@code sum:V} and column
- * percentages the table gives each group's share of the total; with {@code mean:V} each group's
- * mean; the labels give the bounds. Standard errors treat the cut points as fixed.
+ * on a cut point goes to the group above), the first open below ({@code <HI}), the last open above
+ * ({@code LO+}); cut points are rounded to 10 significant digits and repeated cut points merged.
+ * With {@code sum:V} and column percentages the table gives each group's share of the total; with
+ * {@code mean:V} each group's mean; the labels give the bounds. Standard errors treat the cut
+ * points as fixed.
  */
 public final class QuantileGroups {
   private QuantileGroups() {}
@@ -91,7 +92,9 @@ public final class QuantileGroups {
     for (int i = 1; i < n; i++) {
       double cut = readable(SurveyEstimator.quantile(sorted, y, ww, (double) i / n));
       if (cut > start && cut <= max) {
-        out.add(Band.halfOpen(start, cut));
+        // the first group is open below, so values outside the kept records' range still fall in
+        // a group (no "Other")
+        out.add(Band.halfOpen(out.isEmpty() ? Double.NEGATIVE_INFINITY : start, cut));
         start = cut;
       }
     }

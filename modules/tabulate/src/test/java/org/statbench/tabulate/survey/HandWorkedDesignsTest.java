@@ -204,7 +204,7 @@ class HandWorkedDesignsTest {
             CancellationToken.NONE);
     assertThat(t.table().dimensions().get(0).categories())
         .extracting(c -> c.code())
-        .containsExactly("1-<2.5", "2.5-<4.5", "4.5-<6.5", "6.5-<8.5", "8.5+");
+        .containsExactly("<2.5", "2.5-<4.5", "4.5-<6.5", "6.5-<8.5", "8.5+");
     double[] shares = {3, 7, 11, 15, 19, 55};
     for (int i = 0; i < 6; i++) {
       assertThat(t.estimate(i)).isCloseTo(shares[i] / 55 * 100, within(1e-12));

@@ -481,12 +481,13 @@ public final class SampleDataGenerator {
    * / 2} households each (the same households, wave 2 two years on). A stratified cluster sample:
    * strata are regions, PSUs are {@value #PSUS_PER_STRATUM} LSOAs per region drawn at random,
    * households drawn within them. Columns: {@code household_id, wave, stratum, psu, oa_code,
-   * region, tenure, hrp_age, weight} (a grossing factor with four decimals), the wealth components
-   * in whole pounds {@code property_wealth, financial_wealth} (= savings - debt), {@code
-   * physical_wealth, pension_wealth} with {@code savings, debt} and {@code total_wealth}, and ten
-   * bootstrap replicate weights {@code rw1..rw10} (two decimals; Rao-Wu: n_h - 1 PSUs drawn with
-   * replacement in each stratum, weights times n_h/(n_h - 1) times the draws). About 0.6% of
-   * output-area codes are deliberately unmatched.
+   * survey_region} (the region's name; {@code region} is left to the geography join), {@code
+   * tenure, hrp_age, weight} (a grossing factor with four decimals), the wealth components in whole
+   * pounds {@code property_wealth, financial_wealth} (= savings - debt), {@code physical_wealth,
+   * pension_wealth} with {@code savings, debt} and {@code total_wealth}, and ten bootstrap
+   * replicate weights {@code rw1..rw10} (two decimals; Rao-Wu: n_h - 1 PSUs drawn with replacement
+   * in each stratum, weights times n_h/(n_h - 1) times the draws). About 0.6% of output-area codes
+   * are deliberately unmatched.
    */
   public void writeWealthSurvey(Writer out, long rows) {
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x3EA_1711L);
@@ -539,7 +540,7 @@ public final class SampleDataGenerator {
         .field("stratum")
         .field("psu")
         .field("oa_code")
-        .field("region")
+        .field("survey_region")
         .field("tenure")
         .field("hrp_age")
         .field("weight")

@@ -221,6 +221,26 @@ class SurveyCommandTest {
     return "h";
   }
 
+  /** Exports dataset h by g (no totals, weighted, with --se) under a policy file. */
+  private int exportH(Path rules, Path out) {
+    return run(
+        "export",
+        "--db",
+        db,
+        "--dataset",
+        "h",
+        "--rows",
+        "g",
+        "--no-totals",
+        "--weight",
+        "w",
+        "--se",
+        "--rules",
+        rules.toString(),
+        "--out",
+        out.toString());
+  }
+
   @Test
   void exportFlagsCellsByCvAndBaseAndCountsUnweightedRecordsForTheThreshold() throws Exception {
     importHundred();
@@ -230,23 +250,7 @@ class SurveyCommandTest {
     Path rules = tmp.resolve("p.json");
     Files.writeString(rules, "{\"quality\": {\"cvCaution\": 10, \"cvWithhold\": 30}}");
     Path out = tmp.resolve("release.csv");
-    int code =
-        run(
-            "export",
-            "--db",
-            db,
-            "--dataset",
-            "h",
-            "--rows",
-            "g",
-            "--no-totals",
-            "--weight",
-            "w",
-            "--se",
-            "--rules",
-            rules.toString(),
-            "--out",
-            out.toString());
+    int code = exportH(rules, out);
     assertThat(code).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines.get(0)).isEqualTo("g,measure,value,status,se,lower,upper,cv,n");
@@ -254,44 +258,10 @@ class SurveyCommandTest {
     assertThat(lines.get(2)).startsWith("b,count,3500,caution:cv,");
     assertThat(lines.get(3)).isEqualTo("c,count,,primary:threshold,,,,,");
     Files.writeString(rules, "{\"quality\": {\"minBase\": 40}}");
-    assertThat(
-            run(
-                "export",
-                "--db",
-                db,
-                "--dataset",
-                "h",
-                "--rows",
-                "g",
-                "--no-totals",
-                "--weight",
-                "w",
-                "--se",
-                "--rules",
-                rules.toString(),
-                "--out",
-                out.toString()))
-        .isZero();
+    assertThat(exportH(rules, out)).isZero();
     assertThat(Files.readAllLines(out).get(2)).isEqualTo("b,count,,withheld:base,,,,,");
     Path xlsx = tmp.resolve("release.xlsx");
-    assertThat(
-            run(
-                "export",
-                "--db",
-                db,
-                "--dataset",
-                "h",
-                "--rows",
-                "g",
-                "--no-totals",
-                "--weight",
-                "w",
-                "--se",
-                "--rules",
-                rules.toString(),
-                "--out",
-                xlsx.toString()))
-        .isZero();
+    assertThat(exportH(rules, xlsx)).isZero();
     try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
       var sheet = wb.getSheet("Table");
       boolean found = false;

@@ -1,7 +1,5 @@
 package org.statbench.tabulate.survey;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +88,7 @@ public final class QuantileGroups {
     List<Band> out = new ArrayList<>();
     double start = min;
     for (int i = 1; i < n; i++) {
-      double cut = readable(SurveyEstimator.quantile(sorted, y, ww, (double) i / n));
+      double cut = Bands.readable(SurveyEstimator.quantile(sorted, y, ww, (double) i / n));
       if (cut > start && cut <= max) {
         // the first group is open below, so values outside the kept records' range still fall in
         // a group (no "Other")
@@ -100,12 +98,5 @@ public final class QuantileGroups {
     }
     out.add(Band.of(start, Double.POSITIVE_INFINITY));
     return new Bands(out);
-  }
-
-  private static double readable(double x) {
-    if (x == 0 || !Double.isFinite(x)) {
-      return x;
-    }
-    return new BigDecimal(Double.toString(x)).round(new MathContext(10)).doubleValue();
   }
 }

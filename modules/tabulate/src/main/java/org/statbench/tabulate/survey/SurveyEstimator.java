@@ -18,9 +18,9 @@ import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.Percentage;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Dimension;
-import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Table;
 import org.statbench.store.Workspace;
+import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.LeafAssignment;
 import org.statbench.tabulate.Tabulator;
 
@@ -462,15 +462,7 @@ public final class SurveyEstimator {
         int g = 0;
         for (int d = 0; d < nd; d++) {
           int c = (o / stride[d]) % size[d];
-          DimensionRole r = dims.get(d).role();
-          boolean toTotal =
-              switch (pct) {
-                case ROW -> r == DimensionRole.COLUMN;
-                case COLUMN -> r == DimensionRole.ROW;
-                case WAFER -> r != DimensionRole.WAFER;
-                case TOTAL -> true;
-                case NONE -> false;
-              };
+          boolean toTotal = Cube.dividesByTotal(pct, dims.get(d).role());
           g += (toTotal ? size[d] - 1 : c) * stride[d];
         }
         out[o] = g;

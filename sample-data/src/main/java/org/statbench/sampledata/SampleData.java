@@ -116,7 +116,8 @@ public final class SampleData {
           null,
           null,
           SampleDataGenerator.WEALTH_SURVEY_ROWS,
-          "Household wealth survey: savings, debt, pension wealth, weight (synthetic)");
+          "Household wealth survey, two waves of 5,000 households: strata, PSUs, weights, ten replicate"
+              + " weights, wealth components, tenure, region, HRP age (synthetic)");
 
   /** Output area to LSOA, MSOA, local authority, region and country. */
   public static final SampleFile GEOGRAPHY =

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -39,7 +40,7 @@ public final class SampleDataGenerator {
   public static final int HOUSING_BENEFIT_ROWS = 3_000;
 
   /** Rows of the committed wealth survey extract. */
-  public static final int WEALTH_SURVEY_ROWS = 4_000;
+  public static final int WEALTH_SURVEY_ROWS = 10_000;
 
   /** First referral cohort month. */
   public static final LocalDate FIRST_COHORT = LocalDate.of(2011, 6, 1);
@@ -485,53 +486,185 @@ public final class SampleDataGenerator {
     csv.flush();
   }
 
+  /** Replicate weights in the wealth survey. */
+  public static final int WEALTH_REPLICATES = 10;
+
+  /** PSUs (LSOAs) sampled per region stratum of the wealth survey. */
+  private static final int PSUS_PER_STRATUM = 20;
+
+  private static final String[] TENURES = {
+    "own_outright", "mortgage", "social_rent", "private_rent"
+  };
+
   /**
-   * Writes {@code rows} households of a wealth survey: {@code household_id, oa_code, weight,
-   * savings, debt, pension_wealth} (weight a grossing factor with four decimals, amounts in whole
-   * pounds). About 0.6% of output-area codes are deliberately unmatched.
+   * Writes a longitudinal household wealth survey of {@code rows} records: two waves of {@code rows
+   * / 2} households each (the same households, wave 2 two years on). A stratified cluster sample:
+   * strata are regions, PSUs are {@value #PSUS_PER_STRATUM} LSOAs per region drawn at random,
+   * households drawn within them. Columns: {@code household_id, wave, stratum, psu, oa_code,
+   * survey_region} (the region's name; {@code region} is left to the geography join), {@code
+   * tenure, hrp_age, weight} (a grossing factor with four decimals), the wealth components in whole
+   * pounds {@code property_wealth, financial_wealth} (= savings - debt), {@code physical_wealth,
+   * pension_wealth} with {@code savings, debt} and {@code total_wealth}, and ten bootstrap
+   * replicate weights {@code rw1..rw10} (two decimals; Rao-Wu: n_h - 1 PSUs drawn with replacement
+   * in each stratum, weights times n_h/(n_h - 1) times the draws). About 0.6% of output-area codes
+   * are deliberately unmatched.
    */
   public void writeWealthSurvey(Writer out, long rows) {
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x3EA_1711L);
     List<OutputArea> oas = geography.outputAreas();
-    CsvLineWriter csv = new CsvLineWriter(out);
-    csv.row("household_id", "oa_code", "weight", "savings", "debt", "pension_wealth");
-    for (long r = 0; r < rows; r++) {
-      OutputArea oa = oas.get(pickCumulative(oaPlainWeights, rnd));
-      int sg = oa.subgroup().supergroup().charAt(0) - '0';
-      // Affluence by supergroup: 1 rural, 2 cosmopolitan, 5 urban professionals, 6 suburban are
-      // wealthier; 7 and 8 least.
-      double affluence =
-          switch (sg) {
-            case 1, 6 -> 1.0;
-            case 5 -> 0.8;
-            case 2 -> 0.4;
-            case 3, 4 -> 0.0;
-            default -> -0.6;
-          };
-      double weight = 4200 + 3200 * rnd.nextDouble() + (sg >= 7 ? 600 : 0);
-      long savings =
-          rnd.nextDouble() < 0.25 - 0.08 * affluence
-              ? 0
-              : roundTo(StrictMath.exp(8.3 + affluence + 1.4 * gaussian(rnd)), 10);
-      long debt =
-          rnd.nextDouble() < 0.45 + 0.1 * affluence
-              ? 0
-              : roundTo(StrictMath.exp(7.8 - 0.3 * affluence + 1.2 * gaussian(rnd)), 10);
-      long pension =
-          rnd.nextDouble() < 0.2 - 0.08 * affluence
-              ? 0
-              : roundTo(StrictMath.exp(10.8 + 0.9 * affluence + 1.3 * gaussian(rnd)), 100);
-      String oaCode = oa.code();
-      if (rnd.nextDouble() < UNMATCHED_SHARE) {
-        oaCode = UNMATCHED_OA.get(rnd.nextInt(UNMATCHED_OA.size()));
+    // PSUs: LSOAs by region, PSUS_PER_STRATUM drawn per region (fewer when a region has fewer)
+    java.util.TreeMap<String, java.util.TreeMap<String, List<OutputArea>>> byRegion =
+        new java.util.TreeMap<>();
+    for (OutputArea oa : oas) {
+      byRegion
+          .computeIfAbsent(oa.la().region().code(), k -> new java.util.TreeMap<>())
+          .computeIfAbsent(oa.lsoa(), k -> new ArrayList<>())
+          .add(oa);
+    }
+    List<String> psuStratum = new ArrayList<>();
+    List<List<OutputArea>> psuAreas = new ArrayList<>();
+    List<String> psuCode = new ArrayList<>();
+    for (var region : byRegion.entrySet()) {
+      List<String> lsoas = new ArrayList<>(region.getValue().keySet());
+      for (int k = 0; k < PSUS_PER_STRATUM && !lsoas.isEmpty(); k++) {
+        String lsoa = lsoas.remove(rnd.nextInt(lsoas.size()));
+        psuStratum.add(region.getKey());
+        psuCode.add(lsoa);
+        psuAreas.add(region.getValue().get(lsoa));
       }
-      csv.field(String.format(Locale.ROOT, "H%06d", r + 1))
-          .field(oaCode)
-          .field(String.format(Locale.ROOT, "%.4f", weight))
-          .field(savings)
-          .field(debt)
-          .field(pension)
-          .end();
+    }
+    int psus = psuAreas.size();
+    // bootstrap replicate factors per PSU
+    double[][] factor = new double[WEALTH_REPLICATES][psus];
+    for (int r = 0; r < WEALTH_REPLICATES; r++) {
+      int start = 0;
+      while (start < psus) {
+        int end = start;
+        while (end < psus && psuStratum.get(end).equals(psuStratum.get(start))) {
+          end++;
+        }
+        int nh = end - start;
+        if (nh > 1) {
+          for (int d = 0; d < nh - 1; d++) {
+            factor[r][start + rnd.nextInt(nh)] += (double) nh / (nh - 1);
+          }
+        } else {
+          factor[r][start] = 1;
+        }
+        start = end;
+      }
+    }
+    CsvLineWriter csv = new CsvLineWriter(out);
+    csv.field("household_id")
+        .field("wave")
+        .field("stratum")
+        .field("psu")
+        .field("oa_code")
+        .field("survey_region")
+        .field("tenure")
+        .field("hrp_age")
+        .field("weight")
+        .field("property_wealth")
+        .field("financial_wealth")
+        .field("physical_wealth")
+        .field("pension_wealth")
+        .field("savings")
+        .field("debt")
+        .field("total_wealth");
+    for (int r = 1; r <= WEALTH_REPLICATES; r++) {
+      csv.field("rw" + r);
+    }
+    csv.end();
+    long households = rows / 2;
+    long[][] wave1 = new long[(int) households][];
+    double[] weights = new double[(int) households];
+    for (int wave = 1; wave <= 2; wave++) {
+      SplittableRandom wr = new SplittableRandom(seed ^ (0x3EA_1711L + wave));
+      for (long h = 0; h < households; h++) {
+        int p = (int) (h % psus);
+        List<OutputArea> areas = psuAreas.get(p);
+        // the household's area and characteristics come from its own stream: same in both waves
+        SplittableRandom hr = new SplittableRandom(seed * 31 + h);
+        OutputArea oa = areas.get(hr.nextInt(areas.size()));
+        int sg = oa.subgroup().supergroup().charAt(0) - '0';
+        double affluence =
+            switch (sg) {
+              case 1, 6 -> 1.0;
+              case 5 -> 0.8;
+              case 2 -> 0.4;
+              case 3, 4 -> 0.0;
+              default -> -0.6;
+            };
+        int age = 20 + hr.nextInt(70) + (wave == 2 ? 2 : 0);
+        double own = 0.25 + 0.25 * affluence + (age - 20) * 0.008;
+        int tenure =
+            hr.nextDouble() < own
+                ? (age > 62 ? 0 : 1)
+                : (hr.nextDouble() < 0.45 - 0.2 * affluence ? 2 : 3);
+        long[] v;
+        if (wave == 1) {
+          double life = (age - 20) / 50.0;
+          long property =
+              tenure <= 1
+                  ? roundTo(
+                      StrictMath.exp(12.0 + 0.5 * affluence + 0.4 * gaussian(hr))
+                          * (tenure == 1 ? 0.3 + 0.5 * life : 1),
+                      1000)
+                  : 0;
+          long savings =
+              hr.nextDouble() < 0.25 - 0.08 * affluence
+                  ? 0
+                  : roundTo(StrictMath.exp(8.3 + affluence + 0.5 * life + 1.4 * gaussian(hr)), 10);
+          long debt =
+              hr.nextDouble() < 0.45 + 0.1 * affluence + 0.2 * life
+                  ? 0
+                  : roundTo(StrictMath.exp(7.8 - 0.3 * affluence + 1.2 * gaussian(hr)), 10);
+          long physical = roundTo(StrictMath.exp(9.3 + 0.3 * affluence + 0.6 * gaussian(hr)), 100);
+          long pension =
+              hr.nextDouble() < 0.2 - 0.08 * affluence
+                  ? 0
+                  : roundTo(
+                      StrictMath.exp(10.3 + 0.9 * affluence + 1.2 * life + 1.3 * gaussian(hr)),
+                      100);
+          v = new long[] {property, savings, debt, physical, pension};
+          wave1[(int) h] = v;
+          weights[(int) h] = 4200 + 3200 * hr.nextDouble() + (sg >= 7 ? 600 : 0);
+        } else {
+          long[] w1 = wave1[(int) h];
+          v = new long[5];
+          for (int k = 0; k < 5; k++) {
+            double growth = StrictMath.exp(0.04 + 0.15 * gaussian(wr));
+            v[k] = roundTo(w1[k] * growth, k == 0 ? 1000 : k == 3 || k == 4 ? 100 : 10);
+          }
+        }
+        double weight =
+            wave == 1 ? weights[(int) h] : weights[(int) h] * (0.95 + 0.1 * wr.nextDouble());
+        String oaCode = oa.code();
+        if (hr.nextDouble() < UNMATCHED_SHARE) {
+          oaCode = UNMATCHED_OA.get(hr.nextInt(UNMATCHED_OA.size()));
+        }
+        long financial = v[1] - v[2];
+        csv.field(String.format(Locale.ROOT, "H%06d", h + 1))
+            .field(wave)
+            .field(psuStratum.get(p))
+            .field(psuCode.get(p))
+            .field(oaCode)
+            .field(oa.la().region().name())
+            .field(TENURES[tenure])
+            .field(age)
+            .field(String.format(Locale.ROOT, "%.4f", weight))
+            .field(v[0])
+            .field(financial)
+            .field(v[3])
+            .field(v[4])
+            .field(v[1])
+            .field(v[2])
+            .field(v[0] + financial + v[3] + v[4]);
+        for (int r = 0; r < WEALTH_REPLICATES; r++) {
+          csv.field(String.format(Locale.ROOT, "%.2f", weight * factor[r][p]));
+        }
+        csv.end();
+      }
     }
     csv.flush();
   }

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bench import|tabulate|disclosure|cohort|status|join|startup|source [--rows N]}: prints
- * benchmark figures.
+ * {@code bench import|tabulate|disclosure|cohort|status|join|startup|source|survey [--rows N]}:
+ * prints benchmark figures.
  */
 @Command(
     name = "bench",
@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       BenchStatusCommand.class,
       BenchJoinCommand.class,
       BenchStartupCommand.class,
-      BenchSourceCommand.class
+      BenchSourceCommand.class,
+      BenchSurveyCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -29,6 +30,7 @@ public final class BenchCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "Missing benchmark: import, tabulate, disclosure, cohort, join or startup");
+        "Missing benchmark: import, tabulate, disclosure, cohort, status, join, startup, source or"
+            + " survey");
   }
 }

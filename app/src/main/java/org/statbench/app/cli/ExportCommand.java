@@ -13,12 +13,14 @@ import org.statbench.disclosure.DisclosurePolicy;
 import org.statbench.disclosure.DisclosureReport;
 import org.statbench.disclosure.PolicyJson;
 import org.statbench.disclosure.ProtectionMethod;
+import org.statbench.disclosure.QualityPolicy;
 import org.statbench.export.ExportGate;
 import org.statbench.export.Release;
 import org.statbench.export.ReportSnapshot;
 import org.statbench.export.Reports;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.TableSpecJson;
+import org.statbench.tabulate.survey.SurveyTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,10 +73,13 @@ public final class ExportCommand implements Callable<Integer> {
     TableSpec ts = table.buildSpec();
     try (Workspace ws = CliWorkspace.open(table.db())) {
       // cell-key perturbation needs each cell's record-key sum, which costs one more pass
+      SurveyTable survey = table.isSurvey() ? table.estimate(ts, ws) : null;
       Table t =
-          policy.method() == ProtectionMethod.PERTURB
-              ? table.tabulateWithCellKeys(ts, ws)
-              : table.tabulate(ts, ws);
+          survey != null
+              ? survey.table()
+              : policy.method() == ProtectionMethod.PERTURB
+                  ? table.tabulateWithCellKeys(ts, ws)
+                  : table.tabulate(ts, ws);
       DisclosureChecker checker = new DisclosureChecker(policy);
       ExportGate gate = ExportGate.of(ws);
       gate.recordCheck(t, Reports.snapshot(checker.check(t)));
@@ -82,7 +87,17 @@ public final class ExportCommand implements Callable<Integer> {
       ReportSnapshot report = Reports.snapshot(protectedReport);
       gate.recordCheck(t, report);
       Release release =
-          gate.admit(t, report).withDefinition(definition(ts, Reports.describe(policy)));
+          gate.admit(t, report)
+              .withDefinition(
+                  definition(
+                      ts,
+                      survey == null ? ts.measure().label() : survey.measureLabel(),
+                      Reports.describe(policy)));
+      if (survey != null) {
+        QualityPolicy quality =
+            rules == null ? QualityPolicy.DEFAULT : PolicyJson.readQuality(rules);
+        release = release.withSurvey(table.survey.columns(survey, quality));
+      }
       if (xlsx) {
         release.writeXlsx(out);
       } else {
@@ -104,10 +119,10 @@ public final class ExportCommand implements Callable<Integer> {
     return StatBenchCommand.EXIT_OK;
   }
 
-  private static List<String> definition(TableSpec ts, String policy) {
+  private static List<String> definition(TableSpec ts, String measure, String policy) {
     List<String> lines = new java.util.ArrayList<>();
     lines.add("Dataset: " + ts.dataset());
-    lines.add("Measure: " + ts.measure().label());
+    lines.add("Measure: " + measure);
     lines.add("Rows: " + String.join(", ", ts.rows().stream().map(d -> d.variable()).toList()));
     lines.add(
         "Columns: " + String.join(", ", ts.columns().stream().map(d -> d.variable()).toList()));

@@ -13,7 +13,6 @@ import org.statbench.core.spec.Filter;
 import org.statbench.core.spec.Percentage;
 import org.statbench.core.spec.SpecSyntax;
 import org.statbench.core.spec.TableSpec;
-import org.statbench.core.table.Measure;
 import org.statbench.core.table.Table;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.TableSpecJson;
@@ -60,7 +59,9 @@ public final class TabulateOptions {
   @Option(
       names = "--measure",
       paramLabel = "M",
-      description = "count (default), sum:V, mean:V, median:V, pNN:V, min:V, max:V, distinct:V.")
+      description =
+          "count (default), sum:V, mean:V, median:V, pNN:V, min:V, max:V, distinct:V;"
+              + " survey tables also ratio:V/W and gini:V.")
   String measure;
 
   @Option(
@@ -121,6 +122,19 @@ public final class TabulateOptions {
   /** --password-file, and the switch to the server for a database source. */
   @CommandLine.Mixin SourcePasswordOptions source = new SourcePasswordOptions();
 
+  /** --design, --replicates, --se, --level (survey estimates). */
+  @CommandLine.Mixin SurveyOptions survey = new SurveyOptions();
+
+  /** True when the table is a survey table with design-based estimates. */
+  public boolean isSurvey() {
+    return survey.active(measure);
+  }
+
+  /** The survey estimates of the spec (see {@link SurveyOptions}). */
+  public org.statbench.tabulate.survey.SurveyTable estimate(TableSpec ts, Workspace ws) {
+    return survey.estimate(ts, measure, ws);
+  }
+
   /** The workspace folder ({@code --db}). */
   public Path db() {
     return db;
@@ -158,7 +172,7 @@ public final class TabulateOptions {
         throw new CommandLine.ParameterException(
             mixee.commandLine(), "Missing required option: '--dataset=NAME' (or --spec)");
       }
-      if (rows == null) {
+      if (rows == null && survey.quantileGroups == null) {
         throw new CommandLine.ParameterException(
             mixee.commandLine(), "Missing required option: '--rows=V[,V...]' (or --spec)");
       }
@@ -171,7 +185,7 @@ public final class TabulateOptions {
             ts.columns(),
             ts.wafers(),
             ts.filters(),
-            measure != null ? Measure.parse(measure) : ts.measure(),
+            measure != null ? SurveyOptions.tabulationMeasure(measure) : ts.measure(),
             weight != null ? weight : ts.weight(),
             percent != null ? Percentage.parse(percent) : ts.percentage());
     if (rows != null) {

@@ -17,6 +17,8 @@ import org.statbench.sampledata.SampleData;
 import org.statbench.sampledata.SampleData.SampleFile;
 import org.statbench.store.ImportRequest;
 import org.statbench.store.Workspace;
+import org.statbench.tabulate.survey.SurveyDesign;
+import org.statbench.tabulate.survey.SurveyDesigns;
 
 /**
  * The sample workspace a trainer (or a first start) lands on: the bundled synthetic extracts and
@@ -65,7 +67,15 @@ public final class SampleWorkspace {
           new SavedTable(
               "4-export-passes-referrals-by-region-and-ethnicity.table.json",
               "Referrals by region and ethnicity",
-              "the same question redesigned with a coarser geography, which passes"));
+              "the same question redesigned with a coarser geography, which passes"),
+          new SavedTable(
+              "5-wealth-distribution-by-decile-wave-2.table.json",
+              "Wealth distribution by decile, wave 2",
+              "each decile's share of total wealth; with --se (or Show: interval) its interval"),
+          new SavedTable(
+              "6-median-savings-by-supergroup-with-intervals.table.json",
+              "Median savings by neighbourhood supergroup with intervals",
+              "weighted medians with Woodruff intervals from the survey design"));
 
   /**
    * One saved sample table.
@@ -75,6 +85,13 @@ public final class SampleWorkspace {
    * @param point what a trainer shows with it
    */
   public record SavedTable(String fileName, String title, String point) {}
+
+  /**
+   * The sample wealth survey's design: region strata and LSOA PSUs (replicate weights rw1..rw10
+   * also ship).
+   */
+  public static final SurveyDesign WEALTH_DESIGN =
+      SurveyDesign.parse("strata=stratum,psu=psu", "weight");
 
   private SampleWorkspace() {}
 
@@ -173,6 +190,8 @@ public final class SampleWorkspace {
       }
       progress.progress(files.size() * 1000L, files.size() * 1000L, "joining lookups");
       SampleJoins.apply(ws, cancel);
+      // the wealth survey's design, kept with it so that every table of it can show SEs
+      SurveyDesigns.set(ws, SampleData.WEALTH_SURVEY.datasetName(), WEALTH_DESIGN);
       installSavedDefinitions(ws.directory());
       progress.progress(files.size() * 1000L, files.size() * 1000L, "done");
     } finally {

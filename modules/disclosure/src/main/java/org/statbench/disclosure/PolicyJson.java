@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,7 +42,8 @@ public final class PolicyJson {
           "method",
           "rounding",
           "perturbation",
-          "protection");
+          "protection",
+          "quality");
 
   private PolicyJson() {}
 
@@ -66,6 +69,46 @@ public final class PolicyJson {
     }
     try {
       return fromTree(root);
+    } catch (InputException e) {
+      throw new InputException(source, -1, null, e.getMessage());
+    }
+  }
+
+  /**
+   * Reads the {@code "quality"} object of a policy file (survey reliability rules); the defaults
+   * when the file has none.
+   *
+   * @throws InputException naming the file and key on a bad value
+   */
+  public static QualityPolicy readQuality(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new InputException(file.toString(), -1, null, "cannot read policy: " + e.getMessage());
+    }
+    return parseQuality(text, file.toString());
+  }
+
+  /** Parses the {@code "quality"} object of policy JSON (defaults for missing keys). */
+  public static QualityPolicy parseQuality(String json, String source) {
+    try {
+      JsonNode root = MAPPER.readTree(json);
+      JsonNode q = root == null ? null : root.get("quality");
+      if (q == null) {
+        return QualityPolicy.DEFAULT;
+      }
+      if (!q.isObject()) {
+        throw new InputException("quality must be an object");
+      }
+      checkKeys(q, Set.of("cvCaution", "cvWithhold", "minBase"), "quality.");
+      QualityPolicy d = QualityPolicy.DEFAULT;
+      return new QualityPolicy(
+          q.has("cvCaution") ? number(q, "cvCaution", "quality.") : d.cvCaution(),
+          q.has("cvWithhold") ? number(q, "cvWithhold", "quality.") : d.cvWithhold(),
+          q.has("minBase") ? integer(q, "minBase", "quality.") : d.minBase());
+    } catch (JsonProcessingException e) {
+      throw new InputException(source, -1, null, "not valid JSON: " + e.getOriginalMessage());
     } catch (InputException e) {
       throw new InputException(source, -1, null, e.getMessage());
     }

@@ -51,7 +51,7 @@ final class ClipboardText {
         for (int c = 0; c < cols.size(); c++) {
           int idx = l.index(row, cols.get(c), wafer);
           double v = p.published(idx);
-          boolean withheld = p.report().cells().get(idx).suppressed();
+          boolean withheld = p.withheld(idx);
           anyWithheld |= withheld;
           sb.append(c == 0 ? "" : "\t")
               .append(withheld ? "x" : Double.isNaN(v) ? "" : NumericColumn.formatNumber(v));

@@ -3,6 +3,7 @@ package org.statbench.export;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.statbench.core.table.Table;
 
 /**
@@ -22,11 +23,20 @@ final class CsvWriter {
     for (int i = 0; i < n; i++) {
       published[i] = p.published(i);
       status[i] = p.status(i);
-      suppressed[i] = p.report().cells().get(i).suppressed();
+      suppressed[i] = p.withheld(i);
     }
     StringWriter sw = new StringWriter();
     try {
-      LongCsv.write(t.withValues(published), t.measure().label(), sw, status, suppressed, true);
+      SurveyColumns sc = p.survey();
+      LongCsv.write(
+          t.withValues(published),
+          p.measureLabel(),
+          sw,
+          status,
+          suppressed,
+          true,
+          sc == null ? List.of() : sc.headers(),
+          sc == null ? null : sc.fields());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

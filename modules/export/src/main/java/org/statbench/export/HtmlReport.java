@@ -60,7 +60,7 @@ final class HtmlReport {
         }
         for (int[] col : cols) {
           int idx = l.index(row, col, wafer);
-          if (p.report().cells().get(idx).suppressed()) {
+          if (p.withheld(idx)) {
             sb.append("<td class=\"x\">x</td>");
           } else {
             double v = p.published(idx);

@@ -109,7 +109,7 @@ public final class LongCsv {
   public static void write(
       Table table, String measureLabel, Writer out, String[] status, boolean[] suppressed)
       throws IOException {
-    write(table, measureLabel, out, status, suppressed, false);
+    write(table, measureLabel, out, status, suppressed, false, List.of(), null);
   }
 
   /**
@@ -125,6 +125,43 @@ public final class LongCsv {
       String[] status,
       boolean[] suppressed,
       boolean release)
+      throws IOException {
+    write(table, measureLabel, out, status, suppressed, release, List.of(), null);
+  }
+
+  /**
+   * Writes a table with extra columns after the others (e.g. a survey table's {@code
+   * se,lower,upper,cv,n}).
+   */
+  public static void write(
+      Table table,
+      String measureLabel,
+      Writer out,
+      String[] status,
+      boolean[] suppressed,
+      List<String> extraHeaders,
+      String[][] extra)
+      throws IOException {
+    write(table, measureLabel, out, status, suppressed, false, extraHeaders, extra);
+  }
+
+  /**
+   * Writes a table, as a release when {@code release} is true (text that a spreadsheet would run as
+   * a formula is neutralised by {@link FormulaGuard}; values never change), with extra columns
+   * after the others.
+   *
+   * @param extraHeaders headers of the extra columns
+   * @param extra per cell its extra fields as written (an empty string for none), or null
+   */
+  public static void write(
+      Table table,
+      String measureLabel,
+      Writer out,
+      String[] status,
+      boolean[] suppressed,
+      boolean release,
+      List<String> extraHeaders,
+      String[][] extra)
       throws IOException {
     java.util.function.UnaryOperator<String> text =
         release ? FormulaGuard::neutralise : java.util.function.UnaryOperator.identity();
@@ -144,6 +181,8 @@ public final class LongCsv {
     if (status != null) {
       header.add(STATUS);
     }
+    int extraAt = header.size();
+    header.addAll(extraHeaders);
     csv.row(header);
     String[] row = new String[header.size()];
     int[] coord = new int[dims.size()];
@@ -156,6 +195,9 @@ public final class LongCsv {
       row[dims.size() + 1] = hide ? "" : formatValue(table.value(i));
       if (status != null) {
         row[dims.size() + 2] = status[i] == null ? "" : status[i];
+      }
+      for (int e = 0; e < extraHeaders.size(); e++) {
+        row[extraAt + e] = extra == null || hide ? "" : extra[i][e];
       }
       csv.row(row);
       // advance the coordinate, last dimension fastest (the table's cell order)

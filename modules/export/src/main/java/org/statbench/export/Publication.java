@@ -13,11 +13,20 @@ import org.statbench.core.table.Table;
  * can never reach them with its true value.
  */
 record Publication(
-    Table table, ReportSnapshot report, ClearanceDecision clearance, List<String> definition) {
+    Table table,
+    ReportSnapshot report,
+    ClearanceDecision clearance,
+    List<String> definition,
+    SurveyColumns survey) {
   Publication {
     Objects.requireNonNull(table);
     Objects.requireNonNull(report);
     definition = definition == null ? describe(table) : List.copyOf(definition);
+  }
+
+  Publication(
+      Table table, ReportSnapshot report, ClearanceDecision clearance, List<String> definition) {
+    this(table, report, clearance, definition, null);
   }
 
   /**
@@ -26,7 +35,17 @@ record Publication(
    */
   double published(int i) {
     CellVerdict c = report.cells().get(i);
-    return c.suppressed() ? Double.NaN : c.published();
+    return withheld(i) ? Double.NaN : c.published();
+  }
+
+  /** True when the cell is published empty: suppressed, or withheld as unreliable. */
+  boolean withheld(int i) {
+    return report.cells().get(i).suppressed() || (survey != null && survey.withheld(i));
+  }
+
+  /** The measure label as written: the survey table's when there is one. */
+  String measureLabel() {
+    return survey != null ? survey.measureLabel() : table.measure().label();
   }
 
   /** The value as text: empty when withheld or undefined. */
@@ -36,7 +55,11 @@ record Publication(
   }
 
   String status(int i) {
-    return report.cells().get(i).status();
+    String s = report.cells().get(i).status();
+    if (survey != null && survey.flags()[i] != null && s.equals("ok")) {
+      return survey.flags()[i];
+    }
+    return s;
   }
 
   /** The table's definition in words: dataset, measure, weighting and each dimension. */

@@ -65,7 +65,29 @@ public final class Release {
     return new Release(
         gate,
         new Publication(
-            publication.table(), publication.report(), publication.clearance(), definition));
+            publication.table(),
+            publication.report(),
+            publication.clearance(),
+            definition,
+            publication.survey()));
+  }
+
+  /**
+   * The same release with a survey table's extra columns and reliability flags: cells flagged
+   * withheld are published empty, flags go into the status column and XLSX notes.
+   */
+  public Release withSurvey(SurveyColumns survey) {
+    if (survey.flags().length != publication.table().cellCount()) {
+      throw new IllegalArgumentException("one flag per cell expected");
+    }
+    return new Release(
+        gate,
+        new Publication(
+            publication.table(),
+            publication.report(),
+            publication.clearance(),
+            publication.definition(),
+            survey));
   }
 
   /**

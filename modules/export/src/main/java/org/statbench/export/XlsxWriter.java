@@ -65,7 +65,7 @@ final class XlsxWriter {
     List<int[]> rows = l.combinations(l.rowDims);
     List<int[]> cols = l.combinations(l.colDims);
     int r = 0;
-    text(s.createRow(r++), 0, p.table().measure().label(), bold);
+    text(s.createRow(r++), 0, p.measureLabel(), bold);
     for (int[] wafer : l.combinations(l.waferDims)) {
       if (!l.waferDims.isEmpty()) {
         Row wr = s.createRow(r++);
@@ -106,8 +106,11 @@ final class XlsxWriter {
           if (!Double.isNaN(v)) {
             cell.setCellValue(v);
           }
-          if (p.report().cells().get(idx).suppressed()) {
+          if (p.withheld(idx)) {
             cell.setCellStyle(withheld);
+          }
+          if (p.survey() != null && p.survey().reasons()[idx] != null) {
+            note(s, cell, p.survey().reasons()[idx]);
           }
         }
       }
@@ -115,6 +118,28 @@ final class XlsxWriter {
     }
     Row note = s.createRow(r);
     text(note, 0, "Empty shaded cells are withheld by disclosure control.", null);
+    if (p.survey() != null) {
+      text(
+          s.createRow(r + 1),
+          0,
+          "Cells with a note are flagged by the survey quality rules (the note gives the reason).",
+          null);
+    }
+  }
+
+  /** Attaches a note (an Excel comment) to a cell. */
+  private static void note(Sheet s, Cell cell, String text) {
+    org.apache.poi.ss.usermodel.CreationHelper helper = s.getWorkbook().getCreationHelper();
+    org.apache.poi.ss.usermodel.Drawing<?> drawing = s.createDrawingPatriarch();
+    org.apache.poi.ss.usermodel.ClientAnchor anchor = helper.createClientAnchor();
+    anchor.setCol1(cell.getColumnIndex() + 1);
+    anchor.setCol2(cell.getColumnIndex() + 4);
+    anchor.setRow1(cell.getRowIndex());
+    anchor.setRow2(cell.getRowIndex() + 3);
+    org.apache.poi.ss.usermodel.Comment c = drawing.createCellComment(anchor);
+    c.setString(helper.createRichTextString(text));
+    c.setAuthor("StatBench");
+    cell.setCellComment(c);
   }
 
   private static void cellsSheet(Sheet s, Publication p, CellStyle bold) {
@@ -127,7 +152,15 @@ final class XlsxWriter {
     text(h, n, "measure", bold);
     text(h, n + 1, "value", bold);
     text(h, n + 2, "status", bold);
-    String measure = t.measure().label();
+    SurveyColumns sc = p.survey();
+    List<String> extra = sc == null ? List.of() : sc.headers();
+    for (int e = 0; e < extra.size(); e++) {
+      text(h, n + 3 + e, extra.get(e), bold);
+    }
+    if (sc != null) {
+      text(h, n + 3 + extra.size(), "reason", bold);
+    }
+    String measure = p.measureLabel();
     for (int i = 0; i < t.cellCount(); i++) {
       Row row = s.createRow(i + 1);
       String[] codes = t.codes(i);
@@ -141,6 +174,17 @@ final class XlsxWriter {
         v.setCellValue(pv);
       }
       text(row, n + 2, p.status(i), null);
+      if (sc != null) {
+        for (int e = 0; e < extra.size(); e++) {
+          String field = p.withheld(i) || sc.fields() == null ? "" : sc.fields()[i][e];
+          if (!field.isEmpty()) {
+            row.createCell(n + 3 + e).setCellValue(Double.parseDouble(field));
+          }
+        }
+        if (sc.reasons()[i] != null) {
+          text(row, n + 3 + extra.size(), sc.reasons()[i], null);
+        }
+      }
     }
   }
 

@@ -93,6 +93,14 @@ final class Catalogue {
               + " label CHARACTER VARYING,"
               + " count BIGINT NOT NULL,"
               + " PRIMARY KEY (dataset_id, variable_ord, ord))");
+      // added after the first release: named text properties of a dataset (e.g. its survey
+      // design), kept by dataset name so that a re-import keeps them
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS sb_dataset_property("
+              + "dataset CHARACTER VARYING NOT NULL,"
+              + " name CHARACTER VARYING NOT NULL,"
+              + " property_value CHARACTER LARGE OBJECT NOT NULL,"
+              + " PRIMARY KEY (dataset, name))");
       s.execute(
           "CREATE TABLE IF NOT EXISTS sb_audit("
               + "seq BIGINT PRIMARY KEY,"
@@ -440,6 +448,50 @@ final class Catalogue {
       ps.setString(2, edition);
       ps.setLong(3, id);
       ps.executeUpdate();
+      conn.commit();
+    } catch (SQLException | RuntimeException e) {
+      conn.rollback();
+      throw e;
+    }
+  }
+
+  /** A dataset's named property, or null. */
+  String property(String dataset, String name) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "SELECT property_value FROM sb_dataset_property WHERE dataset = ? AND name = ?")) {
+      ps.setString(1, dataset);
+      ps.setString(2, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /** Sets (or with null removes) a dataset's named property; null name removes them all. */
+  void setProperty(String dataset, String name, String value) throws SQLException {
+    try {
+      try (PreparedStatement ps =
+          conn.prepareStatement(
+              name == null
+                  ? "DELETE FROM sb_dataset_property WHERE dataset = ?"
+                  : "DELETE FROM sb_dataset_property WHERE dataset = ? AND name = ?")) {
+        ps.setString(1, dataset);
+        if (name != null) {
+          ps.setString(2, name);
+        }
+        ps.executeUpdate();
+      }
+      if (name != null && value != null) {
+        try (PreparedStatement ps =
+            conn.prepareStatement(
+                "INSERT INTO sb_dataset_property(dataset, name, property_value) VALUES (?, ?, ?)")) {
+          ps.setString(1, dataset);
+          ps.setString(2, name);
+          ps.setString(3, value);
+          ps.executeUpdate();
+        }
+      }
       conn.commit();
     } catch (SQLException | RuntimeException e) {
       conn.rollback();

@@ -726,6 +726,39 @@ public final class Workspace implements AutoCloseable {
         });
   }
 
+  /**
+   * A named text property kept with a dataset (e.g. {@code survey.design}), or null. Properties
+   * survive a re-import of the dataset and go when it is dropped.
+   *
+   * @throws InputException when the dataset is unknown
+   */
+  public String property(String dataset, String name) {
+    return sql(
+        () -> {
+          if (catalogue.id(dataset) < 0) {
+            throw unknownDataset(dataset);
+          }
+          return catalogue.property(dataset, name);
+        });
+  }
+
+  /**
+   * Sets a named text property of a dataset, or removes it when {@code value} is null.
+   *
+   * @throws InputException when the dataset is unknown
+   */
+  public void setProperty(String dataset, String name, String value) {
+    java.util.Objects.requireNonNull(name, "name");
+    sql(
+        () -> {
+          if (catalogue.id(dataset) < 0) {
+            throw unknownDataset(dataset);
+          }
+          catalogue.setProperty(dataset, name, value);
+          return null;
+        });
+  }
+
   /** The edition of a lookup dataset, or null. */
   public String edition(String dataset) {
     return record(dataset).rec().edition();
@@ -887,6 +920,9 @@ public final class Workspace implements AutoCloseable {
             () -> {
               try {
                 String f = catalogue.drop(dataset);
+                if (f != null) {
+                  catalogue.setProperty(dataset, null, null);
+                }
                 sources.removeOrphans();
                 return f;
               } finally {

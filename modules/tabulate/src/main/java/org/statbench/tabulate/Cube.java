@@ -445,6 +445,20 @@ public final class Cube {
     }
   }
 
+  /**
+   * Whether a percentage divides by the total of a dimension with this role: row % by the column
+   * dimensions' totals, column % by the rows', wafer % by rows' and columns', total % by all.
+   */
+  public static boolean dividesByTotal(Percentage pct, DimensionRole r) {
+    return switch (pct) {
+      case ROW -> r == DimensionRole.COLUMN;
+      case COLUMN -> r == DimensionRole.ROW;
+      case WAFER -> r != DimensionRole.WAFER;
+      case TOTAL -> true;
+      case NONE -> false;
+    };
+  }
+
   /** Values as a percentage of the margin the percentage names (NaN where that margin is 0). */
   public double[] percentages(double[] v, Percentage pct) {
     if (pct == Percentage.NONE) {
@@ -454,16 +468,7 @@ public final class Cube {
     for (int f = 0; f < cells; f++) {
       int[] c = coord(f);
       for (int d = 0; d < c.length; d++) {
-        DimensionRole r = roles.get(d);
-        boolean toTotal =
-            switch (pct) {
-              case ROW -> r == DimensionRole.COLUMN;
-              case COLUMN -> r == DimensionRole.ROW;
-              case WAFER -> r != DimensionRole.WAFER;
-              case TOTAL -> true;
-              case NONE -> false;
-            };
-        if (toTotal) {
+        if (dividesByTotal(pct, roles.get(d))) {
           c[d] = plans.get(d).totalPos();
         }
       }

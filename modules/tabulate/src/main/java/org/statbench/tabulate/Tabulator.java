@@ -153,9 +153,53 @@ public final class Tabulator {
     for (String v : spec.variables()) {
       data.column(v); // names the unknown variable
     }
-    List<DimensionSpec> dimSpecs = spec.dimensions();
     List<DimensionPlan> plans = new ArrayList<>();
     List<DimensionRole> roles = new ArrayList<>();
+    Kernel k = setUp(spec, data, plans, roles);
+    Measure m = spec.measure();
+    double[] values = k.values;
+    double[] weights = k.weights;
+    k.run(cancel);
+    Cube cube = Cube.of(plans, roles, k);
+    double[] v;
+    if (weights != null && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
+      v =
+          WeightedQuantiles.compute(
+              plans,
+              k.leafCells(cancel),
+              values,
+              weights,
+              data.rows(),
+              Cube.percentileOf(m),
+              spec.weight(),
+              cancel);
+    } else if (m.kind() == MeasureKind.MEDIAN
+        || m.kind() == MeasureKind.PERCENTILE
+        || m.kind() == MeasureKind.DISTINCT_COUNT) {
+      RankedColumn ranked = ranked(m, data, k.cells - 1);
+      if (ranked != null) {
+        int[] hist = k.rankHistograms(ranked.ranks, ranked.values.length, cancel);
+        v = cube.orderStatisticsFromHistograms(m, hist, ranked.values, cancel);
+      } else {
+        int[] offsets = new int[k.cells + 1];
+        double[] byCell = k.valuesByCell(offsets, cancel);
+        v = cube.orderStatistics(m, byCell, offsets, cancel);
+      }
+    } else {
+      v = cube.values(m, weights != null);
+    }
+    v = cube.percentages(v, spec.percentage());
+    boolean withTop = m.kind().isMagnitude();
+    return cube.toTable(spec.dataset(), m, weights != null, v, withTop);
+  }
+
+  /**
+   * Plans the dimensions (filling {@code plans} and {@code roles}) and builds the kernel for the
+   * spec's dimensions, filters, measure and weight; the caller runs it.
+   */
+  private Kernel setUp(
+      TableSpec spec, DatasetColumns data, List<DimensionPlan> plans, List<DimensionRole> roles) {
+    List<DimensionSpec> dimSpecs = spec.dimensions();
     List<EncodedColumn> encoded = new ArrayList<>();
     long leafCells = 1;
     long fullCells = 1;
@@ -193,48 +237,34 @@ public final class Tabulator {
     Measure m = spec.measure();
     double[] values = m.kind() == MeasureKind.COUNT ? null : measureValues(m, data);
     double[] weights = spec.weight() == null ? null : weights(spec.weight(), data);
-    Kernel k =
-        new Kernel(
-            data.rows(),
-            (int) leafCells + 1,
-            dimPasses,
-            codeFilters,
-            rangeFilters,
-            dayFilters,
-            values,
-            weights);
-    k.run(cancel);
-    Cube cube = Cube.of(plans, roles, k);
-    double[] v;
-    if (weights != null && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
-      v =
-          WeightedQuantiles.compute(
-              plans,
-              k.leafCells(cancel),
-              values,
-              weights,
-              data.rows(),
-              Cube.percentileOf(m),
-              spec.weight(),
-              cancel);
-    } else if (m.kind() == MeasureKind.MEDIAN
-        || m.kind() == MeasureKind.PERCENTILE
-        || m.kind() == MeasureKind.DISTINCT_COUNT) {
-      RankedColumn ranked = ranked(m, data, k.cells - 1);
-      if (ranked != null) {
-        int[] hist = k.rankHistograms(ranked.ranks, ranked.values.length, cancel);
-        v = cube.orderStatisticsFromHistograms(m, hist, ranked.values, cancel);
-      } else {
-        int[] offsets = new int[k.cells + 1];
-        double[] byCell = k.valuesByCell(offsets, cancel);
-        v = cube.orderStatistics(m, byCell, offsets, cancel);
-      }
-    } else {
-      v = cube.values(m, weights != null);
+    return new Kernel(
+        data.rows(),
+        (int) leafCells + 1,
+        dimPasses,
+        codeFilters,
+        rangeFilters,
+        dayFilters,
+        values,
+        weights);
+  }
+
+  /**
+   * For estimation passes outside the kernel (survey variances, {@code
+   * org.statbench.tabulate.survey}): each record's leaf cell under the spec's dimensions and
+   * filters, and the output-table cells (margins and roll-up parents included, hidden totals
+   * excluded) each leaf adds into. The spec's measure, weight and percentage are ignored.
+   *
+   * @throws InputException naming the variable when it is unknown or of the wrong type
+   */
+  public LeafAssignment assign(TableSpec spec, DatasetColumns data, CancellationToken cancel) {
+    TableSpec s = spec.withPercentage(Percentage.NONE).withWeight(null).withMeasure(Measure.COUNT);
+    for (String v : s.variables()) {
+      data.column(v);
     }
-    v = cube.percentages(v, spec.percentage());
-    boolean withTop = m.kind().isMagnitude();
-    return cube.toTable(spec.dataset(), m, weights != null, v, withTop);
+    List<DimensionPlan> plans = new ArrayList<>();
+    List<DimensionRole> roles = new ArrayList<>();
+    Kernel k = setUp(s, data, plans, roles);
+    return LeafAssignment.of(plans, roles, k.leafCells(cancel), k.cells - 1, spec.dataset());
   }
 
   /**

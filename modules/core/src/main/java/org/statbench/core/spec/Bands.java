@@ -181,7 +181,7 @@ public record Bands(List<Band> bands) implements Derivation {
   }
 
   /** A cut point rounded to 10 significant digits (exact when it already has fewer). */
-  private static double readable(double x) {
+  public static double readable(double x) {
     if (x == 0 || !Double.isFinite(x)) {
       return x;
     }

@@ -1,0 +1,345 @@
+package org.statbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.core.data.NumericColumn;
+import picocli.CommandLine;
+
+/** tabulate with --design, --replicates, --se and --level on a design worked by hand. */
+class SurveyCommandTest {
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private String db;
+
+  private int run(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    CommandLine cl = StatBenchCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @BeforeEach
+  void importSurvey() throws Exception {
+    // stratum A: PSUs 1 and 2; stratum B: PSU 3 alone
+    Path csv = tmp.resolve("s.csv");
+    Files.writeString(
+        csv,
+        "stratum,psu,g,y,w,r1,r2,r3\n"
+            + "A,1,x,2,1,2,0,1\n"
+            + "A,1,z,4,1,0,2,1\n"
+            + "A,2,x,5,2,1,1,2\n"
+            + "B,3,z,1,3,1,1,0\n");
+    db = tmp.resolve("ws").toString();
+    assertThat(run("import", "--db", db, "--name", "s", "--file", csv.toString())).isZero();
+  }
+
+  private static String n(double v) {
+    return NumericColumn.formatNumber(v);
+  }
+
+  @Test
+  void seAppendsStandardErrorIntervalCvAndBaseOfEveryDomain() {
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "s",
+            "--rows",
+            "g",
+            "--measure",
+            "sum:y",
+            "--weight",
+            "w",
+            "--design",
+            "strata=stratum,psu=psu,lonely=certainty",
+            "--se");
+    assertThat(code).as(err.toString()).isZero();
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[0]).isEqualTo("g,measure,value,se,lower,upper,cv,n");
+    // domain x: w y = 2 (PSU 1) and 10 (PSU 2): total 12; A: 2 * ((2-6)^2 + (10-6)^2) = 64
+    double z = 1.959963984540054;
+    assertThat(lines[1])
+        .isEqualTo(
+            "x,sum:y,12,8," + n(12 - z * 8) + "," + n(12 + z * 8) + "," + n(8.0 / 12 * 100) + ",2");
+    // total 19: A's PSU totals 6 and 10 -> 2 * (4 + 4) = 16; B certain
+    assertThat(lines[3]).startsWith("Total,sum:y,19,4,");
+  }
+
+  @Test
+  void lonelyPsuIsRefusedWithExitTwoNamingTheStratum() {
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "s",
+            "--rows",
+            "g",
+            "--weight",
+            "w",
+            "--design",
+            "strata=stratum,psu=psu",
+            "--se");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'stratum': B").doesNotContain("Exception");
+  }
+
+  @Test
+  void replicateWeightsByPrefixAndLevel() {
+    // replicate totals of y: r1 = 2*2 + 0*4 + 1*5 + 1*1 = 10, r2 = 0+8+5+1 = 14,
+    // r3 = 2+4+10+0 = 16; mean 40/3; squares (10/3)^2 + (2/3)^2 + (8/3)^2 = 168/9;
+    // JK1: (R-1)/R = 2/3 -> variance 112/9
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "s",
+            "--rows",
+            "g",
+            "--no-total",
+            "g",
+            "--measure",
+            "sum:y",
+            "--weight",
+            "w",
+            "--replicates",
+            "r*",
+            "--replicate-type",
+            "jk1",
+            "--se",
+            "--level",
+            "0.90",
+            "--filter",
+            "g=x,z");
+    assertThat(code).as(err.toString()).isZero();
+    String[] lines = out.toString().split("\n");
+    assertThat(lines).hasSize(3);
+    code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "s",
+            "--rows",
+            "stratum",
+            "--measure",
+            "sum:y",
+            "--weight",
+            "w",
+            "--replicates",
+            "r1,r2,r3",
+            "--replicate-type",
+            "jk1",
+            "--se",
+            "--level",
+            "0.90");
+    assertThat(code).as(err.toString()).isZero();
+    String[] total = out.toString().split("\n")[3].split(",");
+    double se = Math.sqrt(112.0 / 9);
+    double z90 = 1.6448536269514722;
+    assertThat(total[0] + "," + total[1] + "," + total[2] + "," + total[7])
+        .isEqualTo("Total,sum:y,19,4");
+    double[] expected = {se, 19 - z90 * se, 19 + z90 * se, se / 19 * 100};
+    for (int k = 0; k < 4; k++) {
+      assertThat(Double.parseDouble(total[3 + k])).isCloseTo(expected[k], within(1e-12));
+    }
+  }
+
+  @Test
+  void ratioAndGiniMeasuresWithoutSeWriteEstimatesOnly() {
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "s",
+                "--rows",
+                "g",
+                "--weight",
+                "w",
+                "--measure",
+                "ratio:y/w"))
+        .isZero();
+    // x: (1*2 + 2*5) / (1*1 + 2*2) = 12 / 5
+    assertThat(out.toString().split("\n")[0]).isEqualTo("g,measure,value");
+    assertThat(out.toString().split("\n")[1]).isEqualTo("x,ratio:y/w,2.4");
+  }
+
+  @Test
+  void withoutADesignTheWeightAloneGivesOtherStandardErrors() {
+    assertThat(
+            run(
+                "tabulate",
+                "--db",
+                db,
+                "--dataset",
+                "s",
+                "--rows",
+                "g",
+                "--weight",
+                "w",
+                "--design",
+                "strata=stratum,psu=psu,lonely=certainty",
+                "--se"))
+        .isZero();
+    String withDesign = out.toString();
+    assertThat(
+            run("tabulate", "--db", db, "--dataset", "s", "--rows", "g", "--weight", "w", "--se"))
+        .isZero();
+    assertThat(out.toString()).isNotEqualTo(withDesign); // no kept design: the weight alone
+  }
+
+  private String importHundred() throws Exception {
+    // 60 records in a, 35 in b, 5 in c, each of weight 100
+    StringBuilder sb = new StringBuilder("g,w\n");
+    for (int i = 0; i < 100; i++) {
+      sb.append(i < 60 ? "a" : i < 95 ? "b" : "c").append(",100\n");
+    }
+    Path csv = tmp.resolve("h.csv");
+    Files.writeString(csv, sb.toString());
+    assertThat(run("import", "--db", db, "--name", "h", "--file", csv.toString())).isZero();
+    return "h";
+  }
+
+  /** Exports dataset h by g (no totals, weighted, with --se) under a policy file. */
+  private int exportH(Path rules, Path out) {
+    return run(
+        "export",
+        "--db",
+        db,
+        "--dataset",
+        "h",
+        "--rows",
+        "g",
+        "--no-totals",
+        "--weight",
+        "w",
+        "--se",
+        "--rules",
+        rules.toString(),
+        "--out",
+        out.toString());
+  }
+
+  @Test
+  void exportFlagsCellsByCvAndBaseAndCountsUnweightedRecordsForTheThreshold() throws Exception {
+    importHundred();
+    // each record its own PSU: CV of a domain count = sqrt((1 - p) / (n p) * n/(n-1)) roughly;
+    // b: p = 0.35 -> about 13.6%, a: p = 0.6 -> about 8.2%. c has 5 records (weighted 500):
+    // the threshold (10) counts records, so c fails it whatever its weight.
+    Path rules = tmp.resolve("p.json");
+    Files.writeString(rules, "{\"quality\": {\"cvCaution\": 10, \"cvWithhold\": 30}}");
+    Path out = tmp.resolve("release.csv");
+    int code = exportH(rules, out);
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("g,measure,value,status,se,lower,upper,cv,n");
+    assertThat(lines.get(1)).startsWith("a,count,6000,ok,");
+    assertThat(lines.get(2)).startsWith("b,count,3500,caution:cv,");
+    assertThat(lines.get(3)).isEqualTo("c,count,,primary:threshold,,,,,");
+    Files.writeString(rules, "{\"quality\": {\"minBase\": 40}}");
+    assertThat(exportH(rules, out)).isZero();
+    assertThat(Files.readAllLines(out).get(2)).isEqualTo("b,count,,withheld:base,,,,,");
+    Path xlsx = tmp.resolve("release.xlsx");
+    assertThat(exportH(rules, xlsx)).isZero();
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+      var sheet = wb.getSheet("Table");
+      boolean found = false;
+      for (var row : sheet) {
+        for (var cell : row) {
+          if (cell.getCellComment() != null) {
+            found |=
+                cell.getCellComment()
+                    .getString()
+                    .getString()
+                    .contains("unweighted base 35 is under 40");
+          }
+        }
+      }
+      assertThat(found).as("a note on b's cell").isTrue();
+    }
+  }
+
+  @Test
+  void quantileGroupsMakeTheDistributionTable() throws Exception {
+    StringBuilder sb = new StringBuilder("y,w\n");
+    for (int i = 1; i <= 10; i++) {
+      sb.append(i).append(",1\n");
+    }
+    Path csv = tmp.resolve("q.csv");
+    Files.writeString(csv, sb.toString());
+    assertThat(run("import", "--db", db, "--name", "q", "--file", csv.toString())).isZero();
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "q",
+            "--quantile-groups",
+            "y=5",
+            "--measure",
+            "sum:y",
+            "--percent",
+            "column",
+            "--weight",
+            "w");
+    assertThat(code).as(err.toString()).isZero();
+    // quintile cut points 2.5, 4.5, 6.5, 8.5 (see HandWorkedDesignsTest); first share 3/55
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[0]).isEqualTo("y,measure,value");
+    assertThat(lines[1]).startsWith("<2.5,column%:sum:y,5.45454545454545");
+    assertThat(lines[5]).startsWith("8.5+,column%:sum:y,34.5454545454545");
+  }
+
+  @Test
+  void changeBetweenWavesWithItsStandardError() throws Exception {
+    // see HandWorkedDesignsTest: change 3, SE sqrt(3)
+    Path csv = tmp.resolve("waves.csv");
+    Files.writeString(
+        csv, "p,wave,y,w\np1,1,1,1\np2,1,2,1\np3,1,3,1\np1,2,2,1\np2,2,2,1\np3,2,5,1\n");
+    assertThat(run("import", "--db", db, "--name", "waves", "--file", csv.toString())).isZero();
+    int code =
+        run(
+            "tabulate",
+            "--db",
+            db,
+            "--dataset",
+            "waves",
+            "--rows",
+            "p",
+            "--measure",
+            "sum:y",
+            "--weight",
+            "w",
+            "--design",
+            "psu=p",
+            "--change",
+            "wave=1,2",
+            "--se");
+    assertThat(code).as(err.toString()).isZero();
+    String[] total = out.toString().split("\n")[4].split(",");
+    assertThat(total[0] + "," + total[1] + "," + total[2]).isEqualTo("Total,change:sum:y,3");
+    assertThat(Double.parseDouble(total[3])).isCloseTo(Math.sqrt(3), within(1e-12));
+  }
+}

@@ -1,0 +1,304 @@
+package org.statbench.tabulate.survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.statbench.core.InputException;
+import org.statbench.core.data.CategoricalColumn;
+import org.statbench.core.data.Column;
+import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.DateColumn;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.table.Category;
+
+/**
+ * A {@link SurveyDesign} resolved against a dataset's columns: per record its weight and PSU
+ * (numbered 0..P-1 across strata), per PSU its stratum, per stratum its PSU count and variance
+ * scale, and the replicate weights with their scales.
+ */
+final class DesignFrame {
+  final SurveyDesign design;
+  final double[] w;
+  final int[] psu;
+  final int[] stratumOfPsu;
+  final int psuCount;
+  final int strata;
+  final int[] psusInStratum;
+
+  /** Per stratum (1 - f) n/(n - 1), or (1 - f) for a stratum of one PSU. */
+  final double[] scale;
+
+  /** Replicate weights [r][record], or null. */
+  final double[][] reps;
+
+  final double repScale;
+  final double[] rscales;
+
+  private DesignFrame(
+      SurveyDesign design,
+      double[] w,
+      int[] psu,
+      int[] stratumOfPsu,
+      int strata,
+      int[] psusInStratum,
+      double[] scale,
+      double[][] reps,
+      double repScale,
+      double[] rscales) {
+    this.design = design;
+    this.w = w;
+    this.psu = psu;
+    this.stratumOfPsu = stratumOfPsu;
+    this.psuCount = stratumOfPsu.length;
+    this.strata = strata;
+    this.psusInStratum = psusInStratum;
+    this.scale = scale;
+    this.reps = reps;
+    this.repScale = repScale;
+    this.rscales = rscales;
+  }
+
+  static DesignFrame of(SurveyDesign d, DatasetColumns data) {
+    int n = data.rows();
+    double[] w = weights(d.weight(), data);
+    int[] stratum = d.strata() == null ? new int[n] : codes(d.strata(), data);
+    int[] psuCode = d.psu() == null ? null : codes(d.psu(), data);
+    int[] psu = new int[n];
+    int[] stratumOfPsu;
+    if (psuCode == null) {
+      for (int i = 0; i < n; i++) {
+        psu[i] = i;
+      }
+      stratumOfPsu = stratum.clone();
+    } else {
+      int hk = max(stratum) + 1;
+      int pk = max(psuCode) + 1;
+      if ((long) hk * pk <= 16_000_000L) {
+        // dense: PSU ids by (stratum, code) in a table, no boxing
+        int[] id = new int[hk * pk];
+        Arrays.fill(id, -1);
+        int[] of = new int[Math.min(n, hk * pk)];
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+          int key = stratum[i] * pk + psuCode[i];
+          if (id[key] < 0) {
+            of[next] = stratum[i];
+            id[key] = next++;
+          }
+          psu[i] = id[key];
+        }
+        stratumOfPsu = Arrays.copyOf(of, next);
+      } else {
+        List<Integer> stratumOf = new ArrayList<>();
+        Map<Long, Integer> ids = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+          long key = ((long) stratum[i] << 32) | (psuCode[i] & 0xFFFFFFFFL);
+          Integer id = ids.get(key);
+          if (id == null) {
+            id = stratumOf.size();
+            ids.put(key, id);
+            stratumOf.add(stratum[i]);
+          }
+          psu[i] = id;
+        }
+        stratumOfPsu = stratumOf.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    int h = 0;
+    for (int s : stratum) {
+      h = Math.max(h, s + 1);
+    }
+    int[] nh = new int[h];
+    for (int s : stratumOfPsu) {
+      nh[s]++;
+    }
+    double[] fpc = fpcOf(d, data, stratum, h);
+    double[] scale = new double[h];
+    TreeSet<String> lonely = new TreeSet<>();
+    String[] stratumLabels = d.strata() == null ? null : labels(d.strata(), data);
+    for (int s = 0; s < h; s++) {
+      if (nh[s] == 0) {
+        continue;
+      }
+      double f = 1;
+      if (!Double.isNaN(fpc[s])) {
+        double pop = fpc[s] <= 1 ? nh[s] / fpc[s] : fpc[s];
+        f = (pop - nh[s]) / pop;
+      }
+      scale[s] = nh[s] > 1 ? f * nh[s] / (nh[s] - 1.0) : f;
+      if (nh[s] == 1 && f >= 1e-7) {
+        lonely.add(stratumLabels == null ? "1" : stratumLabels[s]);
+      }
+    }
+    if (!lonely.isEmpty() && !d.usesReplicates() && d.lonely() == SurveyDesign.LonelyPsu.FAIL) {
+      throw new InputException(
+          "Strata with a single PSU in '"
+              + d.strata()
+              + "': "
+              + String.join(", ", lonely.stream().limit(20).toList())
+              + (lonely.size() > 20 ? " (and " + (lonely.size() - 20) + " more)" : "")
+              + "; say how to treat them with lonely=adjust, average or certainty");
+    }
+    double[][] reps = null;
+    double repScale = 0;
+    double[] rscales = null;
+    if (d.usesReplicates()) {
+      int r = d.replicates().size();
+      reps = new double[r][];
+      for (int k = 0; k < r; k++) {
+        reps[k] = weights(d.replicates().get(k), data);
+      }
+      rscales = new double[r];
+      Arrays.fill(rscales, 1);
+      switch (d.replicateType()) {
+        case BOOTSTRAP -> repScale = 1.0 / (r - 1);
+        case JK1 -> repScale = (r - 1.0) / r;
+        case JKN -> {
+          repScale = 1;
+          for (int k = 0; k < r; k++) {
+            // the stratum of the PSU this replicate deletes: where its weights are zero
+            int deleted = -1;
+            for (int i = 0; i < n && deleted < 0; i++) {
+              if (reps[k][i] == 0 && w[i] != 0) {
+                deleted = stratum[i];
+              }
+            }
+            if (deleted < 0) {
+              throw new InputException(
+                  "JKn replicate '"
+                      + d.replicates().get(k)
+                      + "' deletes no PSU (no record has weight 0 in it)");
+            }
+            rscales[k] = (nh[deleted] - 1.0) / nh[deleted];
+          }
+        }
+      }
+    }
+    return new DesignFrame(d, w, psu, stratumOfPsu, h, nh, scale, reps, repScale, rscales);
+  }
+
+  private static int max(int[] a) {
+    int m = 0;
+    for (int x : a) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+
+  private static double[] fpcOf(SurveyDesign d, DatasetColumns data, int[] stratum, int h) {
+    double[] out = new double[h];
+    java.util.Arrays.fill(out, Double.NaN);
+    if (d.fpc() == null) {
+      return out;
+    }
+    if (!(data.column(d.fpc()) instanceof NumericColumn c)) {
+      throw new InputException(
+          "The finite population correction '" + d.fpc() + "' must be numeric");
+    }
+    double[] v = c.values();
+    for (int i = 0; i < v.length; i++) {
+      if (!(v[i] > 0)) {
+        throw new InputException(
+            "The finite population correction '"
+                + d.fpc()
+                + "' is missing or not positive on record "
+                + (i + 1));
+      }
+      double seen = out[stratum[i]];
+      if (Double.isNaN(seen)) {
+        out[stratum[i]] = v[i];
+      } else if (seen != v[i]) {
+        throw new InputException(
+            "The finite population correction '"
+                + d.fpc()
+                + "' differs within a stratum (record "
+                + (i + 1)
+                + ")");
+      }
+    }
+    return out;
+  }
+
+  static double[] weights(String variable, DatasetColumns data) {
+    Column col = data.column(variable);
+    if (!(col instanceof NumericColumn n)) {
+      throw new InputException(
+          "Weight needs a numeric variable: '" + variable + "' is " + col.type().key());
+    }
+    double[] v = n.values();
+    double[] w = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
+      if (x < 0) {
+        throw new InputException("The weight '" + variable + "' is negative on record " + (i + 1));
+      }
+      w[i] = x == x ? x : 0;
+    }
+    return w;
+  }
+
+  /** Per record a code 0..k-1 of the variable's value; a missing value is an error. */
+  private static int[] codes(String variable, DatasetColumns data) {
+    Column col = data.column(variable);
+    int n = data.rows();
+    int[] out = new int[n];
+    if (col instanceof CategoricalColumn c) {
+      for (int i = 0; i < n; i++) {
+        out[i] = c.code(i);
+        if (out[i] < 0) {
+          throw missing(variable, i);
+        }
+      }
+    } else if (col instanceof NumericColumn c) {
+      Map<Double, Integer> ids = new HashMap<>();
+      double[] v = c.values();
+      for (int i = 0; i < n; i++) {
+        if (v[i] != v[i]) {
+          throw missing(variable, i);
+        }
+        out[i] = ids.computeIfAbsent(v[i], k -> ids.size());
+      }
+    } else {
+      int[] days = ((DateColumn) col).epochDays();
+      Map<Integer, Integer> ids = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        if (days[i] == DateColumn.MISSING) {
+          throw missing(variable, i);
+        }
+        out[i] = ids.computeIfAbsent(days[i], k -> ids.size());
+      }
+    }
+    return out;
+  }
+
+  /** Labels of the codes of {@link #codes}, for messages. */
+  private static String[] labels(String variable, DatasetColumns data) {
+    Column col = data.column(variable);
+    int n = data.rows();
+    if (col instanceof CategoricalColumn c) {
+      return c.dictionary().toArray(String[]::new);
+    }
+    Map<String, Integer> seen = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String s =
+          col instanceof NumericColumn nc
+              ? NumericColumn.formatNumber(nc.values()[i])
+              : java.time.LocalDate.ofEpochDay(((DateColumn) col).epochDays()[i]).toString();
+      seen.putIfAbsent(s, seen.size());
+    }
+    return seen.keySet().toArray(String[]::new);
+  }
+
+  private static InputException missing(String variable, int i) {
+    return new InputException(
+        "The design variable '"
+            + variable
+            + "' is "
+            + Category.MISSING.toLowerCase()
+            + " on record "
+            + (i + 1));
+  }
+}

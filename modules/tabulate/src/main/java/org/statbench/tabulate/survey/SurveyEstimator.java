@@ -1,0 +1,1163 @@
+package org.statbench.tabulate.survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.InputException;
+import org.statbench.core.data.Column;
+import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.Dimension;
+import org.statbench.core.table.Table;
+import org.statbench.store.Workspace;
+import org.statbench.tabulate.Cube;
+import org.statbench.tabulate.LeafAssignment;
+import org.statbench.tabulate.Tabulator;
+
+/**
+ * Design-based estimates with standard errors for every cell of a table, margins included; each
+ * cell is a domain (records outside it still count in the variance, as zeros), as R {@code
+ * survey}'s {@code svyby} and {@code subset}.
+ *
+ * <p><b>Linearisation</b> (R {@code svydesign} with {@code nest=TRUE}, survey 4.1): each record's
+ * linearised value {@code u} is summed by PSU; the variance is {@code sum_h (1 - f_h) n_h/(n_h - 1)
+ * sum_(i in h) (u_hi - mean_h)^2} over strata {@code h} with {@code n_h} PSUs. Count and sum:
+ * {@code u = w y} in the domain. Mean and ratio {@code V/W}: {@code u = w (v - R x) / X}. Row,
+ * column, total and wafer percentages are domain proportions (ratios of the cell to its margin). A
+ * stratum with one PSU follows the design's {@link SurveyDesign.LonelyPsu} exactly as R's {@code
+ * onestrat}: {@code adjust} adds {@code f u^2} (the PSU centred at zero, the grand mean of a mean's
+ * linearised values), {@code certainty} adds nothing, {@code average} scales the other strata up by
+ * strata / strata with two or more PSUs.
+ *
+ * <p><b>Replicate weights</b> (R {@code svrepdesign}, combined weights, {@code mse=FALSE}): the
+ * estimate recomputed with each replicate weight, variance {@code scale sum_r rscale_r (theta_r -
+ * mean theta)^2} with bootstrap scale {@code 1/(R-1)}, JK1 {@code (R-1)/R}, JKn rscales {@code
+ * (n_h-1)/n_h}.
+ *
+ * <p><b>Quantiles</b> use the engine's weighted quantile (R {@code svyquantile(qrule="school")};
+ * the default {@code qrule="math"} differs only where a cumulative weight hits {@code p} exactly)
+ * and Woodruff intervals as R's default {@code interval.type="mean"}: the interval {@code F(q) +/-
+ * t se(F(q))} of the domain's distribution function at the quantile, mapped back through the
+ * quantile function; {@code t} on {@code df} = PSUs - strata in the domain (replicates: R - 1); the
+ * standard error is the interval's width / (2 t). Other intervals are {@code estimate +/- z se}
+ * with the normal {@code z} (R's {@code confint} default).
+ *
+ * <p><b>Gini</b>: {@code G = (2 sum w_k y_k C_k - sum w_k^2 y_k) / (N Y) - 1} over the domain's
+ * records sorted by value ({@code C_k} the cumulative weight), linearised by its derivative in each
+ * weight: {@code z_k = (2 y_k C_k + 2 (Y - Y_k)) / (N Y) - (G + 1) (1/N + y_k / Y)} with {@code
+ * Y_k} the cumulative total (Langel and Tillé 2013; R {@code convey::svygini}).
+ *
+ * <p><b>Design effect</b>: design variance over the simple-random-sampling variance as R's {@code
+ * deff=TRUE} (without replacement): count {@code N^2 p(1-p) n/(n-1) / n (1 - n/N)} of the cell's
+ * share {@code p} of the table total; sum and mean from the domain's weighted variance; a
+ * proportion from {@code p(1-p)}; none for ratios, quantiles and Gini.
+ *
+ * <p>One pass over each cell's records (records grouped by leaf cell once), not one pass over the
+ * data per cell. Thread-safe when the {@link Tabulator} is.
+ */
+public final class SurveyEstimator {
+  private final Tabulator tabulator;
+
+  /** Recently resolved designs (a few: each holds per-record arrays). */
+  private final Map<List<Object>, DesignFrame> frames =
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, DesignFrame> eldest) {
+          return size() > 4;
+        }
+      };
+
+  public SurveyEstimator(Tabulator tabulator) {
+    this.tabulator = Objects.requireNonNull(tabulator);
+  }
+
+  /** Loads the columns the spec, measure and design need from a workspace and estimates. */
+  public SurveyTable estimate(
+      TableSpec spec,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      double level,
+      Workspace workspace,
+      CancellationToken cancel) {
+    LinkedHashSet<String> vars = new LinkedHashSet<>(spec.variables());
+    vars.addAll(measure.variables());
+    vars.addAll(design.variables());
+    DatasetColumns columns = workspace.columns(spec.dataset(), List.copyOf(vars));
+    return estimate(spec, measure, design, level, columns, cancel);
+  }
+
+  /**
+   * Estimates every cell of the spec's table with its standard error.
+   *
+   * @param spec dimensions, filters and percentage (its measure and weight are replaced)
+   * @param measure the estimator
+   * @param design the survey design (its weight is the table's weight)
+   * @param level confidence level in (0, 1), e.g. 0.95
+   * @throws InputException naming the variable or strata at fault
+   */
+  public SurveyTable estimate(
+      TableSpec spec,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      double level,
+      DatasetColumns data,
+      CancellationToken cancel) {
+    if (!(level > 0 && level < 1)) {
+      throw new InputException("The confidence level must be between 0 and 1, got " + level);
+    }
+    SurveyMeasure.Kind kind = measure.kind();
+    Percentage pct = spec.percentage();
+    if (pct != Percentage.NONE
+        && kind != SurveyMeasure.Kind.COUNT
+        && kind != SurveyMeasure.Kind.SUM) {
+      throw new InputException("Percentages apply to counts and sums, not to " + measure.label());
+    }
+    TableSpec base = spec.withWeight(design.weight());
+    Table point = tabulator.tabulate(base.withMeasure(measure.tabulationMeasure()), data, cancel);
+    TableSpec all = base;
+    for (DimensionSpec d : spec.dimensions()) {
+      all = all.withTotal(d.variable(), true);
+    }
+    LeafAssignment la = tabulator.assign(all, data, cancel);
+    DesignFrame frame = frame(design, data);
+    Run run = new Run(frame, la, measure, pct, data, level, cancel);
+    run.compute();
+    // from the all-totals layout to the table's (hidden totals dropped)
+    int n = point.cellCount();
+    double[] se = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    double[] deff = new double[n];
+    double[] est = new double[n];
+    int[] map = outputMap(la.dimensions(), point.dimensions());
+    for (int o = 0; o < map.length; o++) {
+      int t = map[o];
+      if (t >= 0) {
+        se[t] = run.se[o];
+        lo[t] = run.lower[o];
+        hi[t] = run.upper[o];
+        deff[t] = run.deff[o];
+        est[t] = run.est[o];
+      }
+    }
+    String label = measure.label();
+    if (pct != Percentage.NONE) {
+      label = pct.key() + "%:" + label;
+    }
+    if (kind == SurveyMeasure.Kind.RATIO || kind == SurveyMeasure.Kind.GINI) {
+      point = point.withValues(est);
+    }
+    return new SurveyTable(point, label, level, se, lo, hi, deff);
+  }
+
+  /**
+   * The weighted quantile (p in (0, 1]) of records sorted by value, by the engine's definition (R
+   * qrule "school"); NaN for none.
+   */
+  static double quantile(int[] sortedRecords, double[] y, double[] w, double p) {
+    return Run.quantileOf(sortedRecords, y, w, p);
+  }
+
+  /**
+   * A change-between-waves table: per cell of the spec the estimate in wave {@code to} minus the
+   * estimate in wave {@code from}, both waves in one dataset with the same design, with the
+   * standard error of the difference (linearised values, or replicate estimates, of the two waves
+   * subtracted PSU by PSU, so the covariance of PSUs seen in both waves counts). Counts, sums,
+   * means, ratios and percentages (whose changes are in percentage points).
+   *
+   * @param wave the wave variable (not a dimension of the spec)
+   * @throws InputException when the measure is a quantile or Gini, or a wave code is unknown
+   */
+  public SurveyTable estimateChange(
+      TableSpec spec,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      double level,
+      DatasetColumns data,
+      String wave,
+      String from,
+      String to,
+      CancellationToken cancel) {
+    if (measure.kind() == SurveyMeasure.Kind.QUANTILE
+        || measure.kind() == SurveyMeasure.Kind.GINI) {
+      throw new InputException(
+          "Change between waves is for counts, sums, means, ratios and percentages, not "
+              + measure.label());
+    }
+    if (spec.dimensions().stream().anyMatch(d -> d.variable().equals(wave))) {
+      throw new InputException(
+          "The wave variable '" + wave + "' must not be a dimension of a change table");
+    }
+    TableSpec both =
+        spec.withFilter(new org.statbench.core.spec.CodeFilter(wave, List.of(from, to), false));
+    TableSpec base = both.withWeight(design.weight());
+    Table point = tabulator.tabulate(base.withMeasure(measure.tabulationMeasure()), data, cancel);
+    List<DimensionSpec> wafers = new ArrayList<>(base.wafers());
+    wafers.add(DimensionSpec.of(wave));
+    TableSpec all = base.withWafers(wafers);
+    for (DimensionSpec d : all.dimensions()) {
+      all = all.withTotal(d.variable(), true);
+    }
+    LeafAssignment la = tabulator.assign(all, data, cancel);
+    Dimension waveDim = la.dimensions().get(la.dimensions().size() - 1);
+    int posFrom = -1;
+    int posTo = -1;
+    for (int c = 0; c < waveDim.categories().size(); c++) {
+      String code = waveDim.categories().get(c).code();
+      posFrom = code.equals(from) ? c : posFrom;
+      posTo = code.equals(to) ? c : posTo;
+    }
+    if (posFrom < 0 || posTo < 0) {
+      throw new InputException(
+          "The wave variable '" + wave + "' has no code '" + (posFrom < 0 ? from : to) + "'");
+    }
+    Run run = new Run(frame(design, data), la, measure, spec.percentage(), data, level, cancel);
+    run.keep = true;
+    run.compute();
+    int waves = waveDim.size();
+    List<Dimension> outDims = la.dimensions().subList(0, la.dimensions().size() - 1);
+    int[] map = outputMap(outDims, point.dimensions());
+    int n = point.cellCount();
+    double[] est = new double[n];
+    double[] se = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    double[] deff = new double[n];
+    Arrays.fill(deff, Double.NaN);
+    for (int o = 0; o < map.length; o++) {
+      int t = map[o];
+      if (t < 0) {
+        continue;
+      }
+      int a = o * waves + posFrom;
+      int b = o * waves + posTo;
+      est[t] = run.est[b] - run.est[a];
+      double scale = spec.percentage() != Percentage.NONE ? 100 : 1;
+      se[t] = Math.sqrt(run.differenceVariance(a, b)) * scale;
+      lo[t] = est[t] - run.z * se[t];
+      hi[t] = est[t] + run.z * se[t];
+    }
+    String label = measure.label();
+    if (spec.percentage() != Percentage.NONE) {
+      label = spec.percentage().key() + "%:" + label;
+    }
+    return new SurveyTable(point.withValues(est), "change:" + label, level, se, lo, hi, deff);
+  }
+
+  /** The design resolved against the columns, cached by design and column identity. */
+  private DesignFrame frame(SurveyDesign design, DatasetColumns data) {
+    List<Object> key = new ArrayList<>();
+    key.add(design);
+    for (String v : design.variables()) {
+      key.add(new Identity(data.column(v)));
+    }
+    synchronized (frames) {
+      DesignFrame f = frames.get(key);
+      if (f != null) {
+        return f;
+      }
+    }
+    DesignFrame f = DesignFrame.of(design, data);
+    synchronized (frames) {
+      frames.put(key, f);
+    }
+    return f;
+  }
+
+  /** Identity of a column object, as a map key. */
+  private record Identity(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
+  private static int[] outputMap(List<Dimension> allDims, List<Dimension> outDims) {
+    int nd = allDims.size();
+    int n = 1;
+    for (Dimension d : allDims) {
+      n *= d.size();
+    }
+    int[] outStride = new int[nd];
+    int s = 1;
+    for (int d = nd - 1; d >= 0; d--) {
+      outStride[d] = s;
+      s *= outDims.get(d).size();
+    }
+    int[] map = new int[n];
+    for (int o = 0; o < n; o++) {
+      int rest = o;
+      int t = 0;
+      int stride = n;
+      for (int d = 0; d < nd; d++) {
+        stride /= allDims.get(d).size();
+        int c = rest / stride;
+        rest %= stride;
+        if (c >= outDims.get(d).size()) {
+          t = -1;
+          break;
+        }
+        t += c * outStride[d];
+      }
+      map[o] = t;
+    }
+    return map;
+  }
+
+  /** One estimation: per cell the estimate, its variance and what follows from it. */
+  private static final class Run {
+    final DesignFrame f;
+    final LeafAssignment la;
+    final SurveyMeasure measure;
+    final SurveyMeasure.Kind kind;
+    final Percentage pct;
+    final double level;
+    final CancellationToken cancel;
+    final double[] y;
+    final double[] x;
+    final int cells;
+    final double[] est;
+    final double[] se;
+    final double[] lower;
+    final double[] upper;
+    final double[] deff;
+    final double z;
+    // records grouped by leaf cell
+    final int[] order;
+    final int[] offsets;
+    final int[][] leavesOfCell;
+    final int[] margin;
+    // scratch: per PSU totals and the PSUs touched
+    final double[] pa;
+    final double[] pb;
+    final int[] touched;
+    int touchedCount;
+    final boolean[] isTouched;
+    final double[] sh;
+    final double[] shh;
+    final boolean[] stratumSeen;
+    final int[] strataTouched;
+    final int okStrata;
+    final int allStrata;
+    // per cell weighted totals (and per replicate) for margins of percentages
+    final Map<Integer, double[]> marginPsu = new HashMap<>();
+    final Map<Integer, int[]> marginTouched = new HashMap<>();
+
+    Run(
+        DesignFrame f,
+        LeafAssignment la,
+        SurveyMeasure measure,
+        Percentage pct,
+        DatasetColumns data,
+        double level,
+        CancellationToken cancel) {
+      this.f = f;
+      this.la = la;
+      this.measure = measure;
+      this.kind = measure.kind();
+      this.pct = pct;
+      this.level = level;
+      this.cancel = cancel;
+      this.y = measure.variable() == null ? null : numeric(measure.variable(), data);
+      this.x = measure.denominator() == null ? null : numeric(measure.denominator(), data);
+      this.cells = la.outputCellCount();
+      est = new double[cells];
+      se = new double[cells];
+      lower = new double[cells];
+      upper = new double[cells];
+      deff = new double[cells];
+      z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - level) / 2);
+      int[] leaf = la.leafOfRecord();
+      int leaves = la.leafCount();
+      offsets = new int[leaves + 2];
+      for (int c : leaf) {
+        offsets[c + 1]++;
+      }
+      for (int c = 0; c <= leaves; c++) {
+        offsets[c + 1] += offsets[c];
+      }
+      order = new int[leaf.length];
+      int[] pos = Arrays.copyOf(offsets, leaves + 1);
+      for (int i = 0; i < leaf.length; i++) {
+        order[pos[leaf[i]]++] = i;
+      }
+      List<List<Integer>> lists = new ArrayList<>();
+      for (int o = 0; o < cells; o++) {
+        lists.add(new ArrayList<>());
+      }
+      for (int l = 1; l <= leaves; l++) {
+        for (int o : la.outputCells(l)) {
+          lists.get(o).add(l);
+        }
+      }
+      leavesOfCell = new int[cells][];
+      for (int o = 0; o < cells; o++) {
+        leavesOfCell[o] = lists.get(o).stream().mapToInt(Integer::intValue).toArray();
+      }
+      margin = margins(la.dimensions(), pct);
+      pa = new double[f.psuCount];
+      pb = new double[f.psuCount];
+      touched = new int[f.psuCount];
+      isTouched = new boolean[f.psuCount];
+      sh = new double[f.strata];
+      shh = new double[f.strata];
+      stratumSeen = new boolean[f.strata];
+      strataTouched = new int[f.strata];
+      int ok = 0;
+      int all = 0;
+      for (int h = 0; h < f.strata; h++) {
+        if (f.psusInStratum[h] > 0) {
+          all++;
+          if (f.psusInStratum[h] > 1) {
+            ok++;
+          }
+        }
+      }
+      okStrata = ok;
+      allStrata = all;
+    }
+
+    private static double[] numeric(String v, DatasetColumns data) {
+      Column c = data.column(v);
+      if (!(c instanceof NumericColumn n)) {
+        throw new InputException(
+            "Survey estimates need a numeric variable: '" + v + "' is " + c.type().key());
+      }
+      return n.values();
+    }
+
+    /** Per cell the margin a percentage divides by, or null. */
+    private static int[] margins(List<Dimension> dims, Percentage pct) {
+      if (pct == Percentage.NONE) {
+        return null;
+      }
+      int nd = dims.size();
+      int[] size = new int[nd];
+      int[] stride = new int[nd];
+      int n = 1;
+      for (int d = nd - 1; d >= 0; d--) {
+        size[d] = dims.get(d).size();
+        stride[d] = n;
+        n *= size[d];
+      }
+      int[] out = new int[n];
+      for (int o = 0; o < n; o++) {
+        int g = 0;
+        for (int d = 0; d < nd; d++) {
+          int c = (o / stride[d]) % size[d];
+          boolean toTotal = Cube.dividesByTotal(pct, dims.get(d).role());
+          g += (toTotal ? size[d] - 1 : c) * stride[d];
+        }
+        out[o] = g;
+      }
+      return out;
+    }
+
+    /** When set, each cell's linearised PSU totals (or replicate estimates) are kept. */
+    boolean keep;
+
+    int current;
+    final Map<Integer, int[]> keptPsus = new HashMap<>();
+    final Map<Integer, double[]> keptU = new HashMap<>();
+    final Map<Integer, double[]> keptReplicates = new HashMap<>();
+
+    /**
+     * Variance of the difference of two cells' estimates (b minus a) from their kept linearised PSU
+     * totals or replicate estimates: the covariance of the same PSUs in both is counted.
+     */
+    double differenceVariance(int a, int b) {
+      if (f.reps != null) {
+        double[] ta = keptReplicates.get(a);
+        double[] tb = keptReplicates.get(b);
+        double[] d = new double[ta.length];
+        for (int k = 0; k < d.length; k++) {
+          d[k] = tb[k] - ta[k];
+        }
+        return replicateVariance(d);
+      }
+      resetPsus();
+      int[] pa2 = keptPsus.get(b);
+      double[] ub = keptU.get(b);
+      for (int k = 0; k < pa2.length; k++) {
+        touch(pa2[k]);
+        pa[pa2[k]] += ub[k];
+      }
+      int[] ps = keptPsus.get(a);
+      double[] ua = keptU.get(a);
+      for (int k = 0; k < ps.length; k++) {
+        touch(ps[k]);
+        pa[ps[k]] -= ua[k];
+      }
+      boolean was = keep;
+      keep = false;
+      double v = variance(0, 1);
+      keep = was;
+      return v;
+    }
+
+    void compute() {
+      for (int o = 0; o < cells; o++) {
+        if ((o & 63) == 0) {
+          cancel.throwIfCancelled();
+        }
+        current = o;
+        switch (kind) {
+          case QUANTILE -> quantile(o);
+          case GINI -> gini(o);
+          default -> linear(o);
+        }
+      }
+    }
+
+    private boolean included(int i) {
+      if (y != null && y[i] != y[i]) {
+        return false;
+      }
+      return x == null || x[i] == x[i];
+    }
+
+    private double a(int i) {
+      return kind == SurveyMeasure.Kind.COUNT ? 1 : y[i];
+    }
+
+    private double b(int i) {
+      return kind == SurveyMeasure.Kind.RATIO ? x[i] : 1;
+    }
+
+    private void resetPsus() {
+      for (int k = 0; k < touchedCount; k++) {
+        int p = touched[k];
+        pa[p] = 0;
+        pb[p] = 0;
+        isTouched[p] = false;
+      }
+      touchedCount = 0;
+    }
+
+    private void touch(int p) {
+      if (!isTouched[p]) {
+        isTouched[p] = true;
+        touched[touchedCount++] = p;
+      }
+    }
+
+    // ---- linear estimators: one sequential pass accumulates per (PSU, leaf) and per leaf ----
+
+    /**
+     * Per (PSU, leaf) slot, grouped by leaf: slots of leaf l are [slotStart[l], slotStart[l+1]).
+     */
+    int[] slotStart;
+
+    int[] slotPsu;
+    double[] slotA;
+    double[] slotB;
+
+    /** Per leaf: totals of w a and w b, weights, w a, w a^2 and records with a weight. */
+    double[] leafA;
+
+    double[] leafB;
+    double[] leafW;
+    double[] leafWA;
+    double[] leafWAA;
+    long[] leafN;
+
+    /** Per leaf and replicate: totals of w_r a and w_r b ([leaf * R + r]). */
+    double[] leafRepA;
+
+    double[] leafRepB;
+
+    /**
+     * The one pass over the records: per (PSU, leaf) the totals of {@code w a} and {@code w b}, per
+     * leaf the moments the design effect needs and the replicate totals.
+     */
+    private void accumulate() {
+      int leaves = la.leafCount();
+      int[] leafOf = la.leafOfRecord();
+      int n = leafOf.length;
+      boolean ratio = kind == SurveyMeasure.Kind.MEAN || kind == SurveyMeasure.Kind.RATIO;
+      LongIntMap slots = new LongIntMap(Math.min(n, f.psuCount * 4L + 16));
+      int cap = 1024;
+      int[] sPsu = new int[cap];
+      int[] sLeaf = new int[cap];
+      double[] sA = new double[cap];
+      double[] sB = new double[cap];
+      int used = 0;
+      leafA = new double[leaves + 1];
+      leafB = new double[leaves + 1];
+      leafW = new double[leaves + 1];
+      leafWA = new double[leaves + 1];
+      leafWAA = new double[leaves + 1];
+      leafN = new long[leaves + 1];
+      int r = f.reps == null ? 0 : f.reps.length;
+      leafRepA = new double[(leaves + 1) * r];
+      leafRepB = new double[(leaves + 1) * r];
+      for (int i = 0; i < n; i++) {
+        if ((i & 0xFFFF) == 0) {
+          cancel.throwIfCancelled();
+        }
+        int l = leafOf[i];
+        if (l == 0 || !included(i)) {
+          continue;
+        }
+        double w = f.w[i];
+        double av = a(i);
+        double bv = ratio ? b(i) : 0;
+        int p = f.psu[i];
+        long key = (long) p * (leaves + 1) + l;
+        int slot = slots.get(key);
+        if (slot < 0) {
+          if (used == cap) {
+            cap *= 2;
+            sPsu = Arrays.copyOf(sPsu, cap);
+            sLeaf = Arrays.copyOf(sLeaf, cap);
+            sA = Arrays.copyOf(sA, cap);
+            sB = Arrays.copyOf(sB, cap);
+          }
+          slot = used++;
+          slots.put(key, slot);
+          sPsu[slot] = p;
+          sLeaf[slot] = l;
+        }
+        double wa = w * av;
+        sA[slot] += wa;
+        sB[slot] += w * bv;
+        leafA[l] += wa;
+        leafB[l] += w * bv;
+        if (w != 0) {
+          leafN[l]++;
+          leafW[l] += w;
+          leafWA[l] += wa;
+          leafWAA[l] += wa * av;
+        }
+        for (int q = 0; q < r; q++) {
+          double rw = f.reps[q][i];
+          leafRepA[l * r + q] += rw * av;
+          leafRepB[l * r + q] += rw * bv;
+        }
+      }
+      // group the slots by leaf
+      slotStart = new int[leaves + 2];
+      for (int k = 0; k < used; k++) {
+        slotStart[sLeaf[k] + 1]++;
+      }
+      for (int l = 0; l <= leaves; l++) {
+        slotStart[l + 1] += slotStart[l];
+      }
+      int[] at = Arrays.copyOf(slotStart, leaves + 1);
+      slotPsu = new int[used];
+      slotA = new double[used];
+      slotB = new double[used];
+      for (int k = 0; k < used; k++) {
+        int to = at[sLeaf[k]]++;
+        slotPsu[to] = sPsu[k];
+        slotA[to] = sA[k];
+        slotB[to] = sB[k];
+      }
+    }
+
+    /** Count, sum, mean, ratio and percentages. */
+    private void linear(int o) {
+      if (slotStart == null) {
+        accumulate();
+      }
+      boolean ratio = kind == SurveyMeasure.Kind.MEAN || kind == SurveyMeasure.Kind.RATIO;
+      double sa = 0;
+      double sb = 0;
+      double sw = 0;
+      double swa = 0;
+      double swaa = 0;
+      long nobs = 0;
+      resetPsus();
+      for (int l : leavesOfCell[o]) {
+        sa += leafA[l];
+        sb += leafB[l];
+        sw += leafW[l];
+        swa += leafWA[l];
+        swaa += leafWAA[l];
+        nobs += leafN[l];
+        if (f.reps == null) {
+          for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+            int p = slotPsu[k];
+            touch(p);
+            pa[p] += slotA[k];
+            pb[p] += slotB[k];
+          }
+        }
+      }
+      double theta;
+      double v;
+      double vsrs = Double.NaN;
+      if (margin != null) {
+        int m = margin[o];
+        double[] mp = marginTotals(m);
+        double total = mp[f.psuCount];
+        theta = total == 0 ? Double.NaN : sa / total;
+        if (total == 0) {
+          v = Double.NaN;
+        } else {
+          // u_p = (A_p,cell - p A_p,margin) / A_margin over the margin's PSUs (a superset)
+          if (f.reps == null) {
+            for (int p : marginTouched.get(m)) {
+              touch(p);
+              pb[p] = mp[p];
+            }
+          }
+          v = variance(theta, total);
+        }
+        if (kind == SurveyMeasure.Kind.COUNT && total != 0) {
+          long nm = 0;
+          double nhat = 0;
+          for (int l : leavesOfCell[m]) {
+            nm += leafN[l];
+            nhat += leafW[l];
+          }
+          vsrs = theta * (1 - theta) * nm / (nm - 1.0) / nm * (nhat - nm) / nhat;
+        }
+      } else if (ratio) {
+        theta = sb == 0 ? Double.NaN : sa / sb;
+        v = sb == 0 ? Double.NaN : variance(theta, sb);
+        if (kind == SurveyMeasure.Kind.MEAN && nobs > 1) {
+          double s2 = (swaa / sw - (swa / sw) * (swa / sw)) * nobs / (nobs - 1.0);
+          vsrs = s2 / nobs * (sw - nobs) / sw;
+        }
+      } else {
+        theta = sa;
+        v = variance(0, 1);
+        if (kind == SurveyMeasure.Kind.SUM && nobs > 1) {
+          double s2 = (swaa / sw - (swa / sw) * (swa / sw)) * nobs / (nobs - 1.0);
+          vsrs = s2 * sw * sw * (sw - nobs) / (sw * nobs);
+        } else if (kind == SurveyMeasure.Kind.COUNT) {
+          vsrs = countSrs(sa);
+        }
+      }
+      if (f.reps != null) {
+        v = replicateVarianceLinear(o, ratio);
+      }
+      double scale = margin != null ? 100 : 1;
+      est[o] = theta * scale;
+      se[o] = Math.sqrt(v) * scale;
+      lower[o] = est[o] - z * se[o];
+      upper[o] = est[o] + z * se[o];
+      deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
+    }
+
+    /** SRS variance of a count: the domain as an indicator over the whole table. */
+    private double countSrs(double count) {
+      double total = 0;
+      long n = 0;
+      for (int l = 1; l <= la.leafCount(); l++) {
+        total += leafW[l];
+        n += leafN[l];
+      }
+      if (n < 2 || total == 0) {
+        return Double.NaN;
+      }
+      double p = count / total;
+      double nn = n;
+      return total * total * p * (1 - p) * nn / (nn - 1) / nn * (total - nn) / total;
+    }
+
+    /** Per PSU the margin cell's totals, and at index P their sum (cached per margin). */
+    private double[] marginTotals(int m) {
+      double[] out = marginPsu.get(m);
+      if (out != null) {
+        return out;
+      }
+      out = new double[f.psuCount + 1];
+      boolean[] seen = new boolean[f.psuCount];
+      int[] list = new int[f.psuCount];
+      int count = 0;
+      for (int l : leavesOfCell[m]) {
+        out[f.psuCount] += leafA[l];
+        for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+          int p = slotPsu[k];
+          out[p] += slotA[k];
+          if (!seen[p]) {
+            seen[p] = true;
+            list[count++] = p;
+          }
+        }
+      }
+      marginPsu.put(m, out);
+      marginTouched.put(m, Arrays.copyOf(list, count));
+      return out;
+    }
+
+    /**
+     * Linearisation variance of a total of {@code u_p = (pa_p - theta pb_p) / denominator} over the
+     * touched PSUs (the others are zero), stratum by stratum.
+     */
+    private double variance(double theta, double denominator) {
+      if (f.reps != null) {
+        return 0; // replaced by the replicate variance
+      }
+      if (keep) {
+        int[] ps = Arrays.copyOf(touched, touchedCount);
+        double[] us = new double[touchedCount];
+        for (int k = 0; k < touchedCount; k++) {
+          us[k] = (pa[ps[k]] - theta * pb[ps[k]]) / denominator;
+        }
+        keptPsus.put(current, ps);
+        keptU.put(current, us);
+      }
+      int st = 0;
+      for (int k = 0; k < touchedCount; k++) {
+        int p = touched[k];
+        double u = (pa[p] - theta * pb[p]) / denominator;
+        int h = f.stratumOfPsu[p];
+        if (!stratumSeen[h]) {
+          stratumSeen[h] = true;
+          strataTouched[st++] = h;
+          sh[h] = 0;
+          shh[h] = 0;
+        }
+        sh[h] += u;
+        shh[h] += u * u;
+      }
+      double v = 0;
+      for (int k = 0; k < st; k++) {
+        int h = strataTouched[k];
+        stratumSeen[h] = false;
+        int nh = f.psusInStratum[h];
+        if (nh > 1) {
+          v += f.scale[h] * (shh[h] - sh[h] * sh[h] / nh);
+        } else if (f.design.lonely() == SurveyDesign.LonelyPsu.ADJUST) {
+          v += f.scale[h] * shh[h];
+        }
+      }
+      if (f.design.lonely() == SurveyDesign.LonelyPsu.AVERAGE && okStrata > 0) {
+        v *= (double) allStrata / okStrata;
+      }
+      return Math.max(v, 0);
+    }
+
+    private double replicateVarianceLinear(int o, boolean ratio) {
+      int r = f.reps.length;
+      double[] num = new double[r];
+      double[] den = new double[r];
+      for (int l : leavesOfCell[o]) {
+        for (int q = 0; q < r; q++) {
+          num[q] += leafRepA[l * r + q];
+          if (ratio) {
+            den[q] += leafRepB[l * r + q];
+          }
+        }
+      }
+      if (margin != null) {
+        for (int l : leavesOfCell[margin[o]]) {
+          for (int q = 0; q < r; q++) {
+            den[q] += leafRepA[l * r + q];
+          }
+        }
+      }
+      double[] theta = new double[r];
+      for (int q = 0; q < r; q++) {
+        theta[q] = margin != null || ratio ? num[q] / den[q] : num[q];
+      }
+      if (keep) {
+        keptReplicates.put(current, theta);
+      }
+      return replicateVariance(theta);
+    }
+
+    /** R's svrVar with mse=FALSE: scale sum rscale (theta_r - mean)^2. */
+    private double replicateVariance(double[] theta) {
+      double mean = 0;
+      int used = 0;
+      for (int k = 0; k < theta.length; k++) {
+        if (f.rscales[k] > 0 && !Double.isNaN(theta[k])) {
+          mean += theta[k];
+          used++;
+        }
+      }
+      if (used == 0) {
+        return Double.NaN;
+      }
+      mean /= used;
+      double v = 0;
+      for (int k = 0; k < theta.length; k++) {
+        if (!Double.isNaN(theta[k])) {
+          double d = theta[k] - mean;
+          v += d * d * f.rscales[k];
+        }
+      }
+      return v * f.repScale;
+    }
+
+    /** The domain's records with a value and a positive weight, sorted by value then record. */
+    private int[] sortedRecords(int o) {
+      int n = 0;
+      for (int l : leavesOfCell[o]) {
+        n += offsets[l + 1] - offsets[l];
+      }
+      int[] rec = new int[n];
+      int m = 0;
+      for (int l : leavesOfCell[o]) {
+        for (int k = offsets[l]; k < offsets[l + 1]; k++) {
+          int i = order[k];
+          if (included(i) && f.w[i] > 0) {
+            rec[m++] = i;
+          }
+        }
+      }
+      Integer[] boxed = new Integer[m];
+      for (int k = 0; k < m; k++) {
+        boxed[k] = rec[k];
+      }
+      Arrays.sort(
+          boxed,
+          (p, q) -> {
+            int c = Double.compare(y[p], y[q]);
+            return c != 0 ? c : Integer.compare(p, q);
+          });
+      int[] out = new int[m];
+      for (int k = 0; k < m; k++) {
+        out[k] = boxed[k];
+      }
+      return out;
+    }
+
+    /**
+     * The weighted quantile of sorted records (R qrule "school"): the value where the cumulative
+     * weight first reaches p W, the midpoint with the next record's value when it equals p W.
+     */
+    static double quantileOf(int[] rec, double[] y, double[] w, double p) {
+      double total = 0;
+      for (int i : rec) {
+        total += w[i];
+      }
+      if (rec.length == 0 || total == 0) {
+        return Double.NaN;
+      }
+      double t = p >= 1 ? total : total * p;
+      double cum = 0;
+      for (int k = 0; k < rec.length; k++) {
+        cum += w[rec[k]];
+        if (cum >= t) {
+          if (cum == t && k + 1 < rec.length) {
+            return (y[rec[k]] + y[rec[k + 1]]) / 2;
+          }
+          return y[rec[k]];
+        }
+      }
+      return y[rec[rec.length - 1]];
+    }
+
+    private void quantile(int o) {
+      int[] rec = sortedRecords(o);
+      double p = measure.percentile() / 100.0;
+      double q = quantileOf(rec, y, f.w, p);
+      est[o] = q;
+      deff[o] = Double.NaN;
+      if (Double.isNaN(q)) {
+        se[o] = lower[o] = upper[o] = Double.NaN;
+        return;
+      }
+      // domain mean of the indicator y <= q
+      double nhat = 0;
+      double below = 0;
+      for (int i : rec) {
+        nhat += f.w[i];
+        if (y[i] <= q) {
+          below += f.w[i];
+        }
+      }
+      double pHat = below / nhat;
+      double v;
+      double df;
+      if (f.reps == null) {
+        resetPsus();
+        for (int i : rec) {
+          int pu = f.psu[i];
+          touch(pu);
+          pa[pu] += f.w[i] * ((y[i] <= q ? 1 : 0) - pHat) / nhat;
+        }
+        v = variance(0, 1);
+        df = degreesOfFreedom();
+      } else {
+        int r = f.reps.length;
+        double[] theta = new double[r];
+        for (int k = 0; k < r; k++) {
+          double n = 0;
+          double b = 0;
+          for (int i : rec) {
+            double w = f.reps[k][i];
+            n += w;
+            if (y[i] <= q) {
+              b += w;
+            }
+          }
+          theta[k] = b / n;
+        }
+        v = replicateVariance(theta);
+        df = r - 1;
+      }
+      double t =
+          df >= 1e9 || df <= 0
+              ? z
+              : new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+      double sep = Math.sqrt(v);
+      // as R's woodruffCI: the interval of the estimated F(q), not of p
+      double pl = pHat - t * sep;
+      double pu = pHat + t * sep;
+      lower[o] = pl < 0 ? Double.NaN : quantileOf(rec, y, f.w, pl);
+      upper[o] = pu > 1 ? Double.NaN : quantileOf(rec, y, f.w, pu);
+      se[o] = (upper[o] - lower[o]) / (2 * t);
+    }
+
+    /** R's degf of a domain: PSUs with a record in the touched set minus their strata. */
+    private double degreesOfFreedom() {
+      int psus = touchedCount;
+      LinkedHashSet<Integer> strata = new LinkedHashSet<>();
+      for (int k = 0; k < touchedCount; k++) {
+        strata.add(f.stratumOfPsu[touched[k]]);
+      }
+      return psus - strata.size();
+    }
+
+    private void gini(int o) {
+      int[] rec = sortedRecords(o);
+      deff[o] = Double.NaN;
+      double g = giniOf(rec, y, f.w, null);
+      est[o] = g;
+      double v;
+      if (Double.isNaN(g)) {
+        v = Double.NaN;
+      } else if (f.reps == null) {
+        double[] zk = new double[rec.length];
+        giniOf(rec, y, f.w, zk);
+        resetPsus();
+        for (int k = 0; k < rec.length; k++) {
+          int i = rec[k];
+          int pu = f.psu[i];
+          touch(pu);
+          pa[pu] += f.w[i] * zk[k];
+        }
+        v = variance(0, 1);
+      } else {
+        double[] theta = new double[f.reps.length];
+        for (int k = 0; k < theta.length; k++) {
+          theta[k] = giniOf(rec, y, f.reps[k], null);
+        }
+        v = replicateVariance(theta);
+      }
+      se[o] = Math.sqrt(v);
+      lower[o] = g - z * se[o];
+      upper[o] = g + z * se[o];
+    }
+
+    /**
+     * The Gini coefficient of sorted records; fills {@code lin} (when not null) with each record's
+     * linearised value.
+     */
+    static double giniOf(int[] rec, double[] y, double[] w, double[] lin) {
+      double n = 0;
+      double total = 0;
+      for (int i : rec) {
+        n += w[i];
+        total += w[i] * y[i];
+      }
+      if (n == 0 || total == 0) {
+        return Double.NaN;
+      }
+      double cum = 0;
+      double s = 0;
+      for (int i : rec) {
+        cum += w[i];
+        s += w[i] * y[i] * cum;
+        s -= w[i] * w[i] * y[i] / 2;
+      }
+      double g = 2 * s / (n * total) - 1;
+      if (lin != null) {
+        double c = 0;
+        double yk = 0;
+        for (int k = 0; k < rec.length; k++) {
+          int i = rec[k];
+          c += w[i];
+          yk += w[i] * y[i];
+          lin[k] =
+              (2 * y[i] * c + 2 * (total - yk)) / (n * total) - (g + 1) * (1 / n + y[i] / total);
+        }
+      }
+      return g;
+    }
+  }
+
+  /** An open-addressing map from long keys to non-negative ints (-1 when absent). */
+  private static final class LongIntMap {
+    private long[] keys;
+    private int[] values;
+    private int size;
+
+    LongIntMap(long expected) {
+      int cap = Integer.highestOneBit((int) Math.max(16, Math.min(1 << 29, expected * 2)) - 1) << 1;
+      keys = new long[cap];
+      values = new int[cap];
+      Arrays.fill(values, -1);
+    }
+
+    int get(long key) {
+      int mask = keys.length - 1;
+      int h = hash(key) & mask;
+      while (values[h] >= 0) {
+        if (keys[h] == key) {
+          return values[h];
+        }
+        h = (h + 1) & mask;
+      }
+      return -1;
+    }
+
+    void put(long key, int value) {
+      if (size * 2 >= keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int h = hash(key) & mask;
+      while (values[h] >= 0 && keys[h] != key) {
+        h = (h + 1) & mask;
+      }
+      if (values[h] < 0) {
+        size++;
+      }
+      keys[h] = key;
+      values[h] = value;
+    }
+
+    private void grow() {
+      long[] ok = keys;
+      int[] ov = values;
+      keys = new long[ok.length * 2];
+      values = new int[ok.length * 2];
+      Arrays.fill(values, -1);
+      size = 0;
+      for (int k = 0; k < ok.length; k++) {
+        if (ov[k] >= 0) {
+          put(ok[k], ov[k]);
+        }
+      }
+    }
+
+    private static int hash(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32));
+    }
+  }
+}

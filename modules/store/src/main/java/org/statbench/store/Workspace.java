@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
+import org.statbench.core.ResourceException;
 import org.statbench.core.StatBenchException;
 import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Code;
@@ -227,12 +228,23 @@ public final class Workspace implements AutoCloseable {
     }
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
-    CsvImporter.Parsed parsed = new CsvImporter(request, p, c).parse();
     String id = UUID.randomUUID().toString();
     Path file = columnsDir.resolve(id + ".mv");
+    String doing =
+        "importing "
+            + request.file().getFileName()
+            + " as dataset '"
+            + CsvImporter.abbreviate(request.name())
+            + "'";
+    checkFits(request, doing);
     String old;
-    try {
-      ColumnFile.write(file, parsed.rows(), parsed.columns(), keySeed(parsed.sha256()), p, c);
+    CsvImporter.Parsed parsed;
+    try (ColumnFile.Writer writer = ColumnFile.create(file)) {
+      // Chunks go to the new column file while the extract is read, so the heap holds a few
+      // chunks per column whatever the number of rows; the catalogue commit below is the switch.
+      parsed = new CsvImporter(request, p, c, writer).parse();
+      c.throwIfCancelled();
+      writer.finish(parsed.rows(), keySeed(parsed.sha256()));
       c.throwIfCancelled();
       synchronized (lock) {
         checkOpen();
@@ -251,15 +263,82 @@ public final class Workspace implements AutoCloseable {
       }
     } catch (SQLException e) {
       deleteQuietly(file);
-      throw new StatBenchException("Cannot update the workspace catalogue: " + e.getMessage(), e);
+      ResourceException r = resourceFailure(e, doing, request);
+      throw r != null
+          ? r
+          : new StatBenchException("Cannot update the workspace catalogue: " + e.getMessage(), e);
+    } catch (InputException | org.statbench.core.CancelledException e) {
+      deleteQuietly(file);
+      throw e;
     } catch (RuntimeException | Error e) {
       deleteQuietly(file);
+      ResourceException r = resourceFailure(e, doing, request);
+      if (r != null) {
+        throw r;
+      }
       throw e;
     }
     if (old != null) {
       release(old);
     }
     return dataset(request.name());
+  }
+
+  /**
+   * Refuses an import that, judged from the file size and a sample of its rows, needs more disk
+   * space in the workspace folder or more heap than is free, before any work is done.
+   */
+  private void checkFits(ImportRequest request, String doing) {
+    if (!Files.isRegularFile(request.file())) {
+      return; // the importer says what is wrong with it
+    }
+    ImportEstimate e = ImportEstimate.of(request);
+    long freeDisk = ResourceException.freeSpace(dir);
+    if (freeDisk >= 0 && e.diskBytes() > freeDisk) {
+      throw ResourceException.beforeStart(
+          ResourceException.Kind.DISK_FULL,
+          "Not enough disk space for "
+              + doing
+              + " in "
+              + dir
+              + ": "
+              + e.describe()
+              + ", and "
+              + ResourceException.megabytes(freeDisk)
+              + " are free. Free some space or use a workspace folder on another disk.");
+    }
+    Runtime rt = Runtime.getRuntime();
+    long freeHeap = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (e.heapBytes() > freeHeap) {
+      throw ResourceException.beforeStart(
+          ResourceException.Kind.OUT_OF_MEMORY,
+          ResourceException.outOfMemory(doing, null)
+              .getMessage()
+              .replace(" Nothing was changed.", "")
+              .replaceFirst(
+                  "^Out of memory while [^:]*:",
+                  "Not enough memory for "
+                      + doing
+                      + ": "
+                      + e.describe()
+                      + ", and "
+                      + ResourceException.megabytes(freeHeap)
+                      + " of heap are free;"));
+    }
+  }
+
+  /**
+   * A failed import as the resource failure it is (out of memory, disk full, read-only folder),
+   * with the space the import needs estimated from the extract; null for other failures. Called
+   * after the partial column file is deleted, so the free space is what the user has.
+   */
+  private ResourceException resourceFailure(Throwable e, String doing, ImportRequest request) {
+    ResourceException r = ResourceException.classify(e, doing, dir);
+    if (r != null && r.kind() == ResourceException.Kind.DISK_FULL) {
+      long needed = ImportEstimate.of(request).diskBytes();
+      return ResourceException.diskFull(doing, dir, needed, ResourceException.freeSpace(dir), e);
+    }
+    return r;
   }
 
   private static long keySeed(String sha256) {

@@ -348,12 +348,32 @@ final class ColumnAccumulator {
       chunks = Arrays.copyOf(chunks, chunks.length * 2);
     }
     byte[] chunk = chunks[c];
-    if (chunk == null) {
-      chunk = new byte[ColumnFile.CHUNK_ROWS * width];
-      chunks[c] = chunk;
+    int need = ((row & ColumnFile.CHUNK_MASK) + 1) * width;
+    if (chunk == null || chunk.length < need) {
+      chunk = grow(c, need);
     }
     return chunk;
   }
+
+  /**
+   * A chunk array with room for {@code need} bytes: the first chunk starts small and doubles up to
+   * {@link ColumnFile#CHUNK_ROWS} values, so a small or wide extract does not hold a full chunk per
+   * column.
+   */
+  private byte[] grow(int c, int need) {
+    byte[] old = chunks[c];
+    int full = ColumnFile.CHUNK_ROWS * width;
+    // only the first chunk grows: a column that reaches a second one is big
+    int size = old != null ? old.length : c == 0 ? Math.min(full, FIRST_CHUNK_BYTES) : full;
+    while (size < need) {
+      size = Math.min(size * 2, full);
+    }
+    byte[] chunk = old == null ? new byte[size] : Arrays.copyOf(old, size);
+    chunks[c] = chunk;
+    return chunk;
+  }
+
+  private static final int FIRST_CHUNK_BYTES = 1 << 14;
 
   /**
    * Finishes the column: decides its final type and stores what is still in memory — the last

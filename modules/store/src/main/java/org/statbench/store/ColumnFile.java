@@ -78,6 +78,8 @@ final class ColumnFile implements AutoCloseable {
     private MVStore store;
     private MVMap<String, byte[]> data;
     private long unsaved;
+    private final java.util.concurrent.atomic.AtomicLong staged =
+        new java.util.concurrent.atomic.AtomicLong();
     private boolean done;
 
     private Writer(Path path) {
@@ -94,10 +96,16 @@ final class ColumnFile implements AutoCloseable {
     public synchronized void put(String key, byte[] value) {
       data.put(key, value);
       unsaved += value.length;
+      staged.addAndGet(value.length);
       if (unsaved >= COMMIT_BYTES) {
         store.commit();
         unsaved = 0;
       }
+    }
+
+    /** Bytes written so far to the column file and the spill files together. */
+    long bytesStaged() {
+      return staged.get();
     }
 
     @Override
@@ -132,6 +140,7 @@ final class ColumnFile implements AutoCloseable {
     @Override
     public void spill(int ord, int chunk, int width, byte[] values) {
       FileChannel ch = spillChannel(ord);
+      staged.addAndGet(values.length);
       ByteBuffer buf = ByteBuffer.wrap(values);
       long at = (long) chunk * CHUNK_ROWS * width;
       try {

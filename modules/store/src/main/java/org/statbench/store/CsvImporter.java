@@ -51,6 +51,7 @@ final class CsvImporter {
   private final long dictionaryBudget;
   private long size;
   private boolean started; // the file was there when the import began
+  private volatile double fractionRead;
 
   /**
    * @param sink receives the column chunks and dictionaries as they are complete (null when only
@@ -135,6 +136,9 @@ final class CsvImporter {
   /** Records sampled for {@link #estimate()}. */
   private static final int SAMPLE_RECORDS = 20_000;
 
+  /** Most bytes read for {@link #estimate()}. */
+  private static final int SAMPLE_BYTES = 8 << 20;
+
   /**
    * Estimates the import from the file size and its first records: per column, 8 bytes a row for
    * numbers, 4 for dates, 1 or 4 for codes (4 while importing, in the spill), plus the dictionary
@@ -148,7 +152,16 @@ final class CsvImporter {
       long fileBytes = Files.size(path);
       byte delimiter = delimiter(path);
       try (InputStream raw = Files.newInputStream(path)) {
-        CsvScanner scanner = new CsvScanner(skipBom(raw, null), delimiter, null, file, 1 << 16);
+        // at most the first few MB: a sample must not need the heap the import would
+        byte[] sample = raw.readNBytes(SAMPLE_BYTES);
+        boolean whole = sample.length == fileBytes;
+        CsvScanner scanner =
+            new CsvScanner(
+                skipBom(new java.io.ByteArrayInputStream(sample), null),
+                delimiter,
+                null,
+                file,
+                1 << 16);
         if (!scanner.next()) {
           return new ImportEstimate(fileBytes, 0, 0, 0);
         }
@@ -188,10 +201,9 @@ final class CsvImporter {
           return new ImportEstimate(fileBytes, 0, 0, 0);
         }
         long sampleBytes = Math.max(1, scanner.bytesRead() - headerBytes);
-        // the scanner reads ahead a whole buffer: judge the bytes per record from the buffer only
-        // when the sample ended the file, else from the records' share of what was read
+        // the scanner reads ahead up to one 64 KB buffer: a few percent on a sample of 20,000
         long rows =
-            records < SAMPLE_RECORDS
+            whole
                 ? records
                 : Math.max(
                     records,
@@ -200,14 +212,14 @@ final class CsvImporter {
         long perRow = 8; // record keys
         long spillPerRow = 0;
         long dictionaryBytes = 0;
-        long heap = 3L * CsvScanner.BUFFER_SIZE + 2 * ColumnFile.Writer.COMMIT_BYTES;
+        long heap = 3L * CsvScanner.BUFFER_SIZE;
         for (int i = 0; i < columns; i++) {
           if (text[i]) {
             int d = distinct.get(i).size();
             boolean identifier = d > records / 2;
             perRow += identifier || d > 255 ? 4 : 1;
             spillPerRow += 4;
-            heap += 4L * ColumnFile.CHUNK_ROWS;
+            heap += 4L * Math.min(rows, ColumnFile.CHUNK_ROWS);
             if (identifier) {
               // every value a dictionary entry: its bytes plus 4 for its length
               long entryBytes = valueBytes[i] / records + 4;
@@ -217,15 +229,21 @@ final class CsvImporter {
           } else {
             int w = width[i] == 0 ? 4 : width[i];
             perRow += w;
-            heap += (long) w * ColumnFile.CHUNK_ROWS;
+            heap += w * Math.min(rows, ColumnFile.CHUNK_ROWS);
           }
         }
         long disk = (long) ((rows * (perRow + spillPerRow) + dictionaryBytes) * 1.1);
+        heap += Math.min(2 * ColumnFile.Writer.COMMIT_BYTES, disk); // unsaved pages, write buffer
         return new ImportEstimate(fileBytes, rows, disk, heap);
       }
     } catch (IOException | RuntimeException e) {
       return new ImportEstimate(0, 0, 0, 0); // the import itself will say what is wrong
     }
+  }
+
+  /** Share of the file read so far in the current pass, 0..1. */
+  double fractionRead() {
+    return fractionRead;
   }
 
   private ImportSchema.VariableSchema schemaOf(String name) {
@@ -355,6 +373,7 @@ final class CsvImporter {
           }
           cancel.throwIfCancelled();
           progress.progress(scanner.bytesRead(), size, label + " (" + rows + " rows)");
+          fractionRead = scanner.bytesRead() / (double) Math.max(1, size);
           scanner.recycle(current);
           CsvBatch t = current;
           current = spare;

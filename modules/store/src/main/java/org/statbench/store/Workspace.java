@@ -236,13 +236,17 @@ public final class Workspace implements AutoCloseable {
             + " as dataset '"
             + CsvImporter.abbreviate(request.name())
             + "'";
-    checkFits(request, doing);
     String old;
     CsvImporter.Parsed parsed;
-    try (ColumnFile.Writer writer = ColumnFile.create(file)) {
+    ColumnFile.Writer writer = null;
+    CsvImporter importer = null;
+    try {
+      checkFits(request, doing);
       // Chunks go to the new column file while the extract is read, so the heap holds a few
       // chunks per column whatever the number of rows; the catalogue commit below is the switch.
-      parsed = new CsvImporter(request, p, c, writer).parse();
+      writer = ColumnFile.create(file);
+      importer = new CsvImporter(request, p, c, writer);
+      parsed = importer.parse();
       c.throwIfCancelled();
       writer.finish(parsed.rows(), keySeed(parsed.sha256()));
       c.throwIfCancelled();
@@ -261,22 +265,27 @@ public final class Workspace implements AutoCloseable {
           changed(request.name());
         }
       }
-    } catch (SQLException e) {
-      deleteQuietly(file);
-      ResourceException r = resourceFailure(e, doing, request);
-      throw r != null
-          ? r
-          : new StatBenchException("Cannot update the workspace catalogue: " + e.getMessage(), e);
     } catch (InputException | org.statbench.core.CancelledException e) {
-      deleteQuietly(file);
+      abandon(writer, file);
       throw e;
-    } catch (RuntimeException | Error e) {
-      deleteQuietly(file);
-      ResourceException r = resourceFailure(e, doing, request);
+    } catch (SQLException | RuntimeException | Error e) {
+      // what the import had written when it failed, scaled to the whole extract
+      long needed =
+          writer == null || importer == null || importer.fractionRead() < 0.01
+              ? -1
+              : (long) (writer.bytesStaged() / importer.fractionRead());
+      abandon(writer, file);
+      ResourceException r = resourceFailure(e, doing, request, needed);
       if (r != null) {
         throw r;
       }
-      throw e;
+      if (e instanceof SQLException) {
+        throw new StatBenchException("Cannot update the workspace catalogue: " + e.getMessage(), e);
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
+      throw (RuntimeException) e;
     }
     if (old != null) {
       release(old);
@@ -332,13 +341,29 @@ public final class Workspace implements AutoCloseable {
    * with the space the import needs estimated from the extract; null for other failures. Called
    * after the partial column file is deleted, so the free space is what the user has.
    */
-  private ResourceException resourceFailure(Throwable e, String doing, ImportRequest request) {
+  private ResourceException resourceFailure(
+      Throwable e, String doing, ImportRequest request, long written) {
+    if (e instanceof ResourceException said) {
+      return said; // refused before starting, or the extract went away: already has its figures
+    }
     ResourceException r = ResourceException.classify(e, doing, dir);
     if (r != null && r.kind() == ResourceException.Kind.DISK_FULL) {
-      long needed = ImportEstimate.of(request).diskBytes();
+      long needed = Math.max(written, ImportEstimate.of(request).diskBytes());
       return ResourceException.diskFull(doing, dir, needed, ResourceException.freeSpace(dir), e);
     }
     return r;
+  }
+
+  /** Closes and deletes an unfinished column file and its spill files. */
+  private static void abandon(ColumnFile.Writer writer, Path file) {
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (RuntimeException ignored) {
+        // removed at the next open
+      }
+    }
+    deleteQuietly(file);
   }
 
   private static long keySeed(String sha256) {

@@ -417,12 +417,49 @@ public final class Workspace implements AutoCloseable {
     }
     Map<String, Column> out = new LinkedHashMap<>();
     Map<String, Column> got = new ConcurrentHashMap<>();
+    String doing = loadingWhat(dataset, rec.rows(), wanted);
     // Two columns at a time: reading and copying chunks is memory-bound, and the machine is small.
-    wanted.parallelStream().distinct().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
+    try {
+      wanted.parallelStream().distinct().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
+    } catch (OutOfMemoryError e) {
+      throw ResourceException.outOfMemory(doing, e);
+    }
     for (Catalogue.VariableRecord vr : wanted) {
       out.put(vr.name(), got.get(vr.name()));
     }
     return new DatasetColumns(rec.name(), rec.rows(), out);
+  }
+
+  /**
+   * What loading columns means, with the heap they take ({@code rows} x bytes per value), for
+   * messages; refuses at once when they could never fit in the maximum heap.
+   */
+  private static String loadingWhat(
+      String dataset, int rows, List<Catalogue.VariableRecord> wanted) {
+    long bytes = 0;
+    List<String> names = new ArrayList<>();
+    for (Catalogue.VariableRecord vr : wanted) {
+      names.add(CsvImporter.abbreviate(vr.name()));
+      bytes +=
+          (long) rows
+              * switch (vr.storage()) {
+                case BYTE_CODES, DERIVED -> 1;
+                case INT_CODES, EPOCH_DAYS -> 4;
+                case DOUBLES -> 8;
+              };
+    }
+    String doing =
+        String.format(
+            java.util.Locale.ROOT,
+            "loading %s of dataset '%s' (%,d rows: about %s in memory)",
+            String.join(", ", names),
+            CsvImporter.abbreviate(dataset),
+            rows,
+            ResourceException.megabytes(bytes));
+    if (bytes > Runtime.getRuntime().maxMemory()) {
+      throw ResourceException.outOfMemory(doing, null);
+    }
+    return doing;
   }
 
   private Loaded record(String dataset) {

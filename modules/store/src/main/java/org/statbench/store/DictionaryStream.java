@@ -6,10 +6,13 @@ import java.util.Arrays;
 
 /**
  * Writes a TEXT column's dictionary out as it grows, in the {@link ColumnFile} dictionary chunk
- * format ({@link ColumnFile#DICTIONARY_CHUNK} UTF-8 entries per chunk), holding at most one chunk
- * in memory. Entries are not looked up, so equal values may get different codes. Not thread-safe.
+ * format (a count, the lengths, the UTF-8 bytes), holding at most one chunk in memory: up to {@link
+ * ColumnFile#DICTIONARY_CHUNK} entries and about {@link #CHUNK_BYTES} bytes, so that long values do
+ * not make large pages for the store to write (readers take any number of entries a chunk). Entries
+ * are not looked up, so equal values may get different codes. Not thread-safe.
  */
 final class DictionaryStream {
+  static final int CHUNK_BYTES = 1 << 20;
   private final ChunkSink sink;
   private final int ord;
   private byte[] bytes = new byte[1 << 16];
@@ -32,7 +35,7 @@ final class DictionaryStream {
     System.arraycopy(utf8, 0, bytes, length, utf8.length);
     length += utf8.length;
     lengths[inChunk++] = utf8.length;
-    if (inChunk == ColumnFile.DICTIONARY_CHUNK) {
+    if (inChunk == ColumnFile.DICTIONARY_CHUNK || length >= CHUNK_BYTES) {
       flush();
     }
     return size++;
@@ -48,7 +51,7 @@ final class DictionaryStream {
     sink.put("d/" + ord + "/" + chunk++, buf.array());
     inChunk = 0;
     length = 0;
-    if (bytes.length > 1 << 22) {
+    if (bytes.length > 2 * CHUNK_BYTES) {
       bytes = new byte[1 << 16]; // one long entry made it big: do not keep it
     }
   }

@@ -22,7 +22,16 @@ public final class Main {
       StatBenchApp.launchGui(args);
       return;
     }
-    System.exit(StatBenchCommand.run(args));
+    int code;
+    try {
+      code = StatBenchCommand.run(args);
+    } catch (Throwable t) { // what escapes a command: a message and an exit code, no stack trace
+      code =
+          StatBenchCommand.escaped(
+              t,
+              new java.io.PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset()));
+    }
+    System.exit(code);
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.statbench.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Option;
     description = {
       "Benchmark CSV import: generate an 8-column extract of N rows, import it 3 times (fresh"
           + " workspace each), then reopen and load 3 columns 3 times.",
-      "Prints median import ms, rows/s, file MB, peak heap MB and median reopen+load ms."
+      "Prints median import ms, rows/s, file MB, peak heap MB and median reopen+load ms.",
+      "With --max-heap: peak heap against rows, each import in its own small-heap process."
     })
 public final class BenchImportCommand implements Callable<Integer> {
   private static final int RUNS = 3;
@@ -49,10 +49,29 @@ public final class BenchImportCommand implements Callable<Integer> {
       description = "Generate into DIR and keep the files (default: a temporary folder, removed).")
   Path keep;
 
+  @Option(
+      names = "--max-heap",
+      paramLabel = "SIZE",
+      arity = "0..1",
+      fallbackValue = "256m",
+      description =
+          "Instead: import N/8, N/4, N/2 and N rows, each in a new 'java -XmxSIZE' process"
+              + " (default 256m), and print the most heap in use (from the JVM's GC log) against"
+              + " the rows.")
+  String maxHeap;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     if (rows < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--rows must be at least 1");
+    }
+    if (maxHeap != null) {
+      if (!maxHeap.matches("[0-9]+[kKmMgG]?")) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--max-heap takes a size such as 256m or 2g");
+      }
+      HeapBench.run(spec.commandLine().getOut(), rows, maxHeap, keep);
+      return StatBenchCommand.EXIT_OK;
     }
     PrintWriter out = spec.commandLine().getOut();
     Path dir = WholeProcessBench.workFolder(keep);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.statbench.core.InputException;
 import org.statbench.core.RefusedException;
+import org.statbench.core.ResourceException;
 import org.statbench.core.StatBenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,12 @@ public final class StatBenchCommand implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
-    return commandLine(args).execute(args);
+    CommandLine cl = commandLine(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      return escaped(e, cl.getErr());
+    }
   }
 
   /** A configured command line with every sub-command (exposed for tests that capture output). */
@@ -126,6 +132,12 @@ public final class StatBenchCommand implements Runnable {
 
   private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
     PrintWriter err = cl.getErr();
+    ResourceException resource = ResourceException.classify(ex, running(cl), null);
+    if (resource != null) {
+      err.println("statbench: " + resource.getMessage());
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
     if (ex instanceof RefusedException) {
       err.println("statbench: refused: " + ex.getMessage());
       err.flush();
@@ -149,5 +161,29 @@ public final class StatBenchCommand implements Runnable {
     }
     err.flush();
     return 1;
+  }
+
+  /**
+   * The exit code for what escaped a command (an {@link Error} such as OutOfMemoryError, which the
+   * execution handler does not see): a resource failure is a message and exit 2.
+   */
+  public static int escaped(Throwable t, PrintWriter err) {
+    ResourceException resource = ResourceException.classify(t, "running statbench", null);
+    if (resource != null) {
+      err.println("statbench: " + resource.getMessage());
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
+    err.println("statbench: internal error: " + t);
+    if (Boolean.getBoolean("statbench.debug")) {
+      t.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
+  }
+
+  /** What a sub-command was doing, for messages: e.g. "running 'statbench import'". */
+  static String running(CommandLine cl) {
+    return "running '" + cl.getCommandSpec().qualifiedName() + "'";
   }
 }

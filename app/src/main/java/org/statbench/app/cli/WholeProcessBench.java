@@ -70,6 +70,26 @@ final class WholeProcessBench {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
+  /**
+   * The command that starts statbench in a new JVM with the given JVM options: {@code java OPTIONS
+   * -jar statbench.jar}, or from the class path when not running from the jar (tests, IDE).
+   */
+  static List<String> javaCommand(List<String> jvmOptions) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(jvmOptions);
+    Path jar = jarPath();
+    if (jar != null) {
+      cmd.add("-jar");
+      cmd.add(jar.toString());
+    } else {
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add("org.statbench.app.Main");
+    }
+    return cmd;
+  }
+
   /** The jar this class runs from, or null when it runs from classes (tests, IDE). */
   static Path jarPath() {
     try {

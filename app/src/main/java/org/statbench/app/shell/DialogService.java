@@ -60,6 +60,11 @@ public interface DialogService {
 
   /** The text to show the user for an error. */
   static String userMessage(Throwable error) {
+    org.statbench.core.ResourceException resource =
+        org.statbench.core.ResourceException.classify(error, "working", null);
+    if (resource != null) {
+      return resource.getMessage();
+    }
     Throwable e = error;
     while (!(e instanceof StatBenchException) && e.getCause() != null && e.getCause() != e) {
       e = e.getCause();

@@ -29,6 +29,21 @@ final class ByteDictionary {
     return size;
   }
 
+  /** Heap bytes held by the arrays (entries, offsets, hashes, counts, hash table). */
+  long memoryBytes() {
+    return arena.length + 12L * offsets.length + 8L * table.length;
+  }
+
+  /**
+   * Heap bytes {@link #reserve} would hold for {@code expected} entries, judged from the entries so
+   * far; used to decide against reserving room for an identifier that would not fit.
+   */
+  long memoryFor(long expected) {
+    long slots = Long.highestOneBit(Math.max(2L * expected, 2)) * 2;
+    long bytes = size == 0 ? 0 : (long) arenaLength * expected / size;
+    return bytes + 12L * expected + 8L * slots;
+  }
+
   /**
    * The code of the byte string {@code b[off, off + len)}, adding it when new. Increments its
    * count. Returns {@code -(code + 1)} when the entry was added by this call.

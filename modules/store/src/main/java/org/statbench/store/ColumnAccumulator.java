@@ -51,20 +51,28 @@ final class ColumnAccumulator {
   private final Charset charset;
   private final CharsetDecoder decoder;
   private final boolean utf8;
+  private final ChunkSink sink;
+  private final long dictionaryBudget;
 
   private Mode mode = Mode.UNDECIDED;
   private int width;
   private byte[][] chunks = new byte[8][];
+  private int emitted; // chunks before this one are in the sink
   private int rows;
   private long missing;
   private boolean wholeNumbers = true;
   private ByteDictionary dictionary;
+  private DictionaryStream
+      text; // once the dictionary outgrew its budget: streamed, not deduplicated
   private CsvBatch batch;
 
   /**
    * @param index the column's position in the file, 0-based
    * @param forced type from the schema, or null to infer
    * @param forceDictionary true when an earlier pass found the column is not all numbers or dates
+   * @param sink receives each chunk when it is complete
+   * @param dictionaryBudget heap bytes the column's dictionary may hold before it is stored as TEXT
+   *     without looking values up (see {@link #overBudget})
    */
   ColumnAccumulator(
       String file,
@@ -72,7 +80,11 @@ final class ColumnAccumulator {
       String name,
       VariableType forced,
       boolean forceDictionary,
-      Charset charset) {
+      Charset charset,
+      ChunkSink sink,
+      long dictionaryBudget) {
+    this.sink = sink;
+    this.dictionaryBudget = dictionaryBudget;
     this.file = file;
     this.index = index;
     this.name = name;
@@ -109,9 +121,39 @@ final class ColumnAccumulator {
    * values have been mostly distinct so far (an identifier) reserves room for all of them.
    */
   void expectRows(long total) {
-    if (mode == Mode.DICTIONARY && dictionary.size() > rows / 2 && rows >= 1000) {
-      dictionary.reserve((int) Math.min(total + total / 8, Integer.MAX_VALUE - 16));
+    if (mode == Mode.DICTIONARY && text == null && dictionary.size() > rows / 2 && rows >= 1000) {
+      long expected = Math.min(total + total / 8, Integer.MAX_VALUE - 16);
+      if (mayStream() && dictionary.memoryFor(expected) > dictionaryBudget) {
+        startStreaming(); // an identifier too big to look up in the heap
+      } else {
+        dictionary.reserve((int) expected);
+      }
     }
+  }
+
+  /** True when the column may become TEXT past the budget (the schema does not say otherwise). */
+  private boolean mayStream() {
+    return forced == null || forced == VariableType.TEXT;
+  }
+
+  /**
+   * A dictionary past its budget: from now on every value is a new entry written out in chunks, so
+   * the heap no longer grows with the column. Codes given so far stay valid (TEXT dictionaries keep
+   * the order of appearance).
+   */
+  private void startStreaming() {
+    text = new DictionaryStream(sink, index);
+    for (int c = 0; c < dictionary.size(); c++) {
+      int s = dictionary.start(c);
+      text.add(entryBytes(dictionary.arena(), s, dictionary.end(c) - s));
+    }
+    dictionary = null;
+  }
+
+  private byte[] entryBytes(byte[] b, int off, int len) {
+    return utf8
+        ? Arrays.copyOfRange(b, off, off + len)
+        : new String(b, off, len, charset).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Adds this column's values of every record in the batch. */
@@ -128,6 +170,34 @@ final class ColumnAccumulator {
         add(buffer, off, lengths[f], r);
       } else {
         add(scratch, ~off, lengths[f], r);
+      }
+    }
+    emitCompleted(rows);
+    if (text == null && dictionary != null && mayStream() && overBudget()) {
+      startStreaming();
+    }
+  }
+
+  /**
+   * True when the dictionary holds more than its budget and looks like text (many distinct values):
+   * a categorical column of that size could not be tabulated anyway.
+   */
+  private boolean overBudget() {
+    return dictionary.size() > TEXT_MIN_DISTINCT && dictionary.memoryBytes() > dictionaryBudget;
+  }
+
+  /** Hands every chunk wholly below {@code upToRow} to the sink. */
+  private void emitCompleted(int upToRow) {
+    int full = upToRow >>> ColumnFile.CHUNK_BITS;
+    while (emitted < full) {
+      int c = emitted++;
+      byte[] chunk = chunks[c];
+      chunks[c] = null;
+      if (chunk == null) {
+        continue; // undecided or failed: nothing stored
+      }
+      if (mode != Mode.FAILED) {
+        sink.spill(index, c, width, chunk);
       }
     }
   }
@@ -171,6 +241,9 @@ final class ColumnAccumulator {
     }
     for (int r = 0; r < leading; r++) {
       putMissing(r);
+      if ((r & ColumnFile.CHUNK_MASK) == ColumnFile.CHUNK_MASK) {
+        emitCompleted(r + 1);
+      }
     }
   }
 
@@ -180,7 +253,7 @@ final class ColumnAccumulator {
       if (forced != null) {
         throw breaks(b, off, len, record, "is not a number");
       }
-      mode = Mode.FAILED;
+      fail();
       return;
     }
     if (wholeNumbers && (v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15)) {
@@ -198,13 +271,18 @@ final class ColumnAccumulator {
       if (forced != null) {
         throw breaks(b, off, len, record, "is not a date (yyyy-MM-dd or dd/MM/yyyy)");
       }
-      mode = Mode.FAILED;
+      fail();
       return;
     }
     INTS.set(chunk(row), (row & ColumnFile.CHUNK_MASK) << 2, d);
   }
 
   private void addCode(int row, byte[] b, int off, int len, int record) {
+    if (text != null) {
+      validate(b, off, len, record);
+      INTS.set(chunk(row), (row & ColumnFile.CHUNK_MASK) << 2, text.add(entryBytes(b, off, len)));
+      return;
+    }
     int code = dictionary.intern(b, off, len);
     if (code < 0) {
       code = -code - 1;
@@ -239,6 +317,12 @@ final class ColumnAccumulator {
     }
   }
 
+  /** The column is not what its first values suggested: keep nothing; the file is read again. */
+  private void fail() {
+    mode = Mode.FAILED;
+    Arrays.fill(chunks, null);
+  }
+
   private InputException breaks(byte[] b, int off, int len, int record, String problem) {
     String text = new String(b, off, Math.min(len, 200), charset);
     String type = forced.key();
@@ -264,16 +348,37 @@ final class ColumnAccumulator {
       chunks = Arrays.copyOf(chunks, chunks.length * 2);
     }
     byte[] chunk = chunks[c];
-    if (chunk == null) {
-      chunk = new byte[ColumnFile.CHUNK_ROWS * width];
-      chunks[c] = chunk;
+    int need = ((row & ColumnFile.CHUNK_MASK) + 1) * width;
+    if (chunk == null || chunk.length < need) {
+      chunk = grow(c, need);
     }
     return chunk;
   }
 
   /**
-   * Finishes the column: decides its final type and produces the stored form. Releases the
-   * accumulated arrays.
+   * A chunk array with room for {@code need} bytes: the first chunk starts small and doubles up to
+   * {@link ColumnFile#CHUNK_ROWS} values, so a small or wide extract does not hold a full chunk per
+   * column.
+   */
+  private byte[] grow(int c, int need) {
+    byte[] old = chunks[c];
+    int full = ColumnFile.CHUNK_ROWS * width;
+    // only the first chunk grows: a column that reaches a second one is big
+    int size = old != null ? old.length : c == 0 ? Math.min(full, FIRST_CHUNK_BYTES) : full;
+    while (size < need) {
+      size = Math.min(size * 2, full);
+    }
+    byte[] chunk = old == null ? new byte[size] : Arrays.copyOf(old, size);
+    chunks[c] = chunk;
+    return chunk;
+  }
+
+  private static final int FIRST_CHUNK_BYTES = 1 << 14;
+
+  /**
+   * Finishes the column: decides its final type and stores what is still in memory — the last
+   * chunk, the dictionary, and for dictionary columns the codes rewritten in codelist order.
+   * Releases the accumulated arrays.
    *
    * @param label from the schema, or null
    * @param valueLabels code -> label from the schema (codes absent from the data are added with
@@ -283,34 +388,35 @@ final class ColumnAccumulator {
     if (mode == Mode.UNDECIDED) {
       decide(Mode.DICTIONARY, rows); // no values at all: an empty categorical
     }
-    List<byte[]> out = new ArrayList<>();
     int nChunks = (rows + ColumnFile.CHUNK_ROWS - 1) >>> ColumnFile.CHUNK_BITS;
     switch (mode) {
       case NUMBER -> {
-        trimChunks(out, nChunks, 8);
+        putTail(nChunks, 8);
         VariableType t =
             forced != null ? forced : wholeNumbers ? VariableType.INTEGER : VariableType.DECIMAL;
-        return new EncodedColumn(
-            name, label, t, Storage.DOUBLES, missing, out, 0, List.of(), List.of());
+        return new EncodedColumn(name, label, t, Storage.DOUBLES, missing, 0, List.of());
       }
       case DATE -> {
-        trimChunks(out, nChunks, 4);
+        putTail(nChunks, 4);
         return new EncodedColumn(
-            name,
-            label,
-            VariableType.DATE,
-            Storage.EPOCH_DAYS,
-            missing,
-            out,
-            0,
-            List.of(),
-            List.of());
+            name, label, VariableType.DATE, Storage.EPOCH_DAYS, missing, 0, List.of());
       }
       case DICTIONARY -> {
-        return finishDictionary(label, valueLabels, nChunks);
+        return text != null
+            ? finishText(label, nChunks)
+            : finishDictionary(label, valueLabels, nChunks);
       }
       default -> throw new IllegalStateException("column failed type inference: " + name);
     }
+  }
+
+  /** A streamed TEXT column: its dictionary is out already; codes need no reordering. */
+  private EncodedColumn finishText(String label, int nChunks) {
+    int n = text.finish();
+    text = null;
+    rewriteCodes(nChunks, null, false);
+    return new EncodedColumn(
+        name, label, VariableType.TEXT, Storage.INT_CODES, missing, n, List.of());
   }
 
   private EncodedColumn finishDictionary(
@@ -338,7 +444,6 @@ final class ColumnAccumulator {
       }
     }
     List<Code> codes = List.of();
-    List<byte[]> dictChunks;
     if (type == VariableType.CATEGORICAL) {
       Integer[] order = new Integer[n];
       for (int i = 0; i < n; i++) {
@@ -359,32 +464,39 @@ final class ColumnAccumulator {
       entries = sorted;
       codes = List.copyOf(list);
     }
-    if (entries != null) {
-      dictChunks = ColumnFile.dictionaryChunks(entries);
-    } else {
-      dictChunks = ColumnFile.dictionaryChunks(dictionary);
+    List<byte[]> dictChunks =
+        entries != null
+            ? ColumnFile.dictionaryChunks(entries)
+            : ColumnFile.dictionaryChunks(dictionary);
+    dictionary = null;
+    for (int i = 0; i < dictChunks.size(); i++) {
+      sink.put("d/" + index + "/" + i, dictChunks.get(i));
     }
-    List<byte[]> out = new ArrayList<>(nChunks);
-    Storage storage;
-    if (n <= org.statbench.core.data.CategoricalColumn.MAX_BYTE_CODES) {
-      storage = Storage.BYTE_CODES;
-      for (int c = 0; c < nChunks; c++) {
-        int len = Math.min(ColumnFile.CHUNK_ROWS, rows - c * ColumnFile.CHUNK_ROWS);
-        byte[] src = chunks[c];
-        byte[] dst = new byte[len];
+    boolean bytes = n <= org.statbench.core.data.CategoricalColumn.MAX_BYTE_CODES;
+    rewriteCodes(nChunks, remap, bytes);
+    Storage storage = bytes ? Storage.BYTE_CODES : Storage.INT_CODES;
+    return new EncodedColumn(name, label, type, storage, missing, n, codes);
+  }
+
+  /**
+   * Stores the final codes chunk by chunk: spilled chunks are read back, the last one is still in
+   * memory; codes are mapped through {@code remap} (when not null) and narrowed to bytes when
+   * asked.
+   */
+  private void rewriteCodes(int nChunks, int[] remap, boolean bytes) {
+    for (int c = 0; c < nChunks; c++) {
+      int len = Math.min(ColumnFile.CHUNK_ROWS, rows - c * ColumnFile.CHUNK_ROWS);
+      byte[] src = c < emitted ? sink.unspill(index, c, 4, len * 4) : chunks[c];
+      chunks[c] = null;
+      byte[] dst;
+      if (bytes) {
+        dst = new byte[len];
         for (int i = 0; i < len; i++) {
           int code = (int) INTS.get(src, i << 2);
           dst[i] = (byte) (code < 0 ? -1 : remap == null ? code : remap[code]);
         }
-        chunks[c] = null;
-        out.add(dst);
-      }
-    } else {
-      storage = Storage.INT_CODES;
-      if (remap != null) {
-        for (int c = 0; c < nChunks; c++) {
-          int len = Math.min(ColumnFile.CHUNK_ROWS, rows - c * ColumnFile.CHUNK_ROWS);
-          byte[] src = chunks[c];
+      } else {
+        if (remap != null) {
           for (int i = 0; i < len; i++) {
             int code = (int) INTS.get(src, i << 2);
             if (code >= 0) {
@@ -392,11 +504,10 @@ final class ColumnAccumulator {
             }
           }
         }
+        dst = src.length == len * 4 ? src : Arrays.copyOf(src, len * 4);
       }
-      trimChunks(out, nChunks, 4);
+      sink.put("c/" + index + "/" + c, dst);
     }
-    dictionary = null;
-    return new EncodedColumn(name, label, type, storage, missing, out, n, dictChunks, codes);
   }
 
   private String entry(int code) {
@@ -407,12 +518,14 @@ final class ColumnAccumulator {
         charset);
   }
 
-  private void trimChunks(List<byte[]> out, int nChunks, int w) {
+  /** Stores the staged chunks and the last, partly filled one, trimmed to their rows. */
+  private void putTail(int nChunks, int w) {
     for (int c = 0; c < nChunks; c++) {
       int len = Math.min(ColumnFile.CHUNK_ROWS, rows - c * ColumnFile.CHUNK_ROWS);
-      byte[] chunk = chunks[c];
-      out.add(chunk.length == len * w ? chunk : Arrays.copyOf(chunk, len * w));
+      byte[] chunk = c < emitted ? sink.unspill(index, c, w, len * w) : chunks[c];
       chunks[c] = null;
+      sink.put(
+          "c/" + index + "/" + c, chunk.length == len * w ? chunk : Arrays.copyOf(chunk, len * w));
     }
   }
 }

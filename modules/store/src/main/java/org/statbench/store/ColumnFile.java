@@ -1,18 +1,23 @@
 package org.statbench.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
-import org.statbench.core.CancellationToken;
-import org.statbench.core.ProgressListener;
 import org.statbench.core.StatBenchException;
 
 /**
@@ -46,50 +51,143 @@ final class ColumnFile implements AutoCloseable {
   }
 
   /**
-   * Writes a complete column file. The caller deletes it when this throws.
-   *
-   * @param keySeed seed of the per-record keys
+   * Starts writing a column file chunk by chunk (see {@link Writer}). The caller deletes the file
+   * when anything fails.
    */
-  static void write(
-      Path path,
-      int rows,
-      List<EncodedColumn> columns,
-      long keySeed,
-      ProgressListener progress,
-      CancellationToken cancel) {
-    write(path, rows, columns, keySeed, ChunkCipher.NONE, progress, cancel);
+  static Writer create(Path path, ChunkCipher cipher) {
+    return new Writer(path, cipher);
   }
 
-  /** As above, every chunk sealed by {@code cipher} (an encrypted workspace). */
-  static void write(
-      Path path,
-      int rows,
-      List<EncodedColumn> columns,
-      long keySeed,
-      ChunkCipher cipher,
-      ProgressListener progress,
-      CancellationToken cancel) {
-    MVStore store = new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().open();
-    try {
-      MVMap<String, byte[]> data = store.openMap(DATA, builder());
-      long total = columns.size() + 1L;
-      for (int ord = 0; ord < columns.size(); ord++) {
-        cancel.throwIfCancelled();
-        progress.progress(ord, total, "Writing columns");
-        EncodedColumn col = columns.get(ord);
-        List<byte[]> chunks = col.chunks();
-        for (int i = 0; i < chunks.size(); i++) {
-          String k = "c/" + ord + "/" + i;
-          data.put(k, cipher.seal(k, chunks.get(i)));
-        }
-        List<byte[]> dict = col.dictionaryChunks();
-        for (int i = 0; i < dict.size(); i++) {
-          String k = "d/" + ord + "/" + i;
-          data.put(k, cipher.seal(k, dict.get(i)));
-        }
-        store.commit(); // bounds the memory MVStore holds for unsaved pages
+  /**
+   * Writes one column file while an import runs: each chunk is stored as soon as it is complete and
+   * committed every {@link #COMMIT_BYTES}, so the heap holds a bounded amount however many rows the
+   * file has. Provisional dictionary codes go to one spill file per column next to the column file
+   * ({@code <file>.<ord>.spill}, deleted when the writer finishes or aborts; left-overs of a killed
+   * import are removed with other unreferenced files at open). Thread-safe.
+   */
+  static final class Writer implements ChunkSink, AutoCloseable {
+    /**
+     * Unsaved bytes after which the store is committed (written out and released): a sixteenth of
+     * the heap, between 8 and 256 MB. Each commit rewrites the last page of every column being
+     * written (MVStore keeps values inside its B-tree pages), so fewer commits keep the file close
+     * to its data size; a small heap trades some disk for bounded memory.
+     */
+    static final long COMMIT_BYTES =
+        Math.max(8L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16));
+
+    private final Path path;
+    private final ChunkCipher cipher; // seals every chunk of an encrypted workspace
+    private final Map<Integer, FileChannel> spills = new ConcurrentHashMap<>();
+    private MVStore store;
+    private MVMap<String, byte[]> data;
+    private long unsaved;
+    private final java.util.concurrent.atomic.AtomicLong staged =
+        new java.util.concurrent.atomic.AtomicLong();
+    private boolean done;
+
+    private Writer(Path path, ChunkCipher cipher) {
+      this.path = path;
+      this.cipher = cipher;
+      open();
+    }
+
+    private void open() {
+      store = new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().open();
+      data = store.openMap(DATA, builder());
+    }
+
+    @Override
+    public synchronized void put(String key, byte[] value) {
+      data.put(key, cipher.seal(key, value));
+      unsaved += value.length;
+      staged.addAndGet(value.length);
+      if (unsaved >= COMMIT_BYTES) {
+        store.commit();
+        unsaved = 0;
       }
-      cancel.throwIfCancelled();
+    }
+
+    /** Bytes written so far to the column file and the spill files together. */
+    long bytesStaged() {
+      return staged.get();
+    }
+
+    @Override
+    public synchronized void columnDone() {
+      if (unsaved > 0) {
+        store.commit();
+        unsaved = 0;
+      }
+    }
+
+    private Path spillPath(int ord) {
+      return path.resolveSibling(path.getFileName() + "." + ord + ".spill");
+    }
+
+    private FileChannel spillChannel(int ord) {
+      return spills.computeIfAbsent(
+          ord,
+          o -> {
+            try {
+              return FileChannel.open(
+                  spillPath(o),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+
+    @Override
+    public void spill(int ord, int chunk, int width, byte[] values) {
+      FileChannel ch = spillChannel(ord);
+      staged.addAndGet(values.length);
+      ByteBuffer buf = ByteBuffer.wrap(values);
+      long at = (long) chunk * CHUNK_ROWS * width;
+      try {
+        while (buf.hasRemaining()) {
+          at += ch.write(buf, at);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public byte[] unspill(int ord, int chunk, int width, int length) {
+      FileChannel ch = spillChannel(ord);
+      byte[] out = new byte[length];
+      ByteBuffer buf = ByteBuffer.wrap(out);
+      long at = (long) chunk * CHUNK_ROWS * width;
+      try {
+        while (buf.hasRemaining()) {
+          int n = ch.read(buf, at);
+          if (n < 0) {
+            throw new IOException("spill file ended early: " + spillPath(ord));
+          }
+          at += n;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out;
+    }
+
+    @Override
+    public synchronized void reset() {
+      discard();
+      open();
+    }
+
+    /**
+     * Adds the per-record keys and closes the complete file.
+     *
+     * @param keySeed seed of the per-record keys
+     */
+    synchronized void finish(int rows, long keySeed) {
       SplittableRandom random = new SplittableRandom(keySeed);
       for (int c = 0; c * (long) CHUNK_ROWS < rows; c++) {
         int len = Math.min(CHUNK_ROWS, rows - c * CHUNK_ROWS);
@@ -97,14 +195,46 @@ final class ColumnFile implements AutoCloseable {
         for (int i = 0; i < len; i++) {
           buf.putDouble(random.nextDouble());
         }
-        data.put("k/" + c, cipher.seal("k/" + c, buf.array()));
+        put("k/" + c, buf.array());
       }
-      progress.progress(total, total, "Writing columns");
       store.commit();
       store.close();
-    } catch (RuntimeException e) {
-      store.closeImmediately();
-      throw e;
+      done = true;
+      closeSpills();
+    }
+
+    /** Drops what was written (the file itself is left for the caller to delete). */
+    private void discard() {
+      if (!done) {
+        store.closeImmediately();
+      }
+      closeSpills();
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException ignored) {
+        // removed at the next open
+      }
+    }
+
+    private void closeSpills() {
+      for (Map.Entry<Integer, FileChannel> e : spills.entrySet()) {
+        try {
+          e.getValue().close();
+          Files.deleteIfExists(spillPath(e.getKey()));
+        } catch (IOException ignored) {
+          // removed at the next open
+        }
+      }
+      spills.clear();
+    }
+
+    /** Aborts an unfinished file: closes and deletes it and its spill files. */
+    @Override
+    public synchronized void close() {
+      if (!done) {
+        discard();
+        done = true;
+      }
     }
   }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
+import org.statbench.core.ResourceException;
 import org.statbench.core.format.Digests;
 
 /**
@@ -33,8 +34,11 @@ import org.statbench.core.format.Digests;
  */
 final class CsvImporter {
 
-  /** The parsed file. */
+  /** The parsed file; its data is in the sink. */
   record Parsed(int rows, String sha256, List<EncodedColumn> columns) {}
+
+  /** Share of the heap that dictionaries of all columns together may hold (see expectRows). */
+  static final int DICTIONARY_HEAP_SHARE = 4;
 
   private final ImportRequest request;
   private final String file;
@@ -42,16 +46,38 @@ final class CsvImporter {
   private final ProgressListener progress;
   private final CancellationToken cancel;
   private final int bufferSize;
+  private final ChunkSink sink;
+  private final long dictionaryBudget;
   private long size;
+  private boolean started; // the file was there when the import began
+  private volatile double fractionRead;
 
-  CsvImporter(ImportRequest request, ProgressListener progress, CancellationToken cancel) {
-    this(request, progress, cancel, CsvScanner.BUFFER_SIZE);
+  /**
+   * @param sink receives the column chunks and dictionaries as they are complete (null when only
+   *     estimating)
+   */
+  CsvImporter(
+      ImportRequest request, ProgressListener progress, CancellationToken cancel, ChunkSink sink) {
+    this(request, progress, cancel, CsvScanner.BUFFER_SIZE, sink, 0);
   }
 
-  /** With a given scanner buffer size (tests use tiny ones to cross buffer ends everywhere). */
+  /**
+   * With a given scanner buffer size (tests use tiny ones to cross buffer ends everywhere) and heap
+   * budget for the dictionaries of all columns together (0: a quarter of the maximum heap).
+   */
   CsvImporter(
-      ImportRequest request, ProgressListener progress, CancellationToken cancel, int bufferSize) {
+      ImportRequest request,
+      ProgressListener progress,
+      CancellationToken cancel,
+      int bufferSize,
+      ChunkSink sink,
+      long dictionaryBudget) {
     this.bufferSize = bufferSize;
+    this.sink = sink;
+    this.dictionaryBudget =
+        dictionaryBudget > 0
+            ? dictionaryBudget
+            : Runtime.getRuntime().maxMemory() / DICTIONARY_HEAP_SHARE;
     this.request = request;
     this.file = request.file().toString();
     this.charset = request.encoding() == null ? StandardCharsets.UTF_8 : request.encoding();
@@ -66,6 +92,7 @@ final class CsvImporter {
         throw new InputException(file, -1, null, "is a folder, not a CSV file");
       }
       size = Files.size(path);
+      started = true;
       checkAsciiCompatible();
       byte delimiter = delimiter(path);
       MessageDigest digest = Digests.sha256();
@@ -75,23 +102,147 @@ final class CsvImporter {
       if (!pass.failed.isEmpty()) {
         // Some column's first values looked like numbers or dates but later ones did not.
         dictionaryColumns.addAll(pass.failed);
+        sink.reset();
         pass = readPass(path, delimiter, null, dictionaryColumns, "Reading again");
       }
       List<EncodedColumn> columns = new ArrayList<>(pass.accumulators.size());
+      int done = 0;
       for (ColumnAccumulator acc : pass.accumulators) {
         cancel.throwIfCancelled();
+        progress.progress(done++, pass.accumulators.size(), "Writing columns");
         ImportSchema.VariableSchema vs = schemaOf(acc.name());
         columns.add(
             acc.finish(vs == null ? null : vs.label(), vs == null ? Map.of() : vs.valueLabels()));
+        sink.columnDone();
       }
       return new Parsed(pass.rows, sha, columns);
     } catch (NoSuchFileException e) {
+      if (started) {
+        throw ResourceException.fileRemoved(path, e);
+      }
       throw new InputException(file, -1, null, "file not found");
     } catch (AccessDeniedException e) {
       throw new InputException(file, -1, null, "cannot read the file (access denied)");
     } catch (IOException e) {
+      if (started) {
+        // e.g. a network share gone, a stale handle, a disk read error: the extract went away
+        throw ResourceException.fileRemoved(path, e);
+      }
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Records sampled for {@link #estimate()}. */
+  private static final int SAMPLE_RECORDS = 20_000;
+
+  /** Most bytes read for {@link #estimate()}. */
+  private static final int SAMPLE_BYTES = 8 << 20;
+
+  /**
+   * Estimates the import from the file size and its first records: per column, 8 bytes a row for
+   * numbers, 4 for dates, 1 or 4 for codes (4 while importing, in the spill), plus the dictionary
+   * of a column of mostly distinct values; 8 bytes a row of record keys. The heap is the scanner's
+   * buffers, one chunk per column, the store's commit buffer and the dictionaries up to their
+   * budget.
+   */
+  ImportEstimate estimate() {
+    Path path = request.file();
+    try {
+      long fileBytes = Files.size(path);
+      byte delimiter = delimiter(path);
+      try (InputStream raw = Files.newInputStream(path)) {
+        // at most the first few MB: a sample must not need the heap the import would
+        byte[] sample = raw.readNBytes(SAMPLE_BYTES);
+        boolean whole = sample.length == fileBytes;
+        CsvScanner scanner =
+            new CsvScanner(
+                skipBom(new java.io.ByteArrayInputStream(sample), null),
+                delimiter,
+                null,
+                file,
+                1 << 16);
+        if (!scanner.next()) {
+          return new ImportEstimate(fileBytes, 0, 0, 0);
+        }
+        int columns = scanner.fieldCount();
+        long headerBytes = scanner.bytesRead();
+        boolean[] text = new boolean[columns];
+        int[] width = new int[columns];
+        java.util.List<Set<String>> distinct = new ArrayList<>();
+        long[] valueBytes = new long[columns];
+        for (int i = 0; i < columns; i++) {
+          distinct.add(new HashSet<>());
+        }
+        int records = 0;
+        while (records < SAMPLE_RECORDS && scanner.next()) {
+          records++;
+          for (int i = 0; i < Math.min(columns, scanner.fieldCount()); i++) {
+            byte[] b = scanner.array(i);
+            int off = scanner.offset(i);
+            int len = scanner.length(i);
+            if (Values.isMissing(b, off, len)) {
+              continue;
+            }
+            if (!Double.isNaN(Values.parseNumber(b, off, len))) {
+              width[i] = Math.max(width[i], 8);
+            } else if (Values.parseDate(b, off, len) != Values.NOT_A_DATE) {
+              width[i] = Math.max(width[i], 4);
+            } else {
+              text[i] = true;
+              valueBytes[i] += len;
+              if (distinct.get(i).size() <= records) {
+                distinct.get(i).add(new String(b, off, len, charset));
+              }
+            }
+          }
+        }
+        if (records == 0) {
+          return new ImportEstimate(fileBytes, 0, 0, 0);
+        }
+        long sampleBytes = Math.max(1, scanner.bytesRead() - headerBytes);
+        // the scanner reads ahead up to one 64 KB buffer: a few percent on a sample of 20,000
+        long rows =
+            whole
+                ? records
+                : Math.max(
+                    records,
+                    (long)
+                        ((double) (fileBytes - headerBytes) * records / Math.max(sampleBytes, 1)));
+        long perRow = 8; // record keys
+        long spillPerRow = 0;
+        long dictionaryBytes = 0;
+        long heap = 3L * CsvScanner.BUFFER_SIZE;
+        for (int i = 0; i < columns; i++) {
+          if (text[i]) {
+            int d = distinct.get(i).size();
+            boolean identifier = d > records / 2;
+            perRow += identifier || d > 255 ? 4 : 1;
+            spillPerRow += 4;
+            heap += 4L * Math.min(rows, ColumnFile.CHUNK_ROWS);
+            if (identifier) {
+              // every value a dictionary entry: its bytes plus 4 for its length
+              long entryBytes = valueBytes[i] / records + 4;
+              dictionaryBytes += rows * entryBytes;
+              heap += Math.min(rows * (entryBytes + 28), dictionaryBudget / columns);
+            }
+          } else {
+            int w = width[i] == 0 ? 4 : width[i];
+            perRow += w;
+            heap += w * Math.min(rows, ColumnFile.CHUNK_ROWS);
+          }
+        }
+        long disk = (long) ((rows * (perRow + spillPerRow) + dictionaryBytes) * 1.1);
+        heap += Math.min(2 * ColumnFile.Writer.COMMIT_BYTES, disk); // unsaved pages, write buffer
+        return new ImportEstimate(fileBytes, rows, disk, heap);
+      }
+    } catch (IOException | RuntimeException e) {
+      return new ImportEstimate(0, 0, 0, 0); // the import itself will say what is wrong
+    }
+  }
+
+  /** Share of the file read so far in the current pass, 0..1. */
+  double fractionRead() {
+    return fractionRead;
   }
 
   private ImportSchema.VariableSchema schemaOf(String name) {
@@ -168,6 +319,7 @@ final class CsvImporter {
       }
       List<String> names = header(scanner);
       checkSchema(names);
+      long budget = dictionaryBudget / names.size();
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
         ImportSchema.VariableSchema vs = schemaOf(name);
@@ -178,7 +330,9 @@ final class CsvImporter {
                 name,
                 vs == null ? null : vs.type(),
                 dictionaryColumns.contains(name),
-                charset));
+                charset,
+                sink,
+                budget));
       }
       scanner.columnNames(i -> i < names.size() ? names.get(i) : Integer.toString(i + 1));
       ColumnAccumulator[] acc = pass.accumulators.toArray(new ColumnAccumulator[0]);
@@ -210,6 +364,7 @@ final class CsvImporter {
           }
           cancel.throwIfCancelled();
           progress.progress(scanner.bytesRead(), size, label + " (" + rows + " rows)");
+          fractionRead = scanner.bytesRead() / (double) Math.max(1, size);
           scanner.recycle(current);
           CsvBatch t = current;
           current = spare;

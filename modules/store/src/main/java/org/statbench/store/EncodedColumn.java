@@ -5,13 +5,10 @@ import org.statbench.core.data.Code;
 import org.statbench.core.data.VariableType;
 
 /**
- * One parsed variable ready to be written: its value chunks in the column-file layout and, for
- * dictionary-encoded variables, the serialised dictionary and the codelist.
+ * One imported variable as the catalogue records it; its chunks and dictionary are already in the
+ * column file (see {@link ChunkSink}).
  *
- * @param chunks value chunks of {@link ColumnFile#CHUNK_ROWS} records each (the last may be
- *     shorter)
  * @param dictionarySize number of dictionary entries, 0 for numbers and dates
- * @param dictionaryChunks the dictionary in {@link ColumnFile#DICTIONARY_CHUNK} entry chunks
  * @param codes codelist with labels and counts for CATEGORICAL variables, else empty
  */
 record EncodedColumn(
@@ -20,7 +17,5 @@ record EncodedColumn(
     VariableType type,
     Storage storage,
     long missing,
-    List<byte[]> chunks,
     int dictionarySize,
-    List<byte[]> dictionaryChunks,
     List<Code> codes) {}

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
+import org.statbench.core.ResourceException;
 import org.statbench.core.StatBenchException;
 import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Code;
@@ -406,13 +407,27 @@ public final class Workspace implements AutoCloseable {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     CancellationToken c = cancel == null ? CancellationToken.NONE : cancel;
     sql(() -> null); // H2 now: an import always writes the catalogue, so say early when it cannot
-    CsvImporter.Parsed parsed = new CsvImporter(request, p, c).parse();
     String id = UUID.randomUUID().toString();
     Path file = columnsDir.resolve(id + ".mv");
+    String doing =
+        "importing "
+            + request.file().getFileName()
+            + " as dataset '"
+            + CsvImporter.abbreviate(request.name())
+            + "'";
     String old;
+    CsvImporter.Parsed parsed;
+    ColumnFile.Writer writer = null;
+    CsvImporter importer = null;
     try {
-      ColumnFile.write(
-          file, parsed.rows(), parsed.columns(), keySeed(parsed.sha256()), chunkCipher, p, c);
+      checkFits(request, doing);
+      // Chunks go to the new column file while the extract is read, so the heap holds a few
+      // chunks per column whatever the number of rows; the catalogue commit below is the switch.
+      writer = ColumnFile.create(file, chunkCipher);
+      importer = new CsvImporter(request, p, c, writer);
+      parsed = importer.parse();
+      c.throwIfCancelled();
+      writer.finish(parsed.rows(), keySeed(parsed.sha256()));
       c.throwIfCancelled();
       synchronized (lock) {
         checkOpen();
@@ -430,17 +445,105 @@ public final class Workspace implements AutoCloseable {
           changed(request.name());
         }
       }
-    } catch (SQLException e) {
-      deleteQuietly(file);
-      throw new StatBenchException("Cannot update the workspace catalogue: " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      deleteQuietly(file);
+    } catch (InputException | org.statbench.core.CancelledException e) {
+      abandon(writer, file);
       throw e;
+    } catch (SQLException | RuntimeException | Error e) {
+      // what the import had written when it failed, scaled to the whole extract
+      long needed =
+          writer == null || importer == null || importer.fractionRead() < 0.01
+              ? -1
+              : (long) (writer.bytesStaged() / importer.fractionRead());
+      abandon(writer, file);
+      ResourceException r = resourceFailure(e, doing, request, needed);
+      if (r != null) {
+        throw r;
+      }
+      if (e instanceof SQLException) {
+        throw new StatBenchException("Cannot update the workspace catalogue: " + e.getMessage(), e);
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
+      throw (RuntimeException) e;
     }
     if (old != null) {
       release(old);
     }
     return dataset(request.name());
+  }
+
+  /**
+   * Refuses an import that, judged from the file size and a sample of its rows, needs more disk
+   * space in the workspace folder or more heap than is free, before any work is done.
+   */
+  private void checkFits(ImportRequest request, String doing) {
+    if (!Files.isRegularFile(request.file())) {
+      return; // the importer says what is wrong with it
+    }
+    ImportEstimate e = ImportEstimate.of(request);
+    long freeDisk = ResourceException.freeSpace(dir);
+    if (freeDisk >= 0 && e.diskBytes() > freeDisk) {
+      throw ResourceException.beforeStart(
+          ResourceException.Kind.DISK_FULL,
+          "Not enough disk space for "
+              + doing
+              + " in "
+              + dir
+              + ": "
+              + e.describe()
+              + ", and "
+              + ResourceException.megabytes(freeDisk)
+              + " are free. Free some space or use a workspace folder on another disk.");
+    }
+    Runtime rt = Runtime.getRuntime();
+    long freeHeap = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (e.heapBytes() > freeHeap) {
+      throw ResourceException.beforeStart(
+          ResourceException.Kind.OUT_OF_MEMORY,
+          ResourceException.outOfMemory(doing, null)
+              .getMessage()
+              .replace(" Nothing was changed.", "")
+              .replaceFirst(
+                  "^Out of memory while [^:]*:",
+                  "Not enough memory for "
+                      + doing
+                      + ": "
+                      + e.describe()
+                      + ", and "
+                      + ResourceException.megabytes(freeHeap)
+                      + " of heap are free;"));
+    }
+  }
+
+  /**
+   * A failed import as the resource failure it is (out of memory, disk full, read-only folder),
+   * with the space the import needs estimated from the extract; null for other failures. Called
+   * after the partial column file is deleted, so the free space is what the user has.
+   */
+  private ResourceException resourceFailure(
+      Throwable e, String doing, ImportRequest request, long written) {
+    if (e instanceof ResourceException said) {
+      return said; // refused before starting, or the extract went away: already has its figures
+    }
+    ResourceException r = ResourceException.classify(e, doing, dir);
+    if (r != null && r.kind() == ResourceException.Kind.DISK_FULL) {
+      long needed = Math.max(written, ImportEstimate.of(request).diskBytes());
+      return ResourceException.diskFull(doing, dir, needed, ResourceException.freeSpace(dir), e);
+    }
+    return r;
+  }
+
+  /** Closes and deletes an unfinished column file and its spill files. */
+  private static void abandon(ColumnFile.Writer writer, Path file) {
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (RuntimeException ignored) {
+        // removed at the next open
+      }
+    }
+    deleteQuietly(file);
   }
 
   private static long keySeed(String sha256) {
@@ -506,6 +609,7 @@ public final class Workspace implements AutoCloseable {
     }
     Map<String, Column> out = new LinkedHashMap<>();
     Map<String, Column> got = new ConcurrentHashMap<>();
+    String doing = loadingWhat(dataset, rec.rows(), wanted);
     // Distinct by name, not by the record's equals: that bootstraps method handles on first use,
     // tens of milliseconds of a short command's start-up.
     Map<String, Catalogue.VariableRecord> distinct = new LinkedHashMap<>();
@@ -513,8 +617,12 @@ public final class Workspace implements AutoCloseable {
       distinct.putIfAbsent(vr.name(), vr);
     }
     // Two columns at a time: reading and copying chunks is memory-bound, and the machine is small.
-    new ArrayList<>(distinct.values())
-        .parallelStream().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
+    try {
+      new ArrayList<>(distinct.values())
+          .parallelStream().forEach(vr -> got.put(vr.name(), column(loaded, vr)));
+    } catch (OutOfMemoryError e) {
+      throw ResourceException.outOfMemory(doing, e);
+    }
     for (Catalogue.VariableRecord vr : wanted) {
       out.put(vr.name(), got.get(vr.name()));
     }
@@ -529,6 +637,38 @@ public final class Workspace implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /**
+   * What loading columns means, with the heap they take ({@code rows} x bytes per value), for
+   * messages; refuses at once when they could never fit in the maximum heap.
+   */
+  private static String loadingWhat(
+      String dataset, int rows, List<Catalogue.VariableRecord> wanted) {
+    long bytes = 0;
+    List<String> names = new ArrayList<>();
+    for (Catalogue.VariableRecord vr : wanted) {
+      names.add(CsvImporter.abbreviate(vr.name()));
+      bytes +=
+          (long) rows
+              * switch (vr.storage()) {
+                case BYTE_CODES, DERIVED -> 1;
+                case INT_CODES, EPOCH_DAYS -> 4;
+                case DOUBLES -> 8;
+              };
+    }
+    String doing =
+        String.format(
+            java.util.Locale.ROOT,
+            "loading %s of dataset '%s' (%,d rows: about %s in memory)",
+            String.join(", ", names),
+            CsvImporter.abbreviate(dataset),
+            rows,
+            ResourceException.megabytes(bytes));
+    if (bytes > Runtime.getRuntime().maxMemory()) {
+      throw ResourceException.outOfMemory(doing, null);
+    }
+    return doing;
   }
 
   private Loaded record(String dataset) {

@@ -13,10 +13,15 @@
  * exactly the arrays of {@link org.statbench.core.data.CategoricalColumn}, {@link
  * org.statbench.core.data.NumericColumn} and {@link org.statbench.core.data.DateColumn}.
  *
- * <p><b>Atomic import.</b> The file is parsed completely, then a new column file is written and
- * closed, then one SQL transaction replaces the dataset's catalogue rows to point at it. Before
- * that commit nothing visible has changed; a killed import leaves only an unreferenced column file,
- * which {@link org.statbench.store.Workspace#open} deletes.
+ * <p><b>Atomic import in bounded memory.</b> While the file is read, each column's complete chunks
+ * are staged in a spill file next to a new column file; when the file is read, each column is
+ * stored in it (dictionary codes rewritten in codelist order) and the file is closed; then one SQL
+ * transaction replaces the dataset's catalogue rows to point at it. Before that commit nothing
+ * visible has changed; a killed import leaves only unreferenced column and spill files, which
+ * {@link org.statbench.store.Workspace#open} deletes. The heap holds a few chunks per column and
+ * the dictionaries, not the rows; a dictionary past its share of the heap is streamed out as TEXT.
+ * Running out of heap or disk, a read-only folder or an extract that vanishes is a {@link
+ * org.statbench.core.ResourceException} naming what was done and the figures.
  *
  * <p><b>CSV rules.</b> UTF-8 with or without BOM unless another ASCII-based encoding is given (e.g.
  * windows-1252); comma, tab or semicolon, detected from the header line (the most frequent outside

@@ -1,0 +1,241 @@
+package org.statbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Running out of heap or disk, a read-only workspace: each is a clear message on stderr and exit 2
+ * (never "internal error", a stack trace or exit 1), and the datasets imported before are intact.
+ * The commands run as a user runs them, in a child JVM ({@code -Xmx} for a tiny heap); disk-full
+ * and read-only cases run in a private mount namespace ({@code unshare -rm}) on a small tmpfs made
+ * for the test, and are skipped with a message where the system does not allow that.
+ */
+class ResourceFailureCliTest {
+  @TempDir Path tmp;
+
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  /** What a script printed and its exit code. */
+  private record Run(int code, String out) {}
+
+  /** The command line of {@code statbench ARGS} in a child JVM with the given heap. */
+  private static String statbench(String heap, String args) {
+    return JAVA
+        + " -Xmx"
+        + heap
+        + " -cp '"
+        + System.getProperty("java.class.path")
+        + "' org.statbench.app.Main "
+        + args;
+  }
+
+  private Run sh(List<String> command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    return new Run(p.exitValue(), out);
+  }
+
+  /**
+   * Runs a shell script in its own mount namespace with a tmpfs of {@code sizeMb} at {@code mount};
+   * skips the test when namespaces or mounts are not permitted here.
+   */
+  private Run inSmallFileSystem(Path mount, int sizeMb, String script) throws Exception {
+    Files.createDirectories(mount);
+    Run probe;
+    try {
+      probe =
+          sh(
+              List.of(
+                  "unshare",
+                  "-rm",
+                  "sh",
+                  "-c",
+                  "mount -t tmpfs -o size=1m tmpfs '" + mount + "' && echo mounted"));
+    } catch (IOException e) {
+      probe = new Run(127, e.getMessage());
+    }
+    Assumptions.assumeTrue(
+        probe.code() == 0 && probe.out().contains("mounted"),
+        "skipped: this system does not let the test mount a small tmpfs in a private mount"
+            + " namespace (unshare -rm; mount -t tmpfs): "
+            + probe.out().strip());
+    return sh(
+        List.of(
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            "mount -t tmpfs -o size=" + sizeMb + "m tmpfs '" + mount + "' || exit 99\n" + script));
+  }
+
+  private Path smallCsv() throws IOException {
+    Path p = tmp.resolve("early.csv");
+    Files.writeString(p, "region,sex,n\nNorth,F,1\nSouth,M,2\nNorth,M,3\n");
+    return p;
+  }
+
+  /** Rows whose first 20,000 are long (so the estimate from a sample sees few rows), then short. */
+  private Path skewedCsv(int shortRows) throws IOException {
+    Path p = tmp.resolve("skewed.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(p)) {
+      w.write("cat,n1,n2,n3,n4\n");
+      String longCode = "L".repeat(200);
+      for (int i = 0; i < 20_000; i++) {
+        w.write(longCode + (i % 3) + ",1,2,3,4\n");
+      }
+      for (int i = 0; i < shortRows; i++) {
+        w.write("a," + i + ",2,3,4\n");
+      }
+    }
+    return p;
+  }
+
+  private static void assertCleanMessage(Run run, String... expected) {
+    assertThat(run.out()).contains(expected);
+    assertThat(run.out())
+        .doesNotContain("internal error")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("RC=1");
+  }
+
+  @Test
+  void runningOutOfHeapWhileImportingSaysHowMuchHeapThereIsAndHowToRaiseIt() throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path early = smallCsv();
+    // one field of 60 MB: the record must be held whole, which a 48 MB heap cannot do
+    Path huge = tmp.resolve("huge.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(huge)) {
+      w.write("a,b\n1,x\n2,\"");
+      char[] block = new char[1 << 20];
+      java.util.Arrays.fill(block, 'y');
+      for (int i = 0; i < 60; i++) {
+        w.write(block);
+      }
+      w.write("\"\n");
+    }
+    String script =
+        statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'")
+            + "\n"
+            + statbench("48m", "import --db '" + ws + "' --name huge --file '" + huge + "'")
+            + "; echo RC=$?\n"
+            + statbench("256m", "datasets --db '" + ws + "'")
+            + "\nls '"
+            + ws.resolve("columns")
+            + "' | wc -l | sed 's/^ */FILES=/'\n";
+
+    Run run = sh(List.of("sh", "-c", script));
+
+    assertThat(run.out()).contains("RC=2");
+    assertCleanMessage(
+        run,
+        "statbench: Out of memory while importing huge.csv as dataset 'huge'",
+        "Java may use at most 48 MB of heap",
+        "JAVA_TOOL_OPTIONS=-Xmx",
+        "java-options=-Xmx",
+        "Nothing was changed.");
+    assertThat(run.out()).contains("early\t3\t3").doesNotContain("huge\t").contains("FILES=1");
+  }
+
+  @Test
+  void diskFillingUpDuringAnImportNamesTheFolderAndTheSpaceAndKeepsEarlierDatasets()
+      throws Exception {
+    Path mount = tmp.resolve("small-disk");
+    Path ws = mount.resolve("ws");
+    Path early = smallCsv();
+    // 2.5 million short rows after a long sample: the estimate sees ~170,000 rows and lets the
+    // import start; four number columns then need ~200 MB, which a 48 MB file system has not
+    Path skewed = skewedCsv(2_500_000);
+    String script =
+        statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'")
+            + "\n"
+            + statbench("256m", "import --db '" + ws + "' --name big --file '" + skewed + "'")
+            + "; echo RC=$?\n"
+            + statbench("256m", "datasets --db '" + ws + "'")
+            + "\nls '"
+            + ws.resolve("columns")
+            + "' | wc -l | sed 's/^ */FILES=/'\n";
+
+    Run run = inSmallFileSystem(mount, 48, script);
+
+    assertThat(run.code()).as(run.out()).isNotEqualTo(99);
+    assertThat(run.out()).contains("RC=2");
+    assertCleanMessage(
+        run,
+        "statbench: Not enough disk space while importing skewed.csv as dataset 'big' in " + ws,
+        "MB are free",
+        "Nothing was changed.");
+    assertThat(run.out()).containsPattern("needs (at least )?about [0-9,]+ MB");
+    assertThat(run.out()).contains("early\t3\t3").doesNotContain("big\t").contains("FILES=1");
+  }
+
+  @Test
+  void anExtractTooBigForTheFreeDiskIsRefusedBeforeStartingWithTheFigures() throws Exception {
+    Path mount = tmp.resolve("small-disk");
+    Path ws = mount.resolve("ws");
+    Path early = smallCsv();
+    Path big = tmp.resolve("big.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(big)) {
+      w.write("id,x,y\n");
+      for (int i = 0; i < 1_000_000; i++) {
+        w.write(i + ",1.5,2\n"); // 24 bytes a row in the column file + 16 staged, ~11 in the CSV
+      }
+    }
+    String script =
+        statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'")
+            + "\n"
+            + statbench("256m", "import --db '" + ws + "' --name big --file '" + big + "'")
+            + "; echo RC=$?\n"
+            + statbench("256m", "datasets --db '" + ws + "'")
+            + "\n";
+
+    Run run = inSmallFileSystem(mount, 16, script);
+
+    assertThat(run.out()).contains("RC=2");
+    assertCleanMessage(
+        run,
+        "statbench: Not enough disk space for importing big.csv as dataset 'big' in " + ws,
+        "rows needs about",
+        "MB are free");
+    assertThat(run.out()).contains("early\t3\t3").doesNotContain("big\t");
+  }
+
+  @Test
+  void aReadOnlyWorkspaceFolderIsAMessageAndItsDatasetsStayReadable() throws Exception {
+    Path mount = tmp.resolve("ro-disk");
+    Path ws = mount.resolve("ws");
+    Path early = smallCsv();
+    List<String> lines = new ArrayList<>();
+    lines.add(statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'"));
+    lines.add("mount -o remount,ro '" + mount + "' || exit 98");
+    lines.add(
+        statbench("256m", "import --db '" + ws + "' --name again --file '" + early + "'")
+            + "; echo RC=$?");
+    lines.add(statbench("256m", "datasets --db '" + ws + "'"));
+
+    Run run = inSmallFileSystem(mount, 8, String.join("\n", lines) + "\n");
+
+    Assumptions.assumeTrue(
+        run.code() != 98, "skipped: the tmpfs cannot be remounted read-only here");
+    assertThat(run.out()).contains("RC=2");
+    assertCleanMessage(
+        run,
+        "statbench: Cannot write to the workspace folder " + ws,
+        "it is read-only or you may not change it",
+        "Nothing was changed.");
+    assertThat(run.out()).contains("early\t3\t3").doesNotContain("again\t");
+  }
+}

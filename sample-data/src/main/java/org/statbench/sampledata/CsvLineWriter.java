@@ -8,16 +8,16 @@ import java.io.Writer;
  * Writes CSV lines (comma, {@code \n} line ends, RFC 4180 quoting only where needed) so generated
  * files are byte-identical on every platform.
  */
-final class CsvLineWriter {
+public final class CsvLineWriter {
   private final Writer out;
   private final StringBuilder line = new StringBuilder(256);
   private boolean first = true;
 
-  CsvLineWriter(Writer out) {
+  public CsvLineWriter(Writer out) {
     this.out = out;
   }
 
-  CsvLineWriter field(String value) {
+  public CsvLineWriter field(String value) {
     if (!first) {
       line.append(',');
     }
@@ -33,19 +33,19 @@ final class CsvLineWriter {
     return this;
   }
 
-  CsvLineWriter field(long value) {
+  public CsvLineWriter field(long value) {
     return field(Long.toString(value));
   }
 
   /** Writes a header or data row in one go. */
-  void row(String... values) {
+  public void row(String... values) {
     for (String v : values) {
       field(v);
     }
     end();
   }
 
-  void end() {
+  public void end() {
     line.append('\n');
     try {
       out.write(line.toString());
@@ -56,7 +56,7 @@ final class CsvLineWriter {
     first = true;
   }
 
-  void flush() {
+  public void flush() {
     try {
       out.flush();
     } catch (IOException e) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       BenchTabulateCommand.class,
       BenchDisclosureCommand.class,
       BenchCohortCommand.class,
-      BenchJoinCommand.class
+      BenchJoinCommand.class,
+      BenchLinkCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -151,7 +151,7 @@ public final class BenchImportCommand implements Callable<Integer> {
     return s[s.length / 2];
   }
 
-  private static void resetPeaks() {
+  static void resetPeaks() {
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) {
         p.resetPeakUsage();
@@ -160,7 +160,7 @@ public final class BenchImportCommand implements Callable<Integer> {
   }
 
   /** Sum of the heap pools' peaks: an upper bound of the heap in use at any moment. */
-  private static long peakHeapBytes() {
+  static long peakHeapBytes() {
     long sum = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) {

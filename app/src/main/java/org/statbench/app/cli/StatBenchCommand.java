@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       CohortCommand.class,
       JoinCommand.class,
+      LinkCommand.class,
+      PseudonymiseCommand.class,
       BenchCommand.class,
       AuditCommand.class,
       ClearanceCommand.class,

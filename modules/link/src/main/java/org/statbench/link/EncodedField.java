@@ -103,6 +103,16 @@ final class EncodedField {
     }
   }
 
+  private static int[] dedupSorted(int[] a) {
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (i == 0 || a[i] != a[i - 1]) {
+        a[n++] = a[i];
+      }
+    }
+    return n == a.length ? a : java.util.Arrays.copyOf(a, n);
+  }
+
   final LinkField field;
   final FieldType type;
   final Dict dict;

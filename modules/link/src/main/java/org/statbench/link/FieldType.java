@@ -82,6 +82,9 @@ public enum FieldType {
   /** A type guessed from a variable name (e.g. {@code surname} is a name). */
   public static FieldType guess(String variable) {
     String v = variable.toLowerCase(Locale.ROOT);
+    if (v.endsWith("_hash")) {
+      return EXACT; // a keyed hash (Pseudonymiser) only agrees or not
+    }
     if (v.contains("postcode") || v.equals("pc") || v.contains("post_code")) {
       return POSTCODE;
     }

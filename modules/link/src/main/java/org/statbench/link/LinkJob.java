@@ -66,7 +66,7 @@ public record LinkJob(
       long seed) {
     /** Threshold 0.9, no review band, no one-to-one, chaining at 0.99, 300 million pairs. */
     public static final Options DEFAULT =
-        new Options(0.9, 0.9, false, 0.99, 300_000_000L, 1_000_000, 42);
+        new Options(0.9, 0.9, false, 0.99, 300_000_000L, 400_000, 42);
 
     public Options {
       if (!(threshold > 0 && threshold <= 1) || !(review > 0 && review <= threshold)) {

@@ -671,6 +671,9 @@ final class LinkRun {
           change = Math.max(change, Math.abs(nm[l] - m[j][l]));
         }
         m[j] = nm;
+        // value frequencies count the matches too: P(agree) = prior m + (1 - prior) u
+        int ex = levels - 1;
+        u[j][ex] = Math.max(1e-12, (agreeAll[j] - prior * m[j][ex]) / (1 - prior));
       }
       if (change < 1e-7) {
         break;
@@ -769,6 +772,9 @@ final class LinkRun {
   }
 
   /** u: exact levels from value frequencies (exact), other levels from random pairs. */
+  /** P(exact agreement) over all record pairs per field, matches included (see sampleU). */
+  private double[] agreeAll;
+
   private double[][] sampleU() {
     int samples = job.options().uSamples();
     SplittableRandom rnd = new SplittableRandom(job.options().seed());
@@ -777,7 +783,6 @@ final class LinkRun {
     for (int j = 0; j < f.length; j++) {
       counts[j] = new long[f[j].type.levels().size()];
     }
-    LongIntMap[] cache = caches.get();
     for (int s = 0; s < samples; s++) {
       int l = rnd.nextInt(nl);
       int r = rnd.nextInt(nr);
@@ -785,12 +790,15 @@ final class LinkRun {
         continue;
       }
       for (int j = 0; j < f.length; j++) {
-        counts[j][f[j].level(f[j].left[l], f[j].right[r], cache[j])]++;
+        // no cache: random pairs rarely repeat, and a huge cache only costs memory misses
+        counts[j][f[j].level(f[j].left[l], f[j].right[r], null)]++;
       }
     }
+    agreeAll = new double[f.length];
     for (int j = 0; j < f.length; j++) {
       int levels = counts[j].length;
       double exact = exactAgreement(f[j]);
+      agreeAll[j] = exact;
       long n = 0;
       for (int l = 1; l < levels - 1; l++) {
         n += counts[j][l];

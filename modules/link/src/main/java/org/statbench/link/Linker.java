@@ -61,6 +61,25 @@ public final class Linker {
    */
   public static List<LinkField> guessFields(
       DatasetInfo left, DatasetInfo right, String leftId, String rightId, String truth) {
+    return guessFields(
+        left.name(),
+        left.variableNames(),
+        right == null ? null : right.name(),
+        right == null ? null : right.variableNames(),
+        leftId,
+        rightId,
+        truth);
+  }
+
+  /** {@link #guessFields(DatasetInfo, DatasetInfo, String, String, String)} by variable names. */
+  public static List<LinkField> guessFields(
+      String leftName,
+      List<String> leftVariables,
+      String rightName,
+      List<String> rightVariables,
+      String leftId,
+      String rightId,
+      String truth) {
     Set<String> skip = new java.util.HashSet<>();
     skip.add(leftId);
     if (rightId != null) {
@@ -70,8 +89,8 @@ public final class Linker {
       skip.add(truth);
     }
     List<LinkField> out = new ArrayList<>();
-    for (String v : left.variableNames()) {
-      if (skip.contains(v) || (right != null && right.variable(v).isEmpty())) {
+    for (String v : leftVariables) {
+      if (skip.contains(v) || (rightVariables != null && !rightVariables.contains(v))) {
         continue;
       }
       out.add(LinkField.of(v, FieldType.guess(v)));
@@ -79,9 +98,9 @@ public final class Linker {
     if (out.isEmpty()) {
       throw new InputException(
           "Datasets '"
-              + left.name()
+              + leftName
               + "' and '"
-              + (right == null ? left.name() : right.name())
+              + (rightName == null ? leftName : rightName)
               + "' share no variable to compare besides the ids: give --fields");
     }
     return out;

@@ -22,7 +22,6 @@ public final class Standardise {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_NAME = Pattern.compile("[^A-Z ]+");
-  private static final Pattern NOT_TEXT = Pattern.compile("[^A-Z0-9 ]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern POSTCODE =
       Pattern.compile("^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][A-Z]{2})$");
@@ -122,6 +121,13 @@ public final class Standardise {
 
   /** Upper case ASCII: accents removed (é to E), other marks dropped. */
   static String ascii(String raw) {
+    boolean plain = true;
+    for (int i = 0; i < raw.length() && plain; i++) {
+      plain = raw.charAt(i) < 128;
+    }
+    if (plain) {
+      return raw.toUpperCase(Locale.ROOT); // the common case skips the Unicode normaliser
+    }
     String s = Normalizer.normalize(raw, Normalizer.Form.NFD);
     s = MARKS.matcher(s).replaceAll("");
     // letters that do not decompose
@@ -256,15 +262,34 @@ public final class Standardise {
     if (raw == null) {
       return null;
     }
-    String s = NOT_TEXT.matcher(ascii(raw).replace("'", "")).replaceAll(" ").trim();
-    if (s.isEmpty()) {
+    // one pass over the characters (millions of distinct addresses: no regex per value)
+    String a = ascii(raw);
+    List<String> words = new ArrayList<>(8);
+    StringBuilder word = new StringBuilder(16);
+    for (int i = 0; i <= a.length(); i++) {
+      char ch = i < a.length() ? a.charAt(i) : ' ';
+      if (ch == '\'') {
+        continue;
+      }
+      if ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
+        word.append(ch);
+      } else if (word.length() > 0) {
+        words.add(word.toString());
+        word.setLength(0);
+      }
+    }
+    if (words.isEmpty()) {
       return null;
     }
-    String[] words = SPACES.split(s);
-    for (int i = 0; i < words.length; i++) {
-      words[i] = ADDRESS_WORDS.getOrDefault(words[i], words[i]);
+    StringBuilder out = new StringBuilder(a.length() + 8);
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      // ST is Street at the end (12 HIGH ST) and Saint before a name (ST JOHNS ROAD)
+      String full =
+          w.equals("ST") && i < words.size() - 1 ? "SAINT" : ADDRESS_WORDS.getOrDefault(w, w);
+      out.append(i > 0 ? " " : "").append(full);
     }
-    return String.join(" ", words);
+    return out.toString();
   }
 
   /**

@@ -53,6 +53,11 @@ public final class BenchLinkCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Generator seed (default 2026).")
   long seed = 2026;
 
+  private static long processCpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -97,6 +102,7 @@ public final class BenchLinkCommand implements Callable<Integer> {
     try {
       System.gc();
       BenchImportCommand.resetPeaks();
+      long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       LinkResult r = Linker.link(job, ProgressListener.NONE, CancellationToken.NONE);
       long t1 = System.nanoTime();
@@ -105,6 +111,7 @@ public final class BenchLinkCommand implements Callable<Integer> {
             r, data.left().column("customer_id"), data.right().column("recipient_id"), w);
       }
       long t2 = System.nanoTime();
+      double cpu = (processCpuNanos() - cpu0) / 1e9;
       double total = (t2 - t0) / 1e9;
       long heapMb = BenchImportCommand.peakHeapBytes() >> 20;
       Map<String, Long> ms = r.timingsMs();
@@ -148,6 +155,12 @@ public final class BenchLinkCommand implements Callable<Integer> {
               + " peak heap %,d MB%n",
           total,
           heapMb);
+      out.printf(
+          Locale.ROOT,
+          "  CPU: %.1f s of processor time over %d processors (the wall time above depends on what"
+              + " else the machine runs)%n",
+          cpu,
+          Runtime.getRuntime().availableProcessors());
     } finally {
       Files.deleteIfExists(links);
       Files.deleteIfExists(dir);

@@ -12,6 +12,7 @@ import org.statbench.core.InputException;
 import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Column;
 import org.statbench.core.data.DateColumn;
+import org.statbench.core.data.NumericColumn;
 
 /**
  * One field of both sides, standardised and integer-encoded: every distinct standardised value gets
@@ -30,6 +31,7 @@ final class EncodedField {
   static final class Dict {
     final Map<String, Integer> index = new HashMap<>();
     final List<String> values = new ArrayList<>();
+    LongIntMap numbers;
     // derived per code, built by prepare()
     int[] initial;
     int[] formal;
@@ -170,6 +172,29 @@ final class EncodedField {
           }
         }
       }
+    } else if (type == FieldType.EXACT && col instanceof NumericColumn nc) {
+      // numbers compared exactly (ids, truth): codes from the value bits, no string per record
+      double[] values = nc.values();
+      if (dict.numbers == null) {
+        dict.numbers = new LongIntMap(1024); // shared by both sides, like the strings
+      }
+      LongIntMap seen = dict.numbers;
+      for (int i = 0; i < n; i++) {
+        double v = values[i];
+        if (Double.isNaN(v)) {
+          out[i] = NONE;
+          continue;
+        }
+        present++;
+        usable++;
+        long bits = Double.doubleToLongBits(v == 0 ? 0.0 : v);
+        int code = seen.get(bits, -1);
+        if (code < 0) {
+          code = seen.size();
+          seen.put(bits, code);
+        }
+        out[i] = code;
+      }
     } else {
       if (type == FieldType.DATE) {
         throw doesNotFit(col.name(), type, dataset);
@@ -305,11 +330,35 @@ final class EncodedField {
     return jaccard >= 0.5 ? 2 : FieldType.ELSE;
   }
 
+  /** yyyymmdd of epoch days 1880-01-01 .. 2100-12-31, built once: no LocalDate per pair. */
+  private static final int FIRST_DAY = (int) LocalDate.of(1880, 1, 1).toEpochDay();
+
+  private static final int[] YMD = ymdTable();
+
+  private static int[] ymdTable() {
+    int last = (int) LocalDate.of(2100, 12, 31).toEpochDay();
+    int[] t = new int[last - FIRST_DAY + 1];
+    for (int d = FIRST_DAY; d <= last; d++) {
+      LocalDate x = LocalDate.ofEpochDay(d);
+      t[d - FIRST_DAY] = x.getYear() * 10000 + x.getMonthValue() * 100 + x.getDayOfMonth();
+    }
+    return t;
+  }
+
+  private static int ymd(int epochDay) {
+    int i = epochDay - FIRST_DAY;
+    if (i >= 0 && i < YMD.length) {
+      return YMD[i];
+    }
+    LocalDate x = LocalDate.ofEpochDay(epochDay);
+    return x.getYear() * 10000 + x.getMonthValue() * 100 + x.getDayOfMonth();
+  }
+
   static int dateLevel(int a, int b) {
-    LocalDate x = LocalDate.ofEpochDay(a);
-    LocalDate y = LocalDate.ofEpochDay(b);
-    int dx = x.getYear() * 10000 + x.getMonthValue() * 100 + x.getDayOfMonth();
-    int dy = y.getYear() * 10000 + y.getMonthValue() * 100 + y.getDayOfMonth();
+    int ya = ymd(a);
+    int yb = ymd(b);
+    int dx = ya;
+    int dy = yb;
     int differ = 0;
     for (int k = 0; k < 8; k++) {
       if (dx % 10 != dy % 10) {
@@ -321,9 +370,7 @@ final class EncodedField {
     if (differ == 1) {
       return 5;
     }
-    if (x.getYear() == y.getYear()
-        && x.getDayOfMonth() == y.getMonthValue()
-        && x.getMonthValue() == y.getDayOfMonth()) {
+    if (ya / 10000 == yb / 10000 && ya % 100 == yb / 100 % 100 && ya / 100 % 100 == yb % 100) {
       return 4;
     }
     int gap = Math.abs(a - b);
@@ -346,7 +393,7 @@ final class EncodedField {
         if (type != FieldType.DATE) {
           throw wrongFn(fn);
         }
-        yield LocalDate.ofEpochDay(code).getYear();
+        yield ymd(code) / 10000;
       }
       case DISTRICT -> requireDict(FieldType.POSTCODE, fn).district[code];
       case SECTOR -> requireDict(FieldType.POSTCODE, fn).sector[code];

@@ -666,7 +666,8 @@ final class LinkRun {
             nm[l] += cnt[i] * g[i];
           }
         }
-        normalise(nm);
+        // m at least 1e-4: a level never seen among matches on this data is rare, not impossible
+        normalise(nm, 1e-4);
         for (int l = 1; l < levels; l++) {
           change = Math.max(change, Math.abs(nm[l] - m[j][l]));
         }
@@ -761,13 +762,18 @@ final class LinkRun {
   }
 
   private static void normalise(double[] p) {
+    normalise(p, 1e-6);
+  }
+
+  /** Scales levels 1.. to sum to one, each at least {@code floor}. */
+  private static void normalise(double[] p, double floor) {
     double s = 0;
     for (int l = 1; l < p.length; l++) {
       p[l] = Math.max(p[l], 0);
       s += p[l];
     }
     for (int l = 1; l < p.length; l++) {
-      p[l] = Math.max(1e-6, s > 0 ? p[l] / s : 1.0 / (p.length - 1));
+      p[l] = Math.max(floor, s > 0 ? p[l] / s : 1.0 / (p.length - 1));
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.statbench.sampledata.people.SyntheticPeople;
 
 /**
  * The bundled synthetic sample files: classpath resources under {@code org/statbench/sampledata/},
@@ -185,6 +186,34 @@ public final class SampleData {
           SyntheticEditions.SAMPLE_OUTPUT_AREAS_2021,
           "Area classification of 2021 output areas: 8 supergroups, 21 groups, 52 subgroups");
 
+  /** Seed, sizes and file rows of the record-linkage pair (see {@link SyntheticPeople}). */
+  static final long LINK_SEED = 2026;
+
+  static final int LINK_CUSTOMER_ROWS = 2_000;
+  static final int LINK_RECIPIENT_ROWS = 300;
+
+  /** Record linkage, left side: energy customer accounts (names, address, postcode, some DOB). */
+  public static final SampleFile LINK_CUSTOMERS =
+      new SampleFile(
+          "link_customers.csv",
+          "customers",
+          Role.EXTRACT,
+          null,
+          null,
+          LINK_CUSTOMER_ROWS,
+          "Energy customer accounts to match against benefit recipients (synthetic people)");
+
+  /** Record linkage, right side: benefit recipients with NINo; 80% are also customers. */
+  public static final SampleFile LINK_RECIPIENTS =
+      new SampleFile(
+          "link_recipients.csv",
+          "recipients",
+          Role.EXTRACT,
+          null,
+          null,
+          LINK_RECIPIENT_ROWS,
+          "Pension-credit recipients; person_id is the truth shared with customers (synthetic)");
+
   /** Every bundled file: extracts first, then lookups. */
   public static List<SampleFile> files() {
     return List.of(
@@ -192,6 +221,8 @@ public final class SampleData {
         HOUSING_BENEFIT,
         WEALTH_SURVEY,
         BENEFIT_SPELLS,
+        LINK_CUSTOMERS,
+        LINK_RECIPIENTS,
         GEOGRAPHY,
         CLASSIFICATION,
         CONSTITUENCIES,

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.statbench.sampledata.SampleData.SampleFile;
 import org.statbench.sampledata.SyntheticGeography.LocalAuthority;
 import org.statbench.sampledata.SyntheticGeography.OutputArea;
+import org.statbench.sampledata.people.SyntheticPeople;
 
 // Size (over 500 lines): one seeded random stream per extract writes every sample file; keeping the
 // writers together keeps the files byte-identical across releases.
@@ -707,6 +708,14 @@ public final class SampleDataGenerator {
       case "postcodes_2011.csv" -> writePostcodes(out);
       case "oa_changes_2011_2021.csv" -> writeCodeChanges(out);
       case "oac_2021.csv" -> writeClassification2021(out);
+      case "link_customers.csv", "link_recipients.csv" -> {
+        var job =
+            SyntheticPeople.generate(
+                SampleData.LINK_SEED,
+                SampleData.LINK_CUSTOMER_ROWS,
+                SampleData.LINK_RECIPIENT_ROWS);
+        SyntheticPeople.writeCsv(file == SampleData.LINK_CUSTOMERS ? job.left() : job.right(), out);
+      }
       default -> throw new IllegalArgumentException("not a sample file: " + file.fileName());
     }
   }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       BenchJoinCommand.class,
       BenchStartupCommand.class,
       BenchSourceCommand.class,
-      BenchSurveyCommand.class
+      BenchSurveyCommand.class,
+      BenchLinkCommand.class
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

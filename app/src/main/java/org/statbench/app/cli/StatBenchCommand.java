@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       CohortCommand.class,
       StatusCommand.class,
       JoinCommand.class,
+      LinkCommand.class,
+      PseudonymiseCommand.class,
       BenchCommand.class,
       AuditCommand.class,
       ClearanceCommand.class,

@@ -141,6 +141,15 @@ public final class DisclosurePanelViewModel {
 
   /** Applies the policy's protection to the current table in the background. */
   public void protect() {
+    protect(() -> {});
+  }
+
+  /**
+   * Applies the policy's protection to the current table in the background, then runs {@code then}
+   * (after the protection, its audit entry and its message) unless the table changed meanwhile or
+   * the protection failed.
+   */
+  public void protect(Runnable then) {
     Table t = table.get();
     if (t == null) {
       return;
@@ -160,6 +169,7 @@ public final class DisclosurePanelViewModel {
                         r.releasable()
                             ? "Protected: " + r.summary().suppressed() + " cells withheld."
                             : "Protection did not make the table safe; request clearance.");
+                    then.run();
                   }
                 })
             .onFailure(e -> message.set(userMessage(e))));

@@ -18,6 +18,7 @@ class ArchitectureTest {
     "org.statbench.geo..",
     "org.statbench.disclosure..",
     "org.statbench.export..",
+    "org.statbench.link..",
     "org.statbench.sampledata.."
   };
 
@@ -52,7 +53,35 @@ class ArchitectureTest {
               "org.statbench.cohort..",
               "org.statbench.geo..",
               "org.statbench.disclosure..",
-              "org.statbench.export..");
+              "org.statbench.export..",
+              "org.statbench.link..");
+
+  @ArchTest
+  static final ArchRule linkDependsOnlyOnStoreAndCore =
+      noClasses()
+          .that()
+          .resideInAPackage("org.statbench.link..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.statbench.tabulate..",
+              "org.statbench.cohort..",
+              "org.statbench.geo..",
+              "org.statbench.disclosure..",
+              "org.statbench.export..",
+              "org.statbench.sampledata..")
+          .because("DESIGN.md: link -> store -> core; a linked dataset is saved through the store");
+
+  @ArchTest
+  static final ArchRule nothingButTheAppUsesLink =
+      noClasses()
+          .that()
+          .resideInAnyPackage(ENGINE)
+          .and()
+          .resideOutsideOfPackage("org.statbench.link..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.statbench.link..");
 
   @ArchTest
   static final ArchRule disclosureWorksOnTablesAlone =

@@ -42,6 +42,7 @@ final class LinkRun {
   private int[] radix;
   private int patterns;
   private int forename = -1;
+  private boolean swaps;
   private int surname = -1;
   private int postcode = -1;
   private int address = -1;
@@ -236,6 +237,21 @@ final class LinkRun {
         case POSTCODE -> postcode = postcode < 0 ? i : postcode;
         case TEXT -> address = address < 0 ? i : address;
         case DATE -> dob = dob < 0 ? i : dob;
+        case EXACT -> {
+          // keyed hashes keep their role in the name (surname_hash): the household correction
+          // matters most on hashed data, where no partial agreement is left
+          if (n.contains("surname") && surname < 0) {
+            surname = i;
+          } else if (n.contains("forename") && forename < 0) {
+            forename = i;
+          } else if (n.contains("postcode") && postcode < 0) {
+            postcode = i;
+          } else if (n.contains("address") && address < 0) {
+            address = i;
+          } else if ((n.contains("dob") || n.contains("birth")) && dob < 0) {
+            dob = i;
+          }
+        }
         default -> {}
       }
     }
@@ -502,7 +518,7 @@ final class LinkRun {
       }
       pid += lv * radix[i];
     }
-    if (lvF == FieldType.ELSE && lvS == FieldType.ELSE) {
+    if (swaps && lvF == FieldType.ELSE && lvS == FieldType.ELSE) {
       int fl = f[forename].left[l];
       int sl = f[surname].left[l];
       if (fl == f[surname].right[r] && sl == f[forename].right[r] && fl != sl) {
@@ -537,9 +553,12 @@ final class LinkRun {
       }
       throw new RefusedException(sb.append("). Use stricter --block rules.").toString());
     }
-    if (surname < 0 || forename < 0) {
-      forename = surname = -1; // swaps need both names
-    }
+    // swaps need both names, sharing one dictionary
+    swaps =
+        surname >= 0
+            && forename >= 0
+            && f[surname].type == FieldType.NAME
+            && f[forename].type == FieldType.NAME;
     int chunks = (nl + CHUNK - 1) / CHUNK;
     chunkPids = new int[chunks][];
     ConcurrentLinkedQueue<Acc> accs = new ConcurrentLinkedQueue<>();
@@ -772,12 +791,20 @@ final class LinkRun {
 
     /** Postcode unit, or sector (a typing error in the unit), agrees. */
     private boolean samePlace(int p) {
-      return hp >= 0 && level(p, hp) >= f[hp].type.exact() - 1;
+      if (hp < 0) {
+        return false;
+      }
+      int l = level(p, hp);
+      return l == f[hp].type.exact() || (f[hp].type == FieldType.POSTCODE && l == 4);
     }
 
     /** Surname agrees exactly or nearly (a typing error). */
     private boolean sameSurname(int p) {
-      return hs >= 0 && level(p, hs) >= 4;
+      if (hs < 0) {
+        return false;
+      }
+      int l = level(p, hs);
+      return l == f[hs].type.exact() || (f[hs].type == FieldType.NAME && l >= 4);
     }
 
     /** True when the pattern is a shared home: postcode, surname and address agree. */

@@ -21,8 +21,10 @@ import org.statbench.core.data.DatasetInfo;
  * {@link CancellationToken}; the {@link LinkResult} carries the links, the per-record verification,
  * the trained {@link LinkModel} (m and u per level for the charts: {@link
  * LinkModel.FieldModel#weight}), the precision-recall curve by threshold and, with a truth
- * variable, the evaluation. {@link #explain} gives one pair's waterfall of weights. Save a linked
- * dataset with {@link LinkedDatasets}; pseudonymise with {@link Pseudonymiser}.
+ * variable, the evaluation. A pair's waterfall is the prior's log-odds plus {@link
+ * LinkModel.FieldModel#weight} of each field's level (and the term-frequency and household terms
+ * described on {@link LinkModel}). Write outputs and save a linked dataset with {@link
+ * LinkOutputs}; pseudonymise with {@link Pseudonymiser}.
  *
  * <p>Thread-safety: stateless; every call works on its own data. Personal values never appear in
  * exceptions or progress messages, only variable names and counts.

@@ -148,9 +148,7 @@ final class LinkRun {
       throw new InputException("No record pair " + (l + 1) + ", " + (r + 1) + " to explain");
     }
     encode();
-    if (surname < 0 || forename < 0) {
-      forename = surname = -1; // as in pass A: swaps need both names
-    }
+    swaps = swapsPossible();
     model = checkModel(job.model());
     weights();
     int pid = pattern(l, r, caches.get());
@@ -185,6 +183,14 @@ final class LinkRun {
       steps.add(new Waterfall.Step(Waterfall.Kind.HOUSEHOLD, "", "household", hh));
     }
     return new Waterfall(steps);
+  }
+
+  /** Forename-surname swaps need both names, sharing one dictionary. */
+  private boolean swapsPossible() {
+    return surname >= 0
+        && forename >= 0
+        && f[surname].type == FieldType.NAME
+        && f[forename].type == FieldType.NAME;
   }
 
   // ---------------------------------------------------------------- encoding
@@ -553,12 +559,7 @@ final class LinkRun {
       }
       throw new RefusedException(sb.append("). Use stricter --block rules.").toString());
     }
-    // swaps need both names, sharing one dictionary
-    swaps =
-        surname >= 0
-            && forename >= 0
-            && f[surname].type == FieldType.NAME
-            && f[forename].type == FieldType.NAME;
+    swaps = swapsPossible();
     int chunks = (nl + CHUNK - 1) / CHUNK;
     chunkPids = new int[chunks][];
     ConcurrentLinkedQueue<Acc> accs = new ConcurrentLinkedQueue<>();

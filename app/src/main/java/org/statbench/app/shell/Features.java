@@ -18,6 +18,7 @@ public final class Features {
         new ChartFeature(),
         new org.statbench.app.cohort.CohortFeature(),
         new org.statbench.app.join.JoinsFeature(),
+        new org.statbench.app.linkage.LinkageFeature(),
         new org.statbench.app.clearance.ClearanceFeature());
   }
 

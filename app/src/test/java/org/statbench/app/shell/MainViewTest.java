@@ -36,7 +36,7 @@ class MainViewTest {
     TabPane tabs = robot.lookup("#featureTabs").queryAs(TabPane.class);
     assertThat(tabs.getTabs())
         .extracting(Tab::getText)
-        .containsExactly("Table", "Chart", "Cohorts", "Joins", "Clearance queue");
+        .containsExactly("Table", "Chart", "Cohorts", "Joins", "Linkage", "Clearance queue");
   }
 
   @Test

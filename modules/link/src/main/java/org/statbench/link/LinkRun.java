@@ -136,6 +136,63 @@ final class LinkRun {
     return out;
   }
 
+  /**
+   * One pair's weight taken apart (the job must carry a model). Standardises both datasets (the
+   * dictionaries and term frequencies come from the data) but compares only this pair.
+   */
+  Waterfall explain(int l, int r) {
+    if (job.model() == null) {
+      throw new InputException("Explaining a pair needs a trained model");
+    }
+    if (l < 0 || l >= nl || r < 0 || r >= nr) {
+      throw new InputException("No record pair " + (l + 1) + ", " + (r + 1) + " to explain");
+    }
+    encode();
+    swaps = swapsPossible();
+    model = checkModel(job.model());
+    weights();
+    int pid = pattern(l, r, caches.get());
+    List<Waterfall.Step> steps = new ArrayList<>();
+    steps.add(
+        new Waterfall.Step(
+            Waterfall.Kind.PRIOR, "", "", LinkModel.log2(model.prior() / (1 - model.prior()))));
+    double fields = 0;
+    for (int j = 0; j < f.length; j++) {
+      LinkModel.FieldModel fm = model.fields().get(j);
+      int lv = level(pid, j);
+      double w = fm.weight(lv);
+      fields += w;
+      steps.add(new Waterfall.Step(Waterfall.Kind.FIELD, fm.name(), fm.levels().get(lv), w));
+    }
+    double tf = 0;
+    int mask = exactMask[pid];
+    for (int j = 0; j < f.length; j++) {
+      if (tfField[j] && (mask & (1 << j)) != 0) {
+        if (home[pid] && (j == homeSurname || j == homeForename)) {
+          continue;
+        }
+        double a = tfAdj[j][f[j].left[l]];
+        tf += a;
+        steps.add(
+            new Waterfall.Step(
+                Waterfall.Kind.TERM_FREQUENCY, model.fields().get(j).name(), "exact", a));
+      }
+    }
+    double hh = patternWeight[pid] - steps.get(0).weight() - fields;
+    if (Math.abs(hh) > 1e-12) {
+      steps.add(new Waterfall.Step(Waterfall.Kind.HOUSEHOLD, "", "household", hh));
+    }
+    return new Waterfall(steps);
+  }
+
+  /** Forename-surname swaps need both names, sharing one dictionary. */
+  private boolean swapsPossible() {
+    return surname >= 0
+        && forename >= 0
+        && f[surname].type == FieldType.NAME
+        && f[forename].type == FieldType.NAME;
+  }
+
   // ---------------------------------------------------------------- encoding
 
   private void encode() {
@@ -502,12 +559,7 @@ final class LinkRun {
       }
       throw new RefusedException(sb.append("). Use stricter --block rules.").toString());
     }
-    // swaps need both names, sharing one dictionary
-    swaps =
-        surname >= 0
-            && forename >= 0
-            && f[surname].type == FieldType.NAME
-            && f[forename].type == FieldType.NAME;
+    swaps = swapsPossible();
     int chunks = (nl + CHUNK - 1) / CHUNK;
     chunkPids = new int[chunks][];
     ConcurrentLinkedQueue<Acc> accs = new ConcurrentLinkedQueue<>();
@@ -1260,16 +1312,18 @@ final class LinkRun {
         clusters,
         curve,
         evaluation,
-        timings);
+        timings,
+        new LinkResult.WeightHistogram(BIN_LO, BIN_WIDTH, s.binCount, s.binP, keyLinks.size()));
   }
 
   /** Indices of w sorted by weight, highest first; ties by index (reproducible runs). */
   static int[] sortByWeight(double[] w) {
     long[] keys = new long[w.length];
     for (int i = 0; i < w.length; i++) {
-      // weights quantised to 2^-20 bits and clamped to +-1000 bits fit the upper 32 bits
+      // weights quantised to 2^-20 bits and clamped to +-1000 bits fit the upper 32 bits; the
+      // offset 2^30 keeps the key positive for negative weights too (2^31 would set the sign bit)
       long q = Math.round(Math.max(-1000, Math.min(1000, w[i])) * (1 << 20));
-      keys[i] = ((-q + (1L << 31)) << 32) | i;
+      keys[i] = ((-q + (1L << 30)) << 32) | i;
     }
     Arrays.parallelSort(keys);
     int[] order = new int[w.length];

@@ -56,6 +56,20 @@ public final class Linker {
   }
 
   /**
+   * One candidate pair's match weight taken apart (prior, each field's level, term frequencies,
+   * household correction) for a waterfall chart. The steps add up to the weight the pair was scored
+   * with under the same job and model.
+   *
+   * @param job the job as linked, with its trained model ({@link LinkResult#model()}) set
+   * @param left left record number (0-based)
+   * @param right right record number (0-based; of the left dataset again when deduplicating)
+   * @throws InputException when the job has no model or a record number is out of range
+   */
+  public static Waterfall explain(LinkJob job, int left, int right) {
+    return new LinkRun(job, null, null).explain(left, right);
+  }
+
+  /**
    * Fields to compare when none are given: every variable both datasets share, except the ids and
    * the truth variable, with the type guessed from its name.
    *

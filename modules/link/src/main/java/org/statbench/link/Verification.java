@@ -61,4 +61,21 @@ public final class Verification {
     }
     return c;
   }
+
+  /** The answers with clerical decisions applied (see {@link LinkResult#withReview}). */
+  Verification withReview(java.util.Collection<LinkResult.Review> decisions) {
+    byte[] res = result.clone();
+    int[] r = right.clone();
+    double[] p = probability.clone();
+    for (LinkResult.Review d : decisions) {
+      if (d.accept()) {
+        res[d.left()] = (byte) Result.MATCH.ordinal();
+        r[d.left()] = d.right();
+        p[d.left()] = d.probability();
+      } else if (r[d.left()] == d.right()) {
+        res[d.left()] = (byte) Result.NO_MATCH.ordinal();
+      }
+    }
+    return new Verification(res, r, p);
+  }
 }

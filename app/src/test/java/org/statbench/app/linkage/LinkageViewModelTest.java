@@ -1,0 +1,185 @@
+package org.statbench.app.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.link.FieldType;
+import org.statbench.link.LinkResult;
+import org.statbench.store.AuditEntry;
+
+class LinkageViewModelTest {
+  @TempDir Path dir;
+  private LinkageFixture fx;
+  private LinkageViewModel vm;
+
+  @BeforeEach
+  void open() {
+    fx = new LinkageFixture(dir);
+    vm = new LinkageViewModel(fx.context);
+    vm.leftProperty().set("customers");
+    vm.rightProperty().set("recipients");
+  }
+
+  @AfterEach
+  void close() {
+    fx.ws.close();
+  }
+
+  private List<String> auditTypes() {
+    return fx.ws.auditLog().entries().stream().map(AuditEntry::type).toList();
+  }
+
+  @Test
+  void mapsSharedFieldsByNameWithGuessedTypesAndLeavesTheEntityIdAsTruth() {
+    assertThat(vm.fields())
+        .extracting(FieldRow::name)
+        .containsExactly("forename", "surname", "dob", "postcode", "address", "person_id");
+    assertThat(vm.fields())
+        .extracting(r -> r.typeProperty().get())
+        .containsExactly(
+            FieldType.NAME,
+            FieldType.NAME,
+            FieldType.DATE,
+            FieldType.POSTCODE,
+            FieldType.TEXT,
+            FieldType.EXACT);
+    // the shared entity id is evidence of nothing: not compared, offered as the truth
+    assertThat(vm.fields().get(5).useProperty().get()).isFalse();
+    assertThat(vm.truthProperty().get()).isEqualTo("person_id");
+  }
+
+  @Test
+  void countsTheCandidatePairsOfEachBlockingRuleAsRulesChange() {
+    assertThat(vm.rules()).isNotEmpty();
+    assertThat(vm.rules()).allSatisfy(r -> assertThat(r.pairs()).isNotEmpty());
+    int before = vm.rules().size();
+
+    vm.addRule("initial(forename)");
+
+    assertThat(vm.rules()).hasSize(before + 1);
+    // a single initial pairs every customer with every recipient of the same initial: far more
+    // than the other rules; 2,000 x 300 = 600,000 pairs in all, so fewer than that
+    long initial = Long.parseLong(vm.rules().get(before).pairs().replace(",", ""));
+    assertThat(initial).isGreaterThan(10_000).isLessThan(600_000);
+    assertThat(vm.pairsTextProperty().get()).startsWith("At most");
+
+    vm.addRule("soundex(");
+    assertThat(vm.messageProperty().get()).contains("missing ')'");
+    assertThat(vm.rules()).hasSize(before + 1);
+  }
+
+  @Test
+  void trainingShowsLevelsHistogramAndTheThresholdFollowsTheSlider() {
+    vm.train();
+
+    assertThat(vm.trainedProperty().get()).isTrue();
+    // every level but "missing" of the five compared fields: name 6+6, date 6, postcode 5, text 4
+    assertThat(vm.levels()).hasSize(6 + 6 + 6 + 5 + 4);
+    assertThat(vm.histogram()).isNotEmpty();
+    LinkResult r = vm.resultProperty().get();
+    long all = vm.histogram().stream().mapToLong(LinkageCharts.Bar::pairs).sum();
+    assertThat(all).isEqualTo(r.candidatePairs());
+    // 80% of 300 recipients are customers: 240 true pairs
+    assertThat(r.evaluation().truePairs()).isEqualTo(240);
+    assertThat(r.evaluation().precision()).isGreaterThan(0.95);
+
+    double low = LinkageCharts.weight(0.5);
+    vm.thresholdProperty().set(low);
+    String lowText = vm.thresholdTextProperty().get();
+    long lowLinks = r.histogram().pairsAtOrAbove(low);
+    assertThat(lowText).contains(String.format("%,d links", lowLinks));
+    vm.thresholdProperty().set(LinkageCharts.weight(0.999));
+    long highLinks = r.histogram().pairsAtOrAbove(LinkageCharts.weight(0.999));
+    assertThat(highLinks).isLessThan(lowLinks);
+    assertThat(vm.thresholdTextProperty().get())
+        .contains(String.format("%,d links", highLinks))
+        .contains("estimated precision")
+        .contains("recall");
+  }
+
+  @Test
+  void acceptedReviewIsAuditedAndBecomesALinkRejectedDoesNot() {
+    vm.reviewProperty().set(LinkageCharts.weight(0.05));
+    vm.train();
+    int links = vm.resultProperty().get().links().size();
+    ReviewQueue.Pair first = vm.currentReviewProperty().get();
+    assertThat(first).as("a pair in the grey zone").isNotNull();
+    assertThat(vm.reviewFields())
+        .extracting(LinkageViewModel.ReviewField::field)
+        .contains("surname");
+
+    vm.accept();
+
+    assertThat(vm.resultProperty().get().links().size()).isEqualTo(links + 1);
+    assertThat(vm.links()).anySatisfy(p -> assertThat(p.stage()).isEqualTo("review"));
+    assertThat(auditTypes()).containsOnlyOnce("link-review");
+    ReviewQueue.Pair second = vm.currentReviewProperty().get();
+    if (second != null) {
+      vm.reject();
+      assertThat(vm.resultProperty().get().links().size()).isEqualTo(links + 1);
+      assertThat(auditTypes()).filteredOn("link-review"::equals).hasSize(2);
+    }
+    // a skip decides nothing and writes nothing
+    if (vm.currentReviewProperty().get() != null) {
+      int entries = auditTypes().size();
+      vm.skip();
+      assertThat(auditTypes()).hasSize(entries);
+    }
+    // the decisions survive linking again at another threshold
+    vm.applyThreshold();
+    assertThat(vm.resultProperty().get().links().size()).isEqualTo(links + 1);
+  }
+
+  @Test
+  void savesTheLinkedDatasetIntoTheWorkspaceAndAuditsIt() {
+    vm.train();
+    int links = vm.resultProperty().get().links().size();
+    vm.saveNameProperty().set("customers_linked");
+
+    vm.saveLinked();
+
+    assertThat(fx.context.workspace().datasets())
+        .extracting(d -> d.name())
+        .contains("customers_linked");
+    var saved = fx.ws.dataset("customers_linked");
+    assertThat(saved.rows()).isEqualTo(2_000);
+    assertThat(saved.variableNames()).contains("link_id", "match_probability", "nino");
+    assertThat(auditTypes()).contains("link-save");
+    assertThat(links).isPositive();
+  }
+
+  @Test
+  void linksFileFollowsTheContractAndIsAudited() throws Exception {
+    vm.train();
+    Path out = dir.resolve("links.csv");
+    fx.dialogs.files.add(out);
+
+    vm.exportLinks();
+
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("left_id,right_id,match_probability,match_weight,stage");
+    assertThat(lines).hasSize(vm.resultProperty().get().links().size() + 1);
+    assertThat(auditTypes()).contains("link-links");
+  }
+
+  @Test
+  void matchRateLeavesOnlyThroughTheDisclosureGate() {
+    vm.train();
+    vm.rateByProperty().set("postcode");
+    Path out = dir.resolve("rate.csv");
+    fx.dialogs.files.add(out);
+
+    vm.exportMatchRate();
+
+    // protected with the default policy first, then exported through the gate (audit: export)
+    assertThat(vm.release().panel().protectionProperty().get()).isNotNull();
+    assertThat(auditTypes()).contains("export");
+    assertThat(out).exists();
+  }
+}

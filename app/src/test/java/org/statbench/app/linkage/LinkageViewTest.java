@@ -1,0 +1,101 @@
+package org.statbench.app.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.store.AuditEntry;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Linkage tab end to end on the sample pair: pick the datasets, train, move the threshold,
+ * accept a grey-zone pair with the keyboard, save the linked dataset.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LinkageViewTest {
+  @TempDir Path dir;
+  private LinkageFixture fx;
+  private LinkageViewModel vm;
+
+  @Start
+  void start(Stage stage) {
+    fx = new LinkageFixture(dir);
+    vm = new LinkageViewModel(fx.context);
+    stage.setScene(
+        new Scene((javafx.scene.Parent) new LinkageView(vm, fx.tasks).node(), 1400, 900));
+    stage.show();
+  }
+
+  @AfterEach
+  void close() {
+    fx.ws.close();
+  }
+
+  @SuppressWarnings("unchecked")
+  @Test
+  void trainReviewWithTheKeyboardAndSaveTheLinkedDataset(FxRobot robot) {
+    ComboBox<String> left = robot.lookup("#linkLeft").queryAs(ComboBox.class);
+    ComboBox<String> right = robot.lookup("#linkRight").queryAs(ComboBox.class);
+    robot.interact(
+        () -> {
+          left.setValue("customers");
+          right.setValue("recipients");
+        });
+    assertThat(robot.lookup("#linkFields").queryAs(TableView.class).getItems()).hasSize(6);
+    assertThat(robot.lookup("#linkPairs").queryAs(Label.class).getText()).startsWith("At most");
+
+    // a wide review band so there is a grey zone to review
+    robot.interact(() -> robot.lookup("#linkReviewFrom").queryAs(Slider.class).setValue(-4));
+    robot.clickOn("#linkTrain");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(vm.trainedProperty().get()).isTrue();
+    assertThat(robot.lookup("#linkLevels").queryAs(TableView.class).getItems()).isNotEmpty();
+
+    // the threshold slider: fewer links at a stricter threshold
+    Label text = robot.lookup("#linkThresholdText").queryAs(Label.class);
+    robot.clickOn("#linkWeightsTab");
+    robot.interact(() -> robot.lookup("#linkThreshold").queryAs(Slider.class).setValue(0));
+    String loose = text.getText();
+    robot.interact(() -> robot.lookup("#linkThreshold").queryAs(Slider.class).setValue(15));
+    String strict = text.getText();
+    assertThat(links(loose)).isGreaterThan(links(strict));
+
+    // keyboard review: A accepts the pair under review
+    robot.clickOn("#linkReviewTab");
+    int before = vm.resultProperty().get().links().size();
+    assertThat(vm.currentReviewProperty().get()).isNotNull();
+    robot.clickOn("#linkReviewFields");
+    robot.type(KeyCode.A);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(vm.resultProperty().get().links().size()).isEqualTo(before + 1);
+    assertThat(fx.ws.auditLog().entries()).extracting(AuditEntry::type).contains("link-review");
+
+    // save as a linked dataset: it appears in the workspace's datasets
+    robot.clickOn("#linkOutputsTab");
+    robot.clickOn("#linkSaveName").write("linked");
+    robot.clickOn("#linkSave");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx.context.workspace().datasets()).extracting(d -> d.name()).contains("linked");
+    assertThat(left.getItems()).contains("linked");
+  }
+
+  private static long links(String thresholdText) {
+    // "p ≥ 0.500 (0.0 bits): 1,234 links; ..."
+    String n =
+        thresholdText.substring(thresholdText.indexOf("): ") + 3, thresholdText.indexOf(" links"));
+    return Long.parseLong(n.replace(",", ""));
+  }
+}

@@ -9,37 +9,37 @@ import org.statbench.core.format.CsvOutput;
  * Builds CSV lines field by field on the one CSV writer ({@link CsvOutput}: comma, {@code \n} line
  * ends, quoting only where needed) so generated files are byte-identical on every platform.
  */
-public final class CsvLineWriter {
+final class CsvLineWriter {
   private final CsvOutput out;
   private final List<String> line = new ArrayList<>();
 
-  public CsvLineWriter(Writer out) {
+  CsvLineWriter(Writer out) {
     this.out = CsvOutput.to(out);
   }
 
-  public CsvLineWriter field(String value) {
+  CsvLineWriter field(String value) {
     line.add(value == null ? "" : value);
     return this;
   }
 
-  public CsvLineWriter field(long value) {
+  CsvLineWriter field(long value) {
     return field(Long.toString(value));
   }
 
   /** Writes a header or data row in one go. */
-  public void row(String... values) {
+  void row(String... values) {
     for (String v : values) {
       field(v);
     }
     end();
   }
 
-  public void end() {
+  void end() {
     out.row(line);
     line.clear();
   }
 
-  public void flush() {
+  void flush() {
     out.flush();
   }
 }

@@ -13,7 +13,7 @@ import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableType;
-import org.statbench.sampledata.CsvLineWriter;
+import org.statbench.core.format.CsvOutput;
 
 /**
  * Seeded generator of synthetic UK-shaped people for record-linkage jobs with known truth: a
@@ -391,17 +391,20 @@ public final class SyntheticPeople {
 
   /** Writes one side as CSV (comma, header, {@code \n}; missing values empty). */
   public static void writeCsv(DatasetColumns data, Writer out) {
-    CsvLineWriter w = new CsvLineWriter(out);
+    CsvOutput w = CsvOutput.to(out);
     List<Column> cols = new ArrayList<>(data.columns().values());
+    List<String> line = new ArrayList<>(cols.size());
     for (Column c : cols) {
-      w.field(c.name());
+      line.add(c.name());
     }
-    w.end();
+    w.row(line);
     for (int i = 0; i < data.rows(); i++) {
+      line.clear();
       for (Column c : cols) {
-        w.field(c.text(i));
+        String v = c.text(i);
+        line.add(v == null ? "" : v);
       }
-      w.end();
+      w.row(line);
     }
     w.flush();
   }

@@ -1099,6 +1099,14 @@ public final class Workspace implements AutoCloseable {
 
   /** The connection details of a database source, or null when the dataset is not a source. */
   public DatabaseSource source(String dataset) {
+    synchronized (lock) {
+      // read from the catalogue snapshot: an imported dataset is no source, and asking must not
+      // start H2's SQL engine on a short read-only command (tabulate asks before every table)
+      Catalogue.DatasetRecord rec = snapshot != null ? snapshot.get(dataset) : null;
+      if (rec != null && rec.kind() != DatasetKind.SOURCE) {
+        return null;
+      }
+    }
     return sql(() -> sources.get(dataset));
   }
 

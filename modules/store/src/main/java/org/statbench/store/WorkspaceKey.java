@@ -29,7 +29,11 @@ final class WorkspaceKey {
 
   private static final String FORMAT = "statbench-workspace-encryption-1";
   private static final byte[] CHECK = "statbench workspace key".getBytes(StandardCharsets.UTF_8);
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Jackson only when a header is read or written, not on every open of a plain workspace. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final byte[] master;
 
@@ -60,7 +64,7 @@ final class WorkspaceKey {
     }
     JsonNode o;
     try {
-      o = JSON.readTree(Files.readString(header, StandardCharsets.UTF_8));
+      o = Json.MAPPER.readTree(Files.readString(header, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new StatBenchException("Cannot read " + header + ": " + e.getMessage(), e);
     }
@@ -90,7 +94,7 @@ final class WorkspaceKey {
     }
     byte[] salt = Crypto.random(Crypto.SALT_BYTES);
     WorkspaceKey k = new WorkspaceKey(Crypto.deriveKey(passphrase, salt, iterations));
-    ObjectNode o = JSON.createObjectNode();
+    ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("format", FORMAT);
     o.put("kdf", "PBKDF2WithHmacSHA256");
     o.put("iterations", iterations);

@@ -203,15 +203,44 @@ public final class CohortCommand implements Callable<Integer> {
       }
       base = CohortSpec.of(dataset, entry, event);
     }
-    CohortSpec s = base;
+    CohortSpec s =
+        withSharedOptions(
+            base, dataset, entry, by, period, unit, horizon, asOf, filterOptions, breakdownOptions);
+    if (event != null) {
+      s = s.withEvent(event);
+    }
+    if (estimator != null) {
+      s = s.withEstimator(Estimator.parse(estimator));
+    }
+    if (end != null) {
+      s = s.withEnd(end);
+    }
+    if (competing != null) {
+      s = s.withCompeting(competing);
+    }
+    return s;
+  }
+
+  /**
+   * The options {@code cohort} and {@code status} share, each applied over a definition (from
+   * {@code --spec} or the required options) when given (null: keep the definition's).
+   */
+  static CohortSpec withSharedOptions(
+      CohortSpec s,
+      String dataset,
+      String entry,
+      List<String> by,
+      String period,
+      String unit,
+      Integer horizon,
+      String asOf,
+      FilterOptions filterOptions,
+      BreakdownOptions breakdownOptions) {
     if (dataset != null) {
       s = s.withDataset(dataset);
     }
     if (entry != null) {
       s = s.withEntry(entry);
-    }
-    if (event != null) {
-      s = s.withEvent(event);
     }
     if (by != null) {
       s = s.withBy(by);
@@ -232,20 +261,10 @@ public final class CohortCommand implements Callable<Integer> {
         throw new InputException("--as-of: not a date (YYYY-MM-DD): '" + asOf + "'");
       }
     }
-    if (estimator != null) {
-      s = s.withEstimator(Estimator.parse(estimator));
-    }
-    if (end != null) {
-      s = s.withEnd(end);
-    }
-    if (competing != null) {
-      s = s.withCompeting(competing);
-    }
     for (Filter f : filterOptions.filters()) {
       s = s.withFilter(f);
     }
-    s = breakdownOptions.apply(s);
-    return s;
+    return breakdownOptions.apply(s);
   }
 
   /** Fails early, naming the variable, when one is unknown or of the wrong type. */

@@ -8,16 +8,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import org.statbench.cohort.CohortPeriod;
 import org.statbench.cohort.CohortSpec;
 import org.statbench.cohort.CohortSpecJson;
-import org.statbench.cohort.DurationUnit;
 import org.statbench.cohort.StatusCsv;
 import org.statbench.cohort.StatusSpec;
 import org.statbench.cohort.StatusTable;
@@ -26,7 +22,6 @@ import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
 import org.statbench.core.data.DatasetInfo;
-import org.statbench.core.spec.Filter;
 import org.statbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -246,36 +241,18 @@ public final class StatusCommand implements Callable<Integer> {
     }
     StatusSpec s =
         base != null ? base : StatusSpec.of(dataset, id, entry, spells, spellId, state, start, end);
-    CohortSpec c = s.cohort();
-    if (dataset != null) {
-      c = c.withDataset(dataset);
-    }
-    if (entry != null) {
-      c = c.withEntry(entry);
-    }
-    if (by != null) {
-      c = c.withBy(by);
-    }
-    if (period != null) {
-      c = c.withPeriod(CohortPeriod.parse(period));
-    }
-    if (unit != null) {
-      c = c.withUnit(DurationUnit.parse(unit));
-    }
-    if (horizon != null) {
-      c = c.withHorizon(horizon);
-    }
-    if (asOf != null) {
-      try {
-        c = c.withAsOf(LocalDate.parse(asOf.trim()));
-      } catch (DateTimeParseException e) {
-        throw new InputException("--as-of: not a date (YYYY-MM-DD): '" + asOf + "'");
-      }
-    }
-    for (Filter f : filterOptions.filters()) {
-      c = c.withFilter(f);
-    }
-    c = breakdownOptions.apply(c);
+    CohortSpec c =
+        CohortCommand.withSharedOptions(
+            s.cohort(),
+            dataset,
+            entry,
+            by,
+            period,
+            unit,
+            horizon,
+            asOf,
+            filterOptions,
+            breakdownOptions);
     s = s.withCohort(c);
     if (id != null) {
       s = s.withId(id);

@@ -21,6 +21,11 @@ public final class ClearanceFeature implements Feature {
   @Override
   public Node createContent(AppContext context) {
     ClearanceQueueViewModel vm = new ClearanceQueueViewModel();
+    vm.setOnDecision(
+        () ->
+            context
+                .clearanceDecisionsProperty()
+                .set(context.clearanceDecisionsProperty().get() + 1));
     vm.bookProperty().set(bookOf(context.workspace().workspace()));
     context
         .workspace()

@@ -149,7 +149,15 @@ public final class ClearanceQueueView {
         });
     Label message = new Label();
     message.setId("clearance-message");
-    message.getStyleClass().add("clearance-message");
+    // outcomes in the normal text style, problems as warnings
+    vm.messageIsProblemProperty()
+        .addListener(
+            (o, was, problem) -> {
+              message.getStyleClass().remove("clearance-message");
+              if (problem) {
+                message.getStyleClass().add("clearance-message");
+              }
+            });
     message.setWrapText(true);
     message.textProperty().bind(vm.messageProperty());
 

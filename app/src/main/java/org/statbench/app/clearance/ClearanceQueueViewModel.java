@@ -1,8 +1,6 @@
 package org.statbench.app.clearance;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,9 +37,6 @@ import org.statbench.export.SigningKey;
  * and whether its signature verifies. FX thread only.
  */
 public final class ClearanceQueueViewModel {
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-
   // Properties
   private final ObjectProperty<ClearanceBook> book = new SimpleObjectProperty<>(this, "book");
   private final ObservableList<ClearanceItem> items = FXCollections.observableArrayList();
@@ -52,6 +47,9 @@ public final class ClearanceQueueViewModel {
       new ReadOnlyObjectWrapper<>(this, "details");
   private final StringProperty comment = new SimpleStringProperty(this, "comment", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsProblem =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(this, "messageIsProblem");
+  private Runnable onDecision = () -> {};
   private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper(this, "user", "");
   private final ObjectProperty<SigningKey> signingKey =
       new SimpleObjectProperty<>(this, "signingKey");
@@ -102,6 +100,16 @@ public final class ClearanceQueueViewModel {
     return message.getReadOnlyProperty();
   }
 
+  /** True when the message reports a problem (shown as a warning), false for an outcome. */
+  public javafx.beans.property.ReadOnlyBooleanProperty messageIsProblemProperty() {
+    return messageIsProblem.getReadOnlyProperty();
+  }
+
+  /** Runs after each recorded decision (e.g. so the Disclosure panel shows the clearance). */
+  public void setOnDecision(Runnable onDecision) {
+    this.onDecision = java.util.Objects.requireNonNull(onDecision);
+  }
+
   /** The statistician's unlocked signing key, or null until chosen. */
   public ObjectProperty<SigningKey> signingKeyProperty() {
     return signingKey;
@@ -128,15 +136,15 @@ public final class ClearanceQueueViewModel {
     try {
       SigningKey k = SigningKey.read(keyFile, passphrase);
       signingKey.set(k);
-      message.set(
+      boolean untrusted = book.get() != null && !book.get().trust().trusts(k.publicKey());
+      say(
           "Signing as "
               + k.publicKey().describe()
-              + (book.get() != null && !book.get().trust().trusts(k.publicKey())
-                  ? " — this key is not in the trust file, so it cannot approve"
-                  : ""));
+              + (untrusted ? " — this key is not in the trust file, so it cannot approve" : ""),
+          untrusted);
       return true;
     } catch (StatBenchException e) {
-      message.set(e.getMessage() + ". Try again.");
+      say(e.getMessage() + ". Try again.");
       return false;
     } finally {
       java.util.Arrays.fill(passphrase, '\0');
@@ -177,29 +185,39 @@ public final class ClearanceQueueViewModel {
     ClearanceItem item = selected.get();
     ClearanceBook b = book.get();
     if (b == null || item == null || !item.pending()) {
-      message.set("Select a pending request first.");
+      say("Select a pending request first.");
       return false;
     }
     if (comment.get() == null || comment.get().isBlank()) {
-      message.set("A comment is required to " + (approve ? "approve" : "reject") + " a request.");
+      say("A comment is required to " + (approve ? "approve" : "reject") + " a request.");
       return false;
     }
     SigningKey k = signingKey.get();
     if (k == null) {
-      message.set("Choose your signing key first (Choose key…).");
+      say("Choose your signing key first (Choose key…).");
       return false;
     }
     try {
       ClearanceDecision d =
           approve ? b.approve(item.id(), comment.get(), k) : b.reject(item.id(), comment.get(), k);
-      message.set(d.summary());
+      say(DecisionText.summary(d), false);
       comment.set("");
       refresh();
+      onDecision.run();
       return true;
     } catch (StatBenchException e) {
-      message.set(e.getMessage());
+      say(e.getMessage());
       return false;
     }
+  }
+
+  private void say(String text) {
+    say(text, true);
+  }
+
+  private void say(String text, boolean problem) {
+    messageIsProblem.set(problem);
+    message.set(text);
   }
 
   private void showDetails(ClearanceItem item) {
@@ -226,7 +244,7 @@ public final class ClearanceQueueViewModel {
             + " · requested by "
             + r.requesterDescription()
             + " on "
-            + WHEN.format(r.created());
+            + DecisionText.when(r.created());
     List<String> rules = new ArrayList<>();
     rep.failuresByRule()
         .forEach((rule, n) -> rules.add(rule + ": " + n + (n == 1 ? " cell" : " cells")));
@@ -257,7 +275,7 @@ public final class ClearanceQueueViewModel {
     String decision =
         item.decision() == null
             ? ""
-            : item.decision().summary()
+            : DecisionText.summary(item.decision())
                 + "\nRequested by "
                 + r.requesterDescription()
                 + "; decided by "

@@ -41,6 +41,9 @@ public final class DisclosurePanelFeature implements Feature {
             DisclosurePanelView::askJustification);
     vm = release.panel();
     vm.tableProperty().bind(context.currentTable().tableProperty());
+    vm.tableNameProperty().bind(context.currentTable().nameProperty());
+    // a statistician's decision in the Clearance queue shows here at once ("Cleared by … on …")
+    context.clearanceDecisionsProperty().addListener((o, a, n) -> vm.refreshClearance());
     // the grid draws these highlights on the current table
     vm.marksProperty()
         .addListener(

@@ -112,14 +112,26 @@ public final class DisclosurePanelView {
     Dialog<String> d = new Dialog<>();
     d.setTitle("Request clearance");
     d.setHeaderText(
-        (refusal == null ? "" : "Refused: " + refusal + "\n\n")
-            + "Explain why this table should be released as it is. A statistician will decide.");
+        "Explain why this table should be released as it is. A statistician will decide.");
     TextArea text = new TextArea();
+    text.setId("clearance-justification-text");
+    if (refusal != null) {
+      Label refused = new Label(refusal);
+      refused.setWrapText(true);
+      refused.setMaxWidth(520);
+      d.getDialogPane().setContent(new VBox(8, refused, text));
+    }
     text.setWrapText(true);
     text.setPrefRowCount(5);
-    d.getDialogPane().setContent(text);
-    d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-    d.setResultConverter(b -> b == ButtonType.OK ? text.getText() : null);
-    return d.showAndWait().filter(s -> !s.isBlank());
+    if (refusal == null) {
+      d.getDialogPane().setContent(text);
+    }
+    d.getDialogPane().setPrefWidth(560);
+    ButtonType send =
+        new ButtonType("Send request", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    d.getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
+    d.setResultConverter(b -> b == send ? text.getText() : null);
+    // a blank text is returned as it is, so the caller can say it is required
+    return d.showAndWait();
   }
 }

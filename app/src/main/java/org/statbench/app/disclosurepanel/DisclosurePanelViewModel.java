@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -16,7 +17,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.statbench.app.clearance.CellMark;
+import org.statbench.app.clearance.DecisionText;
 import org.statbench.app.shell.BackgroundTask;
+import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.LatestWins;
 import org.statbench.app.shell.TaskRunner;
 import org.statbench.core.RefusedException;
@@ -27,6 +30,7 @@ import org.statbench.disclosure.DisclosureChecker;
 import org.statbench.disclosure.DisclosurePolicy;
 import org.statbench.disclosure.DisclosureReport;
 import org.statbench.export.ClearanceBook;
+import org.statbench.export.ClearanceDecision;
 import org.statbench.export.ClearanceRequest;
 import org.statbench.export.ExportGate;
 import org.statbench.export.Release;
@@ -49,12 +53,16 @@ public final class DisclosurePanelViewModel {
   // Properties
   private final ObjectProperty<Table> table = new SimpleObjectProperty<>(this, "table");
   private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace");
+  private final javafx.beans.property.StringProperty tableName =
+      new javafx.beans.property.SimpleStringProperty(this, "tableName", "table");
   private final ObjectProperty<DisclosurePolicy> policy =
       new SimpleObjectProperty<>(this, "policy", DisclosurePolicy.DEFAULT);
   private final ReadOnlyObjectWrapper<DisclosureReport> check =
       new ReadOnlyObjectWrapper<>(this, "check");
   private final ReadOnlyObjectWrapper<DisclosureReport> protection =
       new ReadOnlyObjectWrapper<>(this, "protection");
+  private final ReadOnlyObjectWrapper<ClearanceDecision> clearance =
+      new ReadOnlyObjectWrapper<>(this, "clearance");
   private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
   private final ObservableList<String> ruleCounts = FXCollections.observableArrayList();
   private final ObservableList<String> failingCells = FXCollections.observableArrayList();
@@ -71,7 +79,10 @@ public final class DisclosurePanelViewModel {
     policy.addListener((o, a, p) -> recheck());
     fails =
         Bindings.createBooleanBinding(
-            () -> current() != null && !current().releasable(), check, protection);
+            () -> current() != null && !current().releasable() && clearance.get() == null,
+            check,
+            protection,
+            clearance);
     canRequest =
         Bindings.createBooleanBinding(
             () -> fails.get() && workspace.get() != null, fails, workspace);
@@ -81,6 +92,11 @@ public final class DisclosurePanelViewModel {
   /** The table to check (bound to the builder's current table). */
   public ObjectProperty<Table> tableProperty() {
     return table;
+  }
+
+  /** The table's name, for the file names the save dialogs suggest ({@code <name>.xlsx}). */
+  public javafx.beans.property.StringProperty tableNameProperty() {
+    return tableName;
   }
 
   /** The open workspace (for logging, clearances), or null. */
@@ -102,7 +118,18 @@ public final class DisclosurePanelViewModel {
     return protection.getReadOnlyProperty();
   }
 
-  /** E.g. {@code 3 cells fail}, {@code All cells pass}, {@code Protected: 5 cells withheld}. */
+  /**
+   * The verified approval that clears the current table as it is, or null: then the headline says
+   * {@code Cleared by … on …} and exports carry the clearance.
+   */
+  public ReadOnlyObjectProperty<ClearanceDecision> clearanceProperty() {
+    return clearance.getReadOnlyProperty();
+  }
+
+  /**
+   * E.g. {@code 3 cells fail}, {@code All cells pass}, {@code Protected: 5 cells withheld}, {@code
+   * Cleared by ana on 2026-12-06 08:12 (CR-0003)}.
+   */
   public ReadOnlyStringProperty headlineProperty() {
     return headline.getReadOnlyProperty();
   }
@@ -138,6 +165,29 @@ public final class DisclosurePanelViewModel {
   }
 
   // Commands
+
+  /**
+   * Looks again for an approval of the current table (after a statistician decided in the Clearance
+   * queue), in the background.
+   */
+  public void refreshClearance() {
+    Table t = table.get();
+    Workspace ws = workspace.get();
+    if (t == null || ws == null || check.get() == null) {
+      return;
+    }
+    checks.submit(
+        BackgroundTask.of("Reading clearances", (progress, cancel) -> approvalOf(ws, t))
+            .showProgress(false)
+            .onSuccess(
+                d -> {
+                  if (t == table.get()) {
+                    clearance.set(d.orElse(null));
+                    show();
+                  }
+                })
+            .onFailure(e -> message.set(userMessage(e))));
+  }
 
   /** Applies the policy's protection to the current table in the background. */
   public void protect() {
@@ -226,6 +276,59 @@ public final class DisclosurePanelViewModel {
     return req;
   }
 
+  /** Failing cells listed in the refusal dialog; the rest are counted. */
+  static final int REFUSAL_CELLS = 50;
+
+  /**
+   * The refusal dialog's content for a refusal of the current table: how many cells fail which
+   * rules (and why the gate refused when that is not the failing cells alone), the first failing
+   * cells, and whether Protect and Request clearance apply.
+   */
+  public DialogService.Refusal refusal(RefusedException e) {
+    DisclosureReport r = current();
+    String why = e.getMessage() == null ? "" : e.getMessage();
+    boolean canProtect = fails.get() && protection.get() == null;
+    if (r == null) {
+      return new DialogService.Refusal(capitalised(why), List.of(), false, canRequest.get());
+    }
+    ReportSnapshot s = Reports.snapshot(r);
+    List<String> cells = new ArrayList<>(failingCells);
+    if (cells.size() > REFUSAL_CELLS) {
+      int more = cells.size() - REFUSAL_CELLS;
+      cells = new ArrayList<>(cells.subList(0, REFUSAL_CELLS));
+      cells.add("… and " + more + " more (see the Disclosure panel)");
+    }
+    int failing = s.failing().size();
+    StringBuilder summary = new StringBuilder();
+    if (failing > 0) {
+      summary.append(failing).append(failing == 1 ? " cell fails" : " cells fail");
+      List<String> rules = new ArrayList<>();
+      s.failuresByRule()
+          .forEach((rule, n) -> rules.add(rule + " (" + n + (n == 1 ? " cell)" : " cells)")));
+      if (!rules.isEmpty()) {
+        summary.append(" the disclosure rules: ").append(String.join(", ", rules));
+      }
+      summary.append('.');
+      if (protection.get() != null) {
+        summary.append(" Protection did not make the table safe.");
+      }
+    }
+    // the gate's own reason when it is more than "the cells fail" (stale, rejected, unverified)
+    int cut = why.lastIndexOf("; ");
+    String tail = cut < 0 ? why : why.substring(cut + 2);
+    if (failing == 0 || (cut >= 0 && !tail.startsWith("protect the table"))) {
+      summary.append(summary.length() == 0 ? "" : " ").append(capitalised(tail));
+      if (!tail.endsWith(".")) {
+        summary.append('.');
+      }
+    }
+    return new DialogService.Refusal(summary.toString(), cells, canProtect, canRequest.get());
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
   // Internals
 
   /** The report the gate would use: the protection when there is one, else the check. */
@@ -236,6 +339,7 @@ public final class DisclosurePanelViewModel {
   private void recheck() {
     protection.set(null);
     check.set(null);
+    clearance.set(null);
     message.set("");
     show();
     Table t = table.get();
@@ -243,18 +347,31 @@ public final class DisclosurePanelViewModel {
       return;
     }
     DisclosurePolicy p = policy.get();
+    Workspace ws = workspace.get();
     checks.submit(
         BackgroundTask.of(
-                "Checking disclosure", (progress, cancel) -> new DisclosureChecker(p).check(t))
+                "Checking disclosure",
+                (progress, cancel) -> {
+                  DisclosureReport r = new DisclosureChecker(p).check(t);
+                  return new Checked(
+                      r, r.releasable() || ws == null ? Optional.empty() : approvalOf(ws, t));
+                })
             .showProgress(false)
             .onSuccess(
-                r -> {
+                c -> {
                   if (t == table.get()) {
-                    check.set(r);
+                    clearance.set(c.clearance().orElse(null));
+                    check.set(c.report());
                     show();
                   }
                 })
             .onFailure(e -> message.set(userMessage(e))));
+  }
+
+  private record Checked(DisclosureReport report, Optional<ClearanceDecision> clearance) {}
+
+  private static Optional<ClearanceDecision> approvalOf(Workspace ws, Table t) {
+    return ClearanceBook.of(ws).approvalFor(t.hash());
   }
 
   private void log(Table t, DisclosureReport r) {
@@ -295,7 +412,9 @@ public final class DisclosurePanelViewModel {
     }
     failingCells.setAll(lines);
     int failing = s.failing().size();
-    if (protection.get() != null) {
+    if (!r.releasable() && clearance.get() != null) {
+      headline.set(DecisionText.clearedBy(clearance.get()));
+    } else if (protection.get() != null) {
       headline.set(
           (r.releasable() ? "Protected\n" : "Not safe after protection\n")
               + s.suppressed().size()

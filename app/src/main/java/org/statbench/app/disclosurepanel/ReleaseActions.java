@@ -34,7 +34,7 @@ public final class ReleaseActions {
 
   /**
    * @param justification asks for a justification given the refusal text (null when none); empty
-   *     when cancelled
+   *     when cancelled, blank when the analyst confirmed an empty text
    */
   public ReleaseActions(
       DisclosurePanelViewModel vm,
@@ -48,7 +48,8 @@ public final class ReleaseActions {
   /** Asks for a file and exports the current table as CSV or XLSX through the gate. */
   public void export() {
     Optional<Path> out =
-        dialogs.chooseFileToSave("Export table", null, "table.xlsx", List.of(XLSX, FileFilter.CSV));
+        dialogs.chooseFileToSave(
+            "Export table", null, fileName(".xlsx"), List.of(XLSX, FileFilter.CSV));
     out.ifPresent(this::exportTo);
   }
 
@@ -57,7 +58,7 @@ public final class ReleaseActions {
     try {
       vm.export(out);
     } catch (RefusedException e) {
-      offerClearance(e);
+      offerClearance(e, () -> exportTo(out));
     } catch (StatBenchException | java.io.UncheckedIOException e) {
       dialogs.showError("Export failed", e);
     }
@@ -73,7 +74,7 @@ public final class ReleaseActions {
       return;
     }
     dialogs
-        .chooseFileToSave("Export chart", null, "chart.png", List.of(PNG))
+        .chooseFileToSave("Export chart", null, fileName(".png"), List.of(PNG))
         .ifPresent(
             out -> {
               try {
@@ -91,7 +92,7 @@ public final class ReleaseActions {
       return;
     }
     dialogs
-        .chooseFileToSave("Save report", null, "report.html", List.of(HTML))
+        .chooseFileToSave("Save report", null, fileName(".html"), List.of(HTML))
         .ifPresent(
             out -> {
               try {
@@ -111,11 +112,17 @@ public final class ReleaseActions {
     try {
       return vm.admit();
     } catch (RefusedException e) {
-      offerClearance(e);
+      offerClearance(e, () -> {});
     } catch (StatBenchException e) {
       dialogs.showError("Export failed", e);
     }
     return null;
+  }
+
+  /** The suggested file name: the table's name with {@code extension}. */
+  String fileName(String extension) {
+    String name = vm.tableNameProperty().get();
+    return (name == null || name.isBlank() ? "table" : name.strip()) + extension;
   }
 
   /** A chart of a table, laid out off screen so it can be snapshotted. */
@@ -136,7 +143,7 @@ public final class ReleaseActions {
     try {
       FxReleaseAdapter.copyToClipboard(vm.admit());
     } catch (RefusedException e) {
-      offerClearance(e);
+      offerClearance(e, this::copy);
     } catch (StatBenchException e) {
       dialogs.showError("Copy failed", e);
     }
@@ -148,6 +155,13 @@ public final class ReleaseActions {
     if (why.isEmpty()) {
       return;
     }
+    if (why.get().isBlank()) {
+      dialogs.showError(
+          "Clearance not requested",
+          "The justification is empty. Write why this table should be released as it is, so the"
+              + " statistician can decide; nothing was sent.");
+      return;
+    }
     try {
       vm.requestClearance(why.get());
     } catch (StatBenchException e) {
@@ -155,17 +169,24 @@ public final class ReleaseActions {
     }
   }
 
-  private void offerClearance(RefusedException e) {
-    if (!vm.canRequestBinding().get()) {
-      dialogs.showError("Refused by the disclosure check", e.getMessage());
-      return;
+  /**
+   * Explains the refusal and does what the analyst chooses: protect the table and then retry the
+   * release ({@code retry}), ask for clearance, or nothing.
+   */
+  private void offerClearance(RefusedException e, Runnable retry) {
+    DialogService.Refusal refusal = vm.refusal(e);
+    switch (dialogs.askAboutRefusal(refusal)) {
+      case PROTECT -> vm.protect(retryIfSafe(retry));
+      case REQUEST_CLEARANCE -> requestClearance(refusal.summary());
+      case CANCEL -> {}
     }
-    if (dialogs.confirm(
-        "Refused by the disclosure check",
-        e.getMessage()
-            + "\n\nYou can protect the table (Disclosure panel > Protect) or ask a statistician to"
-            + " clear it. Request clearance now?")) {
-      requestClearance(e.getMessage());
-    }
+  }
+
+  private Runnable retryIfSafe(Runnable retry) {
+    return () -> {
+      if (!vm.failsBinding().get()) {
+        retry.run();
+      }
+    };
   }
 }

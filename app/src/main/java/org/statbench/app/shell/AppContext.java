@@ -20,11 +20,28 @@ public final class AppContext {
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final ObservableList<FieldAction> fieldActions = FXCollections.observableArrayList();
   private java.util.function.Consumer<String> tabSelector = id -> {};
+  private final javafx.beans.property.IntegerProperty clearanceDecisions =
+      new javafx.beans.property.SimpleIntegerProperty(this, "clearanceDecisions");
+  private final UnsavedWork unsavedWork;
 
   public AppContext(TaskRunner tasks, DialogService dialogs, WorkspaceModel workspace) {
     this.tasks = Objects.requireNonNull(tasks);
     this.dialogs = Objects.requireNonNull(dialogs);
     this.workspace = Objects.requireNonNull(workspace);
+    this.unsavedWork = new UnsavedWork(dialogs);
+  }
+
+  /** The definitions with unsaved changes, asked about before an action would discard them. */
+  public UnsavedWork unsavedWork() {
+    return unsavedWork;
+  }
+
+  /**
+   * Counts the clearance decisions made in this window: the Clearance queue increments it, views
+   * that show a table's clearance listen to it.
+   */
+  public javafx.beans.property.IntegerProperty clearanceDecisionsProperty() {
+    return clearanceDecisions;
   }
 
   /** Background work; see {@link TaskRunner}. */

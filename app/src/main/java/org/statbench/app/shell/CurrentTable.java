@@ -30,6 +30,8 @@ public final class CurrentTable {
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
   private final ReadOnlyObjectWrapper<CellMarks> cellMarks =
       new ReadOnlyObjectWrapper<>(this, "cellMarks", CellMarks.NONE);
+  private final javafx.beans.property.StringProperty name =
+      new javafx.beans.property.SimpleStringProperty(this, "name", "table");
 
   // Properties
 
@@ -62,6 +64,14 @@ public final class CurrentTable {
   /** Publishes cell highlights (called by the Disclosure panel). */
   public void publishCellMarks(CellMarks marks) {
     cellMarks.set(marks == null ? CellMarks.NONE : marks);
+  }
+
+  /**
+   * The current table's name (its saved definition's, else one made of its variables), set by the
+   * table builder: save dialogs suggest {@code <name>.xlsx}.
+   */
+  public javafx.beans.property.StringProperty nameProperty() {
+    return name;
   }
 
   // Commands (called by the table builder only)

@@ -36,6 +36,57 @@ public interface DialogService {
     return Optional.empty();
   }
 
+  /** The answers to a refused export (see {@link #askAboutRefusal}). */
+  enum RefusalChoice {
+    PROTECT,
+    REQUEST_CLEARANCE,
+    CANCEL
+  }
+
+  /**
+   * A refused export, as the refusal dialog explains it.
+   *
+   * @param summary one or two sentences: how many cells fail which rules, and why it was refused
+   * @param cells the first failing cells, one line each
+   * @param canProtect whether Protect applies (the table fails and is not protected yet)
+   * @param canRequest whether a clearance request can be made
+   */
+  record Refusal(String summary, List<String> cells, boolean canProtect, boolean canRequest) {
+    public Refusal {
+      cells = List.copyOf(cells);
+    }
+  }
+
+  /**
+   * Explains a refused export and asks what to do: Protect…, Request clearance… or Cancel. Nothing
+   * happens without an explicit choice. The default asks a yes/no question about clearance.
+   */
+  default RefusalChoice askAboutRefusal(Refusal refusal) {
+    if (refusal.canRequest()
+        && confirm(
+            "Refused by the disclosure check", refusal.summary() + "\n\nRequest clearance now?")) {
+      return RefusalChoice.REQUEST_CLEARANCE;
+    }
+    return RefusalChoice.CANCEL;
+  }
+
+  /** The answers to unsaved changes (see {@link #askUnsaved}). */
+  enum UnsavedChoice {
+    SAVE,
+    DISCARD,
+    CANCEL
+  }
+
+  /**
+   * Asks what to do with unsaved changes before an action would lose them: Save, Discard or Cancel.
+   * The default asks a yes/no question (yes discards).
+   */
+  default UnsavedChoice askUnsaved(String title, String message) {
+    return confirm(title, message + "\n\nDiscard the changes?")
+        ? UnsavedChoice.DISCARD
+        : UnsavedChoice.CANCEL;
+  }
+
   /** Lets the user pick an existing file, or empty when cancelled. */
   Optional<Path> chooseFileToOpen(String title, Path initialDirectory, List<FileFilter> filters);
 

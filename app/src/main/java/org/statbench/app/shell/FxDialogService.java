@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.DirectoryChooser;
@@ -72,6 +73,27 @@ public class FxDialogService implements DialogService {
     d.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
     javafx.application.Platform.runLater(field::requestFocus);
     return d.showAndWait().filter(p -> p.length > 0);
+  }
+
+  @Override
+  public RefusalChoice askAboutRefusal(Refusal refusal) {
+    return RefusalDialog.create(owner.get(), refusal).showAndWait().orElse(RefusalChoice.CANCEL);
+  }
+
+  @Override
+  public UnsavedChoice askUnsaved(String title, String message) {
+    ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.YES);
+    ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+    Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+    alert.getDialogPane().setId("unsavedDialog");
+    alert.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+    alert.getDialogPane().lookupButton(save).setId("unsaved-save");
+    alert.getDialogPane().lookupButton(discard).setId("unsaved-discard");
+    alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("unsaved-cancel");
+    ButtonType b = alert.showAndWait().orElse(ButtonType.CANCEL);
+    return b == save
+        ? UnsavedChoice.SAVE
+        : b == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
   }
 
   private Alert alert(Alert.AlertType type, String title, String message) {

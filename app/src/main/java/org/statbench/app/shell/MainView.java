@@ -154,7 +154,7 @@ public final class MainView extends BorderPane {
 
   private void shellMenus(Node side) {
     MenuItem open = item("Open or create workspace…", "Shortcut+O", "menuOpenWorkspace");
-    open.setOnAction(e -> model.openWorkspace());
+    open.setOnAction(e -> whenSaved("opening another workspace", model::openWorkspace));
     MenuItem importCsv = item("Import CSV…", "Shortcut+I", "menuImport");
     importCsv.setOnAction(e -> openImportWizard());
     importCsv.disableProperty().bind(context.workspace().workspaceProperty().isNull());
@@ -198,12 +198,13 @@ public final class MainView extends BorderPane {
               tableBuilder.ifPresent(tb -> tb.model().open(table));
             });
     MenuItem trainerDemo = item("Demo", null, "menuDemo");
-    trainerDemo.setOnAction(e -> demoModel.openDemo());
+    trainerDemo.setOnAction(e -> whenSaved("opening the demo workspace", demoModel::openDemo));
     MenuItem resetDemo = item("Reset demo", "Shortcut+Shift+R", "menuResetDemo");
     resetDemo.setOnAction(e -> demoModel.resetDemo());
     resetDemo.disableProperty().bind(demoModel.demoOpenProperty().not());
     MenuItem demo = item("Open sample workspace", null, "menuSample");
-    demo.setOnAction(e -> model.openSampleWorkspace(false));
+    demo.setOnAction(
+        e -> whenSaved("opening the sample workspace", () -> model.openSampleWorkspace(false)));
     MenuItem reset = item("Reset sample workspace", null, "menuResetSample");
     reset.setOnAction(e -> model.openSampleWorkspace(true));
     MenuItem tour = item("Tour", "F1", "menuTour");
@@ -220,6 +221,13 @@ public final class MainView extends BorderPane {
             reset,
             new SeparatorMenuItem(),
             tour);
+  }
+
+  /** Runs an action that switches workspace once unsaved definitions are saved or discarded. */
+  private void whenSaved(String action, Runnable run) {
+    if (context.unsavedWork().allow(action)) {
+      run.run();
+    }
   }
 
   private void contributeMenus(Feature f) {

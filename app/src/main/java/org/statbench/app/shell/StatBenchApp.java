@@ -43,6 +43,12 @@ public final class StatBenchApp extends Application {
     stage.setScene(scene);
     stage.titleProperty().bind(vm.titleProperty());
     stage.setUserData(vm);
+    stage.setOnCloseRequest(
+        e -> {
+          if (!context.unsavedWork().allow("closing StatBench")) {
+            e.consume();
+          }
+        });
     return view;
   }
 

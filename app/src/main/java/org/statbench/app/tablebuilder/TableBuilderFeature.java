@@ -102,9 +102,9 @@ public final class TableBuilderFeature implements Feature {
       menu.getItems().add(none);
     }
     for (Path p : files) {
-      String name = p.getFileName().toString().replaceFirst("\\.json$", "");
+      String name = p.getFileName().toString().replaceFirst("(\\.table)?\\.json$", "");
       MenuItem mi = new MenuItem(name);
-      mi.setOnAction(e -> model.open(p));
+      mi.setOnAction(e -> model.openAsking(p));
       menu.getItems().add(mi);
     }
   }

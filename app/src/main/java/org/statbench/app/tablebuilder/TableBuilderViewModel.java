@@ -28,6 +28,7 @@ import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.LatestWins;
+import org.statbench.app.shell.UnsavedWork;
 import org.statbench.app.sources.SourceSessions;
 import org.statbench.app.workspace.SavedDefinitions;
 import org.statbench.core.InputException;
@@ -104,6 +105,27 @@ public final class TableBuilderViewModel {
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
 
+  /** The definition as last saved, opened or started afresh: what "unsaved changes" compare to. */
+  private BuilderState savedState;
+
+  private final UnsavedWork.Source unsaved =
+      new UnsavedWork.Source() {
+        @Override
+        public boolean hasUnsavedChanges() {
+          return TableBuilderViewModel.this.hasUnsavedChanges();
+        }
+
+        @Override
+        public String describe() {
+          return file.get() == null ? "The new table" : "The table \"" + tableName() + "\"";
+        }
+
+        @Override
+        public boolean save() {
+          return TableBuilderViewModel.this.save();
+        }
+      };
+
   public TableBuilderViewModel(AppContext context) {
     this.context = context;
     this.runs = new LatestWins(context.tasks());
@@ -111,6 +133,8 @@ public final class TableBuilderViewModel {
     this.editor = new SpecEditor(BuilderState.of(TableSpec.of(d == null ? "" : d.name())));
     this.savedFiles = SavedDefinitions.tables(context.workspace());
     state.set(editor.state());
+    savedState = editor.state();
+    context.unsavedWork().register(unsaved);
     context.workspace().selectedDatasetProperty().addListener((o, a, b) -> datasetSelected(b));
     context.workspace().workspaceProperty().addListener((o, a, b) -> tabulator = new Tabulator());
     rowSort.addListener((o, a, b) -> relayout());
@@ -313,11 +337,44 @@ public final class TableBuilderViewModel {
     }
   }
 
-  /** Clears the table definition (same dataset) and puts the view settings back to defaults. */
+  /**
+   * Clears the table definition (same dataset) and puts the view settings back to defaults; asks
+   * first (Save / Discard / Cancel) when the definition has unsaved changes.
+   */
   public void clear() {
+    if (!context.unsavedWork().allow(unsaved, "starting a new table")) {
+      return;
+    }
     edit(() -> editor.apply(BuilderState.of(TableSpec.of(spec().dataset()))));
     file.set(null);
+    savedState = editor.state();
     applyView(TableView.DEFAULT);
+  }
+
+  /**
+   * True when the definition differs from the one last saved or opened; a new table counts only
+   * once something is in it.
+   */
+  public boolean hasUnsavedChanges() {
+    BuilderState s = editor.state();
+    if (s.equals(savedState)) {
+      return false;
+    }
+    return file.get() != null || !s.spec().dimensions().isEmpty() || !s.filterZone().isEmpty();
+  }
+
+  /**
+   * The table's name: its file name without {@code .table.json} / {@code .json}, else one made of
+   * its variables ({@code region-by-sex}), else {@code table}.
+   */
+  public String tableName() {
+    if (file.get() != null) {
+      return file.get().getFileName().toString().replaceFirst("(\\.table)?\\.json$", "");
+    }
+    List<String> parts = new ArrayList<>();
+    spec().dimensions().forEach(d -> parts.add(d.variable()));
+    String base = parts.isEmpty() ? "table" : String.join("-by-", parts);
+    return base.replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 
   // Commands: derivations, totals, filters, measure
@@ -526,28 +583,32 @@ public final class TableBuilderViewModel {
     return savedFiles.directory();
   }
 
-  /** Asks where to save (default: the workspace's tables folder) and saves. */
-  public void saveAs() {
+  /**
+   * Asks where to save (default: the workspace's tables folder, {@code <name>.table.json}) and
+   * saves; false when cancelled or failed.
+   */
+  public boolean saveAs() {
     Path dir = savedFiles.saveDirectory();
-    String name = file.get() != null ? file.get().getFileName().toString() : suggestedName();
-    context
+    String name =
+        file.get() != null ? file.get().getFileName().toString() : tableName() + ".table.json";
+    return context
         .dialogs()
         .chooseFileToSave(
             "Save table definition", dir, name, List.of(DialogService.FileFilter.JSON))
-        .ifPresent(this::save);
+        .map(this::save)
+        .orElse(false);
   }
 
-  /** Saves to the current file, or asks for one. */
-  public void save() {
+  /** Saves to the current file, or asks for one; false when cancelled or failed. */
+  public boolean save() {
     if (file.get() == null) {
-      saveAs();
-    } else {
-      save(file.get());
+      return saveAs();
     }
+    return save(file.get());
   }
 
-  /** Writes the definition, with the grid's view settings, as versioned JSON. */
-  public void save(Path target) {
+  /** Writes the definition, with the grid's view settings, as versioned JSON; false on failure. */
+  public boolean save(Path target) {
     try {
       SavedDefinitions.createParent(target);
       org.statbench.app.security.WorkspaceDocuments.write(
@@ -560,16 +621,22 @@ public final class TableBuilderViewModel {
           .showError(
               "Cannot save the table definition",
               e.getMessage() == null ? e.toString() : target + ": " + e.getMessage());
-      return;
+      return false;
     }
     file.set(target);
+    context.currentTable().nameProperty().set(tableName());
+    savedState = editor.state();
     savedFiles.remember(target);
     savedFiles.refresh();
     context.statusProperty().set("Saved " + target.getFileName());
+    return true;
   }
 
-  /** Asks for a definition file and opens it. */
+  /** Asks about unsaved changes, then for a definition file, and opens it. */
   public void openDialog() {
+    if (!context.unsavedWork().allow(unsaved, "opening another table")) {
+      return;
+    }
     context
         .dialogs()
         .chooseFileToOpen(
@@ -577,6 +644,13 @@ public final class TableBuilderViewModel {
             tablesDirectory(),
             List.of(DialogService.FileFilter.JSON, DialogService.FileFilter.ALL))
         .ifPresent(this::open);
+  }
+
+  /** Opens a saved definition as {@link #open}, asking first about unsaved changes. */
+  public void openAsking(Path source) {
+    if (context.unsavedWork().allow(unsaved, "opening " + source.getFileName())) {
+      open(source);
+    }
   }
 
   /**
@@ -618,6 +692,8 @@ public final class TableBuilderViewModel {
       edit(() -> editor.apply(BuilderState.of(loaded)));
     }
     file.set(source);
+    context.currentTable().nameProperty().set(tableName());
+    savedState = editor.state();
     savedFiles.remember(source);
     applyView(saved.view());
     context.statusProperty().set("Opened " + source.getFileName());
@@ -626,13 +702,6 @@ public final class TableBuilderViewModel {
   /** Re-reads the workspace's tables folder. */
   public void refreshSavedTables() {
     savedFiles.refresh();
-  }
-
-  private String suggestedName() {
-    List<String> parts = new ArrayList<>();
-    spec().dimensions().forEach(d -> parts.add(d.variable()));
-    String base = parts.isEmpty() ? "table" : String.join("-by-", parts);
-    return base.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json";
   }
 
   // Numeric helpers for the band dialog
@@ -719,6 +788,7 @@ public final class TableBuilderViewModel {
       if (s.spec().dimensions().isEmpty() && s.filterZone().isEmpty()) {
         // Nothing built yet: switching datasets is not worth an undo step.
         editor.reset(next);
+        savedState = editor.state();
         stateChanged();
       } else {
         edit(() -> editor.apply(next));
@@ -732,6 +802,7 @@ public final class TableBuilderViewModel {
 
   private void stateChanged() {
     state.set(editor.state());
+    context.currentTable().nameProperty().set(tableName());
     canUndo.set(editor.canUndo());
     canRedo.set(editor.canRedo());
     BuilderState s = state.get();

@@ -203,6 +203,11 @@ public final class Release {
     d.put("withheld", publication.report().suppressed().size());
     if (publication.clearance() != null) {
       d.put("clearance", publication.clearance().requestId());
+      d.put(
+          "decision",
+          publication.clearance().outcome().name().toLowerCase(java.util.Locale.ROOT)
+              + " by "
+              + publication.clearance().statistician());
     }
     gate.logExport(publication.table().hash(), d.toString());
     return out;

@@ -51,7 +51,7 @@ final class XlsxWriter {
                 "Request: " + d.requestId(),
                 "Outcome: " + d.outcome().name().toLowerCase(java.util.Locale.ROOT),
                 "Statistician: " + d.statistician(),
-                "Decided: " + d.decided(),
+                "Decided: " + d.decided().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 "Comment: " + d.comment(),
                 "Table hash: " + d.tableHash()),
             bold);
@@ -203,6 +203,20 @@ final class XlsxWriter {
     }
     for (String note : rep.notes()) {
       pair(s.createRow(r++), "Note", note, bold);
+    }
+    if (p.clearance() != null) {
+      // the reference a reader needs to find the decision in the workspace's audit log
+      ClearanceDecision d = p.clearance();
+      pair(s.createRow(r++), "Clearance request", d.requestId(), bold);
+      pair(
+          s.createRow(r++),
+          "Clearance decision",
+          d.outcome().name().toLowerCase(java.util.Locale.ROOT)
+              + " by "
+              + d.statistician()
+              + " on "
+              + d.decided().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+          bold);
     }
     r++;
     Row h = s.createRow(r++);

@@ -109,6 +109,30 @@ class ClearanceBookTest {
   }
 
   @Test
+  void xlsxOfAClearedTableNamesTheRequestAndDecisionInItsReportSheetAndAuditEntry()
+      throws Exception {
+    as("ann").submit(table, Fixtures.failing(table), "published elsewhere already");
+    as("sam").approve("CR-0001", "A|F is public knowledge", SAM);
+
+    Path out = gateAs("ann").admit(table, Fixtures.failing(table)).writeXlsx(dir.resolve("t.xlsx"));
+
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(out))) {
+      List<String> lines = new java.util.ArrayList<>();
+      for (var row : wb.getSheet(XlsxWriter.REPORT)) {
+        if (row.getLastCellNum() >= 2) {
+          lines.add(
+              row.getCell(0).getStringCellValue() + " = " + row.getCell(1).getStringCellValue());
+        }
+      }
+      assertThat(lines)
+          .contains("Clearance request = CR-0001")
+          .anyMatch(l -> l.startsWith("Clearance decision = approved by sam on "));
+    }
+    String audit = log.entries().get(log.entries().size() - 1).details();
+    assertThat(audit).contains("\"clearance\":\"CR-0001\"", "\"decision\":\"approved by sam\"");
+  }
+
+  @Test
   void rejectedTableStaysRefused() {
     as("ann").submit(table, Fixtures.failing(table), "why");
     ClearanceDecision d = as("sam").reject("CR-0001", "cell A|F is a single family", SAM);

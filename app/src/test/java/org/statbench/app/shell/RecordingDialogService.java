@@ -16,6 +16,22 @@ public class RecordingDialogService implements DialogService {
   public boolean confirmAnswer = true;
   public final Deque<String> passphrases = new ArrayDeque<>();
   public final List<String> passphrasePrompts = new ArrayList<>();
+  public final List<Refusal> refusals = new ArrayList<>();
+  public RefusalChoice refusalAnswer = RefusalChoice.CANCEL;
+  public final List<String> unsavedQuestions = new ArrayList<>();
+  public UnsavedChoice unsavedAnswer = UnsavedChoice.DISCARD;
+
+  @Override
+  public RefusalChoice askAboutRefusal(Refusal refusal) {
+    refusals.add(refusal);
+    return refusalAnswer;
+  }
+
+  @Override
+  public UnsavedChoice askUnsaved(String title, String message) {
+    unsavedQuestions.add(message);
+    return unsavedAnswer;
+  }
 
   @Override
   public Optional<char[]> askPassphrase(String title, String message) {

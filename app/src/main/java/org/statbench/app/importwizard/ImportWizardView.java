@@ -48,6 +48,17 @@ public final class ImportWizardView {
       scene.getStylesheets().addAll(owner.getScene().getStylesheets());
     }
     stage.setScene(scene);
+    // a failed import keeps the wizard open with the problems listed; a successful one closes it
+    stage.setOnShown(e -> model.wizardOpenProperty().set(true));
+    stage.setOnHidden(e -> model.wizardOpenProperty().set(false));
+    model
+        .importedProperty()
+        .addListener(
+            (o, was, done) -> {
+              if (done) {
+                stage.close();
+              }
+            });
   }
 
   /** Shows the window (does not wait). */
@@ -133,6 +144,36 @@ public final class ImportWizardView {
     error.textProperty().bind(model.previewErrorProperty());
     error.managedProperty().bind(error.textProperty().isNotEmpty());
 
+    Label ragged = new Label();
+    ragged.setId("importPreviewRagged");
+    ragged.getStyleClass().add("error-text");
+    ragged.setWrapText(true);
+    ragged
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.previewProblems().isEmpty()
+                        ? ""
+                        : "Ragged rows in the preview: "
+                            + String.join("; ", model.previewProblems())
+                            + ". Check the delimiter, or fix the file.",
+                model.previewProblems()));
+    ragged.managedProperty().bind(ragged.textProperty().isNotEmpty());
+
+    Label importError = new Label();
+    importError.setId("importError");
+    importError.getStyleClass().add("error-text");
+    importError.setWrapText(true);
+    importError.textProperty().bind(model.importErrorProperty());
+    importError.managedProperty().bind(importError.textProperty().isNotEmpty());
+    javafx.scene.control.ListView<String> problems =
+        new javafx.scene.control.ListView<>(model.importProblems());
+    problems.setId("importProblems");
+    problems.setPrefHeight(120);
+    problems.visibleProperty().bind(Bindings.isNotEmpty(model.importProblems()));
+    problems.managedProperty().bind(problems.visibleProperty());
+
     Label hint =
         new Label(
             "Types: 'auto' lets the import infer each column from all rows; choose a type to"
@@ -148,18 +189,24 @@ public final class ImportWizardView {
     ok.setId("importOk");
     ok.setDefaultButton(true);
     ok.disableProperty().bind(model.canImportProperty().not());
-    ok.setOnAction(
-        e -> {
-          if (model.startImport()) {
-            stage.close();
-          }
-        });
+    ok.setOnAction(e -> model.startImport());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox buttons = new HBox(8, spacer, cancel, ok);
     buttons.setAlignment(Pos.CENTER_RIGHT);
 
-    VBox root = new VBox(10, form, error, new Label("Preview"), previewTable, hint, buttons);
+    VBox root =
+        new VBox(
+            10,
+            form,
+            error,
+            new Label("Preview"),
+            previewTable,
+            ragged,
+            hint,
+            importError,
+            problems,
+            buttons);
     root.setPadding(new Insets(12));
     root.setId("importWizard");
     return root;

@@ -130,6 +130,13 @@ public final class ImportWizardViewModel {
       new ReadOnlyStringWrapper(this, "previewError", "");
   private final ObservableList<ColumnChoice> columns = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
+  private final ObservableList<String> previewProblems = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper importError =
+      new ReadOnlyStringWrapper(this, "importError", "");
+  private final ObservableList<String> importProblems = FXCollections.observableArrayList();
+  private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported");
+  private final javafx.beans.property.BooleanProperty wizardOpen =
+      new javafx.beans.property.SimpleBooleanProperty(this, "wizardOpen");
   private final BooleanBinding canImport;
 
   public ImportWizardViewModel(AppContext context) {
@@ -189,6 +196,37 @@ public final class ImportWizardViewModel {
     return importing.getReadOnlyProperty();
   }
 
+  /** The preview's rows whose number of fields differs from the header's (ragged rows). */
+  public ObservableList<String> previewProblems() {
+    return previewProblems;
+  }
+
+  /** Why the last import failed (shown in the open wizard), or empty. */
+  public ReadOnlyStringProperty importErrorProperty() {
+    return importError.getReadOnlyProperty();
+  }
+
+  /**
+   * The file's first {@value ImportProblems#MAX} problems (line, column) after a failed import, so
+   * the settings can be fixed in the still open wizard.
+   */
+  public ObservableList<String> importProblems() {
+    return importProblems;
+  }
+
+  /** True once an import succeeded (the wizard closes). */
+  public ReadOnlyBooleanProperty importedProperty() {
+    return imported.getReadOnlyProperty();
+  }
+
+  /**
+   * True while the wizard window is open: a failure is then shown in it (with the problems);
+   * otherwise in an error dialog.
+   */
+  public javafx.beans.property.BooleanProperty wizardOpenProperty() {
+    return wizardOpen;
+  }
+
   /** True when Import can start. */
   public BooleanBinding canImportProperty() {
     return canImport;
@@ -238,19 +276,20 @@ public final class ImportWizardViewModel {
     }
     Workspace ws = context.workspace().workspace();
     ImportRequest req = request();
-    Optional<?> existing = context.workspace().dataset(req.name());
+    Optional<org.statbench.core.data.DatasetInfo> existing =
+        context.workspace().dataset(req.name());
     if (existing.isPresent()
-        && !context
-            .dialogs()
-            .confirm(
-                "Replace dataset",
-                "A dataset named '"
-                    + req.name()
-                    + "' exists. Replace it with "
-                    + req.file().getFileName()
-                    + "? It is replaced only if the import succeeds.")) {
+        && !context.dialogs().confirm("Replace dataset", replacing(existing.get(), req))) {
       return false;
     }
+    var selected = context.workspace().selectedDatasetProperty().get();
+    boolean replacesInUse = selected != null && selected.name().equals(req.name());
+    if (replacesInUse
+        && !context.unsavedWork().allow("replacing the dataset '" + req.name() + "' it uses")) {
+      return false;
+    }
+    importError.set("");
+    importProblems.clear();
     importing.set(true);
     context.statusProperty().set("Importing " + req.file().getFileName() + "…");
     long start = System.nanoTime();
@@ -273,14 +312,29 @@ public final class ImportWizardViewModel {
                                   + DatasetsViewModel.formatCount(info.rows())
                                   + " rows in "
                                   + DatasetsViewModel.formatCount(ms)
-                                  + " ms");
-                      context.workspace().refresh(info.name());
+                                  + " ms"
+                                  + (keepSelection(replacesInUse)
+                                      ? "; select it under Datasets to use it"
+                                      : ""));
+                      // a new dataset does not take the place of a table being built
+                      context
+                          .workspace()
+                          .refresh(keepSelection(replacesInUse) ? null : info.name());
+                      imported.set(true);
                     })
                 .onFailure(
                     e -> {
                       importing.set(false);
                       context.statusProperty().set("Import failed");
-                      context.dialogs().showError("Import failed", e);
+                      if (wizardOpen.get()) {
+                        importError.set(
+                            "Import failed: "
+                                + org.statbench.app.shell.DialogService.userMessage(e)
+                                + " Nothing was changed; fix the settings and import again.");
+                        listProblems(req);
+                      } else {
+                        context.dialogs().showError("Import failed", e);
+                      }
                     })
                 .onCancelled(
                     () -> {
@@ -288,6 +342,59 @@ public final class ImportWizardViewModel {
                       context.statusProperty().set("Import cancelled; nothing changed");
                     }));
     return true;
+  }
+
+  /** The replace question: what goes with the old dataset (its joined variables). */
+  static String replacing(org.statbench.core.data.DatasetInfo old, ImportRequest req) {
+    List<String> joined =
+        old.variables().stream()
+            .filter(org.statbench.core.data.VariableInfo::isDerived)
+            .map(org.statbench.core.data.VariableInfo::name)
+            .toList();
+    return "A dataset named '"
+        + req.name()
+        + "' exists. Replace it with "
+        + req.file().getFileName()
+        + "? It is replaced only if the import succeeds."
+        + (joined.isEmpty()
+            ? ""
+            : " Its "
+                + (joined.size() == 1 ? "joined variable " : joined.size() + " joined variables ")
+                + String.join(", ", joined.subList(0, Math.min(5, joined.size())))
+                + (joined.size() > 5 ? ", …" : "")
+                + (joined.size() == 1 ? " goes" : " go")
+                + " with it: join again after the import.");
+  }
+
+  private boolean keepSelection(boolean replacesInUse) {
+    return !replacesInUse
+        && context.workspace().selectedDatasetProperty().get() != null
+        && context.unsavedWork().any();
+  }
+
+  private void listProblems(ImportRequest req) {
+    CsvPreview p = preview.get();
+    if (p == null) {
+      return;
+    }
+    Map<String, VariableType> types = new LinkedHashMap<>();
+    for (ColumnChoice c : columns) {
+      if (c.typeProperty().get() != null) {
+        types.put(c.name(), c.typeProperty().get());
+      }
+    }
+    char sep = req.delimiter() == null ? p.delimiter() : req.delimiter();
+    context
+        .tasks()
+        .run(
+            BackgroundTask.of(
+                    "Listing the problems in " + req.file().getFileName(),
+                    (progress, cancel) ->
+                        ImportProblems.scan(
+                            req.file(), req.encoding(), sep, types, ImportProblems.MAX, cancel))
+                .showProgress(false)
+                .onSuccess(importProblems::setAll)
+                .onFailure(e -> {}));
   }
 
   private void fileChanged(Path f) {
@@ -330,6 +437,7 @@ public final class ImportWizardViewModel {
       }
     }
     previewError.set("");
+    previewProblems.setAll(ImportProblems.raggedPreviewRows(p));
     List<ColumnChoice> cols =
         java.util.stream.IntStream.range(0, p.header().size())
             .mapToObj(i -> new ColumnChoice(p.header().get(i), p.guessedTypes().get(i)))

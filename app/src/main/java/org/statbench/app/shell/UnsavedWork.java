@@ -36,6 +36,11 @@ public final class UnsavedWork {
     sources.add(Objects.requireNonNull(source));
   }
 
+  /** True when some definition has unsaved changes. */
+  public boolean any() {
+    return sources.stream().anyMatch(Source::hasUnsavedChanges);
+  }
+
   /**
    * Asks about every source with unsaved changes before {@code action} (e.g. {@code starting a new
    * table}); true when the action may go ahead (saved or discarded), false when the user cancelled

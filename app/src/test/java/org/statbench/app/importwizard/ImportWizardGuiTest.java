@@ -99,16 +99,31 @@ class ImportWizardGuiTest {
   }
 
   @Test
-  void aBadFileShowsAnErrorNamingTheLineAndLeavesTheListUnchanged(FxRobot robot) throws Exception {
+  void aBadFileIsFlaggedInThePreviewAndItsProblemsListedInTheWizardWhichStaysOpen(FxRobot robot)
+      throws Exception {
     awaitWorkspace();
     importFile(robot, "people.csv", "people");
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> datasetNames(robot).contains("people"));
 
     importFile(robot, "bad_fields.csv", "bad_fields");
+    // bad_fields.csv: header a,b,c; its second data row (line 3) has two fields
+    assertThat(robot.lookup("#importPreviewRagged").queryAs(Label.class).getText())
+        .contains("row 2: 2 fields, the header has 3");
     WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
-    String message = robot.lookup("#dialogMessage").queryAs(Label.class).getText();
+        30,
+        TimeUnit.SECONDS,
+        () ->
+            !robot
+                .lookup("#importProblems")
+                .queryAs(javafx.scene.control.ListView.class)
+                .getItems()
+                .isEmpty());
+    String message = robot.lookup("#importError").queryAs(Label.class).getText();
     assertThat(message).contains("bad_fields.csv").contains("line 3");
+    assertThat(
+            robot.lookup("#importProblems").queryAs(javafx.scene.control.ListView.class).getItems())
+        .containsExactly("line 3: 2 fields, the header has 3");
+    assertThat(robot.lookup("#importWizard").tryQuery()).isPresent();
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(datasetNames(robot)).containsExactly("people");
     assertThat(context.workspace().workspace().hasDataset("bad_fields")).isFalse();

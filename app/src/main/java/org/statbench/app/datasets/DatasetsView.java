@@ -60,11 +60,15 @@ public final class DatasetsView extends SplitPane {
             Bindings.createStringBinding(() -> DatasetsViewModel.formatCount(c.getValue().rows())));
     rows.setStyle("-fx-alignment: CENTER-RIGHT;");
     rows.setPrefWidth(70);
+    rows.setMinWidth(70);
+    rows.setMaxWidth(90);
     TableColumn<DatasetInfo, String> vars = new TableColumn<>("Vars");
     vars.setCellValueFactory(
         c -> Bindings.createStringBinding(() -> Integer.toString(c.getValue().variables().size())));
     vars.setStyle("-fx-alignment: CENTER-RIGHT;");
-    vars.setPrefWidth(40);
+    vars.setPrefWidth(44);
+    vars.setMinWidth(44);
+    vars.setMaxWidth(60);
     table.getColumns().setAll(java.util.List.of(name, rows, vars));
     table.setRowFactory(
         tv ->
@@ -87,7 +91,9 @@ public final class DatasetsView extends SplitPane {
                                 + (d.sourceFile() == null ? "" : "\n" + d.sourceFile())));
               }
             });
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // the name takes the width left (the counts are narrow); a full name is in the tooltip
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    name.setMinWidth(80);
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
     // Two-way between the table's selection and the shared selected dataset.
     table
@@ -112,7 +118,20 @@ public final class DatasetsView extends SplitPane {
     model.datasets().addListener((ListChangeListener<DatasetInfo>) c -> syncSelection.run());
     syncSelection.run();
     VBox.setVgrow(table, Priority.ALWAYS);
-    VBox box = new VBox(4, heading("Datasets"), table);
+    Label legend = new Label("Italic: lookups, used to join (e.g. area classifications)");
+    legend.setId("datasetLegend");
+    legend.getStyleClass().add("muted");
+    legend.setWrapText(true);
+    legend.setStyle("-fx-font-style: italic;");
+    Runnable showLegend =
+        () ->
+            legend.setVisible(
+                model.datasets().stream()
+                    .anyMatch(d -> d.kind() == org.statbench.core.data.DatasetKind.LOOKUP));
+    model.datasets().addListener((ListChangeListener<DatasetInfo>) c -> showLegend.run());
+    showLegend.run();
+    legend.managedProperty().bind(legend.visibleProperty());
+    VBox box = new VBox(4, heading("Datasets"), table, legend);
     box.setPadding(new Insets(6));
     return box;
   }
@@ -152,8 +171,15 @@ public final class DatasetsView extends SplitPane {
     Label summary = new Label();
     summary.textProperty().bind(model.datasetSummaryProperty());
     summary.getStyleClass().add("muted");
-    VBox.setVgrow(fields, Priority.ALWAYS);
-    VBox box = new VBox(4, heading("Fields"), summary, search, fields);
+    Label noMatches = new Label();
+    noMatches.setId("fieldNoMatches");
+    noMatches.getStyleClass().add("muted");
+    noMatches.textProperty().bind(model.noMatchesProperty());
+    noMatches.visibleProperty().bind(model.noMatchesProperty().isNotEmpty());
+    noMatches.setMouseTransparent(true);
+    javafx.scene.layout.StackPane fieldList = new javafx.scene.layout.StackPane(fields, noMatches);
+    VBox.setVgrow(fieldList, Priority.ALWAYS);
+    VBox box = new VBox(4, heading("Fields"), summary, search, fieldList);
     box.setPadding(new Insets(6));
     return box;
   }

@@ -30,6 +30,7 @@ public final class DatasetsViewModel {
       new SimpleObjectProperty<>(this, "selectedVariable");
   private final ReadOnlyStringWrapper variableSummary = new ReadOnlyStringWrapper(this, "summary");
   private final ObservableList<Code> codes = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper noMatches = new ReadOnlyStringWrapper(this, "noMatches", "");
   private final ReadOnlyObjectWrapper<String> datasetSummary =
       new ReadOnlyObjectWrapper<>(this, "datasetSummary", "");
 
@@ -65,6 +66,11 @@ public final class DatasetsViewModel {
     return selectedVariable;
   }
 
+  /** {@code No fields match "x"} when the search hides every field, else empty. */
+  public ReadOnlyStringProperty noMatchesProperty() {
+    return noMatches.getReadOnlyProperty();
+  }
+
   /** One line on the selected variable: type, label, missing values. */
   public ReadOnlyStringProperty variableSummaryProperty() {
     return variableSummary.getReadOnlyProperty();
@@ -89,6 +95,10 @@ public final class DatasetsViewModel {
 
   private void datasetChanged(DatasetInfo before, DatasetInfo now) {
     String keep = selectedVariable.get() == null ? null : selectedVariable.get().name();
+    if (before != null && (now == null || !before.name().equals(now.name()))) {
+      // a search for the old dataset's fields would blank the new one's list
+      search.set("");
+    }
     regroup();
     datasetSummary.set(
         now == null
@@ -105,6 +115,10 @@ public final class DatasetsViewModel {
     DatasetInfo d = workspace.selectedDatasetProperty().get();
     List<VariableInfo> vars = d == null ? List.of() : d.variables();
     fieldGroups.setAll(FieldGroup.group(vars, search.get()));
+    noMatches.set(
+        fieldGroups.isEmpty() && !vars.isEmpty() && !search.get().isBlank()
+            ? "No matches for \"" + search.get().strip() + "\""
+            : "");
   }
 
   private void describe(VariableInfo v) {

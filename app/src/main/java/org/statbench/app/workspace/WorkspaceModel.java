@@ -239,12 +239,25 @@ public final class WorkspaceModel {
         catalogue.stream()
             .filter(d -> d.name().equals(keep))
             .findFirst()
-            .orElseGet(() -> defaultSelection(catalogue));
+            .orElseGet(() -> defaultSelection(ws, catalogue));
     selectedDataset.set(selected);
   }
 
-  /** The first extract (lookups are for joins, rarely tabulated), else the first dataset. */
-  private static DatasetInfo defaultSelection(List<DatasetInfo> catalogue) {
+  /**
+   * The dataset the workspace's saved tables use most (so the first start shows what its saved
+   * tables need), else the first extract (lookups are for joins, rarely tabulated), else the first
+   * dataset.
+   */
+  private static DatasetInfo defaultSelection(Workspace ws, List<DatasetInfo> catalogue) {
+    java.util.Optional<String> used =
+        SavedTablesDataset.mostUsed(ws.directory().resolve(SampleWorkspace.TABLES_DIR));
+    if (used.isPresent()) {
+      for (DatasetInfo d : catalogue) {
+        if (d.name().equals(used.get())) {
+          return d;
+        }
+      }
+    }
     return catalogue.stream()
         .filter(d -> d.kind() == org.statbench.core.data.DatasetKind.EXTRACT)
         .findFirst()

@@ -40,7 +40,27 @@ public final class CohortFeature implements Feature {
             context.dialogs(),
             context.workspace(),
             DisclosurePanelView::askJustification);
-    return new CohortView(model).node();
+    Node view = new CohortView(model).node();
+    // while the tab shows, the status bar says what the tab last did (not the table builder's)
+    javafx.beans.property.BooleanProperty showing =
+        new javafx.beans.property.SimpleBooleanProperty();
+    view.parentProperty()
+        .addListener(
+            (o, a, parent) -> {
+              if (parent != null) {
+                showing.bind(parent.visibleProperty());
+              }
+            });
+    Runnable toStatus =
+        () -> {
+          String m = model.messageProperty().get();
+          if (showing.get() && m != null && !m.isEmpty()) {
+            context.statusProperty().set(m);
+          }
+        };
+    showing.addListener((o, a, b) -> toStatus.run());
+    model.messageProperty().addListener((o, a, b) -> toStatus.run());
+    return view;
   }
 
   /** The view model (after {@link #createContent}). */

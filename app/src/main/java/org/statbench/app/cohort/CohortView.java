@@ -64,6 +64,11 @@ public final class CohortView {
   private final BorderPane root = new BorderPane();
   private final TableView<TriangleRow> triangle = new TableView<>();
   private final TableView<Curve> atRisk = new TableView<>();
+
+  /** The smallest size a chart is drawn at (the chart area scrolls below it). */
+  static final double CHART_MIN_WIDTH = 360;
+
+  static final double CHART_MIN_HEIGHT = 220;
   private final ChartViewer curvesChart = new ChartViewer(CohortCharts.emptyChart(""));
   private final ChartViewer horizonChart = new ChartViewer(CohortCharts.emptyChart(""));
   // Kept as fields: the bidirectional binding holds the adapter only weakly.
@@ -254,7 +259,7 @@ public final class CohortView {
             definition.getItems().add(none);
           }
           definition.getItems().add(new SeparatorMenuItem());
-          for (String resource : CohortViewModel.SAMPLE_DEFINITIONS) {
+          for (String resource : vm.samplesNotSaved()) {
             MenuItem sample = new MenuItem("Sample: " + CohortViewModel.sampleTitle(resource));
             sample.setOnAction(e -> vm.openSample(resource));
             definition.getItems().add(sample);
@@ -435,9 +440,18 @@ public final class CohortView {
     VBox.setVgrow(curvesChart, Priority.ALWAYS);
 
     horizonChart.setId("cohortHorizonChart");
+    // charts keep a readable size: on a small window the chart area scrolls rather than shrinking
+    // the plots to their titles
+    curvesChart.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT);
+    horizonChart.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT + 60);
+    curves.setMinHeight(CHART_MIN_HEIGHT + 120);
     SplitPane charts = new SplitPane(curves, horizonChart);
     charts.setDividerPositions(0.55);
-    SplitPane main = new SplitPane(triangle, charts);
+    javafx.scene.control.ScrollPane chartScroll = new javafx.scene.control.ScrollPane(charts);
+    chartScroll.setId("cohortChartScroll");
+    chartScroll.setFitToWidth(true);
+    chartScroll.setFitToHeight(true);
+    SplitPane main = new SplitPane(triangle, chartScroll);
     main.setOrientation(Orientation.VERTICAL);
     main.setDividerPositions(0.4);
     return main;
@@ -474,6 +488,9 @@ public final class CohortView {
         t == null
             ? CohortCharts.emptyChart("The fixed-horizon measure by cohort appears here")
             : CohortCharts.horizonChart(t, t.horizonMeasures()));
+    // one rotated cohort label needs about 14 px: never squeeze them into each other
+    horizonChart.setMinWidth(
+        Math.max(CHART_MIN_WIDTH, t == null ? 0 : 14.0 * t.cohorts().size() + 120));
   }
 
   private void buildTriangleColumns(CohortTable t) {

@@ -1,12 +1,8 @@
 package org.statbench.app.cohort;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -35,16 +31,12 @@ import org.statbench.app.shell.TaskRunner;
 import org.statbench.app.sources.SourceSessions;
 import org.statbench.app.workspace.WorkspaceModel;
 import org.statbench.cohort.CohortPeriod;
-import org.statbench.cohort.CohortRow;
 import org.statbench.cohort.CohortSpec;
-import org.statbench.cohort.CohortSpecJson;
 import org.statbench.cohort.CohortTable;
 import org.statbench.cohort.CohortTracker;
 import org.statbench.cohort.DurationUnit;
 import org.statbench.cohort.Estimator;
 import org.statbench.cohort.HorizonMeasure;
-import org.statbench.cohort.LogRankTest;
-import org.statbench.cohort.ReleasedCurves;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.core.data.VariableType;
@@ -79,6 +71,7 @@ public final class CohortViewModel {
   private final DialogService dialogs;
   private final LatestWins runs;
   private final SavedCohorts saved;
+  private final CohortFiles files;
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
 
   // Properties
@@ -124,11 +117,11 @@ public final class CohortViewModel {
   private final ReleasePath release;
   private final ReadOnlyObjectWrapper<ReleasedChart> releasedChart =
       new ReadOnlyObjectWrapper<>(this, "releasedChart");
-  private static final DialogService.FileFilter PNG =
-      new DialogService.FileFilter("PNG images", List.of("*.png"));
   private final org.statbench.app.cohort.status.StatusViewModel status;
 
   private boolean applying;
+  // True once a definition (opened or sample) set the dataset: the tab stops following the builder.
+  private boolean definitionChoseDataset;
   // Code groups of a loaded definition, kept while its breakdown variable stays chosen.
   private java.util.Map<String, Derivation> loadedGroups = java.util.Map.of();
 
@@ -149,6 +142,7 @@ public final class CohortViewModel {
     this.dialogs = dialogs;
     this.runs = new LatestWins(tasks);
     this.saved = new SavedCohorts(workspace);
+    this.files = new CohortFiles(workspace, dialogs, saved);
     this.release = new ReleasePath(tasks, workspace.workspaceProperty(), dialogs, justification);
     // The protection's outcome message comes last (after the protection and its audit entry):
     // release then, so the export's own message is the one left showing.
@@ -172,10 +166,15 @@ public final class CohortViewModel {
         .selectedDatasetProperty()
         .addListener(
             (o, a, b) -> {
-              if (b != null && (dataset.get() == null || !datasets.contains(dataset.get()))) {
+              // the tab follows the dataset in use until a definition names its own
+              if (b != null
+                  && (!definitionChoseDataset
+                      || dataset.get() == null
+                      || !datasets.contains(dataset.get()))) {
                 dataset.set(b.name());
               }
             });
+    workspace.workspaceProperty().addListener((o, a, b) -> definitionChoseDataset = false);
     dataset.addListener((o, a, b) -> datasetChanged());
     for (Observable p :
         List.of(
@@ -429,6 +428,7 @@ public final class CohortViewModel {
         message.set("The definition's dataset '" + spec.dataset() + "' is not in this workspace");
       }
       dataset.set(spec.dataset());
+      definitionChoseDataset = true;
       entry.set(spec.entry());
       event.set(spec.event());
       breakdown.set(spec.by().isEmpty() ? null : spec.by().get(0));
@@ -454,92 +454,55 @@ public final class CohortViewModel {
 
   /** Opens a bundled sample definition by resource name (see {@link #SAMPLE_DEFINITIONS}). */
   public void openSample(String resource) {
-    try (InputStream in = SampleData.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        dialogs.showError("Cannot open definition", "Missing resource " + resource);
-        return;
-      }
-      apply(CohortSpecJson.load(in, resource));
-    } catch (IOException | RuntimeException e) {
-      dialogs.showError("Cannot open definition", e);
-    }
+    files.openSample(resource).ifPresent(this::apply);
+  }
+
+  /**
+   * The bundled sample definitions not already saved in the workspace under the same title (the
+   * sample workspace holds a copy): each definition is listed once.
+   */
+  public List<String> samplesNotSaved() {
+    List<String> savedTitles = SavedCohorts.displayNames(saved.saved());
+    return SAMPLE_DEFINITIONS.stream()
+        .filter(r -> !savedTitles.contains(CohortFiles.sampleTitle(r)))
+        .toList();
   }
 
   /** The title of a bundled definition, for menus. */
   public static String sampleTitle(String resource) {
-    try (InputStream in = SampleData.class.getClassLoader().getResourceAsStream(resource)) {
-      CohortSpec s = CohortSpecJson.load(in, resource);
-      return s.title() != null ? s.title() : resource;
-    } catch (IOException | RuntimeException e) {
-      return resource;
-    }
+    return CohortFiles.sampleTitle(resource);
   }
 
   /** Asks for a definition file (starting in the workspace's cohorts folder) and opens it. */
   public void openDefinition() {
-    dialogs
-        .chooseFileToOpen(
-            "Open cohort definition",
-            existing(saved.directory()),
-            List.of(DialogService.FileFilter.JSON, DialogService.FileFilter.ALL))
-        .ifPresent(this::open);
+    files.chooseToOpen().ifPresent(this::open);
   }
 
-  /**
-   * Opens a saved definition file (e.g. one listed in the workspace), shows it and computes it;
-   * errors are shown naming the file and field.
-   */
+  /** Opens a saved definition file, shows it and computes it; errors name the file and field. */
   public void open(Path source) {
-    CohortSpec loaded;
-    try {
-      loaded =
-          CohortSpecJson.fromJson(
-              org.statbench.app.security.WorkspaceDocuments.read(workspace.workspace(), source),
-              source.toString());
-    } catch (IOException | RuntimeException e) {
-      dialogs.showError("Cannot open " + source.getFileName(), e);
-      return;
-    }
-    file.set(source);
-    saved.remember(source);
-    apply(loaded);
+    files
+        .read(source)
+        .ifPresent(
+            loaded -> {
+              file.set(source);
+              apply(loaded);
+            });
   }
 
-  /**
-   * Asks where to save the current definition (by default in the workspace's cohorts folder, where
-   * it is listed with the saved definitions) and writes it.
-   */
+  /** Asks where to save the current definition (the workspace's cohorts folder) and writes it. */
   public void saveDefinition() {
     CohortSpec s = spec();
     if (s == null) {
       dialogs.showError("Cannot save", "Choose a dataset, an entry date and an event date first");
       return;
     }
-    Path dir = saved.saveDirectory();
-    String name =
-        file.get() != null ? file.get().getFileName().toString() : SavedCohorts.suggestedName(s);
-    dialogs
-        .chooseFileToSave(
-            "Save cohort definition", dir, name, List.of(DialogService.FileFilter.JSON))
-        .ifPresent(f -> save(s, f));
-  }
-
-  private void save(CohortSpec s, Path f) {
-    try {
-      org.statbench.app.security.WorkspaceDocuments.write(
-          workspace.workspace(), f, CohortSpecJson.toJson(s));
-    } catch (IOException | RuntimeException e) {
-      dialogs.showError("Cannot save " + f.getFileName(), e);
-      return;
-    }
-    file.set(f);
-    saved.refresh();
-    saved.remember(f);
-    message.set("Saved " + f.getFileName());
-  }
-
-  private static Path existing(Path dir) {
-    return dir != null && java.nio.file.Files.isDirectory(dir) ? dir : null;
+    files
+        .saveAs(s, file.get())
+        .ifPresent(
+            f -> {
+              file.set(f);
+              message.set("Saved " + f.getFileName());
+            });
   }
 
   /**
@@ -554,47 +517,21 @@ public final class CohortViewModel {
 
   /**
    * Exports the chart on screen (the curves as drawn, or the fixed-horizon measure) as PNG through
-   * the export gate: the count table is protected first (small cohorts and groups withheld), and
-   * the chart is redrawn from its published values only ({@link #releasedChart}); withheld curves
-   * are left out and named on the chart. A refusal offers a clearance request.
+   * the export gate ({@link CohortChartExport}).
    *
    * @param writer draws the released chart and writes it through the release (the view's)
    */
   public void exportChart(ChartKind kind, ReleasedChartWriter writer) {
     protectThen(
-        actions -> {
-          org.statbench.export.Release r = actions.admitOrOffer();
-          if (r == null) {
-            return;
-          }
-          ReleasedChart chart;
-          try {
-            chart = releasedChart(kind, r.publishedTable());
-          } catch (org.statbench.core.StatBenchException e) {
-            dialogs.showError("Cannot export the chart", e);
-            return;
-          }
-          releasedChart.set(chart);
-          dialogs
-              .chooseFileToSave("Export chart", null, kind.fileName(), List.of(PNG))
-              .ifPresent(
-                  out -> {
-                    try {
-                      writer.write(r, chart, out);
-                    } catch (org.statbench.core.StatBenchException
-                        | java.io.UncheckedIOException e) {
-                      dialogs.showError("Export failed", e);
-                      return;
-                    }
-                    message.set(
-                        "Exported "
-                            + out.getFileName()
-                            + " through the disclosure check"
-                            + (chart.withheld().isEmpty()
-                                ? ""
-                                : " (" + chart.withheld().size() + " withheld)"));
-                  });
-        });
+        actions ->
+            CohortChartExport.export(
+                actions,
+                dialogs,
+                published -> releasedChart(kind, published),
+                kind,
+                writer,
+                releasedChart::set,
+                message::set));
   }
 
   /** The chart last released by {@link #exportChart}, or null. */
@@ -603,54 +540,12 @@ public final class CohortViewModel {
   }
 
   /**
-   * The chart on screen redrawn from a protected count table's published values (see {@link
-   * org.statbench.cohort.ReleasedCurves}): the same curves (the selected or default cohorts, or the
-   * pooled groups) or the fixed-horizon measures, with withheld ones left out and named.
-   *
-   * @throws org.statbench.core.InputException when the definition's curves cannot be derived from
-   *     counts (individual follow-up)
+   * The chart on screen redrawn from a protected count table's published values ({@link
+   * ReleasedChartBuilder}).
    */
   ReleasedChart releasedChart(ChartKind kind, org.statbench.core.table.Table published) {
-    CohortTable t = result.get();
-    List<Curve> drawn = new ArrayList<>();
-    List<String> withheld = new ArrayList<>();
-    List<HorizonMeasure> measures = List.of();
-    if (kind == ChartKind.HORIZON) {
-      measures = ReleasedCurves.horizon(t, published);
-      for (HorizonMeasure m : measures) {
-        if (m.status() == org.statbench.cohort.CellStatus.WITHHELD) {
-          withheld.add(
-              m.group().isEmpty()
-                  ? m.cohort()
-                  : m.cohort() + " · " + String.join(" / ", m.group()));
-        }
-      }
-    } else if (curveSource.get() == CurveSource.GROUPS) {
-      for (int g = 0; g < t.groups().size(); g++) {
-        List<String> group = t.groups().get(g);
-        String label = group.isEmpty() ? "All cohorts" : String.join(" / ", group);
-        add(ReleasedCurves.pooled(t, published, g), label, drawn, withheld);
-      }
-    } else {
-      int groups = t.groups().size();
-      for (int i : rowsToDraw()) {
-        add(
-            ReleasedCurves.cohort(t, published, i / groups, i % groups),
-            triangle.get(i).label(),
-            drawn,
-            withheld);
-      }
-    }
-    return new ReleasedChart(kind, t, curveSource.get(), drawn, measures, withheld);
-  }
-
-  private static void add(
-      ReleasedCurves.Curve c, String label, List<Curve> drawn, List<String> withheld) {
-    if (c.withheld()) {
-      withheld.add(label);
-    } else {
-      drawn.add(new Curve(c.partlyWithheld() ? label + " (partly withheld)" : label, c.points()));
-    }
+    return ReleasedChartBuilder.build(
+        kind, result.get(), curveSource.get(), triangle, rowsToDraw(), published);
   }
 
   /** The "Status over time" mode of the tab. */
@@ -761,20 +656,8 @@ public final class CohortViewModel {
   private void datasetChanged() {
     Optional<DatasetInfo> info =
         dataset.get() == null ? Optional.empty() : workspace.dataset(dataset.get());
-    List<String> dates = new ArrayList<>();
-    List<String> groups = new ArrayList<>();
-    info.ifPresent(
-        d -> {
-          for (VariableInfo v : d.variables()) {
-            if (v.type() == VariableType.DATE) {
-              dates.add(v.name());
-              // a date breaks cohorts down by period (date grouping, as in tables)
-              groups.add(v.name());
-            } else if (v.type() == VariableType.CATEGORICAL || v.type().isNumeric()) {
-              groups.add(v.name());
-            }
-          }
-        });
+    List<String> dates = CohortFiles.dates(info);
+    List<String> groups = CohortFiles.breakdowns(info);
     dateVariables.setAll(dates);
     breakdownVariables.setAll(groups);
     if (!applying && info.isPresent()) {
@@ -813,118 +696,25 @@ public final class CohortViewModel {
     CohortTable t = c.table();
     computing.set(false);
     failed.set(false);
-    List<TriangleRow> rows = new ArrayList<>();
-    for (int ci = 0; ci < t.cohorts().size(); ci++) {
-      for (int g = 0; g < t.groups().size(); g++) {
-        rows.add(
-            new TriangleRow(
-                t.cohorts().get(ci),
-                t.groups().get(g),
-                t.size(ci, g),
-                t.rows(ci, g),
-                t.horizonMeasures().get(ci * t.groups().size() + g)));
-      }
-    }
     selectedRows.clear();
-    triangle.setAll(rows);
+    triangle.setAll(CurvePlan.triangle(t));
     // The result last: its listeners see the triangle and curves that belong to it.
     result.set(t);
     rebuildCurves();
-    message.set(summary(t, c.millis()));
-  }
-
-  private static String summary(CohortTable t, long millis) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%,d records", t.recordsUsed()))
-        .append(" in ")
-        .append(t.cohorts().size())
-        .append(' ')
-        .append(t.spec().period().key())
-        .append(t.cohorts().size() == 1 ? " cohort" : " cohorts");
-    if (t.asOf() != null) {
-      sb.append(" · as of ").append(t.asOf());
-    }
-    if (t.missingEntry() > 0) {
-      sb.append(String.format(Locale.ROOT, " · %,d without entry date", t.missingEntry()));
-    }
-    if (t.afterAsOf() > 0) {
-      sb.append(String.format(Locale.ROOT, " · %,d entered after the as-of date", t.afterAsOf()));
-    }
-    Optional<LogRankTest> lr = t.logRank();
-    lr.ifPresent(
-        l ->
-            sb.append(
-                String.format(
-                    Locale.ROOT,
-                    " · log-rank chi² %.2f on %d df, p %s",
-                    l.chiSquare(),
-                    l.degreesOfFreedom(),
-                    l.pValue() < 0.0001
-                        ? "< 0.0001"
-                        : String.format(Locale.ROOT, "= %.4f", l.pValue()))));
-    sb.append(" · computed in ").append(millis).append(" ms");
-    return sb.toString();
+    message.set(CohortSummary.of(t, c.millis()));
   }
 
   private void rebuildCurves() {
-    CohortTable t = result.get();
-    if (t == null) {
-      curves.clear();
-      return;
-    }
-    List<Curve> out = new ArrayList<>();
-    if (curveSource.get() == CurveSource.GROUPS) {
-      for (int g = 0; g < t.groups().size(); g++) {
-        List<String> group = t.groups().get(g);
-        String label = group.isEmpty() ? "All cohorts" : String.join(" / ", group);
-        out.add(new Curve(label, t.pooledRows(g)));
-      }
-    } else {
-      for (int i : rowsToDraw()) {
-        TriangleRow r = triangle.get(i);
-        out.add(new Curve(r.label(), r.cells()));
-      }
-    }
-    curves.setAll(out);
+    curves.setAll(CurvePlan.curves(result.get(), curveSource.get(), triangle, rowsToDraw()));
   }
 
-  /** The selected rows, or a spread of at most {@link #DEFAULT_CURVES} non-empty rows. */
   private List<Integer> rowsToDraw() {
-    if (!selectedRows.isEmpty()) {
-      return selectedRows.stream().filter(i -> i >= 0 && i < triangle.size()).sorted().toList();
-    }
-    List<Integer> nonEmpty = new ArrayList<>();
-    for (int i = 0; i < triangle.size(); i++) {
-      if (triangle.get(i).size() > 0 && hasValue(triangle.get(i).cells())) {
-        nonEmpty.add(i);
-      }
-    }
-    if (nonEmpty.size() <= DEFAULT_CURVES) {
-      return nonEmpty;
-    }
-    List<Integer> out = new ArrayList<>();
-    for (int k = 0; k < DEFAULT_CURVES; k++) {
-      out.add(nonEmpty.get((int) Math.round(k * (nonEmpty.size() - 1) / (DEFAULT_CURVES - 1.0))));
-    }
-    return out.stream().distinct().toList();
-  }
-
-  private static boolean hasValue(List<CohortRow> cells) {
-    return cells.stream().anyMatch(CohortRow::hasValue);
+    return CurvePlan.rowsToDraw(triangle, selectedRows, DEFAULT_CURVES);
   }
 
   /** The largest shown cumulative proportion of the latest result (for the colour scale). */
   public double maxObserved() {
-    CohortTable t = result.get();
-    double m = 0;
-    if (t != null) {
-      for (CohortRow c : t.rows()) {
-        if (c.hasValue()) {
-          m = Math.max(m, c.cumulative());
-        }
-      }
-    }
-    return m;
+    return CurvePlan.maxObserved(result.get());
   }
 
   /** Fixed-horizon measures of the latest result (empty when none). */

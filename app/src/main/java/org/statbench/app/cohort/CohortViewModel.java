@@ -48,10 +48,11 @@ import org.statbench.core.spec.Derivation;
 import org.statbench.sampledata.SampleData;
 import org.statbench.store.Workspace;
 
-// Size (over 500 lines): the Cohorts tab's properties and commands (definition, breakdowns,
-// filters, charts, saved definitions, release); its release is ReleasePath, its files SavedCohorts,
-// its charts CohortCharts. Left whole while the status-tracking mode hook lands in it; next cut:
-// the definition editing, as SpecEditor did for tables.
+// Size (about 700 lines, most of them the tab's ~30 documented properties and their getters): the
+// logic is in plain classes beside it — CohortSummary (the message), CurvePlan (triangle rows and
+// curves), ReleasedChartBuilder and CohortChartExport (the way out, over ReleasePath), CohortFiles
+// (samples, saved definitions, the variables a definition may use). Next cut: the definition's
+// properties with spec()/apply() into their own class, as SpecEditor did for tables.
 
 /**
  * The cohort view's state and commands: the definition being edited (dataset, entry and event

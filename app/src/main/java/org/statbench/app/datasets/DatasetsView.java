@@ -118,11 +118,13 @@ public final class DatasetsView extends SplitPane {
     model.datasets().addListener((ListChangeListener<DatasetInfo>) c -> syncSelection.run());
     syncSelection.run();
     VBox.setVgrow(table, Priority.ALWAYS);
-    Label legend = new Label("Italic: lookups, used to join (e.g. area classifications)");
+    Label legend = new Label("Italic: lookups, for joins");
     legend.setId("datasetLegend");
     legend.getStyleClass().add("muted");
     legend.setWrapText(true);
     legend.setStyle("-fx-font-style: italic;");
+    legend.setTooltip(
+        new Tooltip("Lookups: classification and area tables used to add variables by a join."));
     Runnable showLegend =
         () ->
             legend.setVisible(

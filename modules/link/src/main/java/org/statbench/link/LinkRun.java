@@ -147,10 +147,23 @@ final class LinkRun {
     if (l < 0 || l >= nl || r < 0 || r >= nr) {
       throw new InputException("No record pair " + (l + 1) + ", " + (r + 1) + " to explain");
     }
+    return explain(new int[] {l}, new int[] {r}).get(0);
+  }
+
+  /** Several pairs' waterfalls, standardising once (see {@link #explain(int, int)}). */
+  List<Waterfall> explain(int[] ls, int[] rs) {
     encode();
     swaps = swapsPossible();
     model = checkModel(job.model());
     weights();
+    List<Waterfall> out = new ArrayList<>();
+    for (int i = 0; i < ls.length; i++) {
+      out.add(explainEncoded(ls[i], rs[i]));
+    }
+    return out;
+  }
+
+  private Waterfall explainEncoded(int l, int r) {
     int pid = pattern(l, r, caches.get());
     List<Waterfall.Step> steps = new ArrayList<>();
     steps.add(
@@ -160,7 +173,7 @@ final class LinkRun {
     for (int j = 0; j < f.length; j++) {
       LinkModel.FieldModel fm = model.fields().get(j);
       int lv = level(pid, j);
-      double w = fm.weight(lv);
+      double w = j == address && addressMoot(pid) ? 0 : fm.weight(lv);
       fields += w;
       steps.add(new Waterfall.Step(Waterfall.Kind.FIELD, fm.name(), fm.levels().get(lv), w));
     }
@@ -645,6 +658,21 @@ final class LinkRun {
     return pid / radix[field] % f[field].type.levels().size();
   }
 
+  /**
+   * True when a pattern's address disagreement says nothing beyond its postcode: the postcode
+   * already places the two records in different sectors (a mover, or another person elsewhere), and
+   * a different address there is implied. Counting both would penalise one move twice (address and
+   * postcode are far from independent given a match), which made EM learn that matches never move;
+   * such patterns treat the address as missing, in training and in scoring.
+   */
+  private boolean addressMoot(int p) {
+    if (address < 0 || postcode < 0 || f[postcode].type != FieldType.POSTCODE) {
+      return false;
+    }
+    int pl = level(p, postcode);
+    return pl >= FieldType.ELSE && pl <= 3 && level(p, address) == FieldType.ELSE;
+  }
+
   private LinkModel checkModel(LinkModel m) {
     if (m.fields().size() != f.length) {
       throw new InputException(
@@ -694,6 +722,9 @@ final class LinkRun {
       cnt[i] = patternCounts[pids[i]];
       for (int j = 0; j < f.length; j++) {
         lv[i][j] = level(pids[i], j);
+      }
+      if (addressMoot(pids[i])) {
+        lv[i][address] = FieldType.MISSING;
       }
     }
     double[][] m = new double[f.length][];
@@ -790,13 +821,18 @@ final class LinkRun {
       return j >= 0 && level(p, j) == f[j].type.exact();
     }
 
-    /** Postcode unit, or sector (a typing error in the unit), agrees. */
+    /**
+     * Postcode unit, or sector (a typing error in the unit), agrees; or the postcode is missing on
+     * a side and the address agrees (the same home found without a postcode).
+     */
     private boolean samePlace(int p) {
       if (hp < 0) {
         return false;
       }
       int l = level(p, hp);
-      return l == f[hp].type.exact() || (f[hp].type == FieldType.POSTCODE && l == 4);
+      return l == f[hp].type.exact()
+          || (f[hp].type == FieldType.POSTCODE && l == 4)
+          || (l == FieldType.MISSING && exact(p, ha));
     }
 
     /** Surname agrees exactly or nearly (a typing error). */
@@ -824,6 +860,10 @@ final class LinkRun {
       double w = 0;
       if (s && a) {
         w += LinkModel.log2(us * ua / hh.bothGivenPostcode());
+        if (level(p, hp) == FieldType.MISSING) {
+          // no postcode on a side: the shared home is also the shared postcode's evidence
+          w -= LinkModel.log2(u[hp][f[hp].type.exact()]);
+        }
         // within one home a shared forename or birthday is rarer (or, for twins, commoner)
         if (exact(p, hf)) {
           w += LinkModel.log2(u[hf][f[hf].type.exact()] / hh.forenameGivenHome());
@@ -1006,9 +1046,10 @@ final class LinkRun {
     for (int p = 0; p < patterns; p++) {
       double w = priorW + terms.correction(p, u);
       int mask = 0;
+      boolean moot = addressMoot(p);
       for (int j = 0; j < f.length; j++) {
         int l = level(p, j);
-        w += model.fields().get(j).weight(l);
+        w += j == address && moot ? 0 : model.fields().get(j).weight(l);
         if (l == f[j].type.exact()) {
           mask |= 1 << j;
         }

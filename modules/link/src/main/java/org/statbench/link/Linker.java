@@ -151,6 +151,11 @@ public final class Linker {
     if (sn != null && pc != null) {
       rules.add(BlockingRule.parse("district(" + pc + ")+soundex(" + sn + ")"));
     }
+    String address = first(fields, FieldType.TEXT, "address");
+    if (sn != null && address != null) {
+      // the same home when the postcode is missing or mistyped (a household: few pairs)
+      rules.add(BlockingRule.parse("soundex(" + sn + ")+" + address));
+    }
     for (LinkField f : fields) {
       if (f.type() == FieldType.NINO || f.type() == FieldType.EXACT) {
         rules.add(BlockingRule.parse(f.name()));

@@ -540,7 +540,18 @@ final class LinkRun {
     if (swaps && lvF == FieldType.ELSE && lvS == FieldType.ELSE) {
       int fl = f[forename].left[l];
       int sl = f[surname].left[l];
-      if (fl == f[surname].right[r] && sl == f[forename].right[r] && fl != sl) {
+      int fr = f[forename].right[r];
+      int sr = f[surname].right[r];
+      // swapped: one name crosses over exactly, the other exactly or with a typing error
+      boolean crossF = fl == sr && fl != EncodedField.NONE;
+      boolean crossS = sl == fr && sl != EncodedField.NONE;
+      if (fl != sl
+          && (crossF || crossS)
+          && (crossF && crossS
+              || (crossF
+                      ? f[forename].level(sl, fr, cache[forename])
+                      : f[forename].level(fl, sr, cache[forename]))
+                  >= 4)) {
         pid += (2 - FieldType.ELSE) * (radix[forename] + radix[surname]);
       }
     }

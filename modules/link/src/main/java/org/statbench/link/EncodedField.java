@@ -309,9 +309,8 @@ final class EncodedField {
 
   /**
    * An upper bound of the Jaro-Winkler similarity (as commons-text computes it: prefix up to four
-   * characters, scale min(0.1, 1 / longer length), boost only from Jaro 0.7): the matching
-   * characters are at most the common characters counted with multiplicity, and transpositions only
-   * lower it.
+   * characters, scale 0.1, boost only from Jaro 0.7): the matching characters are at most the
+   * common characters counted with multiplicity, and transpositions only lower it.
    */
   static double jaroWinklerBound(String x, String y, char[] sx, char[] sy) {
     int i = 0;
@@ -340,8 +339,7 @@ final class EncodedField {
     while (prefix < max && x.charAt(prefix) == y.charAt(prefix)) {
       prefix++;
     }
-    double scale = Math.min(0.1, 1.0 / Math.max(x.length(), y.length()));
-    return jaro + scale * prefix * (1 - jaro);
+    return jaro + 0.1 * prefix * (1 - jaro);
   }
 
   private int editLevel(int a, int b) {

@@ -19,6 +19,10 @@ import org.statbench.core.RefusedException;
  * candidate pair into an agreement-pattern number (counted for EM and kept as one int), the second
  * pass regenerates the pairs in the same order and scores them by pattern lookup plus the
  * term-frequency adjustments. Left records are processed in chunks on the common pool.
+ *
+ * <p>This class drives the stages and owns the two passes over the candidate pairs; the stages live
+ * in {@link Encoding}, {@link Blocking}, {@link KeyStage}, {@link EmTrainer}, {@link Scorer} and
+ * {@link Decisions}.
  */
 final class LinkRun {
   private static final int CHUNK = 1 << 14;
@@ -51,10 +55,9 @@ final class LinkRun {
   private List<BlockingRule> rules;
 
   // key stage
+  private KeyStage keys;
   private boolean[] leftDone;
   private boolean[] rightDone;
-  private final List<int[]> keyLinks = new ArrayList<>(); // {l, r, stageIndex}
-  private final List<String> stages = new ArrayList<>(List.of("model"));
 
   // pass A
   private int[][] chunkPids;
@@ -65,11 +68,7 @@ final class LinkRun {
 
   // model
   private LinkModel model;
-  private double[] patternWeight;
-  private int[] exactMask;
-  private boolean[] home;
-  private double[][] tfAdj;
-  private boolean[] tfField;
+  private Scorer scorer;
 
   private final ThreadLocal<LongIntMap[]> caches;
 
@@ -102,13 +101,16 @@ final class LinkRun {
     lap("standardise");
     block();
     lap("index");
-    matchKeys();
+    keys = new KeyStage(enc, cancel);
+    keys.run();
+    leftDone = keys.leftDone;
+    rightDone = keys.rightDone;
     lap("match keys");
     passA();
     lap("block and compare");
-    model = job.model() != null ? checkModel(job.model()) : train();
+    model = job.model() != null ? Scorer.checkModel(f, job.model()) : train();
     lap("train");
-    weights();
+    scorer = new Scorer(enc, model);
     Scored scored = passB();
     lap("score");
     LinkResult r = decide(scored);
@@ -146,48 +148,13 @@ final class LinkRun {
   List<Waterfall> explain(int[] ls, int[] rs) {
     encode();
     swaps = swapsPossible();
-    model = checkModel(job.model());
-    weights();
+    model = Scorer.checkModel(f, job.model());
+    scorer = new Scorer(enc, model);
     List<Waterfall> out = new ArrayList<>();
     for (int i = 0; i < ls.length; i++) {
-      out.add(explainEncoded(ls[i], rs[i]));
+      out.add(scorer.explain(ls[i], pattern(ls[i], rs[i], caches.get())));
     }
     return out;
-  }
-
-  private Waterfall explainEncoded(int l, int r) {
-    int pid = pattern(l, r, caches.get());
-    List<Waterfall.Step> steps = new ArrayList<>();
-    steps.add(
-        new Waterfall.Step(
-            Waterfall.Kind.PRIOR, "", "", LinkModel.log2(model.prior() / (1 - model.prior()))));
-    double fields = 0;
-    for (int j = 0; j < f.length; j++) {
-      LinkModel.FieldModel fm = model.fields().get(j);
-      int lv = level(pid, j);
-      double w = j == address && addressMoot(pid) ? 0 : fm.weight(lv);
-      fields += w;
-      steps.add(new Waterfall.Step(Waterfall.Kind.FIELD, fm.name(), fm.levels().get(lv), w));
-    }
-    double tf = 0;
-    int mask = exactMask[pid];
-    for (int j = 0; j < f.length; j++) {
-      if (tfField[j] && (mask & (1 << j)) != 0) {
-        if (home[pid] && (j == homeSurname || j == homeForename)) {
-          continue;
-        }
-        double a = tfAdj[j][f[j].left[l]];
-        tf += a;
-        steps.add(
-            new Waterfall.Step(
-                Waterfall.Kind.TERM_FREQUENCY, model.fields().get(j).name(), "exact", a));
-      }
-    }
-    double hh = patternWeight[pid] - steps.get(0).weight() - fields;
-    if (Math.abs(hh) > 1e-12) {
-      steps.add(new Waterfall.Step(Waterfall.Kind.HOUSEHOLD, "", "household", hh));
-    }
-    return new Waterfall(steps);
   }
 
   // ---------------------------------------------------------------- encoding and blocking
@@ -247,8 +214,8 @@ final class LinkRun {
             enc,
             progress,
             blocking,
-            keyLinks,
-            stages,
+            keys.keyLinks,
+            keys.stages,
             this::directWeight,
             model,
             ruleAdded,
@@ -256,70 +223,6 @@ final class LinkRun {
             truePairsInCandidates,
             timings)
         .decide(s);
-  }
-
-  // ---------------------------------------------------------------- match keys
-
-  private void matchKeys() {
-    leftDone = new boolean[nl];
-    rightDone = dedup ? leftDone : new boolean[nr];
-    for (MatchKey mk : job.matchKeys()) {
-      cancel.throwIfCancelled();
-      int[] fi =
-          mk.fields().stream().mapToInt(n -> fieldIndex(n, "Match key '" + mk + "'")).toArray();
-      long[] lk = exactKeys(fi, true);
-      long[] rk = dedup ? lk : exactKeys(fi, false);
-      // count per key on each side (records already linked are out of the residue)
-      LongIntMap lc = new LongIntMap(1024);
-      LongIntMap rc = new LongIntMap(1024);
-      LongIntMap rIndex = new LongIntMap(1024);
-      for (int i = 0; i < nl; i++) {
-        if (!leftDone[i] && lk[i] != NOKEY) {
-          lc.add(lk[i], 1);
-        }
-      }
-      for (int i = 0; i < nr; i++) {
-        if (!rightDone[i] && rk[i] != NOKEY) {
-          rc.add(rk[i], 1);
-          rIndex.put(rk[i], i);
-        }
-      }
-      int stage = stages.size();
-      stages.add(mk.stage());
-      if (dedup) {
-        continue; // a key within one dataset says nothing about duplicates: counts are 1 or more
-      }
-      for (int i = 0; i < nl; i++) {
-        long key = lk[i];
-        if (leftDone[i] || key == NOKEY) {
-          continue;
-        }
-        if (lc.get(key, 0) == 1 && rc.get(key, 0) == 1) {
-          int r = rIndex.get(key, -1);
-          leftDone[i] = true;
-          rightDone[r] = true;
-          keyLinks.add(new int[] {i, r, stage});
-        }
-      }
-    }
-  }
-
-  private long[] exactKeys(int[] fi, boolean leftSide) {
-    int n = leftSide ? nl : nr;
-    long[] out = new long[n];
-    for (int i = 0; i < n; i++) {
-      long key = 17;
-      for (int j : fi) {
-        int v = (leftSide ? f[j].left : f[j].right)[i];
-        if (v == EncodedField.NONE) {
-          key = NOKEY;
-          break;
-        }
-        key = mix(key, v);
-      }
-      out[i] = key;
-    }
-    return out;
   }
 
   // ---------------------------------------------------------------- pass A
@@ -443,119 +346,6 @@ final class LinkRun {
     }
   }
 
-  // ---------------------------------------------------------------- training
-
-  private LinkModel checkModel(LinkModel m) {
-    if (m.fields().size() != f.length) {
-      throw new InputException(
-          "The model has " + m.fields().size() + " fields but " + f.length + " are compared");
-    }
-    for (int i = 0; i < f.length; i++) {
-      LinkModel.FieldModel fm = m.fields().get(i);
-      if (!fm.name().equals(f[i].field.name()) || fm.type() != f[i].type) {
-        throw new InputException(
-            "The model's field "
-                + (i + 1)
-                + " is '"
-                + fm.name()
-                + "' ("
-                + fm.type().key()
-                + "), but '"
-                + f[i].field.name()
-                + "' ("
-                + f[i].type.key()
-                + ") is compared");
-      }
-    }
-    return m;
-  }
-
-  // ---------------------------------------------------------------- weights
-
-  private void weights() {
-    patternWeight = new double[patterns];
-    exactMask = new int[patterns];
-    home = new boolean[patterns];
-    double priorW = LinkModel.log2(model.prior() / (1 - model.prior()));
-    LinkModel.Household hh = model.household();
-    HouseholdTerms terms = new HouseholdTerms(enc, hh);
-    double[][] u = new double[f.length][];
-    for (int j = 0; j < f.length; j++) {
-      u[j] = model.fields().get(j).u();
-    }
-    for (int p = 0; p < patterns; p++) {
-      double w = priorW + terms.correction(p, u);
-      int mask = 0;
-      boolean moot = addressMoot(p);
-      for (int j = 0; j < f.length; j++) {
-        int l = level(p, j);
-        w += j == address && moot ? 0 : model.fields().get(j).weight(l);
-        if (l == f[j].type.exact()) {
-          mask |= 1 << j;
-        }
-      }
-      patternWeight[p] = w;
-      exactMask[p] = mask;
-      home[p] = terms.home(p);
-    }
-    // term frequencies: a shared rare value counts for more than a common one
-    tfAdj = new double[f.length][];
-    tfField = new boolean[f.length];
-    for (int j = 0; j < f.length; j++) {
-      if (!model.fields().get(j).termFrequencies() || f[j].dict == null) {
-        continue;
-      }
-      int size = f[j].dict.values.size();
-      long[] c = new long[size];
-      long n = 0;
-      for (int v : f[j].left) {
-        if (v != EncodedField.NONE) {
-          c[v]++;
-          n++;
-        }
-      }
-      if (!dedup) {
-        for (int v : f[j].right) {
-          if (v != EncodedField.NONE) {
-            c[v]++;
-            n++;
-          }
-        }
-      }
-      double ue = model.fields().get(j).u()[f[j].type.exact()];
-      double[] adj = new double[size];
-      for (int v = 0; v < size; v++) {
-        double tf = Math.max(c[v], 1) / (double) Math.max(n, 1);
-        adj[v] = LinkModel.log2(ue / tf);
-      }
-      tfAdj[j] = adj;
-      tfField[j] = true;
-    }
-    homeSurname = terms.hs;
-    homeForename = terms.hf;
-  }
-
-  private int homeSurname = -1;
-  private int homeForename = -1;
-
-  /** Match weight of a pair with pattern pid. */
-  private double weight(int l, int r, int pid) {
-    double w = patternWeight[pid];
-    int mask = exactMask[pid];
-    if (mask != 0) {
-      boolean atHome = home[pid];
-      for (int j = 0; j < f.length; j++) {
-        if (tfField[j] && (mask & (1 << j)) != 0) {
-          if (atHome && (j == homeSurname || j == homeForename)) {
-            continue; // the household terms already replace these u's
-          }
-          w += tfAdj[j][f[j].left[l]];
-        }
-      }
-    }
-    return w;
-  }
-
   static double probability(double w) {
     return 1 / (1 + Math.pow(2, -w));
   }
@@ -616,7 +406,7 @@ final class LinkRun {
                     if (leftDone[l] || rightDone[r]) {
                       return;
                     }
-                    double w = weight(l, r, pid);
+                    double w = scorer.weight(l, r, pid);
                     int b = bin(w);
                     bins.count[b]++;
                     bins.p[b] += probability(w);
@@ -677,6 +467,6 @@ final class LinkRun {
 
   /** The model weight of one pair computed directly (for key links). */
   private double directWeight(int l, int r) {
-    return weight(l, r, pattern(l, r, caches.get()));
+    return scorer.weight(l, r, pattern(l, r, caches.get()));
   }
 }

@@ -116,6 +116,10 @@ public final class LinkageView {
     Label pairs = new Label();
     pairs.setId("linkPairs");
     pairs.textProperty().bind(vm.pairsTextProperty());
+    Button stopCount = new Button("Stop counting");
+    stopCount.setId("linkStopCount");
+    stopCount.visibleProperty().bind(vm.pairsTextProperty().isEqualTo("Counting candidate pairs…"));
+    stopCount.setOnAction(e -> vm.cancelCount());
 
     Button train = new Button("Train");
     train.setId("linkTrain");
@@ -147,7 +151,7 @@ public final class LinkageView {
             new Label("Blocking rules (OR-ed)"),
             rules,
             row(newRule, add, remove, defaults),
-            pairs,
+            row(pairs, stopCount),
             row(train, cancel, progress),
             message);
     box.setPadding(new Insets(8));

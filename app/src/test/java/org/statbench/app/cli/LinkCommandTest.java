@@ -96,7 +96,7 @@ class LinkCommandTest {
         .contains("fields: forename:name, surname:name, dob:date, postcode:postcode, address:text")
         .contains("blocking (default rules):")
         .contains("postcode")
-        .contains("surname+dob")
+        .contains("soundex(surname)+dob")
         .contains("candidate pairs:")
         .contains("truth: precision");
 

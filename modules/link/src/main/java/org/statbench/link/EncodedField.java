@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.codec.language.Soundex;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.statbench.core.InputException;
 import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Column;
@@ -25,7 +24,6 @@ final class EncodedField {
   static final int NONE = Integer.MIN_VALUE;
 
   private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
-  private static final LevenshteinDistance LEV1 = new LevenshteinDistance(1);
 
   /** Distinct standardised values, shared where fields share it. */
   static final class Dict {
@@ -36,6 +34,7 @@ final class EncodedField {
     int[] initial;
     int[] formal;
     int[] soundex;
+    char[][] sortedChars;
     int[] area;
     int[] district;
     int[] sector;
@@ -61,11 +60,14 @@ final class EncodedField {
         initial = new int[n];
         formal = new int[n];
         soundex = new int[n];
+        sortedChars = new char[n][];
         Map<String, Integer> sx = new HashMap<>();
         Soundex soundexCodec = new Soundex();
         for (int i = 0; i < n; i++) {
           String v = values.get(i);
           initial[i] = v.charAt(0);
+          sortedChars[i] = v.toCharArray();
+          java.util.Arrays.sort(sortedChars[i]);
           formal[i] = Standardise.formalName(v).hashCode();
           String s;
           try {
@@ -296,13 +298,75 @@ final class EncodedField {
     if (x.length() == 1 || y.length() == 1) {
       return x.charAt(0) == y.charAt(0) ? 3 : FieldType.ELSE;
     }
-    double s = JW.apply(x, y);
     // one typing error in a short name (JZHN, PADL) scores below 0.88: count it at that level
-    return s >= 0.94 ? 5 : s >= 0.88 || LEV1.apply(x, y) >= 0 ? 4 : FieldType.ELSE;
+    if (jaroWinklerBound(x, y, dict.sortedChars[a], dict.sortedChars[b]) < 0.88) {
+      // most pairs of different names end here, without computing Jaro-Winkler
+      return withinOneEdit(x, y) ? 4 : FieldType.ELSE;
+    }
+    double s = JW.apply(x, y);
+    return s >= 0.94 ? 5 : s >= 0.88 || withinOneEdit(x, y) ? 4 : FieldType.ELSE;
+  }
+
+  /**
+   * An upper bound of the Jaro-Winkler similarity (as commons-text computes it: prefix up to four
+   * characters, scale 0.1, boost only from Jaro 0.7): the matching characters are at most the
+   * common characters counted with multiplicity, and transpositions only lower it.
+   */
+  static double jaroWinklerBound(String x, String y, char[] sx, char[] sy) {
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < sx.length && j < sy.length) {
+      if (sx[i] == sy[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (sx[i] < sy[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    if (common == 0) {
+      return 0;
+    }
+    double jaro = (common / (double) x.length() + common / (double) y.length() + 1) / 3;
+    if (jaro < 0.7) {
+      return jaro;
+    }
+    int prefix = 0;
+    int max = Math.min(4, Math.min(x.length(), y.length()));
+    while (prefix < max && x.charAt(prefix) == y.charAt(prefix)) {
+      prefix++;
+    }
+    return jaro + 0.1 * prefix * (1 - jaro);
   }
 
   private int editLevel(int a, int b) {
-    return LEV1.apply(dict.values.get(a), dict.values.get(b)) >= 0 ? 2 : FieldType.ELSE;
+    return withinOneEdit(dict.values.get(a), dict.values.get(b)) ? 2 : FieldType.ELSE;
+  }
+
+  /** Levenshtein distance at most one (one insertion, deletion or substitution), no allocation. */
+  static boolean withinOneEdit(String x, String y) {
+    int n = x.length();
+    int m = y.length();
+    if (Math.abs(n - m) > 1) {
+      return false;
+    }
+    if (n > m) {
+      return withinOneEdit(y, x);
+    }
+    int i = 0;
+    while (i < n && x.charAt(i) == y.charAt(i)) {
+      i++;
+    }
+    if (i == n) {
+      return true; // equal, or y has one more character at the end
+    }
+    // first difference: substitution (same lengths) or insertion into x (y longer)
+    return n == m
+        ? x.regionMatches(i + 1, y, i + 1, n - i - 1)
+        : x.regionMatches(i, y, i + 1, n - i);
   }
 
   private int textLevel(int a, int b) {

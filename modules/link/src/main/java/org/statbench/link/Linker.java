@@ -143,13 +143,23 @@ public final class Linker {
       rules.add(BlockingRule.parse(pc));
     }
     if (sn != null && date != null) {
-      rules.add(BlockingRule.parse(sn + "+" + date));
+      // movers: the postcode differs, the birthday and the sound of the surname do not
+      rules.add(BlockingRule.parse("soundex(" + sn + ")+" + date));
     }
     if (date != null && fn != null) {
-      rules.add(BlockingRule.parse(date + "+initial(" + fn + ")"));
+      // a surname typing error that changes its sound; both initials keep the pairs few (date and
+      // forename initial alone brought tens of millions of pairs at 10 million records)
+      rules.add(
+          BlockingRule.parse(
+              date + "+initial(" + fn + ")" + (sn != null ? "+initial(" + sn + ")" : "")));
     }
     if (sn != null && pc != null) {
       rules.add(BlockingRule.parse("district(" + pc + ")+soundex(" + sn + ")"));
+    }
+    String address = first(fields, FieldType.TEXT, "address");
+    if (sn != null && address != null) {
+      // the same home when the postcode is missing or mistyped (a household: few pairs)
+      rules.add(BlockingRule.parse("soundex(" + sn + ")+" + address));
     }
     for (LinkField f : fields) {
       if (f.type() == FieldType.NINO || f.type() == FieldType.EXACT) {

@@ -1,0 +1,38 @@
+package org.statbench.app.linkage;
+
+import java.util.Locale;
+import org.statbench.link.LinkResult;
+
+/** The Linkage tab's status lines, formatted from engine results. Plain code, no toolkit. */
+final class LinkageTexts {
+  private LinkageTexts() {}
+
+  /** e.g. {@code p ≥ 0.900 (3.2 bits): 1,234 links; estimated precision 99.8%, recall 97.0%}. */
+  static String threshold(double w, LinkResult.WeightHistogram h) {
+    return String.format(
+        Locale.ROOT,
+        "p ≥ %.3f (%.1f bits): %,d links; estimated precision %.1f%%, recall %.1f%%",
+        LinkageCharts.probability(w),
+        w,
+        h.pairsAtOrAbove(w),
+        100 * h.estimatedPrecision(w),
+        100 * h.estimatedRecall(w));
+  }
+
+  /** Candidate pairs and links of a run, with precision and recall against {@code truth}. */
+  static String summary(LinkResult res, String truth) {
+    return String.format(
+        Locale.ROOT,
+        "%,d candidate pairs, %,d links%s",
+        res.candidatePairs(),
+        res.links().size(),
+        res.evaluation() == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; against %s: precision %.3f, recall %.3f",
+                truth,
+                res.evaluation().precision(),
+                res.evaluation().recall()));
+  }
+}

@@ -36,6 +36,7 @@ public final class DatasetsViewModel {
   public DatasetsViewModel(WorkspaceModel workspace) {
     this.workspace = workspace;
     workspace.selectedDatasetProperty().addListener((o, a, b) -> datasetChanged(a, b));
+    workspace.propertiesVersionProperty().addListener((o, a, b) -> summarise());
     search.addListener((o, a, b) -> regroup());
     selectedVariable.addListener((o, a, b) -> describe(b));
     datasetChanged(null, workspace.selectedDatasetProperty().get());
@@ -90,15 +91,29 @@ public final class DatasetsViewModel {
   private void datasetChanged(DatasetInfo before, DatasetInfo now) {
     String keep = selectedVariable.get() == null ? null : selectedVariable.get().name();
     regroup();
-    datasetSummary.set(
-        now == null
-            ? ""
-            : formatCount(now.rows()) + " rows · " + now.variables().size() + " variables");
+    summarise();
     VariableInfo again =
         now == null || keep == null || before == null || !before.name().equals(now.name())
             ? null
             : now.variable(keep).orElse(null);
     selectedVariable.set(again);
+  }
+
+  /** Rows, variables and the survey design kept with the dataset (its properties). */
+  private void summarise() {
+    DatasetInfo now = workspace.selectedDatasetProperty().get();
+    String design =
+        now == null
+            ? ""
+            : org.statbench.app.survey.SurveyDesignViewModel.summary(workspace.workspace(), now);
+    datasetSummary.set(
+        now == null
+            ? ""
+            : formatCount(now.rows())
+                + " rows · "
+                + now.variables().size()
+                + " variables"
+                + (design.isEmpty() ? "" : "\n" + design));
   }
 
   private void regroup() {

@@ -41,6 +41,7 @@ public final class DisclosurePanelFeature implements Feature {
             DisclosurePanelView::askJustification);
     vm = release.panel();
     vm.tableProperty().bind(context.currentTable().tableProperty());
+    vm.surveyProperty().bind(context.currentTable().surveyProperty());
     // the grid draws these highlights on the current table
     vm.marksProperty()
         .addListener(

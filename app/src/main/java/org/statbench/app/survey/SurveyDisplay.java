@@ -267,7 +267,16 @@ public final class SurveyDisplay {
     TableSpec spec = builder.spec();
     if (spec.weight() == null) {
       legend.set("Weighting by the design's weight " + d.weight() + "…");
-      later.accept(() -> builder.setWeight(d.weight()));
+      later.accept(
+          () -> {
+            builder.setWeight(d.weight());
+            if (d.weight().equals(builder.spec().weight())) {
+              // a weighted table equal to the unweighted one (weights of 1) is not published again
+              tableChanged(context.currentTable().table());
+            } else {
+              legend.set("This measure takes no weight: no standard errors.");
+            }
+          });
       return;
     }
     if (!spec.weight().equals(d.weight())) {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  */
 public final class SurveyOptions {
   /** Headers of the columns {@code --se} appends. */
-  public static final List<String> SE_COLUMNS = org.statbench.app.survey.SurveyFlags.SE_COLUMNS;
+  public static final List<String> SE_COLUMNS =
+      org.statbench.app.tablebuilder.survey.SurveyFlags.SE_COLUMNS;
 
   @Option(
       names = "--design",
@@ -207,11 +208,11 @@ public final class SurveyOptions {
 
   /** What the export writes for a survey table: extra columns and reliability flags. */
   SurveyColumns columns(SurveyTable st, QualityPolicy quality) {
-    return org.statbench.app.survey.SurveyFlags.columns(st, quality, se);
+    return org.statbench.app.tablebuilder.survey.SurveyFlags.columns(st, quality, se);
   }
 
   /** Per cell se, lower, upper, cv (percent), n as written. */
   static String[][] extras(SurveyTable st) {
-    return org.statbench.app.survey.SurveyFlags.extras(st);
+    return org.statbench.app.tablebuilder.survey.SurveyFlags.extras(st);
   }
 }

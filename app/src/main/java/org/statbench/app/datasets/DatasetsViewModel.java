@@ -102,10 +102,13 @@ public final class DatasetsViewModel {
   /** Rows, variables and the survey design kept with the dataset (its properties). */
   private void summarise() {
     DatasetInfo now = workspace.selectedDatasetProperty().get();
+    org.statbench.store.Workspace ws = workspace.workspace();
     String design =
-        now == null
+        now == null || ws == null
             ? ""
-            : org.statbench.app.survey.SurveyDesignViewModel.summary(workspace.workspace(), now);
+            : org.statbench.tabulate.survey.SurveyDesigns.of(ws, now.name())
+                .map(org.statbench.tabulate.survey.SurveyDesign::summary)
+                .orElse("");
     datasetSummary.set(
         now == null
             ? ""

@@ -19,7 +19,7 @@ import org.statbench.app.shell.FieldAction;
  */
 public final class TableBuilderFeature implements Feature {
   private TableBuilderViewModel model;
-  private org.statbench.app.survey.SurveyInTableBuilder survey;
+  private org.statbench.app.tablebuilder.survey.SurveyInTableBuilder survey;
 
   @Override
   public String id() {
@@ -35,7 +35,8 @@ public final class TableBuilderFeature implements Feature {
   public Node createContent(AppContext context) {
     model = new TableBuilderViewModel(context);
     TableBuilderView view = new TableBuilderView(model);
-    survey = org.statbench.app.survey.SurveyInTableBuilder.install(context, model, view);
+    survey =
+        org.statbench.app.tablebuilder.survey.SurveyInTableBuilder.install(context, model, view);
     context
         .fieldActions()
         .addAll(

@@ -1,4 +1,4 @@
-package org.statbench.app.survey;
+package org.statbench.app.tablebuilder.survey;
 
 import java.util.ArrayList;
 import java.util.List;

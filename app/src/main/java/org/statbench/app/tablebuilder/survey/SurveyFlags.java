@@ -1,4 +1,4 @@
-package org.statbench.app.survey;
+package org.statbench.app.tablebuilder.survey;
 
 import java.util.List;
 import org.statbench.disclosure.QualityPolicy;

@@ -1,4 +1,4 @@
-package org.statbench.app.survey;
+package org.statbench.app.tablebuilder.survey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -361,7 +361,7 @@ public final class SurveyDisplay {
             "%s · %d%% intervals · %d cell%s * use with caution (CV %.0f–%.0f%%) · %d [withheld]"
                 + " as unreliable (CV over %.0f%% or unweighted base under %d) · hover a cell for"
                 + " its reason",
-            SurveyDesignViewModel.describe(design.get()),
+            design.get().summary(),
             Math.round(st.level() * 100),
             caution,
             caution == 1 ? "" : "s",

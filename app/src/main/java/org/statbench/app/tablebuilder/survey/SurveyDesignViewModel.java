@@ -1,4 +1,4 @@
-package org.statbench.app.survey;
+package org.statbench.app.tablebuilder.survey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.statbench.app.shell.DialogService;
 import org.statbench.app.shell.TaskRunner;
 import org.statbench.app.workspace.WorkspaceModel;
 import org.statbench.core.InputException;
-import org.statbench.core.data.DatasetInfo;
 import org.statbench.core.data.VariableInfo;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.survey.SurveyDesign;
@@ -225,39 +224,6 @@ public final class SurveyDesignViewModel {
       throw new InputException("Replicate weights: name the variables (rw1,rw2,... or rw*)");
     }
     return out;
-  }
-
-  /** One line describing a dataset's kept design, for its properties; empty when there is none. */
-  public static String summary(Workspace ws, DatasetInfo d) {
-    if (ws == null || d == null) {
-      return "";
-    }
-    return SurveyDesigns.of(ws, d.name()).map(SurveyDesignViewModel::describe).orElse("");
-  }
-
-  /** E.g. {@code survey design: weight weight, strata stratum, PSU psu}. */
-  public static String describe(SurveyDesign d) {
-    StringBuilder sb = new StringBuilder("survey design: weight ").append(d.weight());
-    if (d.strata() != null) {
-      sb.append(", strata ").append(d.strata());
-    }
-    if (d.psu() != null) {
-      sb.append(", PSU ").append(d.psu());
-    }
-    if (d.fpc() != null) {
-      sb.append(", fpc ").append(d.fpc());
-    }
-    if (d.lonely() != LonelyPsu.FAIL) {
-      sb.append(", lonely PSUs ").append(d.lonely().key());
-    }
-    if (d.usesReplicates()) {
-      sb.append(", ")
-          .append(d.replicates().size())
-          .append(' ')
-          .append(d.replicateType().key())
-          .append(" replicates");
-    }
-    return sb.toString();
   }
 
   private static String nullToEmpty(String s) {

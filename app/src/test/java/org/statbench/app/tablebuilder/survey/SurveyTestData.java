@@ -1,4 +1,4 @@
-package org.statbench.app.survey;
+package org.statbench.app.tablebuilder.survey;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -21,7 +21,9 @@ final class SurveyTestData {
     try {
       Path csv =
           Path.of(
-              SurveyTestData.class.getResource("/org/statbench/app/survey/households.csv").toURI());
+              SurveyTestData.class
+                  .getResource("/org/statbench/app/tablebuilder/survey/households.csv")
+                  .toURI());
       ws.importCsv(ImportRequest.of(DATASET, csv), ProgressListener.NONE, CancellationToken.NONE);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);

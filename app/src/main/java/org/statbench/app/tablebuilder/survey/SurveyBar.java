@@ -1,4 +1,4 @@
-package org.statbench.app.survey;
+package org.statbench.app.tablebuilder.survey;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,10 @@ public final class SurveyBar extends VBox {
     setId("surveyBar");
     getStyleClass().add("survey-bar");
     getStylesheets()
-        .add(SurveyBar.class.getResource("/org/statbench/app/survey/survey.css").toExternalForm());
+        .add(
+            SurveyBar.class
+                .getResource("/org/statbench/app/tablebuilder/survey/survey.css")
+                .toExternalForm());
     CheckBox use = new CheckBox("Use survey design");
     use.setId("surveyUse");
     use.selectedProperty().bindBidirectional(display.useDesignProperty());

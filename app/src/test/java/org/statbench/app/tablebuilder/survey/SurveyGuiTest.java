@@ -1,4 +1,4 @@
-package org.statbench.app.survey;
+package org.statbench.app.tablebuilder.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

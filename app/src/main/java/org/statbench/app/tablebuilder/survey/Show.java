@@ -1,4 +1,4 @@
-package org.statbench.app.survey;
+package org.statbench.app.tablebuilder.survey;
 
 /** What the grid's value cells show of a survey table. */
 public enum Show {

@@ -179,6 +179,9 @@ public final class DatasetsView extends SplitPane {
     Label summary = new Label();
     summary.textProperty().bind(model.datasetSummaryProperty());
     summary.getStyleClass().add("muted");
+    // a second line names the dataset's survey design when it has one
+    summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox.setVgrow(fields, Priority.ALWAYS);
     VBox box = new VBox(4, heading("Fields"), summary, search, fields);
     box.setPadding(new Insets(6));

@@ -53,12 +53,13 @@ public final class SurveyBar extends VBox {
         e ->
             askDistribution(numericVariables.get()).ifPresent(c -> display.distribution(c.v, c.n)));
     FlowPane top =
-        new FlowPane(8, 4, new Label("Survey"), use, new Label("Show"), show, distribution);
+        new FlowPane(8, 4, new Label("Survey"), use, new Label("Cells show"), show, distribution);
     top.setAlignment(Pos.CENTER_LEFT);
     Label legend = new Label();
     legend.setId("surveyLegend");
     legend.getStyleClass().addAll("survey-legend", "muted");
     legend.setWrapText(true);
+    legend.setMaxWidth(Double.MAX_VALUE);
     legend.textProperty().bind(display.legendProperty());
     Label gini = new Label();
     gini.setId("surveyGini");

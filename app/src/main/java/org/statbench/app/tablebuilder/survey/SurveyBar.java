@@ -34,11 +34,6 @@ public final class SurveyBar extends VBox {
       java.util.function.Supplier<List<String>> numericVariables) {
     setId("surveyBar");
     getStyleClass().add("survey-bar");
-    getStylesheets()
-        .add(
-            SurveyBar.class
-                .getResource("/org/statbench/app/tablebuilder/survey/survey.css")
-                .toExternalForm());
     CheckBox use = new CheckBox("Use survey design");
     use.setId("surveyUse");
     use.selectedProperty().bindBidirectional(display.useDesignProperty());
@@ -60,6 +55,7 @@ public final class SurveyBar extends VBox {
     legend.getStyleClass().addAll("survey-legend", "muted");
     legend.setWrapText(true);
     legend.setMaxWidth(Double.MAX_VALUE);
+    legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     legend.textProperty().bind(display.legendProperty());
     Label gini = new Label();
     gini.setId("surveyGini");

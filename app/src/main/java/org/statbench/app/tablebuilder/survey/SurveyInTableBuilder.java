@@ -35,6 +35,12 @@ public final class SurveyInTableBuilder {
     this.display = new SurveyDisplay(context, builder(model), Platform::runLater);
     SurveyBar bar = new SurveyBar(display, view.grid(), model::numericVariables);
     view.getChildren().add(view.getChildren().indexOf(view.grid()), bar);
+    // the flags' styles apply to the grid, a sibling of the bar
+    view.getStylesheets()
+        .add(
+            SurveyInTableBuilder.class
+                .getResource("/org/statbench/app/tablebuilder/survey/survey.css")
+                .toExternalForm());
     context.datasetActions().add(new FieldAction("Survey design…", null, this::openDesignDialog));
   }
 

@@ -166,4 +166,23 @@ class SurveyDisplayTest {
     assertThat(display.giniProperty().get())
         .startsWith(String.format(Locale.ROOT, "Gini coefficient of income: %.4f (SE ", gini));
   }
+
+  @Test
+  void guiExportCarriesTheFlagsInTheStatusAndWithholdsTheValue() throws Exception {
+    model.add("region", Zone.ROWS);
+    runLater();
+    var panel =
+        new org.statbench.app.disclosurepanel.DisclosurePanelViewModel(new SameThreadTaskRunner());
+    panel.workspaceProperty().set(ws);
+    panel.surveyProperty().bind(context.currentTable().surveyProperty());
+    panel.tableProperty().bind(context.currentTable().tableProperty());
+
+    Path out = panel.export(dir.resolve("regions.csv"));
+
+    List<String> lines = java.nio.file.Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("region,measure,value,status,se,lower,upper,cv,n");
+    // North: 20 records, under the minimum base of 30: flagged and published empty
+    assertThat(lines).anyMatch(l -> l.startsWith("North,count,,withheld:base,"));
+    assertThat(lines).anyMatch(l -> l.startsWith("Total,count,40,ok,"));
+  }
 }

@@ -35,10 +35,24 @@ public record ChartData(
    *
    * @param name legend text (the column categories, or the measure when there are no columns)
    * @param values one value per category; NaN where undefined (drawn as a gap)
+   * @param lower per category the lower end of the value's interval (survey estimates), or empty
+   * @param upper per category the upper end, or empty
    */
-  public record Series(String name, List<Double> values) {
+  public record Series(String name, List<Double> values, List<Double> lower, List<Double> upper) {
     public Series {
       values = List.copyOf(values);
+      lower = List.copyOf(lower);
+      upper = List.copyOf(upper);
+    }
+
+    /** A series without intervals. */
+    public Series(String name, List<Double> values) {
+      this(name, values, List.of(), List.of());
+    }
+
+    /** True when the values have intervals (drawn as error bars). */
+    public boolean hasIntervals() {
+      return !lower.isEmpty();
     }
   }
 }

@@ -102,6 +102,23 @@ public final class ChartView extends BorderPane {
                   true,
                   false);
         };
+    boolean intervals = d.series().stream().anyMatch(ChartData.Series::hasIntervals);
+    if (intervals && type == ChartType.BAR) {
+      // survey estimates: their intervals as error bars, the axis reaching every upper end
+      chart.getCategoryPlot().setRenderer(new ErrorBarRenderer(d));
+      double top = 0;
+      for (ChartData.Series s : d.series()) {
+        for (int i = 0; i < s.upper().size(); i++) {
+          double u = s.upper().get(i);
+          top = Double.isNaN(u) ? Math.max(top, s.values().get(i)) : Math.max(top, u);
+        }
+      }
+      if (top > 0) {
+        chart.getCategoryPlot().getRangeAxis().setUpperBound(top * 1.05);
+      }
+      chart.addSubtitle(
+          new org.jfree.chart.title.TextTitle("Error bars: intervals of the survey estimates"));
+    }
     style(chart, type);
     return chart;
   }

@@ -52,6 +52,14 @@ public final class ChartViewModel {
     this();
     current.tableProperty().addListener((o, a, b) -> show(b, current.waferProperty().get()));
     current.waferProperty().addListener((o, a, b) -> show(current.table(), b));
+    // survey estimates: their intervals are drawn as error bars
+    current
+        .surveyProperty()
+        .addListener(
+            (o, a, b) -> {
+              intervals = b;
+              update();
+            });
     show(current.table(), current.waferProperty().get());
   }
 
@@ -96,12 +104,23 @@ public final class ChartViewModel {
     }
   }
 
+  private CurrentTable.SurveyCells intervals;
+
   private void update() {
-    data.set(chartData(table.get(), wafer.get(), includeTotals.get()));
+    Table t = table.get();
+    CurrentTable.SurveyCells s =
+        intervals != null && t != null && intervals.tableHash().equals(t.hash()) ? intervals : null;
+    data.set(chartData(t, wafer.get(), includeTotals.get(), s));
   }
 
   /** The chart data of a table at a wafer. */
   static ChartData chartData(Table t, List<Integer> waferPositions, boolean totals) {
+    return chartData(t, waferPositions, totals, null);
+  }
+
+  /** The chart data of a table at a wafer, with the intervals of its survey estimates if given. */
+  static ChartData chartData(
+      Table t, List<Integer> waferPositions, boolean totals, CurrentTable.SurveyCells survey) {
     if (t == null) {
       return ChartData.EMPTY;
     }
@@ -134,6 +153,8 @@ public final class ChartViewModel {
     List<ChartData.Series> series = new ArrayList<>();
     for (int[] cc : colCombos) {
       List<Double> values = new ArrayList<>();
+      List<Double> lower = new ArrayList<>();
+      List<Double> upper = new ArrayList<>();
       for (int[] rc : rowCombos) {
         for (int i = 0; i < rows.size(); i++) {
           coord[rows.get(i)] = rc[i];
@@ -142,8 +163,13 @@ public final class ChartViewModel {
           coord[cols.get(i)] = cc[i];
         }
         values.add(t.value(t.index(coord)));
+        if (survey != null) {
+          lower.add(survey.lower()[t.index(coord)]);
+          upper.add(survey.upper()[t.index(coord)]);
+        }
       }
-      series.add(new ChartData.Series(label(dims, cols, cc, t.measure().label()), values));
+      series.add(
+          new ChartData.Series(label(dims, cols, cc, t.measure().label()), values, lower, upper));
     }
     String title =
         t.measure().label()

@@ -8,7 +8,6 @@ import org.statbench.core.data.VariableInfo;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Measure;
 import org.statbench.disclosure.QualityPolicy;
-import org.statbench.export.LongCsv;
 import org.statbench.export.SurveyColumns;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.Tabulator;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Option;
  */
 public final class SurveyOptions {
   /** Headers of the columns {@code --se} appends. */
-  public static final List<String> SE_COLUMNS = List.of("se", "lower", "upper", "cv", "n");
+  public static final List<String> SE_COLUMNS =
+      org.statbench.app.tablebuilder.survey.SurveyFlags.SE_COLUMNS;
 
   @Option(
       names = "--design",
@@ -208,31 +208,11 @@ public final class SurveyOptions {
 
   /** What the export writes for a survey table: extra columns and reliability flags. */
   SurveyColumns columns(SurveyTable st, QualityPolicy quality) {
-    int n = st.cellCount();
-    String[] flags = new String[n];
-    String[] reasons = new String[n];
-    for (int i = 0; i < n; i++) {
-      QualityPolicy.Verdict v = quality.assess(st.cv(i) * 100, st.base(i));
-      flags[i] = v.status();
-      reasons[i] = v.reason();
-    }
-    return new SurveyColumns(
-        st.measureLabel(), extraHeaders(), se ? extras(st) : null, flags, reasons);
+    return org.statbench.app.tablebuilder.survey.SurveyFlags.columns(st, quality, se);
   }
 
   /** Per cell se, lower, upper, cv (percent), n as written. */
   static String[][] extras(SurveyTable st) {
-    String[][] out = new String[st.cellCount()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] =
-          new String[] {
-            LongCsv.formatValue(st.se(i)),
-            LongCsv.formatValue(st.lower(i)),
-            LongCsv.formatValue(st.upper(i)),
-            LongCsv.formatValue(st.cv(i) * 100),
-            Long.toString(st.base(i))
-          };
-    }
-    return out;
+    return org.statbench.app.tablebuilder.survey.SurveyFlags.extras(st);
   }
 }

@@ -34,12 +34,24 @@ public final class DatasetsView extends SplitPane {
       javafx.css.PseudoClass.getPseudoClass("lookup");
   private final DatasetsViewModel model;
   private final javafx.collections.ObservableList<FieldAction> actions;
+  private final javafx.collections.ObservableList<FieldAction> datasetActions;
   private final TreeView<Object> fields = new TreeView<>(new TreeItem<>("Fields"));
 
   public DatasetsView(
       DatasetsViewModel model, javafx.collections.ObservableList<FieldAction> actions) {
+    this(model, actions, javafx.collections.FXCollections.observableArrayList());
+  }
+
+  /**
+   * @param datasetActions actions of the datasets list's context menu (they receive the dataset)
+   */
+  public DatasetsView(
+      DatasetsViewModel model,
+      javafx.collections.ObservableList<FieldAction> actions,
+      javafx.collections.ObservableList<FieldAction> datasetActions) {
     this.model = model;
     this.actions = actions;
+    this.datasetActions = datasetActions;
     setId("datasetsPane");
     setOrientation(javafx.geometry.Orientation.VERTICAL);
     getItems().addAll(datasetSection(), fieldSection(), detailSection());
@@ -79,6 +91,7 @@ public final class DatasetsView extends SplitPane {
                 boolean lookup =
                     !empty && d != null && d.kind() == org.statbench.core.data.DatasetKind.LOOKUP;
                 pseudoClassStateChanged(LOOKUP, lookup);
+                setContextMenu(empty || d == null ? null : datasetMenu(d.name()));
                 setTooltip(
                     empty || d == null
                         ? null
@@ -138,6 +151,20 @@ public final class DatasetsView extends SplitPane {
     return box;
   }
 
+  /** The context menu of a dataset row: the features' dataset actions. */
+  private ContextMenu datasetMenu(String dataset) {
+    if (datasetActions.isEmpty()) {
+      return null;
+    }
+    ContextMenu menu = new ContextMenu();
+    for (FieldAction a : datasetActions) {
+      MenuItem mi = new MenuItem(a.text());
+      mi.setOnAction(x -> a.action().accept(dataset));
+      menu.getItems().add(mi);
+    }
+    return menu;
+  }
+
   private VBox fieldSection() {
     TextField search = new TextField();
     search.setId("fieldSearch");
@@ -180,6 +207,9 @@ public final class DatasetsView extends SplitPane {
     noMatches.visibleProperty().bind(model.noMatchesProperty().isNotEmpty());
     noMatches.setMouseTransparent(true);
     javafx.scene.layout.StackPane fieldList = new javafx.scene.layout.StackPane(fields, noMatches);
+    // a second line names the dataset's survey design when it has one
+    summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox.setVgrow(fieldList, Priority.ALWAYS);
     VBox box = new VBox(4, heading("Fields"), summary, search, fieldList);
     box.setPadding(new Insets(6));

@@ -37,6 +37,7 @@ public final class DatasetsViewModel {
   public DatasetsViewModel(WorkspaceModel workspace) {
     this.workspace = workspace;
     workspace.selectedDatasetProperty().addListener((o, a, b) -> datasetChanged(a, b));
+    workspace.propertiesVersionProperty().addListener((o, a, b) -> summarise());
     search.addListener((o, a, b) -> regroup());
     selectedVariable.addListener((o, a, b) -> describe(b));
     datasetChanged(null, workspace.selectedDatasetProperty().get());
@@ -100,15 +101,32 @@ public final class DatasetsViewModel {
       search.set("");
     }
     regroup();
-    datasetSummary.set(
-        now == null
-            ? ""
-            : formatCount(now.rows()) + " rows · " + now.variables().size() + " variables");
+    summarise();
     VariableInfo again =
         now == null || keep == null || before == null || !before.name().equals(now.name())
             ? null
             : now.variable(keep).orElse(null);
     selectedVariable.set(again);
+  }
+
+  /** Rows, variables and the survey design kept with the dataset (its properties). */
+  private void summarise() {
+    DatasetInfo now = workspace.selectedDatasetProperty().get();
+    org.statbench.store.Workspace ws = workspace.workspace();
+    String design =
+        now == null || ws == null
+            ? ""
+            : org.statbench.tabulate.survey.SurveyDesigns.of(ws, now.name())
+                .map(org.statbench.tabulate.survey.SurveyDesign::summary)
+                .orElse("");
+    datasetSummary.set(
+        now == null
+            ? ""
+            : formatCount(now.rows())
+                + " rows · "
+                + now.variables().size()
+                + " variables"
+                + (design.isEmpty() ? "" : "\n" + design));
   }
 
   private void regroup() {

@@ -44,6 +44,7 @@ public final class DisclosurePanelFeature implements Feature {
     vm.tableNameProperty().bind(context.currentTable().nameProperty());
     // a statistician's decision in the Clearance queue shows here at once ("Cleared by … on …")
     context.clearanceDecisionsProperty().addListener((o, a, n) -> vm.refreshClearance());
+    vm.surveyProperty().bind(context.currentTable().surveyProperty());
     // the grid draws these highlights on the current table
     vm.marksProperty()
         .addListener(

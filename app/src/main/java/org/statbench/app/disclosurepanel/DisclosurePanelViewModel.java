@@ -20,6 +20,7 @@ import org.statbench.app.clearance.CellMark;
 import org.statbench.app.clearance.DecisionText;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
+import org.statbench.app.shell.CurrentTable;
 import org.statbench.app.shell.LatestWins;
 import org.statbench.app.shell.TaskRunner;
 import org.statbench.core.RefusedException;
@@ -243,8 +244,21 @@ public final class DisclosurePanelViewModel {
       // the live check is not logged on every edit; it is when it is used for a release
       gate.recordCheck(t, snapshot);
     }
-    return gate.admit(t, snapshot);
+    Release release = gate.admit(t, snapshot);
+    // a survey table's quality flags and standard errors go with every release of it
+    CurrentTable.SurveyCells survey = this.survey.get();
+    return survey != null && survey.tableHash().equals(t.hash())
+        ? release.withSurvey(survey.columns())
+        : release;
   }
+
+  /** The survey estimates of the table (flags, SEs), attached to its releases; may be null. */
+  public ObjectProperty<CurrentTable.SurveyCells> surveyProperty() {
+    return survey;
+  }
+
+  private final ObjectProperty<CurrentTable.SurveyCells> survey =
+      new javafx.beans.property.SimpleObjectProperty<>(this, "survey");
 
   /** Writes the current table through the gate as CSV or XLSX (by extension). */
   public Path export(Path out) {

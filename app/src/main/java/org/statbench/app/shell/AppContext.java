@@ -19,6 +19,7 @@ public final class AppContext {
   private final CurrentTable currentTable = new CurrentTable();
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final ObservableList<FieldAction> fieldActions = FXCollections.observableArrayList();
+  private final ObservableList<FieldAction> datasetActions = FXCollections.observableArrayList();
   private java.util.function.Consumer<String> tabSelector = id -> {};
   private final javafx.beans.property.IntegerProperty clearanceDecisions =
       new javafx.beans.property.SimpleIntegerProperty(this, "clearanceDecisions");
@@ -75,6 +76,14 @@ public final class AppContext {
    */
   public ObservableList<FieldAction> fieldActions() {
     return fieldActions;
+  }
+
+  /**
+   * Actions on a dataset offered by the datasets list's context menu (the action receives the
+   * dataset name); features add theirs when they build their content.
+   */
+  public ObservableList<FieldAction> datasetActions() {
+    return datasetActions;
   }
 
   /**

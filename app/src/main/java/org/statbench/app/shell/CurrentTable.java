@@ -74,6 +74,43 @@ public final class CurrentTable {
     return name;
   }
 
+  /**
+   * The survey estimates of the current table (standard errors, intervals, quality flags),
+   * published by the table builder's survey display when the dataset has a design; they carry the
+   * hash of the table they belong to. Exports attach the flags; the chart draws the intervals.
+   */
+  public ReadOnlyObjectProperty<SurveyCells> surveyProperty() {
+    return survey.getReadOnlyProperty();
+  }
+
+  /** The survey estimates of {@code t}, or null when {@code t} has none. */
+  public SurveyCells surveyOf(Table t) {
+    SurveyCells s = survey.get();
+    return s != null && t != null && s.tableHash().equals(t.hash()) ? s : null;
+  }
+
+  /** Publishes the survey estimates of the current table (null: none). */
+  public void publishSurvey(SurveyCells cells) {
+    survey.set(cells);
+  }
+
+  private final ReadOnlyObjectWrapper<SurveyCells> survey =
+      new ReadOnlyObjectWrapper<>(this, "survey");
+
+  /**
+   * A table's survey estimates as the rest of the application needs them.
+   *
+   * @param tableHash {@code Table.hash()} of the table they belong to
+   * @param columns flags, reasons and {@code se,lower,upper,cv,n} for a release
+   * @param lower per cell the interval's lower end (NaN where undefined)
+   * @param upper per cell the interval's upper end
+   */
+  public record SurveyCells(
+      String tableHash,
+      org.statbench.export.SurveyColumns columns,
+      double[] lower,
+      double[] upper) {}
+
   // Commands (called by the table builder only)
 
   /** Publishes a newly computed table (or null) with the wafer to show. */

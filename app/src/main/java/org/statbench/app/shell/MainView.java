@@ -63,7 +63,10 @@ public final class MainView extends BorderPane {
       menus.put(m, menu);
     }
     DatasetsView datasets =
-        new DatasetsView(new DatasetsViewModel(context.workspace()), context.fieldActions());
+        new DatasetsView(
+            new DatasetsViewModel(context.workspace()),
+            context.fieldActions(),
+            context.datasetActions());
     datasets.setMinWidth(200);
     datasets.setPrefWidth(290);
 

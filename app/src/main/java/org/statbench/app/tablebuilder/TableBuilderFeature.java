@@ -19,6 +19,7 @@ import org.statbench.app.shell.FieldAction;
  */
 public final class TableBuilderFeature implements Feature {
   private TableBuilderViewModel model;
+  private org.statbench.app.tablebuilder.survey.SurveyInTableBuilder survey;
 
   @Override
   public String id() {
@@ -34,6 +35,8 @@ public final class TableBuilderFeature implements Feature {
   public Node createContent(AppContext context) {
     model = new TableBuilderViewModel(context);
     TableBuilderView view = new TableBuilderView(model);
+    survey =
+        org.statbench.app.tablebuilder.survey.SurveyInTableBuilder.install(context, model, view);
     context
         .fieldActions()
         .addAll(
@@ -90,6 +93,7 @@ public final class TableBuilderFeature implements Feature {
             item("Save table", "Shortcut+S", "menuSaveTable", model::save),
             item("Save table as…", "Shortcut+Shift+S", "menuSaveTableAs", model::saveAs));
       }
+      case DATASETS -> survey.datasetMenuItems();
       default -> List.of();
     };
   }

@@ -36,6 +36,7 @@ public final class TableGridView extends StackPane {
   private boolean shownHeatMap;
   private CellMarks marks = CellMarks.NONE;
   private HeaderClicks headerClicks;
+  private CellDecorator decorator;
 
   /** What a click on a header asks for (the builder sorts). */
   public interface HeaderClicks {
@@ -89,6 +90,14 @@ public final class TableGridView extends StackPane {
     placeholderBox.visibleProperty().bind(placeholder.visibleProperty());
     getChildren().addAll(sheet, placeholderBox);
     showMessage("Drag fields onto Rows and Columns to build a table.");
+  }
+
+  /** Sets what another feature adds to value cells (null: nothing); redraws the table shown. */
+  public void setCellDecorator(CellDecorator d) {
+    decorator = d;
+    if (shownLayout != null && sheet.isVisible()) {
+      show(shownLayout, shownHeatMap);
+    }
   }
 
   /** Sets what header clicks do (null: nothing). */
@@ -173,6 +182,7 @@ public final class TableGridView extends StackPane {
       for (int c = 0; c < nCols; c++) {
         String text;
         String style;
+        String tip = null;
         int indent = 0;
         if (r < h && c < w) {
           text =
@@ -208,10 +218,20 @@ public final class TableGridView extends StackPane {
           text = layout.text(rk, ck);
           boolean total = layout.isTotalRow(rk) || layout.isTotalColumn(ck);
           style = total ? "grid-value grid-total" : "grid-value";
+          if (decorator != null) {
+            int index = layout.index(rk, ck);
+            text = decorator.text(layout, index, text);
+            String extra = decorator.styleClass(layout, index);
+            style += extra == null ? "" : " " + extra;
+            tip = decorator.tooltip(layout, index);
+          }
         }
         SpreadsheetCell cell = SpreadsheetCellType.STRING.createCell(r, c, 1, 1, text);
         cell.setEditable(false);
         cell.getStyleClass().addAll(Arrays.asList(style.split(" ")));
+        if (tip != null) {
+          ((org.controlsfx.control.spreadsheet.SpreadsheetCellBase) cell).setTooltip(tip);
+        }
         if (indent > 0) {
           // a roll-up's children sit indented under their parent, one step per level
           cell.setStyle(String.format(Locale.ROOT, "-fx-padding: 0 0 0 %dpx;", 6 + 16 * indent));
@@ -367,6 +387,11 @@ public final class TableGridView extends StackPane {
   /** Number of grid columns (headers included). */
   public int gridColumnCount() {
     return grid == null || !sheet.isVisible() ? 0 : grid.getColumnCount();
+  }
+
+  /** The tooltip of a grid cell, or null. */
+  public String tooltipAt(int row, int column) {
+    return grid.getRows().get(row).get(column).getTooltip().orElse(null);
   }
 
   /** The style classes of a grid cell. */

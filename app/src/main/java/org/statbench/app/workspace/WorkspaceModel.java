@@ -211,6 +211,22 @@ public final class WorkspaceModel {
             .onFailure(e -> dialogs.showError("Cannot read the catalogue", e)));
   }
 
+  /**
+   * A counter bumped whenever a dataset's properties (e.g. its survey design) change through {@link
+   * #propertiesChanged}; listeners re-read what they show of them.
+   */
+  public javafx.beans.property.ReadOnlyIntegerProperty propertiesVersionProperty() {
+    return propertiesVersion.getReadOnlyProperty();
+  }
+
+  /** Tells the views that a dataset's properties changed (FX thread). */
+  public void propertiesChanged() {
+    propertiesVersion.set(propertiesVersion.get() + 1);
+  }
+
+  private final javafx.beans.property.ReadOnlyIntegerWrapper propertiesVersion =
+      new javafx.beans.property.ReadOnlyIntegerWrapper(this, "propertiesVersion");
+
   /** The dataset of that name in the loaded catalogue. */
   public Optional<DatasetInfo> dataset(String datasetName) {
     return datasets.stream().filter(d -> d.name().equals(datasetName)).findFirst();

@@ -186,6 +186,34 @@ public record SurveyDesign(
     return sb.toString();
   }
 
+  /**
+   * The design in words for a dataset's properties, e.g. {@code survey design: weight w, strata s,
+   * PSU p, lonely PSUs adjust}.
+   */
+  public String summary() {
+    StringBuilder sb = new StringBuilder("survey design: weight ").append(weight);
+    if (strata != null) {
+      sb.append(", strata ").append(strata);
+    }
+    if (psu != null) {
+      sb.append(", PSU ").append(psu);
+    }
+    if (fpc != null) {
+      sb.append(", fpc ").append(fpc);
+    }
+    if (lonely != LonelyPsu.FAIL) {
+      sb.append(", lonely PSUs ").append(lonely.key());
+    }
+    if (usesReplicates()) {
+      sb.append(", ")
+          .append(replicates.size())
+          .append(' ')
+          .append(replicateType.key())
+          .append(" replicates");
+    }
+    return sb.toString();
+  }
+
   /** Reads the text of {@link #toText}. */
   public static SurveyDesign fromText(String text) {
     Map<String, String> kv = new LinkedHashMap<>();

@@ -28,14 +28,30 @@ public final class SurveyDesigns {
    */
   public static void set(Workspace ws, String dataset, SurveyDesign design) {
     if (design != null) {
-      var info = ws.dataset(dataset);
-      for (String v : design.variables()) {
-        if (info.variables().stream().noneMatch(x -> x.name().equals(v))) {
-          throw new InputException(
-              "The survey design names '" + v + "', which dataset '" + dataset + "' does not have");
-        }
-      }
+      checkVariables(ws, dataset, design);
     }
     ws.setProperty(dataset, PROPERTY, design == null ? null : design.toText());
+  }
+
+  /**
+   * Checks a design against the dataset's data without keeping it: its variables exist, the weight
+   * and fpc are usable, and no stratum has a single PSU unless the design says how to treat it.
+   * Reads the design's columns (a worker-thread call on a large dataset).
+   *
+   * @throws InputException naming the unknown variable, the bad record or the one-PSU strata
+   */
+  public static void check(Workspace ws, String dataset, SurveyDesign design) {
+    checkVariables(ws, dataset, design);
+    DesignFrame.of(design, ws.columns(dataset, design.variables()));
+  }
+
+  private static void checkVariables(Workspace ws, String dataset, SurveyDesign design) {
+    var info = ws.dataset(dataset);
+    for (String v : design.variables()) {
+      if (info.variables().stream().noneMatch(x -> x.name().equals(v))) {
+        throw new InputException(
+            "The survey design names '" + v + "', which dataset '" + dataset + "' does not have");
+      }
+    }
   }
 }

@@ -37,4 +37,31 @@ class SurveyDesignsTest {
       assertThat(SurveyDesigns.of(ws, "s")).isEmpty();
     }
   }
+
+  @Test
+  void checkNamesTheStratumWithOnePsuWithoutKeepingTheDesign() throws Exception {
+    Path csv = dir.resolve("s.csv");
+    // stratum B has the single PSU 3
+    Files.writeString(csv, "h,p,w\nA,1,1\nA,2,1\nB,3,1\nB,3,1\n");
+    try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+      ws.importCsv(ImportRequest.of("s", csv), null, CancellationToken.NONE);
+      assertThatThrownBy(
+              () -> SurveyDesigns.check(ws, "s", SurveyDesign.parse("strata=h,psu=p", "w")))
+          .isInstanceOf(InputException.class)
+          .hasMessageContaining("B");
+      SurveyDesigns.check(ws, "s", SurveyDesign.parse("strata=h,psu=p,lonely=certainty", "w"));
+      assertThat(SurveyDesigns.of(ws, "s")).isEmpty();
+    }
+  }
+
+  @Test
+  void summaryNamesEveryPartOfTheDesign() {
+    assertThat(SurveyDesign.parse("strata=h,psu=p,fpc=f,lonely=adjust", "w").summary())
+        .isEqualTo("survey design: weight w, strata h, PSU p, fpc f, lonely PSUs adjust");
+    assertThat(
+            SurveyDesign.weightOnly("w")
+                .withReplicates(java.util.List.of("r1", "r2"), SurveyDesign.ReplicateType.JK1)
+                .summary())
+        .isEqualTo("survey design: weight w, 2 jk1 replicates");
+  }
 }

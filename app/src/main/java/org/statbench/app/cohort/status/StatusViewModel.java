@@ -38,6 +38,9 @@ import org.statbench.core.table.Table;
 import org.statbench.export.Release;
 import org.statbench.store.Workspace;
 
+// Size (over 500 lines): the status mode's many linked choices (spell dataset, id, state, dates,
+// priority, target, heat state) each need a property and a refresh; the logic lives in the engine
+// (StatusTracker) and the release path (CohortViewModel#protectThen), not here.
 /**
  * The "Status over time" mode of the Cohorts tab: the cohort definition of the tab (dataset, entry,
  * period, horizon, as-of, breakdown, filters) joined to a spell dataset, tracked by {@link

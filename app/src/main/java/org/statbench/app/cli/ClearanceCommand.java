@@ -57,15 +57,7 @@ public final class ClearanceCommand extends GroupCommand {
           } else if (all || i.pending()) {
             ClearanceRequest r = i.request();
             out.println(
-                i.id()
-                    + "\t"
-                    + (i.decision() == null
-                        ? "pending"
-                        : i.decision().outcome().name().toLowerCase(Locale.ROOT))
-                    + "\t"
-                    + r.requester()
-                    + "\t"
-                    + r.created()
+                head(i.id(), i.decision(), r.requester(), r.created())
                     + "\t"
                     + r.table().measure().label()
                     + " by "
@@ -83,15 +75,7 @@ public final class ClearanceCommand extends GroupCommand {
           } else if (all || i.pending()) {
             RecordRequest r = i.request();
             out.println(
-                i.id()
-                    + "\t"
-                    + (i.decision() == null
-                        ? "pending"
-                        : i.decision().outcome().name().toLowerCase(Locale.ROOT))
-                    + "\t"
-                    + r.requester()
-                    + "\t"
-                    + r.created()
+                head(i.id(), i.decision(), r.requester(), r.created())
                     + "\trecords: "
                     + r.what()
                     + " ("
@@ -106,6 +90,18 @@ public final class ClearanceCommand extends GroupCommand {
       out.flush();
       return StatBenchCommand.EXIT_OK;
     }
+  }
+
+  /** The start of a list line: id, state (pending or the outcome), requester, time of request. */
+  private static String head(
+      String id, ClearanceDecision decision, String requester, Object created) {
+    return id
+        + "\t"
+        + (decision == null ? "pending" : decision.outcome().name().toLowerCase(Locale.ROOT))
+        + "\t"
+        + requester
+        + "\t"
+        + created;
   }
 
   private static String decided(ClearanceDecision d, String verification) {

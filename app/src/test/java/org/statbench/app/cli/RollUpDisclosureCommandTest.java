@@ -70,7 +70,7 @@ class RollUpDisclosureCommandTest {
                 "--rollup",
                 "oa=la,region",
                 "--out",
-                cli.out()));
+                out.toString()));
     a.addAll(List.of(extra));
     return a.toArray(String[]::new);
   }

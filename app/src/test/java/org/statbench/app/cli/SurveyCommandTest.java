@@ -226,7 +226,7 @@ class SurveyCommandTest {
         "--rules",
         rules.toString(),
         "--out",
-        cli.out());
+        out.toString());
   }
 
   @Test

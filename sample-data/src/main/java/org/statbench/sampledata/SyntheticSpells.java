@@ -51,7 +51,8 @@ final class SyntheticSpells {
     return out;
   }
 
-  private static List<String> split(String line) {
+  /** The fields of one CSV line (comma, double quotes around a field, quotes doubled inside). */
+  static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
     boolean quoted = false;

@@ -316,30 +316,6 @@ class SampleDataTest {
   }
 
   private static String[] split(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder sb = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          sb.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          sb.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(sb.toString());
-        sb.setLength(0);
-      } else {
-        sb.append(c);
-      }
-    }
-    fields.add(sb.toString());
-    return fields.toArray(new String[0]);
+    return SyntheticSpells.split(line).toArray(new String[0]);
   }
 }

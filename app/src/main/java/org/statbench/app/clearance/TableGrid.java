@@ -5,6 +5,7 @@ import java.util.List;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
+import org.statbench.core.table.Positions;
 import org.statbench.core.table.Table;
 import org.statbench.export.CellVerdict;
 import org.statbench.export.ReportSnapshot;
@@ -53,7 +54,7 @@ public record TableGrid(List<String> header, int labelColumns, List<Row> rows) {
     for (int d : left) {
       header.add(dims.get(d).variable());
     }
-    List<int[]> cols = combinations(table, colDims);
+    List<int[]> cols = Positions.combinations(table, colDims);
     for (int[] c : cols) {
       header.add(
           colDims.isEmpty()
@@ -61,7 +62,7 @@ public record TableGrid(List<String> header, int labelColumns, List<Row> rows) {
               : String.join(" / ", codes(table, colDims, c)));
     }
     List<Row> rows = new ArrayList<>();
-    for (int[] l : combinations(table, left)) {
+    for (int[] l : Positions.combinations(table, left)) {
       List<GridCell> cells = new ArrayList<>();
       for (int[] c : cols) {
         int[] coord = new int[dims.size()];
@@ -103,25 +104,5 @@ public record TableGrid(List<String> header, int labelColumns, List<Row> rows) {
       out.add(t.dimensions().get(dims.get(i)).code(pos[i]));
     }
     return out;
-  }
-
-  private static List<int[]> combinations(Table t, List<Integer> dims) {
-    List<int[]> out = new ArrayList<>();
-    int[] cur = new int[dims.size()];
-    while (true) {
-      out.add(cur.clone());
-      int k = dims.size() - 1;
-      while (k >= 0) {
-        cur[k]++;
-        if (cur[k] < t.dimensions().get(dims.get(k)).size()) {
-          break;
-        }
-        cur[k] = 0;
-        k--;
-      }
-      if (k < 0) {
-        return out;
-      }
-    }
   }
 }

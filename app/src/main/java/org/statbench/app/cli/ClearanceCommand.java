@@ -1,10 +1,8 @@
 package org.statbench.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.statbench.core.InputException;
 import org.statbench.core.table.Table;
 import org.statbench.disclosure.DisclosureChecker;
@@ -20,7 +18,6 @@ import org.statbench.export.RecordRequest;
 import org.statbench.export.Reports;
 import org.statbench.export.SigningKey;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,38 +39,17 @@ import picocli.CommandLine.Option;
       ClearanceCommand.Approve.class,
       ClearanceCommand.Reject.class
     })
-public final class ClearanceCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(),
-        "Missing sub-command: request, request-records, list, show, approve or reject");
-  }
-
-  static Workspace open(Path db) {
-    if (!Files.isDirectory(db)) {
-      throw new InputException(db.toString(), -1, null, "no workspace folder here");
-    }
-    return CliWorkspace.open(db);
-  }
-
+public final class ClearanceCommand extends GroupCommand {
   /** {@code clearance list --db DIR [--all]}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per request.")
-  static final class ListRequests implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  static final class ListRequests extends WorkspaceSubcommand {
     @Option(names = "--all", description = "Also list decided requests.")
     boolean all;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Workspace ws = open(db)) {
+      PrintWriter out = out();
+      try (Workspace ws = openExisting()) {
         ClearanceBook book = ClearanceBook.of(ws);
         for (ClearanceItem i : book.items()) {
           if (i.problem() != null) {
@@ -81,15 +57,7 @@ public final class ClearanceCommand implements Runnable {
           } else if (all || i.pending()) {
             ClearanceRequest r = i.request();
             out.println(
-                i.id()
-                    + "\t"
-                    + (i.decision() == null
-                        ? "pending"
-                        : i.decision().outcome().name().toLowerCase(Locale.ROOT))
-                    + "\t"
-                    + r.requester()
-                    + "\t"
-                    + r.created()
+                head(i.id(), i.decision(), r.requester(), r.created())
                     + "\t"
                     + r.table().measure().label()
                     + " by "
@@ -107,15 +75,7 @@ public final class ClearanceCommand implements Runnable {
           } else if (all || i.pending()) {
             RecordRequest r = i.request();
             out.println(
-                i.id()
-                    + "\t"
-                    + (i.decision() == null
-                        ? "pending"
-                        : i.decision().outcome().name().toLowerCase(Locale.ROOT))
-                    + "\t"
-                    + r.requester()
-                    + "\t"
-                    + r.created()
+                head(i.id(), i.decision(), r.requester(), r.created())
                     + "\trecords: "
                     + r.what()
                     + " ("
@@ -130,6 +90,18 @@ public final class ClearanceCommand implements Runnable {
       out.flush();
       return StatBenchCommand.EXIT_OK;
     }
+  }
+
+  /** The start of a list line: id, state (pending or the outcome), requester, time of request. */
+  private static String head(
+      String id, ClearanceDecision decision, String requester, Object created) {
+    return id
+        + "\t"
+        + (decision == null ? "pending" : decision.outcome().name().toLowerCase(Locale.ROOT))
+        + "\t"
+        + requester
+        + "\t"
+        + created;
   }
 
   private static String decided(ClearanceDecision d, String verification) {
@@ -151,12 +123,7 @@ public final class ClearanceCommand implements Runnable {
         "Prints the new request's id on the first line. With --key the request records your key"
             + " (which then cannot approve it); else your user name."
       })
-  static final class Request implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  static final class Request extends WorkspaceSubcommand {
     @Option(
         names = "--table",
         required = true,
@@ -181,9 +148,9 @@ public final class ClearanceCommand implements Runnable {
       Table t = DisclosureCli.readCounts(table);
       DisclosureReport r = new DisclosureChecker(DisclosureCli.policy(rules)).check(t);
       PublicSigningKey k = key == null ? null : SigningKey.readPublic(key);
-      try (Workspace ws = open(db)) {
+      try (Workspace ws = openExisting()) {
         ClearanceRequest req = ClearanceBook.of(ws).submit(t, Reports.snapshot(r), reason, k);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(req.id());
         out.println(
             "Requested clearance of "
@@ -210,12 +177,7 @@ public final class ClearanceCommand implements Runnable {
         "Prints the new request's id (RL-NNNN) on the first line; a statistician approves it"
             + " like a table clearance, and every release under it is logged."
       })
-  static final class RequestRecords implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  static final class RequestRecords extends WorkspaceSubcommand {
     @Option(names = "--what", required = true, paramLabel = "TEXT", description = "What output.")
     String what;
 
@@ -234,14 +196,14 @@ public final class ClearanceCommand implements Runnable {
     @Override
     public Integer call() {
       PublicSigningKey k = key == null ? null : SigningKey.readPublic(key);
-      try (Workspace ws = open(db)) {
+      try (Workspace ws = openExisting()) {
         RecordRequest req;
         try {
           req = ClearanceBook.of(ws).submitRecords(what, rows, recipient, reason, k);
         } catch (IllegalArgumentException e) {
           throw new InputException(null, -1, null, e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(req.id());
         out.println(
             "Requested record-level clearance: "
@@ -263,19 +225,14 @@ public final class ClearanceCommand implements Runnable {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "A request: justification, failing cells and rules, audit intervals.")
-  static final class Show implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  static final class Show extends WorkspaceSubcommand {
     @Option(names = "--id", required = true, paramLabel = "CR-NNNN", description = "Request id.")
     String id;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Workspace ws = open(db)) {
+      PrintWriter out = out();
+      try (Workspace ws = openExisting()) {
         ClearanceBook book = ClearanceBook.of(ws);
         if (id.startsWith("RL-")) {
           RecordRequest rr = book.recordRequest(id);
@@ -323,12 +280,7 @@ public final class ClearanceCommand implements Runnable {
   }
 
   /** Shared by approve and reject. */
-  abstract static class Decide implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  abstract static class Decide extends WorkspaceSubcommand {
     @Option(names = "--id", required = true, paramLabel = "CR-NNNN", description = "Request id.")
     String id;
 
@@ -368,10 +320,10 @@ public final class ClearanceCommand implements Runnable {
       } finally {
         java.util.Arrays.fill(pass, '\0');
       }
-      try (Workspace ws = open(db)) {
+      try (Workspace ws = openExisting()) {
         ClearanceDecision d = decide(ClearanceBook.of(ws), k);
-        spec.commandLine().getOut().println(d.summary());
-        spec.commandLine().getOut().flush();
+        out().println(d.summary());
+        out().flush();
       }
       return StatBenchCommand.EXIT_OK;
     }

@@ -1,8 +1,6 @@
 package org.statbench.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.data.DatasetInfo;
@@ -29,15 +27,7 @@ import picocli.CommandLine.Option;
       SourceCommand.ListSources.class,
       SourceCommand.Test.class
     })
-public final class SourceCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing sub-command: add, list or test");
-  }
-
+public final class SourceCommand extends GroupCommand {
   /** {@code source add}. */
   @Command(
       name = "add",
@@ -49,12 +39,7 @@ public final class SourceCommand implements Runnable {
         "Example: source add --db ws --name claims --url jdbc:postgresql://db:5432/stats"
             + " --table public.claims --user analyst --password-file pw.txt"
       })
-  static final class Add implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  static final class Add extends WorkspaceSubcommand {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Dataset name.")
     String name;
 
@@ -87,7 +72,7 @@ public final class SourceCommand implements Runnable {
     @Override
     public Integer call() {
       DatabaseSource source = new DatabaseSource(name, url, relation.table, relation.query, user);
-      try (Workspace ws = Workspace.open(db)) {
+      try (Workspace ws = openWorkspace()) {
         DatasetInfo info =
             DatabaseSources.add(
                 ws,
@@ -95,7 +80,7 @@ public final class SourceCommand implements Runnable {
                 password.password(),
                 DatabaseSources.driversFolder(SourcePasswordOptions.home()),
                 CancellationToken.NONE);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(
             "Added source "
                 + info.name()
@@ -117,16 +102,11 @@ public final class SourceCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "One line per source: name, engine, URL, table or query, user (tab-separated).")
-  static final class ListSources implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  static final class ListSources extends WorkspaceSubcommand {
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Workspace ws = Workspace.open(db)) {
+      PrintWriter out = out();
+      try (Workspace ws = openWorkspace()) {
         for (DatasetInfo d : ws.datasets()) {
           if (d.kind() == DatasetKind.SOURCE) {
             DatabaseSource s = ws.source(d.name());
@@ -151,12 +131,7 @@ public final class SourceCommand implements Runnable {
       name = "test",
       mixinStandardHelpOptions = true,
       description = "Connect to a source's database and count its records; exit 2 on failure.")
-  static final class Test implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  static final class Test extends WorkspaceSubcommand {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Source name.")
     String name;
 
@@ -164,8 +139,8 @@ public final class SourceCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Workspace ws = Workspace.open(db)) {
+      PrintWriter out = out();
+      try (Workspace ws = openWorkspace()) {
         DatabaseSource s = ws.source(name);
         if (s == null) {
           throw new InputException(

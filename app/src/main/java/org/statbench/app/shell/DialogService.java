@@ -87,6 +87,19 @@ public interface DialogService {
         : UnsavedChoice.CANCEL;
   }
 
+  /**
+   * Shows a dialog a view laid out (fields, buttons, checks on OK) and waits for its result; empty
+   * when cancelled or closed. The service owns the window, style sheets and modality, so every
+   * dialog looks and behaves alike. This default makes the focused window its owner.
+   */
+  default <R> Optional<R> showCustomDialogAndWait(javafx.scene.control.Dialog<R> dialog) {
+    javafx.stage.Window.getWindows().stream()
+        .filter(javafx.stage.Window::isFocused)
+        .findFirst()
+        .ifPresent(w -> FxDialogService.own(dialog, w));
+    return dialog.showAndWait();
+  }
+
   /** Lets the user pick an existing file, or empty when cancelled. */
   Optional<Path> chooseFileToOpen(String title, Path initialDirectory, List<FileFilter> filters);
 

@@ -96,6 +96,22 @@ public class FxDialogService implements DialogService {
         : b == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
   }
 
+  @Override
+  public <R> Optional<R> showCustomDialogAndWait(javafx.scene.control.Dialog<R> dialog) {
+    own(dialog, owner.get());
+    return dialog.showAndWait();
+  }
+
+  /** Makes {@code window} (when there is one) own the dialog, which takes its style sheets. */
+  static void own(javafx.scene.control.Dialog<?> dialog, Window window) {
+    if (window != null) {
+      dialog.initOwner(window);
+      if (window.getScene() != null) {
+        dialog.getDialogPane().getStylesheets().addAll(window.getScene().getStylesheets());
+      }
+    }
+  }
+
   private Alert alert(Alert.AlertType type, String title, String message) {
     Alert alert = new Alert(type);
     Window w = owner.get();

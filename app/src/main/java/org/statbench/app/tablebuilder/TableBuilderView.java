@@ -61,7 +61,7 @@ public final class TableBuilderView extends VBox {
 
   public TableBuilderView(TableBuilderViewModel model) {
     this.model = model;
-    this.menus = new ChipMenus(model, () -> getScene() == null ? null : getScene().getWindow());
+    this.menus = new ChipMenus(model);
     setId("tableBuilder");
     setSpacing(6);
     setPadding(new Insets(6));

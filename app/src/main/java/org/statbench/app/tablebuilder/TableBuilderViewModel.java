@@ -934,4 +934,9 @@ public final class TableBuilderViewModel {
       layout.set(g);
     }
   }
+
+  /** The dialog service, for the chip dialogs the view shows ({@link ChipDialogs}). */
+  DialogService dialogs() {
+    return context.dialogs();
+  }
 }

@@ -2,8 +2,6 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,20 +9,11 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 
 class AuditVerifyCommandTest {
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
+  private final CliRun cli = CliRun.accumulating();
 
   private Path workspaceWithThreeEntries() {
     Path ws = dir.resolve("ws");
@@ -39,8 +28,8 @@ class AuditVerifyCommandTest {
   @Test
   void intactLogIsReportedOk() {
     Path ws = workspaceWithThreeEntries();
-    assertThat(run("audit", "verify", "--db", ws.toString())).isEqualTo(0);
-    assertThat(out.toString()).contains("3 entries checked, OK");
+    assertThat(cli.run("audit", "verify", "--db", ws.toString())).isEqualTo(0);
+    assertThat(cli.out()).contains("3 entries checked, OK");
   }
 
   @Test
@@ -52,8 +41,8 @@ class AuditVerifyCommandTest {
       s.executeUpdate(
           "UPDATE sb_audit SET details = '{\"justification\":\"other\"}' WHERE seq = 2");
     }
-    assertThat(run("audit", "verify", "--db", ws.toString())).isEqualTo(3);
-    assertThat(err.toString()).contains("BROKEN at entry 2");
+    assertThat(cli.run("audit", "verify", "--db", ws.toString())).isEqualTo(3);
+    assertThat(cli.err()).contains("BROKEN at entry 2");
   }
 
   @Test
@@ -64,13 +53,13 @@ class AuditVerifyCommandTest {
         Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM sb_audit WHERE seq = 2");
     }
-    assertThat(run("audit", "verify", "--db", ws.toString())).isEqualTo(3);
-    assertThat(err.toString()).contains("BROKEN at entry");
+    assertThat(cli.run("audit", "verify", "--db", ws.toString())).isEqualTo(3);
+    assertThat(cli.err()).contains("BROKEN at entry");
   }
 
   @Test
   void missingWorkspaceIsBadInput() {
-    assertThat(run("audit", "verify", "--db", dir.resolve("nope").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("no workspace folder");
+    assertThat(cli.run("audit", "verify", "--db", dir.resolve("nope").toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("no workspace folder");
   }
 }

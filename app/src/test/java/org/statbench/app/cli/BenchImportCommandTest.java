@@ -2,29 +2,22 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchImportCommandTest {
   @TempDir Path tmp;
 
   @Test
   void printsImportAndReloadFiguresForASmallExtract() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
+    CliRun cli = new CliRun();
 
-    int code = cl.execute("bench", "import", "--rows", "3000", "--keep", tmp.toString());
+    int code = cli.run("bench", "import", "--rows", "3000", "--keep", tmp.toString());
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out())
         .contains("generated 3,000 rows x 8 columns")
         .containsPattern("import: median \\d+ ms .* rows/s")
         .containsPattern("peak heap: \\d+ MB")

@@ -2,8 +2,6 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,23 +12,12 @@ import org.statbench.disclosure.DisclosurePolicy;
 import org.statbench.export.ClearanceBook;
 import org.statbench.export.Reports;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 
 class ClearanceCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private String db;
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   private String samKey;
   private String annKey;
@@ -47,7 +34,7 @@ class ClearanceCommandTest {
     annKey = tmp.resolve("ann.key").toString();
     for (String[] k : new String[][] {{"sam", samKey}, {"ann", annKey}}) {
       assertThat(
-              run(
+              cli.run(
                   "keys",
                   "create",
                   "--name",
@@ -59,11 +46,13 @@ class ClearanceCommandTest {
                   "--kdf-iterations",
                   "1000"))
           .isZero();
-      assertThat(out.toString()).startsWith("fingerprint: ");
+      assertThat(cli.out()).startsWith("fingerprint: ");
     }
-    assertThat(run("keys", "trust", "--public-key", tmp.resolve("sam.pub").toString())).isZero();
-    assertThat(out.toString()).contains("Trusted sam (");
-    assertThat(run("keys", "trust", "--public-key", tmp.resolve("ann.pub").toString())).isZero();
+    assertThat(cli.run("keys", "trust", "--public-key", tmp.resolve("sam.pub").toString()))
+        .isZero();
+    assertThat(cli.out()).contains("Trusted sam (");
+    assertThat(cli.run("keys", "trust", "--public-key", tmp.resolve("ann.pub").toString()))
+        .isZero();
   }
 
   @org.junit.jupiter.api.AfterEach
@@ -116,12 +105,12 @@ class ClearanceCommandTest {
 
   @Test
   void listsShowsAndApprovesWithAComment() {
-    assertThat(run("clearance", "list", "--db", db)).isZero();
-    assertThat(out.toString()).contains("CR-0001\tpending\tann").contains("1 failing");
-    assertThat(run("clearance", "show", "--db", db, "--id", "CR-0001")).isZero();
-    assertThat(out.toString()).contains("published already").contains("(B, F) primary:threshold");
+    assertThat(cli.run("clearance", "list", "--db", db)).isZero();
+    assertThat(cli.out()).contains("CR-0001\tpending\tann").contains("1 failing");
+    assertThat(cli.run("clearance", "show", "--db", db, "--id", "CR-0001")).isZero();
+    assertThat(cli.out()).contains("published already").contains("(B, F) primary:threshold");
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "approve",
                 "--db",
@@ -135,18 +124,18 @@ class ClearanceCommandTest {
                 "--passphrase-file",
                 pass))
         .isZero();
-    assertThat(out.toString()).contains("CR-0001 approved by sam");
-    assertThat(run("clearance", "list", "--db", db)).isZero();
-    assertThat(out.toString()).doesNotContain("CR-0001");
-    assertThat(run("clearance", "list", "--db", db, "--all")).isZero();
-    assertThat(out.toString())
+    assertThat(cli.out()).contains("CR-0001 approved by sam");
+    assertThat(cli.run("clearance", "list", "--db", db)).isZero();
+    assertThat(cli.out()).doesNotContain("CR-0001");
+    assertThat(cli.run("clearance", "list", "--db", db, "--all")).isZero();
+    assertThat(cli.out())
         .contains("CR-0001\tapproved")
         .contains("decided by sam")
         .contains("verified: signed by sam");
-    assertThat(run("audit", "verify", "--db", db)).isZero();
-    assertThat(out.toString()).contains("OK");
+    assertThat(cli.run("audit", "verify", "--db", db)).isZero();
+    assertThat(cli.out()).contains("OK");
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "reject",
                 "--db",
@@ -160,13 +149,13 @@ class ClearanceCommandTest {
                 "--passphrase-file",
                 pass))
         .isEqualTo(3);
-    assertThat(err.toString()).contains("already decided");
+    assertThat(cli.err()).contains("already decided");
   }
 
   @Test
   void rejectWithABlankCommentIsRefused() {
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "reject",
                 "--db",
@@ -180,9 +169,9 @@ class ClearanceCommandTest {
                 "--passphrase-file",
                 pass))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("comment is required");
-    assertThat(run("clearance", "list", "--db", db)).isZero();
-    assertThat(out.toString()).contains("CR-0001\tpending");
+    assertThat(cli.err()).contains("comment is required");
+    assertThat(cli.run("clearance", "list", "--db", db)).isZero();
+    assertThat(cli.out()).contains("CR-0001\tpending");
   }
 
   @Test
@@ -192,7 +181,7 @@ class ClearanceCommandTest {
       org.statbench.export.LongCsv.write(table(), w);
     }
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "request",
                 "--db",
@@ -204,9 +193,9 @@ class ClearanceCommandTest {
                 "--key",
                 annKey))
         .isZero();
-    assertThat(out.toString().lines().findFirst()).contains("CR-0002");
+    assertThat(cli.out().lines().findFirst()).contains("CR-0002");
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "approve",
                 "--db",
@@ -220,14 +209,14 @@ class ClearanceCommandTest {
                 "--passphrase-file",
                 pass))
         .isEqualTo(3);
-    assertThat(err.toString()).contains("self-approval");
+    assertThat(cli.err()).contains("self-approval");
   }
 
   @Test
   void untrustedKeyAndWrongPassphraseAreRefused() throws Exception {
     String eve = tmp.resolve("eve.key").toString();
     assertThat(
-            run(
+            cli.run(
                 "keys",
                 "create",
                 "--name",
@@ -240,7 +229,7 @@ class ClearanceCommandTest {
                 "1000"))
         .isZero();
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "approve",
                 "--db",
@@ -254,11 +243,11 @@ class ClearanceCommandTest {
                 "--passphrase-file",
                 pass))
         .isEqualTo(3);
-    assertThat(err.toString()).contains("not a trusted statistician");
+    assertThat(cli.err()).contains("not a trusted statistician");
     Path wrong = tmp.resolve("wrong.txt");
     java.nio.file.Files.writeString(wrong, "not it");
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "approve",
                 "--db",
@@ -272,13 +261,13 @@ class ClearanceCommandTest {
                 "--passphrase-file",
                 wrong.toString()))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("passphrase").doesNotContain("Exception");
+    assertThat(cli.err()).contains("passphrase").doesNotContain("Exception");
   }
 
   @Test
   void recordLevelRequestIsListedAndApprovedLikeATable() {
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "request-records",
                 "--db",
@@ -292,9 +281,9 @@ class ClearanceCommandTest {
                 "--reason",
                 "evaluation"))
         .isZero();
-    assertThat(out.toString()).startsWith("RL-0001");
+    assertThat(cli.out()).startsWith("RL-0001");
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "approve",
                 "--db",
@@ -308,7 +297,7 @@ class ClearanceCommandTest {
                 "--passphrase-file",
                 pass))
         .isZero();
-    assertThat(run("clearance", "list", "--db", db, "--all")).isZero();
-    assertThat(out.toString()).contains("RL-0001\tapproved").contains("120 rows to Evaluation");
+    assertThat(cli.run("clearance", "list", "--db", db, "--all")).isZero();
+    assertThat(cli.out()).contains("RL-0001\tapproved").contains("120 rows to Evaluation");
   }
 }

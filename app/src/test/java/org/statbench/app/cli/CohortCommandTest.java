@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.sampledata.SampleData;
-import picocli.CommandLine;
 
 /** The {@code cohort} command against a real workspace holding the sample referrals. */
 class CohortCommandTest {
   @TempDir static Path shared;
   static String db;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = CliRun.accumulating();
 
   @BeforeAll
   static void importSampleReferrals() throws IOException {
@@ -31,17 +27,9 @@ class CohortCommandTest {
       Files.copy(in, csv);
     }
     db = shared.resolve("ws").toString();
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    int code = cl.execute("import", "--db", db, "--name", "referrals", "--file", csv.toString());
+    CliRun cl = new CliRun();
+    int code = cl.run("import", "--db", db, "--name", "referrals", "--file", csv.toString());
     assertThat(code).isZero();
-  }
-
-  private int run(String... args) {
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
   }
 
   private static String golden() throws IOException {
@@ -56,7 +44,7 @@ class CohortCommandTest {
     Path file = tmp.resolve("cohorts.csv");
 
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -73,16 +61,16 @@ class CohortCommandTest {
             "--out",
             file.toString());
 
-    assertThat(err.toString()).isEmpty();
+    assertThat(cli.err()).isEmpty();
     assertThat(code).isZero();
     assertThat(Files.readString(file)).isEqualTo(golden());
-    assertThat(out.toString()).isEmpty();
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test
   void writesToStdoutWithoutOut() throws IOException {
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -98,7 +86,7 @@ class CohortCommandTest {
             "2015-03-31");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).isEqualTo(golden());
+    assertThat(cli.out()).isEqualTo(golden());
   }
 
   @Test
@@ -112,16 +100,16 @@ class CohortCommandTest {
       Files.copy(in, spec);
     }
 
-    int code = run("cohort", "--db", db, "--spec", spec.toString());
+    int code = cli.run("cohort", "--db", db, "--spec", spec.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).isEqualTo(golden());
+    assertThat(cli.out()).isEqualTo(golden());
   }
 
   @Test
   void breakdownColumnIsNamedAfterItsVariable() {
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -139,7 +127,7 @@ class CohortCommandTest {
             "4");
 
     assertThat(code).isZero();
-    String[] lines = out.toString().split("\n");
+    String[] lines = cli.out().split("\n");
     assertThat(lines[0])
         .isEqualTo("cohort,sex,duration,at_risk,events,cumulative,lower,upper,status");
     assertThat(lines[1]).startsWith("2011-Q2,F,0,");
@@ -149,7 +137,7 @@ class CohortCommandTest {
   @Test
   void ageBandsWrittenAsForTabulateBreakCohortsDown() {
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -167,7 +155,7 @@ class CohortCommandTest {
             "0");
 
     assertThat(code).isZero();
-    String[] lines = out.toString().split("\n");
+    String[] lines = cli.out().split("\n");
     assertThat(lines[0]).startsWith("cohort,age,duration,");
     assertThat(lines[1]).startsWith("2011-06,16-24,0,");
     assertThat(lines[2]).startsWith("2011-06,25-49,0,");
@@ -202,13 +190,13 @@ class CohortCommandTest {
                 "0"));
     cohortArgs.addAll(java.util.List.of(filters));
 
-    int code = run(cohortArgs.toArray(String[]::new));
+    int code = cli.run(cohortArgs.toArray(String[]::new));
 
-    assertThat(err.toString()).isEmpty();
+    assertThat(cli.err()).isEmpty();
     assertThat(code).isZero();
     // Cohort sizes (at risk at duration 0) per quarter of 2012 only.
     java.util.Map<String, String> sizes = new java.util.LinkedHashMap<>();
-    for (String line : out.toString().split("\n")) {
+    for (String line : cli.out().split("\n")) {
       String[] f = line.split(",", -1);
       if (!f[0].equals("cohort")) {
         sizes.put(f[0], f[2]);
@@ -217,7 +205,7 @@ class CohortCommandTest {
     assertThat(sizes.keySet()).containsExactly("2012-Q1", "2012-Q2", "2012-Q3", "2012-Q4");
 
     // The same filters on tabulate count the same people per quarter.
-    out.getBuffer().setLength(0);
+    cli.clear();
     java.util.List<String> tabArgs =
         new java.util.ArrayList<>(
             java.util.List.of(
@@ -232,9 +220,9 @@ class CohortCommandTest {
                 "referral_date=quarter",
                 "--no-totals"));
     tabArgs.addAll(java.util.List.of(filters));
-    assertThat(run(tabArgs.toArray(String[]::new))).isZero();
+    assertThat(cli.run(tabArgs.toArray(String[]::new))).isZero();
     java.util.Map<String, String> counts = new java.util.LinkedHashMap<>();
-    for (String line : out.toString().split("\n")) {
+    for (String line : cli.out().split("\n")) {
       String[] f = line.split(",", -1);
       if (sizes.containsKey(f[0])) {
         counts.put(f[0], f[2]);
@@ -247,7 +235,7 @@ class CohortCommandTest {
   @Test
   void aRangeFilterOnANonNumberExitsTwoNamingTheVariable() {
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -261,13 +249,13 @@ class CohortCommandTest {
             "sex=1..2");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("'sex'").doesNotContain("Exception");
+    assertThat(cli.err()).contains("'sex'").doesNotContain("Exception");
   }
 
   @Test
   void kaplanMeierEstimatorIsAvailable() {
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -284,13 +272,13 @@ class CohortCommandTest {
 
     assertThat(code).isZero();
     // With only the as-of date censoring monthly cohorts, Kaplan-Meier equals the proportion.
-    assertThat(out.toString().split("\n")[13]).startsWith("2011-06,12,497,13,0.25077399380804954");
+    assertThat(cli.out().split("\n")[13]).startsWith("2011-06,12,497,13,0.25077399380804954");
   }
 
   @Test
   void unknownVariableExitsTwoNamingIt() {
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -302,13 +290,13 @@ class CohortCommandTest {
             "job_date");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("job_date").doesNotContain("Exception");
+    assertThat(cli.err()).contains("job_date").doesNotContain("Exception");
   }
 
   @Test
   void nonDateVariableExitsTwoNamingIt() {
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -320,7 +308,7 @@ class CohortCommandTest {
             "job_outcome_date");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("'sex'").contains("not a date");
+    assertThat(cli.err()).contains("'sex'").contains("not a date");
   }
 
   @Test
@@ -328,38 +316,39 @@ class CohortCommandTest {
     Path csv = tmp.resolve("bad.csv");
     Files.writeString(csv, "id,start,outcome\nA,2011-06-01,2011-06-05\nB,2011-06-10,2011-06-02\n");
     String bad = tmp.resolve("ws").toString();
-    assertThat(run("import", "--db", bad, "--name", "bad", "--file", csv.toString())).isZero();
-    err.getBuffer().setLength(0);
+    assertThat(cli.run("import", "--db", bad, "--name", "bad", "--file", csv.toString())).isZero();
+    cli.clear();
 
     int code =
-        run("cohort", "--db", bad, "--dataset", "bad", "--entry", "start", "--event", "outcome");
+        cli.run(
+            "cohort", "--db", bad, "--dataset", "bad", "--entry", "start", "--event", "outcome");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(cli.err())
         .contains("record 2 (line 3)")
         .contains("outcome 2011-06-02 is before start 2011-06-10");
   }
 
   @Test
   void helpDescribesTheDefinitionsAndColumns() {
-    int code = run("cohort", "--help");
+    int code = cli.run("cohort", "--help");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("--entry").contains("--as-of").contains("at_risk");
+    assertThat(cli.out()).contains("--entry").contains("--as-of").contains("at_risk");
   }
 
   @Test
   void missingEntryAndEventAreBadUsage() {
-    int code = run("cohort", "--db", db, "--dataset", "referrals");
+    int code = cli.run("cohort", "--db", db, "--dataset", "referrals");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--entry").contains("--event");
+    assertThat(cli.err()).contains("--entry").contains("--event");
   }
 
   @Test
   void badAsOfDateIsBadInputNamingTheOption() {
     int code =
-        run(
+        cli.run(
             "cohort",
             "--db",
             db,
@@ -373,17 +362,17 @@ class CohortCommandTest {
             "2015-02-30");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--as-of").doesNotContain("Exception");
+    assertThat(cli.err()).contains("--as-of").doesNotContain("Exception");
   }
 
   @Test
   void benchCohortPrintsTheMedianWarmTime() {
-    int code = run("bench", "cohort", "--rows", "20000", "--runs", "3");
+    int code = cli.run("bench", "cohort", "--rows", "20000", "--runs", "3");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("median").contains("ms warm").contains("36 monthly");
+    assertThat(cli.out()).contains("median").contains("ms warm").contains("36 monthly");
     // the store path a user meets is printed separately
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains("store: 20,000 entries written as a CSV extract")
         .contains("load the 2 columns the cohort needs")
         .contains("for 36 cohorts")

@@ -2,9 +2,6 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,26 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.store.AuditEntry;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 
 class DisclosureCommandsTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
-  private Path file(String name, String content) throws Exception {
-    Path p = tmp.resolve(name);
-    Files.writeString(p, content, StandardCharsets.UTF_8);
-    return p;
-  }
+  private final CliRun cli = CliRun.accumulating();
 
   /** region x sex with margins; N|F = 3 fails the threshold. */
   private static final String RISKY =
@@ -64,20 +46,20 @@ class DisclosureCommandsTest {
 
   @Test
   void checkPassesASafeTable() throws Exception {
-    Path t = file("safe.csv", SAFE);
-    assertThat(run("check", "--table", t.toString())).isZero();
-    assertThat(out.toString()).contains("passed");
-    assertThat(err.toString()).isEmpty();
+    Path t = CliRun.file(tmp, "safe.csv", SAFE);
+    assertThat(cli.run("check", "--table", t.toString())).isZero();
+    assertThat(cli.out()).contains("passed");
+    assertThat(cli.err()).isEmpty();
   }
 
   @Test
   void checkExitsWith3AndNamesTheFailingCell() throws Exception {
-    Path t = file("risky.csv", RISKY);
+    Path t = CliRun.file(tmp, "risky.csv", RISKY);
     Path report = tmp.resolve("r.json");
-    int code = run("check", "--table", t.toString(), "--report", report.toString());
+    int code = cli.run("check", "--table", t.toString(), "--report", report.toString());
     assertThat(code).isEqualTo(3);
-    assertThat(out.toString()).contains("primary:threshold").contains("region=N, sex=F");
-    assertThat(err.toString()).contains("refused").contains("1 primary:threshold");
+    assertThat(cli.out()).contains("primary:threshold").contains("region=N, sex=F");
+    assertThat(cli.err()).contains("refused").contains("1 primary:threshold");
     String json = Files.readString(report);
     assertThat(json).contains("\"outcome\" : \"failed\"").contains("\"threshold\" : 10");
     // The report never carries the true value of a failing cell.
@@ -88,33 +70,35 @@ class DisclosureCommandsTest {
 
   @Test
   void checkWithAPolicyFileUsesItsThreshold() throws Exception {
-    Path t = file("risky.csv", RISKY);
-    Path rules = file("p.json", "{\"threshold\": 3}");
-    assertThat(run("check", "--table", t.toString(), "--rules", rules.toString())).isZero();
+    Path t = CliRun.file(tmp, "risky.csv", RISKY);
+    Path rules = CliRun.file(tmp, "p.json", "{\"threshold\": 3}");
+    assertThat(cli.run("check", "--table", t.toString(), "--rules", rules.toString())).isZero();
   }
 
   @Test
   void badPolicyIsExit2NamingTheKey() throws Exception {
-    Path t = file("risky.csv", RISKY);
-    Path rules = file("p.json", "{\"treshold\": 3}");
-    assertThat(run("check", "--table", t.toString(), "--rules", rules.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("p.json").contains("unknown key 'treshold'");
-    assertThat(err.toString()).doesNotContain("Exception");
+    Path t = CliRun.file(tmp, "risky.csv", RISKY);
+    Path rules = CliRun.file(tmp, "p.json", "{\"treshold\": 3}");
+    assertThat(cli.run("check", "--table", t.toString(), "--rules", rules.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("p.json").contains("unknown key 'treshold'");
+    assertThat(cli.err()).doesNotContain("Exception");
   }
 
   @Test
   void checkRefusesATableOfSums() throws Exception {
-    Path t = file("sum.csv", "sex,measure,value\nF,sum:amount,12.5\nTotal,sum:amount,12.5\n");
-    assertThat(run("check", "--table", t.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("sum.csv").contains("counts");
+    Path t =
+        CliRun.file(
+            tmp, "sum.csv", "sex,measure,value\nF,sum:amount,12.5\nTotal,sum:amount,12.5\n");
+    assertThat(cli.run("check", "--table", t.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("sum.csv").contains("counts");
   }
 
   @Test
   void protectWritesSuppressedValuesEmptyAndTrueValuesElsewhere() throws Exception {
-    Path t = file("risky.csv", RISKY);
+    Path t = CliRun.file(tmp, "risky.csv", RISKY);
     Path o = tmp.resolve("out.csv");
-    int code = run("protect", "--table", t.toString(), "--out", o.toString());
-    assertThat(code).as(err.toString()).isZero();
+    int code = cli.run("protect", "--table", t.toString(), "--out", o.toString());
+    assertThat(code).as(cli.err()).isZero();
     List<String> lines = Files.readAllLines(o);
     assertThat(lines.get(0)).isEqualTo("region,sex,measure,value,status");
     assertThat(lines).contains("N,F,count,,primary:threshold");
@@ -134,16 +118,16 @@ class DisclosureCommandsTest {
     }
     assertThat(suppressed).isEqualTo(4);
     // The written table passes a re-check of the audit: N|F is not derivable.
-    assertThat(out.toString()).contains("audit: passed");
+    assertThat(cli.out()).contains("audit: passed");
   }
 
   @Test
   void protectRoundsWithTheRoundingProfile() throws Exception {
-    Path t = file("risky.csv", RISKY);
-    Path rules = file("p.json", "{\"profile\": \"round5\"}");
+    Path t = CliRun.file(tmp, "risky.csv", RISKY);
+    Path rules = CliRun.file(tmp, "p.json", "{\"profile\": \"round5\"}");
     Path o = tmp.resolve("out.csv");
     assertThat(
-            run(
+            cli.run(
                 "protect",
                 "--table",
                 t.toString(),
@@ -154,16 +138,16 @@ class DisclosureCommandsTest {
         .isZero();
     assertThat(Files.readAllLines(o))
         .contains("N,F,count,5,rounded", "Total,Total,count,220,rounded");
-    assertThat(out.toString()).contains("totals rounded independently");
+    assertThat(cli.out()).contains("totals rounded independently");
   }
 
   @Test
   void protectRefusesWhenNothingCanBeProtectedAndWritesNothing() throws Exception {
-    Path t = file("risky.csv", RISKY);
-    Path rules = file("p.json", "{\"method\": \"none\"}");
+    Path t = CliRun.file(tmp, "risky.csv", RISKY);
+    Path rules = CliRun.file(tmp, "p.json", "{\"method\": \"none\"}");
     Path o = tmp.resolve("out.csv");
     assertThat(
-            run(
+            cli.run(
                 "protect",
                 "--table",
                 t.toString(),
@@ -173,16 +157,16 @@ class DisclosureCommandsTest {
                 o.toString()))
         .isEqualTo(3);
     assertThat(o).doesNotExist();
-    assertThat(err.toString()).contains("refused");
+    assertThat(cli.err()).contains("refused");
   }
 
   @Test
   void checkAndProtectAppendToTheWorkspaceAuditLog() throws Exception {
-    Path t = file("risky.csv", RISKY);
+    Path t = CliRun.file(tmp, "risky.csv", RISKY);
     Path db = tmp.resolve("ws");
-    assertThat(run("check", "--table", t.toString(), "--db", db.toString())).isEqualTo(3);
+    assertThat(cli.run("check", "--table", t.toString(), "--db", db.toString())).isEqualTo(3);
     assertThat(
-            run(
+            cli.run(
                 "protect",
                 "--table",
                 t.toString(),
@@ -202,14 +186,14 @@ class DisclosureCommandsTest {
 
   @Test
   void missingTableIsExit2() {
-    assertThat(run("check", "--table", tmp.resolve("none.csv").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("none.csv");
+    assertThat(cli.run("check", "--table", tmp.resolve("none.csv").toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("none.csv");
   }
 
   @Test
   void benchDisclosurePrintsFiguresForASmallTable() {
-    assertThat(run("bench", "disclosure", "--rows", "1000")).isZero();
-    assertThat(out.toString())
+    assertThat(cli.run("bench", "disclosure", "--rows", "1000")).isZero();
+    assertThat(cli.out())
         .contains("table: 3-D 9x9x9 with totals = 1,000 cells, 50 primary")
         .contains("protect (suppression + audit): median")
         .contains("audit: passed");
@@ -217,9 +201,9 @@ class DisclosureCommandsTest {
 
   @Test
   void everyDisclosureCommandHasHelp() {
-    assertThat(run("check", "--help")).isZero();
-    assertThat(run("protect", "--help")).isZero();
-    assertThat(run("bench", "disclosure", "--help")).isZero();
-    assertThat(out.toString()).contains("--table").contains("--out").contains("--rows");
+    assertThat(cli.run("check", "--help")).isZero();
+    assertThat(cli.run("protect", "--help")).isZero();
+    assertThat(cli.run("bench", "disclosure", "--help")).isZero();
+    assertThat(cli.out()).contains("--table").contains("--out").contains("--rows");
   }
 }

@@ -3,8 +3,6 @@ package org.statbench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Encryption at rest through the command line: nothing of the data in clear in the workspace. */
 class EncryptedWorkspaceCommandTest {
@@ -22,17 +19,7 @@ class EncryptedWorkspaceCommandTest {
 
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
+  private final CliRun cli = new CliRun();
 
   @Test
   void importSavedTableCohortProtectAndClearanceLeaveNoPlaintext() throws Exception {
@@ -56,7 +43,7 @@ class EncryptedWorkspaceCommandTest {
     String p = pass.toString();
 
     assertThat(
-            run(
+            cli.run(
                 "workspace",
                 "encrypt",
                 "--db",
@@ -65,10 +52,10 @@ class EncryptedWorkspaceCommandTest {
                 p,
                 "--kdf-iterations",
                 "1000"))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
     assertThat(
-            run(
+            cli.run(
                 "import",
                 "--db",
                 ws,
@@ -78,13 +65,13 @@ class EncryptedWorkspaceCommandTest {
                 extract.toString(),
                 "--passphrase-file",
                 p))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
     Path t = outside.resolve("t.csv");
     Path spec = tmp.resolve("ws/tables/by-town.table.json");
     Files.createDirectories(spec.getParent());
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 ws,
@@ -102,15 +89,15 @@ class EncryptedWorkspaceCommandTest {
                 t.toString(),
                 "--passphrase-file",
                 p))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
     assertThat(Files.readString(t)).contains(SECRET);
-    assertThat(run("tabulate", "--db", ws, "--spec", spec.toString(), "--passphrase-file", p))
-        .as(err.toString())
+    assertThat(cli.run("tabulate", "--db", ws, "--spec", spec.toString(), "--passphrase-file", p))
+        .as(cli.err())
         .isZero();
-    assertThat(out.toString()).contains(SECRET);
+    assertThat(cli.out()).contains(SECRET);
     assertThat(
-            run(
+            cli.run(
                 "cohort",
                 "--db",
                 ws,
@@ -130,9 +117,9 @@ class EncryptedWorkspaceCommandTest {
                 outside.resolve("c.csv").toString(),
                 "--passphrase-file",
                 p))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
-    run(
+    cli.run(
         "protect",
         "--table",
         t.toString(),
@@ -143,7 +130,7 @@ class EncryptedWorkspaceCommandTest {
         "--passphrase-file",
         p);
     assertThat(
-            run(
+            cli.run(
                 "clearance",
                 "request",
                 "--db",
@@ -154,9 +141,9 @@ class EncryptedWorkspaceCommandTest {
                 "about " + SECRET,
                 "--passphrase-file",
                 p))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
-    assertThat(run("audit", "verify", "--db", ws, "--passphrase-file", p)).isZero();
+    assertThat(cli.run("audit", "verify", "--db", ws, "--passphrase-file", p)).isZero();
 
     assertNoPlaintext(tmp.resolve("ws"), null, null);
     // nor in the system temp folder (files written during this test, outside this test's folder
@@ -170,7 +157,7 @@ class EncryptedWorkspaceCommandTest {
     Path wrong = Files.writeString(tmp.resolve("wrong.txt"), "wrong one\n");
     String ws = tmp.resolve("ws").toString();
     assertThat(
-            run(
+            cli.run(
                 "workspace",
                 "encrypt",
                 "--db",
@@ -180,19 +167,19 @@ class EncryptedWorkspaceCommandTest {
                 "--kdf-iterations",
                 "1000"))
         .isZero();
-    assertThat(run("datasets", "--db", ws)).isEqualTo(2);
-    assertThat(err.toString()).contains("is encrypted").contains("--passphrase-file");
-    assertThat(run("datasets", "--db", ws, "--passphrase-file", wrong.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("Wrong passphrase").doesNotContain("Exception");
-    assertThat(run("datasets", "--db", ws, "--passphrase-file", pass.toString())).isZero();
+    assertThat(cli.run("datasets", "--db", ws)).isEqualTo(2);
+    assertThat(cli.err()).contains("is encrypted").contains("--passphrase-file");
+    assertThat(cli.run("datasets", "--db", ws, "--passphrase-file", wrong.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("Wrong passphrase").doesNotContain("Exception");
+    assertThat(cli.run("datasets", "--db", ws, "--passphrase-file", pass.toString())).isZero();
   }
 
   @Test
   void passphraseForAnUnencryptedWorkspaceIsNotAnError() throws Exception {
     Path pass = Files.writeString(tmp.resolve("pass.txt"), "any\n");
     String ws = tmp.resolve("plain").toString();
-    assertThat(run("datasets", "--db", ws)).isZero();
-    assertThat(run("datasets", "--db", ws, "--passphrase-file", pass.toString())).isZero();
+    assertThat(cli.run("datasets", "--db", ws)).isZero();
+    assertThat(cli.run("datasets", "--db", ws, "--passphrase-file", pass.toString())).isZero();
   }
 
   private static void assertNoPlaintext(Path dir, FileTime since, Path except) {

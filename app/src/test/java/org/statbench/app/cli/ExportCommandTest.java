@@ -3,8 +3,6 @@ package org.statbench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,23 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.store.AuditEntry;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 
 class ExportCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private String db;
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   /**
    * 3 regions x 2 sexes: B|F has 3 records (below the threshold of 10), every other cell at least
@@ -54,7 +41,7 @@ class ExportCommandTest {
     Path file = tmp.resolve("people.csv");
     Files.writeString(file, csv);
     db = tmp.resolve("ws").toString();
-    assertThat(run("import", "--db", db, "--name", "people", "--file", file.toString())).isZero();
+    cli.importCsv(db, "people", file);
   }
 
   private String[] export(String out, String... extra) {
@@ -81,15 +68,15 @@ class ExportCommandTest {
     Path rules = tmp.resolve("none.json");
     Files.writeString(rules, "{\"method\": \"none\"}");
     Path file = tmp.resolve("t.csv");
-    assertThat(run(export(file.toString(), "--rules", rules.toString()))).isEqualTo(3);
-    assertThat(err.toString()).contains("refused").contains("(B, F) primary:threshold");
+    assertThat(cli.run(export(file.toString(), "--rules", rules.toString()))).isEqualTo(3);
+    assertThat(cli.err()).contains("refused").contains("(B, F) primary:threshold");
     assertThat(file).doesNotExist();
   }
 
   @Test
   void writesAProtectedCsvWhoseSuppressedCellsAreEmpty() throws Exception {
     Path file = tmp.resolve("t.csv");
-    assertThat(run(export(file.toString()))).isZero();
+    assertThat(cli.run(export(file.toString()))).isZero();
     List<String> lines = Files.readAllLines(file);
     assertThat(lines.get(0)).isEqualTo("region,sex,measure,value,status");
     assertThat(lines).contains("B,F,count,,primary:threshold");
@@ -108,7 +95,7 @@ class ExportCommandTest {
   @Test
   void writesAnXlsxThatOpensWithItsReportSheet() throws Exception {
     Path file = tmp.resolve("t.xlsx");
-    assertThat(run(export(file.toString()))).isZero();
+    assertThat(cli.run(export(file.toString()))).isZero();
     try (InputStream in = Files.newInputStream(file);
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
       assertThat(wb.getSheet("Disclosure report")).isNotNull();
@@ -121,8 +108,8 @@ class ExportCommandTest {
 
   @Test
   void rejectsAnOutputThatIsNeitherCsvNorXlsx() {
-    assertThat(run(export(tmp.resolve("t.pdf").toString()))).isEqualTo(2);
-    assertThat(err.toString()).contains(".csv or .xlsx");
+    assertThat(cli.run(export(tmp.resolve("t.pdf").toString()))).isEqualTo(2);
+    assertThat(cli.err()).contains(".csv or .xlsx");
   }
 
   @Test
@@ -131,13 +118,14 @@ class ExportCommandTest {
     Files.writeString(rules, "{\"profile\": \"perturb\"}");
     Path first = tmp.resolve("p1.csv");
     Path second = tmp.resolve("p2.csv");
-    assertThat(run(export(first.toString(), "--rules", rules.toString())))
-        .as(err.toString())
+    assertThat(cli.run(export(first.toString(), "--rules", rules.toString())))
+        .as(cli.err())
         .isZero();
     // a second table sharing the region x sex cells, with a filter that keeps every record
     assertThat(
-            run(export(second.toString(), "--rules", rules.toString(), "--filter", "region=A,B,C")))
-        .as(err.toString())
+            cli.run(
+                export(second.toString(), "--rules", rules.toString(), "--filter", "region=A,B,C")))
+        .as(cli.err())
         .isZero();
     List<String> a = Files.readAllLines(first);
     List<String> b = Files.readAllLines(second);

@@ -2,58 +2,41 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ImportCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
-  private Path file(String name, String content) throws Exception {
-    Path p = tmp.resolve(name);
-    Files.writeString(p, content, StandardCharsets.UTF_8);
-    return p;
-  }
+  private final CliRun cli = CliRun.accumulating();
 
   @Test
   void importsAnExtractAndListsItInDatasets() throws Exception {
-    Path csv = file("claims.csv", "id,sex,age\n1,F,30\n2,M,41\n3,F,\n");
+    Path csv = CliRun.file(tmp, "claims.csv", "id,sex,age\n1,F,30\n2,M,41\n3,F,\n");
     String db = tmp.resolve("ws").toString();
 
-    int code = run("import", "--db", db, "--name", "claims", "--file", csv.toString());
+    int code = cli.run("import", "--db", db, "--name", "claims", "--file", csv.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).matches("Imported claims: 3 rows, 3 variables in \\d+\\.\\d s\\R");
-    assertThat(err.toString()).isEmpty();
+    assertThat(cli.out()).matches("Imported claims: 3 rows, 3 variables in \\d+\\.\\d s\\R");
+    assertThat(cli.err()).isEmpty();
 
-    out.getBuffer().setLength(0);
-    assertThat(run("datasets", "--db", db)).isZero();
-    assertThat(out.toString()).isEqualTo("claims\t3\t3" + System.lineSeparator());
+    cli.clear();
+    assertThat(cli.run("datasets", "--db", db)).isZero();
+    assertThat(cli.out()).isEqualTo("claims\t3\t3" + System.lineSeparator());
   }
 
   @Test
   void datasetsListsEveryDatasetByName() throws Exception {
-    Path a = file("a.csv", "x\n1\n");
-    Path b = file("b.csv", "x;y\n1;2\n3;4\n");
+    Path a = CliRun.file(tmp, "a.csv", "x\n1\n");
+    Path b = CliRun.file(tmp, "b.csv", "x;y\n1;2\n3;4\n");
     String db = tmp.resolve("ws").toString();
-    assertThat(run("import", "--db", db, "--name", "zeta", "--file", a.toString())).isZero();
+    cli.importCsv(db, "zeta", a);
     assertThat(
-            run(
+            cli.run(
                 "import",
                 "--db",
                 db,
@@ -64,22 +47,23 @@ class ImportCommandTest {
                 "--delimiter",
                 ";"))
         .isZero();
-    out.getBuffer().setLength(0);
+    cli.clear();
 
-    assertThat(run("datasets", "--db", db)).isZero();
+    assertThat(cli.run("datasets", "--db", db)).isZero();
 
-    assertThat(out.toString().split("\\R")).containsExactly("alpha\t2\t2", "zeta\t1\t1");
+    assertThat(cli.out().split("\\R")).containsExactly("alpha\t2\t2", "zeta\t1\t1");
   }
 
   @Test
   void schemaAndTabDelimiterAndEncodingOptionsAreApplied() throws Exception {
     Path csv = tmp.resolve("t.tsv");
     Files.write(csv, "code\tname\n1\tZo\u00eb\n".getBytes(StandardCharsets.ISO_8859_1));
-    Path schema = file("s.json", "{\"variables\": {\"code\": {\"type\": \"categorical\"}}}");
+    Path schema =
+        CliRun.file(tmp, "s.json", "{\"variables\": {\"code\": {\"type\": \"categorical\"}}}");
     String db = tmp.resolve("ws").toString();
 
     int code =
-        run(
+        cli.run(
             "import",
             "--db",
             db,
@@ -94,37 +78,38 @@ class ImportCommandTest {
             "--encoding",
             "windows-1252");
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).startsWith("Imported t: 1 rows, 2 variables");
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out()).startsWith("Imported t: 1 rows, 2 variables");
   }
 
   @Test
   void badInputExitsWithTwoAndNamesFileLineAndColumn() throws Exception {
-    Path csv = file("bad.csv", "id,sex\n1,F\n2\n");
+    Path csv = CliRun.file(tmp, "bad.csv", "id,sex\n1,F\n2\n");
     String db = tmp.resolve("ws").toString();
 
-    int code = run("import", "--db", db, "--name", "bad", "--file", csv.toString());
+    int code = cli.run("import", "--db", db, "--name", "bad", "--file", csv.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(cli.err())
         .contains("bad.csv, line 3, column sex: expected 2 fields but found 1")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
-    out.getBuffer().setLength(0);
-    assertThat(run("datasets", "--db", db)).isZero();
-    assertThat(out.toString()).isEmpty();
+    cli.clear();
+    assertThat(cli.run("datasets", "--db", db)).isZero();
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test
   void missingFileAndUnknownOptionsExitWithTwo() throws Exception {
     String db = tmp.resolve("ws").toString();
     assertThat(
-            run("import", "--db", db, "--name", "x", "--file", tmp.resolve("nope.csv").toString()))
+            cli.run(
+                "import", "--db", db, "--name", "x", "--file", tmp.resolve("nope.csv").toString()))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("nope.csv: file not found");
-    Path csv = file("a.csv", "x\n1\n");
+    assertThat(cli.err()).contains("nope.csv: file not found");
+    Path csv = CliRun.file(tmp, "a.csv", "x\n1\n");
     assertThat(
-            run(
+            cli.run(
                 "import",
                 "--db",
                 db,
@@ -135,9 +120,9 @@ class ImportCommandTest {
                 "--delimiter",
                 "abc"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown delimiter 'abc'");
+    assertThat(cli.err()).contains("Unknown delimiter 'abc'");
     assertThat(
-            run(
+            cli.run(
                 "import",
                 "--db",
                 db,
@@ -148,15 +133,15 @@ class ImportCommandTest {
                 "--encoding",
                 "nope-42"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown encoding 'nope-42'");
-    assertThat(run("import", "--db", db)).isEqualTo(2);
+    assertThat(cli.err()).contains("Unknown encoding 'nope-42'");
+    assertThat(cli.run("import", "--db", db)).isEqualTo(2);
   }
 
   @Test
   void helpWorksOnImportAndDatasets() {
-    assertThat(run("import", "--help")).isZero();
-    assertThat(out.toString()).contains("--delimiter").contains("--schema");
-    assertThat(run("datasets", "--help")).isZero();
-    assertThat(out.toString()).contains("--db");
+    assertThat(cli.run("import", "--help")).isZero();
+    assertThat(cli.out()).contains("--delimiter").contains("--schema");
+    assertThat(cli.run("datasets", "--help")).isZero();
+    assertThat(cli.out()).contains("--db");
   }
 }

@@ -2,8 +2,6 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,23 +13,12 @@ import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.sampledata.SampleData;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 
 class JoinCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private String db;
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   @BeforeEach
   void importSurveyAndClassification() throws Exception {
@@ -51,7 +38,7 @@ class JoinCommandTest {
     SampleData.copyTo(files);
     db = tmp.resolve("ws").toString();
     assertThat(
-            run(
+            cli.run(
                 "import",
                 "--db",
                 db,
@@ -61,7 +48,7 @@ class JoinCommandTest {
                 files.resolve("survey.csv").toString()))
         .isZero();
     assertThat(
-            run(
+            cli.run(
                 "import",
                 "--db",
                 db,
@@ -76,7 +63,7 @@ class JoinCommandTest {
   void joinPrintsTheMatchReportAndWritesTheReportCsv() throws Exception {
     Path report = tmp.resolve("report.csv");
     int code =
-        run(
+        cli.run(
             "join",
             "--db",
             db,
@@ -91,8 +78,8 @@ class JoinCommandTest {
             "--report",
             report.toString());
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out())
         .contains("Join survey.oa_code -> oac_2011")
         .contains("pseudo_code")
         .contains("Added to survey: supergroup, group");
@@ -107,7 +94,7 @@ class JoinCommandTest {
   @Test
   void levelsDefaultToEveryLookupColumnButTheKeyAndPersistForLaterCommands() throws Exception {
     assertThat(
-            run(
+            cli.run(
                 "join",
                 "--db",
                 db,
@@ -119,8 +106,8 @@ class JoinCommandTest {
                 "oac_2011"))
         .isZero();
     // A later command (a new workspace session) sees the added variables.
-    assertThat(run("datasets", "--db", db)).isZero();
-    assertThat(out.toString()).contains("survey\t7\t9");
+    assertThat(cli.run("datasets", "--db", db)).isZero();
+    assertThat(cli.out()).contains("survey\t7\t9");
     try (Workspace ws = Workspace.open(Path.of(db))) {
       DatasetInfo info = ws.dataset("survey");
       assertThat(info.variableNames())
@@ -144,23 +131,24 @@ class JoinCommandTest {
   @Test
   void unknownDatasetIsExit2NamingIt() {
     int code =
-        run("join", "--db", db, "--dataset", "nope", "--key", "oa_code", "--lookup", "oac_2011");
+        cli.run(
+            "join", "--db", db, "--dataset", "nope", "--key", "oa_code", "--lookup", "oac_2011");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("'nope'").doesNotContain("Exception");
+    assertThat(cli.err()).contains("'nope'").doesNotContain("Exception");
   }
 
   @Test
   void unknownKeyVariableIsExit2NamingIt() {
     int code =
-        run("join", "--db", db, "--dataset", "survey", "--key", "oa", "--lookup", "oac_2011");
+        cli.run("join", "--db", db, "--dataset", "survey", "--key", "oa", "--lookup", "oac_2011");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("'oa'").contains("survey");
+    assertThat(cli.err()).contains("'oa'").contains("survey");
   }
 
   @Test
   void unknownLevelIsExit2NamingIt() {
     int code =
-        run(
+        cli.run(
             "join",
             "--db",
             db,
@@ -173,15 +161,16 @@ class JoinCommandTest {
             "--levels",
             "supergroup,nonsense");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("'nonsense'");
+    assertThat(cli.err()).contains("'nonsense'");
   }
 
   @Test
   void unknownLookupIsExit2NamingIt() {
     int code =
-        run("join", "--db", db, "--dataset", "survey", "--key", "oa_code", "--lookup", "oac_2031");
+        cli.run(
+            "join", "--db", db, "--dataset", "survey", "--key", "oa_code", "--lookup", "oac_2031");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("'oac_2031'");
+    assertThat(cli.err()).contains("'oac_2031'");
   }
 
   @Test
@@ -191,11 +180,11 @@ class JoinCommandTest {
         claims,
         "claim,oa_code,region\nC1,E00900001,North\nC2,XYZ,North\nC3,E00900002,South\nC4,,\n",
         StandardCharsets.UTF_8);
-    assertThat(run("import", "--db", db, "--name", "claims", "--file", claims.toString())).isZero();
+    cli.importCsv(db, "claims", claims);
     Path report = tmp.resolve("report.csv");
     Path byRegion = tmp.resolve("by-region.csv");
     int code =
-        run(
+        cli.run(
             "join",
             "--db",
             db,
@@ -214,7 +203,7 @@ class JoinCommandTest {
             "--report-by",
             byRegion.toString());
 
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     assertThat(Files.readString(byRegion))
         .isEqualTo(
             "variable,category,total,matched,unmatched,rate\n"
@@ -237,7 +226,7 @@ class JoinCommandTest {
   @Test
   void reportByWithoutByIsExit2() {
     int code =
-        run(
+        cli.run(
             "join",
             "--db",
             db,
@@ -250,20 +239,20 @@ class JoinCommandTest {
             "--report-by",
             tmp.resolve("x.csv").toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--report-by needs --by");
+    assertThat(cli.err()).contains("--report-by needs --by");
   }
 
   @Test
   void helpDescribesTheOptions() {
-    assertThat(run("join", "--help")).isZero();
-    assertThat(out.toString())
+    assertThat(cli.run("join", "--help")).isZero();
+    assertThat(cli.out())
         .contains("--lookup-key", "--levels", "--report", "--bridge", "--report-by");
   }
 
   @Test
   void aLaterTabulateUsesTheJoinedLevelWithUnmatchedRecordsAsMissing() {
     assertThat(
-            run(
+            cli.run(
                 "join",
                 "--db",
                 db,
@@ -276,9 +265,9 @@ class JoinCommandTest {
                 "--levels",
                 "supergroup"))
         .isZero();
-    int code = run("tabulate", "--db", db, "--dataset", "survey", "--rows", "supergroup");
-    assertThat(code).as(err.toString()).isZero();
-    String csv = out.toString();
+    int code = cli.run("tabulate", "--db", db, "--dataset", "survey", "--rows", "supergroup");
+    assertThat(code).as(cli.err()).isZero();
+    String csv = cli.out();
     assertThat(csv.lines().findFirst()).hasValue("supergroup,measure,value");
     // Four of the seven records are unmatched and form the Missing category; Total counts all.
     assertThat(csv).contains("Missing,count,4").contains("Total,count,7");

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,27 +42,9 @@ class LazyDispatchTest {
     return run(StatBenchCommand.commandLine(args), args);
   }
 
-  private static List<String> subcommandPaths() {
-    List<String> names = new ArrayList<>();
-    collect(StatBenchCommand.commandLine(), List.of(), names);
-    return names;
-  }
-
-  private static void collect(CommandLine cl, List<String> path, List<String> names) {
-    for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
-      if (e.getKey().equals("help")) {
-        continue;
-      }
-      List<String> p = new ArrayList<>(path);
-      p.add(e.getKey());
-      names.add(String.join(" ", p));
-      collect(e.getValue(), p, names);
-    }
-  }
-
   @Test
   void everySubCommandPrintsTheSameHelpWhenBuiltAlone() {
-    List<String> paths = subcommandPaths();
+    List<String> paths = CliRun.subcommandPaths();
     for (String path : paths) {
       List<String> args = new ArrayList<>(List.of(path.split(" ")));
       args.add("--help");

@@ -2,8 +2,6 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,24 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.statbench.core.data.DatasetInfo;
 import org.statbench.sampledata.people.SyntheticPeople;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 
 /** The command-line contract of {@code link} and {@code pseudonymise}. */
 class LinkCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private String db;
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   @BeforeEach
   void importAGeneratedPair() throws Exception {
@@ -51,8 +38,8 @@ class LinkCommandTest {
       SyntheticPeople.writeCsv(job.right(), w);
     }
     db = tmp.resolve("ws").toString();
-    assertThat(run("import", "--db", db, "--name", "customers", "--file", l.toString())).isZero();
-    assertThat(run("import", "--db", db, "--name", "recipients", "--file", r.toString())).isZero();
+    cli.importCsv(db, "customers", l);
+    cli.importCsv(db, "recipients", r);
   }
 
   private static Map<String, String> report(Path file) throws Exception {
@@ -72,7 +59,7 @@ class LinkCommandTest {
     Path verify = tmp.resolve("verify.csv");
     Path report = tmp.resolve("report.csv");
     int code =
-        run(
+        cli.run(
             "link",
             "--db",
             db,
@@ -91,8 +78,8 @@ class LinkCommandTest {
             verify.toString(),
             "--report",
             report.toString());
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out())
         .contains("fields: forename:name, surname:name, dob:date, postcode:postcode, address:text")
         .contains("blocking (default rules):")
         .contains("postcode")
@@ -150,7 +137,7 @@ class LinkCommandTest {
     Path clusters = tmp.resolve("clusters.csv");
     Path model = tmp.resolve("model.json");
     int code =
-        run(
+        cli.run(
             "link",
             "--db",
             db,
@@ -162,14 +149,14 @@ class LinkCommandTest {
             "forename:name,surname:name,dob:date,postcode",
             "--save-model",
             model.toString());
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     List<String> c = Files.readAllLines(clusters);
     assertThat(c.get(0)).isEqualTo("id,cluster");
     assertThat(c).hasSize(401);
     assertThat(Files.readString(model)).contains("\"version\" : 1").contains("\"prior\"");
     Path again = tmp.resolve("again.csv");
     assertThat(
-            run(
+            cli.run(
                 "link",
                 "--db",
                 db,
@@ -181,7 +168,7 @@ class LinkCommandTest {
                 "forename:name,surname:name,dob:date,postcode",
                 "--model",
                 model.toString()))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
     assertThat(Files.readAllLines(again)).isEqualTo(c);
   }
@@ -189,7 +176,7 @@ class LinkCommandTest {
   @Test
   void saveWritesALinkedDatasetIntoTheWorkspace() throws Exception {
     int code =
-        run(
+        cli.run(
             "link",
             "--db",
             db,
@@ -204,7 +191,7 @@ class LinkCommandTest {
             "customers_linked",
             "--save-vars",
             "nino");
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     try (Workspace ws = Workspace.open(Path.of(db))) {
       DatasetInfo info = ws.dataset("customers_linked");
       assertThat(info.rows()).isEqualTo(3000);
@@ -248,11 +235,11 @@ class LinkCommandTest {
                 "linked"
               },
               bad[i]);
-      assertThat(run(args)).as(String.join(" ", bad[i])).isEqualTo(2);
-      assertThat(err.toString()).contains(expect[i]).doesNotContain("Exception");
+      assertThat(cli.run(args)).as(String.join(" ", bad[i])).isEqualTo(2);
+      assertThat(cli.err()).contains(expect[i]).doesNotContain("Exception");
     }
     assertThat(
-            run(
+            cli.run(
                 "link",
                 "--db",
                 db,
@@ -263,7 +250,7 @@ class LinkCommandTest {
                 "--out",
                 links.toString()))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("nobody");
+    assertThat(cli.err()).contains("nobody");
     assertThat(links).doesNotExist();
     try (Workspace ws = Workspace.open(Path.of(db))) {
       assertThat(ws.hasDataset("linked")).isFalse();
@@ -275,7 +262,7 @@ class LinkCommandTest {
   @Test
   void refusesBlockingThatBringsTooManyPairs() {
     int code =
-        run(
+        cli.run(
             "link",
             "--db",
             db,
@@ -290,7 +277,7 @@ class LinkCommandTest {
             "--max-pairs",
             "1000");
     assertThat(code).isEqualTo(3);
-    assertThat(err.toString()).contains("initial(forename)").contains("1000");
+    assertThat(cli.err()).contains("initial(forename)").contains("1000");
   }
 
   @Test
@@ -299,7 +286,7 @@ class LinkCommandTest {
     Files.writeString(key, "a secret of more than thirty-two bytes, kept apart");
     Files.writeString(tmp.resolve("short"), "short");
     assertThat(
-            run(
+            cli.run(
                 "pseudonymise",
                 "--db",
                 db,
@@ -312,9 +299,9 @@ class LinkCommandTest {
                 "--name",
                 "c1"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("short").contains("32");
+    assertThat(cli.err()).contains("short").contains("32");
     assertThat(
-            run(
+            cli.run(
                 "pseudonymise",
                 "--db",
                 db,
@@ -327,10 +314,10 @@ class LinkCommandTest {
                 "--name",
                 "c1"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("missing");
+    assertThat(cli.err()).contains("missing");
     for (String[] d : new String[][] {{"customers", "c1"}, {"recipients", "r1"}}) {
       int code =
-          run(
+          cli.run(
               "pseudonymise",
               "--db",
               db,
@@ -344,9 +331,9 @@ class LinkCommandTest {
               "k=soundex(surname)+dob",
               "--name",
               d[1]);
-      assertThat(code).as(err.toString()).isZero();
+      assertThat(code).as(cli.err()).isZero();
     }
-    assertThat(out.toString()).contains("pseudonymised recipients into r1: 400 records");
+    assertThat(cli.out()).contains("pseudonymised recipients into r1: 400 records");
     try (Workspace ws = Workspace.open(Path.of(db))) {
       assertThat(ws.dataset("c1").variableNames())
           .containsExactly(
@@ -361,7 +348,7 @@ class LinkCommandTest {
     }
     Path links = tmp.resolve("hashed.csv");
     int code =
-        run(
+        cli.run(
             "link",
             "--db",
             db,
@@ -379,8 +366,8 @@ class LinkCommandTest {
             "forename_hash+surname_hash+dob_hash+postcode_hash",
             "--truth",
             "person_id");
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("key:forename_hash+surname_hash+dob_hash+postcode_hash");
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("key:forename_hash+surname_hash+dob_hash+postcode_hash");
     assertThat(Files.readAllLines(links).size()).isGreaterThan(100);
   }
 

@@ -2,8 +2,6 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,24 +20,13 @@ import org.statbench.disclosure.DisclosurePolicy;
 import org.statbench.disclosure.DisclosureReport;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.Tabulator;
-import picocli.CommandLine;
 
 /** A multi-level roll-up table through the disclosure commands. */
 class RollUpDisclosureCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private String db;
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   /** R1 > (L1 > O1 O2, L2 > O3), R2 > (L3 > O4 O5) by sex; O2|F = 3 fails the threshold. */
   @BeforeEach
@@ -64,7 +51,7 @@ class RollUpDisclosureCommandTest {
     Path file = tmp.resolve("areas.csv");
     Files.writeString(file, csv);
     db = tmp.resolve("ws").toString();
-    assertThat(run("import", "--db", db, "--name", "areas", "--file", file.toString())).isZero();
+    cli.importCsv(db, "areas", file);
   }
 
   private String[] table(String command, Path out, String... extra) {
@@ -91,7 +78,7 @@ class RollUpDisclosureCommandTest {
   @Test
   void exportProtectsAMultiLevelRollUpWithItsSubtotalsAsConstraints() throws Exception {
     Path file = tmp.resolve("t.csv");
-    assertThat(run(table("export", file))).as(err.toString()).isZero();
+    assertThat(cli.run(table("export", file))).as(cli.err()).isZero();
     List<String> lines = Files.readAllLines(file);
     assertThat(lines.get(0)).isEqualTo("oa,sex,measure,value,status");
     assertThat(lines.subList(1, lines.size()))
@@ -147,9 +134,9 @@ class RollUpDisclosureCommandTest {
   @Test
   void checkOfARollUpLongCsvFindsThePrimaryCell() throws Exception {
     Path raw = tmp.resolve("raw.csv");
-    assertThat(run(table("tabulate", raw))).isZero();
-    assertThat(run("check", "--table", raw.toString())).isEqualTo(3);
-    assertThat(out.toString() + err).contains("oa=O2, sex=F");
+    assertThat(cli.run(table("tabulate", raw))).isZero();
+    assertThat(cli.run("check", "--table", raw.toString())).isEqualTo(3);
+    assertThat(cli.out() + cli.err()).contains("oa=O2, sex=F");
   }
 
   @Test
@@ -157,10 +144,10 @@ class RollUpDisclosureCommandTest {
     // the long CSV writes parents as ordinary codes, so a standalone protect cannot know which
     // rows are subtotals: it must refuse rather than protect against the wrong relations
     Path raw = tmp.resolve("raw.csv");
-    assertThat(run(table("tabulate", raw))).isZero();
+    assertThat(cli.run(table("tabulate", raw))).isZero();
     Path p = tmp.resolve("p.csv");
-    assertThat(run("protect", "--table", raw.toString(), "--out", p.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("does not add up");
+    assertThat(cli.run("protect", "--table", raw.toString(), "--out", p.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("does not add up");
     assertThat(p).doesNotExist();
   }
 }

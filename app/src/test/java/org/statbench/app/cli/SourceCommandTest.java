@@ -2,8 +2,6 @@ package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code source add|list|test} and {@code --dataset SOURCE} on tabulate, export, cohort and
@@ -26,8 +23,7 @@ import picocli.CommandLine;
 class SourceCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private String db;
   private String url;
 
@@ -41,15 +37,6 @@ class SourceCommandTest {
     "N,M,28,55,,",
   };
 
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
   @BeforeEach
   void serverAndImport() throws Exception {
     db = tmp.resolve("ws").toString();
@@ -57,9 +44,7 @@ class SourceCommandTest {
     List<String> lines = new ArrayList<>(List.of("region,sex,age,amount,referred,job"));
     lines.addAll(List.of(ROWS));
     Files.write(csv, lines);
-    assertThat(run("import", "--db", db, "--name", "imported", "--file", csv.toString()))
-        .as(err.toString())
-        .isZero();
+    cli.importCsv(db, "imported", csv);
     url = "jdbc:h2:file:" + tmp.resolve("server").toAbsolutePath();
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
       load(c);
@@ -96,23 +81,23 @@ class SourceCommandTest {
 
   private void addH2Source() {
     assertThat(
-            run(
+            cli.run(
                 "source", "add", "--db", db, "--name", "people", "--url", url, "--table", "people",
                 "--user", "sa"))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
   }
 
   @Test
   void addListTestAndDatasetsShowTheSource() {
     addH2Source();
-    assertThat(out.toString()).contains("Added source people (H2): 7 records, 6 variables");
-    assertThat(run("source", "list", "--db", db)).isZero();
-    assertThat(out.toString()).isEqualTo("people\tH2\t" + url + "\tpeople\tsa\n");
-    assertThat(run("source", "test", "--db", db, "--name", "people")).isZero();
-    assertThat(out.toString()).startsWith("OK: people (H2): 7 records, 6 variables");
-    assertThat(run("datasets", "--db", db)).isZero();
-    assertThat(out.toString()).contains("people\t7\t6");
+    assertThat(cli.out()).contains("Added source people (H2): 7 records, 6 variables");
+    assertThat(cli.run("source", "list", "--db", db)).isZero();
+    assertThat(cli.out()).isEqualTo("people\tH2\t" + url + "\tpeople\tsa\n");
+    assertThat(cli.run("source", "test", "--db", db, "--name", "people")).isZero();
+    assertThat(cli.out()).startsWith("OK: people (H2): 7 records, 6 variables");
+    assertThat(cli.run("datasets", "--db", db)).isZero();
+    assertThat(cli.out()).contains("people\t7\t6");
   }
 
   @Test
@@ -131,9 +116,10 @@ class SourceCommandTest {
     Path a = tmp.resolve("a.csv");
     Path b = tmp.resolve("b.csv");
     int ca =
-        run("export", "--db", db, "--dataset", "people", "--rows", "region", "--out", a.toString());
+        cli.run(
+            "export", "--db", db, "--dataset", "people", "--rows", "region", "--out", a.toString());
     int cb =
-        run(
+        cli.run(
             "export",
             "--db",
             db,
@@ -154,21 +140,21 @@ class SourceCommandTest {
   private String tabulate(String dataset, String... args) {
     List<String> a = new ArrayList<>(List.of("tabulate", "--db", db, "--dataset", dataset));
     a.addAll(List.of(args));
-    assertThat(run(a.toArray(String[]::new))).as(err.toString()).isZero();
-    return out.toString();
+    assertThat(cli.run(a.toArray(String[]::new))).as(cli.err()).isZero();
+    return cli.out();
   }
 
   private String cohort(String dataset, String... args) {
     List<String> a = new ArrayList<>(List.of("cohort", "--db", db, "--dataset", dataset));
     a.addAll(List.of(args));
-    assertThat(run(a.toArray(String[]::new))).as(err.toString()).isZero();
-    return out.toString();
+    assertThat(cli.run(a.toArray(String[]::new))).as(cli.err()).isZero();
+    return cli.out();
   }
 
   @Test
   void connectionProblemsExitTwoWithTheServersMessageAndWhatToDo() {
     assertThat(
-            run(
+            cli.run(
                 "source",
                 "add",
                 "--db",
@@ -180,17 +166,15 @@ class SourceCommandTest {
                 "--table",
                 "t"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("No JDBC driver for 'nosuch'").contains("drivers");
+    assertThat(cli.err()).contains("No JDBC driver for 'nosuch'").contains("drivers");
     assertThat(
-            run(
+            cli.run(
                 "source", "add", "--db", db, "--name", "x", "--url", url, "--table", "nope",
                 "--user", "sa"))
         .isEqualTo(2);
-    assertThat(err.toString())
-        .contains("Cannot read the table or view 'nope'")
-        .contains("not found");
+    assertThat(cli.err()).contains("Cannot read the table or view 'nope'").contains("not found");
     assertThat(
-            run(
+            cli.run(
                 "source",
                 "add",
                 "--db",
@@ -202,9 +186,9 @@ class SourceCommandTest {
                 "--table",
                 "t"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("Cannot reach the database").contains("Connection");
+    assertThat(cli.err()).contains("Cannot reach the database").contains("Connection");
     assertThat(
-            run(
+            cli.run(
                 "source",
                 "add",
                 "--db",
@@ -216,8 +200,8 @@ class SourceCommandTest {
                 "--table",
                 "t"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("not a JDBC URL");
-    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(cli.err()).contains("not a JDBC URL");
+    assertThat(cli.err()).doesNotContain("Exception");
   }
 
   @Test
@@ -248,18 +232,19 @@ class SourceCommandTest {
       user,
       "--password-file"
     };
-    assertThat(run(concat(add, bad.toString()))).isEqualTo(2);
-    assertThat(err.toString()).contains("refused the user name or password");
-    assertThat(run(concat(add, pw.toString()))).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("Added source pg (PostgreSQL): 7 records, 6 variables");
+    assertThat(cli.run(concat(add, bad.toString()))).isEqualTo(2);
+    assertThat(cli.err()).contains("refused the user name or password");
+    assertThat(cli.run(concat(add, pw.toString()))).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("Added source pg (PostgreSQL): 7 records, 6 variables");
     String[] t = {"--rows", "region", "--cols", "sex"};
     List<String> a =
         new ArrayList<>(
             List.of("tabulate", "--db", db, "--dataset", "pg", "--password-file", pw.toString()));
     a.addAll(List.of(t));
-    assertThat(run(a.toArray(String[]::new))).as(err.toString()).isZero();
-    assertThat(out.toString()).isEqualTo(tabulate("imported", t));
-    assertThat(run("source", "test", "--db", db, "--name", "pg", "--password-file", pw.toString()))
+    assertThat(cli.run(a.toArray(String[]::new))).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo(tabulate("imported", t));
+    assertThat(
+            cli.run("source", "test", "--db", db, "--name", "pg", "--password-file", pw.toString()))
         .isZero();
   }
 

@@ -3,14 +3,11 @@ package org.statbench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The {@code status} command's contract on a hand-worked case (see StatusTrackerTest in the cohort
@@ -22,8 +19,7 @@ class StatusCommandTest {
   @TempDir static Path shared;
   static String db;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = CliRun.accumulating();
 
   @BeforeAll
   static void importPeopleAndSpells() throws IOException {
@@ -41,19 +37,9 @@ class StatusCommandTest {
             + "P4,UC,2020-03-29,2020-04-28\n"
             + "P9,JSA,2020-01-01,\n");
     db = shared.resolve("ws").toString();
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    assertThat(cl.execute("import", "--db", db, "--name", "people", "--file", people.toString()))
-        .isZero();
-    assertThat(cl.execute("import", "--db", db, "--name", "spells", "--file", spells.toString()))
-        .isZero();
-  }
-
-  private int run(String... args) {
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    CliRun cl = new CliRun();
+    cl.importCsv(db, "people", people);
+    cl.importCsv(db, "spells", spells);
   }
 
   private int status(Path file, String... more) {
@@ -88,7 +74,7 @@ class StatusCommandTest {
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
-    return run(all);
+    return cli.run(all);
   }
 
   @Test
@@ -97,7 +83,7 @@ class StatusCommandTest {
 
     int code = status(file);
 
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     assertThat(Files.readString(file))
         .isEqualTo(
             """
@@ -135,7 +121,7 @@ class StatusCommandTest {
             2020-02,3,UC,,,censored
             2020-02,3,Off benefit,,,censored
             """);
-    assertThat(err.toString())
+    assertThat(cli.err())
         .contains("JSA, ESA, UC (the order of first appearance in the spell data)")
         .contains("1 spell of people outside the cohort ignored");
   }
@@ -147,7 +133,7 @@ class StatusCommandTest {
     int code =
         status(file, "--by", "g", "--filter", "g=B", "--priority", "ESA,JSA,UC", "--off", "None");
 
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     // Group B: P2 (2020-01) and P4 (2020-02); P2 at d1 is on ESA and JSA: ESA now wins.
     assertThat(Files.readString(file).lines())
         .startsWith("cohort,g,duration,state,people,proportion,status")
@@ -159,7 +145,7 @@ class StatusCommandTest {
         // Groups are those of the whole dataset, as in cohort tracking: A stays, empty.
         .contains("2020-01,A,1,None,0,,observed")
         .hasSize(1 + 2 * 2 * 4 * 4);
-    assertThat(err.toString()).contains("(the order given)").contains("3 spells of people");
+    assertThat(cli.err()).contains("(the order given)").contains("3 spells of people");
   }
 
   @Test
@@ -172,7 +158,7 @@ class StatusCommandTest {
         status(
             file, "--window", "2", "--ever", ever.toString(), "--time-in-state", time.toString());
 
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     assertThat(Files.readString(ever).lines())
         .contains("2020-01,1,JSA,2,1,observed", "2020-01,2,Off benefit,1,0.5,observed");
     assertThat(Files.readString(time).lines())
@@ -186,12 +172,11 @@ class StatusCommandTest {
     Files.writeString(
         spells,
         "pid,benefit,start,end\nP1,JSA,2020-01-01,2020-02-28\nP2,ESA,2020-03-10,2020-03-01\n");
-    assertThat(run("import", "--db", db, "--name", "bad_spells", "--file", spells.toString()))
-        .isZero();
+    cli.importCsv(db, "bad_spells", spells);
     Path file = tmp.resolve("status.csv");
 
     int code =
-        run(
+        cli.run(
             "status",
             "--db",
             db,
@@ -215,7 +200,7 @@ class StatusCommandTest {
             file.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(cli.err())
         .contains("record 2 (line 3) ends (end 2020-03-01) before it starts (start 2020-03-10)")
         .doesNotContain("Exception");
     assertThat(file).doesNotExist();
@@ -223,20 +208,20 @@ class StatusCommandTest {
 
   @Test
   void missingOptionsAreBadUsageAndUnknownVariablesNameTheOption(@TempDir Path tmp) {
-    assertThat(run("status", "--db", db, "--dataset", "people", "--out", "x.csv")).isEqualTo(2);
-    assertThat(err.toString()).contains("--spells").contains("--spell-id");
+    assertThat(cli.run("status", "--db", db, "--dataset", "people", "--out", "x.csv")).isEqualTo(2);
+    assertThat(cli.err()).contains("--spells").contains("--spell-id");
 
     int code = status(tmp.resolve("s.csv"), "--spell-id", "nope");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--spell-id: unknown variable 'nope' in dataset 'spells'");
+    assertThat(cli.err()).contains("--spell-id: unknown variable 'nope' in dataset 'spells'");
   }
 
   @Test
   void benchStatusPrintsTheMedian() {
-    int code = run("bench", "status", "--people", "2000", "--spells", "10000", "--runs", "1");
+    int code = cli.run("bench", "status", "--people", "2000", "--spells", "10000", "--runs", "1");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("bench status: 2,000 participants").contains("median");
+    assertThat(cli.out()).contains("bench status: 2,000 participants").contains("median");
   }
 }

@@ -3,8 +3,6 @@ package org.statbench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,24 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.core.data.NumericColumn;
-import picocli.CommandLine;
 
 /** tabulate with --design, --replicates, --se and --level on a design worked by hand. */
 class SurveyCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private String db;
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   @BeforeEach
   void importSurvey() throws Exception {
@@ -43,7 +30,7 @@ class SurveyCommandTest {
             + "A,2,x,5,2,1,1,2\n"
             + "B,3,z,1,3,1,1,0\n");
     db = tmp.resolve("ws").toString();
-    assertThat(run("import", "--db", db, "--name", "s", "--file", csv.toString())).isZero();
+    cli.importCsv(db, "s", csv);
   }
 
   private static String n(double v) {
@@ -53,7 +40,7 @@ class SurveyCommandTest {
   @Test
   void seAppendsStandardErrorIntervalCvAndBaseOfEveryDomain() {
     int code =
-        run(
+        cli.run(
             "tabulate",
             "--db",
             db,
@@ -68,8 +55,8 @@ class SurveyCommandTest {
             "--design",
             "strata=stratum,psu=psu,lonely=certainty",
             "--se");
-    assertThat(code).as(err.toString()).isZero();
-    String[] lines = out.toString().split("\n");
+    assertThat(code).as(cli.err()).isZero();
+    String[] lines = cli.out().split("\n");
     assertThat(lines[0]).isEqualTo("g,measure,value,se,lower,upper,cv,n");
     // domain x: w y = 2 (PSU 1) and 10 (PSU 2): total 12; A: 2 * ((2-6)^2 + (10-6)^2) = 64
     double z = 1.959963984540054;
@@ -83,7 +70,7 @@ class SurveyCommandTest {
   @Test
   void lonelyPsuIsRefusedWithExitTwoNamingTheStratum() {
     int code =
-        run(
+        cli.run(
             "tabulate",
             "--db",
             db,
@@ -97,7 +84,7 @@ class SurveyCommandTest {
             "strata=stratum,psu=psu",
             "--se");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("'stratum': B").doesNotContain("Exception");
+    assertThat(cli.err()).contains("'stratum': B").doesNotContain("Exception");
   }
 
   @Test
@@ -106,7 +93,7 @@ class SurveyCommandTest {
     // r3 = 2+4+10+0 = 16; mean 40/3; squares (10/3)^2 + (2/3)^2 + (8/3)^2 = 168/9;
     // JK1: (R-1)/R = 2/3 -> variance 112/9
     int code =
-        run(
+        cli.run(
             "tabulate",
             "--db",
             db,
@@ -129,11 +116,11 @@ class SurveyCommandTest {
             "0.90",
             "--filter",
             "g=x,z");
-    assertThat(code).as(err.toString()).isZero();
-    String[] lines = out.toString().split("\n");
+    assertThat(code).as(cli.err()).isZero();
+    String[] lines = cli.out().split("\n");
     assertThat(lines).hasSize(3);
     code =
-        run(
+        cli.run(
             "tabulate",
             "--db",
             db,
@@ -152,8 +139,8 @@ class SurveyCommandTest {
             "--se",
             "--level",
             "0.90");
-    assertThat(code).as(err.toString()).isZero();
-    String[] total = out.toString().split("\n")[3].split(",");
+    assertThat(code).as(cli.err()).isZero();
+    String[] total = cli.out().split("\n")[3].split(",");
     double se = Math.sqrt(112.0 / 9);
     double z90 = 1.6448536269514722;
     assertThat(total[0] + "," + total[1] + "," + total[2] + "," + total[7])
@@ -167,7 +154,7 @@ class SurveyCommandTest {
   @Test
   void ratioAndGiniMeasuresWithoutSeWriteEstimatesOnly() {
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -181,14 +168,14 @@ class SurveyCommandTest {
                 "ratio:y/w"))
         .isZero();
     // x: (1*2 + 2*5) / (1*1 + 2*2) = 12 / 5
-    assertThat(out.toString().split("\n")[0]).isEqualTo("g,measure,value");
-    assertThat(out.toString().split("\n")[1]).isEqualTo("x,ratio:y/w,2.4");
+    assertThat(cli.out().split("\n")[0]).isEqualTo("g,measure,value");
+    assertThat(cli.out().split("\n")[1]).isEqualTo("x,ratio:y/w,2.4");
   }
 
   @Test
   void withoutADesignTheWeightAloneGivesOtherStandardErrors() {
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -202,11 +189,12 @@ class SurveyCommandTest {
                 "strata=stratum,psu=psu,lonely=certainty",
                 "--se"))
         .isZero();
-    String withDesign = out.toString();
+    String withDesign = cli.out();
     assertThat(
-            run("tabulate", "--db", db, "--dataset", "s", "--rows", "g", "--weight", "w", "--se"))
+            cli.run(
+                "tabulate", "--db", db, "--dataset", "s", "--rows", "g", "--weight", "w", "--se"))
         .isZero();
-    assertThat(out.toString()).isNotEqualTo(withDesign); // no kept design: the weight alone
+    assertThat(cli.out()).isNotEqualTo(withDesign); // no kept design: the weight alone
   }
 
   private String importHundred() throws Exception {
@@ -217,13 +205,13 @@ class SurveyCommandTest {
     }
     Path csv = tmp.resolve("h.csv");
     Files.writeString(csv, sb.toString());
-    assertThat(run("import", "--db", db, "--name", "h", "--file", csv.toString())).isZero();
+    cli.importCsv(db, "h", csv);
     return "h";
   }
 
   /** Exports dataset h by g (no totals, weighted, with --se) under a policy file. */
   private int exportH(Path rules, Path out) {
-    return run(
+    return cli.run(
         "export",
         "--db",
         db,
@@ -251,7 +239,7 @@ class SurveyCommandTest {
     Files.writeString(rules, "{\"quality\": {\"cvCaution\": 10, \"cvWithhold\": 30}}");
     Path out = tmp.resolve("release.csv");
     int code = exportH(rules, out);
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines.get(0)).isEqualTo("g,measure,value,status,se,lower,upper,cv,n");
     assertThat(lines.get(1)).startsWith("a,count,6000,ok,");
@@ -288,9 +276,9 @@ class SurveyCommandTest {
     }
     Path csv = tmp.resolve("q.csv");
     Files.writeString(csv, sb.toString());
-    assertThat(run("import", "--db", db, "--name", "q", "--file", csv.toString())).isZero();
+    cli.importCsv(db, "q", csv);
     int code =
-        run(
+        cli.run(
             "tabulate",
             "--db",
             db,
@@ -304,9 +292,9 @@ class SurveyCommandTest {
             "column",
             "--weight",
             "w");
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     // quintile cut points 2.5, 4.5, 6.5, 8.5 (see HandWorkedDesignsTest); first share 3/55
-    String[] lines = out.toString().split("\n");
+    String[] lines = cli.out().split("\n");
     assertThat(lines[0]).isEqualTo("y,measure,value");
     assertThat(lines[1]).startsWith("<2.5,column%:sum:y,5.45454545454545");
     assertThat(lines[5]).startsWith("8.5+,column%:sum:y,34.5454545454545");
@@ -318,9 +306,9 @@ class SurveyCommandTest {
     Path csv = tmp.resolve("waves.csv");
     Files.writeString(
         csv, "p,wave,y,w\np1,1,1,1\np2,1,2,1\np3,1,3,1\np1,2,2,1\np2,2,2,1\np3,2,5,1\n");
-    assertThat(run("import", "--db", db, "--name", "waves", "--file", csv.toString())).isZero();
+    cli.importCsv(db, "waves", csv);
     int code =
-        run(
+        cli.run(
             "tabulate",
             "--db",
             db,
@@ -337,8 +325,8 @@ class SurveyCommandTest {
             "--change",
             "wave=1,2",
             "--se");
-    assertThat(code).as(err.toString()).isZero();
-    String[] total = out.toString().split("\n")[4].split(",");
+    assertThat(code).as(cli.err()).isZero();
+    String[] total = cli.out().split("\n")[4].split(",");
     assertThat(total[0] + "," + total[1] + "," + total[2]).isEqualTo("Total,change:sum:y,3");
     assertThat(Double.parseDouble(total[3])).isCloseTo(Math.sqrt(3), within(1e-12));
   }

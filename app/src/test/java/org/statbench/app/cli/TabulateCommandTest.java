@@ -3,8 +3,6 @@ package org.statbench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,23 +17,12 @@ import org.statbench.export.LongCsv;
 import org.statbench.tabulate.SavedTable;
 import org.statbench.tabulate.TableSpecJson;
 import org.statbench.tabulate.TableView;
-import picocli.CommandLine;
 
 class TabulateCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private String db;
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = StatBenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   private static String resource(String name) throws Exception {
     try (InputStream in = TabulateCommandTest.class.getResourceAsStream("tabulate/" + name)) {
@@ -48,22 +35,23 @@ class TabulateCommandTest {
     Path csv = tmp.resolve("people.csv");
     Files.writeString(csv, resource("people.csv"));
     db = tmp.resolve("ws").toString();
-    assertThat(run("import", "--db", db, "--name", "people", "--file", csv.toString())).isZero();
+    cli.importCsv(db, "people", csv);
   }
 
   @Test
   void printsTheLongCsvOfCountsWithMarginsAndHostileLabels() throws Exception {
     assertThat(
-            run("tabulate", "--db", db, "--dataset", "people", "--rows", "region", "--cols", "sex"))
+            cli.run(
+                "tabulate", "--db", db, "--dataset", "people", "--rows", "region", "--cols", "sex"))
         .isZero();
-    assertThat(out.toString()).isEqualTo(resource("region-by-sex.expected.csv"));
-    assertThat(err.toString()).isEmpty();
+    assertThat(cli.out()).isEqualTo(resource("region-by-sex.expected.csv"));
+    assertThat(cli.err()).isEmpty();
   }
 
   @Test
   void bandsFiltersAndSumsMatchTheGoldenFile() throws Exception {
     int code =
-        run(
+        cli.run(
             "tabulate",
             "--db",
             db,
@@ -78,14 +66,14 @@ class TabulateCommandTest {
             "--filter",
             "sex=F,M");
     assertThat(code).isZero();
-    assertThat(out.toString()).isEqualTo(resource("age-bands-sum.expected.csv"));
+    assertThat(cli.out()).isEqualTo(resource("age-bands-sum.expected.csv"));
   }
 
   @Test
   void writesToOutAndReadsBackAsTheSameTable() throws Exception {
     Path f = tmp.resolve("t.csv");
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -98,7 +86,7 @@ class TabulateCommandTest {
                 "--out",
                 f.toString()))
         .isZero();
-    assertThat(out.toString()).isEmpty();
+    assertThat(cli.out()).isEmpty();
     Table t = LongCsv.readTable(f);
     assertThat(t.cellCount()).isEqualTo(16);
     assertThat(Files.readString(f)).isEqualTo(resource("region-by-sex.expected.csv"));
@@ -108,7 +96,7 @@ class TabulateCommandTest {
   void savedSpecReproducesTheTable() throws Exception {
     Path spec = tmp.resolve("t.table.json");
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -125,8 +113,8 @@ class TabulateCommandTest {
                 "--save-spec",
                 spec.toString()))
         .isZero();
-    assertThat(run("tabulate", "--db", db, "--spec", spec.toString())).isZero();
-    assertThat(out.toString()).isEqualTo(resource("age-bands-sum.expected.csv"));
+    assertThat(cli.run("tabulate", "--db", db, "--spec", spec.toString())).isZero();
+    assertThat(cli.out()).isEqualTo(resource("age-bands-sum.expected.csv"));
   }
 
   @Test
@@ -147,22 +135,22 @@ class TabulateCommandTest {
     TableSpecJson.write(new SavedTable(spec, view), viewed);
     assertThat(Files.readString(viewed)).contains("\"view\"");
 
-    assertThat(run("tabulate", "--db", db, "--spec", plain.toString())).isZero();
-    String expected = out.toString();
+    assertThat(cli.run("tabulate", "--db", db, "--spec", plain.toString())).isZero();
+    String expected = cli.out();
     assertThat(expected).isEqualTo(resource("region-by-sex.expected.csv"));
-    assertThat(run("tabulate", "--db", db, "--spec", viewed.toString())).isZero();
-    assertThat(out.toString()).isEqualTo(expected);
+    assertThat(cli.run("tabulate", "--db", db, "--spec", viewed.toString())).isZero();
+    assertThat(cli.out()).isEqualTo(expected);
 
     Path typo = tmp.resolve("typo.table.json");
     Files.writeString(typo, Files.readString(viewed).replace("\"percentage\"", "\"percentages\""));
-    assertThat(run("tabulate", "--db", db, "--spec", typo.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("typo.table.json").contains("percentages: unknown field");
+    assertThat(cli.run("tabulate", "--db", db, "--spec", typo.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("typo.table.json").contains("percentages: unknown field");
   }
 
   @Test
   void percentagesAreLabelledInTheMeasureColumn() {
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -175,7 +163,7 @@ class TabulateCommandTest {
                 "--percent",
                 "row"))
         .isZero();
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains("North,F,row%:count,50\n")
         .contains("North,Total,row%:count,100\n");
   }
@@ -183,7 +171,7 @@ class TabulateCommandTest {
   @Test
   void dateGroupingAndNoTotal() {
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -200,7 +188,7 @@ class TabulateCommandTest {
                 "--measure",
                 "median:amount"))
         .isZero();
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains("2023/24,F,median:amount,5.25\n")
         .contains("2023/24,M,median:amount,\n")
         .doesNotContain(",Total,median");
@@ -213,9 +201,9 @@ class TabulateCommandTest {
         csv,
         "oa,la,region\nO1,L1,R1\nO2,L1,R1\nO2,L1,R1\nO3,L2,R1\nO4,L3,R2\n",
         StandardCharsets.UTF_8);
-    assertThat(run("import", "--db", db, "--name", "areas", "--file", csv.toString())).isZero();
+    cli.importCsv(db, "areas", csv);
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -226,7 +214,7 @@ class TabulateCommandTest {
                 "--rollup",
                 "oa=la,region"))
         .isZero();
-    assertThat(out.toString())
+    assertThat(cli.out())
         .isEqualTo(
             "oa,measure,value\n"
                 + "R1,count,4\n"
@@ -239,8 +227,8 @@ class TabulateCommandTest {
                 + "L3,count,1\n"
                 + "O4,count,1\n"
                 + "Total,count,5\n");
-    assertThat(run("tabulate", "--help")).isZero();
-    assertThat(out.toString()).contains("--rollup=V=PARENT[,GRANDPARENT...]");
+    assertThat(cli.run("tabulate", "--help")).isZero();
+    assertThat(cli.out()).contains("--rollup=V=PARENT[,GRANDPARENT...]");
   }
 
   @Test
@@ -248,9 +236,9 @@ class TabulateCommandTest {
     Path csv = tmp.resolve("weighted.csv");
     // A: 1 2 3 with weights 1 1 2 (median 2.5); B: 4 and 6, the 4 with weight 0 (median 6)
     Files.writeString(csv, "g,x,w\nA,1,1\nA,2,1\nA,3,2\nB,4,0\nB,6,3\n", StandardCharsets.UTF_8);
-    assertThat(run("import", "--db", db, "--name", "weighted", "--file", csv.toString())).isZero();
+    cli.importCsv(db, "weighted", csv);
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -262,29 +250,30 @@ class TabulateCommandTest {
                 "median:x",
                 "--weight",
                 "w"))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
-    assertThat(out.toString())
+    assertThat(cli.out())
         .isEqualTo(
             "g,measure,value\n" + "A,median:x,2.5\n" + "B,median:x,6\n" + "Total,median:x,3\n");
   }
 
   @Test
   void unknownVariableExitsTwoNamingIt() {
-    assertThat(run("tabulate", "--db", db, "--dataset", "people", "--rows", "nope")).isEqualTo(2);
-    assertThat(err.toString()).contains("'nope'").doesNotContain("Exception");
+    assertThat(cli.run("tabulate", "--db", db, "--dataset", "people", "--rows", "nope"))
+        .isEqualTo(2);
+    assertThat(cli.err()).contains("'nope'").doesNotContain("Exception");
   }
 
   @Test
   void unknownDatasetExitsTwoNamingIt() {
-    assertThat(run("tabulate", "--db", db, "--dataset", "other", "--rows", "sex")).isEqualTo(2);
-    assertThat(err.toString()).contains("'other'");
+    assertThat(cli.run("tabulate", "--db", db, "--dataset", "other", "--rows", "sex")).isEqualTo(2);
+    assertThat(cli.err()).contains("'other'");
   }
 
   @Test
   void bandOnAVariableThatIsNotADimensionIsRejected() {
     assertThat(
-            run(
+            cli.run(
                 "tabulate",
                 "--db",
                 db,
@@ -295,12 +284,12 @@ class TabulateCommandTest {
                 "--band",
                 "age=1-2"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("--band age");
+    assertThat(cli.err()).contains("--band age");
   }
 
   @Test
   void missingRowsIsAUsageError() {
-    assertThat(run("tabulate", "--db", db, "--dataset", "people")).isEqualTo(2);
-    assertThat(err.toString()).contains("--rows");
+    assertThat(cli.run("tabulate", "--db", db, "--dataset", "people")).isEqualTo(2);
+    assertThat(cli.err()).contains("--rows");
   }
 }

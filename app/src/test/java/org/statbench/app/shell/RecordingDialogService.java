@@ -33,6 +33,15 @@ public class RecordingDialogService implements DialogService {
     return unsavedAnswer;
   }
 
+  public final List<String> customDialogs = new ArrayList<>();
+
+  /** Records the dialog's pane id, then shows it (GUI tests work it with the robot). */
+  @Override
+  public <R> Optional<R> showCustomDialogAndWait(javafx.scene.control.Dialog<R> dialog) {
+    customDialogs.add(dialog.getDialogPane().getId());
+    return DialogService.super.showCustomDialogAndWait(dialog);
+  }
+
   @Override
   public Optional<char[]> askPassphrase(String title, String message) {
     passphrasePrompts.add(message);

@@ -155,6 +155,7 @@ class BuilderWorkflowGuiTest {
     addWithKeys(robot, "provider", KeyCode.DIGIT1);
     robot.clickOn("#zone-rows #chip-provider");
     assertThat(robot.lookup("#codeFilterDialog").tryQuery()).isPresent();
+    assertThat(dialogs.customDialogs).containsExactly("codeFilterDialog"); // via the service
     robot.clickOn("#code-P2").clickOn("#code-P4");
     robot.clickOn(button(robot, "#codeFilterDialog", ButtonType.OK));
     WaitForAsyncUtils.waitForFxEvents();

@@ -96,32 +96,8 @@ public record CohortTable(
    * the fixed-horizon measure and the curves one consistent release.
    */
   public Table toCountTable() {
-    int nb = spec.by().size();
-    List<Dimension> dims = new ArrayList<>();
-    dims.add(
-        new Dimension(
-            "cohort",
-            "cohort",
-            DimensionRole.ROW,
-            cohorts.stream().map(Category::of).toList(),
-            true));
-    List<List<String>> codesPerVar = new ArrayList<>();
-    for (int v = 0; v < nb; v++) {
-      List<String> codes = new ArrayList<>();
-      for (List<String> g : groups) {
-        if (!codes.contains(g.get(v))) {
-          codes.add(g.get(v));
-        }
-      }
-      codesPerVar.add(codes);
-      dims.add(
-          new Dimension(
-              spec.by().get(v),
-              spec.by().get(v),
-              DimensionRole.ROW,
-              codes.stream().map(Category::of).toList(),
-              true));
-    }
+    CountTableDims lead = new CountTableDims(cohorts, spec.by(), groups);
+    List<Dimension> dims = lead.dims();
     List<Category> durations = new ArrayList<>();
     // position 0: the events within the horizon, parent of the durations at 1..horizon+1
     durations.add(new Category(withinCode(horizon()), "with the event within " + horizon(), -1));
@@ -131,20 +107,13 @@ public record CohortTable(
     durations.add(Category.of(NO_EVENT));
     dims.add(new Dimension("duration", "duration", DimensionRole.COLUMN, durations, true));
 
-    int[] sizes = dims.stream().mapToInt(Dimension::size).toArray();
-    int cells = 1;
-    for (int s : sizes) {
-      cells = Math.multiplyExact(cells, s);
-    }
-    long[] counts = new long[cells];
+    int[] sizes = lead.sizes();
+    long[] counts = new long[lead.cells()];
     int k = dims.size();
     int[] coord = new int[k];
     for (int c = 0; c < cohorts.size(); c++) {
       for (int g = 0; g < groups.size(); g++) {
-        coord[0] = c;
-        for (int v = 0; v < nb; v++) {
-          coord[1 + v] = codesPerVar.get(v).indexOf(groups.get(g).get(v));
-        }
+        lead.place(coord, c, groups.get(g));
         long withEvent = 0;
         for (CohortRow r : rows(c, g)) {
           coord[k - 1] = r.duration() + 1;

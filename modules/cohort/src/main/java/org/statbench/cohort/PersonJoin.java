@@ -144,6 +144,32 @@ final class PersonJoin {
     }
   }
 
+  /**
+   * Fills {@code out} with each spell's cohort row through its dictionary code ({@code rowOfCode},
+   * -1 for none), noting records without an id and codes marked {@code wrong} (another format).
+   */
+  private static int[] rowsByCode(
+      CategoricalColumn sc,
+      int[] rowOfCode,
+      boolean[] wrong,
+      int[] out,
+      List<int[]> problems,
+      long[] problemCount) {
+    for (int i = 0; i < out.length; i++) {
+      int j = sc.code(i);
+      if (j == CategoricalColumn.MISSING) {
+        problem(problems, problemCount, i, NO_ID);
+        out[i] = -1;
+      } else {
+        if (wrong[j]) {
+          problem(problems, problemCount, i, WRONG_FORMAT);
+        }
+        out[i] = rowOfCode[j];
+      }
+    }
+    return out;
+  }
+
   private static void problem(List<int[]> problems, long[] count, int row, int kind) {
     count[0]++;
     if (problems.size() < MAX_REPORTED) {
@@ -182,19 +208,7 @@ final class PersonJoin {
         rowOfSpellCode[j] = c < 0 ? -1 : rowOfCode[c];
         wrong[j] = c < 0 && checkShape && !shapes.contains(shape(sd.get(j)));
       }
-      for (int i = 0; i < n; i++) {
-        int j = sc.code(i);
-        if (j == CategoricalColumn.MISSING) {
-          problem(problems, problemCount, i, NO_ID);
-          out[i] = -1;
-        } else {
-          if (wrong[j]) {
-            problem(problems, problemCount, i, WRONG_FORMAT);
-          }
-          out[i] = rowOfSpellCode[j];
-        }
-      }
-      return out;
+      return rowsByCode(sc, rowOfSpellCode, wrong, out, problems, problemCount);
     }
     // Integer spell ids against text cohort ids: compare their text.
     for (int i = 0; i < n; i++) {
@@ -260,19 +274,7 @@ final class PersonJoin {
         wrong[j] = true;
       }
     }
-    for (int i = 0; i < n; i++) {
-      int j = sc.code(i);
-      if (j == CategoricalColumn.MISSING) {
-        problem(problems, problemCount, i, NO_ID);
-        out[i] = -1;
-      } else {
-        if (wrong[j]) {
-          problem(problems, problemCount, i, WRONG_FORMAT);
-        }
-        out[i] = rowOfCode[j];
-      }
-    }
-    return out;
+    return rowsByCode(sc, rowOfCode, wrong, out, problems, problemCount);
   }
 
   /** A hash of the id's shape: runs of digits, of letters, or of one other character. */

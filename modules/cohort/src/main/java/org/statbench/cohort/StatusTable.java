@@ -112,29 +112,8 @@ public record StatusTable(
    * numbers, and a view of released numbers leaves them empty by {@link #lastObserved()}.
    */
   public Table toCountTable() {
-    int nb = spec.cohort().by().size();
-    List<Dimension> dims = new ArrayList<>();
-    dims.add(
-        new Dimension(
-            "cohort",
-            "cohort",
-            DimensionRole.ROW,
-            cohorts.stream().map(Category::of).toList(),
-            true));
-    List<List<String>> codesPerVar = new ArrayList<>();
-    for (int v = 0; v < nb; v++) {
-      List<String> codes = new ArrayList<>();
-      for (List<String> g : groups) {
-        if (!codes.contains(g.get(v))) {
-          codes.add(g.get(v));
-        }
-      }
-      codesPerVar.add(codes);
-      String name = spec.cohort().by().get(v);
-      dims.add(
-          new Dimension(
-              name, name, DimensionRole.ROW, codes.stream().map(Category::of).toList(), true));
-    }
+    CountTableDims lead = new CountTableDims(cohorts, spec.cohort().by(), groups);
+    List<Dimension> dims = lead.dims();
     List<Category> durations = new ArrayList<>();
     for (int d = 0; d <= horizon(); d++) {
       durations.add(Category.of(Integer.toString(d)));
@@ -147,21 +126,14 @@ public record StatusTable(
             DimensionRole.COLUMN,
             states.stream().map(Category::of).toList(),
             true));
-    int[] sizesPerDim = dims.stream().mapToInt(Dimension::size).toArray();
-    int cells = 1;
-    for (int s : sizesPerDim) {
-      cells = Math.multiplyExact(cells, s);
-    }
-    long[] counts = new long[cells];
+    int[] sizesPerDim = lead.sizes();
+    long[] counts = new long[lead.cells()];
     int k = dims.size();
     int[] coord = new int[k];
     int ns = states.size();
     for (int c = 0; c < cohorts.size(); c++) {
       for (int g = 0; g < groups.size(); g++) {
-        coord[0] = c;
-        for (int v = 0; v < nb; v++) {
-          coord[1 + v] = codesPerVar.get(v).indexOf(groups.get(g).get(v));
-        }
+        lead.place(coord, c, groups.get(g));
         List<StatusRow> r = rows(c, g);
         for (int i = 0; i < r.size(); i++) {
           coord[k - 2] = i / ns;

@@ -20,6 +20,9 @@ import org.statbench.core.data.VariableType;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.RecordFilters;
 
+// Size (over 500 lines): one pass (validate spells, rank states, walk each member's spells over the
+// durations, count) written as primitive-array loops for speed; split, each part would need the
+// same arrays passed around and the definitions above would be spread over several files.
 /**
  * Status tracking: what each cohort was doing at each duration after entry, from spell data (the
  * facade). Cohorts, breakdowns, filters, the as-of date and censoring are those of {@link

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
+import org.statbench.core.table.Positions;
 import org.statbench.core.table.Table;
 
 /**
@@ -28,23 +29,7 @@ final class Layout {
 
   /** All combinations of positions over the given dimensions, last dimension fastest. */
   List<int[]> combinations(List<Integer> dims) {
-    List<int[]> out = new ArrayList<>();
-    int[] cur = new int[dims.size()];
-    while (true) {
-      out.add(cur.clone());
-      int k = dims.size() - 1;
-      while (k >= 0) {
-        cur[k]++;
-        if (cur[k] < table.dimensions().get(dims.get(k)).size()) {
-          break;
-        }
-        cur[k] = 0;
-        k--;
-      }
-      if (k < 0) {
-        return out;
-      }
-    }
+    return Positions.combinations(table, dims);
   }
 
   /** Cell index of a row, column and wafer combination. */

@@ -26,6 +26,9 @@ import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
 
+// Size (over 500 lines): the long CSV's writer and its strict reader (quotes, UTF-8, line numbers
+// in
+// every error) describe one public format; kept in one class so the two cannot drift apart.
 /**
  * The long CSV format of DESIGN.md, a public interface: UTF-8, comma separated, LF line ends, a
  * header row; one column per dimension variable in table order (rows, columns, wafers; header =

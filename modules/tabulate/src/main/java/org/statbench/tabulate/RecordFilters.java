@@ -45,29 +45,15 @@ public final class RecordFilters {
       if (f instanceof CodeFilter cf) {
         applyCodes(keep, EncodedColumn.of(col), cf);
       } else if (f instanceof RangeFilter rf) {
-        if (!(col instanceof NumericColumn n)) {
-          throw new InputException(
-              "Range filter needs a numeric variable: '"
-                  + f.variable()
-                  + "' is "
-                  + col.type().key());
-        }
-        double[] v = n.values();
+        double[] v = numeric(rf, col).values();
         for (int i = 0; i < keep.length; i++) {
           // NaN (missing) fails both comparisons
           keep[i] &= rf.test(v[i]);
         }
       } else if (f instanceof DateRangeFilter df) {
-        if (!(col instanceof DateColumn dc)) {
-          throw new InputException(
-              "Date range filter needs a date variable: '"
-                  + f.variable()
-                  + "' is "
-                  + col.type().key());
-        }
-        int lo = df.from() == null ? Integer.MIN_VALUE + 1 : (int) df.from().toEpochDay();
-        int hi = df.to() == null ? Integer.MAX_VALUE : (int) df.to().toEpochDay();
-        int[] d = dc.epochDays();
+        int lo = fromDay(df);
+        int hi = toDay(df);
+        int[] d = dates(df, col).epochDays();
         for (int i = 0; i < keep.length; i++) {
           int day = d[i];
           keep[i] &= day != DateColumn.MISSING && day >= lo && day <= hi;
@@ -75,6 +61,34 @@ public final class RecordFilters {
       }
     }
     return keep;
+  }
+
+  /** The numeric column a range filter needs; refused naming the variable otherwise. */
+  static NumericColumn numeric(RangeFilter f, Column col) {
+    if (!(col instanceof NumericColumn n)) {
+      throw new InputException(
+          "Range filter needs a numeric variable: '" + f.variable() + "' is " + col.type().key());
+    }
+    return n;
+  }
+
+  /** The date column a date range filter needs; refused naming the variable otherwise. */
+  static DateColumn dates(DateRangeFilter f, Column col) {
+    if (!(col instanceof DateColumn dc)) {
+      throw new InputException(
+          "Date range filter needs a date variable: '" + f.variable() + "' is " + col.type().key());
+    }
+    return dc;
+  }
+
+  /** The first epoch day a date range keeps (open: the earliest day above the missing mark). */
+  static int fromDay(DateRangeFilter f) {
+    return f.from() == null ? Integer.MIN_VALUE + 1 : (int) f.from().toEpochDay();
+  }
+
+  /** The last epoch day a date range keeps (open: the latest day). */
+  static int toDay(DateRangeFilter f) {
+    return f.to() == null ? Integer.MAX_VALUE : (int) f.to().toEpochDay();
   }
 
   private static void applyCodes(boolean[] keep, EncodedColumn enc, CodeFilter cf) {

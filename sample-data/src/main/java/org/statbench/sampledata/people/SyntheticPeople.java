@@ -15,6 +15,9 @@ import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableType;
 import org.statbench.core.format.CsvOutput;
 
+// Size (over 500 lines): mostly data (name, nickname and street lists) and one seeded generator
+// whose
+// draws must stay in a fixed order for the same seed to give the same people.
 /**
  * Seeded generator of synthetic UK-shaped people for record-linkage jobs with known truth: a
  * population of households (surname, address, postcode; spouses, children, sometimes twins) from

@@ -2,8 +2,6 @@ package org.statbench.app.cohort.status;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.Observable;
@@ -32,8 +30,6 @@ import org.statbench.cohort.StatusSpec;
 import org.statbench.cohort.StatusTable;
 import org.statbench.cohort.StatusTracker;
 import org.statbench.core.data.DatasetInfo;
-import org.statbench.core.data.VariableInfo;
-import org.statbench.core.data.VariableType;
 import org.statbench.core.table.Table;
 import org.statbench.export.Release;
 import org.statbench.store.Workspace;
@@ -221,11 +217,7 @@ public final class StatusViewModel {
         || end.get() == null) {
       return null;
     }
-    List<String> p =
-        Arrays.stream(priority.get() == null ? new String[0] : priority.get().split(","))
-            .map(String::strip)
-            .filter(x -> !x.isEmpty())
-            .toList();
+    List<String> p = StatusChoices.priority(priority.get());
     return new StatusSpec(
         c,
         id.get(),
@@ -318,7 +310,7 @@ public final class StatusViewModel {
       return;
     }
     String title = chartTitle();
-    int[] tg = targetIndex();
+    int[] tg = StatusChoices.targetIndex(t, target.get());
     cohort.protectThen(
         counts,
         actions -> {
@@ -400,12 +392,7 @@ public final class StatusViewModel {
   private void show(StatusTable t) {
     computing.set(false);
     counts = t.toCountTable();
-    List<String> tg = new ArrayList<>();
-    tg.add(ALL_COHORTS);
-    if (!t.spec().cohort().by().isEmpty()) {
-      t.groups().forEach(g -> tg.add(groupLabel(g)));
-    }
-    tg.addAll(t.cohorts());
+    List<String> tg = StatusChoices.targets(t);
     String keepTarget = target.get();
     String keepState = heatState.get();
     applying = true;
@@ -420,15 +407,7 @@ public final class StatusViewModel {
     }
     result.set(t);
     redraw();
-    message.set(
-        String.format(
-                java.util.Locale.ROOT,
-                "%,d people in %d cohorts, %,d spells used; as of %s. ",
-                t.recordsUsed(),
-                t.cohorts().size(),
-                t.spellsUsed(),
-                t.asOf())
-            + String.join(" ", t.notes()));
+    message.set(StatusChoices.summary(t));
   }
 
   private void redraw() {
@@ -436,33 +415,10 @@ public final class StatusViewModel {
     if (t == null || counts == null || applying) {
       return;
     }
-    int[] tg = targetIndex();
+    int[] tg = StatusChoices.targetIndex(t, target.get());
     shares.set(StatusShares.of(counts, t, tg[0], tg[1]));
     int s = Math.max(0, t.states().indexOf(heatState.get()));
     heat.set(StatusShares.heat(counts, t, tg[1], s));
-  }
-
-  /** {cohort or ALL, group or ALL} of the chosen target. */
-  private int[] targetIndex() {
-    StatusTable t = result.get();
-    String tg = target.get();
-    if (t == null || tg == null || tg.equals(ALL_COHORTS)) {
-      return new int[] {StatusShares.ALL, StatusShares.ALL};
-    }
-    int c = t.cohorts().indexOf(tg);
-    if (c >= 0) {
-      return new int[] {c, StatusShares.ALL};
-    }
-    for (int g = 0; g < t.groups().size(); g++) {
-      if (groupLabel(t.groups().get(g)).equals(tg)) {
-        return new int[] {StatusShares.ALL, g};
-      }
-    }
-    return new int[] {StatusShares.ALL, StatusShares.ALL};
-  }
-
-  private static String groupLabel(List<String> g) {
-    return String.join(" / ", g) + " (all cohorts)";
   }
 
   private void clear() {
@@ -493,32 +449,14 @@ public final class StatusViewModel {
     DatasetInfo info = info(cohort.datasetProperty().get());
     cohortVariables.setAll(info == null ? List.of() : info.variableNames());
     if (info != null && (id.get() == null || !cohortVariables.contains(id.get()))) {
-      // A first guess: a variable named like an id, else the first that is not a date.
-      id.set(
-          info.variables().stream()
-              .filter(v -> v.type() != VariableType.DATE && v.type() != VariableType.DECIMAL)
-              .map(VariableInfo::name)
-              .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains("id"))
-              .findFirst()
-              .orElse(
-                  info.variables().stream()
-                      .filter(v -> v.type() != VariableType.DATE)
-                      .map(VariableInfo::name)
-                      .findFirst()
-                      .orElse(null)));
+      id.set(StatusChoices.guessId(info));
     }
   }
 
   private void spellsChanged() {
     DatasetInfo info = info(spells.get());
     spellVariables.setAll(info == null ? List.of() : info.variableNames());
-    spellDates.setAll(
-        info == null
-            ? List.of()
-            : info.variables().stream()
-                .filter(v -> v.type() == VariableType.DATE)
-                .map(VariableInfo::name)
-                .toList());
+    spellDates.setAll(StatusChoices.dates(info));
     if (info == null || applying) {
       return;
     }
@@ -529,13 +467,7 @@ public final class StatusViewModel {
           spellVariables.contains(id.get())
               ? id.get()
               : spellVariables.isEmpty() ? null : spellVariables.get(0));
-      state.set(
-          info.variables().stream()
-              .filter(v -> v.type() == VariableType.CATEGORICAL)
-              .map(VariableInfo::name)
-              .filter(n -> !n.equals(spellId.get()))
-              .findFirst()
-              .orElse(null));
+      state.set(StatusChoices.guessState(info, spellId.get()));
       start.set(spellDates.isEmpty() ? null : spellDates.get(0));
       end.set(spellDates.size() < 2 ? null : spellDates.get(1));
     } finally {

@@ -75,4 +75,19 @@ class TableTest {
     assertThat(geo.isMargin(0)).isTrue();
     assertThat(geo.isMargin(1)).isFalse();
   }
+
+  @Test
+  void positionsWalkTheChosenDimensionsLastFastestWithTheirTotals() {
+    Table t = twoByTwo(); // each dimension: two codes and its total = 3 positions
+    List<int[]> both = Positions.combinations(t, List.of(0, 1));
+    assertThat(both).hasSize(9);
+    assertThat(both.get(0)).containsExactly(0, 0);
+    assertThat(both.get(1)).containsExactly(0, 1);
+    assertThat(both.get(3)).containsExactly(1, 0);
+    assertThat(both.get(8)).containsExactly(2, 2);
+    assertThat(Positions.combinations(t, List.of(1))).hasSize(3);
+    assertThat(Positions.combinations(t, List.of()))
+        .singleElement()
+        .satisfies(c -> assertThat(c).isEmpty());
+  }
 }

@@ -24,6 +24,9 @@ import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.LeafAssignment;
 import org.statbench.tabulate.Tabulator;
 
+// Size (over 500 lines): linearisation, replicate weights, quantile (Woodruff) intervals and Gini
+// share one per-record design frame and one cell loop; each formula is documented above and tested
+// against R survey's published examples, and reads best next to the others.
 /**
  * Design-based estimates with standard errors for every cell of a table, margins included; each
  * cell is a domain (records outside it still count in the variance, as zeros), as R {@code

@@ -1,0 +1,28 @@
+package org.statbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A command made of sub-commands, run without one, names them and exits 2. */
+class GroupCommandTest {
+  private final CliRun cli = new CliRun();
+
+  @Test
+  void sourceAndClearanceAloneNameTheirSubCommandsInDeclaredOrder() {
+    assertThat(cli.run("source")).isEqualTo(2);
+    assertThat(cli.err()).contains("Missing sub-command: add, list or test");
+    assertThat(cli.run("clearance")).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("Missing sub-command: request, request-records, list, show, approve or reject")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void namesAreJoinedWithCommasAndAFinalOr() {
+    assertThat(GroupCommand.orList(List.of("verify"))).isEqualTo("verify");
+    assertThat(GroupCommand.orList(List.of("create", "trust"))).isEqualTo("create or trust");
+    assertThat(GroupCommand.orList(List.of("add", "list", "test"))).isEqualTo("add, list or test");
+  }
+}

@@ -207,7 +207,8 @@ public final class StatusCommand implements Callable<Integer> {
     StatusSpec base = null;
     if (specFile != null) {
       base =
-          CohortSpecJson.loadStatus(specFile)
+          CohortSpecJson.statusFromJson(
+                  CliWorkspace.readDocument(specFile, db), specFile.toString())
               .orElseThrow(
                   () ->
                       new InputException(

@@ -424,7 +424,7 @@ public final class Workspace implements AutoCloseable {
       // Chunks go to the new column file while the extract is read, so the heap holds a few
       // chunks per column whatever the number of rows; the catalogue commit below is the switch.
       writer = ColumnFile.create(file, chunkCipher);
-      importer = new CsvImporter(request, p, c, writer);
+      importer = new CsvImporter(request, p, c, writer).readingWith(smallFiles);
       parsed = importer.parse();
       c.throwIfCancelled();
       writer.finish(parsed.rows(), keySeed(parsed.sha256()));
@@ -481,7 +481,7 @@ public final class Workspace implements AutoCloseable {
     if (!Files.isRegularFile(request.file())) {
       return; // the importer says what is wrong with it
     }
-    ImportEstimate e = ImportEstimate.of(request);
+    ImportEstimate e = ImportEstimate.of(request, smallFiles);
     long freeDisk = ResourceException.freeSpace(dir);
     if (freeDisk >= 0 && e.diskBytes() > freeDisk) {
       throw ResourceException.beforeStart(
@@ -528,7 +528,7 @@ public final class Workspace implements AutoCloseable {
     }
     ResourceException r = ResourceException.classify(e, doing, dir);
     if (r != null && r.kind() == ResourceException.Kind.DISK_FULL) {
-      long needed = Math.max(written, ImportEstimate.of(request).diskBytes());
+      long needed = Math.max(written, ImportEstimate.of(request, smallFiles).diskBytes());
       return ResourceException.diskFull(doing, dir, needed, ResourceException.freeSpace(dir), e);
     }
     return r;

@@ -136,7 +136,7 @@ public final class Workspace implements AutoCloseable {
    * when something needs it (an import, a codelist, a derived variable's mapping, the audit log).
    * Otherwise exactly {@link #open}. Results never differ from {@link #open}'s; while it reads from
    * the snapshot, no other program can open the workspace, as with {@link #open}. An encrypted
-   * workspace has no snapshot (it would hold dataset and variable names in clear) and opens H2.
+   * workspace's snapshot is sealed under its key (it names datasets and variables).
    *
    * @param passphrase as for {@link #open(Path, char[])}
    * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
@@ -165,7 +165,7 @@ public final class Workspace implements AutoCloseable {
     Workspace ws = new Workspace(abs, key);
     try {
       synchronized (ws.lock) {
-        if (!(snapshotFirst && key == null && ws.readSnapshot())) {
+        if (!(snapshotFirst && ws.readSnapshot())) {
           ws.connect();
         }
       }
@@ -182,7 +182,7 @@ public final class Workspace implements AutoCloseable {
     if (held == null) {
       return false;
     }
-    Map<String, Catalogue.DatasetRecord> read = CatalogueSnapshot.read(dir);
+    Map<String, Catalogue.DatasetRecord> read = CatalogueSnapshot.read(dir, smallFiles);
     if (read == null) {
       CatalogueSnapshot.closeQuietly(held);
       return false;
@@ -1167,8 +1167,8 @@ public final class Workspace implements AutoCloseable {
           } catch (SQLException e) {
             throw new StatBenchException("Cannot close the workspace: " + e.getMessage(), e);
           }
-          if (current != null && key == null) { // never for an encrypted workspace: names in clear
-            CatalogueSnapshot.write(dir, current);
+          if (current != null) { // sealed in an encrypted workspace: names are data
+            CatalogueSnapshot.write(dir, current, smallFiles);
           }
         }
       } finally {

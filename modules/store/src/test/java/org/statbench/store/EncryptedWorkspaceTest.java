@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,51 @@ class EncryptedWorkspaceTest {
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
             .startsWith("row," + SECRET + "\n")
             .hasSize(1000 * (SECRET.length() + 5));
+      }
+    }
+  }
+
+  @Test
+  void theCatalogueSnapshotOfAnEncryptedWorkspaceIsSealedAndReadWithoutH2() throws Exception {
+    Path dir = tmp.resolve("ws");
+    String variable = "vqzxk_unique_income"; // a variable name is data too
+    Path csv = Fixtures.csv(tmp, "v.csv", "name," + variable + "\n" + SECRET + ",12\nBob,7\n");
+    try (Workspace ws = Workspace.open(dir)) {
+      importPeople(ws, csv);
+    }
+    assertThat(dir.resolve(CatalogueSnapshot.FILE)).exists(); // the plain one, in clear
+    Workspace.encrypt(dir, PASS, 1_000);
+    assertNoBytes(dir, variable);
+    try (Workspace ws = Workspace.open(dir, PASS)) {
+      assertThat(ws.datasets()).hasSize(1); // H2 opened; closing writes the sealed snapshot
+    }
+    assertThat(WorkspaceFiles.isSealed(Files.readAllBytes(dir.resolve(CatalogueSnapshot.FILE))))
+        .isTrue();
+    assertNoBytes(dir, variable);
+    assertNoPlaintext(dir);
+    try (Workspace ws = Workspace.openForQueries(dir, PASS)) {
+      assertThat(ws.readsSnapshot()).isTrue();
+      assertThat(ws.columns("people", List.of("name", variable)).column(variable).text(1))
+          .isEqualTo("7");
+    }
+    // a snapshot in clear is not trusted in an encrypted workspace
+    try (Workspace ws = Workspace.open(dir, PASS)) {
+      assertThat(ws.datasets()).hasSize(1);
+    }
+    byte[] sealed = Files.readAllBytes(dir.resolve(CatalogueSnapshot.FILE));
+    assertThat(CatalogueSnapshot.read(dir, WorkspaceFiles.PLAIN)).isNull();
+    assertThat(CatalogueSnapshot.read(dir, WorkspaceFiles.of(dir, PASS))).isNotNull();
+    Files.write(dir.resolve(CatalogueSnapshot.FILE), Arrays.copyOf(sealed, sealed.length - 1));
+    assertThat(CatalogueSnapshot.read(dir, WorkspaceFiles.of(dir, PASS))).isNull();
+  }
+
+  private static void assertNoBytes(Path dir, String text) throws IOException {
+    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(indexOf(Files.readAllBytes(f), needle))
+            .as(text + " in clear in " + dir.relativize(f))
+            .isEqualTo(-1);
       }
     }
   }

@@ -252,6 +252,15 @@ public final class Workspace implements AutoCloseable {
     closeQuietly(c);
   }
 
+  /**
+   * Starts deriving the key of the encrypted workspace in {@code dir} in the background, so that a
+   * command's start-up and the slow key derivation overlap; the {@link #open} that follows uses it
+   * (each key is derived once per process). Does nothing for an unencrypted workspace.
+   */
+  public static void prefetchKey(Path dir, char[] passphrase) {
+    WorkspaceKey.prefetch(dir.toAbsolutePath().normalize(), passphrase);
+  }
+
   /** True when the folder holds an encrypted workspace (a passphrase is needed to open it). */
   public static boolean isEncrypted(Path dir) {
     return WorkspaceKey.isEncrypted(dir.toAbsolutePath().normalize());

@@ -87,7 +87,7 @@ public final class SourceCommand implements Runnable {
     @Override
     public Integer call() {
       DatabaseSource source = new DatabaseSource(name, url, relation.table, relation.query, user);
-      try (Workspace ws = Workspace.open(db)) {
+      try (Workspace ws = CliWorkspace.open(db)) {
         DatasetInfo info =
             DatabaseSources.add(
                 ws,
@@ -126,7 +126,7 @@ public final class SourceCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Workspace ws = Workspace.open(db)) {
+      try (Workspace ws = CliWorkspace.open(db)) {
         for (DatasetInfo d : ws.datasets()) {
           if (d.kind() == DatasetKind.SOURCE) {
             DatabaseSource s = ws.source(d.name());
@@ -165,7 +165,7 @@ public final class SourceCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Workspace ws = Workspace.open(db)) {
+      try (Workspace ws = CliWorkspace.open(db)) {
         DatabaseSource s = ws.source(name);
         if (s == null) {
           throw new InputException(

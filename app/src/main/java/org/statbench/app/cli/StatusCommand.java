@@ -176,7 +176,7 @@ public final class StatusCommand implements Callable<Integer> {
     OutputFiles.requireWritable(ever, "--ever");
     OutputFiles.requireWritable(timeInState, "--time-in-state");
     StatusSpec spec = buildSpec();
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       checkVariables(ws, spec);
       StatusTable table =
           StatusTracker.track(ws, spec, ProgressListener.NONE, CancellationToken.NONE);

@@ -37,7 +37,8 @@ import org.statbench.core.data.VariableType;
 // Size (over 500 lines): the store's one public facade (open, import, catalogue, columns, derived
 // variables, audit log); each part delegates to its own class (Catalogue, CsvImporter, ColumnFile,
 // SqlAuditLog). Encryption is already outside it (WorkspaceKey, Pbkdf2, WorkspaceEncryption,
-// WorkspaceFiles, ChunkCipher, CatalogueSnapshot's sealing): here it only picks the ciphers at open.
+// WorkspaceFiles, ChunkCipher, CatalogueSnapshot's sealing): here it only picks the ciphers at
+// open.
 
 /**
  * A workspace: a folder holding one H2 database with the catalogue and the column data of every

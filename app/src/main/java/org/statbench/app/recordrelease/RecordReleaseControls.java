@@ -40,6 +40,9 @@ public final class RecordReleaseControls {
         new Label(
             "Record-level files (links, verification) leave only under an approved record-level"
                 + " clearance.");
+    request.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    release.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    note.setMinWidth(0);
     HBox bar = new HBox(8, request, release, note);
     bar.setPadding(new Insets(4, 8, 4, 8));
     BorderPane pane = new BorderPane(content);

@@ -22,6 +22,7 @@ public final class Main {
       StatBenchApp.launchGui(args);
       return;
     }
+    org.statbench.app.cli.KeyPrefetch.start(args); // the KDF overlaps start-up
     int code;
     try {
       code = StatBenchCommand.run(args);

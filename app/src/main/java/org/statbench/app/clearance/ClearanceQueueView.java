@@ -1,5 +1,6 @@
 package org.statbench.app.clearance;
 
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -38,8 +39,28 @@ public final class ClearanceQueueView {
   private final ClearanceQueueViewModel vm;
   private final TableView<TableGrid.Row> grid = new TableView<>();
 
+  private final java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> keyFiles;
+
   public ClearanceQueueView(ClearanceQueueViewModel vm) {
+    this(vm, ClearanceQueueView::chooseKeyFile);
+  }
+
+  /**
+   * With the way the key file is chosen (a file dialog in the application; tests give the file).
+   */
+  ClearanceQueueView(
+      ClearanceQueueViewModel vm,
+      java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> keyFiles) {
     this.vm = vm;
+    this.keyFiles = keyFiles;
+  }
+
+  private static java.util.Optional<Path> chooseKeyFile(javafx.stage.Window owner) {
+    FileChooser fc = new FileChooser();
+    fc.setTitle("Your signing key (keys create)");
+    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("StatBench key", "*.key"));
+    java.io.File f = fc.showOpenDialog(owner);
+    return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
   }
 
   /** Builds the tab content. */
@@ -194,16 +215,16 @@ public final class ClearanceQueueView {
     return root;
   }
 
-  private static String describe(ClearanceItem item) {
+  private String describe(ClearanceItem item) {
     if (item.problem() != null) {
       return item.id() + " · TAMPERED";
     }
     if (item.decision() == null) {
-      return item.id() + " · " + item.request().requester() + " · pending";
+      return item.id() + " · " + vm.requester(item) + " · pending";
     }
     return item.id()
         + " · "
-        + item.request().requester()
+        + vm.requester(item)
         + " · "
         + item.decision().outcome().name().toLowerCase(java.util.Locale.ROOT)
         + " by "
@@ -213,17 +234,15 @@ public final class ClearanceQueueView {
 
   /** Asks for the key file (once) and its passphrase until it unlocks or the user cancels. */
   private void chooseKey(Node owner) {
-    FileChooser fc = new FileChooser();
-    fc.setTitle("Your signing key (keys create)");
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("StatBench key", "*.key"));
-    java.io.File f = fc.showOpenDialog(owner.getScene().getWindow());
-    if (f == null) {
+    java.util.Optional<Path> chosen = keyFiles.apply(owner.getScene().getWindow());
+    if (chosen.isEmpty()) {
       return;
     }
+    Path f = chosen.get();
     while (true) {
       Dialog<char[]> d = new Dialog<>();
       d.setTitle("Unlock signing key");
-      d.setHeaderText("Passphrase for " + f.getName());
+      d.setHeaderText("Passphrase for " + f.getFileName());
       PasswordField pw = new PasswordField();
       pw.setId("clearance-key-passphrase");
       d.getDialogPane().setContent(pw);
@@ -233,7 +252,7 @@ public final class ClearanceQueueView {
       if (pass.isEmpty() || pass.get() == null) {
         return;
       }
-      if (vm.useKey(f.toPath(), pass.get())) {
+      if (vm.useKey(f, pass.get())) {
         return;
       }
     }

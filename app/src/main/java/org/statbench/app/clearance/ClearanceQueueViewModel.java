@@ -25,6 +25,8 @@ import org.statbench.export.ClearanceBook;
 import org.statbench.export.ClearanceDecision;
 import org.statbench.export.ClearanceItem;
 import org.statbench.export.ClearanceRequest;
+import org.statbench.export.RecordClearance;
+import org.statbench.export.RecordRequest;
 import org.statbench.export.ReportSnapshot;
 import org.statbench.export.SigningKey;
 
@@ -40,6 +42,7 @@ public final class ClearanceQueueViewModel {
   // Properties
   private final ObjectProperty<ClearanceBook> book = new SimpleObjectProperty<>(this, "book");
   private final ObservableList<ClearanceItem> items = FXCollections.observableArrayList();
+  private final java.util.Map<String, RecordClearance> records = new java.util.HashMap<>();
   private final BooleanProperty showDecided = new SimpleBooleanProperty(this, "showDecided");
   private final ObjectProperty<ClearanceItem> selected =
       new SimpleObjectProperty<>(this, "selected");
@@ -164,6 +167,14 @@ public final class ClearanceQueueViewModel {
         shown.add(i);
       }
     }
+    // record-level requests (RL-NNNN) are listed and decided the same way
+    records.clear();
+    for (RecordClearance rc : b == null ? List.<RecordClearance>of() : b.recordItems()) {
+      if (rc.pending() || showDecided.get() || rc.problem() != null) {
+        records.put(rc.id(), rc);
+        shown.add(new ClearanceItem(rc.id(), null, rc.decision(), rc.problem(), rc.verification()));
+      }
+    }
     items.setAll(shown);
     selected.set(shown.stream().filter(i -> i.id().equals(keep)).findFirst().orElse(null));
     showDetails(selected.get());
@@ -231,6 +242,11 @@ public final class ClearanceQueueViewModel {
               item.id() + " · cannot be used", item.problem(), null, List.of(), "", List.of(), ""));
       return;
     }
+    RecordClearance rc = records.get(item.id());
+    if (rc != null) {
+      details.set(recordDetails(item, rc.request()));
+      return;
+    }
     ClearanceRequest r = item.request();
     ReportSnapshot rep = r.report();
     String by =
@@ -272,18 +288,7 @@ public final class ClearanceQueueViewModel {
               + TableGrid.num(c.upper())
               + "]");
     }
-    String decision =
-        item.decision() == null
-            ? ""
-            : DecisionText.summary(item.decision())
-                + "\nRequested by "
-                + r.requesterDescription()
-                + "; decided by "
-                + (item.decision().deciderKey() == null
-                    ? item.decision().statistician() + " (unsigned)"
-                    : item.decision().deciderKey().describe())
-                + "\nSignature: "
-                + item.verification();
+    String decision = decision(item, r.requesterDescription());
     details.set(
         new RequestDetails(
             title,
@@ -293,5 +298,55 @@ public final class ClearanceQueueViewModel {
             "Policy: " + rep.policy() + " · protection: " + rep.protection(),
             intervals,
             decision));
+  }
+
+  /** Who asked, as a list line shows it (table and record-level requests alike). */
+  public String requester(ClearanceItem item) {
+    RecordClearance rc = records.get(item.id());
+    if (rc != null && rc.request() != null) {
+      return rc.request().requester() + " · record-level";
+    }
+    return item.request() == null ? "" : item.request().requester();
+  }
+
+  /** What a record-level request asks for: what, rows, to whom, why, who asked and who decided. */
+  private static RequestDetails recordDetails(ClearanceItem item, RecordRequest r) {
+    String title =
+        r.id()
+            + " · record-level: "
+            + r.what()
+            + " · requested by "
+            + r.requesterDescription()
+            + " on "
+            + WHEN.format(r.created());
+    List<String> lines =
+        List.of(
+            "What: " + r.what(),
+            "Rows (at most): " + r.rows(),
+            "To whom: " + r.recipient(),
+            "Why: " + r.purpose(),
+            "Released with: clearance release-records --id " + r.id());
+    return new RequestDetails(
+        title,
+        r.purpose(),
+        null,
+        lines,
+        "Record-level output: never released by the table gate",
+        List.of(),
+        decision(item, r.requesterDescription()));
+  }
+
+  private static String decision(ClearanceItem item, String requester) {
+    return item.decision() == null
+        ? ""
+        : DecisionText.summary(item.decision())
+            + "\nRequested by "
+            + requester
+            + "; decided by "
+            + (item.decision().deciderKey() == null
+                ? item.decision().statistician() + " (unsigned)"
+                : item.decision().deciderKey().describe())
+            + "\nSignature: "
+            + item.verification();
   }
 }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       ClearanceCommand.Request.class,
       ClearanceCommand.RequestRecords.class,
+      ClearanceReleaseRecords.class,
       ClearanceCommand.ListRequests.class,
       ClearanceCommand.Show.class,
       ClearanceCommand.Approve.class,

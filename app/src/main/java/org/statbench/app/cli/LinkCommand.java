@@ -172,7 +172,7 @@ public final class LinkCommand implements Callable<Integer> {
             .withOneToOne(oneToOne)
             .withMaxPairs(maxPairs);
     LinkModel reuse = model == null ? null : LinkModel.load(model);
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       DatasetInfo li = ws.dataset(left);
       DatasetInfo ri = right == null ? null : ws.dataset(right);
       String lid = leftId != null ? leftId : first(li);

@@ -70,7 +70,7 @@ public final class PseudonymiseCommand implements Callable<Integer> {
     List<Pseudonymiser.MatchKeyExpr> keys =
         matchKeys.stream().map(Pseudonymiser.MatchKeyExpr::parse).toList();
     Pseudonymiser p = new Pseudonymiser(Pseudonymiser.readKey(keyFile));
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       if (name.equals(dataset)) {
         throw new InputException("--name must differ from --dataset (the source is kept)");
       }

@@ -176,7 +176,7 @@ public final class StatusCommand implements Callable<Integer> {
     OutputFiles.requireWritable(ever, "--ever");
     OutputFiles.requireWritable(timeInState, "--time-in-state");
     StatusSpec spec = buildSpec();
-    try (Workspace ws = Workspace.open(db)) {
+    try (Workspace ws = CliWorkspace.open(db)) {
       checkVariables(ws, spec);
       StatusTable table =
           StatusTracker.track(ws, spec, ProgressListener.NONE, CancellationToken.NONE);
@@ -207,7 +207,8 @@ public final class StatusCommand implements Callable<Integer> {
     StatusSpec base = null;
     if (specFile != null) {
       base =
-          CohortSpecJson.loadStatus(specFile)
+          CohortSpecJson.statusFromJson(
+                  CliWorkspace.readDocument(specFile, db), specFile.toString())
               .orElseThrow(
                   () ->
                       new InputException(

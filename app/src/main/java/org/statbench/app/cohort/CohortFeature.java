@@ -106,7 +106,7 @@ public final class CohortFeature implements Feature {
       menu.getItems().add(none);
     }
     for (Path p : files) {
-      MenuItem mi = new MenuItem(SavedCohorts.displayName(p));
+      MenuItem mi = new MenuItem(model.saved().label(p));
       mi.setOnAction(
           e -> {
             context.selectTab(ID);

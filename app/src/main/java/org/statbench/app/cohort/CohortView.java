@@ -248,7 +248,7 @@ public final class CohortView {
           definition.getItems().setAll(open, save, new SeparatorMenuItem());
           // the definitions saved in the workspace, one click each
           for (java.nio.file.Path p : vm.saved().saved()) {
-            MenuItem item = new MenuItem(SavedCohorts.displayName(p));
+            MenuItem item = new MenuItem(vm.saved().label(p));
             item.getStyleClass().add("cohort-saved-definition");
             item.setOnAction(e -> vm.open(p));
             definition.getItems().add(item);
@@ -312,8 +312,7 @@ public final class CohortView {
     FlowPane links = new FlowPane(6, 2);
     links.setAlignment(Pos.CENTER);
     for (java.nio.file.Path p : files) {
-      javafx.scene.control.Hyperlink link =
-          new javafx.scene.control.Hyperlink(SavedCohorts.displayName(p));
+      javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(vm.saved().label(p));
       link.getStyleClass().add("cohort-open-link");
       link.setOnAction(e -> vm.open(p));
       links.getChildren().add(link);

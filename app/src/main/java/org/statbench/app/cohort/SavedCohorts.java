@@ -25,9 +25,30 @@ public final class SavedCohorts {
   public static final String SUFFIX = ".cohort.json";
 
   private final SavedDefinitions files;
+  private final WorkspaceModel workspace;
 
   public SavedCohorts(WorkspaceModel workspace) {
     this.files = SavedDefinitions.cohorts(workspace);
+    this.workspace = workspace;
+  }
+
+  /**
+   * What a menu shows for a saved definition, reading one sealed in the open encrypted workspace
+   * through its key (so it is listed by its title, not its file name).
+   */
+  public String label(Path file) {
+    try {
+      CohortSpec s =
+          CohortSpecJson.fromJson(
+              org.statbench.app.security.WorkspaceDocuments.read(workspace.workspace(), file),
+              file.toString());
+      if (s.title() != null && !s.title().isBlank()) {
+        return s.title();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // An unreadable file is listed by name; opening it reports the problem.
+    }
+    return fileLabel(file);
   }
 
   // Properties

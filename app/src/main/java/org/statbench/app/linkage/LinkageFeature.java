@@ -19,8 +19,11 @@ public final class LinkageFeature implements Feature {
 
   @Override
   public Node createContent(AppContext context) {
-    return new LinkageView(
-            new LinkageViewModel(context, DisclosurePanelView::askJustification), context.tasks())
-        .node();
+    return org.statbench.app.recordrelease.RecordReleaseControls.below(
+        new LinkageView(
+                new LinkageViewModel(context, DisclosurePanelView::askJustification),
+                context.tasks())
+            .node(),
+        context);
   }
 }

@@ -300,4 +300,112 @@ class ClearanceCommandTest {
     assertThat(cli.run("clearance", "list", "--db", db, "--all")).isZero();
     assertThat(cli.out()).contains("RL-0001\tapproved").contains("120 rows to Evaluation");
   }
+
+  private int requestRecords(String rows) {
+    return run(
+        "clearance",
+        "request-records",
+        "--db",
+        db,
+        "--what",
+        "links claims x referrals (links.csv)",
+        "--rows",
+        rows,
+        "--to",
+        "Evaluation team",
+        "--reason",
+        "evaluation");
+  }
+
+  private int releaseRecords(String id, Path in, Path dest) {
+    return run(
+        "clearance",
+        "release-records",
+        "--db",
+        db,
+        "--id",
+        id,
+        "--in",
+        in.toString(),
+        "--out",
+        dest.toString());
+  }
+
+  /** A links file of three records, one with formula-leading text (written by the test). */
+  private Path linksFile() throws Exception {
+    return java.nio.file.Files.writeString(
+        tmp.resolve("links.csv"),
+        "left_id,right_id,match_probability\nA1,B7,0.99\nA2,B9,0.97\n=HYPERLINK(1),B3,0.95\n");
+  }
+
+  @Test
+  void recordLevelReleaseIsRefusedWithoutAnApprovedClearance() throws Exception {
+    Path links = linksFile();
+    Path dest = tmp.resolve("out/links-released.csv");
+    assertThat(releaseRecords("RL-0001", links, dest)).isEqualTo(3);
+    assertThat(err.toString()).contains("no record-level clearance RL-0001");
+    assertThat(releaseRecords("CR-0001", links, dest)).isEqualTo(3);
+    assertThat(err.toString()).contains("need a record-level clearance");
+    assertThat(requestRecords("3")).isZero();
+    assertThat(releaseRecords("RL-0001", links, dest)).isEqualTo(3);
+    assertThat(err.toString()).contains("RL-0001 is still pending");
+    assertThat(dest).doesNotExist();
+  }
+
+  @Test
+  void recordLevelReleaseIsRefusedOverTheClearedRowCount() throws Exception {
+    Path links = linksFile();
+    Path dest = tmp.resolve("links-released.csv");
+    assertThat(requestRecords("2")).isZero();
+    assertThat(approve("RL-0001")).as(err.toString()).isZero();
+    assertThat(releaseRecords("RL-0001", links, dest)).isEqualTo(3);
+    assertThat(err.toString()).contains("allows at most 2 records");
+    assertThat(dest).doesNotExist();
+    assertThat(releasesLogged()).isZero();
+  }
+
+  @Test
+  void recordLevelReleaseUnderAnApprovedClearanceIsWrittenAndLogged() throws Exception {
+    Path links = linksFile();
+    Path dest = tmp.resolve("links-released.csv");
+    assertThat(requestRecords("3")).isZero();
+    assertThat(approve("RL-0001")).as(err.toString()).isZero();
+    assertThat(releaseRecords("RL-0001", links, dest)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Released 3 records").contains("RL-0001");
+    // the released copy neutralises the formula-leading label (a leading apostrophe)
+    assertThat(java.nio.file.Files.readAllLines(dest))
+        .containsExactly(
+            "left_id,right_id,match_probability",
+            "A1,B7,0.99",
+            "A2,B9,0.97",
+            "'=HYPERLINK(1),B3,0.95");
+    assertThat(releasesLogged()).isEqualTo(1);
+    // the working file stays as it was
+    assertThat(java.nio.file.Files.readString(links)).contains("\n=HYPERLINK(1),B3");
+  }
+
+  private int approve(String id) {
+    return run(
+        "clearance",
+        "approve",
+        "--db",
+        db,
+        "--id",
+        id,
+        "--comment",
+        "ok",
+        "--key",
+        samKey,
+        "--passphrase-file",
+        pass);
+  }
+
+  private long releasesLogged() {
+    try (Workspace ws = Workspace.open(Path.of(db))) {
+      return ws.auditLog().entries().stream()
+          .filter(e -> e.type().equals(org.statbench.export.RecordLevelRelease.RELEASE_RECORDS))
+          .filter(e -> e.subject().equals("RL-0001"))
+          .count();
+    }
+  }
 }

@@ -152,6 +152,150 @@ class EncryptedWorkspaceCommandTest {
   }
 
   @Test
+  void aLinkageSaveLeavesNoPlaintextInTheWorkspaceNorTheSystemTempFolder() throws Exception {
+    Path sysTmp = Files.createDirectories(tmp.resolve("system-tmp"));
+    Path pass = Files.writeString(tmp.resolve("pass.txt"), "correct horse battery\n");
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    org.statbench.sampledata.people.SyntheticPeople.Job job =
+        org.statbench.sampledata.people.SyntheticPeople.generate(5, 600, 200);
+    Path left = outside.resolve("customers.csv");
+    Path right = outside.resolve("recipients.csv");
+    try (java.io.Writer w = Files.newBufferedWriter(left, StandardCharsets.UTF_8)) {
+      org.statbench.sampledata.people.SyntheticPeople.writeCsv(job.left(), w);
+    }
+    try (java.io.Writer w = Files.newBufferedWriter(right, StandardCharsets.UTF_8)) {
+      org.statbench.sampledata.people.SyntheticPeople.writeCsv(job.right(), w);
+    }
+    // one customer's surname becomes the unique value (a plain line: no quoted fields)
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(left));
+    for (int i = 1; i < lines.size(); i++) {
+      if (!lines.get(i).contains("\"")) {
+        String[] f = lines.get(i).split(",", -1);
+        f[2] = SECRET;
+        lines.set(i, String.join(",", f));
+        break;
+      }
+    }
+    Files.write(left, lines);
+    Path ws = tmp.resolve("ws");
+    String p = "--passphrase-file=" + pass;
+    assertThat(
+            child(
+                sysTmp,
+                "workspace",
+                "encrypt",
+                "--db",
+                ws.toString(),
+                p,
+                "--kdf-iterations",
+                "1000"))
+        .isZero();
+    assertThat(
+            child(
+                sysTmp,
+                "import",
+                "--db",
+                ws.toString(),
+                "--name",
+                "customers",
+                "--file",
+                left.toString(),
+                p))
+        .isZero();
+    assertThat(
+            child(
+                sysTmp,
+                "import",
+                "--db",
+                ws.toString(),
+                "--name",
+                "recipients",
+                "--file",
+                right.toString(),
+                p))
+        .isZero();
+    // while the link runs, look at every temporary file that appears in the workspace folder
+    java.util.concurrent.atomic.AtomicBoolean running =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger seen =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.List<String> leaks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread watcher =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                try (Stream<Path> files = Files.list(ws)) {
+                  files
+                      .filter(f -> f.getFileName().toString().startsWith(".linked-"))
+                      .forEach(
+                          f -> {
+                            try {
+                              byte[] b = Files.readAllBytes(f);
+                              seen.incrementAndGet();
+                              if (indexOf(b, SECRET.getBytes(StandardCharsets.UTF_8)) >= 0) {
+                                leaks.add(f.getFileName().toString());
+                              }
+                            } catch (IOException gone) {
+                              // removed meanwhile
+                            }
+                          });
+                } catch (IOException | UncheckedIOException e) {
+                  // a file removed meanwhile
+                }
+              }
+            });
+    watcher.start();
+    int code;
+    try {
+      code =
+          child(
+              sysTmp,
+              "link",
+              "--db",
+              ws.toString(),
+              "--left",
+              "customers",
+              "--right",
+              "recipients",
+              "--out",
+              outside.resolve("links.csv").toString(),
+              "--save",
+              "linked",
+              "--save-vars",
+              "nino",
+              p);
+    } finally {
+      running.set(false);
+      watcher.join();
+    }
+    assertThat(code).isZero();
+    assertThat(leaks).as("temporary files holding the value in clear").isEmpty();
+    assertThat(child(sysTmp, "datasets", "--db", ws.toString(), p)).isZero();
+    assertNoPlaintext(ws, null, null);
+    assertNoPlaintext(sysTmp, null, null);
+  }
+
+  /** Runs {@code statbench ARGS} in a child JVM whose {@code java.io.tmpdir} is {@code sysTmp}. */
+  private static int child(Path sysTmp, String... args) throws Exception {
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + sysTmp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.statbench.app.Main"));
+    cmd.addAll(java.util.List.of(args));
+    Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    proc.waitFor();
+    if (proc.exitValue() != 0) {
+      System.err.println(String.join(" ", args) + ": " + output);
+    }
+    return proc.exitValue();
+  }
+
+  @Test
   void missingOrWrongPassphraseExitsTwoWithAClearMessage() throws Exception {
     Path pass = Files.writeString(tmp.resolve("pass.txt"), "right one\n");
     Path wrong = Files.writeString(tmp.resolve("wrong.txt"), "wrong one\n");

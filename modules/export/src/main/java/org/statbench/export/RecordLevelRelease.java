@@ -2,6 +2,8 @@ package org.statbench.export;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.BufferedWriter;
@@ -16,7 +18,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import org.statbench.core.InputException;
 import org.statbench.core.RefusedException;
 
 /**
@@ -109,6 +113,47 @@ public final class RecordLevelRelease {
     }
     log(abs, n, sha);
     return n;
+  }
+
+  /**
+   * Releases a record-level CSV the analyst already holds (e.g. the links or verification file that
+   * {@code link --out} wrote as a working file): copies its header and records to {@code out}
+   * through {@link #writeCsv} (neutralised, refused over the cleared row count, logged).
+   *
+   * @return the number of records released
+   * @throws InputException when {@code in} cannot be read or has no header line
+   * @throws RefusedException when it holds more records than the clearance allows
+   */
+  public long releaseCsv(Path in, Path out) {
+    if (!Files.isRegularFile(in)) {
+      throw new InputException(in.toString(), -1, null, "no such file");
+    }
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(false).ofCsvRecord(in)) {
+      Iterator<CsvRecord> records = reader.iterator();
+      if (!records.hasNext()) {
+        throw new InputException(in.toString(), -1, null, "the file is empty (no header line)");
+      }
+      List<String> header = records.next().getFields();
+      Iterable<List<String>> rows =
+          () ->
+              new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                  return records.hasNext();
+                }
+
+                @Override
+                public List<String> next() {
+                  return records.next().getFields();
+                }
+              };
+      return writeCsv(out, header, rows);
+    } catch (IOException e) {
+      throw new InputException(in.toString(), -1, null, "cannot read: " + e.getMessage());
+    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+      throw new InputException(in.toString(), -1, null, "not a CSV file: " + e.getMessage());
+    }
   }
 
   /**

@@ -198,7 +198,7 @@ public final class LinkOutputs {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(ws.directory(), ".linked-", ".csv");
-      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      try (BufferedWriter w = sealedWriter(ws, tmp)) {
         row(w, header);
         List<String> out = new ArrayList<>(header.size());
         for (int i = 0; i < n; i++) {
@@ -237,6 +237,15 @@ public final class LinkOutputs {
         }
       }
     }
+  }
+
+  /**
+   * A writer of a temporary CSV in the workspace folder that goes through the workspace's cipher
+   * (nothing in clear in an encrypted workspace); the import reads it back the same way.
+   */
+  static BufferedWriter sealedWriter(Workspace ws, Path tmp) throws IOException {
+    return new BufferedWriter(
+        new java.io.OutputStreamWriter(ws.files().newOutputStream(tmp), StandardCharsets.UTF_8));
   }
 
   private static List<String> concat(List<String> a, String b) {

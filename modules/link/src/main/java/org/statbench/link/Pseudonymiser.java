@@ -203,7 +203,7 @@ public final class Pseudonymiser {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(ws.directory(), ".pseudonymise-", ".csv");
-      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      try (BufferedWriter w = LinkOutputs.sealedWriter(ws, tmp)) {
         LinkOutputs.row(w, header);
         List<String> row = new ArrayList<>(header.size());
         for (int i = 0; i < data.rows(); i++) {

@@ -29,7 +29,9 @@ import org.statbench.core.data.VariableType;
  * A copy of the catalogue's storage records ({@link Catalogue.DatasetRecord}: dataset names, row
  * counts, column files, variable names and storage; no codes, labels or data) in {@code
  * DIR/catalogue.snapshot}, so that a process that only reads can load columns without starting H2's
- * SQL engine (about 600 classes and a third of a short command's time).
+ * SQL engine (about 600 classes and a third of a short command's time). In an encrypted workspace
+ * the snapshot is sealed with the workspace's small-file key ({@link WorkspaceFiles}), so it holds
+ * nothing in clear and an encrypted workspace is read without H2 (and its file cipher) too.
  *
  * <p>H2 stays the store of record; the snapshot is a cache of it that must never disagree with it:
  *
@@ -109,8 +111,21 @@ final class CatalogueSnapshot {
    * caller holds {@link #lockShared}.
    */
   static Map<String, Catalogue.DatasetRecord> read(Path dir) {
+    return read(dir, WorkspaceFiles.PLAIN);
+  }
+
+  /**
+   * As {@link #read(Path)}, for a workspace whose small files {@code files} seals: an encrypted
+   * workspace's snapshot is sealed under its key (it names datasets and variables), and one in
+   * clear is not trusted there.
+   */
+  static Map<String, Catalogue.DatasetRecord> read(Path dir, WorkspaceFiles files) {
     try {
-      byte[] all = Files.readAllBytes(dir.resolve(FILE));
+      byte[] stored = Files.readAllBytes(dir.resolve(FILE));
+      if (files.encrypted() != WorkspaceFiles.isSealed(stored)) {
+        return null;
+      }
+      byte[] all = files.decode(dir.resolve(FILE), stored);
       if (all.length < 12) {
         return null;
       }
@@ -163,6 +178,11 @@ final class CatalogueSnapshot {
    * be closed in this process. Quietly leaves no snapshot when that cannot be done.
    */
   static void write(Path dir, List<Catalogue.DatasetRecord> records) {
+    write(dir, records, WorkspaceFiles.PLAIN);
+  }
+
+  /** As {@link #write(Path, List)}, sealed with {@code files} in an encrypted workspace. */
+  static void write(Path dir, List<Catalogue.DatasetRecord> records, WorkspaceFiles files) {
     FileChannel lock = lockShared(dir);
     if (lock == null) {
       return;
@@ -205,7 +225,7 @@ final class CatalogueSnapshot {
               StandardOpenOption.CREATE,
               StandardOpenOption.TRUNCATE_EXISTING,
               StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
+        ByteBuffer buf = ByteBuffer.wrap(files.encode(dir.resolve(FILE), bytes.toByteArray()));
         while (buf.hasRemaining()) {
           ch.write(buf);
         }

@@ -47,6 +47,31 @@ final class ChunkCipher {
     return out;
   }
 
+  /**
+   * A cipher of the same kind under a fresh random key held only in this process's memory (or
+   * {@link #NONE} when this one is): for spill files, which only the writer that made them reads
+   * back, so the key never needs to be stored.
+   */
+  ChunkCipher ephemeral() {
+    return key == null ? NONE : new ChunkCipher(Crypto.random(32));
+  }
+
+  /**
+   * Encrypts or decrypts (CTR is its own inverse) a value written exactly once under {@code
+   * mapKey}, keeping its length so it can sit at a fixed place in a file: the key derived from the
+   * map key makes the fixed IV safe.
+   */
+  byte[] crypt(String mapKey, byte[] data) {
+    if (key == null) {
+      return data;
+    }
+    try {
+      return cipher(Cipher.ENCRYPT_MODE, mapKey, new byte[IV]).doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-CTR is not available", e);
+    }
+  }
+
   byte[] open(String mapKey, byte[] stored) {
     if (key == null) {
       return stored;

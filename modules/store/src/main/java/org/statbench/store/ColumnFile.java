@@ -62,8 +62,9 @@ final class ColumnFile implements AutoCloseable {
    * Writes one column file while an import runs: each chunk is stored as soon as it is complete and
    * committed every {@link #COMMIT_BYTES}, so the heap holds a bounded amount however many rows the
    * file has. Provisional dictionary codes go to one spill file per column next to the column file
-   * ({@code <file>.<ord>.spill}, deleted when the writer finishes or aborts; left-overs of a killed
-   * import are removed with other unreferenced files at open). Thread-safe.
+   * ({@code <file>.<ord>.spill}, encrypted in an encrypted workspace under a key that lives only in
+   * this writer's memory; deleted when the writer finishes or aborts; left-overs of a killed import
+   * are removed with other unreferenced files at open). Thread-safe.
    */
   static final class Writer implements ChunkSink, AutoCloseable {
     /**
@@ -77,6 +78,7 @@ final class ColumnFile implements AutoCloseable {
 
     private final Path path;
     private final ChunkCipher cipher; // seals every chunk of an encrypted workspace
+    private volatile ChunkCipher spillCipher; // and every spilled chunk, under a key only in memory
     private final Map<Integer, FileChannel> spills = new ConcurrentHashMap<>();
     private MVStore store;
     private MVMap<String, byte[]> data;
@@ -94,6 +96,7 @@ final class ColumnFile implements AutoCloseable {
     private void open() {
       store = new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().open();
       data = store.openMap(DATA, builder());
+      spillCipher = cipher.ephemeral();
     }
 
     @Override
@@ -145,7 +148,7 @@ final class ColumnFile implements AutoCloseable {
     public void spill(int ord, int chunk, int width, byte[] values) {
       FileChannel ch = spillChannel(ord);
       staged.addAndGet(values.length);
-      ByteBuffer buf = ByteBuffer.wrap(values);
+      ByteBuffer buf = ByteBuffer.wrap(spillCipher.crypt(spillKey(ord, chunk), values));
       long at = (long) chunk * CHUNK_ROWS * width;
       try {
         while (buf.hasRemaining()) {
@@ -173,7 +176,11 @@ final class ColumnFile implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return out;
+      return spillCipher.crypt(spillKey(ord, chunk), out);
+    }
+
+    private static String spillKey(int ord, int chunk) {
+      return "spill/" + ord + "/" + chunk;
     }
 
     @Override

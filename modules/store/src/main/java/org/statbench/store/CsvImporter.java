@@ -40,6 +40,7 @@ final class CsvImporter {
   /** Share of the heap that dictionaries of all columns together may hold (see expectRows). */
   static final int DICTIONARY_HEAP_SHARE = 4;
 
+  private WorkspaceFiles files = WorkspaceFiles.PLAIN;
   private final ImportRequest request;
   private final String file;
   private final Charset charset;
@@ -83,6 +84,15 @@ final class CsvImporter {
     this.charset = request.encoding() == null ? StandardCharsets.UTF_8 : request.encoding();
     this.progress = progress == null ? ProgressListener.NONE : progress;
     this.cancel = cancel == null ? CancellationToken.NONE : cancel;
+  }
+
+  /**
+   * Reads the extract through {@code files}: a workspace's own temporary file (a linked or
+   * pseudonymised dataset) is sealed in an encrypted workspace; a user's extract is read in clear.
+   */
+  CsvImporter readingWith(WorkspaceFiles files) {
+    this.files = files;
+    return this;
   }
 
   Parsed parse() {
@@ -150,7 +160,7 @@ final class CsvImporter {
     try {
       long fileBytes = Files.size(path);
       byte delimiter = delimiter(path);
-      try (InputStream raw = Files.newInputStream(path)) {
+      try (InputStream raw = files.newInputStream(path)) {
         // at most the first few MB: a sample must not need the heap the import would
         byte[] sample = raw.readNBytes(SAMPLE_BYTES);
         boolean whole = sample.length == fileBytes;
@@ -272,7 +282,7 @@ final class CsvImporter {
       return (byte) d;
     }
     byte[] head;
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = files.newInputStream(path)) {
       head = in.readNBytes(1 << 16);
     }
     int commas = 0;
@@ -311,7 +321,7 @@ final class CsvImporter {
       Path path, byte delimiter, MessageDigest digest, Set<String> dictionaryColumns, String label)
       throws IOException {
     Pass pass = new Pass();
-    try (InputStream raw = Files.newInputStream(path)) {
+    try (InputStream raw = files.newInputStream(path)) {
       InputStream in = skipBom(raw, digest);
       CsvScanner scanner = new CsvScanner(in, delimiter, digest, file, bufferSize);
       if (!scanner.next()) {

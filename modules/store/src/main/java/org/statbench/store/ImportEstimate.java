@@ -17,7 +17,12 @@ import java.util.Locale;
 public record ImportEstimate(long fileBytes, long rows, long diskBytes, long heapBytes) {
   /** Estimates an import from its extract (reads at most the first few megabytes). */
   public static ImportEstimate of(ImportRequest request) {
-    return new CsvImporter(request, null, null, null).estimate();
+    return of(request, WorkspaceFiles.PLAIN);
+  }
+
+  /** Estimates an import whose extract may be a workspace's sealed temporary file. */
+  static ImportEstimate of(ImportRequest request, WorkspaceFiles files) {
+    return new CsvImporter(request, null, null, null).readingWith(files).estimate();
   }
 
   /** One line with the figures, for messages. */

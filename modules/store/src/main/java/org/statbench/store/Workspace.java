@@ -36,7 +36,9 @@ import org.statbench.core.data.VariableType;
 
 // Size (over 500 lines): the store's one public facade (open, import, catalogue, columns, derived
 // variables, audit log); each part delegates to its own class (Catalogue, CsvImporter, ColumnFile,
-// SqlAuditLog).
+// SqlAuditLog). Encryption is already outside it (WorkspaceKey, Pbkdf2, WorkspaceEncryption,
+// WorkspaceFiles, ChunkCipher, CatalogueSnapshot's sealing): here it only picks the ciphers at
+// open.
 
 /**
  * A workspace: a folder holding one H2 database with the catalogue and the column data of every
@@ -136,7 +138,7 @@ public final class Workspace implements AutoCloseable {
    * when something needs it (an import, a codelist, a derived variable's mapping, the audit log).
    * Otherwise exactly {@link #open}. Results never differ from {@link #open}'s; while it reads from
    * the snapshot, no other program can open the workspace, as with {@link #open}. An encrypted
-   * workspace has no snapshot (it would hold dataset and variable names in clear) and opens H2.
+   * workspace's snapshot is sealed under its key (it names datasets and variables).
    *
    * @param passphrase as for {@link #open(Path, char[])}
    * @throws org.statbench.core.StatBenchException when the folder is not usable or is locked
@@ -165,7 +167,7 @@ public final class Workspace implements AutoCloseable {
     Workspace ws = new Workspace(abs, key);
     try {
       synchronized (ws.lock) {
-        if (!(snapshotFirst && key == null && ws.readSnapshot())) {
+        if (!(snapshotFirst && ws.readSnapshot())) {
           ws.connect();
         }
       }
@@ -182,7 +184,7 @@ public final class Workspace implements AutoCloseable {
     if (held == null) {
       return false;
     }
-    Map<String, Catalogue.DatasetRecord> read = CatalogueSnapshot.read(dir);
+    Map<String, Catalogue.DatasetRecord> read = CatalogueSnapshot.read(dir, smallFiles);
     if (read == null) {
       CatalogueSnapshot.closeQuietly(held);
       return false;
@@ -250,6 +252,15 @@ public final class Workspace implements AutoCloseable {
     auditLog = null;
     sources = null;
     closeQuietly(c);
+  }
+
+  /**
+   * Starts deriving the key of the encrypted workspace in {@code dir} in the background, so that a
+   * command's start-up and the slow key derivation overlap; the {@link #open} that follows uses it
+   * (each key is derived once per process). Does nothing for an unencrypted workspace.
+   */
+  public static void prefetchKey(Path dir, char[] passphrase) {
+    WorkspaceKey.prefetch(dir.toAbsolutePath().normalize(), passphrase);
   }
 
   /** True when the folder holds an encrypted workspace (a passphrase is needed to open it). */
@@ -424,7 +435,7 @@ public final class Workspace implements AutoCloseable {
       // Chunks go to the new column file while the extract is read, so the heap holds a few
       // chunks per column whatever the number of rows; the catalogue commit below is the switch.
       writer = ColumnFile.create(file, chunkCipher);
-      importer = new CsvImporter(request, p, c, writer);
+      importer = new CsvImporter(request, p, c, writer).readingWith(smallFiles);
       parsed = importer.parse();
       c.throwIfCancelled();
       writer.finish(parsed.rows(), keySeed(parsed.sha256()));
@@ -481,7 +492,7 @@ public final class Workspace implements AutoCloseable {
     if (!Files.isRegularFile(request.file())) {
       return; // the importer says what is wrong with it
     }
-    ImportEstimate e = ImportEstimate.of(request);
+    ImportEstimate e = ImportEstimate.of(request, smallFiles);
     long freeDisk = ResourceException.freeSpace(dir);
     if (freeDisk >= 0 && e.diskBytes() > freeDisk) {
       throw ResourceException.beforeStart(
@@ -528,7 +539,7 @@ public final class Workspace implements AutoCloseable {
     }
     ResourceException r = ResourceException.classify(e, doing, dir);
     if (r != null && r.kind() == ResourceException.Kind.DISK_FULL) {
-      long needed = Math.max(written, ImportEstimate.of(request).diskBytes());
+      long needed = Math.max(written, ImportEstimate.of(request, smallFiles).diskBytes());
       return ResourceException.diskFull(doing, dir, needed, ResourceException.freeSpace(dir), e);
     }
     return r;
@@ -1167,8 +1178,8 @@ public final class Workspace implements AutoCloseable {
           } catch (SQLException e) {
             throw new StatBenchException("Cannot close the workspace: " + e.getMessage(), e);
           }
-          if (current != null && key == null) { // never for an encrypted workspace: names in clear
-            CatalogueSnapshot.write(dir, current);
+          if (current != null) { // sealed in an encrypted workspace: names are data
+            CatalogueSnapshot.write(dir, current, smallFiles);
           }
         }
       } finally {

@@ -117,6 +117,8 @@ final class WorkspaceEncryption {
     try {
       // the trace file can quote SQL and values: it has no place in an encrypted workspace
       Files.deleteIfExists(dir.resolve("catalogue.trace.db"));
+      // nor the snapshot in clear that the unencrypted open above left (dataset and variable names)
+      CatalogueSnapshot.delete(dir);
       for (String sub : new String[] {"clearance", "tables", "cohorts"}) {
         Path d = dir.resolve(sub);
         if (!Files.isDirectory(d)) {

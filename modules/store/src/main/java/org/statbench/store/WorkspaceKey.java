@@ -1,6 +1,5 @@
 package org.statbench.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -8,9 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.statbench.core.StatBenchException;
@@ -62,21 +68,10 @@ final class WorkspaceKey {
               + dir
               + " is encrypted: give its passphrase (--passphrase-file F or STATBENCH_PASSPHRASE)");
     }
-    JsonNode o;
+    Header h = Header.read(header);
+    WorkspaceKey k = new WorkspaceKey(derive(passphrase, h.salt(), h.iterations()));
     try {
-      o = Json.MAPPER.readTree(Files.readString(header, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new StatBenchException("Cannot read " + header + ": " + e.getMessage(), e);
-    }
-    if (o == null || !FORMAT.equals(o.path("format").asText())) {
-      throw new StatBenchException(header + " is not a StatBench encryption header");
-    }
-    byte[] salt = Base64.getDecoder().decode(o.path("salt").asText());
-    byte[] master = Crypto.deriveKey(passphrase, salt, o.path("iterations").asInt());
-    WorkspaceKey k = new WorkspaceKey(master);
-    try {
-      byte[] check =
-          Crypto.open(k.sub("check"), Base64.getDecoder().decode(o.path("check").asText()), null);
+      byte[] check = Crypto.open(k.sub("check"), h.check(), null);
       if (!Arrays.equals(check, CHECK)) {
         throw new Crypto.WrongPassphraseException("wrong");
       }
@@ -85,6 +80,108 @@ final class WorkspaceKey {
           "Wrong passphrase for the encrypted workspace " + dir);
     }
     return k;
+  }
+
+  /**
+   * What the header says, read without a JSON library (a short command that opens an encrypted
+   * workspace should not load one): the file is the one {@link #create} writes.
+   */
+  private record Header(byte[] salt, int iterations, byte[] check) {
+    private static final Pattern FIELD =
+        Pattern.compile("\"(format|iterations|salt|check)\"\\s*:\\s*(\"[^\"]*\"|[0-9]+)");
+
+    static Header read(Path header) {
+      String text;
+      try {
+        text = Files.readString(header, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new StatBenchException("Cannot read " + header + ": " + e.getMessage(), e);
+      }
+      Map<String, String> f = new HashMap<>();
+      Matcher m = FIELD.matcher(text);
+      while (m.find()) {
+        f.putIfAbsent(m.group(1), m.group(2).replace("\"", ""));
+      }
+      try {
+        if (!FORMAT.equals(f.get("format")) || !f.containsKey("check")) {
+          throw new IllegalArgumentException("format");
+        }
+        return new Header(
+            Base64.getDecoder().decode(f.get("salt")),
+            Integer.parseInt(f.get("iterations")),
+            Base64.getDecoder().decode(f.get("check")));
+      } catch (RuntimeException e) {
+        throw new StatBenchException(header + " is not a StatBench encryption header");
+      }
+    }
+  }
+
+  /** Master keys derived in this process, by passphrase, salt and count (derive once). */
+  private static final Map<String, CompletableFuture<byte[]>> DERIVED = new ConcurrentHashMap<>();
+
+  /**
+   * Starts deriving the key of the encrypted workspace in {@code dir} on a background thread, so
+   * that a command's start-up (class loading, argument parsing) and the slow KDF overlap; {@link
+   * #load} then takes the result. Does nothing for an unencrypted workspace or a bad header.
+   */
+  static void prefetch(Path dir, char[] passphrase) {
+    Path header = dir.resolve(HEADER);
+    if (passphrase == null || passphrase.length == 0 || !Files.isRegularFile(header)) {
+      return;
+    }
+    try {
+      Header h = Header.read(header);
+      char[] copy = passphrase.clone();
+      DERIVED.computeIfAbsent(
+          cacheId(copy, h.salt(), h.iterations()),
+          id -> {
+            CompletableFuture<byte[]> f = new CompletableFuture<>();
+            Thread t =
+                new Thread(
+                    () -> {
+                      try {
+                        f.complete(Crypto.deriveKey(copy, h.salt(), h.iterations()));
+                      } catch (RuntimeException e) {
+                        f.completeExceptionally(e);
+                      } finally {
+                        Arrays.fill(copy, '\0');
+                      }
+                    },
+                    "statbench-key-derivation");
+            t.setDaemon(true);
+            t.start();
+            return f;
+          });
+    } catch (RuntimeException e) {
+      // the open that follows reports the problem
+    }
+  }
+
+  private static byte[] derive(char[] passphrase, byte[] salt, int iterations) {
+    CompletableFuture<byte[]> f =
+        DERIVED.computeIfAbsent(
+            cacheId(passphrase, salt, iterations),
+            id ->
+                CompletableFuture.completedFuture(Crypto.deriveKey(passphrase, salt, iterations)));
+    try {
+      return f.join().clone();
+    } catch (java.util.concurrent.CompletionException e) {
+      DERIVED.values().remove(f);
+      return Crypto.deriveKey(passphrase, salt, iterations);
+    }
+  }
+
+  /** A digest naming one derivation (the passphrase itself is not kept). */
+  private static String cacheId(char[] passphrase, byte[] salt, int iterations) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(salt);
+      md.update(Integer.toString(iterations).getBytes(StandardCharsets.US_ASCII));
+      md.update(StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase)));
+      return HexFormat.of().formatHex(md.digest());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Writes a new header (fresh salt) and returns its key. */

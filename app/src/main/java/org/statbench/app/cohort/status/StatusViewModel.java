@@ -369,8 +369,9 @@ public final class StatusViewModel {
         .ifPresent(
             f -> {
               try {
-                CohortSpecJson.save(s, f);
-              } catch (RuntimeException e) {
+                org.statbench.app.security.WorkspaceDocuments.write(
+                    workspace.workspace(), f, CohortSpecJson.toJson(s));
+              } catch (java.io.IOException | RuntimeException e) {
                 dialogs.showError("Cannot save " + f.getFileName(), e);
                 return;
               }
@@ -434,8 +435,11 @@ public final class StatusViewModel {
     }
     Optional<StatusSpec> s;
     try {
-      s = CohortSpecJson.loadStatus(f);
-    } catch (RuntimeException e) {
+      s =
+          CohortSpecJson.statusFromJson(
+              org.statbench.app.security.WorkspaceDocuments.read(workspace.workspace(), f),
+              f.toString());
+    } catch (java.io.IOException | RuntimeException e) {
       return; // the cohort view has reported the file
     }
     if (s.isPresent()) {

@@ -1,0 +1,141 @@
+package org.statbench.app.recordrelease;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import org.statbench.app.shell.AppContext;
+import org.statbench.app.shell.DialogService;
+import org.statbench.export.RecordRequest;
+import org.statbench.store.Workspace;
+
+/**
+ * "Request release…" and "Release…" for record-level outputs (the Linkage tab's links and
+ * verification files): a request says what, how many rows, to whom and why, and goes to the
+ * clearance queue; a release copies a working file under an approved clearance. Thin: the work is
+ * {@link RecordReleaseModel}'s.
+ */
+public final class RecordReleaseControls {
+  private RecordReleaseControls() {}
+
+  /** {@code content} with the two buttons in a bar below it. */
+  public static Node below(Node content, AppContext context) {
+    Button request = new Button("Request release…");
+    request.setId("recordRequestRelease");
+    request.setOnAction(e -> request(context));
+    Button release = new Button("Release…");
+    release.setId("recordRelease");
+    release.setOnAction(e -> release(context));
+    Label note =
+        new Label(
+            "Record-level files (links, verification) leave only under an approved record-level"
+                + " clearance.");
+    request.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    release.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    note.setMinWidth(0);
+    HBox bar = new HBox(8, request, release, note);
+    bar.setPadding(new Insets(4, 8, 4, 8));
+    BorderPane pane = new BorderPane(content);
+    pane.setBottom(bar);
+    return pane;
+  }
+
+  private static void request(AppContext context) {
+    Workspace ws = context.workspace().workspace();
+    DialogService dialogs = context.dialogs();
+    if (ws == null) {
+      dialogs.showError("Request release", "Open a workspace first");
+      return;
+    }
+    Dialog<List<String>> d = new Dialog<>();
+    d.setTitle("Request release of record-level data");
+    d.setHeaderText("A statistician approves it like a table clearance");
+    TextField what = field("recordWhat", "e.g. links customers x recipients (links.csv)");
+    TextField rows = field("recordRows", "most records the release may hold");
+    TextField to = field("recordTo", "who receives it");
+    TextField why = field("recordWhy", "why it is needed");
+    GridPane g = new GridPane();
+    g.setHgap(8);
+    g.setVgap(6);
+    g.addRow(0, new Label("What"), what);
+    g.addRow(1, new Label("Rows (at most)"), rows);
+    g.addRow(2, new Label("To whom"), to);
+    g.addRow(3, new Label("Why"), why);
+    d.getDialogPane().setContent(g);
+    d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    d.setResultConverter(
+        b ->
+            b == ButtonType.OK
+                ? List.of(what.getText(), rows.getText(), to.getText(), why.getText())
+                : null);
+    Optional<List<String>> v = d.showAndWait();
+    if (v.isEmpty() || v.get() == null) {
+      return;
+    }
+    try {
+      RecordRequest r =
+          RecordReleaseModel.request(
+              ws, v.get().get(0), v.get().get(1), v.get().get(2), v.get().get(3));
+      dialogs.showInformation(
+          "Release requested",
+          r.id() + " is in the clearance queue: a statistician approves or rejects it there.");
+    } catch (RuntimeException e) {
+      dialogs.showError("Cannot request the release", e);
+    }
+  }
+
+  private static void release(AppContext context) {
+    Workspace ws = context.workspace().workspace();
+    DialogService dialogs = context.dialogs();
+    if (ws == null) {
+      dialogs.showError("Release", "Open a workspace first");
+      return;
+    }
+    TextInputDialog id = new TextInputDialog("RL-");
+    id.setTitle("Release record-level data");
+    id.setHeaderText("The approved record-level clearance (RL-NNNN)");
+    Optional<String> rl = id.showAndWait();
+    if (rl.isEmpty()) {
+      return;
+    }
+    Optional<Path> in =
+        dialogs.chooseFileToOpen(
+            "File to release (links or verification)", null, List.of(DialogService.FileFilter.CSV));
+    if (in.isEmpty()) {
+      return;
+    }
+    Optional<Path> out =
+        dialogs.chooseFileToSave(
+            "Released copy",
+            null,
+            "released-" + in.get().getFileName(),
+            List.of(DialogService.FileFilter.CSV));
+    if (out.isEmpty()) {
+      return;
+    }
+    try {
+      dialogs.showInformation(
+          "Released", RecordReleaseModel.release(ws, rl.get(), in.get(), out.get()));
+    } catch (RuntimeException e) {
+      dialogs.showError("Release refused", e);
+    }
+  }
+
+  private static TextField field(String id, String prompt) {
+    TextField f = new TextField();
+    f.setId(id);
+    f.setPromptText(prompt);
+    f.setPrefColumnCount(32);
+    return f;
+  }
+}

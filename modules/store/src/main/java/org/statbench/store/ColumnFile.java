@@ -293,6 +293,11 @@ final class ColumnFile implements AutoCloseable {
     return (rows + CHUNK_ROWS - 1) >>> CHUNK_BITS;
   }
 
+  /** One stored chunk of a variable's values, as written (little-endian). */
+  byte[] chunkOf(int ord, int chunk) {
+    return chunk("c/" + ord + "/" + chunk);
+  }
+
   /** Byte codes of a variable. */
   byte[] bytes(int ord, int rows) {
     byte[] out = new byte[rows];

@@ -5,6 +5,10 @@ import java.util.List;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.table.Table;
 
+// Size (near 500 lines): the hot loops for every accumulation mode live in one class on purpose
+// (small static methods the JIT compiles early, sharing the chunked cell computation); its set-up
+// is in KernelSetUp and the streamed driver in StreamedTabulation.
+
 /**
  * The columnar kernel: one pass over the records, a chunk at a time. For each chunk it computes
  * every record's leaf cell from the dimensions' slot maps (one small loop per dimension), zeroes

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
 import org.statbench.core.table.Table;
 import org.statbench.store.ColumnSlices;
+import org.statbench.store.DerivedVariable;
 import org.statbench.store.ImportRequest;
 import org.statbench.store.Workspace;
 
@@ -63,6 +65,15 @@ class StreamedTabulationTest {
     }
     ws = Workspace.open(dir.resolve("ws"));
     ws.importCsv(ImportRequest.of("big", csv), null, CancellationToken.NONE);
+    ws.addDerivedVariables(
+        "big",
+        List.of(
+            new DerivedVariable(
+                "area",
+                "Area",
+                "region",
+                Map.of("R0", "North", "R1", "North", "R2", "South", "R3", "South"),
+                null)));
   }
 
   @AfterAll
@@ -123,6 +134,23 @@ class StreamedTabulationTest {
     TableSpec max =
         TableSpec.of("big").withRows("sex").withMeasure(Measure.of(MeasureKind.MAX, "amount"));
     assertThat(streamed(max)).isEqualTo(inMemory(max));
+  }
+
+  @Test
+  void aDerivedVariableIsMappedSliceBySlice() {
+    TableSpec spec = TableSpec.of("big").withRows("area").withColumns("sex");
+    Table t = streamed(spec);
+    assertThat(t).isEqualTo(inMemory(spec));
+    assertThat(codesOf(t, 0)).containsExactly("North", "South", "Missing");
+    // records of region R r: i = r (mod 7); R4..R6 have no area
+    assertThat(count(t, "North", "Total")).isEqualTo(ofResidue(0) + ofResidue(1));
+    assertThat(count(t, "South", "Total")).isEqualTo(ofResidue(2) + ofResidue(3));
+    assertThat(count(t, "Missing", "Total")).isEqualTo(ofResidue(4) + ofResidue(5) + ofResidue(6));
+  }
+
+  /** Records i < ROWS with i = r (mod 7). */
+  private static long ofResidue(int r) {
+    return (ROWS - 1 - r) / 7 + 1;
   }
 
   @Test

@@ -103,6 +103,24 @@ class ResourceFailureCliTest {
     return p;
   }
 
+  /**
+   * Imports {@code early} with a normal heap, then {@code file} as {@code name} with {@code heap}
+   * (printing RC=its exit code), then lists the datasets and counts the column files (FILES=n).
+   */
+  private Run importAfterAnother(Path ws, Path early, String heap, String name, Path file)
+      throws Exception {
+    String script =
+        statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'")
+            + "\n"
+            + statbench(heap, "import --db '" + ws + "' --name " + name + " --file '" + file + "'")
+            + "; echo RC=$?\n"
+            + statbench("256m", "datasets --db '" + ws + "'")
+            + "\nls '"
+            + ws.resolve("columns")
+            + "' | wc -l | sed 's/^ */FILES=/'\n";
+    return sh(List.of("sh", "-c", script));
+  }
+
   private static void assertCleanMessage(Run run, String... expected) {
     assertThat(run.out()).contains(expected);
     assertThat(run.out())
@@ -127,17 +145,7 @@ class ResourceFailureCliTest {
       }
       w.write("\"\n");
     }
-    String script =
-        statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'")
-            + "\n"
-            + statbench("48m", "import --db '" + ws + "' --name huge --file '" + huge + "'")
-            + "; echo RC=$?\n"
-            + statbench("256m", "datasets --db '" + ws + "'")
-            + "\nls '"
-            + ws.resolve("columns")
-            + "' | wc -l | sed 's/^ */FILES=/'\n";
-
-    Run run = sh(List.of("sh", "-c", script));
+    Run run = importAfterAnother(ws, early, "48m", "huge", huge);
 
     assertThat(run.out()).contains("RC=2");
     assertCleanMessage(
@@ -306,17 +314,7 @@ class ResourceFailureCliTest {
       }
     }
     // 60 number columns of 100,000 rows (24 MB of text) are held a chunk at a time: 48 MB
-    String script =
-        statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'")
-            + "\n"
-            + statbench("32m", "import --db '" + ws + "' --name wide --file '" + wide + "'")
-            + "; echo RC=$?\n"
-            + statbench("256m", "datasets --db '" + ws + "'")
-            + "\nls '"
-            + ws.resolve("columns")
-            + "' | wc -l | sed 's/^ */FILES=/'\n";
-
-    Run run = sh(List.of("sh", "-c", script));
+    Run run = importAfterAnother(ws, early, "32m", "wide", wide);
 
     assertThat(run.out()).contains("RC=2");
     assertCleanMessage(

@@ -129,22 +129,11 @@ final class KernelSetUp {
       int missing = codes.contains(Category.MISSING) ? keep : drop;
       codeFilters.add(Kernel.CodePass.of(enc, enc.slotMap(val, missing)));
     } else if (f instanceof RangeFilter rf) {
-      if (!(col instanceof NumericColumn n)) {
-        throw new InputException(
-            "Range filter needs a numeric variable: '" + f.variable() + "' is " + col.type().key());
-      }
-      rangeFilters.add(new Kernel.RangePass(n.values(), rf.lo(), rf.hi()));
+      rangeFilters.add(new Kernel.RangePass(RecordFilters.numbers(f, col), rf.lo(), rf.hi()));
     } else if (f instanceof DateRangeFilter df) {
-      if (!(col instanceof DateColumn dc)) {
-        throw new InputException(
-            "Date range filter needs a date variable: '"
-                + f.variable()
-                + "' is "
-                + col.type().key());
-      }
-      int lo = df.from() == null ? Integer.MIN_VALUE + 1 : (int) df.from().toEpochDay();
-      int hi = df.to() == null ? Integer.MAX_VALUE : (int) df.to().toEpochDay();
-      dayFilters.add(new Kernel.DayPass(dc.epochDays(), lo, hi));
+      dayFilters.add(
+          new Kernel.DayPass(
+              RecordFilters.days(f, col), RecordFilters.firstDay(df), RecordFilters.lastDay(df)));
     }
   }
 

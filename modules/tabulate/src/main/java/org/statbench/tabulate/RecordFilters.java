@@ -45,29 +45,15 @@ public final class RecordFilters {
       if (f instanceof CodeFilter cf) {
         applyCodes(keep, EncodedColumn.of(col), cf);
       } else if (f instanceof RangeFilter rf) {
-        if (!(col instanceof NumericColumn n)) {
-          throw new InputException(
-              "Range filter needs a numeric variable: '"
-                  + f.variable()
-                  + "' is "
-                  + col.type().key());
-        }
-        double[] v = n.values();
+        double[] v = numbers(f, col);
         for (int i = 0; i < keep.length; i++) {
           // NaN (missing) fails both comparisons
           keep[i] &= rf.test(v[i]);
         }
       } else if (f instanceof DateRangeFilter df) {
-        if (!(col instanceof DateColumn dc)) {
-          throw new InputException(
-              "Date range filter needs a date variable: '"
-                  + f.variable()
-                  + "' is "
-                  + col.type().key());
-        }
-        int lo = df.from() == null ? Integer.MIN_VALUE + 1 : (int) df.from().toEpochDay();
-        int hi = df.to() == null ? Integer.MAX_VALUE : (int) df.to().toEpochDay();
-        int[] d = dc.epochDays();
+        int[] d = days(f, col);
+        int lo = firstDay(df);
+        int hi = lastDay(df);
         for (int i = 0; i < keep.length; i++) {
           int day = d[i];
           keep[i] &= day != DateColumn.MISSING && day >= lo && day <= hi;
@@ -75,6 +61,34 @@ public final class RecordFilters {
       }
     }
     return keep;
+  }
+
+  /** The values a range filter tests; names the variable when it is not numeric. */
+  static double[] numbers(Filter f, Column col) {
+    if (!(col instanceof NumericColumn n)) {
+      throw new InputException(
+          "Range filter needs a numeric variable: '" + f.variable() + "' is " + col.type().key());
+    }
+    return n.values();
+  }
+
+  /** The epoch days a date range filter tests; names the variable when it is not a date. */
+  static int[] days(Filter f, Column col) {
+    if (!(col instanceof DateColumn dc)) {
+      throw new InputException(
+          "Date range filter needs a date variable: '" + f.variable() + "' is " + col.type().key());
+    }
+    return dc.epochDays();
+  }
+
+  /** First epoch day a date range keeps (above the missing marker when open). */
+  static int firstDay(DateRangeFilter df) {
+    return df.from() == null ? Integer.MIN_VALUE + 1 : (int) df.from().toEpochDay();
+  }
+
+  /** Last epoch day a date range keeps. */
+  static int lastDay(DateRangeFilter df) {
+    return df.to() == null ? Integer.MAX_VALUE : (int) df.to().toEpochDay();
   }
 
   private static void applyCodes(boolean[] keep, EncodedColumn enc, CodeFilter cf) {

@@ -318,7 +318,7 @@ public final class ClearanceQueueViewModel {
             + " · requested by "
             + r.requesterDescription()
             + " on "
-            + WHEN.format(r.created());
+            + DecisionText.when(r.created());
     List<String> lines =
         List.of(
             "What: " + r.what(),

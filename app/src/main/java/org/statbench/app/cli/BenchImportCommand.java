@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
       "Benchmark CSV import: generate an 8-column extract of N rows, import it 3 times (fresh"
           + " workspace each), then reopen and load 3 columns 3 times.",
       "Prints median import ms, rows/s, file MB, peak heap MB and median reopen+load ms.",
-      "With --max-heap: peak heap against rows, each import in its own small-heap process."
+      "With --max-heap: live heap of an import and a 2-D table against rows, each in its own"
+          + " small-heap process."
     })
 public final class BenchImportCommand implements Callable<Integer> {
   private static final int RUNS = 3;
@@ -56,8 +57,8 @@ public final class BenchImportCommand implements Callable<Integer> {
       fallbackValue = "256m",
       description =
           "Instead: import N/8, N/4, N/2 and N rows, each in a new 'java -XmxSIZE' process"
-              + " (default 256m), and print the most heap in use (from the JVM's GC log) against"
-              + " the rows.")
+              + " (default 256m), then count region x sex in another, and print for each the"
+              + " most heap still in use after a full GC (live heap) against the rows.")
   String maxHeap;
 
   @Override

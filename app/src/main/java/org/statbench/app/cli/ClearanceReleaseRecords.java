@@ -2,11 +2,9 @@ package org.statbench.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.statbench.export.ExportGate;
 import org.statbench.export.RecordLevelRelease;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,12 +23,7 @@ import picocli.CommandLine.Option;
       "Refused (exit 3) unless the clearance is approved, verifies and covers the row count;"
           + " text that a spreadsheet would run as a formula is neutralised; the release is logged."
     })
-final class ClearanceReleaseRecords implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-  Path db;
-
+final class ClearanceReleaseRecords extends WorkspaceSubcommand {
   @Option(names = "--id", required = true, paramLabel = "RL-NNNN", description = "Clearance id.")
   String id;
 
@@ -50,10 +43,10 @@ final class ClearanceReleaseRecords implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Workspace ws = ClearanceCommand.open(db)) {
+    try (Workspace ws = openExisting()) {
       RecordLevelRelease release = ExportGate.of(ws).admitRecords(id);
       long rows = release.releaseCsv(in, out);
-      PrintWriter o = spec.commandLine().getOut();
+      PrintWriter o = out();
       o.println(
           "Released "
               + rows

@@ -302,7 +302,7 @@ class ClearanceCommandTest {
   }
 
   private int requestRecords(String rows) {
-    return run(
+    return cli.run(
         "clearance",
         "request-records",
         "--db",
@@ -318,7 +318,7 @@ class ClearanceCommandTest {
   }
 
   private int releaseRecords(String id, Path in, Path dest) {
-    return run(
+    return cli.run(
         "clearance",
         "release-records",
         "--db",
@@ -343,12 +343,12 @@ class ClearanceCommandTest {
     Path links = linksFile();
     Path dest = tmp.resolve("out/links-released.csv");
     assertThat(releaseRecords("RL-0001", links, dest)).isEqualTo(3);
-    assertThat(err.toString()).contains("no record-level clearance RL-0001");
+    assertThat(cli.err()).contains("no record-level clearance RL-0001");
     assertThat(releaseRecords("CR-0001", links, dest)).isEqualTo(3);
-    assertThat(err.toString()).contains("need a record-level clearance");
+    assertThat(cli.err()).contains("need a record-level clearance");
     assertThat(requestRecords("3")).isZero();
     assertThat(releaseRecords("RL-0001", links, dest)).isEqualTo(3);
-    assertThat(err.toString()).contains("RL-0001 is still pending");
+    assertThat(cli.err()).contains("RL-0001 is still pending");
     assertThat(dest).doesNotExist();
   }
 
@@ -357,9 +357,9 @@ class ClearanceCommandTest {
     Path links = linksFile();
     Path dest = tmp.resolve("links-released.csv");
     assertThat(requestRecords("2")).isZero();
-    assertThat(approve("RL-0001")).as(err.toString()).isZero();
+    assertThat(approve("RL-0001")).as(cli.err()).isZero();
     assertThat(releaseRecords("RL-0001", links, dest)).isEqualTo(3);
-    assertThat(err.toString()).contains("allows at most 2 records");
+    assertThat(cli.err()).contains("allows at most 2 records");
     assertThat(dest).doesNotExist();
     assertThat(releasesLogged()).isZero();
   }
@@ -369,9 +369,9 @@ class ClearanceCommandTest {
     Path links = linksFile();
     Path dest = tmp.resolve("links-released.csv");
     assertThat(requestRecords("3")).isZero();
-    assertThat(approve("RL-0001")).as(err.toString()).isZero();
-    assertThat(releaseRecords("RL-0001", links, dest)).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("Released 3 records").contains("RL-0001");
+    assertThat(approve("RL-0001")).as(cli.err()).isZero();
+    assertThat(releaseRecords("RL-0001", links, dest)).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("Released 3 records").contains("RL-0001");
     // the released copy neutralises the formula-leading label (a leading apostrophe)
     assertThat(java.nio.file.Files.readAllLines(dest))
         .containsExactly(
@@ -385,7 +385,7 @@ class ClearanceCommandTest {
   }
 
   private int approve(String id) {
-    return run(
+    return cli.run(
         "clearance",
         "approve",
         "--db",

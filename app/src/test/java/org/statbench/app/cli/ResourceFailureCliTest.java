@@ -103,6 +103,24 @@ class ResourceFailureCliTest {
     return p;
   }
 
+  /**
+   * Imports {@code early} with a normal heap, then {@code file} as {@code name} with {@code heap}
+   * (printing RC=its exit code), then lists the datasets and counts the column files (FILES=n).
+   */
+  private Run importAfterAnother(Path ws, Path early, String heap, String name, Path file)
+      throws Exception {
+    String script =
+        statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'")
+            + "\n"
+            + statbench(heap, "import --db '" + ws + "' --name " + name + " --file '" + file + "'")
+            + "; echo RC=$?\n"
+            + statbench("256m", "datasets --db '" + ws + "'")
+            + "\nls '"
+            + ws.resolve("columns")
+            + "' | wc -l | sed 's/^ */FILES=/'\n";
+    return sh(List.of("sh", "-c", script));
+  }
+
   private static void assertCleanMessage(Run run, String... expected) {
     assertThat(run.out()).contains(expected);
     assertThat(run.out())
@@ -127,17 +145,7 @@ class ResourceFailureCliTest {
       }
       w.write("\"\n");
     }
-    String script =
-        statbench("256m", "import --db '" + ws + "' --name early --file '" + early + "'")
-            + "\n"
-            + statbench("48m", "import --db '" + ws + "' --name huge --file '" + huge + "'")
-            + "; echo RC=$?\n"
-            + statbench("256m", "datasets --db '" + ws + "'")
-            + "\nls '"
-            + ws.resolve("columns")
-            + "' | wc -l | sed 's/^ */FILES=/'\n";
-
-    Run run = sh(List.of("sh", "-c", script));
+    Run run = importAfterAnother(ws, early, "48m", "huge", huge);
 
     assertThat(run.out()).contains("RC=2");
     assertCleanMessage(
@@ -237,5 +245,87 @@ class ResourceFailureCliTest {
         "it is read-only or you may not change it",
         "Nothing was changed.");
     assertThat(run.out()).contains("early\t3\t3").doesNotContain("again\t");
+  }
+
+  @Test
+  void aTableWhoseColumnsExceedTheHeapIsStreamedAndEqualsTheInMemoryTable() throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path csv = tmp.resolve("big.csv");
+    int rows = 3_000_000; // region, sex: 1 byte a row each; amount, w: 8 each: 54 MB of columns
+    double[][] expected = new double[7][2];
+    try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+      w.write("region,sex,amount,w\n");
+      for (int i = 0; i < rows; i++) {
+        w.write("R" + i % 7 + (i % 2 == 0 ? ",F," : ",M,") + i % 100 + "," + (1 + i % 3) + "\n");
+        expected[i % 7][i % 2] += (i % 100) * (1 + i % 3);
+      }
+    }
+    String tabulate =
+        "tabulate --db '"
+            + ws
+            + "' --dataset big --rows region --cols sex --measure sum:amount --weight w --out '";
+    String script =
+        statbench("256m", "import --db '" + ws + "' --name big --file '" + csv + "'")
+            + "\n"
+            + statbench("48m", tabulate + tmp.resolve("small.csv") + "'")
+            + "; echo RC=$?\n"
+            + statbench("1g", tabulate + tmp.resolve("normal.csv") + "'")
+            + "\n"
+            + statbench(
+                "48m",
+                "tabulate --db '" + ws + "' --dataset big --rows region --measure median:amount")
+            + "; echo RC=$?\n";
+
+    Run run = sh(List.of("sh", "-c", script));
+
+    assertThat(run.out()).startsWith("Imported big: 3000000 rows").contains("RC=0");
+    List<String> small = Files.readAllLines(tmp.resolve("small.csv"));
+    assertThat(small).isEqualTo(Files.readAllLines(tmp.resolve("normal.csv")));
+    for (int r = 0; r < 7; r++) {
+      assertThat(small)
+          .contains(
+              String.format("R%d,F,sum:amount,%.0f", r, expected[r][0]),
+              String.format("R%d,M,sum:amount,%.0f", r, expected[r][1]));
+    }
+    // order statistics are not streamed: refused with the figures
+    assertThat(run.out()).contains("RC=2");
+    assertCleanMessage(
+        run,
+        "statbench: Out of memory while tabulating 3,000,000 rows of 'big': the columns take about"
+            + " 26 MB",
+        "the median:amount of each cell needs all of the cell's values at once",
+        "Java may use at most 48 MB of heap");
+  }
+
+  @Test
+  void anImportEstimatedToNeedMoreHeapThanIsFreeIsRefusedBeforeStarting() throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path early = smallCsv();
+    Path wide = tmp.resolve("wide.csv");
+    int columns = 60;
+    try (BufferedWriter w = Files.newBufferedWriter(wide)) {
+      for (int c = 0; c < columns; c++) {
+        w.write((c == 0 ? "" : ",") + "x" + c);
+      }
+      w.write('\n');
+      String row = String.join(",", java.util.Collections.nCopies(columns, "1.5")) + "\n";
+      for (int i = 0; i < 100_000; i++) {
+        w.write(row);
+      }
+    }
+    // 60 number columns of 100,000 rows (24 MB of text) are held a chunk at a time: 48 MB
+    Run run = importAfterAnother(ws, early, "32m", "wide", wide);
+
+    assertThat(run.out()).contains("RC=2");
+    assertCleanMessage(
+        run,
+        "statbench: Not enough memory for importing wide.csv as dataset 'wide': a 23 MB file of"
+            + " about 100,",
+        " rows needs about ",
+        " MB of heap, and ",
+        " MB of heap are free; Java may use at most 32 MB of heap here",
+        "JAVA_TOOL_OPTIONS=-Xmx",
+        "Nothing was changed.");
+    assertThat(run.out()).contains("early\t3\t3").doesNotContain("wide\t").contains("FILES=1");
   }
 }

@@ -254,11 +254,26 @@ final class ColumnFile implements AutoCloseable {
   static ColumnFile open(Path path, ChunkCipher cipher) {
     try {
       return new ColumnFile(
-          new MVStore.Builder().fileName(path.toString()).readOnly().open(), cipher);
+          new MVStore.Builder()
+              .fileName(path.toString())
+              .readOnly()
+              .cacheSize(readCacheMb(Runtime.getRuntime().maxMemory()))
+              .open(),
+          cipher);
     } catch (RuntimeException e) {
       throw new StatBenchException(
           "Cannot read the column file " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * MB of decoded pages a reader keeps: H2's default 16, but at most a sixteenth of the heap. Each
+   * chunk is read once per load (loaded columns are cached as columns, streamed ones are read once
+   * per pass), so the cache saves little, while in a small heap its 4 MB pages crowd out the slice
+   * being streamed.
+   */
+  static int readCacheMb(long maxHeap) {
+    return (int) Math.max(1, Math.min(16, (maxHeap >> 20) / 16));
   }
 
   private byte[] chunk(String key) {
@@ -298,6 +313,11 @@ final class ColumnFile implements AutoCloseable {
 
   private static int chunks(int rows) {
     return (rows + CHUNK_ROWS - 1) >>> CHUNK_BITS;
+  }
+
+  /** One stored chunk of a variable's values, as written (little-endian). */
+  byte[] chunkOf(int ord, int chunk) {
+    return chunk("c/" + ord + "/" + chunk);
   }
 
   /** Byte codes of a variable. */

@@ -591,33 +591,9 @@ public final class Workspace implements AutoCloseable {
    * @throws InputException naming the variable or dataset when unknown
    */
   public DatasetColumns columns(String dataset, Collection<String> variables) {
-    Loaded first = record(dataset);
-    if (readsSnapshot() && derivedAmong(first.rec(), variables)) {
-      sql(() -> null); // a derived variable's mapping is in H2: open it, and read the record there
-      first = record(dataset);
-    }
-    Loaded loaded = first;
+    Loaded loaded = loadedFor(dataset, variables);
     Catalogue.DatasetRecord rec = loaded.rec();
-    if (rec.kind() == DatasetKind.SOURCE) {
-      throw new InputException(
-          "Dataset '"
-              + CsvImporter.abbreviate(dataset)
-              + "' is a database source: its records stay in the database (tables and cohorts"
-              + " are computed there)");
-    }
-    List<Catalogue.VariableRecord> wanted = new ArrayList<>();
-    for (String v : variables) {
-      Catalogue.VariableRecord vr = rec.variable(v);
-      if (vr == null) {
-        throw new InputException(
-            "Unknown variable '"
-                + CsvImporter.abbreviate(v)
-                + "' in dataset '"
-                + CsvImporter.abbreviate(dataset)
-                + "'");
-      }
-      wanted.add(vr);
-    }
+    List<Catalogue.VariableRecord> wanted = wanted(rec, dataset, variables);
     Map<String, Column> out = new LinkedHashMap<>();
     Map<String, Column> got = new ConcurrentHashMap<>();
     String doing = loadingWhat(dataset, rec.rows(), wanted);
@@ -640,6 +616,72 @@ public final class Workspace implements AutoCloseable {
     return new DatasetColumns(rec.name(), rec.rows(), out);
   }
 
+  /**
+   * The named variables of a dataset read one slice of records at a time, for work over columns
+   * larger than the heap (see {@link ColumnSlices}). Nothing is loaded until a slice is asked for.
+   *
+   * @throws InputException naming the variable or dataset when unknown
+   */
+  public ColumnSlices columnSlices(String dataset, Collection<String> variables) {
+    Loaded loaded = loadedFor(dataset, variables);
+    Catalogue.DatasetRecord rec = loaded.rec();
+    return new ColumnSlices(
+        rec,
+        wanted(rec, dataset, variables),
+        vr -> withFile(rec, f -> f.dictionary(vr.ord(), vr.dictionarySize())),
+        vr -> sql(() -> catalogue.mapping(rec.id(), vr.ord())),
+        (ord, chunk) -> withFile(rec, f -> f.chunkOf(ord, chunk)));
+  }
+
+  /**
+   * Heap bytes the named variables of a dataset take when loaded whole by {@link #columns} (rows
+   * times bytes per value; dictionaries not counted); 0 for a database source.
+   *
+   * @throws InputException naming the variable or dataset when unknown
+   */
+  public long columnBytes(String dataset, Collection<String> variables) {
+    Catalogue.DatasetRecord rec = record(dataset).rec();
+    if (rec.kind() == DatasetKind.SOURCE) {
+      return 0;
+    }
+    return bytesInMemory(rec.rows(), wanted(rec, dataset, variables));
+  }
+
+  private Loaded loadedFor(String dataset, Collection<String> variables) {
+    Loaded first = record(dataset);
+    if (readsSnapshot() && derivedAmong(first.rec(), variables)) {
+      sql(() -> null); // a derived variable's mapping is in H2: open it, and read the record there
+      first = record(dataset);
+    }
+    Loaded loaded = first;
+    if (loaded.rec().kind() == DatasetKind.SOURCE) {
+      throw new InputException(
+          "Dataset '"
+              + CsvImporter.abbreviate(dataset)
+              + "' is a database source: its records stay in the database (tables and cohorts"
+              + " are computed there)");
+    }
+    return loaded;
+  }
+
+  private static List<Catalogue.VariableRecord> wanted(
+      Catalogue.DatasetRecord rec, String dataset, Collection<String> variables) {
+    List<Catalogue.VariableRecord> wanted = new ArrayList<>();
+    for (String v : variables) {
+      Catalogue.VariableRecord vr = rec.variable(v);
+      if (vr == null) {
+        throw new InputException(
+            "Unknown variable '"
+                + CsvImporter.abbreviate(v)
+                + "' in dataset '"
+                + CsvImporter.abbreviate(dataset)
+                + "'");
+      }
+      wanted.add(vr);
+    }
+    return wanted;
+  }
+
   private static boolean derivedAmong(Catalogue.DatasetRecord rec, Collection<String> variables) {
     for (String v : variables) {
       Catalogue.VariableRecord vr = rec.variable(v);
@@ -650,23 +692,34 @@ public final class Workspace implements AutoCloseable {
     return false;
   }
 
+  /** Heap the variables' values take in memory: {@code rows} x bytes per value, each name once. */
+  private static long bytesInMemory(int rows, List<Catalogue.VariableRecord> wanted) {
+    long bytes = 0;
+    Set<String> seen = new java.util.HashSet<>();
+    for (Catalogue.VariableRecord vr : wanted) {
+      if (seen.add(vr.name())) {
+        bytes +=
+            (long) rows
+                * switch (vr.storage()) {
+                  case BYTE_CODES, DERIVED -> 1;
+                  case INT_CODES, EPOCH_DAYS -> 4;
+                  case DOUBLES -> 8;
+                };
+      }
+    }
+    return bytes;
+  }
+
   /**
    * What loading columns means, with the heap they take ({@code rows} x bytes per value), for
    * messages; refuses at once when they could never fit in the maximum heap.
    */
   private static String loadingWhat(
       String dataset, int rows, List<Catalogue.VariableRecord> wanted) {
-    long bytes = 0;
+    long bytes = bytesInMemory(rows, wanted);
     List<String> names = new ArrayList<>();
     for (Catalogue.VariableRecord vr : wanted) {
       names.add(CsvImporter.abbreviate(vr.name()));
-      bytes +=
-          (long) rows
-              * switch (vr.storage()) {
-                case BYTE_CODES, DERIVED -> 1;
-                case INT_CODES, EPOCH_DAYS -> 4;
-                case DOUBLES -> 8;
-              };
     }
     String doing =
         String.format(

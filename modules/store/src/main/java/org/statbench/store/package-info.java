@@ -20,8 +20,10 @@
  * visible has changed; a killed import leaves only unreferenced column and spill files, which
  * {@link org.statbench.store.Workspace#open} deletes. The heap holds a few chunks per column and
  * the dictionaries, not the rows; a dictionary past its share of the heap is streamed out as TEXT.
- * Running out of heap or disk, a read-only folder or an extract that vanishes is a {@link
- * org.statbench.core.ResourceException} naming what was done and the figures.
+ * Reading is either whole columns ({@link org.statbench.store.Workspace#columns}, cached) or one
+ * chunk of records at a time ({@link org.statbench.store.ColumnSlices}) for work over columns
+ * larger than the heap. Running out of heap or disk, a read-only folder or an extract that vanishes
+ * is a {@link org.statbench.core.ResourceException} naming what was done and the figures.
  *
  * <p><b>CSV rules.</b> UTF-8 with or without BOM unless another ASCII-based encoding is given (e.g.
  * windows-1252); comma, tab or semicolon, detected from the header line (the most frequent outside

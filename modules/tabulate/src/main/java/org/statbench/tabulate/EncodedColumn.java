@@ -23,7 +23,7 @@ final class EncodedColumn {
   final int[] ints;
   final ValueSet values;
 
-  private EncodedColumn(byte[] bytes, int[] ints, ValueSet values) {
+  EncodedColumn(byte[] bytes, int[] ints, ValueSet values) {
     this.bytes = bytes;
     this.ints = ints;
     this.values = values;
@@ -85,12 +85,17 @@ final class EncodedColumn {
   }
 
   private static EncodedColumn categorical(CategoricalColumn c) {
+    return new EncodedColumn(c.byteCodes(), c.intCodes(), categoricalValues(c, hasMissing(c)));
+  }
+
+  /** The values of a categorical column: its dictionary. */
+  static ValueSet categoricalValues(CategoricalColumn c, boolean missing) {
     String[] labels = c.dictionary().toArray(String[]::new);
-    boolean missing =
-        c.isByteEncoded() ? hasByte(c.byteCodes(), (byte) 0xFF) : hasInt(c.intCodes());
-    ValueSet vs =
-        new ValueSet(c.name(), c.type(), labels, ValueSet.parseNumbers(labels), null, missing);
-    return new EncodedColumn(c.byteCodes(), c.intCodes(), vs);
+    return new ValueSet(c.name(), c.type(), labels, ValueSet.parseNumbers(labels), null, missing);
+  }
+
+  static boolean hasMissing(CategoricalColumn c) {
+    return c.isByteEncoded() ? hasByte(c.byteCodes(), (byte) 0xFF) : hasInt(c.intCodes());
   }
 
   private static boolean hasByte(byte[] a, byte b) {
@@ -129,6 +134,11 @@ final class EncodedColumn {
         }
       }
     }
+    return pack(codes, numericValues(col.name(), col.type(), map, missing));
+  }
+
+  /** The values of a numeric column whose distinct values (as double bits) {@code map} coded. */
+  static ValueSet numericValues(String name, VariableType type, LongIntMap map, boolean missing) {
     double[] numbers = new double[map.size()];
     String[] labels = new String[map.size()];
     long[] keys = map.keysInCodeOrder();
@@ -136,8 +146,7 @@ final class EncodedColumn {
       numbers[c] = Double.longBitsToDouble(keys[c]);
       labels[c] = NumericColumn.formatNumber(numbers[c]);
     }
-    ValueSet vs = new ValueSet(col.name(), col.type(), labels, numbers, null, missing);
-    return pack(codes, vs);
+    return new ValueSet(name, type, labels, numbers, null, missing);
   }
 
   private static EncodedColumn date(DateColumn col) {
@@ -156,6 +165,11 @@ final class EncodedColumn {
         }
       }
     }
+    return pack(codes, dateValues(col.name(), map, missing));
+  }
+
+  /** The values of a date column whose distinct epoch days {@code map} coded. */
+  static ValueSet dateValues(String name, LongIntMap map, boolean missing) {
     long[] keys = map.keysInCodeOrder();
     int[] days = new int[keys.length];
     String[] labels = new String[keys.length];
@@ -165,11 +179,10 @@ final class EncodedColumn {
       labels[c] = LocalDate.ofEpochDay(days[c]).toString();
       numbers[c] = Double.NaN;
     }
-    ValueSet vs = new ValueSet(col.name(), VariableType.DATE, labels, numbers, days, missing);
-    return pack(codes, vs);
+    return new ValueSet(name, VariableType.DATE, labels, numbers, days, missing);
   }
 
-  private static EncodedColumn pack(int[] codes, ValueSet vs) {
+  static EncodedColumn pack(int[] codes, ValueSet vs) {
     if (vs.size() <= CategoricalColumn.MAX_BYTE_CODES) {
       byte[] b = new byte[codes.length];
       for (int i = 0; i < codes.length; i++) {
@@ -180,7 +193,7 @@ final class EncodedColumn {
     return new EncodedColumn(null, codes, vs);
   }
 
-  private static InputException tooMany(Column col) {
+  static InputException tooMany(Column col) {
     return new InputException(
         "Variable '"
             + col.name()

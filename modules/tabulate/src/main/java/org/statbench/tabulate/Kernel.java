@@ -5,6 +5,10 @@ import java.util.List;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.table.Table;
 
+// Size (near 500 lines): the hot loops for every accumulation mode live in one class on purpose
+// (small static methods the JIT compiles early, sharing the chunked cell computation); its set-up
+// is in KernelSetUp and the streamed driver in StreamedTabulation.
+
 /**
  * The columnar kernel: one pass over the records, a chunk at a time. For each chunk it computes
  * every record's leaf cell from the dimensions' slot maps (one small loop per dimension), zeroes
@@ -44,8 +48,8 @@ final class Kernel {
   final double[] values; // measure values (NaN = missing) or null for counts
   final double[] weights; // cleaned weights (no NaN) or null
 
-  // accumulators, indexed by cell (0 = discard)
-  final int[] counts;
+  // accumulators, indexed by cell (0 = discard); shared with the next slice's kernel when streaming
+  int[] counts;
   double[] sum;
   double[] wsum;
   double[] min;
@@ -73,7 +77,25 @@ final class Kernel {
     this.counts = new int[cells];
   }
 
-  /** Runs the accumulation pass. */
+  /**
+   * Makes this kernel (over the next slice of records, same cells and measure) add into {@code
+   * previous}'s accumulators instead of starting from zero: a table over columns too large for the
+   * heap is then accumulated one slice at a time.
+   */
+  void continueFrom(Kernel previous) {
+    if (previous.cells != cells) {
+      throw new IllegalArgumentException("kernels of different cubes");
+    }
+    counts = previous.counts;
+    sum = previous.sum;
+    wsum = previous.wsum;
+    min = previous.min;
+    max = previous.max;
+    top = previous.top;
+    negative = previous.negative;
+  }
+
+  /** Runs the accumulation pass (adding to the accumulators of {@link #continueFrom}, if any). */
   void run(CancellationToken cancel) {
     if (values == null
         && weights == null
@@ -88,14 +110,11 @@ final class Kernel {
       return;
     }
     boolean magnitude = values != null;
-    if (weights != null) {
+    if (weights != null && wsum == null) {
       wsum = new double[cells];
     }
-    if (magnitude) {
+    if (magnitude && sum == null) { // unweighted: the count is the weight sum (no wsum)
       sum = new double[cells];
-      if (wsum == null) {
-        wsum = null; // unweighted: the count is the weight sum
-      }
       min = new double[cells];
       max = new double[cells];
       Arrays.fill(min, Double.POSITIVE_INFINITY);

@@ -45,15 +45,15 @@ public final class RecordFilters {
       if (f instanceof CodeFilter cf) {
         applyCodes(keep, EncodedColumn.of(col), cf);
       } else if (f instanceof RangeFilter rf) {
-        double[] v = numeric(rf, col).values();
+        double[] v = numbers(f, col);
         for (int i = 0; i < keep.length; i++) {
           // NaN (missing) fails both comparisons
           keep[i] &= rf.test(v[i]);
         }
       } else if (f instanceof DateRangeFilter df) {
-        int lo = fromDay(df);
-        int hi = toDay(df);
-        int[] d = dates(df, col).epochDays();
+        int[] d = days(f, col);
+        int lo = firstDay(df);
+        int hi = lastDay(df);
         for (int i = 0; i < keep.length; i++) {
           int day = d[i];
           keep[i] &= day != DateColumn.MISSING && day >= lo && day <= hi;
@@ -63,32 +63,32 @@ public final class RecordFilters {
     return keep;
   }
 
-  /** The numeric column a range filter needs; refused naming the variable otherwise. */
-  static NumericColumn numeric(RangeFilter f, Column col) {
+  /** The values a range filter tests; names the variable when it is not numeric. */
+  static double[] numbers(Filter f, Column col) {
     if (!(col instanceof NumericColumn n)) {
       throw new InputException(
           "Range filter needs a numeric variable: '" + f.variable() + "' is " + col.type().key());
     }
-    return n;
+    return n.values();
   }
 
-  /** The date column a date range filter needs; refused naming the variable otherwise. */
-  static DateColumn dates(DateRangeFilter f, Column col) {
+  /** The epoch days a date range filter tests; names the variable when it is not a date. */
+  static int[] days(Filter f, Column col) {
     if (!(col instanceof DateColumn dc)) {
       throw new InputException(
           "Date range filter needs a date variable: '" + f.variable() + "' is " + col.type().key());
     }
-    return dc;
+    return dc.epochDays();
   }
 
-  /** The first epoch day a date range keeps (open: the earliest day above the missing mark). */
-  static int fromDay(DateRangeFilter f) {
-    return f.from() == null ? Integer.MIN_VALUE + 1 : (int) f.from().toEpochDay();
+  /** First epoch day a date range keeps (above the missing marker when open). */
+  static int firstDay(DateRangeFilter df) {
+    return df.from() == null ? Integer.MIN_VALUE + 1 : (int) df.from().toEpochDay();
   }
 
-  /** The last epoch day a date range keeps (open: the latest day). */
-  static int toDay(DateRangeFilter f) {
-    return f.to() == null ? Integer.MAX_VALUE : (int) f.to().toEpochDay();
+  /** Last epoch day a date range keeps. */
+  static int lastDay(DateRangeFilter df) {
+    return df.to() == null ? Integer.MAX_VALUE : (int) df.to().toEpochDay();
   }
 
   private static void applyCodes(boolean[] keep, EncodedColumn enc, CodeFilter cf) {

@@ -2,29 +2,20 @@ package org.statbench.tabulate;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
-import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
-import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableType;
-import org.statbench.core.spec.CodeFilter;
-import org.statbench.core.spec.DateRangeFilter;
 import org.statbench.core.spec.DimensionSpec;
-import org.statbench.core.spec.Filter;
 import org.statbench.core.spec.Percentage;
-import org.statbench.core.spec.RangeFilter;
 import org.statbench.core.spec.RollUp;
 import org.statbench.core.spec.TableSpec;
-import org.statbench.core.table.Category;
 import org.statbench.core.table.DimensionRole;
 import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
@@ -64,9 +55,6 @@ import org.statbench.store.Workspace;
 public final class Tabulator {
   private static final int CACHE_ENTRIES = 64;
 
-  /** Most cells of a table, margins included (a larger table is not readable anyway). */
-  private static final long MAX_CELLS = 10_000_000L;
-
   /** Most ints of rank histograms (leaf cells x distinct values) before falling back to sorting. */
   static final long HISTOGRAM_BUDGET = 16_000_000L;
 
@@ -96,12 +84,20 @@ public final class Tabulator {
           });
 
   /**
-   * Computes a table from a workspace, loading only the columns the spec needs.
+   * Computes a table from a workspace, loading only the columns the spec needs. When those columns
+   * would not fit in the heap free now, they are streamed through the kernel a slice of records at
+   * a time instead ({@link StreamedTabulation}; same table, no columns cached).
    *
    * @throws InputException naming the dataset or variable when unknown
+   * @throws org.statbench.core.ResourceException when the columns do not fit and the measure is a
+   *     median, percentile or distinct count (these are not streamed)
    * @throws org.statbench.core.CancelledException when cancelled
    */
   public Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    long bytes = workspace.columnBytes(spec.dataset(), spec.variables());
+    if (StreamedTabulation.shouldStream(bytes)) {
+      return StreamedTabulation.tabulate(spec, workspace, bytes, cancel);
+    }
     DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());
     return tabulate(spec, columns, cancel);
   }
@@ -201,51 +197,15 @@ public final class Tabulator {
       TableSpec spec, DatasetColumns data, List<DimensionPlan> plans, List<DimensionRole> roles) {
     List<DimensionSpec> dimSpecs = spec.dimensions();
     List<EncodedColumn> encoded = new ArrayList<>();
-    long leafCells = 1;
-    long fullCells = 1;
     for (int i = 0; i < dimSpecs.size(); i++) {
       DimensionSpec ds = dimSpecs.get(i);
       EncodedColumn col = encoded(data.column(ds.variable()));
       plans.add(plan(ds, col, data));
       roles.add(spec.role(i));
       encoded.add(col);
-      leafCells *= plans.get(i).leafCount();
-      fullCells *= plans.get(i).fullSize();
-      if (fullCells > MAX_CELLS) {
-        throw new InputException(
-            "The table would have more than " + MAX_CELLS + " cells: remove or band a variable");
-      }
+      KernelSetUp.checkCells(plans);
     }
-    int[] ls = Cube.leafStrides(plans);
-    List<Kernel.CodePass> dimPasses = new ArrayList<>();
-    for (int d = 0; d < plans.size(); d++) {
-      DimensionPlan p = plans.get(d);
-      int[] val = new int[p.leafOfCode().length];
-      int offset = d == 0 ? 1 : 0; // leaf cells start at 1; 0 is the discard bin
-      for (int c = 0; c < val.length; c++) {
-        val[c] = p.leafOfCode()[c] * ls[d] + offset;
-      }
-      int missing = p.missingLeaf() < 0 ? offset : p.missingLeaf() * ls[d] + offset;
-      dimPasses.add(Kernel.CodePass.of(encoded.get(d), encoded.get(d).slotMap(val, missing)));
-    }
-    List<Kernel.CodePass> codeFilters = new ArrayList<>();
-    List<Kernel.RangePass> rangeFilters = new ArrayList<>();
-    List<Kernel.DayPass> dayFilters = new ArrayList<>();
-    for (Filter f : spec.filters()) {
-      addFilter(f, data, codeFilters, rangeFilters, dayFilters);
-    }
-    Measure m = spec.measure();
-    double[] values = m.kind() == MeasureKind.COUNT ? null : measureValues(m, data);
-    double[] weights = spec.weight() == null ? null : weights(spec.weight(), data);
-    return new Kernel(
-        data.rows(),
-        (int) leafCells + 1,
-        dimPasses,
-        codeFilters,
-        rangeFilters,
-        dayFilters,
-        values,
-        weights);
+    return KernelSetUp.kernel(spec, data, plans, encoded, memo);
   }
 
   /**
@@ -355,91 +315,18 @@ public final class Tabulator {
     return Map.copyOf(out);
   }
 
-  private void addFilter(
-      Filter f,
-      DatasetColumns data,
-      List<Kernel.CodePass> codeFilters,
-      List<Kernel.RangePass> rangeFilters,
-      List<Kernel.DayPass> dayFilters) {
-    Column col = data.column(f.variable());
-    if (f instanceof CodeFilter cf) {
-      EncodedColumn enc = encoded(col);
-      Set<String> codes = new HashSet<>(cf.codes());
-      int keep = cf.exclude() ? 0 : -1;
-      int drop = ~keep;
-      int[] val = new int[enc.values.size()];
-      for (int c = 0; c < val.length; c++) {
-        val[c] = codes.contains(enc.values.labels()[c]) ? keep : drop;
-      }
-      int missing = codes.contains(Category.MISSING) ? keep : drop;
-      codeFilters.add(Kernel.CodePass.of(enc, enc.slotMap(val, missing)));
-    } else if (f instanceof RangeFilter rf) {
-      rangeFilters.add(
-          new Kernel.RangePass(RecordFilters.numeric(rf, col).values(), rf.lo(), rf.hi()));
-    } else if (f instanceof DateRangeFilter df) {
-      dayFilters.add(
-          new Kernel.DayPass(
-              RecordFilters.dates(df, col).epochDays(),
-              RecordFilters.fromDay(df),
-              RecordFilters.toDay(df)));
-    }
-  }
-
-  private double[] measureValues(Measure m, DatasetColumns data) {
-    Column col = data.column(m.variable());
-    if (col instanceof NumericColumn n) {
-      return n.values();
-    }
-    if (m.kind() == MeasureKind.DISTINCT_COUNT) {
-      return cached(List.of("codesAsValues", col), () -> codesAsValues(col));
-    }
-    throw new InputException(
-        "Measure "
-            + m.label()
-            + " needs a numeric variable: '"
-            + m.variable()
-            + "' is "
-            + col.type().key());
-  }
-
-  private static double[] codesAsValues(Column col) {
-    double[] v = new double[col.size()];
-    if (col instanceof CategoricalColumn c) {
-      for (int i = 0; i < v.length; i++) {
-        int code = c.code(i);
-        v[i] = code < 0 ? Double.NaN : code;
-      }
-    } else {
-      int[] d = ((DateColumn) col).epochDays();
-      for (int i = 0; i < v.length; i++) {
-        v[i] = d[i] == DateColumn.MISSING ? Double.NaN : d[i];
-      }
-    }
-    return v;
-  }
-
-  private double[] weights(String variable, DatasetColumns data) {
-    Column col = data.column(variable);
-    if (!(col instanceof NumericColumn n)) {
-      throw new InputException(
-          "Weight needs a numeric variable: '" + variable + "' is " + col.type().key());
-    }
-    return cached(
-        List.of("weights", col),
-        () -> {
-          double[] w = n.values().clone();
-          for (int i = 0; i < w.length; i++) {
-            if (w[i] != w[i]) {
-              w[i] = 0;
-            }
-          }
-          return w;
-        });
-  }
-
   private EncodedColumn encoded(Column col) {
     return cached(List.of("encoded", col), () -> EncodedColumn.of(col));
   }
+
+  /** The cache as the kernel's set-up sees it. */
+  private final KernelSetUp.Memo memo =
+      new KernelSetUp.Memo() {
+        @Override
+        public <T> T get(Object key, java.util.function.Supplier<T> compute) {
+          return cached(key, compute);
+        }
+      };
 
   @SuppressWarnings("unchecked")
   private <T> T cached(Object key, java.util.function.Supplier<T> compute) {

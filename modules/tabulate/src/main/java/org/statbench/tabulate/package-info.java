@@ -4,6 +4,8 @@
  * kernel: one pass over dictionary codes maps each record to a leaf cell through per-dimension code
  * maps (bands, groups and date periods become code maps computed once per distinct value), margins
  * are then derived by summing along each dimension, and order statistics come from values grouped
- * per cell by a counting sort. The package {@code sql} answers the same spec by SQL push-down.
+ * per cell by a counting sort. When the columns a table needs do not fit in the free heap, {@code
+ * StreamedTabulation} runs the same kernel over one chunk of records at a time, adding into one set
+ * of cells. The package {@code sql} answers the same spec by SQL push-down.
  */
 package org.statbench.tabulate;

@@ -1,0 +1,141 @@
+package org.statbench.tabulate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.ResourceException;
+import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.spec.DimensionSpec;
+import org.statbench.core.spec.RollUp;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.core.table.DimensionRole;
+import org.statbench.core.table.Measure;
+import org.statbench.core.table.MeasureKind;
+import org.statbench.core.table.Table;
+import org.statbench.store.ColumnSlices;
+import org.statbench.store.Workspace;
+
+/**
+ * A table over columns that do not fit in the heap, computed a slice of records at a time (see
+ * docs/decisions/0012-stream-tables-larger-than-the-heap.md). A first pass over the dimension
+ * columns alone finds each dimension's values over the whole column (so the categories are the ones
+ * the in-memory engine plans); the second pass runs the ordinary {@link Kernel} on each slice of
+ * every needed column, adding into one set of leaf accumulators. The heap holds one slice of each
+ * column ({@link ColumnSlices#SLICE_ROWS} records), the dictionaries and the cube.
+ *
+ * <p>Counts, sums, means, minima, maxima, top contributions and percentages come out exactly as in
+ * memory (the same kernel and cube; sums add in the same record order). Medians, percentiles and
+ * distinct counts need all of a cell's values at once and are refused with the figures; so is a
+ * roll-up by parent variables (its parent map is checked over the whole columns).
+ */
+final class StreamedTabulation {
+  private StreamedTabulation() {}
+
+  /**
+   * Whether a table whose columns take {@code columnBytes} when loaded whole is streamed: when
+   * twice that (the columns plus the kernel's own arrays — encodings, cleaned weights, values by
+   * cell — which are at most as large again) exceeds the heap free now ({@code maxHeap - usedHeap},
+   * garbage counted as used, so the test errs towards streaming, which gives the same table).
+   */
+  static boolean shouldStream(long columnBytes, long maxHeap, long usedHeap) {
+    return columnBytes > 0 && 2 * columnBytes > maxHeap - usedHeap;
+  }
+
+  /** Whether the heap free now in this JVM is too small for the columns (see above). */
+  static boolean shouldStream(long columnBytes) {
+    Runtime rt = Runtime.getRuntime();
+    return shouldStream(columnBytes, rt.maxMemory(), rt.totalMemory() - rt.freeMemory());
+  }
+
+  /**
+   * Computes the table slice by slice.
+   *
+   * @param columnBytes what the spec's columns take loaded whole (for the refusal's figures)
+   * @throws ResourceException (out of memory, before starting) for order statistics and roll-ups by
+   *     variables
+   */
+  static Table tabulate(
+      TableSpec spec, Workspace workspace, long columnBytes, CancellationToken cancel) {
+    Measure m = spec.measure();
+    ColumnSlices all = workspace.columnSlices(spec.dataset(), spec.variables());
+    String what = null;
+    if (m.kind() == MeasureKind.MEDIAN
+        || m.kind() == MeasureKind.PERCENTILE
+        || m.kind() == MeasureKind.DISTINCT_COUNT) {
+      what = "the " + m.label() + " of each cell needs all of the cell's values at once";
+    }
+    for (DimensionSpec ds : spec.dimensions()) {
+      if (ds.derivation() instanceof RollUp r && r.byVariables()) {
+        what = "a roll-up of '" + ds.variable() + "' by parent variables needs whole columns";
+      }
+    }
+    if (what != null) {
+      Runtime rt = Runtime.getRuntime();
+      throw ResourceException.outOfMemory(
+          String.format(
+              Locale.ROOT,
+              "tabulating %,d rows of '%s': the columns take about %s and %s of heap is free;"
+                  + " counts, sums, means, minima and maxima are computed a slice at a time over"
+                  + " data of any size, but %s",
+              all.rows(),
+              spec.dataset(),
+              ResourceException.megabytes(columnBytes),
+              ResourceException.megabytes(rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())),
+              what),
+          null);
+    }
+    Map<String, SharedEncoding> shared = scanDimensions(spec, workspace, cancel);
+    List<DimensionPlan> plans = new ArrayList<>();
+    List<DimensionRole> roles = new ArrayList<>();
+    for (int i = 0; i < spec.dimensions().size(); i++) {
+      DimensionSpec ds = spec.dimensions().get(i);
+      ValueSet vs = shared.get(ds.variable()).values();
+      plans.add(DimensionPlanner.plan(ds, vs, null).withTotal(ds.total()));
+      roles.add(spec.role(i));
+      KernelSetUp.checkCells(plans);
+    }
+    Kernel k = null;
+    for (int s = 0; s < all.sliceCount(); s++) {
+      cancel.throwIfCancelled();
+      DatasetColumns data = all.slice(s);
+      List<EncodedColumn> encoded = new ArrayList<>();
+      for (DimensionSpec ds : spec.dimensions()) {
+        encoded.add(shared.get(ds.variable()).encode(data.column(ds.variable())));
+      }
+      Kernel next = KernelSetUp.kernel(spec, data, plans, encoded, KernelSetUp.Memo.NONE);
+      if (k != null) {
+        next.continueFrom(k);
+      }
+      next.run(cancel);
+      k = next;
+    }
+    Cube cube = Cube.of(plans, roles, k);
+    boolean weighted = spec.weight() != null;
+    double[] v = cube.percentages(cube.values(m, weighted), spec.percentage());
+    return cube.toTable(spec.dataset(), m, weighted, v, m.kind().isMagnitude());
+  }
+
+  /** First pass: each dimension variable's values over the whole column. */
+  private static Map<String, SharedEncoding> scanDimensions(
+      TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    Map<String, SharedEncoding> shared = new LinkedHashMap<>();
+    for (DimensionSpec ds : spec.dimensions()) {
+      shared.putIfAbsent(ds.variable(), new SharedEncoding());
+    }
+    if (shared.isEmpty()) {
+      return shared;
+    }
+    ColumnSlices dims = workspace.columnSlices(spec.dataset(), shared.keySet());
+    for (int s = 0; s < dims.sliceCount(); s++) {
+      cancel.throwIfCancelled();
+      DatasetColumns data = dims.slice(s);
+      for (Map.Entry<String, SharedEncoding> e : shared.entrySet()) {
+        e.getValue().scan(data.column(e.getKey()));
+      }
+    }
+    return shared;
+  }
+}

@@ -30,6 +30,8 @@ import org.statbench.core.table.DimensionRole;
 public final class TableGridView extends StackPane {
   private final SpreadsheetView sheet = new SpreadsheetView();
   private final Label placeholder = new Label();
+  // Invisible to the eye but styled: its font is the one the theme gives the grid's cells.
+  private final Label fontProbe = new Label();
   private final javafx.scene.layout.VBox placeholderBox = new javafx.scene.layout.VBox(16);
   private GridBase grid;
   private GridLayout shownLayout;
@@ -89,6 +91,20 @@ public final class TableGridView extends StackPane {
     placeholderBox.visibleProperty().bind(placeholder.visibleProperty());
     getChildren().addAll(sheet, placeholderBox);
     showMessage("Drag fields onto Rows and Columns to build a table.");
+    // A theme or presenter-mode switch changes the font: re-fit the table shown.
+    fontProbe.setOpacity(0);
+    fontProbe.setManaged(false);
+    fontProbe.setMouseTransparent(true);
+    fontProbe.getStyleClass().add("spreadsheet-cell");
+    getChildren().add(fontProbe);
+    fontProbe
+        .fontProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (shownLayout != null && sheet.isVisible() && !a.equals(b)) {
+                show(shownLayout, shownHeatMap);
+              }
+            });
   }
 
   /** Sets what header clicks do (null: nothing). */
@@ -163,6 +179,9 @@ public final class TableGridView extends StackPane {
     List<int[]> cols = layout.columns();
     int nRows = h + rows.size();
     int nCols = w + cols.size();
+    if (getScene() != null) {
+      fontProbe.applyCss(); // its font is the theme's grid font (presenter mode: larger)
+    }
     GridBase g = new GridBase(nRows, nCols);
     List<ObservableList<SpreadsheetCell>> data = new ArrayList<>(nRows);
     boolean hasRowDims = !layout.dimensionsOf(org.statbench.core.table.DimensionRole.ROW).isEmpty();
@@ -242,6 +261,8 @@ public final class TableGridView extends StackPane {
       data.add(line);
     }
     g.setRows(data);
+    double rowHeight = new GridFit(fontProbe.getFont()).rowHeight();
+    g.setRowHeightCallback(row -> rowHeight);
     spanHeaders(g, layout, h, w);
     // Through an empty grid: the sheet otherwise reuses rendered rows whose cells compare equal
     // (text, spans and classes) and keeps their old row spans, leaving nested row headers split
@@ -274,11 +295,19 @@ public final class TableGridView extends StackPane {
         }
       }
     }
+    GridFit fit = new GridFit(fontProbe.getFont());
     for (int c = 0; c < nCols; c++) {
-      double width = widthOf(g, c, c < w ? 200 : 140) + (c < w ? indentPx[c] : 0);
+      double width = fit.columnWidth(g, c, c >= w, h, c < w ? indentPx[c] : 0);
       sheet.getColumns().get(c).setPrefWidth(width);
+      sheet.getColumns().get(c).setMinWidth(c >= w ? width : 40);
       if (c < w) {
         sheet.getColumns().get(c).setFixed(true);
+      }
+      for (int r = 0; r < nRows; r++) {
+        SpreadsheetCell cell = g.getRows().get(r).get(c);
+        if (cell.getColumnSpan() == 1 && (c < w || r < h) && fit.elides(cell.getText(), width)) {
+          ((org.controlsfx.control.spreadsheet.SpreadsheetCellBase) cell).setTooltip(cell.getText());
+        }
       }
     }
     placeholder.setVisible(false);
@@ -340,18 +369,6 @@ public final class TableGridView extends StackPane {
         i = j;
       }
     }
-  }
-
-  private static double widthOf(GridBase g, int column, double max) {
-    int longest = 4;
-    int limit = Math.min(g.getRowCount(), 500);
-    for (int r = 0; r < limit; r++) {
-      SpreadsheetCell cell = g.getRows().get(r).get(column);
-      if (cell.getColumnSpan() == 1 && cell.getText() != null) {
-        longest = Math.max(longest, cell.getText().length());
-      }
-    }
-    return Math.min(max, 16 + 7.5 * longest);
   }
 
   /** The text at a grid position (headers included), for tests and accessibility. */

@@ -52,7 +52,9 @@ public record NumberStyle(int decimals, boolean percent) {
     return true;
   }
 
-  /** A value in this style: thousands separators, the chosen decimals, {@code %} if a percentage. */
+  /**
+   * A value in this style: thousands separators, the chosen decimals, {@code %} if a percentage.
+   */
   public String format(double v) {
     if (Double.isNaN(v)) {
       return "..";

@@ -30,6 +30,8 @@ public final class CurrentTable {
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
   private final ReadOnlyObjectWrapper<CellMarks> cellMarks =
       new ReadOnlyObjectWrapper<>(this, "cellMarks", CellMarks.NONE);
+  private final ReadOnlyObjectWrapper<Integer> requestedCell =
+      new ReadOnlyObjectWrapper<>(this, "requestedCell");
 
   // Properties
 
@@ -62,6 +64,19 @@ public final class CurrentTable {
   /** Publishes cell highlights (called by the Disclosure panel). */
   public void publishCellMarks(CellMarks marks) {
     cellMarks.set(marks == null ? CellMarks.NONE : marks);
+  }
+
+  /**
+   * A cell (table index) someone asked the grid to select, e.g. from the Disclosure panel's list.
+   */
+  public ReadOnlyObjectProperty<Integer> requestedCellProperty() {
+    return requestedCell.getReadOnlyProperty();
+  }
+
+  /** Asks the grid to select and show a cell of the current table (by its table index). */
+  public void requestCell(int index) {
+    requestedCell.set(null); // the same cell twice still selects it again
+    requestedCell.set(index);
   }
 
   // Commands (called by the table builder only)

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.statbench.app.numbers.MeasureNames;
 import org.statbench.app.numbers.NumberStyle;
@@ -679,7 +678,9 @@ public final class GridLayout {
 
   /** The smallest and largest data cell of the shown wafer (the heat map's scale), NaN if none. */
   public double[] heatRange() {
-    return heatMax >= heatMin ? new double[] {heatMin, heatMax} : new double[] {Double.NaN, Double.NaN};
+    return heatMax >= heatMin
+        ? new double[] {heatMin, heatMax}
+        : new double[] {Double.NaN, Double.NaN};
   }
 
   /**

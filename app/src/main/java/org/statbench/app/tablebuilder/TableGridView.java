@@ -252,8 +252,7 @@ public final class TableGridView extends StackPane {
         if (!marks.styles().isEmpty() && r >= h && c >= w) {
           String mark = marks.styleOf(tableHash, layout.index(rows.get(r - h), cols.get(c - w)));
           if (mark != null) {
-            cell.getStyleClass().add(mark);
-            cell.setStyle(MARK_STYLES.getOrDefault(mark, ""));
+            cell = GridMarks.apply(cell, mark);
           }
         }
         line.add(cell);
@@ -306,7 +305,8 @@ public final class TableGridView extends StackPane {
       for (int r = 0; r < nRows; r++) {
         SpreadsheetCell cell = g.getRows().get(r).get(c);
         if (cell.getColumnSpan() == 1 && (c < w || r < h) && fit.elides(cell.getText(), width)) {
-          ((org.controlsfx.control.spreadsheet.SpreadsheetCellBase) cell).setTooltip(cell.getText());
+          ((org.controlsfx.control.spreadsheet.SpreadsheetCellBase) cell)
+              .setTooltip(cell.getText());
         }
       }
     }
@@ -326,16 +326,6 @@ public final class TableGridView extends StackPane {
       default -> "";
     };
   }
-
-  /** Inline styles of the disclosure marks (they win over the heat map). */
-  private static final java.util.Map<String, String> MARK_STYLES =
-      java.util.Map.of(
-          "cell-failing",
-          "-fx-background-color: #f8c9c4; -fx-text-fill: #7a0b00; -fx-font-weight: bold;",
-          "cell-withheld",
-          "-fx-background-color: #d9d9d9; -fx-text-fill: #555555;",
-          "cell-adjusted",
-          "-fx-background-color: #fff1c2;");
 
   private static void spanHeaders(GridBase g, GridLayout layout, int h, int w) {
     List<int[]> rows = layout.rows();
@@ -367,6 +357,31 @@ public final class TableGridView extends StackPane {
           g.spanColumn(j - i, level, w + i);
         }
         i = j;
+      }
+    }
+  }
+
+  /**
+   * Selects and scrolls to a cell of the shown table by its table index (null or a cell not shown,
+   * e.g. in another wafer: nothing).
+   */
+  public void selectCell(Integer index) {
+    GridLayout layout = shownLayout;
+    if (index == null || layout == null || !sheet.isVisible()) {
+      return;
+    }
+    int h = layout.columnHeaderDepth();
+    int w = layout.rowHeaderDepth();
+    for (int r = 0; r < layout.rows().size(); r++) {
+      for (int c = 0; c < layout.columns().size(); c++) {
+        if (layout.index(layout.rows().get(r), layout.columns().get(c)) == index) {
+          var column = sheet.getColumns().get(w + c);
+          sheet.getSelectionModel().clearAndSelect(h + r, column);
+          sheet.scrollToRow(h + r);
+          sheet.scrollToColumn(column);
+          sheet.requestFocus();
+          return;
+        }
       }
     }
   }

@@ -30,6 +30,8 @@ public final class CurrentTable {
   private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
   private final ReadOnlyObjectWrapper<CellMarks> cellMarks =
       new ReadOnlyObjectWrapper<>(this, "cellMarks", CellMarks.NONE);
+  private final ReadOnlyObjectWrapper<List<String>> filters =
+      new ReadOnlyObjectWrapper<>(this, "filters", List.of());
   private final ReadOnlyObjectWrapper<Integer> requestedCell =
       new ReadOnlyObjectWrapper<>(this, "requestedCell");
 
@@ -79,7 +81,17 @@ public final class CurrentTable {
     requestedCell.set(index);
   }
 
+  /** The filters the current table was computed under, in words ({@code year in 2024}). */
+  public ReadOnlyObjectProperty<List<String>> filtersProperty() {
+    return filters.getReadOnlyProperty();
+  }
+
   // Commands (called by the table builder only)
+
+  /** Publishes the filters of the current table, in words (for chart titles). */
+  public void describeFilters(List<String> inWords) {
+    filters.set(List.copyOf(inWords));
+  }
 
   /** Publishes a newly computed table (or null) with the wafer to show. */
   public void publish(Table newTable, List<Integer> waferPositions) {

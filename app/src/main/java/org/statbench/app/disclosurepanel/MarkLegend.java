@@ -27,7 +27,7 @@ final class MarkLegend {
 
   private static Node entry(String style, String symbol, String text) {
     Label swatch = new Label(symbol);
-    swatch.getStyleClass().addAll("legend-swatch", "spreadsheet-cell", style);
+    swatch.getStyleClass().addAll("legend-swatch", style);
     swatch.setAlignment(Pos.CENTER);
     HBox box = new HBox(4, swatch, new Label(text));
     box.setAlignment(Pos.CENTER_LEFT);

@@ -95,7 +95,7 @@ public final class TableGridView extends StackPane {
     fontProbe.setOpacity(0);
     fontProbe.setManaged(false);
     fontProbe.setMouseTransparent(true);
-    fontProbe.getStyleClass().add("spreadsheet-cell");
+    fontProbe.getStyleClass().add("grid-font-probe");
     getChildren().add(fontProbe);
     fontProbe
         .fontProperty()

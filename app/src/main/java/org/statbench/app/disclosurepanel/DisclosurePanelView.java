@@ -1,5 +1,6 @@
 package org.statbench.app.disclosurepanel;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
@@ -49,6 +50,7 @@ public final class DisclosurePanelView {
     Label headline = new Label();
     headline.setId("disclosure-headline");
     headline.setWrapText(true);
+    headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     headline.setStyle("-fx-font-size: 1.2em; -fx-font-weight: bold;");
     headline.textProperty().bind(vm.headlineProperty());
 
@@ -67,10 +69,20 @@ public final class DisclosurePanelView {
               }
             });
 
-    ListView<String> rules = new ListView<>(vm.ruleCounts());
+    // one wrapping line per rule ("19 cells below the threshold of 10"), never cut
+    VBox rules = new VBox(2);
     rules.setId("disclosure-rules");
-    rules.setPrefHeight(90);
-    rules.setPlaceholder(new Label("No rule fails."));
+    Runnable showRules =
+        () ->
+            rules
+                .getChildren()
+                .setAll(
+                    vm.ruleCounts().isEmpty()
+                        ? List.of(new Label("No rule fails."))
+                        : vm.ruleCounts().stream().map(DisclosurePanelView::wrapping).toList());
+    vm.ruleCounts()
+        .addListener((javafx.collections.ListChangeListener<String>) c -> showRules.run());
+    showRules.run();
     ListView<String> cells = new ListView<>(vm.failingCells());
     cells.setId("disclosure-cells");
     cells.setPlaceholder(new Label("No failing cells."));
@@ -149,6 +161,13 @@ public final class DisclosurePanelView {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.setMinWidth(0);
     return scroll;
+  }
+
+  private static Label wrapping(String text) {
+    Label l = new Label(text);
+    l.setWrapText(true);
+    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    return l;
   }
 
   /** Asks for the justification of a clearance request; empty when cancelled. */

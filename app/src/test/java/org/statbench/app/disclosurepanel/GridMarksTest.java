@@ -66,4 +66,19 @@ class GridMarksTest {
     assertThat(view.sheet().getGrid().getRows().get(2).get(1).getTooltip())
         .hasValueSatisfying(tip -> assertThat(tip).contains("primary"));
   }
+
+  @Test
+  void aCellChosenInTheDisclosureListIsSelectedInTheGrid(FxRobot robot) {
+    Table t = DisclosurePanelViewModelTest.table();
+    int cm = t.index(2, 1); // C|M: row 3 (after the header, A and B), column 2 (after F)
+    robot.interact(
+        () -> {
+          view.show(new GridLayout(t, GridLayout.Options.defaults()), false);
+          view.selectCell(cm);
+        });
+    var selected = view.sheet().getSelectionModel().getSelectedCells();
+    assertThat(selected).hasSize(1);
+    assertThat(selected.get(0).getRow()).isEqualTo(3);
+    assertThat(selected.get(0).getColumn()).isEqualTo(2);
+  }
 }

@@ -1,6 +1,5 @@
 package org.statbench.app.chart;
 
-import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -28,7 +27,7 @@ public final class ChartView extends BorderPane {
   public ChartView(ChartViewModel model) {
     this.model = model;
     ChoiceBox<ChartType> type = new ChoiceBox<>();
-    type.getItems().setAll(ChartType.values());
+    type.setItems(model.chartTypes());
     type.setId("chartType");
     type.valueProperty().bindBidirectional(model.chartTypeProperty());
     CheckBox totals = new CheckBox("Show totals");
@@ -45,7 +44,26 @@ public final class ChartView extends BorderPane {
     setCenter(centre);
     model.dataProperty().addListener((o, a, b) -> redraw());
     model.chartTypeProperty().addListener((o, a, b) -> redraw());
+    // the chart follows the window's theme (its root carries theme-dark, ...)
+    javafx.collections.ListChangeListener<String> themeChange = c -> redraw();
+    sceneProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (a != null && a.getRoot() != null) {
+                a.getRoot().getStyleClass().removeListener(themeChange);
+              }
+              if (b != null && b.getRoot() != null) {
+                b.getRoot().getStyleClass().addListener(themeChange);
+              }
+              redraw();
+            });
     redraw();
+  }
+
+  private ChartStyle.Theme theme() {
+    return getScene() == null || getScene().getRoot() == null
+        ? ChartStyle.Theme.LIGHT
+        : ChartStyle.Theme.of(getScene().getRoot().getStyleClass());
   }
 
   private void redraw() {
@@ -53,12 +71,17 @@ public final class ChartView extends BorderPane {
     empty.setVisible(d.isEmpty());
     viewer.setVisible(!d.isEmpty());
     if (!d.isEmpty()) {
-      viewer.setChart(chart(d, model.chartTypeProperty().get()));
+      viewer.setChart(chart(d, model.chartTypeProperty().get(), theme()));
     }
   }
 
-  /** Builds the JFreeChart of some data (also used for chart images). */
+  /** Builds the JFreeChart of some data in the light theme (also used for chart images). */
   static JFreeChart chart(ChartData d, ChartType type) {
+    return chart(d, type, ChartStyle.Theme.LIGHT);
+  }
+
+  /** Builds the JFreeChart of some data in a theme. */
+  static JFreeChart chart(ChartData d, ChartType type, ChartStyle.Theme theme) {
     DefaultCategoryDataset ds = new DefaultCategoryDataset();
     for (int s = 0; s < d.series().size(); s++) {
       ChartData.Series series = d.series().get(s);
@@ -119,44 +142,8 @@ public final class ChartView extends BorderPane {
       chart.addSubtitle(
           new org.jfree.chart.title.TextTitle("Error bars: intervals of the survey estimates"));
     }
-    style(chart, type);
+    ChartStyle.apply(chart, type, theme);
     return chart;
-  }
-
-  /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
-  private static final java.awt.Color[] PALETTE = {
-    new java.awt.Color(0x0072B2),
-    new java.awt.Color(0xE69F00),
-    new java.awt.Color(0x009E73),
-    new java.awt.Color(0xCC79A7),
-    new java.awt.Color(0x56B4E9),
-    new java.awt.Color(0xD55E00),
-    new java.awt.Color(0xF0E442),
-    new java.awt.Color(0x000000)
-  };
-
-  private static void style(JFreeChart chart, ChartType type) {
-    org.jfree.chart.plot.CategoryPlot plot = chart.getCategoryPlot();
-    plot.setBackgroundPaint(java.awt.Color.WHITE);
-    plot.setRangeGridlinePaint(new java.awt.Color(0xD0D0D0));
-    plot.setOutlineVisible(false);
-    chart.setBackgroundPaint(java.awt.Color.WHITE);
-    org.jfree.chart.renderer.category.CategoryItemRenderer r = plot.getRenderer();
-    for (int i = 0; i < plot.getDataset().getRowCount(); i++) {
-      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-      r.setSeriesStroke(i, new java.awt.BasicStroke(2.5f));
-    }
-    if (r instanceof org.jfree.chart.renderer.category.BarRenderer bar) {
-      bar.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-      bar.setShadowVisible(false);
-      bar.setItemMargin(0.02);
-    }
-    if (r instanceof org.jfree.chart.renderer.category.LineAndShapeRenderer line) {
-      line.setDefaultShapesVisible(true);
-      ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-    }
-    chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(16f));
-    Objects.requireNonNull(type);
   }
 
   /** The viewer (for tests and for exporting the chart through the export gate). */

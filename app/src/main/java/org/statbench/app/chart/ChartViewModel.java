@@ -8,6 +8,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.statbench.app.numbers.MeasureNames;
 import org.statbench.app.shell.CurrentTable;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.DimensionRole;
@@ -33,6 +36,9 @@ public final class ChartViewModel {
       new SimpleBooleanProperty(this, "includeTotals", false);
   private final ReadOnlyObjectWrapper<ChartData> data =
       new ReadOnlyObjectWrapper<>(this, "data", ChartData.EMPTY);
+  private final ObservableList<ChartType> chartTypes =
+      FXCollections.observableArrayList(ChartType.values());
+  private List<String> filters = List.of();
 
   /** A view model that charts whatever is set with {@link #show}. */
   public ChartViewModel() {
@@ -41,7 +47,7 @@ public final class ChartViewModel {
     includeTotals.addListener((o, a, b) -> update());
     chartType.addListener(
         (o, a, b) -> {
-          if (b == null) {
+          if (b == null || !chartTypes.contains(b)) {
             chartType.set(ChartType.BAR);
           }
         });
@@ -60,6 +66,8 @@ public final class ChartViewModel {
               intervals = b;
               update();
             });
+    current.filtersProperty().addListener((o, a, b) -> showFilters(b));
+    filters = current.filtersProperty().get();
     show(current.table(), current.waferProperty().get());
   }
 
@@ -78,6 +86,14 @@ public final class ChartViewModel {
   /** Whether totals and subtotals are drawn as categories and series (default false). */
   public BooleanProperty includeTotalsProperty() {
     return includeTotals;
+  }
+
+  /**
+   * The chart types that suit the table's measure: stacked bars only for additive measures (counts
+   * and sums), since medians or means of parts do not add up to anything.
+   */
+  public ObservableList<ChartType> chartTypes() {
+    return chartTypes;
   }
 
   /** What to draw; {@link ChartData#EMPTY} when there is no table. */
@@ -106,21 +122,45 @@ public final class ChartViewModel {
 
   private CurrentTable.SurveyCells intervals;
 
+  /** Sets the filters the table was computed under, in words (they go into the title). */
+  public void showFilters(List<String> inWords) {
+    filters = inWords == null ? List.of() : List.copyOf(inWords);
+    update();
+  }
+
   private void update() {
     Table t = table.get();
+    boolean stackable = t == null || t.measure().kind().isAdditive();
+    if (stackable != chartTypes.contains(ChartType.STACKED_BAR)) {
+      if (stackable) {
+        chartTypes.setAll(ChartType.values());
+      } else {
+        chartTypes.remove(ChartType.STACKED_BAR);
+      }
+    }
+    if (!chartTypes.contains(chartType.get())) {
+      chartType.set(ChartType.BAR);
+    }
     CurrentTable.SurveyCells s =
         intervals != null && t != null && intervals.tableHash().equals(t.hash()) ? intervals : null;
-    data.set(chartData(t, wafer.get(), includeTotals.get(), s));
+    data.set(chartData(t, wafer.get(), includeTotals.get(), filters, s));
   }
 
   /** The chart data of a table at a wafer. */
   static ChartData chartData(Table t, List<Integer> waferPositions, boolean totals) {
-    return chartData(t, waferPositions, totals, null);
+    return chartData(t, waferPositions, totals, List.of(), null);
   }
 
-  /** The chart data of a table at a wafer, with the intervals of its survey estimates if given. */
+  /**
+   * The chart data of a table at a wafer, computed under some filters (in words), with the
+   * intervals of its survey estimates if given.
+   */
   static ChartData chartData(
-      Table t, List<Integer> waferPositions, boolean totals, CurrentTable.SurveyCells survey) {
+      Table t,
+      List<Integer> waferPositions,
+      boolean totals,
+      List<String> filters,
+      CurrentTable.SurveyCells survey) {
     if (t == null) {
       return ChartData.EMPTY;
     }
@@ -141,14 +181,17 @@ public final class ChartViewModel {
               ? waferPositions.get(i)
               : (w.total() ? w.totalIndex() : 0);
       coord[wafers.get(i)] = pos;
-      waferText.append(waferText.length() == 0 ? " — " : ", ");
-      waferText.append(w.label()).append(": ").append(w.code(pos));
+      waferText.append(", ");
+      waferText
+          .append(w.label())
+          .append(": ")
+          .append(w.isTotal(pos) ? "all" : w.categories().get(pos).label());
     }
     List<int[]> rowCombos = combos(dims, rows, totals);
     List<int[]> colCombos = combos(dims, cols, totals);
     List<String> categories = new ArrayList<>();
     for (int[] rc : rowCombos) {
-      categories.add(label(dims, rows, rc, t.measure().label()));
+      categories.add(label(dims, rows, rc, MeasureNames.of(t.measure())));
     }
     List<ChartData.Series> series = new ArrayList<>();
     for (int[] cc : colCombos) {
@@ -169,14 +212,18 @@ public final class ChartViewModel {
         }
       }
       series.add(
-          new ChartData.Series(label(dims, cols, cc, t.measure().label()), values, lower, upper));
+          new ChartData.Series(
+              label(dims, cols, cc, MeasureNames.of(t.measure())), values, lower, upper));
     }
+    List<Integer> by = new ArrayList<>(rows);
+    by.addAll(cols);
     String title =
-        t.measure().label()
-            + (rows.isEmpty() ? "" : " by " + names(dims, rows))
-            + (cols.isEmpty() ? "" : " and " + names(dims, cols))
-            + waferText;
-    return new ChartData(title, names(dims, rows), t.measure().label(), categories, series);
+        MeasureNames.of(t.measure())
+            + (by.isEmpty() ? "" : " by " + names(dims, by))
+            + waferText
+            + (filters.isEmpty() ? "" : ", filter: " + String.join("; ", filters));
+    return new ChartData(
+        title, names(dims, rows), MeasureNames.of(t.measure()), categories, series);
   }
 
   /** Every combination of positions of the given dimensions, margins only when asked. */
@@ -218,6 +265,9 @@ public final class ChartViewModel {
     for (int d : which) {
       n.add(dims.get(d).label());
     }
-    return String.join(" × ", n);
+    if (n.size() <= 1) {
+      return String.join("", n);
+    }
+    return String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
   }
 }

@@ -1,6 +1,5 @@
 package org.statbench.app.disclosurepanel;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
@@ -50,14 +49,13 @@ public final class DisclosurePanelFeature implements Feature {
         .addListener(
             (o, a, m) -> {
               var t = vm.tableProperty().get();
-              Map<Integer, String> styles = new HashMap<>();
-              m.forEach((i, mark) -> styles.put(i, mark.styleClass()));
+              Map<Integer, String> styles = vm.gridStyles();
               context
                   .currentTable()
                   .publishCellMarks(t == null ? CellMarks.NONE : new CellMarks(t.hash(), styles));
             });
     actions = release.actions();
-    return new DisclosurePanelView(vm, actions).build();
+    return new DisclosurePanelView(vm, actions, context.currentTable()::requestCell).build();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.statbench.app.disclosurepanel;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -8,8 +10,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.statbench.disclosure.DisclosurePolicy;
@@ -22,10 +27,22 @@ import org.statbench.disclosure.DisclosurePolicy;
 public final class DisclosurePanelView {
   private final DisclosurePanelViewModel vm;
   private final ReleaseActions actions;
+  private final IntConsumer selectCell;
 
   public DisclosurePanelView(DisclosurePanelViewModel vm, ReleaseActions actions) {
+    this(vm, actions, i -> {});
+  }
+
+  /**
+   * A panel whose cell list selects the clicked cell in the grid.
+   *
+   * @param selectCell asked to select a cell by its table index
+   */
+  public DisclosurePanelView(
+      DisclosurePanelViewModel vm, ReleaseActions actions, IntConsumer selectCell) {
     this.vm = vm;
     this.actions = actions;
+    this.selectCell = selectCell;
   }
 
   /** Builds the panel. */
@@ -33,6 +50,7 @@ public final class DisclosurePanelView {
     Label headline = new Label();
     headline.setId("disclosure-headline");
     headline.setWrapText(true);
+    headline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     headline.setStyle("-fx-font-size: 1.2em; -fx-font-weight: bold;");
     headline.textProperty().bind(vm.headlineProperty());
 
@@ -51,13 +69,45 @@ public final class DisclosurePanelView {
               }
             });
 
-    ListView<String> rules = new ListView<>(vm.ruleCounts());
+    // one wrapping line per rule ("19 cells below the threshold of 10"), never cut
+    VBox rules = new VBox(2);
     rules.setId("disclosure-rules");
-    rules.setPrefHeight(90);
-    rules.setPlaceholder(new Label("No rule fails."));
+    Runnable showRules =
+        () ->
+            rules
+                .getChildren()
+                .setAll(
+                    vm.ruleCounts().isEmpty()
+                        ? List.of(new Label("No rule fails."))
+                        : vm.ruleCounts().stream().map(DisclosurePanelView::wrapping).toList());
+    vm.ruleCounts()
+        .addListener((javafx.collections.ListChangeListener<String>) c -> showRules.run());
+    showRules.run();
     ListView<String> cells = new ListView<>(vm.failingCells());
     cells.setId("disclosure-cells");
     cells.setPlaceholder(new Label("No failing cells."));
+    cells.setMinHeight(120);
+    cells.setCellFactory(
+        l ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+              }
+            });
+    // a click selects the cell in the grid (the list scrolls; the panel scrolls when short)
+    cells
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (o, a, i) -> {
+              int index = vm.failingCellIndex(i.intValue());
+              if (index >= 0) {
+                selectCell.accept(index);
+              }
+            });
     VBox.setVgrow(cells, Priority.ALWAYS);
 
     Button protect = new Button("Protect");
@@ -94,8 +144,9 @@ public final class DisclosurePanelView {
             policy,
             new Label("Failing rules"),
             rules,
-            new Label("Cells"),
+            new Label("Cells (click to find in the table)"),
             cells,
+            MarkLegend.build(),
             protect,
             request,
             export,
@@ -104,7 +155,19 @@ public final class DisclosurePanelView {
     box.setPadding(new Insets(8));
     box.setId("disclosure-panel");
     box.setMinWidth(0);
-    return box;
+    ScrollPane scroll = new ScrollPane(box);
+    scroll.setFitToWidth(true);
+    scroll.setFitToHeight(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.setMinWidth(0);
+    return scroll;
+  }
+
+  private static Label wrapping(String text) {
+    Label l = new Label(text);
+    l.setWrapText(true);
+    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    return l;
   }
 
   /** Asks for the justification of a clearance request; empty when cancelled. */

@@ -73,6 +73,8 @@ public final class DisclosurePanelViewModel {
   private final BooleanBinding fails;
   private final BooleanBinding canRequest;
 
+  private List<Integer> failingCellIndexes = List.of();
+
   public DisclosurePanelViewModel(TaskRunner tasks) {
     this.tasks = tasks;
     this.checks = new LatestWins(tasks);
@@ -135,7 +137,37 @@ public final class DisclosurePanelViewModel {
     return headline.getReadOnlyProperty();
   }
 
-  /** One line per failing rule: {@code threshold: 2}. */
+  /**
+   * The table's cell index of a line of {@link #failingCells()} (to select it in the grid), or -1.
+   */
+  public int failingCellIndex(int line) {
+    return line >= 0 && line < failingCellIndexes.size() ? failingCellIndexes.get(line) : -1;
+  }
+
+  /**
+   * The grid's style classes per cell index: as {@link #marksProperty()}, with withheld cells also
+   * marked {@code cell-primary} or {@code cell-secondary} so the two kinds of suppression look
+   * different.
+   */
+  public Map<Integer, String> gridStyles() {
+    DisclosureReport r = current();
+    Map<Integer, String> out = new HashMap<>();
+    if (r == null) {
+      return out;
+    }
+    for (var c : Reports.snapshot(r).cells()) {
+      CellMark mark = CellMark.of(c.status(), c.suppressed());
+      if (mark == CellMark.WITHHELD) {
+        String kind = c.status().startsWith("primary") ? "cell-primary" : "cell-secondary";
+        out.put(c.index(), mark.styleClass() + " " + kind);
+      } else if (mark != CellMark.NONE) {
+        out.put(c.index(), mark.styleClass());
+      }
+    }
+    return out;
+  }
+
+  /** One line per failing rule, in words: {@code 19 cells below the threshold of 10}. */
   public ObservableList<String> ruleCounts() {
     return ruleCounts;
   }
@@ -412,10 +444,13 @@ public final class DisclosurePanelViewModel {
       }
     }
     marks.set(Map.copyOf(m));
-    s.failuresByRule().forEach((rule, n) -> ruleCounts.add(rule + ": " + n));
+    s.failuresByRule()
+        .forEach((rule, n) -> ruleCounts.add(RuleWording.line(rule, n, policy.get())));
     List<String> lines = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
     for (CellResult c : r.cells()) {
       if (c.failsPrimary() || !c.findings().isEmpty()) {
+        indexes.add(c.index());
         lines.add(
             "("
                 + String.join(", ", c.codes())
@@ -424,6 +459,7 @@ public final class DisclosurePanelViewModel {
                 + (c.findings().isEmpty() ? "" : " — " + c.findings().get(0).detail()));
       }
     }
+    failingCellIndexes = List.copyOf(indexes);
     failingCells.setAll(lines);
     int failing = s.failing().size();
     if (!r.releasable() && clearance.get() != null) {

@@ -32,6 +32,10 @@ public final class CurrentTable {
       new ReadOnlyObjectWrapper<>(this, "cellMarks", CellMarks.NONE);
   private final javafx.beans.property.StringProperty name =
       new javafx.beans.property.SimpleStringProperty(this, "name", "table");
+  private final ReadOnlyObjectWrapper<List<String>> filters =
+      new ReadOnlyObjectWrapper<>(this, "filters", List.of());
+  private final ReadOnlyObjectWrapper<Integer> requestedCell =
+      new ReadOnlyObjectWrapper<>(this, "requestedCell");
 
   // Properties
 
@@ -111,7 +115,30 @@ public final class CurrentTable {
       double[] lower,
       double[] upper) {}
 
+  /**
+   * A cell (table index) someone asked the grid to select, e.g. from the Disclosure panel's list.
+   */
+  public ReadOnlyObjectProperty<Integer> requestedCellProperty() {
+    return requestedCell.getReadOnlyProperty();
+  }
+
+  /** Asks the grid to select and show a cell of the current table (by its table index). */
+  public void requestCell(int index) {
+    requestedCell.set(null); // the same cell twice still selects it again
+    requestedCell.set(index);
+  }
+
+  /** The filters the current table was computed under, in words ({@code year in 2024}). */
+  public ReadOnlyObjectProperty<List<String>> filtersProperty() {
+    return filters.getReadOnlyProperty();
+  }
+
   // Commands (called by the table builder only)
+
+  /** Publishes the filters of the current table, in words (for chart titles). */
+  public void describeFilters(List<String> inWords) {
+    filters.set(List.copyOf(inWords));
+  }
 
   /** Publishes a newly computed table (or null) with the wafer to show. */
   public void publish(Table newTable, List<Integer> waferPositions) {

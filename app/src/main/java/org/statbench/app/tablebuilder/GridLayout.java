@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.statbench.app.numbers.MeasureNames;
+import org.statbench.app.numbers.NumberStyle;
 import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.table.Category;
 import org.statbench.core.table.Dimension;
@@ -147,6 +148,7 @@ public final class GridLayout {
   private final int[] rowSortLine;
   private final int[] colSortLine;
   private final double heatMax;
+  private final NumberStyle numbers;
 
   public GridLayout(Table table, Options options) {
     this.table = table;
@@ -191,6 +193,18 @@ public final class GridLayout {
     }
     this.heatMin = min;
     this.heatMax = max;
+    this.numbers = NumberStyle.choose(table.measure().kind(), options.percent(), shownValues());
+  }
+
+  private double[] shownValues() {
+    double[] v = new double[rows.size() * cols.size()];
+    int i = 0;
+    for (int[] rk : rows) {
+      for (int[] ck : cols) {
+        v[i++] = value(rk, ck);
+      }
+    }
+    return v;
   }
 
   /** The total of a wafer dimension when it has one (the whole population), else its first item. */
@@ -624,7 +638,7 @@ public final class GridLayout {
   }
 
   private String measureLabel() {
-    return options.percent() ? "%" : table.measure().label();
+    return options.percent() ? "%" : MeasureNames.of(table.measure());
   }
 
   /** True when the row is a margin in some row dimension. */
@@ -657,21 +671,16 @@ public final class GridLayout {
     return format(value(rowKey, colKey));
   }
 
-  /**
-   * Formats a value: percentages with one decimal, integer-valued additive measures with thousands
-   * separators, other measures with two decimals, undefined values as {@code ..}.
-   */
+  /** Formats a value in the table's one {@link NumberStyle} (chosen for its measure and values). */
   public String format(double v) {
-    if (Double.isNaN(v)) {
-      return "..";
-    }
-    if (options.percent()) {
-      return String.format(Locale.ROOT, "%.1f", v);
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%,d", (long) v);
-    }
-    return String.format(Locale.ROOT, "%,.2f", v);
+    return numbers.format(v);
+  }
+
+  /** The smallest and largest data cell of the shown wafer (the heat map's scale), NaN if none. */
+  public double[] heatRange() {
+    return heatMax >= heatMin
+        ? new double[] {heatMin, heatMax}
+        : new double[] {Double.NaN, Double.NaN};
   }
 
   /**

@@ -53,6 +53,10 @@ public final class TableBuilderFeature implements Feature {
         .currentTable()
         .cellMarksProperty()
         .addListener((o, a, m) -> view.grid().setCellMarks(m));
+    context
+        .currentTable()
+        .requestedCellProperty()
+        .addListener((o, a, i) -> view.grid().selectCell(i));
     return view;
   }
 

@@ -57,10 +57,12 @@ public final class TableBuilderView extends VBox {
   private final ComboBox<Line> rowSortBy = new ComboBox<>();
   private final ComboBox<GridLayout.SortMode> columnSortMode = new ComboBox<>();
   private final ComboBox<Line> columnSortBy = new ComboBox<>();
+  private final HeatMapControl heatMap;
   private boolean updating;
 
   public TableBuilderView(TableBuilderViewModel model) {
     this.model = model;
+    this.heatMap = new HeatMapControl(model.heatMapProperty());
     this.menus = new ChipMenus(model);
     setId("tableBuilder");
     setSpacing(6);
@@ -271,9 +273,6 @@ public final class TableBuilderView extends VBox {
     CheckBox hide = new CheckBox("Hide empty");
     hide.setId("hideEmpty");
     hide.selectedProperty().bindBidirectional(model.hideEmptyProperty());
-    CheckBox heat = new CheckBox("Heat map");
-    heat.setId("heatMap");
-    heat.selectedProperty().bindBidirectional(model.heatMapProperty());
     waferBox.setId("waferSelector");
     waferBox.setAlignment(Pos.CENTER_LEFT);
     Button undo = new Button("Undo");
@@ -292,7 +291,7 @@ public final class TableBuilderView extends VBox {
             4,
             waferBox,
             hide,
-            heat,
+            heatMap,
             new Separator(javafx.geometry.Orientation.VERTICAL),
             undo,
             redo,
@@ -387,6 +386,7 @@ public final class TableBuilderView extends VBox {
       return;
     }
     grid.show(layout, model.heatMapProperty().get());
+    heatMap.show(layout);
     rebuildWaferSelector(layout);
     syncSortPickers();
   }

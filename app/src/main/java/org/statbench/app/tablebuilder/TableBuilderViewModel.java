@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.statbench.app.datasets.DatasetsViewModel;
 import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.BackgroundTask;
 import org.statbench.app.shell.DialogService;
@@ -878,15 +877,11 @@ public final class TableBuilderViewModel {
     layout.set(g);
     message.set("");
     long records = dataset().map(DatasetInfo::rows).orElse(0L);
+    boolean filtered = filters.stream().anyMatch(ZoneItem::modified);
+    context.statusProperty().set(TableStatusText.of(t, records, filtered, ms));
     context
-        .statusProperty()
-        .set(
-            DatasetsViewModel.formatCount(records)
-                + " rows · "
-                + DatasetsViewModel.formatCount(t.cellCount())
-                + " cells · computed in "
-                + DatasetsViewModel.formatCount(ms)
-                + " ms");
+        .currentTable()
+        .describeFilters(filters.stream().filter(ZoneItem::modified).map(ZoneItem::text).toList());
   }
 
   private static boolean sameWafers(Table a, Table b) {

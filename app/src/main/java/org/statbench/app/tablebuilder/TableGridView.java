@@ -30,6 +30,8 @@ import org.statbench.core.table.DimensionRole;
 public final class TableGridView extends StackPane {
   private final SpreadsheetView sheet = new SpreadsheetView();
   private final Label placeholder = new Label();
+  // Invisible to the eye but styled: its font is the one the theme gives the grid's cells.
+  private final Label fontProbe = new Label();
   private final javafx.scene.layout.VBox placeholderBox = new javafx.scene.layout.VBox(16);
   private GridBase grid;
   private GridLayout shownLayout;
@@ -90,6 +92,20 @@ public final class TableGridView extends StackPane {
     placeholderBox.visibleProperty().bind(placeholder.visibleProperty());
     getChildren().addAll(sheet, placeholderBox);
     showMessage("Drag fields onto Rows and Columns to build a table.");
+    // A theme or presenter-mode switch changes the font: re-fit the table shown.
+    fontProbe.setOpacity(0);
+    fontProbe.setManaged(false);
+    fontProbe.setMouseTransparent(true);
+    fontProbe.getStyleClass().add("grid-font-probe");
+    getChildren().add(fontProbe);
+    fontProbe
+        .fontProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (shownLayout != null && sheet.isVisible() && !a.equals(b)) {
+                show(shownLayout, shownHeatMap);
+              }
+            });
   }
 
   /** Sets what another feature adds to value cells (null: nothing); redraws the table shown. */
@@ -172,6 +188,9 @@ public final class TableGridView extends StackPane {
     List<int[]> cols = layout.columns();
     int nRows = h + rows.size();
     int nCols = w + cols.size();
+    if (getScene() != null) {
+      fontProbe.applyCss(); // its font is the theme's grid font (presenter mode: larger)
+    }
     GridBase g = new GridBase(nRows, nCols);
     List<ObservableList<SpreadsheetCell>> data = new ArrayList<>(nRows);
     boolean hasRowDims = !layout.dimensionsOf(org.statbench.core.table.DimensionRole.ROW).isEmpty();
@@ -253,8 +272,7 @@ public final class TableGridView extends StackPane {
         if (!marks.styles().isEmpty() && r >= h && c >= w) {
           String mark = marks.styleOf(tableHash, layout.index(rows.get(r - h), cols.get(c - w)));
           if (mark != null) {
-            cell.getStyleClass().add(mark);
-            cell.setStyle(MARK_STYLES.getOrDefault(mark, ""));
+            cell = GridMarks.apply(cell, mark);
           }
         }
         line.add(cell);
@@ -262,6 +280,8 @@ public final class TableGridView extends StackPane {
       data.add(line);
     }
     g.setRows(data);
+    double rowHeight = new GridFit(fontProbe.getFont()).rowHeight();
+    g.setRowHeightCallback(row -> rowHeight);
     spanHeaders(g, layout, h, w);
     // Through an empty grid: the sheet otherwise reuses rendered rows whose cells compare equal
     // (text, spans and classes) and keeps their old row spans, leaving nested row headers split
@@ -294,11 +314,20 @@ public final class TableGridView extends StackPane {
         }
       }
     }
+    GridFit fit = new GridFit(fontProbe.getFont());
     for (int c = 0; c < nCols; c++) {
-      double width = widthOf(g, c, c < w ? 200 : 140) + (c < w ? indentPx[c] : 0);
+      double width = fit.columnWidth(g, c, c >= w, h, c < w ? indentPx[c] : 0);
       sheet.getColumns().get(c).setPrefWidth(width);
+      sheet.getColumns().get(c).setMinWidth(c >= w ? width : 40);
       if (c < w) {
         sheet.getColumns().get(c).setFixed(true);
+      }
+      for (int r = 0; r < nRows; r++) {
+        SpreadsheetCell cell = g.getRows().get(r).get(c);
+        if (cell.getColumnSpan() == 1 && (c < w || r < h) && fit.elides(cell.getText(), width)) {
+          ((org.controlsfx.control.spreadsheet.SpreadsheetCellBase) cell)
+              .setTooltip(cell.getText());
+        }
       }
     }
     placeholder.setVisible(false);
@@ -317,16 +346,6 @@ public final class TableGridView extends StackPane {
       default -> "";
     };
   }
-
-  /** Inline styles of the disclosure marks (they win over the heat map). */
-  private static final java.util.Map<String, String> MARK_STYLES =
-      java.util.Map.of(
-          "cell-failing",
-          "-fx-background-color: #f8c9c4; -fx-text-fill: #7a0b00; -fx-font-weight: bold;",
-          "cell-withheld",
-          "-fx-background-color: #d9d9d9; -fx-text-fill: #555555;",
-          "cell-adjusted",
-          "-fx-background-color: #fff1c2;");
 
   private static void spanHeaders(GridBase g, GridLayout layout, int h, int w) {
     List<int[]> rows = layout.rows();
@@ -362,16 +381,29 @@ public final class TableGridView extends StackPane {
     }
   }
 
-  private static double widthOf(GridBase g, int column, double max) {
-    int longest = 4;
-    int limit = Math.min(g.getRowCount(), 500);
-    for (int r = 0; r < limit; r++) {
-      SpreadsheetCell cell = g.getRows().get(r).get(column);
-      if (cell.getColumnSpan() == 1 && cell.getText() != null) {
-        longest = Math.max(longest, cell.getText().length());
+  /**
+   * Selects and scrolls to a cell of the shown table by its table index (null or a cell not shown,
+   * e.g. in another wafer: nothing).
+   */
+  public void selectCell(Integer index) {
+    GridLayout layout = shownLayout;
+    if (index == null || layout == null || !sheet.isVisible()) {
+      return;
+    }
+    int h = layout.columnHeaderDepth();
+    int w = layout.rowHeaderDepth();
+    for (int r = 0; r < layout.rows().size(); r++) {
+      for (int c = 0; c < layout.columns().size(); c++) {
+        if (layout.index(layout.rows().get(r), layout.columns().get(c)) == index) {
+          var column = sheet.getColumns().get(w + c);
+          sheet.getSelectionModel().clearAndSelect(h + r, column);
+          sheet.scrollToRow(h + r);
+          sheet.scrollToColumn(column);
+          sheet.requestFocus();
+          return;
+        }
       }
     }
-    return Math.min(max, 16 + 7.5 * longest);
   }
 
   /** The text at a grid position (headers included), for tests and accessibility. */

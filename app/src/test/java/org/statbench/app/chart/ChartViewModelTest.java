@@ -21,7 +21,7 @@ class ChartViewModelTest {
     assertThat(d.categories()).containsExactly("E", "N", "S");
     assertThat(d.series()).extracting(ChartData.Series::name).containsExactly("F", "M");
     assertThat(d.series().get(0).values()).containsExactly(1.0, 2.0, 1.0);
-    assertThat(d.title()).isEqualTo("count by region and sex");
+    assertThat(d.title()).isEqualTo("Count by region and sex");
   }
 
   @Test
@@ -49,9 +49,12 @@ class ChartViewModelTest {
     assertThat(vm.data().series())
         .singleElement()
         .extracting(ChartData.Series::name)
-        .isEqualTo("sum:amount");
+        .isEqualTo("Sum of amount");
     assertThat(vm.data().series().get(0).values()).containsExactly(70.0, 40.0, 50.0); // 2023
-    assertThat(vm.data().title()).isEqualTo("sum:amount by region — year: 2023");
+    assertThat(vm.data().title()).isEqualTo("Sum of amount by region, year: 2023");
+    current.describeFilters(List.of("sex in F"));
+    assertThat(vm.data().title())
+        .isEqualTo("Sum of amount by region, year: 2023, filter: sex in F");
     current.selectWafer(List.of(2));
     assertThat(vm.data().series().get(0).values()).containsExactly(150.0, 60.0, 150.0); // Total
     current.publish(null, List.of());
@@ -64,5 +67,21 @@ class ChartViewModelTest {
     vm.show(ChartTables.table(TableSpec.of("people").withRows("region", "sex")), List.of());
     assertThat(vm.data().categories())
         .containsExactly("E / F", "E / M", "N / F", "N / M", "S / F", "S / M");
+  }
+
+  @Test
+  void stackedBarsAreOfferedForCountsAndSumsButNotForMedians() {
+    ChartViewModel vm = new ChartViewModel();
+    vm.show(ChartTables.table(REGION_BY_SEX), List.of());
+    vm.chartTypeProperty().set(ChartType.STACKED_BAR);
+    assertThat(vm.chartTypes()).contains(ChartType.STACKED_BAR);
+
+    vm.show(
+        ChartTables.table(REGION_BY_SEX.withMeasure(Measure.parse("median:amount"))), List.of());
+    assertThat(vm.chartTypes()).containsExactly(ChartType.BAR, ChartType.LINE);
+    assertThat(vm.chartTypeProperty().get()).isEqualTo(ChartType.BAR);
+    vm.chartTypeProperty().set(ChartType.STACKED_BAR);
+    assertThat(vm.chartTypeProperty().get()).isEqualTo(ChartType.BAR);
+    assertThat(vm.data().title()).isEqualTo("Median of amount by region and sex");
   }
 }

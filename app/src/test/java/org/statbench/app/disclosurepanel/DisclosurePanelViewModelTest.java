@@ -64,7 +64,7 @@ class DisclosurePanelViewModelTest {
     Table t = table();
     vm.tableProperty().set(t);
     assertThat(vm.headlineProperty().get()).isEqualTo("1 cell fails");
-    assertThat(vm.ruleCounts()).containsExactly("threshold: 1");
+    assertThat(vm.ruleCounts()).containsExactly("1 cell below the threshold of 10");
     assertThat(vm.failingCells()).singleElement().asString().startsWith("(B, F) primary:threshold");
     assertThat(vm.marksProperty().get()).containsEntry(t.index(1, 0), CellMark.FAILING);
     assertThat(vm.failsBinding().get()).isTrue();

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
@@ -110,7 +113,33 @@ class ScreenshotsTest {
     snap(robot, "tour.png");
     robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
 
+    // The dark theme and presenter mode (View menu), on the same table.
+    robot.interact(() -> viewItem(robot, "menuTheme", "menuTheme-dark").fire());
+    snap(robot, "dark.png");
+    robot.interact(() -> viewItem(robot, "menuTheme", "menuTheme-light").fire());
+    robot.interact(
+        () -> ((CheckMenuItem) viewItem(robot, null, "menuPresenter")).setSelected(true));
+    snap(robot, "presenter.png");
+    robot.interact(
+        () -> ((CheckMenuItem) viewItem(robot, null, "menuPresenter")).setSelected(false));
+
     assertThat(written).isNotEmpty().allSatisfy(p -> assertThat(p).isNotEmptyFile());
+  }
+
+  /** An item of the View menu, or of its submenu {@code submenu} (popups are not clicked into). */
+  private static MenuItem viewItem(FxRobot robot, String submenu, String id) {
+    List<MenuItem> items =
+        robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
+            .filter(m -> m.getText().equals("View"))
+            .findFirst()
+            .orElseThrow()
+            .getItems();
+    if (submenu != null) {
+      items =
+          ((Menu) items.stream().filter(i -> submenu.equals(i.getId())).findFirst().orElseThrow())
+              .getItems();
+    }
+    return items.stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
   }
 
   private void snap(FxRobot robot, String name) throws IOException {

@@ -677,14 +677,14 @@ class BuilderWorkflowGuiTest {
     TableGridView g = grid(robot);
     pick(robot, "#percentage", "% of row");
     for (int r = 1; r < g.gridRowCount(); r++) {
-      assertThat(g.textAt(r, 3)).isEqualTo("100.0");
+      assertThat(g.textAt(r, 3)).isEqualTo("100.0%");
     }
     double eastWomen =
         100.0
             * count(r -> r.get("region").equals("East") && r.get("sex").equals("F"))
             / count(r -> r.get("region").equals("East"));
     assertThat(g.textAt(1, 0)).isEqualTo("East");
-    assertThat(g.textAt(1, 1)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", eastWomen));
+    assertThat(g.textAt(1, 1)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", eastWomen));
 
     pick(robot, "#measureKind", "mean");
     pick(robot, "#measureVariable", "amount");
@@ -697,7 +697,8 @@ class BuilderWorkflowGuiTest {
             .mapToDouble(r -> Double.parseDouble(r.get("amount")))
             .average()
             .orElseThrow();
-    assertThat(g.textAt(1, 3)).isEqualTo(String.format(java.util.Locale.ROOT, "%,.2f", eastMean));
+    // a mean: one decimal in every cell
+    assertThat(g.textAt(1, 3)).isEqualTo(String.format(java.util.Locale.ROOT, "%,.1f", eastMean));
   }
 
   @Test

@@ -42,7 +42,7 @@ class GridLayoutTest {
         new GridLayout(Tables.nestedWithWafer(), Options.defaults().withWafer(List.of(0)));
     assertThat(first.value(first.rows().get(0), first.columns().get(0))).isEqualTo(1);
     assertThat(first.columns()).hasSize(1);
-    assertThat(first.columnHeader(first.columns().get(0), 0)).isEqualTo("count");
+    assertThat(first.columnHeader(first.columns().get(0), 0)).isEqualTo("Count");
   }
 
   @Test
@@ -80,10 +80,11 @@ class GridLayoutTest {
   @Test
   void formatsPercentagesDecimalsAndUndefinedValues() {
     GridLayout pct = new GridLayout(Tables.regionBySex(), Options.defaults().withPercent(true));
-    assertThat(pct.format(12.345)).isEqualTo("12.3");
+    assertThat(pct.format(12.345)).isEqualTo("12.3%");
     GridLayout g = new GridLayout(Tables.regionBySex(), Options.defaults());
     assertThat(g.format(1234567)).isEqualTo("1,234,567");
-    assertThat(g.format(2.5)).isEqualTo("2.50");
+    // a count table: no decimals anywhere
+    assertThat(g.format(2.5)).isEqualTo("3");
     assertThat(g.format(Double.NaN)).isEqualTo("..");
   }
 

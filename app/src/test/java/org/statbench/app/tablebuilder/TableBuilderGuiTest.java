@@ -95,7 +95,7 @@ class TableBuilderGuiTest {
     robot.drag("#chip-sex").dropTo("#tableGrid");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#chip-sex").tryQuery()).isEmpty();
-    assertThat(grid(robot).textAt(0, 1)).isEqualTo("count");
+    assertThat(grid(robot).textAt(0, 1)).isEqualTo("Count");
   }
 
   @Test

@@ -1,0 +1,147 @@
+package org.statbench.app.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.TexturePaint;
+import java.awt.image.BufferedImage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.LegendTitle;
+
+/**
+ * How charts look: colours from the window's theme (light, dark, high contrast), series in
+ * Okabe-Ito's colour-blind-safe colours and, beyond them, the same colours hatched (so the ninth
+ * series never repeats the first), and category labels that turn and wrap rather than being cut.
+ */
+final class ChartStyle {
+  /** The chart's part of a theme. */
+  enum Theme {
+    LIGHT(Color.WHITE, new Color(0x1C2A38), new Color(0xD0D0D0)),
+    DARK(new Color(0x23262A), new Color(0xE8EBEE), new Color(0x4A5058)),
+    HIGH_CONTRAST(Color.BLACK, Color.WHITE, new Color(0x808080));
+
+    final Color background;
+    final Color text;
+    final Color grid;
+
+    Theme(Color background, Color text, Color grid) {
+      this.background = background;
+      this.text = text;
+      this.grid = grid;
+    }
+
+    /** The theme for a window root's style classes ({@code theme-dark}, ...). */
+    static Theme of(java.util.Collection<String> rootClasses) {
+      if (rootClasses.contains("theme-dark")) {
+        return DARK;
+      }
+      return rootClasses.contains("theme-high-contrast") ? HIGH_CONTRAST : LIGHT;
+    }
+  }
+
+  /**
+   * Okabe-Ito without its black (invisible on a dark chart), plus grey: distinguishable with the
+   * common colour-vision deficiencies.
+   */
+  static final Color[] PALETTE = {
+    new Color(0x0072B2),
+    new Color(0xE69F00),
+    new Color(0x009E73),
+    new Color(0xCC79A7),
+    new Color(0x56B4E9),
+    new Color(0xD55E00),
+    new Color(0xF0E442),
+    new Color(0x999999)
+  };
+
+  /** More categories than this turn their labels. */
+  private static final int UPRIGHT_LABELS = 6;
+
+  private ChartStyle() {}
+
+  /**
+   * The paint of a series: a palette colour, then the palette again hatched (one hatch direction
+   * per further round), so every series differs from every other.
+   */
+  static Paint seriesPaint(int series) {
+    Color c = PALETTE[series % PALETTE.length];
+    int round = series / PALETTE.length;
+    if (round == 0) {
+      return c;
+    }
+    BufferedImage tile = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = tile.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(c);
+    g.fillRect(0, 0, 8, 8);
+    g.setColor(Color.WHITE);
+    g.setStroke(new BasicStroke(1.6f));
+    switch (round % 3) {
+      case 1 -> g.drawLine(0, 8, 8, 0); // diagonal
+      case 2 -> g.drawLine(0, 4, 8, 4); // horizontal
+      default -> {
+        g.drawLine(0, 8, 8, 0);
+        g.drawLine(0, 0, 8, 8); // crossed
+      }
+    }
+    g.dispose();
+    return new TexturePaint(tile, new Rectangle(0, 0, 8, 8));
+  }
+
+  static void apply(JFreeChart chart, ChartType type, Theme theme) {
+    CategoryPlot plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(theme.background);
+    plot.setRangeGridlinePaint(theme.grid);
+    plot.setOutlineVisible(false);
+    chart.setBackgroundPaint(theme.background);
+    chart.getTitle().setPaint(theme.text);
+    chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(Font.BOLD, 16f));
+    LegendTitle legend = chart.getLegend();
+    if (legend != null) {
+      legend.setBackgroundPaint(theme.background);
+      legend.setItemPaint(theme.text);
+    }
+    CategoryAxis categories = plot.getDomainAxis();
+    ValueAxis values = plot.getRangeAxis();
+    for (var axis : new org.jfree.chart.axis.Axis[] {categories, values}) {
+      axis.setLabelPaint(theme.text);
+      axis.setTickLabelPaint(theme.text);
+      axis.setAxisLinePaint(theme.grid);
+      axis.setTickMarkPaint(theme.grid);
+    }
+    // Many or long categories: turn the labels and let them wrap, never cut to a letter.
+    int n = plot.getDataset().getColumnCount();
+    categories.setMaximumCategoryLabelLines(3);
+    categories.setMaximumCategoryLabelWidthRatio(n > UPRIGHT_LABELS ? 4f : 1f);
+    categories.setCategoryLabelPositions(
+        n > UPRIGHT_LABELS ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+    CategoryItemRenderer r = plot.getRenderer();
+    for (int i = 0; i < plot.getDataset().getRowCount(); i++) {
+      r.setSeriesPaint(i, seriesPaint(i));
+      r.setSeriesStroke(i, new BasicStroke(2.5f));
+    }
+    if (r instanceof BarRenderer bar) {
+      bar.setBarPainter(new StandardBarPainter());
+      bar.setShadowVisible(false);
+      bar.setItemMargin(0.02);
+    }
+    if (r instanceof LineAndShapeRenderer line) {
+      line.setDefaultShapesVisible(true);
+      ((NumberAxis) values).setAutoRangeIncludesZero(false);
+    }
+    java.util.Objects.requireNonNull(type);
+  }
+}

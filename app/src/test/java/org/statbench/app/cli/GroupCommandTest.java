@@ -15,7 +15,8 @@ class GroupCommandTest {
     assertThat(cli.err()).contains("Missing sub-command: add, list or test");
     assertThat(cli.run("clearance")).isEqualTo(2);
     assertThat(cli.err())
-        .contains("Missing sub-command: request, request-records, release-records, list, show, approve or reject")
+        .contains(
+            "Missing sub-command: request, request-records, release-records, list, show, approve or reject")
         .doesNotContain("Exception");
   }
 

@@ -48,7 +48,8 @@ import org.statbench.core.spec.Derivation;
 import org.statbench.sampledata.SampleData;
 import org.statbench.store.Workspace;
 
-// Size (about 700 lines, most of them the tab's ~30 documented properties and their getters): the
+// Size (over 500 lines): about 700 lines, most of them the tab's ~30 documented properties and
+// their getters): the
 // logic is in plain classes beside it — CohortSummary (the message), CurvePlan (triangle rows and
 // curves), ReleasedChartBuilder and CohortChartExport (the way out, over ReleasePath), CohortFiles
 // (samples, saved definitions, the variables a definition may use). Next cut: the definition's

@@ -52,11 +52,11 @@ import org.statbench.store.Workspace;
  * linked dataset in the workspace, and the match rate by a variable through the disclosure release
  * path. FX thread only.
  *
- * <p>Over 500 lines on purpose, for now: the blocking rules ({@link BlockingRulesModel}), job
- * building ({@link LinkJobs}) and status texts ({@link LinkageTexts}) are split out; the output
- * commands (links, verification, linked dataset, match rate) stay here while the record-level
- * release gating is added to them on a parallel branch, to keep that merge simple. They are the
- * next piece to move (into a {@code LinkageExports} beside this class).
+ * <p>Why this class is long: over 500 lines on purpose, for now: the blocking rules ({@link
+ * BlockingRulesModel}), job building ({@link LinkJobs}) and status texts ({@link LinkageTexts}) are
+ * split out; the output commands (links, verification, linked dataset, match rate) stay here while
+ * the record-level release gating is added to them on a parallel branch, to keep that merge simple.
+ * They are the next piece to move (into a {@code LinkageExports} beside this class).
  */
 public final class LinkageViewModel {
   /** The right-hand choice meaning "deduplicate the left dataset". */

@@ -27,6 +27,9 @@ import org.statbench.core.data.VariableType;
  * forced by the schema never falls back: a value that breaks it is an input error. Values go
  * straight into chunked little-endian byte arrays, the column-file layout. Not thread-safe.
  */
+// Size (over 500 lines): one column's import state machine (dictionary, spill to text, numbers,
+// dates, missing values, the dictionary budget) kept whole, because its mode switches must be read
+// together to see that no value is lost when a column changes storage mid-import.
 final class ColumnAccumulator {
   private static final VarHandle DOUBLES =
       MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);

@@ -148,7 +148,9 @@ public final class SurveyDisplay {
     String v =
         switch (show.get()) {
           case ESTIMATE -> shown;
-          case SE -> num(st.se(index), format);
+          // a standard error keeps two decimals even where its estimate is a whole count
+          case SE ->
+              Double.isNaN(st.se(index)) ? "" : String.format(Locale.ROOT, "%,.2f", st.se(index));
           case INTERVAL -> num(st.lower(index), format) + " – " + num(st.upper(index), format);
           case CV ->
               Double.isNaN(st.cv(index))

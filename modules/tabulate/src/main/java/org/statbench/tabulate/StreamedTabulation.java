@@ -27,9 +27,10 @@ import org.statbench.store.Workspace;
  * column ({@link ColumnSlices#SLICE_ROWS} records), the dictionaries and the cube.
  *
  * <p>Counts, sums, means, minima, maxima, top contributions and percentages come out exactly as in
- * memory (the same kernel and cube; sums add in the same record order). Medians, percentiles and
- * distinct counts need all of a cell's values at once and are refused with the figures; so is a
- * roll-up by parent variables (its parent map is checked over the whole columns).
+ * memory (the same kernel and cube; sums add in the same record order). Unweighted medians and
+ * percentiles are selected exactly by further passes ({@link StreamedQuantiles}). Distinct counts
+ * and weighted medians and percentiles need all of a cell's values at once and are refused with the
+ * figures; so is a roll-up by parent variables (its parent map is checked over the whole columns).
  */
 final class StreamedTabulation {
   private StreamedTabulation() {}
@@ -54,18 +55,33 @@ final class StreamedTabulation {
    * Computes the table slice by slice.
    *
    * @param columnBytes what the spec's columns take loaded whole (for the refusal's figures)
-   * @throws ResourceException (out of memory, before starting) for order statistics and roll-ups by
-   *     variables
+   * @throws ResourceException (out of memory, before starting) for distinct counts, weighted
+   *     percentiles and roll-ups by variables
    */
   static Table tabulate(
       TableSpec spec, Workspace workspace, long columnBytes, CancellationToken cancel) {
+    // bucket counters of the percentile passes: at most a thirty-second of the heap
+    long budget = Runtime.getRuntime().maxMemory() / 32 / Long.BYTES;
+    return tabulate(spec, workspace, columnBytes, budget, cancel);
+  }
+
+  /** As above, with at most {@code bucketBudget} bucket counters held by a percentile pass. */
+  static Table tabulate(
+      TableSpec spec,
+      Workspace workspace,
+      long columnBytes,
+      long bucketBudget,
+      CancellationToken cancel) {
     Measure m = spec.measure();
     ColumnSlices all = workspace.columnSlices(spec.dataset(), spec.variables());
     String what = null;
-    if (m.kind() == MeasureKind.MEDIAN
-        || m.kind() == MeasureKind.PERCENTILE
-        || m.kind() == MeasureKind.DISTINCT_COUNT) {
-      what = "the " + m.label() + " of each cell needs all of the cell's values at once";
+    boolean quantile = m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE;
+    if (m.kind() == MeasureKind.DISTINCT_COUNT || quantile && spec.weight() != null) {
+      what =
+          "the "
+              + m.label()
+              + (spec.weight() != null ? " weighted by '" + spec.weight() + "'" : "")
+              + " of each cell needs all of the cell's values at once";
     }
     for (DimensionSpec ds : spec.dimensions()) {
       if (ds.derivation() instanceof RollUp r && r.byVariables()) {
@@ -100,12 +116,7 @@ final class StreamedTabulation {
     Kernel k = null;
     for (int s = 0; s < all.sliceCount(); s++) {
       cancel.throwIfCancelled();
-      DatasetColumns data = all.slice(s);
-      List<EncodedColumn> encoded = new ArrayList<>();
-      for (DimensionSpec ds : spec.dimensions()) {
-        encoded.add(shared.get(ds.variable()).encode(data.column(ds.variable())));
-      }
-      Kernel next = KernelSetUp.kernel(spec, data, plans, encoded, KernelSetUp.Memo.NONE);
+      Kernel next = sliceKernel(spec, all.slice(s), plans, shared);
       if (k != null) {
         next.continueFrom(k);
       }
@@ -114,8 +125,35 @@ final class StreamedTabulation {
     }
     Cube cube = Cube.of(plans, roles, k);
     boolean weighted = spec.weight() != null;
-    double[] v = cube.percentages(cube.values(m, weighted), spec.percentage());
+    double[] v;
+    if (quantile) {
+      StreamedQuantiles.Slices pass =
+          visitor -> {
+            for (int s = 0; s < all.sliceCount(); s++) {
+              cancel.throwIfCancelled();
+              Kernel sk = sliceKernel(spec, all.slice(s), plans, shared);
+              visitor.visit(sk.leafCells(cancel), sk.values, sk.rows);
+            }
+          };
+      v = StreamedQuantiles.compute(plans, cube, Cube.percentileOf(m), pass, bucketBudget, cancel);
+    } else {
+      v = cube.values(m, weighted);
+    }
+    v = cube.percentages(v, spec.percentage());
     return cube.toTable(spec.dataset(), m, weighted, v, m.kind().isMagnitude());
+  }
+
+  /** The kernel over one slice of records, its dimensions coded against the shared values. */
+  private static Kernel sliceKernel(
+      TableSpec spec,
+      DatasetColumns data,
+      List<DimensionPlan> plans,
+      Map<String, SharedEncoding> shared) {
+    List<EncodedColumn> encoded = new ArrayList<>();
+    for (DimensionSpec ds : spec.dimensions()) {
+      encoded.add(shared.get(ds.variable()).encode(data.column(ds.variable())));
+    }
+    return KernelSetUp.kernel(spec, data, plans, encoded, KernelSetUp.Memo.NONE);
   }
 
   /** First pass: each dimension variable's values over the whole column. */

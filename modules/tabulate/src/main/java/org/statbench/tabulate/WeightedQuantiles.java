@@ -136,7 +136,7 @@ public final class WeightedQuantiles {
     return out;
   }
 
-  private static int leafCount(List<DimensionPlan> plans) {
+  static int leafCount(List<DimensionPlan> plans) {
     int n = 1;
     for (DimensionPlan p : plans) {
       n = Math.multiplyExact(n, p.leafCount());
@@ -144,7 +144,8 @@ public final class WeightedQuantiles {
     return n;
   }
 
-  private static int[] targets(
+  /** The full cells (index as {@link Cube#index}) a leaf cell adds into, cached per leaf cell. */
+  static int[] targets(
       int[][] cache, int leafCell, List<DimensionPlan> plans, int[] ls, int[] fullStride) {
     int[] t = cache[leafCell];
     if (t != null) {

@@ -153,19 +153,90 @@ class StreamedTabulationTest {
     return (ROWS - 1 - r) / 7 + 1;
   }
 
+  /** Streamed with at most {@code budget} bucket counters per percentile pass. */
+  private static Table streamed(TableSpec spec, long budget) {
+    return StreamedTabulation.tabulate(spec, ws, 0, budget, CancellationToken.NONE);
+  }
+
   @Test
-  void mediansAreRefusedWithTheFiguresWhenTheColumnsDoNotFit() {
+  void mediansAndPercentilesWithTiesMissingValuesAndFiltersEqualTheInMemoryTable() {
+    TableSpec median =
+        TableSpec.of("big")
+            .withRows("region")
+            .withColumns("kids")
+            .withMeasure(Measure.of(MeasureKind.MEDIAN, "amount"))
+            .withFilter(CodeFilter.exclude("sex", "M"))
+            .withFilter(new RangeFilter("w", 1, 2));
+    TableSpec p90 =
+        TableSpec.of("big")
+            .withRows(List.of(DimensionSpec.of("start", new DateGrouping(DateUnit.YEAR))))
+            .withColumns("area")
+            .withMeasure(new Measure(MeasureKind.PERCENTILE, "amount", 90));
+    TableSpec p10 =
+        TableSpec.of("big")
+            .withRows("sex")
+            .withMeasure(new Measure(MeasureKind.PERCENTILE, "w", 10));
+    for (TableSpec spec : List.of(median, p90, p10)) {
+      Table expected = inMemory(spec);
+      // from 2 buckets a pass (about 60 passes) to 1,024 (three or four)
+      for (long budget : new long[] {1, 1_000, 1 << 20}) {
+        assertThat(streamed(spec, budget)).as(spec.measure().label()).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void percentilesOfTheWeightColumnFollowTheGeneratorsFormula() {
+    // w = 1 + i % 3 over ROWS = 1,099,810 records: 366,604 ones, 366,603 twos, 366,603 threes
+    TableSpec spec = TableSpec.of("big").withMeasure(Measure.of(MeasureKind.MEDIAN, "w"));
+    // n / 2 = 549,905 is whole: the midpoint of x_549905 and x_549906, both twos
+    assertThat(streamed(spec).value(0)).isEqualTo(2.0);
+    // 25%: h = 274,952.5, x_274953 is a one; 75%: h = 824,857.5, x_824858 > 733,207 is a three
+    assertThat(streamed(spec.withMeasure(new Measure(MeasureKind.PERCENTILE, "w", 25))).value(0))
+        .isEqualTo(1.0);
+    assertThat(streamed(spec.withMeasure(new Measure(MeasureKind.PERCENTILE, "w", 75))).value(0))
+        .isEqualTo(3.0);
+  }
+
+  @Test
+  void aMedianBetweenTwoValuesIsTheirMidpointAndAnEmptyCellIsMissing(@TempDir Path small)
+      throws Exception {
+    Path csv = small.resolve("small.csv");
+    Files.writeString(csv, "g,x\na,10\na,-2.5\na,3\na,1e300\nb,\nc,-0.5\nc,7\nc,7\n");
+    try (Workspace w = Workspace.open(small.resolve("ws"))) {
+      w.importCsv(ImportRequest.of("s", csv), null, CancellationToken.NONE);
+      TableSpec spec =
+          TableSpec.of("s").withRows("g").withMeasure(Measure.of(MeasureKind.MEDIAN, "x"));
+      Table t = StreamedTabulation.tabulate(spec, w, 0, 1, CancellationToken.NONE);
+      // a: -2.5, 3, 10, 1e300: (3 + 10) / 2; b: no values; c: -0.5, 7, 7: 7
+      assertThat(Cells.value(t, "a")).isEqualTo(6.5);
+      assertThat(Cells.value(t, "b")).isNaN();
+      assertThat(Cells.value(t, "c")).isEqualTo(7.0);
+      // all seven values: -2.5, -0.5, 3, 7, 7, 10, 1e300: the fourth
+      assertThat(Cells.value(t, "Total")).isEqualTo(7.0);
+    }
+  }
+
+  @Test
+  void weightedMediansAndDistinctCountsAreRefusedWithTheFiguresWhenTheColumnsDoNotFit() {
     TableSpec spec =
         TableSpec.of("big")
             .withRows("region")
-            .withMeasure(Measure.of(MeasureKind.MEDIAN, "amount"));
+            .withMeasure(Measure.of(MeasureKind.MEDIAN, "amount"))
+            .withWeight("w");
     assertThatThrownBy(
             () -> StreamedTabulation.tabulate(spec, ws, 9_000_000, CancellationToken.NONE))
         .isInstanceOf(ResourceException.class)
         .hasMessageContaining("tabulating 1,099,810 rows of 'big'")
         .hasMessageContaining("the columns take about 9 MB")
-        .hasMessageContaining("needs all of the cell's values at once")
+        .hasMessageContaining("weighted by 'w' of each cell needs all of the cell's values at once")
         .hasMessageContaining("JAVA_TOOL_OPTIONS=-Xmx");
+    TableSpec distinct =
+        spec.withWeight(null).withMeasure(Measure.of(MeasureKind.DISTINCT_COUNT, "amount"));
+    assertThatThrownBy(
+            () -> StreamedTabulation.tabulate(distinct, ws, 9_000_000, CancellationToken.NONE))
+        .isInstanceOf(ResourceException.class)
+        .hasMessageContaining("needs all of the cell's values at once");
   }
 
   @Test

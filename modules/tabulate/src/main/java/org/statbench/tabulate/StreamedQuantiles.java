@@ -141,6 +141,117 @@ final class StreamedQuantiles {
     return out;
   }
 
+  /**
+   * The number of distinct values of every full-cube cell, exactly, in bounded memory: a pass holds
+   * the distinct (cell, value) pairs of one part of the values (split by a hash of the value) in a
+   * set of at most {@code budget} pairs and counts each pair once. With one part the pairs of all
+   * the values must fit; when they do not, the count starts again with twice as many parts (and
+   * passes), each holding about half as many pairs. Nothing is written to disk. Values are compared
+   * as the in-memory count compares them ({@code -0.0} equals {@code 0.0}).
+   *
+   * @param budget most pairs held at once (at least 1)
+   * @return per full-cube cell the count of distinct values, 0 when empty
+   */
+  static double[] distinctCounts(
+      List<DimensionPlan> plans, Cube cube, Slices slices, int budget, CancellationToken cancel) {
+    int cells = cube.cells;
+    int[] fullStride = fullStrides(plans);
+    int[] ls = Cube.leafStrides(plans);
+    int[][] targetCache = new int[WeightedQuantiles.leafCount(plans) + 1][];
+    long[] count = new long[cells];
+    for (int parts = 1; ; parts *= 2) {
+      Arrays.fill(count, 0);
+      int mask = parts - 1;
+      try {
+        for (int part = 0; part < parts; part++) {
+          cancel.throwIfCancelled();
+          int wanted = part;
+          PairSet seen = new PairSet(budget);
+          slices.each(
+              (leafCells, values, rows) -> {
+                for (int i = 0; i < rows; i++) {
+                  int c = leafCells[i];
+                  if (c == 0) {
+                    continue;
+                  }
+                  long x = key(values[i]);
+                  if ((int) (mix(x) >>> 40 & mask) != wanted) {
+                    continue;
+                  }
+                  for (int f : WeightedQuantiles.targets(targetCache, c, plans, ls, fullStride)) {
+                    if (seen.add(f, x)) {
+                      count[f]++;
+                    }
+                  }
+                }
+              });
+        }
+      } catch (PairSet.Full full) {
+        if (parts >= 1 << 20) {
+          throw new IllegalStateException("distinct values do not fit in 2^20 passes", full);
+        }
+        continue;
+      }
+      double[] out = new double[cells];
+      for (int f = 0; f < cells; f++) {
+        out[f] = count[f];
+      }
+      return out;
+    }
+  }
+
+  /** MurmurHash3's 64-bit finaliser: every bit of the key reaches every bit of the hash. */
+  private static long mix(long x) {
+    long h = x;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
+  }
+
+  /** A set of (cell, value key) pairs in open addressing, refusing to grow past its budget. */
+  private static final class PairSet {
+    /** Thrown when the set would exceed its budget. */
+    static final class Full extends RuntimeException {
+      Full() {
+        super("pair set full", null, false, false);
+      }
+    }
+
+    private final int budget;
+    private final long[] keys;
+    private final int[] cells; // cell + 1; 0 = free
+    private final int mask;
+    private int size;
+
+    PairSet(int budget) {
+      this.budget = budget;
+      int cap = Integer.highestOneBit(Math.max(2, budget) * 2 - 1) << 1;
+      keys = new long[cap];
+      cells = new int[cap];
+      mask = cap - 1;
+    }
+
+    /** Adds the pair; true when it was new. */
+    boolean add(int cell, long key) {
+      int i = (int) mix(key ^ cell * 0xC2B2AE3D27D4EB4FL) & mask;
+      while (cells[i] != 0) {
+        if (cells[i] == cell + 1 && keys[i] == key) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      if (size == budget) {
+        throw new Full();
+      }
+      cells[i] = cell + 1;
+      keys[i] = key;
+      size++;
+      return true;
+    }
+  }
+
   /** Narrows slot {@code s}'s range to the bucket holding its rank. */
   private static void narrow(
       int s,

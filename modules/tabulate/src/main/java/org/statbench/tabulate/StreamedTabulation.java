@@ -28,9 +28,10 @@ import org.statbench.store.Workspace;
  *
  * <p>Counts, sums, means, minima, maxima, top contributions and percentages come out exactly as in
  * memory (the same kernel and cube; sums add in the same record order). Unweighted medians and
- * percentiles are selected exactly by further passes ({@link StreamedQuantiles}). Distinct counts
- * and weighted medians and percentiles need all of a cell's values at once and are refused with the
- * figures; so is a roll-up by parent variables (its parent map is checked over the whole columns).
+ * percentiles are selected exactly by further passes, and distinct counts counted exactly by passes
+ * over parts of the values ({@link StreamedQuantiles}). Weighted medians and percentiles need all
+ * of a cell's values in order at once and are refused with the figures; so is a roll-up by parent
+ * variables (its parent map is checked over the whole columns).
  */
 final class StreamedTabulation {
   private StreamedTabulation() {}
@@ -55,17 +56,21 @@ final class StreamedTabulation {
    * Computes the table slice by slice.
    *
    * @param columnBytes what the spec's columns take loaded whole (for the refusal's figures)
-   * @throws ResourceException (out of memory, before starting) for distinct counts, weighted
-   *     percentiles and roll-ups by variables
+   * @throws ResourceException (out of memory, before starting) for weighted percentiles and
+   *     roll-ups by variables
    */
   static Table tabulate(
       TableSpec spec, Workspace workspace, long columnBytes, CancellationToken cancel) {
-    // bucket counters of the percentile passes: at most a thirty-second of the heap
-    long budget = Runtime.getRuntime().maxMemory() / 32 / Long.BYTES;
+    // bucket counters of the percentile passes, or (cell, value) pairs of a distinct count (12
+    // bytes each, in a table at most half full): at most a thirty-second of the heap
+    long budget = Runtime.getRuntime().maxMemory() / 32 / 24;
     return tabulate(spec, workspace, columnBytes, budget, cancel);
   }
 
-  /** As above, with at most {@code bucketBudget} bucket counters held by a percentile pass. */
+  /**
+   * As above, with at most {@code bucketBudget} bucket counters held by a percentile pass (or
+   * (cell, value) pairs by a distinct count's pass).
+   */
   static Table tabulate(
       TableSpec spec,
       Workspace workspace,
@@ -76,7 +81,7 @@ final class StreamedTabulation {
     ColumnSlices all = workspace.columnSlices(spec.dataset(), spec.variables());
     String what = null;
     boolean quantile = m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE;
-    if (m.kind() == MeasureKind.DISTINCT_COUNT || quantile && spec.weight() != null) {
+    if (quantile && spec.weight() != null) {
       what =
           "the "
               + m.label()
@@ -126,7 +131,8 @@ final class StreamedTabulation {
     Cube cube = Cube.of(plans, roles, k);
     boolean weighted = spec.weight() != null;
     double[] v;
-    if (quantile) {
+    boolean distinct = m.kind() == MeasureKind.DISTINCT_COUNT;
+    if (quantile || distinct) {
       StreamedQuantiles.Slices pass =
           visitor -> {
             for (int s = 0; s < all.sliceCount(); s++) {
@@ -135,7 +141,12 @@ final class StreamedTabulation {
               visitor.visit(sk.leafCells(cancel), sk.values, sk.rows);
             }
           };
-      v = StreamedQuantiles.compute(plans, cube, Cube.percentileOf(m), pass, bucketBudget, cancel);
+      v =
+          distinct
+              ? StreamedQuantiles.distinctCounts(
+                  plans, cube, pass, (int) Math.min(Integer.MAX_VALUE / 4, bucketBudget), cancel)
+              : StreamedQuantiles.compute(
+                  plans, cube, Cube.percentileOf(m), pass, bucketBudget, cancel);
     } else {
       v = cube.values(m, weighted);
     }

@@ -90,7 +90,7 @@ public final class Tabulator {
    *
    * @throws InputException naming the dataset or variable when unknown
    * @throws org.statbench.core.ResourceException when the columns do not fit and the measure is a
-   *     distinct count or a weighted median or percentile (these are not streamed)
+   *     weighted median or percentile (these are not streamed)
    * @throws org.statbench.core.CancelledException when cancelled
    */
   public Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {

@@ -100,7 +100,8 @@ final class StreamedTabulation {
               Locale.ROOT,
               "tabulating %,d rows of '%s': the columns take about %s and %s of heap is free;"
                   + " counts, sums, means, minima and maxima are computed a slice at a time over"
-                  + " data of any size, but %s",
+                  + " data of any size, and so are unweighted medians, percentiles and distinct"
+                  + " counts, but %s",
               all.rows(),
               spec.dataset(),
               ResourceException.megabytes(columnBytes),

@@ -20,12 +20,27 @@ final class ChunkCipher {
   static final ChunkCipher NONE = new ChunkCipher(null);
 
   private static final int IV = 16;
-  private static final int PIECE = 16 * 1024;
+
+  /**
+   * Bytes per {@code Cipher.update} call when opening a chunk. Many short calls rather than one
+   * long one: the JIT then compiles the cipher's loop to its AES-CTR intrinsic early in a
+   * short-lived process instead of interpreting whole chunks. Measured cold (a fresh JVM decrypting
+   * 76 MB in 2 MB chunks, CPU time, 3 runs each): 256 B to 2 KB about 0.20 s, 4 KB 0.25 s, 16 KB
+   * 0.34 s, whole chunks 0.36 s.
+   */
+  private static final int PIECE = 2 * 1024;
 
   private final byte[] key;
 
+  // One Mac (keyed with the column key) and one Cipher per thread that opens chunks: getInstance
+  // looks the algorithm up among the providers and the Mac's init hashes the key's pads, per call.
+  private final ThreadLocal<Mac> macs;
+  private final ThreadLocal<Cipher> ciphers;
+
   ChunkCipher(byte[] key) {
     this.key = key;
+    this.macs = ThreadLocal.withInitial(this::newMac);
+    this.ciphers = ThreadLocal.withInitial(ChunkCipher::newCipher);
   }
 
   boolean encrypted() {
@@ -76,31 +91,104 @@ final class ChunkCipher {
     if (key == null) {
       return stored;
     }
+    byte[] out = new byte[plainLength(mapKey, stored)];
+    openInto(mapKey, stored, out, 0);
+    return out;
+  }
+
+  /** Length of the value {@code stored} holds once opened. */
+  int plainLength(String mapKey, byte[] stored) {
+    if (key == null) {
+      return stored.length;
+    }
     if (stored.length < IV) {
       throw new org.statbench.core.StatBenchException(
           "The workspace is damaged: column chunk " + mapKey + " is truncated");
     }
+    return stored.length - IV;
+  }
+
+  /**
+   * Opens {@code stored} straight into {@code out} from {@code offset} ({@link #plainLength}
+   * bytes), sparing the copy of a chunk that {@link #open} and a copy would make. Thread-safe.
+   */
+  void openInto(String mapKey, byte[] stored, byte[] out, int offset) {
+    int length = plainLength(mapKey, stored);
+    if (key == null) {
+      System.arraycopy(stored, 0, out, offset, length);
+      return;
+    }
     try {
       Cipher c = cipher(Cipher.DECRYPT_MODE, mapKey, Arrays.copyOf(stored, IV));
-      byte[] out = new byte[stored.length - IV];
-      // many short calls rather than one long one: the JIT then compiles the cipher's loop to
-      // its AES intrinsic early in a short-lived process, instead of interpreting whole chunks
-      for (int off = 0; off < out.length; off += PIECE) {
-        int n = Math.min(PIECE, out.length - off);
-        c.update(stored, IV + off, n, out, off);
+      for (int off = 0; off < length; off += PIECE) {
+        c.update(stored, IV + off, Math.min(PIECE, length - off), out, offset + off);
       }
-      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-CTR is not available", e);
+    }
+  }
+
+  /** Receives an opened chunk piece by piece (see {@link #openPieces}). */
+  @FunctionalInterface
+  interface Pieces {
+    /**
+     * @param buf holds the piece; valid only during the call
+     * @param from where the piece starts in {@code buf}
+     * @param length the piece's length in bytes (a multiple of 8 but perhaps the last)
+     * @param at where the piece starts in the opened chunk
+     */
+    void accept(byte[] buf, int from, int length, int at);
+  }
+
+  /**
+   * Opens {@code stored} a piece at a time into a small buffer handed to {@code pieces}, so a chunk
+   * that is decoded into ints or doubles is never copied whole (a plain chunk is handed over as one
+   * piece). Thread-safe.
+   */
+  void openPieces(String mapKey, byte[] stored, Pieces pieces) {
+    int length = plainLength(mapKey, stored);
+    if (key == null) {
+      pieces.accept(stored, 0, length, 0);
+      return;
+    }
+    byte[] piece = new byte[PIECE];
+    try {
+      Cipher c = cipher(Cipher.DECRYPT_MODE, mapKey, Arrays.copyOf(stored, IV));
+      for (int off = 0; off < length; off += PIECE) {
+        int n = Math.min(PIECE, length - off);
+        c.update(stored, IV + off, n, piece, 0);
+        pieces.accept(piece, 0, n, off);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-CTR is not available", e);
+    }
+  }
+
+  private byte[] chunkKey(String mapKey) {
+    return macs.get().doFinal(mapKey.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/CTR/NoPadding");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-CTR is not available", e);
     }
   }
 
   private Cipher cipher(int mode, String mapKey, byte[] iv) throws GeneralSecurityException {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(key, "HmacSHA256"));
-    byte[] chunkKey = mac.doFinal(mapKey.getBytes(StandardCharsets.UTF_8));
-    Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
-    c.init(mode, new SecretKeySpec(chunkKey, "AES"), new IvParameterSpec(iv));
+    Cipher c = ciphers.get();
+    c.init(mode, new SecretKeySpec(chunkKey(mapKey), "AES"), new IvParameterSpec(iv));
     return c;
   }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
@@ -277,11 +279,16 @@ final class ColumnFile implements AutoCloseable {
   }
 
   private byte[] chunk(String key) {
+    return cipher.open(key, stored(key));
+  }
+
+  /** A chunk as stored (sealed when the file is encrypted). */
+  private byte[] stored(String key) {
     byte[] b = data.get(key);
     if (b == null) {
       throw new StatBenchException("The workspace is damaged: column chunk " + key + " is missing");
     }
-    return cipher.open(key, b);
+    return b;
   }
 
   /**
@@ -323,23 +330,30 @@ final class ColumnFile implements AutoCloseable {
   /** Byte codes of a variable. */
   byte[] bytes(int ord, int rows) {
     byte[] out = new byte[rows];
-    for (int c = 0; c < chunks(rows); c++) {
-      byte[] b = chunk("c/" + ord + "/" + c);
-      System.arraycopy(b, 0, out, c * CHUNK_ROWS, b.length);
-    }
+    eachChunk(
+        rows,
+        c -> {
+          String key = "c/" + ord + "/" + c;
+          cipher.openInto(key, stored(key), out, c * CHUNK_ROWS);
+        });
     return out;
   }
 
   /** Int codes or epoch days of a variable. */
   int[] ints(int ord, int rows) {
     int[] out = new int[rows];
-    for (int c = 0; c < chunks(rows); c++) {
-      byte[] b = chunk("c/" + ord + "/" + c);
-      ByteBuffer.wrap(b)
-          .order(ByteOrder.LITTLE_ENDIAN)
-          .asIntBuffer()
-          .get(out, c * CHUNK_ROWS, b.length / 4);
-    }
+    eachChunk(
+        rows,
+        c -> {
+          String key = "c/" + ord + "/" + c;
+          cipher.openPieces(
+              key,
+              stored(key),
+              (buf, from, length, at) ->
+                  littleEndian(buf, from, length)
+                      .asIntBuffer()
+                      .get(out, c * CHUNK_ROWS + at / 4, length / 4));
+        });
     return out;
   }
 
@@ -355,14 +369,41 @@ final class ColumnFile implements AutoCloseable {
 
   private double[] doubles(String prefix, int rows) {
     double[] out = new double[rows];
-    for (int c = 0; c < chunks(rows); c++) {
-      byte[] b = chunk(prefix + c);
-      ByteBuffer.wrap(b)
-          .order(ByteOrder.LITTLE_ENDIAN)
-          .asDoubleBuffer()
-          .get(out, c * CHUNK_ROWS, b.length / 8);
-    }
+    eachChunk(
+        rows,
+        c -> {
+          String key = prefix + c;
+          cipher.openPieces(
+              key,
+              stored(key),
+              (buf, from, length, at) ->
+                  littleEndian(buf, from, length)
+                      .asDoubleBuffer()
+                      .get(out, c * CHUNK_ROWS + at / 8, length / 8));
+        });
     return out;
+  }
+
+  private static ByteBuffer littleEndian(byte[] buf, int from, int length) {
+    return ByteBuffer.wrap(buf, from, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * Runs {@code body} for each chunk of a variable of {@code rows} values. An encrypted file's
+   * chunks are opened in parallel on the common pool: decrypting is most of loading them (in
+   * process on 5,000,000 rows, 5 columns: 42 ms in clear against 203 ms encrypted before this), and
+   * the columns a command loads differ in size too much for one thread per column to keep both
+   * cores busy. A plain file's chunks are copies, cheaper than handing them to another thread.
+   */
+  private void eachChunk(int rows, IntConsumer body) {
+    int n = chunks(rows);
+    if (cipher.encrypted() && n > 1) {
+      IntStream.range(0, n).parallel().forEach(body);
+    } else {
+      for (int c = 0; c < n; c++) {
+        body.accept(c);
+      }
+    }
   }
 
   /** The dictionary of a variable, in code order. */

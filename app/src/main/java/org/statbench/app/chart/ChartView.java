@@ -128,7 +128,7 @@ public final class ChartView extends BorderPane {
     boolean intervals = d.series().stream().anyMatch(ChartData.Series::hasIntervals);
     if (intervals && type == ChartType.BAR) {
       // survey estimates: their intervals as error bars, the axis reaching every upper end
-      chart.getCategoryPlot().setRenderer(new ErrorBarRenderer(d));
+      chart.getCategoryPlot().setRenderer(new ErrorBarRenderer(d, theme.text));
       double top = 0;
       for (ChartData.Series s : d.series()) {
         for (int i = 0; i < s.upper().size(); i++) {

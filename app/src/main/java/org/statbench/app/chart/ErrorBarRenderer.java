@@ -21,9 +21,20 @@ import org.jfree.data.category.CategoryDataset;
 final class ErrorBarRenderer extends BarRenderer {
   private static final long serialVersionUID = 1L;
   private final transient ChartData data;
+  private final Color whiskers;
 
-  ErrorBarRenderer(ChartData data) {
+  /**
+   * @param whiskers the error bars' colour: the chart theme's text colour, so they read on a dark
+   *     or high-contrast chart as on a light one
+   */
+  ErrorBarRenderer(ChartData data, Color whiskers) {
     this.data = data;
+    this.whiskers = whiskers;
+  }
+
+  /** The error bars' colour. */
+  Color whiskers() {
+    return whiskers;
   }
 
   @Override
@@ -55,7 +66,7 @@ final class ErrorBarRenderer extends BarRenderer {
     double y0 = rangeAxis.valueToJava2D(lo, dataArea, plot.getRangeAxisEdge());
     double y1 = rangeAxis.valueToJava2D(hi, dataArea, plot.getRangeAxisEdge());
     double cap = Math.max(2, state.getBarWidth() / 6);
-    g2.setPaint(Color.BLACK);
+    g2.setPaint(whiskers);
     g2.setStroke(new BasicStroke(1.2f));
     if (orientation == PlotOrientation.VERTICAL) {
       g2.draw(new Line2D.Double(x, y0, x, y1));

@@ -127,9 +127,26 @@ public final class ClearanceQueueView {
     decision.setId("clearance-decision");
     decision.setWrapText(true);
 
+    Label rulesHeading = section("Rules failed");
+    rulesHeading.setId("clearance-rules-heading");
+    Label protectionHeading = section("Protection");
+    Label intervalsHeading = section("Audit intervals of withheld cells");
+    Node legend = legend();
+    // a record-level request has no cells: no grid, legend or intervals, its own headings
+    java.util.List<Node> tableOnly = java.util.List.of(grid, legend, intervalsHeading, intervals);
     vm.detailsProperty()
         .addListener(
             (o, a, d) -> {
+              boolean records = d != null && d.recordLevel();
+              for (Node n : tableOnly) {
+                n.setVisible(!records);
+                n.setManaged(!records);
+              }
+              java.util.List<String> headings =
+                  d == null ? RequestDetails.TABLE_HEADINGS : d.headings();
+              rulesHeading.setText(headings.get(0));
+              protectionHeading.setText(headings.get(1));
+              intervalsHeading.setText(headings.get(2));
               title.setText(d == null ? "" : d.title());
               justification.setText(d == null ? "" : "Justification: " + d.justification());
               rules.setText(d == null ? "" : String.join("\n", d.rules()));
@@ -187,13 +204,13 @@ public final class ClearanceQueueView {
             6,
             title,
             justification,
-            legend(),
+            legend,
             grid,
-            section("Rules failed"),
+            rulesHeading,
             rules,
-            section("Protection"),
+            protectionHeading,
             protection,
-            section("Audit intervals of withheld cells"),
+            intervalsHeading,
             intervals,
             decision,
             section("Decision"),

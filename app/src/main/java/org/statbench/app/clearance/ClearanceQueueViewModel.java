@@ -333,7 +333,8 @@ public final class ClearanceQueueViewModel {
         lines,
         "Record-level output: never released by the table gate",
         List.of(),
-        decision(item, r.requesterDescription()));
+        decision(item, r.requesterDescription()),
+        true);
   }
 
   private static String decision(ClearanceItem item, String requester) {

@@ -52,25 +52,12 @@ final class CohortCharts {
     new Color(0x718096)
   };
 
-  /** The triangle is shaded from white to this colour (the palette's first) at the maximum. */
-  static final Color HEAT = new Color(0x2b6cb0);
-
   /**
-   * The style of a triangle cell: its background blended linearly from white (0) to {@link #HEAT}
-   * (at {@code max}, and above), with white text once the background is darker than 55%.
+   * The style of a triangle cell: shaded by its share of the maximum ({@code max} and above at full
+   * strength), see {@link HeatShade}.
    */
   static String heatStyle(double cumulative, double max) {
-    double t = Math.min(1, cumulative / max);
-    int red = (int) Math.round(255 - t * (255 - HEAT.getRed()));
-    int green = (int) Math.round(255 - t * (255 - HEAT.getGreen()));
-    int blue = (int) Math.round(255 - t * (255 - HEAT.getBlue()));
-    return String.format(
-        Locale.ROOT,
-        "-fx-background-color: rgb(%d,%d,%d); -fx-text-fill: %s;",
-        red,
-        green,
-        blue,
-        t > 0.55 ? "white" : "black");
+    return HeatShade.style(cumulative / max);
   }
 
   /** The tooltip of a triangle cell without a value: censored or an empty cohort. */

@@ -10,6 +10,7 @@ import org.statbench.app.disclosurepanel.DisclosurePanelView;
 import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.AppMenu;
 import org.statbench.app.shell.Feature;
+import org.statbench.cohort.CohortTable;
 
 /**
  * The Cohorts tab of the main window, and in the Table menu the cohort definitions saved in the
@@ -60,8 +61,45 @@ public final class CohortFeature implements Feature {
         };
     showing.addListener((o, a, b) -> toStatus.run());
     model.messageProperty().addListener((o, a, b) -> toStatus.run());
+    // while the tab shows, the Disclosure panel checks the tab's count table (not the builder's)
+    Runnable toPanel =
+        () -> {
+          if (showing.get()) {
+            context.currentTable().showInstead(shownTable());
+          } else {
+            context.currentTable().stopShowing(this);
+          }
+        };
+    showing.addListener((o, a, b) -> toPanel.run());
+    model.resultProperty().addListener((o, a, b) -> toPanel.run());
+    model.status().resultProperty().addListener((o, a, b) -> toPanel.run());
+    model.status().activeProperty().addListener((o, a, b) -> toPanel.run());
     return view;
   }
+
+  /** The count table the tab shows (the status mode's when that is on), once per result. */
+  private org.statbench.app.shell.CurrentTable.Shown shownTable() {
+    var status = model.status();
+    if (status.activeProperty().get()) {
+      Object result = status.resultProperty().get();
+      if (result != shownResult) {
+        shownResult = result;
+        shownCounts = result == null ? null : status.countTable();
+      }
+      return new org.statbench.app.shell.CurrentTable.Shown(
+          this, shownCounts, "status_" + model.datasetProperty().get());
+    }
+    CohortTable result = model.resultProperty().get();
+    if (result != shownResult) {
+      shownResult = result;
+      shownCounts = result == null ? null : result.toCountTable();
+    }
+    return new org.statbench.app.shell.CurrentTable.Shown(
+        this, shownCounts, "cohorts_" + model.datasetProperty().get());
+  }
+
+  private Object shownResult;
+  private org.statbench.core.table.Table shownCounts;
 
   /** The view model (after {@link #createContent}). */
   public CohortViewModel model() {

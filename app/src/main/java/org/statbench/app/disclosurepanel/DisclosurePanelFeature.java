@@ -12,7 +12,8 @@ import org.statbench.app.shell.Feature;
 
 /**
  * The right-hand Disclosure panel and its commands in the File, Edit and Disclosure menus. It
- * follows the builder's current table and publishes the cell marks for the grid.
+ * follows the visible feature's table (the builder's, or the Cohorts tab's while it is in front)
+ * and publishes the cell marks for the grid.
  */
 public final class DisclosurePanelFeature implements Feature {
   private DisclosurePanelViewModel vm;
@@ -39,8 +40,9 @@ public final class DisclosurePanelFeature implements Feature {
             context.dialogs(),
             DisclosurePanelView::askJustification);
     vm = release.panel();
-    vm.tableProperty().bind(context.currentTable().tableProperty());
-    vm.tableNameProperty().bind(context.currentTable().nameProperty());
+    // the table of the feature in front: the builder's, or the Cohorts tab's while it shows
+    vm.tableProperty().bind(context.currentTable().visibleTableProperty());
+    vm.tableNameProperty().bind(context.currentTable().visibleNameProperty());
     // a statistician's decision in the Clearance queue shows here at once ("Cleared by … on …")
     context.clearanceDecisionsProperty().addListener((o, a, n) -> vm.refreshClearance());
     vm.surveyProperty().bind(context.currentTable().surveyProperty());

@@ -123,12 +123,9 @@ public final class RecordReleaseControls {
     if (out.isEmpty()) {
       return;
     }
-    try {
-      dialogs.showInformation(
-          "Released", RecordReleaseModel.release(ws, rl.get(), in.get(), out.get()));
-    } catch (RuntimeException e) {
-      dialogs.showError("Release refused", e);
-    }
+    // the copy may be millions of rows: the task runner does it, off the FX thread
+    RecordReleaseModel.releaseInBackground(
+        context.tasks(), dialogs, ws, rl.get(), in.get(), out.get());
   }
 
   private static TextField field(String id, String prompt) {

@@ -1,6 +1,10 @@
 package org.statbench.app.recordrelease;
 
 import java.nio.file.Path;
+import org.statbench.app.shell.BackgroundTask;
+import org.statbench.app.shell.DialogService;
+import org.statbench.app.shell.TaskHandle;
+import org.statbench.app.shell.TaskRunner;
 import org.statbench.core.InputException;
 import org.statbench.export.ClearanceBook;
 import org.statbench.export.ExportGate;
@@ -33,6 +37,20 @@ public final class RecordReleaseModel {
     } catch (IllegalArgumentException e) {
       throw new InputException(null, -1, null, e.getMessage());
     }
+  }
+
+  /**
+   * Releases through the task runner (in the background with its progress, never on the FX thread),
+   * then says what was done, or why it was refused, through the dialogs.
+   */
+  public static TaskHandle releaseInBackground(
+      TaskRunner tasks, DialogService dialogs, Workspace ws, String id, Path in, Path out) {
+    return tasks.run(
+        BackgroundTask.of(
+                "Releasing " + in.getFileName() + " under " + id,
+                (progress, cancel) -> release(ws, id, in, out))
+            .onSuccess(done -> dialogs.showInformation("Released", done))
+            .onFailure(e -> dialogs.showError("Release refused", e)));
   }
 
   /**

@@ -133,6 +133,54 @@ public final class CurrentTable {
     return filters.getReadOnlyProperty();
   }
 
+  /**
+   * A table another tab shows in place of the builder's while that tab is in front (the Cohorts
+   * tab's count table, or its status mode's), with the name its files get.
+   *
+   * @param owner who put it there (only the owner takes it away)
+   * @param table the table, or null while the tab has none computed
+   */
+  public record Shown(Object owner, Table table, String name) {}
+
+  private final ReadOnlyObjectWrapper<Shown> shownInstead =
+      new ReadOnlyObjectWrapper<>(this, "shownInstead");
+  private final javafx.beans.binding.ObjectBinding<Table> visibleTable =
+      javafx.beans.binding.Bindings.createObjectBinding(
+          () -> shownInstead.get() == null ? table.get() : shownInstead.get().table(),
+          shownInstead,
+          table);
+  private final javafx.beans.binding.StringBinding visibleName =
+      javafx.beans.binding.Bindings.createStringBinding(
+          () -> shownInstead.get() == null ? name.get() : shownInstead.get().name(),
+          shownInstead,
+          name);
+
+  /**
+   * The table of the feature in front: the one a tab {@link #showInstead shows instead} while it is
+   * in front, else the builder's. The Disclosure panel follows it.
+   */
+  public javafx.beans.binding.ObjectBinding<Table> visibleTableProperty() {
+    return visibleTable;
+  }
+
+  /** The name of {@link #visibleTableProperty()} (for the file names save dialogs suggest). */
+  public javafx.beans.binding.StringBinding visibleNameProperty() {
+    return visibleName;
+  }
+
+  /** Shows {@code shown}'s table in place of the builder's (a tab that came to the front). */
+  public void showInstead(Shown shown) {
+    shownInstead.set(shown);
+  }
+
+  /** Gives the builder's table back if {@code owner} is the one showing its own instead. */
+  public void stopShowing(Object owner) {
+    Shown s = shownInstead.get();
+    if (s != null && s.owner() == owner) {
+      shownInstead.set(null);
+    }
+  }
+
   // Commands (called by the table builder only)
 
   /** Publishes the filters of the current table, in words (for chart titles). */

@@ -43,6 +43,32 @@ class ChartIntervalsTest {
   }
 
   @Test
+  void errorBarsTakeTheChartThemesTextColourSoTheyReadOnADarkChart() {
+    CurrentTable current = new CurrentTable();
+    ChartViewModel vm = new ChartViewModel(current);
+    Table t = ChartTables.table(TableSpec.of("people").withRows("region"));
+    current.publish(t, List.of());
+    double[] lower = new double[t.cellCount()];
+    double[] upper = new double[t.cellCount()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = t.value(i) - 1;
+      upper[i] = t.value(i) + 1;
+    }
+    current.publishSurvey(cells(t, lower, upper));
+
+    // the themes' text colours: #1c2a38 on light, #e8ebee on dark, white on high contrast
+    assertThat(whiskers(vm, ChartStyle.Theme.LIGHT)).isEqualTo(new java.awt.Color(0x1C2A38));
+    assertThat(whiskers(vm, ChartStyle.Theme.DARK)).isEqualTo(new java.awt.Color(0xE8EBEE));
+    assertThat(whiskers(vm, ChartStyle.Theme.HIGH_CONTRAST)).isEqualTo(java.awt.Color.WHITE);
+  }
+
+  private static java.awt.Color whiskers(ChartViewModel vm, ChartStyle.Theme theme) {
+    return ((ErrorBarRenderer)
+            ChartView.chart(vm.data(), ChartType.BAR, theme).getCategoryPlot().getRenderer())
+        .whiskers();
+  }
+
+  @Test
   void intervalsOfAnotherTableAreIgnored() {
     CurrentTable current = new CurrentTable();
     ChartViewModel vm = new ChartViewModel(current);

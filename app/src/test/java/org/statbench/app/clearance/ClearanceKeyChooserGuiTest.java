@@ -90,6 +90,10 @@ class ClearanceKeyChooserGuiTest {
     assertThat(robot.lookup("#clearance-rules").queryAs(Label.class).getText())
         .contains("Rows (at most): 120")
         .contains("To whom: Evaluation team");
+    // record-level headings, not the table's ("Rules failed" over an empty grid)
+    assertThat(robot.lookup("#clearance-rules-heading").queryAs(Label.class).getText())
+        .isEqualTo("Record-level request: what, rows, to whom, why");
+    assertThat(robot.lookup("#clearance-grid").query().isVisible()).isFalse();
     robot.clickOn("#clearance-comment").write("Agreed with the data owner");
     robot.clickOn("#clearance-approve");
     WaitForAsyncUtils.waitForFxEvents();

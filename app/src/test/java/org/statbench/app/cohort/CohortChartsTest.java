@@ -4,27 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The triangle's heat colour, without a toolkit. */
+/**
+ * The heat maps' shade, without a toolkit: the theme's cell background under the heat colour
+ * (#2b6cb0 = rgb(43,108,176)) at the share's strength, the theme's cell text until it is strong.
+ */
 class CohortChartsTest {
   @Test
-  void anEmptyShareIsWhiteWithBlackText() {
+  void anEmptyShareShowsTheThemesCellBackgroundAndText() {
     assertThat(CohortCharts.heatStyle(0, 0.4))
-        .isEqualTo("-fx-background-color: rgb(255,255,255); -fx-text-fill: black;");
+        .isEqualTo(
+            "-fx-background-color: -sb-cell, rgba(43,108,176,0.000); -fx-text-fill: -sb-cell-text;");
   }
 
   @Test
   void theMaximumAndAboveTakeTheFullHeatColourWithWhiteText() {
-    // 0x2b6cb0 = rgb(43,108,176)
     assertThat(CohortCharts.heatStyle(0.4, 0.4))
-        .isEqualTo("-fx-background-color: rgb(43,108,176); -fx-text-fill: white;");
+        .isEqualTo("-fx-background-color: -sb-cell, rgba(43,108,176,1.000); -fx-text-fill: white;");
     assertThat(CohortCharts.heatStyle(0.9, 0.4)).isEqualTo(CohortCharts.heatStyle(0.4, 0.4));
   }
 
   @Test
-  void halfTheMaximumBlendsHalfWayAndKeepsBlackText() {
-    // 255 - 0.5 * (255 - 43) = 149; 255 - 0.5 * (255 - 108) = 181.5 -> 182; 255 - 0.5 * 79 = 215.5
-    // -> 216; text turns white only above 55%
+  void halfTheMaximumShadesHalfWayAndKeepsTheThemesText() {
+    // 0.2 / 0.4 = 0.5; text turns white only above 55%
     assertThat(CohortCharts.heatStyle(0.2, 0.4))
-        .isEqualTo("-fx-background-color: rgb(149,182,216); -fx-text-fill: black;");
+        .isEqualTo(
+            "-fx-background-color: -sb-cell, rgba(43,108,176,0.500); -fx-text-fill: -sb-cell-text;");
+  }
+
+  @Test
+  void aStatusShareWithoutAValueLeavesTheCellTransparent() {
+    assertThat(HeatShade.style(Double.NaN)).isEqualTo("-fx-background-color: transparent;");
+    assertThat(HeatShade.style(0.6)).endsWith("-fx-text-fill: white;");
   }
 }

@@ -126,6 +126,25 @@ class SavedCohortsMenuTest {
     assertThat(((TriangleRow) triangle.getItems().get(0)).size()).isEqualTo(646);
   }
 
+  @Test
+  void theDisclosurePanelChecksTheCohortTableWhileTheCohortsTabShows(FxRobot robot) {
+    TabPane tabs = robot.lookup("#featureTabs").queryAs(TabPane.class);
+    robot.interact(() -> tabs.getSelectionModel().select(0));
+    WaitForAsyncUtils.waitForFxEvents();
+    Label headline = robot.lookup("#disclosure-headline").queryAs(Label.class);
+    // the builder has no table yet: that is what the panel says while its tab is in front
+    assertThat(headline.getText()).isEqualTo("No table");
+
+    robot.clickOn("#menu-table").clickOn("Saved cohort definitions").clickOn(TITLE);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    // the cohort count table: its cells are counted and checked (43 cohorts, so many cells)
+    assertThat(headline.getText()).matches("(All )?[0-9,]+ cells? (pass|fails?)");
+    robot.interact(() -> tabs.getSelectionModel().select(0));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(headline.getText()).isEqualTo("No table");
+  }
+
   private static MenuItem menuItem(FxRobot robot, String id) {
     return robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
         .flatMap(m -> m.getItems().stream())

@@ -55,6 +55,29 @@ class RecordReleaseModelTest {
   }
 
   @Test
+  void theReleaseButtonsCopyRunsThroughTheTaskRunnerAndReportsTheRefusalWhenItRan()
+      throws Exception {
+    Path links = Files.writeString(tmp.resolve("links.csv"), "left_id,right_id\nA1,B1\n");
+    Path out = tmp.resolve("sent.csv");
+    try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+      RecordReleaseModel.request(ws, "links a x b", "1", "Team", "evaluation");
+      org.statbench.app.shell.QueuedTaskRunner tasks =
+          new org.statbench.app.shell.QueuedTaskRunner();
+      org.statbench.app.shell.RecordingDialogService dialogs =
+          new org.statbench.app.shell.RecordingDialogService();
+
+      RecordReleaseModel.releaseInBackground(tasks, dialogs, ws, "RL-0001", links, out);
+
+      // nothing done on the caller's (FX) thread: the work waits in the runner
+      assertThat(tasks.pending()).isEqualTo(1);
+      assertThat(dialogs.errors).isEmpty();
+      tasks.runAll();
+      assertThat(dialogs.errors).singleElement().asString().contains("pending");
+      assertThat(out).doesNotExist();
+    }
+  }
+
+  @Test
   void aRowCountThatIsNotANumberIsBadInput() throws Exception {
     try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
       assertThatThrownBy(() -> RecordReleaseModel.request(ws, "links", "many", "Team", "why"))

@@ -13,6 +13,10 @@ public class RecordingDialogService implements DialogService {
   public final List<String> infos = new ArrayList<>();
   public final List<String> confirmations = new ArrayList<>();
   public final Deque<Path> files = new ArrayDeque<>();
+
+  /** The file names the save dialogs suggested, in order. */
+  public final List<String> suggestedNames = new ArrayList<>();
+
   public boolean confirmAnswer = true;
   public final Deque<String> passphrases = new ArrayDeque<>();
   public final List<String> passphrasePrompts = new ArrayList<>();
@@ -74,6 +78,7 @@ public class RecordingDialogService implements DialogService {
   @Override
   public Optional<Path> chooseFileToSave(
       String title, Path initialDirectory, String initialName, List<FileFilter> filters) {
+    suggestedNames.add(initialName);
     return Optional.ofNullable(files.poll());
   }
 

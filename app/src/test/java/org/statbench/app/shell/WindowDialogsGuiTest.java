@@ -130,4 +130,58 @@ class WindowDialogsGuiTest {
     robot.clickOn("#menu-table").clickOn("#menuNewTable");
     assertThat(dialogs.unsavedQuestions).hasSize(2);
   }
+
+  @Test
+  void theSaveDialogsSuggestTheTablesNameWithItsExtension(FxRobot robot) {
+    robot.drag("#field-region").dropTo("#zone-rows");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    fire(robot, "menuSaveTableAs");
+    fire(robot, "menu-export-table");
+
+    // the table of region (no saved file yet) is called after its variable
+    assertThat(dialogs.suggestedNames).containsExactly("region.table.json", "region.xlsx");
+  }
+
+  @Test
+  void closingTheWindowWithUnsavedWorkAsksAndCancelKeepsItOpen(FxRobot robot) {
+    javafx.event.EventHandler<javafx.stage.WindowEvent> guard = stage.getOnCloseRequest();
+    javafx.stage.WindowEvent nothingToLose = closeRequest();
+    robot.interact(() -> guard.handle(nothingToLose));
+    assertThat(dialogs.unsavedQuestions).isEmpty();
+    assertThat(nothingToLose.isConsumed()).isFalse();
+
+    robot.drag("#field-region").dropTo("#zone-rows");
+    WaitForAsyncUtils.waitForFxEvents();
+    dialogs.unsavedAnswer = UnsavedChoice.CANCEL;
+    javafx.stage.WindowEvent cancelled = closeRequest();
+    robot.interact(() -> guard.handle(cancelled));
+
+    assertThat(dialogs.unsavedQuestions)
+        .singleElement()
+        .asString()
+        .isEqualTo("The new table has unsaved changes. Save them before closing StatBench?");
+    assertThat(cancelled.isConsumed()).as("the window stays open").isTrue();
+
+    dialogs.unsavedAnswer = UnsavedChoice.DISCARD;
+    javafx.stage.WindowEvent discarded = closeRequest();
+    robot.interact(() -> guard.handle(discarded));
+    assertThat(dialogs.unsavedQuestions).hasSize(2);
+    assertThat(discarded.isConsumed()).as("the window closes").isFalse();
+  }
+
+  private javafx.stage.WindowEvent closeRequest() {
+    return new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+  }
+
+  private static void fire(FxRobot robot, String id) {
+    javafx.scene.control.MenuItem item =
+        robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+            .flatMap(m -> m.getItems().stream())
+            .filter(i -> id.equals(i.getId()))
+            .findFirst()
+            .orElseThrow();
+    robot.interact(item::fire);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
 }

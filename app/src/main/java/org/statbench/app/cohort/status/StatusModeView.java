@@ -228,11 +228,7 @@ public final class StatusModeView {
         Label cell = new Label(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.0f", 100 * v));
         cell.setMinWidth(34);
         cell.setAlignment(Pos.CENTER_RIGHT);
-        cell.setStyle(
-            "-fx-background-color: "
-                + StatusShares.shade(v)
-                + "; -fx-padding: 1 3 1 3;"
-                + (StatusShares.dark(v) ? " -fx-text-fill: white;" : ""));
+        cell.setStyle(org.statbench.app.cohort.HeatShade.style(v) + " -fx-padding: 1 3 1 3;");
         heatMap.add(cell, d + 1, c + 1);
       }
     }

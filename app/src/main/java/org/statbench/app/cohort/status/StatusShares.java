@@ -2,7 +2,6 @@ package org.statbench.app.cohort.status;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.statbench.cohort.StatusTable;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.Table;
@@ -69,23 +68,6 @@ public record StatusShares(List<String> states, double[][] share, List<Integer> 
       }
     }
     return out;
-  }
-
-  /** A heat-map background for a share: white to deep blue, as a CSS colour; none for NaN. */
-  public static String shade(double share) {
-    if (Double.isNaN(share)) {
-      return "transparent";
-    }
-    double f = Math.max(0, Math.min(1, share));
-    int r = (int) Math.round(255 - f * (255 - 0x2b));
-    int g = (int) Math.round(255 - f * (255 - 0x6c));
-    int b = (int) Math.round(255 - f * (255 - 0xb0));
-    return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
-  }
-
-  /** True when a share is dark enough to need white text. */
-  public static boolean dark(double share) {
-    return !Double.isNaN(share) && share > 0.55;
   }
 
   private static int[] coord(Table counts, StatusTable t, int cohort, int group, int d, int s) {

@@ -195,6 +195,11 @@ public final class StatusViewModel {
     return heat.getReadOnlyProperty();
   }
 
+  /** The result's count table (cohort x [group] x duration x state), or null while none. */
+  public Table countTable() {
+    return counts;
+  }
+
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
   }

@@ -15,6 +15,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -218,8 +219,22 @@ public final class LinkageView {
   private Node weights() {
     CategoryAxis x = new CategoryAxis();
     x.setLabel("match weight (bits)");
+    HistogramScale scale = vm.histogramScale();
     NumberAxis y = new NumberAxis();
-    y.setLabel("candidate pairs");
+    y.setId("linkHistogramCounts");
+    y.setMinorTickVisible(false);
+    y.setTickLabelFormatter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Number v) {
+            return scale.tick(v.doubleValue());
+          }
+
+          @Override
+          public Number fromString(String s) {
+            return 0;
+          }
+        });
     StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
     chart.setId("linkHistogram");
     chart.setTitle("Distribution of match weights");
@@ -232,14 +247,32 @@ public final class LinkageView {
           XYChart.Series<String, Number> above = new XYChart.Series<>();
           above.setName("at or above");
           double t = vm.thresholdProperty().get();
+          y.setLabel(scale.axisLabel());
+          boolean log = scale.logProperty().get();
+          y.setAutoRanging(!log);
+          if (log) {
+            double top = 1;
+            for (LinkageCharts.Bar b : vm.histogram()) {
+              top = Math.max(top, Math.ceil(scale.height(b.pairs())));
+            }
+            y.setLowerBound(0);
+            y.setUpperBound(top);
+            y.setTickUnit(1);
+          }
           for (LinkageCharts.Bar b : vm.histogram()) {
             boolean in = b.from() >= Math.floor(t);
-            below.getData().add(new XYChart.Data<>(b.label(), in ? 0 : b.pairs()));
-            above.getData().add(new XYChart.Data<>(b.label(), in ? b.pairs() : 0));
+            double h = scale.height(b.pairs());
+            below.getData().add(new XYChart.Data<>(b.label(), in ? 0 : h));
+            above.getData().add(new XYChart.Data<>(b.label(), in ? h : 0));
           }
           chart.getData().setAll(List.of(below, above));
         };
     vm.histogram().addListener((ListChangeListener<LinkageCharts.Bar>) c -> draw.run());
+    scale.logProperty().addListener((o, a, b) -> draw.run());
+    CheckBox logCounts = new CheckBox("Log count axis");
+    logCounts.setId("linkLogCounts");
+    logCounts.selectedProperty().bindBidirectional(scale.logProperty());
+    draw.run();
     vm.thresholdProperty()
         .addListener(
             (o, a, b) -> {
@@ -272,6 +305,7 @@ public final class LinkageView {
         new VBox(
             6,
             chart,
+            logCounts,
             row(new Label("Match threshold"), threshold),
             text,
             row(new Label("Review band from"), review, reviewText),

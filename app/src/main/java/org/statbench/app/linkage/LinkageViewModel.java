@@ -69,6 +69,7 @@ public final class LinkageViewModel {
   private final ReleasePath release;
   private final BlockingRulesModel blocking;
   private final ReviewQueue queue = new ReviewQueue();
+  private final HistogramScale histogramScale = new HistogramScale();
   private TaskHandle running = TaskHandle.DONE;
   private Run run; // the latest trained run, or null
 
@@ -229,6 +230,11 @@ public final class LinkageViewModel {
   /** Candidate pairs by match weight, one bar per bit. */
   public ObservableList<LinkageCharts.Bar> histogram() {
     return histogram;
+  }
+
+  /** The histogram's count axis: logarithmic (the default) or linear. */
+  HistogramScale histogramScale() {
+    return histogramScale;
   }
 
   /** The match threshold as a weight in bits. */

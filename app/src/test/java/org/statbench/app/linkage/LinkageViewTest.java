@@ -67,6 +67,11 @@ class LinkageViewTest {
     // the threshold slider: fewer links at a stricter threshold
     Label text = robot.lookup("#linkThresholdText").queryAs(Label.class);
     robot.clickOn("#linkWeightsTab");
+    // the count axis is logarithmic by default: the top is a whole power of ten (log10(n) + 1)
+    javafx.scene.chart.NumberAxis counts =
+        robot.lookup("#linkHistogramCounts").queryAs(javafx.scene.chart.NumberAxis.class);
+    long most = vm.histogram().stream().mapToLong(LinkageCharts.Bar::pairs).max().orElseThrow();
+    assertThat(counts.getUpperBound()).isEqualTo(Math.ceil(Math.log10(most) + 1));
     robot.interact(() -> robot.lookup("#linkThreshold").queryAs(Slider.class).setValue(0));
     String loose = text.getText();
     robot.interact(() -> robot.lookup("#linkThreshold").queryAs(Slider.class).setValue(15));

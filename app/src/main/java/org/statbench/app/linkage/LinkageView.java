@@ -131,6 +131,20 @@ public final class LinkageView {
     cancel.setId("linkCancel");
     cancel.disableProperty().bind(vm.busyProperty().not());
     cancel.setOnAction(e -> vm.cancel());
+    Button loadModel = new Button("Load model…");
+    loadModel.setId("linkLoadModel");
+    loadModel.disableProperty().bind(vm.busyProperty());
+    loadModel.setOnAction(e -> vm.modelFiles().chooseAndLoad());
+    Button forgetModel = new Button("Train instead");
+    forgetModel.visibleProperty().bind(vm.modelFiles().loadedProperty().isNotNull());
+    forgetModel.setOnAction(e -> vm.modelFiles().forget());
+    Button saveModel = new Button("Save model…");
+    saveModel.setId("linkSaveModel");
+    saveModel.disableProperty().bind(vm.trainedProperty().not().or(vm.busyProperty()));
+    saveModel.setOnAction(e -> vm.saveModel());
+    Label modelText = new Label();
+    modelText.setId("linkModelText");
+    modelText.textProperty().bind(vm.modelFiles().textProperty());
     ProgressBar progress = new ProgressBar();
     progress.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(progress, Priority.ALWAYS);
@@ -153,6 +167,7 @@ public final class LinkageView {
             rules,
             row(newRule, add, remove, defaults),
             row(pairs, stopCount),
+            row(loadModel, saveModel, modelText, forgetModel),
             row(train, cancel, progress),
             message);
     box.setPadding(new Insets(8));

@@ -70,6 +70,7 @@ public final class LinkageViewModel {
   private final BlockingRulesModel blocking;
   private final ReviewQueue queue = new ReviewQueue();
   private final HistogramScale histogramScale = new HistogramScale();
+  private final ModelFiles modelFiles;
   private TaskHandle running = TaskHandle.DONE;
   private Run run; // the latest trained run, or null
 
@@ -146,6 +147,7 @@ public final class LinkageViewModel {
    */
   public LinkageViewModel(AppContext context, Function<String, Optional<String>> justification) {
     this.context = context;
+    this.modelFiles = new ModelFiles(context.dialogs());
     this.blocking = new BlockingRulesModel(new LatestWins(context.tasks()));
     this.release =
         new ReleasePath(
@@ -235,6 +237,11 @@ public final class LinkageViewModel {
   /** The histogram's count axis: logarithmic (the default) or linear. */
   HistogramScale histogramScale() {
     return histogramScale;
+  }
+
+  /** Load model… / Save model…: a loaded model links without training. */
+  ModelFiles modelFiles() {
+    return modelFiles;
   }
 
   /** The match threshold as a weight in bits. */
@@ -337,9 +344,23 @@ public final class LinkageViewModel {
     blocking.cancelCount();
   }
 
-  /** Trains a model on the current choices and links, in the background (Cancel stops it). */
+  /**
+   * Trains a model on the current choices and links, in the background (Cancel stops it); with a
+   * loaded model, links with it without training.
+   */
   public void train() {
-    startRun(null, "Training the linkage model");
+    LinkModel m = modelFiles.loadedProperty().get();
+    startRun(m, m == null ? "Training the linkage model" : "Linking with the loaded model");
+  }
+
+  /** Saves the model of the latest run as the versioned JSON the command line reads. */
+  public void saveModel() {
+    Run r = run;
+    if (r == null) {
+      message.set("Train first, then save the model");
+      return;
+    }
+    modelFiles.chooseAndSave(r.raw().model());
   }
 
   /** Links again with the trained model at the slider's threshold and review band. */

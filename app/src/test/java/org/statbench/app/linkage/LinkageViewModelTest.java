@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.link.FieldType;
+import org.statbench.link.LinkModel;
 import org.statbench.link.LinkResult;
 import org.statbench.store.AuditEntry;
 
@@ -181,5 +182,48 @@ class LinkageViewModelTest {
     assertThat(vm.release().panel().protectionProperty().get()).isNotNull();
     assertThat(auditTypes()).contains("export");
     assertThat(out).exists();
+  }
+
+  @Test
+  void aSavedModelLoadsAndLinksWithoutTraining() throws Exception {
+    vm.train();
+    Path file = dir.resolve("model.json");
+    fx.dialogs.files.add(file);
+    vm.saveModel();
+    LinkModel saved = LinkModel.load(file);
+    assertThat(saved.toJson()).isEqualTo(vm.resultProperty().get().model().toJson());
+    // mark the file so a model trained again could not pass for it
+    LinkModel marked =
+        new LinkModel(
+            saved.version(), saved.fields(), saved.prior(), saved.household(), "hand-made");
+    marked.save(file);
+
+    LinkageViewModel other = new LinkageViewModel(fx.context);
+    other.leftProperty().set("customers");
+    other.rightProperty().set("recipients");
+    fx.dialogs.files.add(file);
+    other.modelFiles().chooseAndLoad();
+    other.train();
+
+    assertThat(other.modelFiles().textProperty().get()).contains("model.json");
+    assertThat(other.resultProperty().get().model().trainedOn()).isEqualTo("hand-made");
+    assertThat(other.resultProperty().get().links().size())
+        .isEqualTo(vm.resultProperty().get().links().size());
+  }
+
+  @Test
+  void aFileThatIsNotAModelIsReportedByNameAndNothingIsLoaded() throws Exception {
+    Path bad = dir.resolve("notes.json");
+    Files.writeString(bad, "{\"version\": 9, \"fields\": []}");
+    fx.dialogs.files.add(bad);
+
+    vm.modelFiles().chooseAndLoad();
+
+    assertThat(fx.dialogs.errors)
+        .singleElement()
+        .asString()
+        .contains("notes.json")
+        .contains("unsupported model version 9");
+    assertThat(vm.modelFiles().loadedProperty().get()).isNull();
   }
 }

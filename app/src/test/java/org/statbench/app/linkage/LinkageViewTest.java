@@ -46,7 +46,7 @@ class LinkageViewTest {
 
   @SuppressWarnings("unchecked")
   @Test
-  void trainReviewWithTheKeyboardAndSaveTheLinkedDataset(FxRobot robot) {
+  void trainReviewWithTheKeyboardAndSaveTheLinkedDataset(FxRobot robot) throws Exception {
     ComboBox<String> left = robot.lookup("#linkLeft").queryAs(ComboBox.class);
     ComboBox<String> right = robot.lookup("#linkRight").queryAs(ComboBox.class);
     robot.interact(
@@ -56,6 +56,13 @@ class LinkageViewTest {
         });
     assertThat(robot.lookup("#linkFields").queryAs(TableView.class).getItems()).hasSize(6);
     assertThat(robot.lookup("#linkPairs").queryAs(Label.class).getText()).startsWith("At most");
+
+    // Load model… with a file that is no model: a dialog names the file
+    java.nio.file.Path bad = dir.resolve("bad.json");
+    java.nio.file.Files.writeString(bad, "not json");
+    fx.dialogs.files.add(bad);
+    robot.clickOn("#linkLoadModel");
+    assertThat(fx.dialogs.errors).singleElement().asString().contains("bad.json");
 
     // a wide review band so there is a grey zone to review
     robot.interact(() -> robot.lookup("#linkReviewFrom").queryAs(Slider.class).setValue(-4));

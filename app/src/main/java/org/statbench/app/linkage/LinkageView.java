@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
@@ -122,6 +123,25 @@ public final class LinkageView {
     stopCount.visibleProperty().bind(vm.pairsTextProperty().isEqualTo("Counting candidate pairs…"));
     stopCount.setOnAction(e -> vm.cancelCount());
 
+    ListView<String> keys = new ListView<>(vm.matchKeys().keys());
+    keys.setId("linkKeys");
+    keys.setPrefHeight(70);
+    TextField newKey = new TextField();
+    newKey.setId("linkNewKey");
+    newKey.setPromptText("e.g. nino+dob or forename+surname+dob+postcode");
+    HBox.setHgrow(newKey, Priority.ALWAYS);
+    Button addKey = new Button("Add key");
+    addKey.setId("linkAddKey");
+    addKey.setOnAction(
+        e -> {
+          vm.addMatchKey(newKey.getText());
+          newKey.clear();
+        });
+    newKey.setOnAction(addKey.getOnAction());
+    Button removeKey = new Button("Remove");
+    removeKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
+    removeKey.setOnAction(e -> vm.matchKeys().remove(keys.getSelectionModel().getSelectedIndex()));
+
     Button train = new Button("Train");
     train.setId("linkTrain");
     train.setDefaultButton(false);
@@ -167,6 +187,9 @@ public final class LinkageView {
             rules,
             row(newRule, add, remove, defaults),
             row(pairs, stopCount),
+            new Label("Match keys (deterministic, in order, before the model)"),
+            keys,
+            row(newKey, addKey, removeKey),
             row(loadModel, saveModel, modelText, forgetModel),
             row(train, cancel, progress),
             message);

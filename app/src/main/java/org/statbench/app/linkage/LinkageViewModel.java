@@ -71,6 +71,7 @@ public final class LinkageViewModel {
   private final ReviewQueue queue = new ReviewQueue();
   private final HistogramScale histogramScale = new HistogramScale();
   private final ModelFiles modelFiles;
+  private final MatchKeysModel matchKeys = new MatchKeysModel();
   private TaskHandle running = TaskHandle.DONE;
   private Run run; // the latest trained run, or null
 
@@ -244,6 +245,11 @@ public final class LinkageViewModel {
     return modelFiles;
   }
 
+  /** Deterministic match keys applied in order before the model. */
+  MatchKeysModel matchKeys() {
+    return matchKeys;
+  }
+
   /** The match threshold as a weight in bits. */
   public DoubleProperty thresholdProperty() {
     return threshold;
@@ -317,6 +323,12 @@ public final class LinkageViewModel {
     } else {
       countPairs();
     }
+  }
+
+  /** Adds a match key over compared fields, e.g. {@code nino+dob}; a bad key is reported. */
+  public void addMatchKey(String text) {
+    String error = matchKeys.add(text, linkFields().stream().map(LinkField::name).toList());
+    message.set(error == null ? "" : error);
   }
 
   /** Removes the rule at {@code index}. */
@@ -625,6 +637,7 @@ public final class LinkageViewModel {
     String rid = r == null ? lid : FieldMapping.defaultId(info(r));
     String t = NO_TRUTH.equals(truth.get()) ? null : truth.get();
     List<BlockingRule> br = blocking.parsed();
+    var keys = matchKeys.parsed();
     double tp = LinkageCharts.probability(threshold.get());
     double rp = Math.min(tp, LinkageCharts.probability(review.get()));
     LinkJob.Options o = LinkJob.Options.DEFAULT.withThresholds(tp, rp);
@@ -637,7 +650,7 @@ public final class LinkageViewModel {
                 BackgroundTask.of(
                         title,
                         (p, c) -> {
-                          LinkJob job = LinkJobs.job(ws, l, r, lid, rid, f, br, t, model, o);
+                          LinkJob job = LinkJobs.job(ws, l, r, lid, rid, f, br, keys, t, model, o);
                           return new Run(job, Linker.link(job, p, c));
                         })
                     .onSuccess(this::show)
@@ -736,7 +749,7 @@ public final class LinkageViewModel {
     blocking.count(
         l == null || f.isEmpty()
             ? null
-            : br -> LinkJobs.job(ws, l, r, lid, rid, f, br, null, null, null));
+            : br -> LinkJobs.job(ws, l, r, lid, rid, f, br, List.of(), null, null, null));
   }
 
   private List<LinkField> linkFields() {

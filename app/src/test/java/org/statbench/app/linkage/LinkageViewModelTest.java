@@ -226,4 +226,25 @@ class LinkageViewModelTest {
         .contains("unsupported model version 9");
     assertThat(vm.modelFiles().loadedProperty().get()).isNull();
   }
+
+  @Test
+  void matchKeysLinkBeforeTheModelAndEachLinkShowsItsStage() {
+    vm.addMatchKey("nino+dob");
+    assertThat(vm.messageProperty().get()).contains("'nino' is not a compared field");
+    vm.addMatchKey("forename+surname+dob+postcode");
+    assertThat(vm.matchKeys().keys()).containsExactly("forename+surname+dob+postcode");
+
+    vm.train();
+
+    String stage = "key:forename+surname+dob+postcode";
+    List<LinkageViewModel.PairRow> byKey =
+        vm.links().stream().filter(p -> p.stage().equals(stage)).toList();
+    assertThat(byKey).isNotEmpty();
+    assertThat(vm.links()).anySatisfy(p -> assertThat(p.stage()).isEqualTo("model"));
+    assertThat(vm.messageProperty().get()).contains(stage + " " + byKey.size());
+    // a key links only records whose four fields agree: the same person on both sides
+    var lt = fx.ws.columns("customers", List.of("person_id")).column("person_id");
+    var rt = fx.ws.columns("recipients", List.of("person_id")).column("person_id");
+    assertThat(byKey).allSatisfy(p -> assertThat(lt.text(p.left())).isEqualTo(rt.text(p.right())));
+  }
 }

@@ -64,6 +64,10 @@ class LinkageViewTest {
     robot.clickOn("#linkLoadModel");
     assertThat(fx.dialogs.errors).singleElement().asString().contains("bad.json");
 
+    // a match key before the model: its links show their stage in the links table
+    robot.clickOn("#linkNewKey").write("forename+surname+dob+postcode");
+    robot.clickOn("#linkAddKey");
+
     // a wide review band so there is a grey zone to review
     robot.interact(() -> robot.lookup("#linkReviewFrom").queryAs(Slider.class).setValue(-4));
     robot.clickOn("#linkTrain");
@@ -84,6 +88,12 @@ class LinkageViewTest {
     robot.interact(() -> robot.lookup("#linkThreshold").queryAs(Slider.class).setValue(15));
     String strict = text.getText();
     assertThat(links(loose)).isGreaterThan(links(strict));
+
+    assertThat(robot.lookup("#linkLinks").queryAs(TableView.class).getItems())
+        .anySatisfy(
+            p ->
+                assertThat(((LinkageViewModel.PairRow) p).stage())
+                    .isEqualTo("key:forename+surname+dob+postcode"));
 
     // keyboard review: A accepts the pair under review
     robot.clickOn("#linkReviewTab");

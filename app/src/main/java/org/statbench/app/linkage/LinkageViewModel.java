@@ -75,8 +75,11 @@ public final class LinkageViewModel {
   private TaskHandle running = TaskHandle.DONE;
   private Run run; // the latest trained run, or null
 
-  /** What a run linked, kept for explaining pairs, applying thresholds and writing outputs. */
-  private record Run(LinkJob job, LinkResult raw) {}
+  /**
+   * What a run linked, kept for explaining pairs, applying thresholds and writing outputs; {@code
+   * grey} is a deduplication's grey zone (null when linking two datasets: see the verification).
+   */
+  private record Run(LinkJob job, LinkResult raw, List<ReviewQueue.Pair> grey) {}
 
   /**
    * One blocking rule with the candidate pairs it brings on its own.
@@ -585,7 +588,9 @@ public final class LinkageViewModel {
       Run r = run;
       audit(
           "link-review",
-          r.job().left().dataset() + " x " + r.job().right().dataset(),
+          r.job().isDeduplication()
+              ? r.job().left().dataset()
+              : r.job().left().dataset() + " x " + r.job().right().dataset(),
           1,
           String.format(
               Locale.ROOT,
@@ -651,7 +656,15 @@ public final class LinkageViewModel {
                         title,
                         (p, c) -> {
                           LinkJob job = LinkJobs.job(ws, l, r, lid, rid, f, br, keys, t, model, o);
-                          return new Run(job, Linker.link(job, p, c));
+                          LinkResult raw = Linker.link(job, p, c);
+                          List<ReviewQueue.Pair> grey =
+                              job.isDeduplication() && rp < tp
+                                  ? DedupReview.greyPairs(
+                                      Linker.link(DedupReview.wide(job, raw.model(), rp), p, c)
+                                          .links(),
+                                      tp)
+                                  : null;
+                          return new Run(job, raw, grey);
                         })
                     .onSuccess(this::show)
                     .onFailure(
@@ -672,7 +685,11 @@ public final class LinkageViewModel {
     trained.set(true);
     levels.setAll(LinkageCharts.levels(r.raw().model()));
     histogram.setAll(LinkageCharts.histogram(r.raw().histogram()));
-    queue.load(r.raw().verification());
+    if (r.grey() != null) {
+      queue.load(r.grey());
+    } else {
+      queue.load(r.raw().verification());
+    }
     applyDecisions();
     showThreshold();
     showReview();
@@ -683,6 +700,9 @@ public final class LinkageViewModel {
   private void applyDecisions() {
     Run r = run;
     LinkResult res = r.raw().withReview(queue.decisions());
+    if (res.clusters() != null) {
+      res = DedupReview.withClusters(res, DedupReview.clusters(res.clusters(), queue.decisions()));
+    }
     result.set(res);
     List<PairRow> rows = new ArrayList<>();
     for (int i = 0; i < Math.min(2_000, res.links().size()); i++) {
@@ -717,7 +737,8 @@ public final class LinkageViewModel {
       LinkJob j = run.job();
       for (LinkField f : j.fields()) {
         String a = j.left().column(f.leftVariable()).text(p.left());
-        String b = j.right().column(f.rightVariable()).text(p.right());
+        String b =
+            (j.isDeduplication() ? j.left() : j.right()).column(f.rightVariable()).text(p.right());
         rows.add(new ReviewField(f.name(), a == null ? "" : a, b == null ? "" : b));
       }
       reviewText.set(

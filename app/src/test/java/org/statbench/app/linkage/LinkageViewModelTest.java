@@ -247,4 +247,32 @@ class LinkageViewModelTest {
     var rt = fx.ws.columns("recipients", List.of("person_id")).column("person_id");
     assertThat(byKey).allSatisfy(p -> assertThat(lt.text(p.left())).isEqualTo(rt.text(p.right())));
   }
+
+  @Test
+  void deduplicationHasAReviewQueueAndAnAcceptedPairSharesACluster() throws Exception {
+    vm.rightProperty().set(LinkageViewModel.DEDUPLICATE);
+    vm.reviewProperty().set(LinkageCharts.weight(0.05));
+    vm.train();
+    ReviewQueue.Pair first = vm.currentReviewProperty().get();
+    assertThat(first).as("a grey-zone pair within customers").isNotNull();
+    assertThat(first.probability()).isGreaterThanOrEqualTo(0.05).isLessThan(0.9);
+    assertThat(vm.reviewFields()).extracting(LinkageViewModel.ReviewField::field).contains("dob");
+
+    vm.accept();
+
+    int[] c = vm.resultProperty().get().clusters();
+    assertThat(c[first.left()]).isEqualTo(c[first.right()]);
+    assertThat(auditTypes()).containsOnlyOnce("link-review");
+    assertThat(vm.reviewTextProperty().get()).contains("1 of");
+    // the cluster output uses the decision: both ids carry the same cluster
+    Path out = dir.resolve("clusters.csv");
+    fx.dialogs.files.add(out);
+    vm.exportLinks();
+    var ids = fx.ws.columns("customers", List.of("customer_id")).column("customer_id");
+    List<String> lines = Files.readAllLines(out);
+    String a = lines.get(first.left() + 1);
+    String b = lines.get(first.right() + 1);
+    assertThat(a).startsWith(ids.text(first.left()) + ",");
+    assertThat(a.substring(a.indexOf(',') + 1)).isEqualTo(b.substring(b.indexOf(',') + 1));
+  }
 }

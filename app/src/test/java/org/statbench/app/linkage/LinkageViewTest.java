@@ -112,6 +112,21 @@ class LinkageViewTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(fx.context.workspace().datasets()).extracting(d -> d.name()).contains("linked");
     assertThat(left.getItems()).contains("linked");
+
+    // deduplication has a review queue too: R rejects the pair under review, audited
+    robot.interact(() -> right.setValue(LinkageViewModel.DEDUPLICATE));
+    robot.interact(() -> robot.lookup("#linkReviewFrom").queryAs(Slider.class).setValue(-4));
+    robot.clickOn("#linkTrain");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#linkReviewTab");
+    assertThat(vm.currentReviewProperty().get()).isNotNull();
+    long reviews =
+        fx.ws.auditLog().entries().stream().filter(e -> e.type().equals("link-review")).count();
+    robot.clickOn("#linkReviewFields");
+    robot.type(KeyCode.R);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx.ws.auditLog().entries().stream().filter(e -> e.type().equals("link-review")))
+        .hasSize((int) reviews + 1);
   }
 
   private static long links(String thresholdText) {

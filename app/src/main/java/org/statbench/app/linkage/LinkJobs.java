@@ -8,11 +8,13 @@ import org.statbench.link.BlockingRule;
 import org.statbench.link.LinkField;
 import org.statbench.link.LinkJob;
 import org.statbench.link.LinkModel;
+import org.statbench.link.MatchKey;
 import org.statbench.store.Workspace;
 
 /**
  * Builds the engine's {@link LinkJob} from the tab's choices, reading only the variables the job
- * needs (ids, compared fields, truth). Plain code, no toolkit.
+ * needs (ids, compared fields, truth), with the match keys to apply before the model. Plain code,
+ * no toolkit.
  */
 final class LinkJobs {
   private LinkJobs() {}
@@ -26,6 +28,7 @@ final class LinkJobs {
       String rid,
       List<LinkField> f,
       List<BlockingRule> rules,
+      List<MatchKey> keys,
       String truth,
       LinkModel model,
       LinkJob.Options o) {
@@ -43,7 +46,7 @@ final class LinkJobs {
     }
     DatasetColumns lc = ws.columns(l, lv);
     DatasetColumns rc = r == null ? null : ws.columns(r, rv);
-    return new LinkJob(lc, rc, lid, rid, f, rules, List.of(), model, truth, o);
+    return new LinkJob(lc, rc, lid, rid, f, rules, keys, model, truth, o);
   }
 
   static LinkJob withModel(LinkJob j, LinkModel m) {

@@ -1,7 +1,10 @@
 package org.statbench.app.linkage;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.statbench.link.LinkResult;
+import org.statbench.link.Links;
 
 /** The Linkage tab's status lines, formatted from engine results. Plain code, no toolkit. */
 final class LinkageTexts {
@@ -23,9 +26,10 @@ final class LinkageTexts {
   static String summary(LinkResult res, String truth) {
     return String.format(
         Locale.ROOT,
-        "%,d candidate pairs, %,d links%s",
+        "%,d candidate pairs, %,d links%s%s",
         res.candidatePairs(),
         res.links().size(),
+        byStage(res.links()),
         res.evaluation() == null
             ? ""
             : String.format(
@@ -34,5 +38,19 @@ final class LinkageTexts {
                 truth,
                 res.evaluation().precision(),
                 res.evaluation().recall()));
+  }
+
+  /** e.g. {@code (key:nino+dob 120, model 80)}; empty when every link is the model's. */
+  static String byStage(Links links) {
+    Map<String, Integer> n = new LinkedHashMap<>();
+    for (int i = 0; i < links.size(); i++) {
+      n.merge(links.stage(i), 1, Integer::sum);
+    }
+    if (n.isEmpty() || n.keySet().equals(java.util.Set.of("model"))) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(" (");
+    n.forEach((k, v) -> b.append(b.length() > 2 ? ", " : "").append(k).append(' ').append(v));
+    return b.append(')').toString();
   }
 }

@@ -15,8 +15,10 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
@@ -121,6 +123,25 @@ public final class LinkageView {
     stopCount.visibleProperty().bind(vm.pairsTextProperty().isEqualTo("Counting candidate pairs…"));
     stopCount.setOnAction(e -> vm.cancelCount());
 
+    ListView<String> keys = new ListView<>(vm.matchKeys().keys());
+    keys.setId("linkKeys");
+    keys.setPrefHeight(70);
+    TextField newKey = new TextField();
+    newKey.setId("linkNewKey");
+    newKey.setPromptText("e.g. nino+dob or forename+surname+dob+postcode");
+    HBox.setHgrow(newKey, Priority.ALWAYS);
+    Button addKey = new Button("Add key");
+    addKey.setId("linkAddKey");
+    addKey.setOnAction(
+        e -> {
+          vm.addMatchKey(newKey.getText());
+          newKey.clear();
+        });
+    newKey.setOnAction(addKey.getOnAction());
+    Button removeKey = new Button("Remove");
+    removeKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
+    removeKey.setOnAction(e -> vm.matchKeys().remove(keys.getSelectionModel().getSelectedIndex()));
+
     Button train = new Button("Train");
     train.setId("linkTrain");
     train.setDefaultButton(false);
@@ -130,6 +151,20 @@ public final class LinkageView {
     cancel.setId("linkCancel");
     cancel.disableProperty().bind(vm.busyProperty().not());
     cancel.setOnAction(e -> vm.cancel());
+    Button loadModel = new Button("Load model…");
+    loadModel.setId("linkLoadModel");
+    loadModel.disableProperty().bind(vm.busyProperty());
+    loadModel.setOnAction(e -> vm.modelFiles().chooseAndLoad());
+    Button forgetModel = new Button("Train instead");
+    forgetModel.visibleProperty().bind(vm.modelFiles().loadedProperty().isNotNull());
+    forgetModel.setOnAction(e -> vm.modelFiles().forget());
+    Button saveModel = new Button("Save model…");
+    saveModel.setId("linkSaveModel");
+    saveModel.disableProperty().bind(vm.trainedProperty().not().or(vm.busyProperty()));
+    saveModel.setOnAction(e -> vm.saveModel());
+    Label modelText = new Label();
+    modelText.setId("linkModelText");
+    modelText.textProperty().bind(vm.modelFiles().textProperty());
     ProgressBar progress = new ProgressBar();
     progress.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(progress, Priority.ALWAYS);
@@ -152,6 +187,10 @@ public final class LinkageView {
             rules,
             row(newRule, add, remove, defaults),
             row(pairs, stopCount),
+            new Label("Match keys (deterministic, in order, before the model)"),
+            keys,
+            row(newKey, addKey, removeKey),
+            row(loadModel, saveModel, modelText, forgetModel),
             row(train, cancel, progress),
             message);
     box.setPadding(new Insets(8));
@@ -218,8 +257,22 @@ public final class LinkageView {
   private Node weights() {
     CategoryAxis x = new CategoryAxis();
     x.setLabel("match weight (bits)");
+    HistogramScale scale = vm.histogramScale();
     NumberAxis y = new NumberAxis();
-    y.setLabel("candidate pairs");
+    y.setId("linkHistogramCounts");
+    y.setMinorTickVisible(false);
+    y.setTickLabelFormatter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Number v) {
+            return scale.tick(v.doubleValue());
+          }
+
+          @Override
+          public Number fromString(String s) {
+            return 0;
+          }
+        });
     StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
     chart.setId("linkHistogram");
     chart.setTitle("Distribution of match weights");
@@ -232,14 +285,32 @@ public final class LinkageView {
           XYChart.Series<String, Number> above = new XYChart.Series<>();
           above.setName("at or above");
           double t = vm.thresholdProperty().get();
+          y.setLabel(scale.axisLabel());
+          boolean log = scale.logProperty().get();
+          y.setAutoRanging(!log);
+          if (log) {
+            double top = 1;
+            for (LinkageCharts.Bar b : vm.histogram()) {
+              top = Math.max(top, Math.ceil(scale.height(b.pairs())));
+            }
+            y.setLowerBound(0);
+            y.setUpperBound(top);
+            y.setTickUnit(1);
+          }
           for (LinkageCharts.Bar b : vm.histogram()) {
             boolean in = b.from() >= Math.floor(t);
-            below.getData().add(new XYChart.Data<>(b.label(), in ? 0 : b.pairs()));
-            above.getData().add(new XYChart.Data<>(b.label(), in ? b.pairs() : 0));
+            double h = scale.height(b.pairs());
+            below.getData().add(new XYChart.Data<>(b.label(), in ? 0 : h));
+            above.getData().add(new XYChart.Data<>(b.label(), in ? h : 0));
           }
           chart.getData().setAll(List.of(below, above));
         };
     vm.histogram().addListener((ListChangeListener<LinkageCharts.Bar>) c -> draw.run());
+    scale.logProperty().addListener((o, a, b) -> draw.run());
+    CheckBox logCounts = new CheckBox("Log count axis");
+    logCounts.setId("linkLogCounts");
+    logCounts.selectedProperty().bindBidirectional(scale.logProperty());
+    draw.run();
     vm.thresholdProperty()
         .addListener(
             (o, a, b) -> {
@@ -272,6 +343,7 @@ public final class LinkageView {
         new VBox(
             6,
             chart,
+            logCounts,
             row(new Label("Match threshold"), threshold),
             text,
             row(new Label("Review band from"), review, reviewText),

@@ -69,11 +69,17 @@ public final class LinkageViewModel {
   private final ReleasePath release;
   private final BlockingRulesModel blocking;
   private final ReviewQueue queue = new ReviewQueue();
+  private final HistogramScale histogramScale = new HistogramScale();
+  private final ModelFiles modelFiles;
+  private final MatchKeysModel matchKeys = new MatchKeysModel();
   private TaskHandle running = TaskHandle.DONE;
   private Run run; // the latest trained run, or null
 
-  /** What a run linked, kept for explaining pairs, applying thresholds and writing outputs. */
-  private record Run(LinkJob job, LinkResult raw) {}
+  /**
+   * What a run linked, kept for explaining pairs, applying thresholds and writing outputs; {@code
+   * grey} is a deduplication's grey zone (null when linking two datasets: see the verification).
+   */
+  private record Run(LinkJob job, LinkResult raw, List<ReviewQueue.Pair> grey) {}
 
   /**
    * One blocking rule with the candidate pairs it brings on its own.
@@ -145,6 +151,7 @@ public final class LinkageViewModel {
    */
   public LinkageViewModel(AppContext context, Function<String, Optional<String>> justification) {
     this.context = context;
+    this.modelFiles = new ModelFiles(context.dialogs());
     this.blocking = new BlockingRulesModel(new LatestWins(context.tasks()));
     this.release =
         new ReleasePath(
@@ -231,6 +238,21 @@ public final class LinkageViewModel {
     return histogram;
   }
 
+  /** The histogram's count axis: logarithmic (the default) or linear. */
+  HistogramScale histogramScale() {
+    return histogramScale;
+  }
+
+  /** Load model… / Save model…: a loaded model links without training. */
+  ModelFiles modelFiles() {
+    return modelFiles;
+  }
+
+  /** Deterministic match keys applied in order before the model. */
+  MatchKeysModel matchKeys() {
+    return matchKeys;
+  }
+
   /** The match threshold as a weight in bits. */
   public DoubleProperty thresholdProperty() {
     return threshold;
@@ -306,6 +328,12 @@ public final class LinkageViewModel {
     }
   }
 
+  /** Adds a match key over compared fields, e.g. {@code nino+dob}; a bad key is reported. */
+  public void addMatchKey(String text) {
+    String error = matchKeys.add(text, linkFields().stream().map(LinkField::name).toList());
+    message.set(error == null ? "" : error);
+  }
+
   /** Removes the rule at {@code index}. */
   public void removeRule(int index) {
     if (blocking.remove(index)) {
@@ -331,9 +359,23 @@ public final class LinkageViewModel {
     blocking.cancelCount();
   }
 
-  /** Trains a model on the current choices and links, in the background (Cancel stops it). */
+  /**
+   * Trains a model on the current choices and links, in the background (Cancel stops it); with a
+   * loaded model, links with it without training.
+   */
   public void train() {
-    startRun(null, "Training the linkage model");
+    LinkModel m = modelFiles.loadedProperty().get();
+    startRun(m, m == null ? "Training the linkage model" : "Linking with the loaded model");
+  }
+
+  /** Saves the model of the latest run as the versioned JSON the command line reads. */
+  public void saveModel() {
+    Run r = run;
+    if (r == null) {
+      message.set("Train first, then save the model");
+      return;
+    }
+    modelFiles.chooseAndSave(r.raw().model());
   }
 
   /** Links again with the trained model at the slider's threshold and review band. */
@@ -546,7 +588,9 @@ public final class LinkageViewModel {
       Run r = run;
       audit(
           "link-review",
-          r.job().left().dataset() + " x " + r.job().right().dataset(),
+          r.job().isDeduplication()
+              ? r.job().left().dataset()
+              : r.job().left().dataset() + " x " + r.job().right().dataset(),
           1,
           String.format(
               Locale.ROOT,
@@ -598,6 +642,7 @@ public final class LinkageViewModel {
     String rid = r == null ? lid : FieldMapping.defaultId(info(r));
     String t = NO_TRUTH.equals(truth.get()) ? null : truth.get();
     List<BlockingRule> br = blocking.parsed();
+    var keys = matchKeys.parsed();
     double tp = LinkageCharts.probability(threshold.get());
     double rp = Math.min(tp, LinkageCharts.probability(review.get()));
     LinkJob.Options o = LinkJob.Options.DEFAULT.withThresholds(tp, rp);
@@ -610,8 +655,16 @@ public final class LinkageViewModel {
                 BackgroundTask.of(
                         title,
                         (p, c) -> {
-                          LinkJob job = LinkJobs.job(ws, l, r, lid, rid, f, br, t, model, o);
-                          return new Run(job, Linker.link(job, p, c));
+                          LinkJob job = LinkJobs.job(ws, l, r, lid, rid, f, br, keys, t, model, o);
+                          LinkResult raw = Linker.link(job, p, c);
+                          List<ReviewQueue.Pair> grey =
+                              job.isDeduplication() && rp < tp
+                                  ? DedupReview.greyPairs(
+                                      Linker.link(DedupReview.wide(job, raw.model(), rp), p, c)
+                                          .links(),
+                                      tp)
+                                  : null;
+                          return new Run(job, raw, grey);
                         })
                     .onSuccess(this::show)
                     .onFailure(
@@ -632,7 +685,11 @@ public final class LinkageViewModel {
     trained.set(true);
     levels.setAll(LinkageCharts.levels(r.raw().model()));
     histogram.setAll(LinkageCharts.histogram(r.raw().histogram()));
-    queue.load(r.raw().verification());
+    if (r.grey() != null) {
+      queue.load(r.grey());
+    } else {
+      queue.load(r.raw().verification());
+    }
     applyDecisions();
     showThreshold();
     showReview();
@@ -643,6 +700,9 @@ public final class LinkageViewModel {
   private void applyDecisions() {
     Run r = run;
     LinkResult res = r.raw().withReview(queue.decisions());
+    if (res.clusters() != null) {
+      res = DedupReview.withClusters(res, DedupReview.clusters(res.clusters(), queue.decisions()));
+    }
     result.set(res);
     List<PairRow> rows = new ArrayList<>();
     for (int i = 0; i < Math.min(2_000, res.links().size()); i++) {
@@ -677,7 +737,8 @@ public final class LinkageViewModel {
       LinkJob j = run.job();
       for (LinkField f : j.fields()) {
         String a = j.left().column(f.leftVariable()).text(p.left());
-        String b = j.right().column(f.rightVariable()).text(p.right());
+        String b =
+            (j.isDeduplication() ? j.left() : j.right()).column(f.rightVariable()).text(p.right());
         rows.add(new ReviewField(f.name(), a == null ? "" : a, b == null ? "" : b));
       }
       reviewText.set(
@@ -709,7 +770,7 @@ public final class LinkageViewModel {
     blocking.count(
         l == null || f.isEmpty()
             ? null
-            : br -> LinkJobs.job(ws, l, r, lid, rid, f, br, null, null, null));
+            : br -> LinkJobs.job(ws, l, r, lid, rid, f, br, List.of(), null, null, null));
   }
 
   private List<LinkField> linkFields() {

@@ -34,18 +34,22 @@ final class ReviewQueue {
   private final Map<Long, LinkResult.Review> decisions = new LinkedHashMap<>();
   private int position;
 
-  /** Rebuilds the queue from a run's verification (null when deduplicating: nothing to review). */
+  /** Rebuilds the queue from a run's verification (null: nothing to review). */
   void load(Verification v) {
-    pairs.clear();
-    position = 0;
-    if (v == null) {
-      return;
-    }
-    for (int i = 0; i < v.size(); i++) {
+    List<Pair> grey = new ArrayList<>();
+    for (int i = 0; v != null && i < v.size(); i++) {
       if (v.result(i) == Verification.Result.POSSIBLE && v.right(i) >= 0) {
-        pairs.add(new Pair(i, v.right(i), v.probability(i)));
+        grey.add(new Pair(i, v.right(i), v.probability(i)));
       }
     }
+    load(grey);
+  }
+
+  /** Rebuilds the queue from grey-zone pairs (a deduplication's, see {@link DedupReview}). */
+  void load(List<Pair> grey) {
+    pairs.clear();
+    position = 0;
+    pairs.addAll(grey);
     pairs.sort((a, b) -> Double.compare(b.probability(), a.probability()));
     skipDecided();
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.link.FieldType;
+import org.statbench.link.LinkModel;
 import org.statbench.link.LinkResult;
 import org.statbench.store.AuditEntry;
 
@@ -181,5 +182,97 @@ class LinkageViewModelTest {
     assertThat(vm.release().panel().protectionProperty().get()).isNotNull();
     assertThat(auditTypes()).contains("export");
     assertThat(out).exists();
+  }
+
+  @Test
+  void aSavedModelLoadsAndLinksWithoutTraining() throws Exception {
+    vm.train();
+    Path file = dir.resolve("model.json");
+    fx.dialogs.files.add(file);
+    vm.saveModel();
+    LinkModel saved = LinkModel.load(file);
+    assertThat(saved.toJson()).isEqualTo(vm.resultProperty().get().model().toJson());
+    // mark the file so a model trained again could not pass for it
+    LinkModel marked =
+        new LinkModel(
+            saved.version(), saved.fields(), saved.prior(), saved.household(), "hand-made");
+    marked.save(file);
+
+    LinkageViewModel other = new LinkageViewModel(fx.context);
+    other.leftProperty().set("customers");
+    other.rightProperty().set("recipients");
+    fx.dialogs.files.add(file);
+    other.modelFiles().chooseAndLoad();
+    other.train();
+
+    assertThat(other.modelFiles().textProperty().get()).contains("model.json");
+    assertThat(other.resultProperty().get().model().trainedOn()).isEqualTo("hand-made");
+    assertThat(other.resultProperty().get().links().size())
+        .isEqualTo(vm.resultProperty().get().links().size());
+  }
+
+  @Test
+  void aFileThatIsNotAModelIsReportedByNameAndNothingIsLoaded() throws Exception {
+    Path bad = dir.resolve("notes.json");
+    Files.writeString(bad, "{\"version\": 9, \"fields\": []}");
+    fx.dialogs.files.add(bad);
+
+    vm.modelFiles().chooseAndLoad();
+
+    assertThat(fx.dialogs.errors)
+        .singleElement()
+        .asString()
+        .contains("notes.json")
+        .contains("unsupported model version 9");
+    assertThat(vm.modelFiles().loadedProperty().get()).isNull();
+  }
+
+  @Test
+  void matchKeysLinkBeforeTheModelAndEachLinkShowsItsStage() {
+    vm.addMatchKey("nino+dob");
+    assertThat(vm.messageProperty().get()).contains("'nino' is not a compared field");
+    vm.addMatchKey("forename+surname+dob+postcode");
+    assertThat(vm.matchKeys().keys()).containsExactly("forename+surname+dob+postcode");
+
+    vm.train();
+
+    String stage = "key:forename+surname+dob+postcode";
+    List<LinkageViewModel.PairRow> byKey =
+        vm.links().stream().filter(p -> p.stage().equals(stage)).toList();
+    assertThat(byKey).isNotEmpty();
+    assertThat(vm.links()).anySatisfy(p -> assertThat(p.stage()).isEqualTo("model"));
+    assertThat(vm.messageProperty().get()).contains(stage + " " + byKey.size());
+    // a key links only records whose four fields agree: the same person on both sides
+    var lt = fx.ws.columns("customers", List.of("person_id")).column("person_id");
+    var rt = fx.ws.columns("recipients", List.of("person_id")).column("person_id");
+    assertThat(byKey).allSatisfy(p -> assertThat(lt.text(p.left())).isEqualTo(rt.text(p.right())));
+  }
+
+  @Test
+  void deduplicationHasAReviewQueueAndAnAcceptedPairSharesACluster() throws Exception {
+    vm.rightProperty().set(LinkageViewModel.DEDUPLICATE);
+    vm.reviewProperty().set(LinkageCharts.weight(0.05));
+    vm.train();
+    ReviewQueue.Pair first = vm.currentReviewProperty().get();
+    assertThat(first).as("a grey-zone pair within customers").isNotNull();
+    assertThat(first.probability()).isGreaterThanOrEqualTo(0.05).isLessThan(0.9);
+    assertThat(vm.reviewFields()).extracting(LinkageViewModel.ReviewField::field).contains("dob");
+
+    vm.accept();
+
+    int[] c = vm.resultProperty().get().clusters();
+    assertThat(c[first.left()]).isEqualTo(c[first.right()]);
+    assertThat(auditTypes()).containsOnlyOnce("link-review");
+    assertThat(vm.reviewTextProperty().get()).contains("1 of");
+    // the cluster output uses the decision: both ids carry the same cluster
+    Path out = dir.resolve("clusters.csv");
+    fx.dialogs.files.add(out);
+    vm.exportLinks();
+    var ids = fx.ws.columns("customers", List.of("customer_id")).column("customer_id");
+    List<String> lines = Files.readAllLines(out);
+    String a = lines.get(first.left() + 1);
+    String b = lines.get(first.right() + 1);
+    assertThat(a).startsWith(ids.text(first.left()) + ",");
+    assertThat(a.substring(a.indexOf(',') + 1)).isEqualTo(b.substring(b.indexOf(',') + 1));
   }
 }

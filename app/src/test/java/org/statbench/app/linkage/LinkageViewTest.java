@@ -46,7 +46,7 @@ class LinkageViewTest {
 
   @SuppressWarnings("unchecked")
   @Test
-  void trainReviewWithTheKeyboardAndSaveTheLinkedDataset(FxRobot robot) {
+  void trainReviewWithTheKeyboardAndSaveTheLinkedDataset(FxRobot robot) throws Exception {
     ComboBox<String> left = robot.lookup("#linkLeft").queryAs(ComboBox.class);
     ComboBox<String> right = robot.lookup("#linkRight").queryAs(ComboBox.class);
     robot.interact(
@@ -56,6 +56,17 @@ class LinkageViewTest {
         });
     assertThat(robot.lookup("#linkFields").queryAs(TableView.class).getItems()).hasSize(6);
     assertThat(robot.lookup("#linkPairs").queryAs(Label.class).getText()).startsWith("At most");
+
+    // Load model… with a file that is no model: a dialog names the file
+    java.nio.file.Path bad = dir.resolve("bad.json");
+    java.nio.file.Files.writeString(bad, "not json");
+    fx.dialogs.files.add(bad);
+    robot.clickOn("#linkLoadModel");
+    assertThat(fx.dialogs.errors).singleElement().asString().contains("bad.json");
+
+    // a match key before the model: its links show their stage in the links table
+    robot.clickOn("#linkNewKey").write("forename+surname+dob+postcode");
+    robot.clickOn("#linkAddKey");
 
     // a wide review band so there is a grey zone to review
     robot.interact(() -> robot.lookup("#linkReviewFrom").queryAs(Slider.class).setValue(-4));
@@ -67,11 +78,22 @@ class LinkageViewTest {
     // the threshold slider: fewer links at a stricter threshold
     Label text = robot.lookup("#linkThresholdText").queryAs(Label.class);
     robot.clickOn("#linkWeightsTab");
+    // the count axis is logarithmic by default: the top is a whole power of ten (log10(n) + 1)
+    javafx.scene.chart.NumberAxis counts =
+        robot.lookup("#linkHistogramCounts").queryAs(javafx.scene.chart.NumberAxis.class);
+    long most = vm.histogram().stream().mapToLong(LinkageCharts.Bar::pairs).max().orElseThrow();
+    assertThat(counts.getUpperBound()).isEqualTo(Math.ceil(Math.log10(most) + 1));
     robot.interact(() -> robot.lookup("#linkThreshold").queryAs(Slider.class).setValue(0));
     String loose = text.getText();
     robot.interact(() -> robot.lookup("#linkThreshold").queryAs(Slider.class).setValue(15));
     String strict = text.getText();
     assertThat(links(loose)).isGreaterThan(links(strict));
+
+    assertThat(robot.lookup("#linkLinks").queryAs(TableView.class).getItems())
+        .anySatisfy(
+            p ->
+                assertThat(((LinkageViewModel.PairRow) p).stage())
+                    .isEqualTo("key:forename+surname+dob+postcode"));
 
     // keyboard review: A accepts the pair under review
     robot.clickOn("#linkReviewTab");
@@ -90,6 +112,21 @@ class LinkageViewTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(fx.context.workspace().datasets()).extracting(d -> d.name()).contains("linked");
     assertThat(left.getItems()).contains("linked");
+
+    // deduplication has a review queue too: R rejects the pair under review, audited
+    robot.interact(() -> right.setValue(LinkageViewModel.DEDUPLICATE));
+    robot.interact(() -> robot.lookup("#linkReviewFrom").queryAs(Slider.class).setValue(-4));
+    robot.clickOn("#linkTrain");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#linkReviewTab");
+    assertThat(vm.currentReviewProperty().get()).isNotNull();
+    long reviews =
+        fx.ws.auditLog().entries().stream().filter(e -> e.type().equals("link-review")).count();
+    robot.clickOn("#linkReviewFields");
+    robot.type(KeyCode.R);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx.ws.auditLog().entries().stream().filter(e -> e.type().equals("link-review")))
+        .hasSize((int) reviews + 1);
   }
 
   private static long links(String thresholdText) {

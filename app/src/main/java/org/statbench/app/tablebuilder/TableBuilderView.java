@@ -3,6 +3,7 @@ package org.statbench.app.tablebuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -45,7 +46,8 @@ public final class TableBuilderView extends VBox {
   private final TableBuilderViewModel model;
   private final TableGridView grid = new TableGridView();
   private final ChipMenus menus;
-  private final ComboBox<MeasureKind> measureKind = new ComboBox<>();
+  // measure kinds, then choices other features add (addMeasureChoice)
+  private final ComboBox<Object> measureKind = new ComboBox<>();
   private final ComboBox<String> measureVariable = new ComboBox<>();
   private final Spinner<Integer> percentile = new Spinner<>(1, 99, 90);
   private final ComboBox<Percentage> percentage = new ComboBox<>();
@@ -150,12 +152,16 @@ public final class TableBuilderView extends VBox {
     measureKind.setConverter(
         new StringConverter<>() {
           @Override
-          public String toString(MeasureKind k) {
-            return k == null ? "" : k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+          public String toString(Object k) {
+            return k instanceof MeasureChoice c
+                ? c.label()
+                : k instanceof MeasureKind m
+                    ? m.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    : "";
           }
 
           @Override
-          public MeasureKind fromString(String s) {
+          public Object fromString(String s) {
             return null;
           }
         });
@@ -316,8 +322,16 @@ public final class TableBuilderView extends VBox {
     if (updating) {
       return;
     }
-    MeasureKind k = measureKind.getValue();
-    if (k == null) {
+    if (measureKind.getValue() instanceof MeasureChoice c) {
+      // a choice that edits the table itself: show the current measure again, then run it
+      Platform.runLater(
+          () -> {
+            syncPickers();
+            c.action().run();
+          });
+      return;
+    }
+    if (!(measureKind.getValue() instanceof MeasureKind k)) {
       return;
     }
     updating = true;
@@ -538,6 +552,16 @@ public final class TableBuilderView extends VBox {
   }
 
   /** The grid, for tests. */
+  /**
+   * Adds a choice after the measure kinds of the measure list; choosing it runs {@code action}
+   * (which edits the table through the view model) and the list shows the table's measure again.
+   */
+  public void addMeasureChoice(String label, Runnable action) {
+    measureKind.getItems().add(new MeasureChoice(label, action));
+  }
+
+  private record MeasureChoice(String label, Runnable action) {}
+
   public TableGridView grid() {
     return grid;
   }

@@ -25,13 +25,15 @@ import org.statbench.app.tablebuilder.TableGridView;
  * surveyLegend}, {@code surveyGini}.
  */
 public final class SurveyBar extends VBox {
-  /** The groups offered for a distribution table. */
-  private static final List<Integer> GROUPS = List.of(10, 5, 4, 100);
+  private final SurveyDisplay display;
+  private final java.util.function.Supplier<List<String>> numericVariables;
 
   public SurveyBar(
       SurveyDisplay display,
       TableGridView grid,
       java.util.function.Supplier<List<String>> numericVariables) {
+    this.display = display;
+    this.numericVariables = numericVariables;
     setId("surveyBar");
     getStyleClass().add("survey-bar");
     CheckBox use = new CheckBox("Use survey design");
@@ -44,9 +46,7 @@ public final class SurveyBar extends VBox {
     show.disableProperty().bind(use.selectedProperty().not());
     Button distribution = new Button("Distribution table…");
     distribution.setId("surveyDistribution");
-    distribution.setOnAction(
-        e ->
-            askDistribution(numericVariables.get()).ifPresent(c -> display.distribution(c.v, c.n)));
+    distribution.setOnAction(e -> chooseDistribution());
     FlowPane top =
         new FlowPane(8, 4, new Label("Survey"), use, new Label("Cells show"), show, distribution);
     top.setAlignment(Pos.CENTER_LEFT);
@@ -92,7 +92,15 @@ public final class SurveyBar extends VBox {
     display.useDesignProperty().addListener((o, a, b) -> grid.setCellDecorator(decorator));
   }
 
-  private record Choice(String v, int n) {}
+  private record Choice(String v, QuantileGroupChoice n) {}
+
+  /**
+   * Asks for the variable and its quantile groups and makes the table a distribution table: the
+   * "Distribution table…" button and the measure list's distribution choice both come here.
+   */
+  public void chooseDistribution() {
+    askDistribution(numericVariables.get()).ifPresent(c -> display.distribution(c.v, c.n));
+  }
 
   private Optional<Choice> askDistribution(List<String> numeric) {
     Dialog<Choice> d = new Dialog<>();
@@ -106,30 +114,10 @@ public final class SurveyBar extends VBox {
     ComboBox<String> variable = new ComboBox<>();
     variable.setId("distributionVariable");
     variable.getItems().setAll(numeric);
-    ComboBox<Integer> groups = new ComboBox<>();
+    ComboBox<QuantileGroupChoice> groups = new ComboBox<>();
     groups.setId("distributionGroups");
-    groups.getItems().setAll(GROUPS);
-    groups.setValue(10);
-    groups.setConverter(
-        new javafx.util.StringConverter<>() {
-          @Override
-          public String toString(Integer n) {
-            return n == null
-                ? ""
-                : switch (n) {
-                  case 10 -> "deciles (10)";
-                  case 5 -> "quintiles (5)";
-                  case 4 -> "quartiles (4)";
-                  case 100 -> "percentiles (100)";
-                  default -> n + " groups";
-                };
-          }
-
-          @Override
-          public Integer fromString(String s) {
-            return Integer.valueOf(s.replaceAll("\\D", ""));
-          }
-        });
+    groups.getItems().setAll(QuantileGroupChoice.values());
+    groups.setValue(QuantileGroupChoice.DECILES);
     GridPane g = new GridPane();
     g.setHgap(8);
     g.setVgap(6);

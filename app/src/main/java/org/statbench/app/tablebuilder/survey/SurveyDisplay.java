@@ -43,6 +43,9 @@ import org.statbench.tabulate.survey.SurveyTable;
  * javafx.scene}; FX thread only.
  */
 public final class SurveyDisplay {
+  /** The distribution table's entry in the table builder's measure list. */
+  public static final String MEASURE_CHOICE = "Distribution (share by quantile group)";
+
   /** What the builder lends the display: its definition and two edits. */
   public interface Builder {
     /** The definition of the current table. */
@@ -120,7 +123,10 @@ public final class SurveyDisplay {
     return legend.getReadOnlyProperty();
   }
 
-  /** The Gini coefficient of a distribution table's variable with its SE, or empty. */
+  /**
+   * The Gini coefficient of a distribution table's variable with its SE, and on a second line the
+   * mean of each quantile group; or empty.
+   */
   public ReadOnlyStringProperty giniProperty() {
     return gini.getReadOnlyProperty();
   }
@@ -204,6 +210,11 @@ public final class SurveyDisplay {
    * group's share of the total ({@code sum:V}, column percentages) and, below the grid, the Gini
    * coefficient with its standard error. Needs the dataset's design (for the weight).
    */
+  public void distribution(String variable, QuantileGroupChoice groups) {
+    distribution(variable, groups.groups());
+  }
+
+  /** {@link #distribution(String, QuantileGroupChoice)} with any number of groups. */
   public void distribution(String variable, int groups) {
     SurveyDesign d = design.get();
     Workspace ws = context.workspace().workspace();
@@ -312,7 +323,9 @@ public final class SurveyDisplay {
                   SurveyEstimator est = new SurveyEstimator(new Tabulator());
                   SurveyTable st = est.estimate(spec, m, d, 0.95, ws, cancel);
                   SurveyTable g = withGini ? giniOf(est, spec, giniVariable, d, ws, cancel) : null;
-                  return new Result(st, g);
+                  SurveyTable means =
+                      withGini ? groupMeans(est, spec, giniVariable, d, ws, cancel) : null;
+                  return new Result(st, g, means);
                 })
             .showProgress(false)
             .onSuccess(r -> ready(t, r, giniVariable))
@@ -331,7 +344,34 @@ public final class SurveyDisplay {
     return est.estimate(whole, SurveyMeasure.parse("gini:" + variable), d, 0.95, ws, cancel);
   }
 
-  private record Result(SurveyTable table, SurveyTable gini) {}
+  /** The mean of a distribution table's variable in each of its quantile groups. */
+  private static String groupMeansLine(SurveyTable means) {
+    StringBuilder b = new StringBuilder("\nMean of each group (bounds as in the rows):");
+    Table t = means.table();
+    for (int i = 0; i < means.cellCount(); i++) {
+      b.append(i == 0 ? " " : " · ")
+          .append(t.codes(i)[0])
+          .append(String.format(Locale.ROOT, " %,.2f", means.estimate(i)));
+    }
+    return b.toString();
+  }
+
+  private static SurveyTable groupMeans(
+      SurveyEstimator est,
+      TableSpec spec,
+      String variable,
+      SurveyDesign d,
+      Workspace ws,
+      CancellationToken cancel) {
+    TableSpec groups =
+        TableSpec.of(spec.dataset())
+            .withFilters(spec.filters())
+            .withWeight(d.weight())
+            .withRows(List.of(spec.rows().get(0)));
+    return est.estimate(groups, SurveyMeasure.parse("mean:" + variable), d, 0.95, ws, cancel);
+  }
+
+  private record Result(SurveyTable table, SurveyTable gini, SurveyTable means) {}
 
   private void ready(Table t, Result r, String giniVariable) {
     if (t != context.currentTable().table() || r.table().cellCount() != t.cellCount()) {
@@ -376,14 +416,15 @@ public final class SurveyDisplay {
       SurveyTable g = r.gini();
       gini.set(
           String.format(
-              Locale.ROOT,
-              "Gini coefficient of %s: %.4f (SE %.4f; %d%% interval %.4f – %.4f)",
-              giniVariable,
-              g.estimate(0),
-              g.se(0),
-              Math.round(g.level() * 100),
-              g.lower(0),
-              g.upper(0)));
+                  Locale.ROOT,
+                  "Gini coefficient of %s: %.4f (SE %.4f; %d%% interval %.4f – %.4f)",
+                  giniVariable,
+                  g.estimate(0),
+                  g.se(0),
+                  Math.round(g.level() * 100),
+                  g.lower(0),
+                  g.upper(0))
+              + groupMeansLine(r.means()));
     }
   }
 }

@@ -35,6 +35,7 @@ public final class SurveyInTableBuilder {
     this.display = new SurveyDisplay(context, builder(model), Platform::runLater);
     SurveyBar bar = new SurveyBar(display, view.grid(), model::numericVariables);
     view.getChildren().add(view.getChildren().indexOf(view.grid()), bar);
+    view.addMeasureChoice(SurveyDisplay.MEASURE_CHOICE, bar::chooseDistribution);
     // the flags' styles apply to the grid, a sibling of the bar
     view.getStylesheets()
         .add(

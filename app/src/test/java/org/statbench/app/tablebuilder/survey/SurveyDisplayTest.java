@@ -111,7 +111,9 @@ class SurveyDisplayTest {
     double se = Math.sqrt(n / (n - 1) * n * p * (1 - p));
     GridLayout g = model.layoutProperty().get();
     display.showProperty().set(Show.SE);
-    assertThat(display.text(t, row("North"), "20", g::format)).isEqualTo("[" + g.format(se) + "]");
+    // a standard error keeps two decimals whatever the estimate's format
+    assertThat(display.text(t, row("North"), "20", g::format))
+        .isEqualTo(String.format(Locale.ROOT, "[%,.2f]", se));
     display.showProperty().set(Show.BASE);
     assertThat(display.text(t, row("Total"), "40", g::format)).isEqualTo("40");
     display.showProperty().set(Show.CV);
@@ -165,6 +167,23 @@ class SurveyDisplayTest {
     double gini = 7 * (n * n - 1) / (6 * n * mean);
     assertThat(display.giniProperty().get())
         .startsWith(String.format(Locale.ROOT, "Gini coefficient of income: %.4f (SE ", gini));
+  }
+
+  @Test
+  void distributionChoiceOfQuartilesGivesEachGroupsMeanUnderTheGini() {
+    display.distribution("income", QuantileGroupChoice.QUARTILES);
+    runLater();
+
+    assertThat(model.spec().measure().label()).isEqualTo("sum:income");
+    assertThat(model.spec().percentage()).isEqualTo(Percentage.COLUMN);
+    assertThat(context.currentTable().table().dimensions().get(0).size()).isGreaterThanOrEqualTo(4);
+    // incomes 100 + 7i, i = 0..39, weight 1: quartile k holds i = 10k..10k+9, mean 100 + 7(10k +
+    // 4.5); all records 100 + 7 * 19.5
+    String line = display.giniProperty().get().split("\n")[1];
+    for (int k = 0; k < 4; k++) {
+      assertThat(line).contains(String.format(Locale.ROOT, " %,.2f", 100 + 7 * (10 * k + 4.5)));
+    }
+    assertThat(line).contains(String.format(Locale.ROOT, "Total %,.2f", 100 + 7 * 19.5));
   }
 
   @Test

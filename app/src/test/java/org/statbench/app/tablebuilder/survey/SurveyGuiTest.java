@@ -124,4 +124,41 @@ class SurveyGuiTest {
         .contains("withheld")
         .contains("hover");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void distributionInTheMeasureListAsksForTheGroupsAndGivesSharesMeansAndGini(FxRobot robot) {
+    robot.interact(
+        () -> {
+          SurveyDesigns.set(ws, SurveyTestData.DATASET, SurveyDesign.weightOnly("w"));
+          main.context().workspace().propertiesChanged();
+        });
+    ComboBox<Object> measures = robot.lookup("#measureKind").queryAs(ComboBox.class);
+    robot.interact(
+        () ->
+            measures.getItems().stream()
+                .filter(
+                    o -> measures.getConverter().toString(o).equals(SurveyDisplay.MEASURE_CHOICE))
+                .findFirst()
+                .ifPresent(measures::setValue));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> {
+          robot.lookup("#distributionVariable").queryAs(ComboBox.class).setValue("income");
+          robot
+              .lookup("#distributionGroups")
+              .queryAs(ComboBox.class)
+              .setValue(QuantileGroupChoice.QUARTILES);
+        });
+    robot.clickOn("OK");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    TableGridView g = robot.lookup("#table-content").queryAs(TableBuilderView.class).grid();
+    // four quartiles of 10 records each, equal weights: each holds a quarter of the records
+    assertThat(g.textAt(5, 0)).isEqualTo("Total");
+    assertThat(robot.lookup("#surveyGini").queryAs(Label.class).getText())
+        .startsWith("Gini coefficient of income: ")
+        .contains("Mean of each group");
+    assertThat(measures.getConverter().toString(measures.getValue())).isEqualTo("sum");
+  }
 }

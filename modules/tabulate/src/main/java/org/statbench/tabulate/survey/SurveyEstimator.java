@@ -63,7 +63,10 @@ import org.statbench.tabulate.Tabulator;
  * <p><b>Design effect</b>: design variance over the simple-random-sampling variance as R's {@code
  * deff=TRUE} (without replacement): count {@code N^2 p(1-p) n/(n-1) / n (1 - n/N)} of the cell's
  * share {@code p} of the table total; sum and mean from the domain's weighted variance; a
- * proportion from {@code p(1-p)}; none for ratios, quantiles and Gini.
+ * proportion from {@code p(1-p)}. Ratios, quantiles and Gini over simple random sampling
+ * <i>with</i> replacement of the same linearisation {@code z}: {@code N^2 s^2_w(z) / n} with {@code
+ * z = (y - R x) / X} for a ratio, {@code z = (1{y <= q} - p) / N} (the Woodruff interval's
+ * estimated {@code F(q)}) for a quantile, and the Gini's {@code z_k} above.
  *
  * <p>One pass over each cell's records (records grouped by leaf cell once), not one pass over the
  * data per cell. Thread-safe when the {@link Tabulator} is.
@@ -579,6 +582,9 @@ public final class SurveyEstimator {
     double[] leafW;
     double[] leafWA;
     double[] leafWAA;
+    // ratios' SRS variance: sum w b^2 and sum w a b
+    double[] leafWBB;
+    double[] leafWAB;
     long[] leafN;
 
     /** Per leaf and replicate: totals of w_r a and w_r b ([leaf * R + r]). */
@@ -607,6 +613,8 @@ public final class SurveyEstimator {
       leafW = new double[leaves + 1];
       leafWA = new double[leaves + 1];
       leafWAA = new double[leaves + 1];
+      leafWBB = new double[leaves + 1];
+      leafWAB = new double[leaves + 1];
       leafN = new long[leaves + 1];
       int r = f.reps == null ? 0 : f.reps.length;
       leafRepA = new double[(leaves + 1) * r];
@@ -648,6 +656,8 @@ public final class SurveyEstimator {
           leafW[l] += w;
           leafWA[l] += wa;
           leafWAA[l] += wa * av;
+          leafWBB[l] += w * bv * bv;
+          leafWAB[l] += wa * bv;
         }
         for (int q = 0; q < r; q++) {
           double rw = f.reps[q][i];
@@ -686,6 +696,8 @@ public final class SurveyEstimator {
       double sw = 0;
       double swa = 0;
       double swaa = 0;
+      double swbb = 0;
+      double swab = 0;
       long nobs = 0;
       resetPsus();
       for (int l : leavesOfCell[o]) {
@@ -694,6 +706,8 @@ public final class SurveyEstimator {
         sw += leafW[l];
         swa += leafWA[l];
         swaa += leafWAA[l];
+        swbb += leafWBB[l];
+        swab += leafWAB[l];
         nobs += leafN[l];
         if (f.reps == null) {
           for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
@@ -739,6 +753,10 @@ public final class SurveyEstimator {
         if (kind == SurveyMeasure.Kind.MEAN && nobs > 1) {
           double s2 = (swaa / sw - (swa / sw) * (swa / sw)) * nobs / (nobs - 1.0);
           vsrs = s2 / nobs * (sw - nobs) / sw;
+        } else if (kind == SurveyMeasure.Kind.RATIO && nobs > 1 && sb != 0) {
+          // z = (a - R b) / B, its weighted mean 0: sum w z^2 = (swaa - 2 R swab + R^2 swbb) / B^2
+          double swzz = (swaa - 2 * theta * swab + theta * theta * swbb) / (sb * sb);
+          vsrs = srsWithReplacement(nobs, sw, 0, swzz);
         }
       } else {
         theta = sa;
@@ -968,7 +986,6 @@ public final class SurveyEstimator {
       double p = measure.percentile() / 100.0;
       double q = quantileOf(rec, y, f.w, p);
       est[o] = q;
-      deff[o] = Double.NaN;
       if (Double.isNaN(q)) {
         se[o] = lower[o] = upper[o] = Double.NaN;
         return;
@@ -1012,6 +1029,19 @@ public final class SurveyEstimator {
         v = replicateVariance(theta);
         df = r - 1;
       }
+      // the Woodruff linearisation z = (1{y <= q} - p) / N under SRS with replacement; the slope
+      // that turns F's interval into q's cancels in the ratio
+      long nobs = 0;
+      double swzz = 0;
+      for (int i : rec) {
+        if (f.w[i] != 0) {
+          nobs++;
+          double zi = ((y[i] <= q ? 1 : 0) - pHat) / nhat;
+          swzz += f.w[i] * zi * zi;
+        }
+      }
+      double vsrs = srsWithReplacement(nobs, nhat, 0, swzz);
+      deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
       double t =
           df >= 1e9 || df <= 0
               ? z
@@ -1038,14 +1068,13 @@ public final class SurveyEstimator {
     private void gini(int o) {
       int[] rec = sortedRecords(o);
       deff[o] = Double.NaN;
-      double g = giniOf(rec, y, f.w, null);
+      double[] zk = new double[rec.length];
+      double g = giniOf(rec, y, f.w, zk);
       est[o] = g;
       double v;
       if (Double.isNaN(g)) {
         v = Double.NaN;
       } else if (f.reps == null) {
-        double[] zk = new double[rec.length];
-        giniOf(rec, y, f.w, zk);
         resetPsus();
         for (int k = 0; k < rec.length; k++) {
           int i = rec[k];
@@ -1064,6 +1093,37 @@ public final class SurveyEstimator {
       se[o] = Math.sqrt(v);
       lower[o] = g - z * se[o];
       upper[o] = g + z * se[o];
+      if (!Double.isNaN(g)) {
+        long nobs = 0;
+        double sw = 0;
+        double swz = 0;
+        double swzz = 0;
+        for (int k = 0; k < rec.length; k++) {
+          double w = f.w[rec[k]];
+          if (w != 0) {
+            nobs++;
+            sw += w;
+            swz += w * zk[k];
+            swzz += w * zk[k] * zk[k];
+          }
+        }
+        double vsrs = srsWithReplacement(nobs, sw, swz, swzz);
+        deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
+      }
+    }
+
+    /**
+     * The variance of {@code sum w z} (an estimator's linearisation) under simple random sampling
+     * with replacement of {@code n} records: {@code N^2 s^2(z) / n}, {@code N = sum w} and {@code
+     * s^2} the weighted variance of {@code z} with the factor {@code n/(n-1)}.
+     */
+    private static double srsWithReplacement(long n, double sw, double swz, double swzz) {
+      if (n < 2 || sw == 0) {
+        return Double.NaN;
+      }
+      double mean = swz / sw;
+      double s2 = (swzz / sw - mean * mean) * n / (n - 1.0);
+      return sw * sw * s2 / n;
     }
 
     /**

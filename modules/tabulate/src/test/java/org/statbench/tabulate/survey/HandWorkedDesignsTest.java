@@ -240,4 +240,79 @@ class HandWorkedDesignsTest {
     assertThat(t.se(0)).isCloseTo(Math.sqrt(3), within(1e-12));
     assertThat(t.base(0)).isEqualTo(6);
   }
+
+  /** Two PSUs of two records each, weight 1. */
+  private static DatasetColumns twoClusters(double[] y, double[] x) {
+    return Fixtures.of(
+        Fixtures.cat("psu", "1", "1", "2", "2"),
+        Fixtures.num("y", y),
+        Fixtures.num("x", x),
+        Fixtures.num("w", 1, 1, 1, 1));
+  }
+
+  @Test
+  void ratioDesignEffectIsOverTheLinearisedSrsWithReplacementVariance() {
+    // y = 2, 3, 4, 9 over x = 1, 1, 2, 5 in PSUs {1, 2} and {3, 4}: R = 18 / 9 = 2,
+    // y - R x = 0, 1, 0, -1. Design: PSU totals of (y - R x) / X (X = 9) are 1/9 and -1/9,
+    // V = n/(n-1) sum (t - mean t)^2 = 2 * 2/81 = 4/81.
+    double vDesign = 2.0 * (1 + 1) / 81;
+    // SRS with replacement: (1/n) s^2(z), z = (y - R x) / xbar with xbar = 9/4: z = 0, 4/9, 0,
+    // -4/9, mean 0, s^2 = (16/81 + 16/81) / 3
+    double s2 = (2 * 16.0 / 81) / 3;
+    double vSrs = s2 / 4;
+    SurveyTable t =
+        total(
+            twoClusters(new double[] {2, 3, 4, 9}, new double[] {1, 1, 2, 5}),
+            SurveyDesign.parse("psu=psu", "w"),
+            "ratio:y/x");
+    assertThat(t.estimate(0)).isCloseTo(2, within(1e-15));
+    assertThat(t.se(0)).isCloseTo(Math.sqrt(vDesign), within(1e-12));
+    assertThat(t.deff(0)).isCloseTo(vDesign / vSrs, within(1e-12)); // 1.5
+  }
+
+  @Test
+  void quantileDesignEffectComparesTheVariancesOfTheEstimatedDistributionFunction() {
+    // y = 1, 2, 3, 4, w = 1, PSUs {1, 2} and {3, 4}: median 2.5 (school rule), p = F(2.5) = 1/2;
+    // Woodruff's linearisation z = (1{y <= q} - p) / N = 1/8, 1/8, -1/8, -1/8.
+    // Design: PSU totals 1/4 and -1/4, V = 2 * (1/16 + 1/16) = 1/4.
+    double vDesign = 2 * (1.0 / 16 + 1.0 / 16);
+    // SRS with replacement of the same F: p (1 - p) / n * n / (n - 1) = 1/4 / 4 * 4/3 = 1/12
+    double vSrs = 0.25 / 4 * 4 / 3;
+    SurveyTable t =
+        total(
+            twoClusters(new double[] {1, 2, 3, 4}, new double[] {1, 1, 1, 1}),
+            SurveyDesign.parse("psu=psu", "w"),
+            "median:y");
+    assertThat(t.estimate(0)).isEqualTo(2.5);
+    assertThat(t.deff(0)).isCloseTo(vDesign / vSrs, within(1e-12)); // 3
+  }
+
+  @Test
+  void giniDesignEffectIsOverTheSrsWithReplacementVarianceOfItsLinearisation() {
+    // y = 1, 2, 3, 4, w = 1: z_k = 0.0625, -0.0125, -0.0375, -0.0125 (giniHasItsLinearised...).
+    // Design, PSUs {1, 2} and {3, 4}: totals 0.05 and -0.05, V = 2 * (0.0025 + 0.0025) = 0.01.
+    double vDesign = 2 * (0.0025 + 0.0025);
+    // SRS with replacement: N^2 s^2(z) / n, s^2 = sum z^2 / (n - 1) = 0.005625 / 3 (mean 0)
+    double vSrs = 16 * (0.005625 / 3) / 4;
+    SurveyTable t =
+        total(
+            twoClusters(new double[] {1, 2, 3, 4}, new double[] {1, 1, 1, 1}),
+            SurveyDesign.parse("psu=psu", "w"),
+            "gini:y");
+    assertThat(t.se(0)).isCloseTo(Math.sqrt(vDesign), within(1e-12));
+    assertThat(t.deff(0)).isCloseTo(vDesign / vSrs, within(1e-12)); // 4/3
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"ratio:y/x", "median:y", "gini:y"})
+  void equalWeightsWithEachRecordItsOwnPsuHaveDesignEffectOne(String measure) {
+    // the design is then simple random sampling with replacement: both variances are
+    // n/(n-1) sum (z - mean z)^2
+    SurveyTable t =
+        total(
+            twoClusters(new double[] {1, 2, 3, 7}, new double[] {1, 2, 2, 3}),
+            SurveyDesign.weightOnly("w"),
+            measure);
+    assertThat(t.deff(0)).isCloseTo(1, within(1e-12));
+  }
 }

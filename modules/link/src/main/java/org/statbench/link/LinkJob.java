@@ -55,6 +55,11 @@ public record LinkJob(
    * @param maxPairs refuse a run whose blocking rules bring more candidate pairs than this
    * @param uSamples random record pairs drawn to estimate {@code u}
    * @param seed random seed for the sampling
+   * @param mutualMargin one-to-one only (0 turns it off): a pair below the threshold but with
+   *     probability at least {@link Decisions#MUTUAL_FLOOR} also links when, among the records not
+   *     yet linked, each side is the other's best candidate and the next best candidate of either
+   *     record is at least this many bits of weight lower (the assignment-aware rule, see {@link
+   *     Decisions})
    */
   public record Options(
       double threshold,
@@ -63,10 +68,31 @@ public record LinkJob(
       double chainThreshold,
       long maxPairs,
       int uSamples,
-      long seed) {
-    /** Threshold 0.9, no review band, no one-to-one, chaining at 0.99, 300 million pairs. */
+      long seed,
+      double mutualMargin) {
+    /**
+     * The default margin of the mutual-best rule in bits (a clear best is 2^MARGIN times likelier).
+     */
+    public static final double MUTUAL_MARGIN = 4;
+
+    /**
+     * Threshold 0.9, no review band, no one-to-one, chaining at 0.99, 300 million pairs,
+     * mutual-best margin {@link #MUTUAL_MARGIN} bits (used only with one-to-one).
+     */
     public static final Options DEFAULT =
-        new Options(0.9, 0.9, false, 0.99, 300_000_000L, 400_000, 42);
+        new Options(0.9, 0.9, false, 0.99, 300_000_000L, 400_000, 42, MUTUAL_MARGIN);
+
+    /** Options with the default mutual-best margin. */
+    public Options(
+        double threshold,
+        double review,
+        boolean oneToOne,
+        double chainThreshold,
+        long maxPairs,
+        int uSamples,
+        long seed) {
+      this(threshold, review, oneToOne, chainThreshold, maxPairs, uSamples, seed, MUTUAL_MARGIN);
+    }
 
     public Options {
       if (!(threshold > 0 && threshold <= 1) || !(review > 0 && review <= threshold)) {
@@ -77,21 +103,38 @@ public record LinkJob(
                 + review
                 + ")");
       }
+      if (!(mutualMargin >= 0)) {
+        throw new org.statbench.core.InputException(
+            "The mutual-best margin must be 0 (off) or more bits (got " + mutualMargin + ")");
+      }
     }
 
     /** The same options with another threshold and review band. */
     public Options withThresholds(double t, double r) {
-      return new Options(t, r, oneToOne, chainThreshold, maxPairs, uSamples, seed);
+      return new Options(t, r, oneToOne, chainThreshold, maxPairs, uSamples, seed, mutualMargin);
     }
 
     /** The same options with one-to-one on or off. */
     public Options withOneToOne(boolean on) {
-      return new Options(threshold, review, on, chainThreshold, maxPairs, uSamples, seed);
+      return new Options(
+          threshold, review, on, chainThreshold, maxPairs, uSamples, seed, mutualMargin);
+    }
+
+    /** The same options with another mutual-best margin in bits (0 turns the rule off). */
+    public Options withMutualMargin(double bits) {
+      return new Options(
+          threshold, review, oneToOne, chainThreshold, maxPairs, uSamples, seed, bits);
+    }
+
+    /** True when the mutual-best rule applies (one-to-one and a positive margin). */
+    boolean mutualBest() {
+      return oneToOne && mutualMargin > 0;
     }
 
     /** The same options with another pair cap. */
     public Options withMaxPairs(long cap) {
-      return new Options(threshold, review, oneToOne, chainThreshold, cap, uSamples, seed);
+      return new Options(
+          threshold, review, oneToOne, chainThreshold, cap, uSamples, seed, mutualMargin);
     }
   }
 }

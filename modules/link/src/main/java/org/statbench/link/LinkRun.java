@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
@@ -372,6 +373,11 @@ final class LinkRun {
   private Scored passB() {
     double review = job.options().review();
     double wReview = LinkModel.log2(review / (1 - review));
+    // the mutual-best rule looks at pairs down to its floor
+    double wKeep =
+        job.options().mutualBest() && !dedup
+            ? Math.min(wReview, Decisions.MUTUAL_FLOOR_WEIGHT)
+            : wReview;
     int chunks = chunkPids.length;
     ChunkOut[] outs = new ChunkOut[chunks];
     Scored s = new Scored();
@@ -380,6 +386,16 @@ final class LinkRun {
     if (s.bestR != null) {
       Arrays.fill(s.bestR, -1);
       Arrays.fill(s.bestW, Double.NEGATIVE_INFINITY);
+    }
+    boolean mutual = job.options().mutualBest() && !dedup;
+    if (mutual) {
+      s.belowL = new float[nl];
+      Arrays.fill(s.belowL, Float.NEGATIVE_INFINITY);
+      s.belowR = new AtomicIntegerArray(nr);
+      int lowest = Decisions.sortable(Float.NEGATIVE_INFINITY);
+      for (int r = 0; r < nr; r++) {
+        s.belowR.set(r, lowest);
+      }
     }
     ConcurrentLinkedQueue<Bins> allBins = new ConcurrentLinkedQueue<>();
     ThreadLocal<Bins> localBins =
@@ -419,10 +435,14 @@ final class LinkRun {
                       s.bestW[l] = w;
                       s.bestR[l] = r;
                     }
-                    if (w >= wReview) {
+                    if (w >= wKeep) {
                       out.l.add(l);
                       out.r.add(r);
                       out.w.add(w);
+                    } else if (mutual) {
+                      s.belowL[l] = Math.max(s.belowL[l], (float) w);
+                      int v = Decisions.sortable((float) w);
+                      s.belowR.accumulateAndGet(r, v, Math::max);
                     }
                   };
               for (int l = c * CHUNK; l < end; l++) {

@@ -14,6 +14,14 @@ final class Scored {
   double[] w;
   double[] bestW;
   int[] bestR;
+
+  /**
+   * The highest weight per left (right) record among its pairs below the kept floor, or -infinity
+   * (used by the mutual-best rule; null when the rule is off). The right side is a sortable int.
+   */
+  float[] belowL;
+
+  java.util.concurrent.atomic.AtomicIntegerArray belowR;
   long[] binCount;
   double[] binP;
   long[] binTrue;

@@ -111,7 +111,9 @@ class SurveyDisplayTest {
     double se = Math.sqrt(n / (n - 1) * n * p * (1 - p));
     GridLayout g = model.layoutProperty().get();
     display.showProperty().set(Show.SE);
-    assertThat(display.text(t, row("North"), "20", g::format)).isEqualTo("[" + g.format(se) + "]");
+    assertThat(display.text(t, row("North"), "20", g::format))
+        .isEqualTo(
+            "[" + String.format(Locale.ROOT, "%,.2f", se) + "]"); // two decimals since 41e47ae
     display.showProperty().set(Show.BASE);
     assertThat(display.text(t, row("Total"), "40", g::format)).isEqualTo("40");
     display.showProperty().set(Show.CV);

@@ -44,6 +44,11 @@ import org.statbench.link.FieldType;
  * Train / Cancel) beside the results (model levels, weight histogram with the threshold, links and
  * a pair's waterfall, clerical review, outputs). Builds nodes and binds; the numbers come from
  * {@link LinkageViewModel} and {@link LinkageCharts}.
+ *
+ * <p>Why this class is long: over 500 lines since the model files, match keys and the log count
+ * axis joined the set-up column and the weights pane; it only builds and binds nodes, one method
+ * per pane, read top to bottom. The set-up column is the next piece to move (into a {@code
+ * LinkageSetupPane} beside this class).
  */
 public final class LinkageView {
   private final LinkageViewModel vm;

@@ -18,7 +18,7 @@ final class Decisions {
   }
 
   /** The stage name of the links the mutual-best rule makes. */
-  static final String MUTUAL_STAGE = "model, mutual best";
+  static final String MUTUAL_STAGE = "mutual best";
 
   /** The lowest probability at which the mutual-best rule links a pair. */
   static final double MUTUAL_FLOOR = 0.5;

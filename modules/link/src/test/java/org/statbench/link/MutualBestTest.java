@@ -121,7 +121,7 @@ class MutualBestTest {
     for (int i = 0; i < res.links().size(); i++) {
       got.add(res.links().left(i) + "-" + res.links().right(i) + " " + res.links().stage(i));
     }
-    assertThat(got).containsExactly("0-0 model, mutual best", "3-2 model, mutual best");
+    assertThat(got).containsExactly("0-0 mutual best", "3-2 mutual best");
     assertThat(res.links().weight(0)).isCloseTo(adams, within(1e-9));
     assertThat(res.links().weight(1)).isCloseTo(clark, within(1e-9));
     assertThat(res.verification().result(0)).isEqualTo(Verification.Result.MATCH);

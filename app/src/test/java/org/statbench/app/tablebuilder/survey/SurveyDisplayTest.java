@@ -111,7 +111,10 @@ class SurveyDisplayTest {
     double se = Math.sqrt(n / (n - 1) * n * p * (1 - p));
     GridLayout g = model.layoutProperty().get();
     display.showProperty().set(Show.SE);
-    assertThat(display.text(t, row("North"), "20", g::format)).isEqualTo("[" + g.format(se) + "]");
+    // a standard error keeps two decimals under the count format: sqrt(40/39 * 10) = 3.2026
+    assertThat(display.text(t, row("North"), "20", g::format))
+        .isEqualTo("[" + String.format(java.util.Locale.ROOT, "%,.2f", se) + "]")
+        .isEqualTo("[3.20]");
     display.showProperty().set(Show.BASE);
     assertThat(display.text(t, row("Total"), "40", g::format)).isEqualTo("40");
     display.showProperty().set(Show.CV);

@@ -71,17 +71,22 @@ public final class DatasetsView extends SplitPane {
         c ->
             Bindings.createStringBinding(() -> DatasetsViewModel.formatCount(c.getValue().rows())));
     rows.setStyle("-fx-alignment: CENTER-RIGHT;");
-    rows.setPrefWidth(70);
-    rows.setMinWidth(70);
-    rows.setMaxWidth(90);
     TableColumn<DatasetInfo, String> vars = new TableColumn<>("Vars");
     vars.setCellValueFactory(
         c -> Bindings.createStringBinding(() -> Integer.toString(c.getValue().variables().size())));
     vars.setStyle("-fx-alignment: CENTER-RIGHT;");
-    vars.setPrefWidth(44);
-    vars.setMinWidth(44);
-    vars.setMaxWidth(60);
     table.getColumns().setAll(java.util.List.of(name, rows, vars));
+    // The count columns are as wide as their widest number in the font the theme gives the list
+    // (presenter mode's larger text included): a number is never elided, a name may be (tooltip).
+    Label fontProbe = new Label();
+    fontProbe.setManaged(false);
+    fontProbe.setVisible(false);
+    javafx.beans.binding.DoubleBinding em =
+        Bindings.createDoubleBinding(() -> fontProbe.getFont().getSize(), fontProbe.fontProperty());
+    rows.minWidthProperty().bind(em.multiply(6.5));
+    rows.maxWidthProperty().bind(em.multiply(8));
+    vars.minWidthProperty().bind(em.multiply(3.6));
+    vars.maxWidthProperty().bind(em.multiply(4.6));
     table.setRowFactory(
         tv ->
             new javafx.scene.control.TableRow<>() {
@@ -146,7 +151,7 @@ public final class DatasetsView extends SplitPane {
     model.datasets().addListener((ListChangeListener<DatasetInfo>) c -> showLegend.run());
     showLegend.run();
     legend.managedProperty().bind(legend.visibleProperty());
-    VBox box = new VBox(4, heading("Datasets"), table, legend);
+    VBox box = new VBox(4, heading("Datasets"), table, legend, fontProbe);
     box.setPadding(new Insets(6));
     return box;
   }

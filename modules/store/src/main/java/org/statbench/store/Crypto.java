@@ -5,9 +5,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.statbench.core.StatBenchException;
 
@@ -64,14 +62,7 @@ public final class Crypto {
    * @param iterations PBKDF2 iterations (stored beside the salt)
    */
   public static byte[] deriveKey(char[] passphrase, byte[] salt, int iterations) {
-    PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);
-    try {
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
-    } finally {
-      spec.clearPassword();
-    }
+    return Pbkdf2.sha256(passphrase, salt, iterations, 32);
   }
 
   /**

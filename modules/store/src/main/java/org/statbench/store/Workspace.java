@@ -36,7 +36,7 @@ import org.statbench.core.data.VariableType;
 
 // Size (over 500 lines): the store's one public facade (open, import, catalogue, columns, derived
 // variables, audit log); each part delegates to its own class (Catalogue, CsvImporter, ColumnFile,
-// SqlAuditLog). Encryption is already outside it (WorkspaceKey, Crypto, WorkspaceEncryption,
+// SqlAuditLog). Encryption is already outside it (WorkspaceKey, Pbkdf2, WorkspaceEncryption,
 // WorkspaceFiles, ChunkCipher, CatalogueSnapshot's sealing): here it only picks the ciphers at
 // open.
 

@@ -3,17 +3,16 @@ package org.statbench.store;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
  * PBKDF2-HMAC-SHA256 (RFC 8018) computed with the HMAC's inner and outer pad blocks hashed once and
  * the digest state copied for each iteration: two SHA-256 compressions per iteration instead of the
  * four of the JDK's {@code PBKDF2WithHmacSHA256}, with the same output (the passphrase is UTF-8
- * encoded as the JDK does). The work factor an attacker faces is unchanged (they can do the same);
- * what is saved is only our own overhead, which a short command pays at every start.
+ * encoded as the JDK does). It needs nothing from the JDK's security providers, so in a cold
+ * process it starts at once, while another thread sets the providers up. The work factor an
+ * attacker faces is unchanged (they can do the same); what is saved is only our own overhead, which
+ * a short command pays at every start.
  */
 final class Pbkdf2 {
   private static final int BLOCK = 64;
@@ -28,70 +27,94 @@ final class Pbkdf2 {
     ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
     byte[] password = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
     Arrays.fill(encoded.array(), (byte) 0);
-    try {
-      MessageDigest inner = MessageDigest.getInstance("SHA-256");
-      MessageDigest outer = MessageDigest.getInstance("SHA-256");
-      byte[] key = password.length > BLOCK ? inner.digest(password) : password;
-      byte[] pad = new byte[BLOCK];
-      int[] w = new int[64];
-      for (int i = 0; i < BLOCK; i++) {
-        pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x36);
-      }
-      inner.update(pad);
-      int[] ipad = padState(pad, w);
-      for (int i = 0; i < BLOCK; i++) {
-        pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x5c);
-      }
-      outer.update(pad);
-      int[] opad = padState(pad, w);
-      Arrays.fill(pad, (byte) 0);
-      Arrays.fill(key, (byte) 0);
-      Arrays.fill(password, (byte) 0);
-
-      byte[] out = new byte[keyBytes];
-      int[] h = new int[8];
-      int[] u = new int[8];
-      int[] t = new int[8];
-      for (int block = 1, at = 0; at < keyBytes; block++, at += HASH) {
-        // U1 = HMAC(P, S || INT(block)), through the JDK's digest (salt of any length)
-        MessageDigest in = (MessageDigest) inner.clone();
-        in.update(salt);
-        in.update(
-            new byte[] {
-              (byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block
-            });
-        byte[] first = new byte[HASH];
-        in.digest(first, 0, HASH);
-        MessageDigest on = (MessageDigest) outer.clone();
-        on.update(first);
-        on.digest(first, 0, HASH);
-        for (int j = 0; j < 8; j++) {
-          u[j] = toInt(first, 4 * j);
-          t[j] = u[j];
-        }
-        // U2..Uc: each HMAC of a 32-byte value is one compression from each pad state
-        for (int i = 1; i < iterations; i++) {
-          hashOfDigest(ipad, u, w, h);
-          hashOfDigest(opad, h, w, u);
-          for (int j = 0; j < 8; j++) {
-            t[j] ^= u[j];
-          }
-        }
-        for (int j = 0; j < 8 && at + 4 * j < keyBytes; j++) {
-          for (int b = 0; b < 4 && at + 4 * j + b < keyBytes; b++) {
-            out[at + 4 * j + b] = (byte) (t[j] >>> (24 - 8 * b));
-          }
-        }
-      }
-      Arrays.fill(ipad, 0);
-      Arrays.fill(opad, 0);
-      Arrays.fill(u, 0);
-      Arrays.fill(t, 0);
-      Arrays.fill(w, 0);
-      return out;
-    } catch (NoSuchAlgorithmException | CloneNotSupportedException | DigestException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
+    byte[] key = password.length > BLOCK ? bytes(digest(IV, 0, password)) : password;
+    byte[] pad = new byte[BLOCK];
+    int[] w = new int[64];
+    for (int i = 0; i < BLOCK; i++) {
+      pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x36);
     }
+    int[] ipad = padState(pad, w);
+    for (int i = 0; i < BLOCK; i++) {
+      pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x5c);
+    }
+    int[] opad = padState(pad, w);
+    Arrays.fill(pad, (byte) 0);
+    Arrays.fill(key, (byte) 0);
+    Arrays.fill(password, (byte) 0);
+
+    byte[] out = new byte[keyBytes];
+    int[] h = new int[8];
+    int[] u = new int[8];
+    int[] t = new int[8];
+    byte[] saltBlock = Arrays.copyOf(salt, salt.length + 4);
+    for (int block = 1, at = 0; at < keyBytes; block++, at += HASH) {
+      // U1 = HMAC(P, S || INT(block)): the salt may be of any length
+      for (int b = 0; b < 4; b++) {
+        saltBlock[salt.length + b] = (byte) (block >>> (24 - 8 * b));
+      }
+      byte[] first = bytes(digest(ipad, BLOCK, saltBlock));
+      int[] u1 = digest(opad, BLOCK, first);
+      for (int j = 0; j < 8; j++) {
+        u[j] = u1[j];
+        t[j] = u[j];
+      }
+      // U2..Uc: each HMAC of a 32-byte value is one compression from each pad state
+      for (int i = 1; i < iterations; i++) {
+        hashOfDigest(ipad, u, w, h);
+        hashOfDigest(opad, h, w, u);
+        for (int j = 0; j < 8; j++) {
+          t[j] ^= u[j];
+        }
+      }
+      for (int j = 0; j < 8 && at + 4 * j < keyBytes; j++) {
+        for (int b = 0; b < 4 && at + 4 * j + b < keyBytes; b++) {
+          out[at + 4 * j + b] = (byte) (t[j] >>> (24 - 8 * b));
+        }
+      }
+    }
+    Arrays.fill(ipad, 0);
+    Arrays.fill(opad, 0);
+    Arrays.fill(u, 0);
+    Arrays.fill(t, 0);
+    Arrays.fill(w, 0);
+    return out;
+  }
+
+  /**
+   * SHA-256 (FIPS 180-4) of {@code prefix} bytes already hashed into the chaining state {@code
+   * start} (a whole number of blocks; 0 and {@link #IV} for a plain digest) followed by {@code
+   * msg}: the message blocks, the 0x80 marker and the length in bits.
+   */
+  static int[] digest(int[] start, long prefix, byte[] msg) {
+    int blocks = (msg.length + 9 + BLOCK - 1) / BLOCK;
+    byte[] padded = Arrays.copyOf(msg, blocks * BLOCK);
+    padded[msg.length] = (byte) 0x80;
+    long bits = (prefix + msg.length) * 8;
+    for (int b = 0; b < 8; b++) {
+      padded[padded.length - 1 - b] = (byte) (bits >>> (8 * b));
+    }
+    int[] h = start.clone();
+    int[] w = new int[64];
+    for (int at = 0; at < padded.length; at += BLOCK) {
+      for (int i = 0; i < 16; i++) {
+        w[i] = toInt(padded, at + 4 * i);
+      }
+      compress(h, w, h);
+    }
+    Arrays.fill(padded, (byte) 0);
+    Arrays.fill(w, 0);
+    return h;
+  }
+
+  /** The 32 bytes of a SHA-256 state, big-endian. */
+  static byte[] bytes(int[] state) {
+    byte[] b = new byte[HASH];
+    for (int j = 0; j < 8; j++) {
+      for (int k = 0; k < 4; k++) {
+        b[4 * j + k] = (byte) (state[j] >>> (24 - 8 * k));
+      }
+    }
+    return b;
   }
 
   private static final int[] K = {
@@ -105,7 +128,8 @@ final class Pbkdf2 {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
   };
 
-  private static final int[] IV = {
+  /** SHA-256's initial chaining state. */
+  static final int[] IV = {
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
   };
 
@@ -133,7 +157,10 @@ final class Pbkdf2 {
     compress(start, w, out);
   }
 
-  /** One SHA-256 compression of the 16 words in {@code w} from chaining state {@code h}. */
+  /**
+   * One SHA-256 compression of the 16 words in {@code w} from chaining state {@code h} ({@code out}
+   * may be {@code h}).
+   */
   static void compress(int[] h, int[] w, int[] out) {
     for (int i = 16; i < 64; i++) {
       int x = w[i - 15];

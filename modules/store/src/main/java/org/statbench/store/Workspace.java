@@ -263,6 +263,19 @@ public final class Workspace implements AutoCloseable {
     WorkspaceKey.prefetch(dir.toAbsolutePath().normalize(), passphrase);
   }
 
+  /**
+   * True when this process has derived, or is deriving, the key {@code passphrase} gives the
+   * encrypted workspace in {@code dir} (so an open will not derive it again).
+   */
+  public static boolean keyDerivedOrDeriving(Path dir, char[] passphrase) {
+    return WorkspaceKey.derivedOrDeriving(dir.toAbsolutePath().normalize(), passphrase);
+  }
+
+  /** Forgets the workspace keys derived in this process; a later open derives again. */
+  public static void forgetDerivedKeys() {
+    WorkspaceKey.forgetDerived();
+  }
+
   /** True when the folder holds an encrypted workspace (a passphrase is needed to open it). */
   public static boolean isEncrypted(Path dir) {
     return WorkspaceKey.isEncrypted(dir.toAbsolutePath().normalize());

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -69,7 +68,7 @@ final class WorkspaceKey {
               + " is encrypted: give its passphrase (--passphrase-file F or STATBENCH_PASSPHRASE)");
     }
     Header h = Header.read(header);
-    WorkspaceKey k = new WorkspaceKey(derive(passphrase, h.salt(), h.iterations()));
+    WorkspaceKey k = new WorkspaceKey(derive(dir, passphrase, h.salt(), h.iterations()));
     try {
       byte[] check = Crypto.open(k.sub("check"), h.check(), null);
       if (!Arrays.equals(check, CHECK)) {
@@ -120,44 +119,90 @@ final class WorkspaceKey {
   private static final Map<String, CompletableFuture<byte[]>> DERIVED = new ConcurrentHashMap<>();
 
   /**
+   * Prefetches that have not yet registered their derivation in {@link #DERIVED}, by folder: an
+   * open waits for its folder's entry (a few ms) rather than deriving a second time.
+   */
+  private static final Map<Path, CompletableFuture<Void>> PENDING = new ConcurrentHashMap<>();
+
+  /**
    * Starts deriving the key of the encrypted workspace in {@code dir} on a background thread, so
    * that a command's start-up (class loading, argument parsing) and the slow KDF overlap; {@link
-   * #load} then takes the result. Does nothing for an unencrypted workspace or a bad header.
+   * #load} then takes the result. The thread reads the header itself and the KDF needs no security
+   * provider, so it computes from the start while a second thread readies the JDK's ciphers ({@link
+   * CryptoWarmUp}). Does nothing for an unencrypted workspace or a bad header.
    */
   static void prefetch(Path dir, char[] passphrase) {
     Path header = dir.resolve(HEADER);
     if (passphrase == null || passphrase.length == 0 || !Files.isRegularFile(header)) {
       return;
     }
-    try {
-      Header h = Header.read(header);
-      char[] copy = passphrase.clone();
-      DERIVED.computeIfAbsent(
-          cacheId(copy, h.salt(), h.iterations()),
-          id -> {
-            CompletableFuture<byte[]> f = new CompletableFuture<>();
-            Thread t =
-                new Thread(
-                    () -> {
-                      try {
-                        f.complete(Crypto.deriveKey(copy, h.salt(), h.iterations()));
-                      } catch (RuntimeException e) {
-                        f.completeExceptionally(e);
-                      } finally {
-                        Arrays.fill(copy, '\0');
-                      }
-                    },
-                    "statbench-key-derivation");
-            t.setDaemon(true);
-            t.start();
-            return f;
-          });
-    } catch (RuntimeException e) {
-      // the open that follows reports the problem
+    char[] copy = passphrase.clone();
+    CompletableFuture<Void> registered = new CompletableFuture<>();
+    if (PENDING.putIfAbsent(dir, registered) != null) {
+      Arrays.fill(copy, '\0');
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Header h = Header.read(header);
+                CompletableFuture<byte[]> mine = new CompletableFuture<>();
+                if (DERIVED.putIfAbsent(cacheId(copy, h.salt(), h.iterations()), mine) != null) {
+                  return;
+                }
+                PENDING.remove(dir, registered);
+                registered.complete(null);
+                try {
+                  mine.complete(Crypto.deriveKey(copy, h.salt(), h.iterations()));
+                } catch (RuntimeException e) {
+                  mine.completeExceptionally(e);
+                }
+              } catch (RuntimeException e) {
+                // the open that follows reports the problem
+              } finally {
+                Arrays.fill(copy, '\0');
+                PENDING.remove(dir, registered);
+                registered.complete(null);
+              }
+            },
+            "statbench-key-derivation");
+    t.setDaemon(true);
+    t.start();
+    CryptoWarmUp.start();
+  }
+
+  /**
+   * True when this process has derived, or is deriving, the key that {@code passphrase} gives the
+   * encrypted workspace in {@code dir} (false for an unencrypted one).
+   */
+  static boolean derivedOrDeriving(Path dir, char[] passphrase) {
+    Path header = dir.resolve(HEADER);
+    if (passphrase == null || passphrase.length == 0 || !Files.isRegularFile(header)) {
+      return false;
+    }
+    awaitPrefetch(dir);
+    Header h = Header.read(header);
+    return DERIVED.containsKey(cacheId(passphrase, h.salt(), h.iterations()));
+  }
+
+  /** Forgets every master key derived in this process (a later open derives again). */
+  static void forgetDerived() {
+    for (CompletableFuture<byte[]> f : DERIVED.values()) {
+      f.thenAccept(k -> Arrays.fill(k, (byte) 0));
+    }
+    DERIVED.clear();
+  }
+
+  private static void awaitPrefetch(Path dir) {
+    CompletableFuture<Void> p = PENDING.get(dir);
+    if (p != null) {
+      p.join();
     }
   }
 
-  private static byte[] derive(char[] passphrase, byte[] salt, int iterations) {
+  private static byte[] derive(Path dir, char[] passphrase, byte[] salt, int iterations) {
+    awaitPrefetch(dir);
     CompletableFuture<byte[]> f =
         DERIVED.computeIfAbsent(
             cacheId(passphrase, salt, iterations),
@@ -171,17 +216,16 @@ final class WorkspaceKey {
     }
   }
 
-  /** A digest naming one derivation (the passphrase itself is not kept). */
+  /**
+   * A value naming one derivation without keeping the passphrase: one PBKDF2 round (an HMAC keyed
+   * by the passphrase) over the salt and the count, computed without the JDK's providers.
+   */
   private static String cacheId(char[] passphrase, byte[] salt, int iterations) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(salt);
-      md.update(Integer.toString(iterations).getBytes(StandardCharsets.US_ASCII));
-      md.update(StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase)));
-      return HexFormat.of().formatHex(md.digest());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    byte[] named = Arrays.copyOf(salt, salt.length + 4);
+    for (int b = 0; b < 4; b++) {
+      named[salt.length + b] = (byte) (iterations >>> (24 - 8 * b));
     }
+    return HexFormat.of().formatHex(Pbkdf2.sha256(passphrase, named, 1, 32));
   }
 
   /** Writes a new header (fresh salt) and returns its key. */

@@ -37,6 +37,30 @@ class Pbkdf2Test {
     }
   }
 
+  @Test
+  void itsSha256IsTheJdksAcrossBlockBoundaries() throws Exception {
+    // FIPS 180-4 example: SHA-256("abc")
+    assertThat(HexFormat.of().formatHex(Pbkdf2.bytes(Pbkdf2.digest(Pbkdf2.IV, 0, bytes("abc")))))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    for (int n : new int[] {0, 1, 55, 56, 63, 64, 65, 119, 120, 200}) {
+      byte[] msg = Crypto.random(n);
+      assertThat(Pbkdf2.bytes(Pbkdf2.digest(Pbkdf2.IV, 0, msg)))
+          .as("%d bytes", n)
+          .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(msg));
+    }
+  }
+
+  @Test
+  void saltsOfAnyLengthGiveWhatTheJdkGives() throws Exception {
+    for (int n : new int[] {1, 16, 51, 52, 60, 64, 100}) {
+      byte[] salt = Crypto.random(n);
+      PBEKeySpec spec = new PBEKeySpec("pass".toCharArray(), salt, 3, 512);
+      byte[] jdk =
+          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      assertThat(Pbkdf2.sha256("pass".toCharArray(), salt, 3, 64)).as("%d bytes", n).isEqualTo(jdk);
+    }
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }

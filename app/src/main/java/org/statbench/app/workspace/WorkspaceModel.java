@@ -102,6 +102,8 @@ public final class WorkspaceModel {
     if (pass.isEmpty()) {
       return;
     }
+    // the slow key derivation starts now, beside the open's own start (shared derivation cache)
+    Workspace.prefetchKey(dir, pass.get());
     open(
         dir,
         pass.get(),

@@ -140,12 +140,10 @@ public final class BenchTabulateCommand implements Callable<Integer> {
           Runtime.getRuntime().maxMemory() >> 20);
       out.flush();
       data = null;
-      double plain = Double.NaN;
-      if (processRuns > 0) {
-        plain = wholeProcess(out, db, dir, List.of(), "");
-      }
       if (encrypted) {
-        encryptedComparison(out, csv, db, dir, loadMs, plain);
+        encryptedComparison(out, csv, db, dir, loadMs);
+      } else if (processRuns > 0) {
+        wholeProcess(out, db, dir, List.of(), "");
       }
     } finally {
       if (keep == null) {
@@ -191,6 +189,14 @@ public final class BenchTabulateCommand implements Callable<Integer> {
 
   private double wholeProcess(PrintWriter out, Path db, Path dir, List<String> extra, String label)
       throws Exception {
+    return WholeProcessBench.time(out, processRuns, tabulateArgs(db, dir, extra), what(label));
+  }
+
+  private static String what(String label) {
+    return "tabulate region x sex with margins --out CSV" + label;
+  }
+
+  private static List<String> tabulateArgs(Path db, Path dir, List<String> extra) {
     Path csvOut = dir.resolve("region-by-sex.csv");
     List<String> args =
         new java.util.ArrayList<>(
@@ -207,16 +213,14 @@ public final class BenchTabulateCommand implements Callable<Integer> {
                 "--out",
                 csvOut.toString()));
     args.addAll(extra);
-    return WholeProcessBench.time(
-        out, processRuns, args, "tabulate region x sex with margins --out CSV" + label);
+    return args;
   }
 
   /**
    * Imports the same extract into an encrypted workspace (default KDF cost, as a user creates one)
    * and compares loading the columns in process and a whole tabulate process with the plain one.
    */
-  private void encryptedComparison(
-      PrintWriter out, Path csv, Path db, Path dir, long plainLoadMs, double plainProcess)
+  private void encryptedComparison(PrintWriter out, Path csv, Path db, Path dir, long plainLoadMs)
       throws Exception {
     Path encDb = dir.resolve("ws-encrypted");
     Path pass = dir.resolve("bench-passphrase.txt");
@@ -254,14 +258,20 @@ public final class BenchTabulateCommand implements Callable<Integer> {
         load[1],
         plainLoadMs);
     if (processRuns > 0) {
-      double enc =
-          wholeProcess(
-              out, encDb, dir, List.of("--passphrase-file", pass.toString()), " (encrypted)");
-      if (!Double.isNaN(enc) && !Double.isNaN(plainProcess)) {
+      // plain and encrypted processes in turn, so a change of load weighs on both alike
+      double[] ms =
+          WholeProcessBench.timeAlternating(
+              out,
+              processRuns,
+              List.of(
+                  tabulateArgs(db, dir, List.of()),
+                  tabulateArgs(encDb, dir, List.of("--passphrase-file", pass.toString()))),
+              List.of(what(""), what(" (encrypted)")));
+      if (!Double.isNaN(ms[0]) && !Double.isNaN(ms[1])) {
         out.printf(
             Locale.ROOT,
-            "encrypted / unencrypted whole process: %.2fx (target <= 1.5x)%n",
-            enc / plainProcess);
+            "encrypted / unencrypted whole process: %.2fx (target <= 1.5x; runs alternated)%n",
+            ms[1] / ms[0]);
       }
     }
     out.flush();

@@ -31,38 +31,55 @@ final class WholeProcessBench {
    * @return the median in ms, or NaN when skipped or failed
    */
   static double time(PrintWriter out, int runs, List<String> args, String what) throws Exception {
+    return timeAlternating(out, runs, List.of(args), List.of(what))[0];
+  }
+
+  /**
+   * As {@link #time}, for several commands run in turn (A, B, A, B, ...), so that a change in the
+   * machine's load between them weighs on each alike; prints each one's line as {@link #time} does.
+   *
+   * @return the median of each command in ms (NaN for all when skipped or one failed)
+   */
+  static double[] timeAlternating(
+      PrintWriter out, int runs, List<List<String>> commands, List<String> whats) throws Exception {
+    double[] medians = new double[commands.size()];
+    Arrays.fill(medians, Double.NaN);
     Path jar = jarPath();
     if (jar == null) {
       out.println("whole process: skipped (not running from statbench.jar)");
-      return Double.NaN;
+      return medians;
     }
-    List<String> cmd = new ArrayList<>();
-    cmd.add(java());
-    cmd.add("-jar");
-    cmd.add(jar.toString());
-    cmd.addAll(args);
-    double[] times = new double[runs];
+    double[][] times = new double[commands.size()][runs];
     for (int i = 0; i < runs; i++) {
-      long s = System.nanoTime();
-      int rc = new ProcessBuilder(cmd).inheritIO().start().waitFor();
-      times[i] = (System.nanoTime() - s) / 1e6;
-      if (rc != 0) {
-        out.println("whole process: statbench.jar " + args.get(0) + " exited with " + rc);
-        return Double.NaN;
+      for (int c = 0; c < commands.size(); c++) {
+        List<String> args = commands.get(c);
+        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        cmd.addAll(args);
+        long s = System.nanoTime();
+        int rc = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+        times[c][i] = (System.nanoTime() - s) / 1e6;
+        if (rc != 0) {
+          out.println("whole process: statbench.jar " + args.get(0) + " exited with " + rc);
+          return medians;
+        }
       }
     }
-    Arrays.sort(times);
-    out.printf(
-        Locale.ROOT,
-        "whole process: java -jar statbench.jar %s: median %.0f ms (min %.0f, max %.0f over %d"
-            + " runs)%n",
-        what,
-        median(times),
-        times[0],
-        times[runs - 1],
-        runs);
+    for (int c = 0; c < commands.size(); c++) {
+      double[] t = times[c];
+      Arrays.sort(t);
+      medians[c] = median(t);
+      out.printf(
+          Locale.ROOT,
+          "whole process: java -jar statbench.jar %s: median %.0f ms (min %.0f, max %.0f over %d"
+              + " runs)%n",
+          whats.get(c),
+          medians[c],
+          t[0],
+          t[runs - 1],
+          runs);
+    }
     out.flush();
-    return times[runs / 2];
+    return medians;
   }
 
   /** The java launcher of this process, for child processes that run as a user runs them. */

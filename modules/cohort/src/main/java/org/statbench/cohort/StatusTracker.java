@@ -125,7 +125,7 @@ public final class StatusTracker {
     cancel.throwIfCancelled();
 
     // 2. Members, as-of date and cohorts, as in cohort tracking.
-    CohortTracker.Groups groups = CohortTracker.Groups.of(cohort, cs.by(), cs.derivations());
+    Groups groups = Groups.of(cohort, cs.by(), cs.derivations());
     boolean[] keep = RecordFilters.keep(cohort, cs.filters());
     int rows = cohort.rows();
     int maxDate = Integer.MIN_VALUE;
@@ -224,7 +224,7 @@ public final class StatusTracker {
         Arrays.fill(k.monthOfDay, k.monthFirst[m] - k.dayBase, k.monthFirst[m + 1] - k.dayBase, m);
       }
     }
-    int[] groupOf = groups.groupOf;
+    int[] groupOf = groups.groupOf(cohort, null);
     for (int from = 0; from < rows; from += CHUNK) {
       cancel.throwIfCancelled();
       int to = Math.min(rows, from + CHUNK);

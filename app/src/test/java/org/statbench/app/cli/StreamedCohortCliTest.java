@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cohorts over columns larger than the heap, run as a user runs them in a child JVM with a small
- * {@code -Xmx}: tracked a slice of records at a time, the long CSV is the one a large heap writes.
+ * Cohorts and status tracking over columns larger than the heap, run as a user runs them in a child
+ * JVM with a small {@code -Xmx}: cohorts are tracked a slice of records at a time (the long CSV is
+ * the one a large heap writes); status tracking, which holds every member's spells at once, is
+ * refused before starting with the figures (exit 2, no stack trace).
  */
 class StreamedCohortCliTest {
   @TempDir Path tmp;
@@ -88,5 +90,55 @@ class StreamedCohortCliTest {
         .asString()
         .startsWith(january + (double) sameMonth / januaryR0 + ",")
         .endsWith(",observed");
+  }
+
+  @Test
+  void statusTrackingThatDoesNotFitTheHeapIsRefusedWithTheFigures() throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path people = tmp.resolve("people.csv");
+    Path spells = tmp.resolve("spells.csv");
+    int members = 1_000_000;
+    LocalDate base = LocalDate.of(2020, 1, 1);
+    try (BufferedWriter p = Files.newBufferedWriter(people);
+        BufferedWriter s = Files.newBufferedWriter(spells)) {
+      p.write("person,entry\n");
+      s.write("person,state,start,end\n");
+      for (int i = 0; i < members; i++) {
+        LocalDate entry = base.plusDays(i % 365);
+        p.write(i + "," + entry + "\n");
+        s.write(i + ",JSA," + entry + "," + entry.plusDays(30 + i % 90) + "\n");
+        s.write(i + ",ESA," + entry.plusDays(121) + ",\n");
+      }
+    }
+    String status =
+        "status --db '"
+            + ws
+            + "' --dataset people --id person --entry entry --spells spells --spell-id person"
+            + " --state state --start start --end end --horizon 6 --out '";
+    String out =
+        sh(
+            statbench("256m", "import --db '" + ws + "' --name people --file '" + people + "'")
+                + statbench(
+                    "256m", "import --db '" + ws + "' --name spells --file '" + spells + "'")
+                + statbench("48m", status + tmp.resolve("small.csv") + "'")
+                + statbench("1g", status + tmp.resolve("normal.csv") + "'"));
+
+    // people: person (a number, 8 bytes) and entry (4); spells: person 8, state 1, start 4, end 4;
+    // 16 bytes a spell and 22 a person while tracking: 12 + 34 + 32 + 22 = 100 million bytes
+    assertThat(out)
+        .contains(
+            "statbench: Out of memory while tracking states of 1,000,000 records of 'people' from"
+                + " 2,000,000 spells of 'spells': the columns and the spells sorted by person take"
+                + " about 96 MB and ",
+            " MB of heap is free; cohorts and tables are computed a slice at a time over data of"
+                + " any size, but status tracking holds every member's spells at once: Java may"
+                + " use at most 48 MB of heap here",
+            "JAVA_TOOL_OPTIONS=-Xmx",
+            "RC=2\nnote: ") // refused at 48 MB; at 1 GB it runs and prints its notes
+        .endsWith("RC=0\n")
+        .doesNotContain("internal error", "Exception", "\tat ", "RC=1");
+    assertThat(tmp.resolve("small.csv")).doesNotExist();
+    assertThat(Files.readAllLines(tmp.resolve("normal.csv")))
+        .contains("2020-01,0,JSA,84940,1,observed"); // 31 entry days in each of 2,740 cycles of 365
   }
 }

@@ -144,8 +144,13 @@ public final class CohortTracker {
       DatasetColumns data = src.slice(s);
       Dates d = Dates.of(data, spec);
       groups.scan(data);
-      validate(val, spec, d, RecordFilters.keep(data, spec.filters()), src.offset(s), rows);
-      progress.progress(src.offset(s) + data.rows(), 2L * rows, "Checking dates");
+      boolean[] keep = RecordFilters.keep(data, spec.filters());
+      for (int from = 0; from < data.rows(); from += CHUNK) {
+        cancel.throwIfCancelled();
+        int to = Math.min(data.rows(), from + CHUNK);
+        validate(val, spec, d, keep, src.offset(s), from, to);
+        progress.progress(src.offset(s) + to, 2L * rows, "Checking dates");
+      }
     }
     val.throwErrors(spec);
     groups.plan(src.count() == 1 ? Long.MAX_VALUE : Runtime.getRuntime().maxMemory() / 64 / 8);
@@ -325,9 +330,12 @@ public final class CohortTracker {
     }
   }
 
-  /** Validates one slice of records (the first at record number {@code offset}) into {@code v}. */
+  /**
+   * Validates records {@code from..to-1} of a slice (its first at record number {@code offset})
+   * into {@code v}.
+   */
   private static void validate(
-      Validation v, CohortSpec spec, Dates d, boolean[] keep, long offset, int rows) {
+      Validation v, CohortSpec spec, Dates d, boolean[] keep, long offset, int from, int to) {
     int limit = spec.asOf() != null ? (int) spec.asOf().toEpochDay() : Integer.MAX_VALUE;
     int maxDate = v.maxDate;
     int minEntry = v.minEntry;
@@ -336,7 +344,7 @@ public final class CohortTracker {
     int[] event = d.event;
     int[] end = d.end;
     int[] competing = d.competing;
-    for (int i = 0; i < entry.length; i++) {
+    for (int i = from; i < to; i++) {
       int e = entry[i];
       int ev = event[i];
       if (ev != DateColumn.MISSING) {

@@ -71,6 +71,15 @@ public final class BenchCohortCommand implements Callable<Integer> {
   @Option(names = "--no-store", description = "Time the engine only (skip the store path).")
   boolean noStore;
 
+  @Option(
+      names = "--max-heap",
+      paramLabel = "SIZE",
+      description =
+          "Instead: import the entries, then run statbench.jar cohort in new processes with"
+              + " -XmxSIZE (e.g. 256m), printing the time and the live heap (in use after a full"
+              + " GC) of each; columns larger than the free heap are tracked a slice at a time.")
+  String maxHeap;
+
   @Override
   public Integer call() throws Exception {
     if (rows < 1 || runs < 1) {
@@ -78,6 +87,10 @@ public final class BenchCohortCommand implements Callable<Integer> {
           commandSpec.commandLine(), "--rows and --runs must be at least 1");
     }
     java.io.PrintWriter out = commandSpec.commandLine().getOut();
+    if (maxHeap != null) {
+      boundedHeap(out);
+      return StatBenchCommand.EXIT_OK;
+    }
     long t0 = System.nanoTime();
     DatasetColumns data = generate(rows);
     long genMs = (System.nanoTime() - t0) / 1_000_000;
@@ -189,23 +202,81 @@ public final class BenchCohortCommand implements Callable<Integer> {
 
   private void wholeProcess(java.io.PrintWriter out, Path db, Path dir) throws Exception {
     WholeProcessBench.time(
-        out,
-        processRuns,
-        List.of(
-            "cohort",
-            "--db",
-            db.toString(),
-            "--dataset",
-            "bench",
-            "--entry",
-            "entry",
-            "--event",
-            "event",
-            "--horizon",
-            "24",
-            "--out",
-            dir.resolve("cohorts.csv").toString()),
-        "cohort (open, load, track, write the long CSV)");
+        out, processRuns, cohortArgs(db, dir), "cohort (open, load, track, write the long CSV)");
+  }
+
+  /**
+   * {@code --max-heap}: the entries imported, then whole {@code cohort} processes at that heap
+   * under the live-heap probe ({@code --process-runs} of them, at least one).
+   */
+  private void boundedHeap(java.io.PrintWriter out) throws Exception {
+    Path dir = WholeProcessBench.workFolder(keep);
+    try {
+      Path csv = dir.resolve("cohort-bench.csv");
+      Path db = dir.resolve("ws");
+      long t0 = System.nanoTime();
+      writeCsv(csv, generate(rows));
+      try (Workspace ws = Workspace.open(db)) {
+        ws.importCsv(ImportRequest.of("bench", csv), null, CancellationToken.NONE);
+      }
+      Files.deleteIfExists(csv);
+      out.printf(
+          Locale.ROOT,
+          "cohort with -Xmx%s in new processes: %,d entries (2 date columns, %,d MB loaded whole)"
+              + " written and imported in %,d ms; live heap = heap in use after a full GC, sampled"
+              + " every %d ms or more (so times are inflated)%n",
+          maxHeap,
+          rows,
+          (8L * rows) >> 20,
+          (System.nanoTime() - t0) / 1_000_000,
+          LiveHeapProbe.MIN_INTERVAL_MS);
+      out.flush();
+      for (int run = 1; run <= Math.max(1, processRuns); run++) {
+        out.printf(
+            Locale.ROOT,
+            "run %d: %s%n",
+            run,
+            HeapBench.probeLine(
+                maxHeap,
+                List.of(
+                    "cohort",
+                    "--db",
+                    db.toString(),
+                    "--dataset",
+                    "bench",
+                    "--entry",
+                    "entry",
+                    "--event",
+                    "event",
+                    "--horizon",
+                    "24",
+                    "--out",
+                    dir.resolve("cohorts.csv").toString())));
+        out.flush();
+      }
+    } finally {
+      if (keep == null) {
+        WholeProcessBench.deleteTreeQuietly(dir);
+      }
+    }
+  }
+
+  /** The arguments of {@code statbench cohort} over the bench workspace (24-month horizon). */
+  private static List<String> cohortArgs(Path db, Path dir) {
+    return List.of(
+        "cohort",
+        "--db",
+        db.toString(),
+        "--dataset",
+        "bench",
+        "--entry",
+        "entry",
+        "--event",
+        "event",
+        "--horizon",
+        "24",
+        "--out",
+        dir.resolve("cohorts.csv").toString());
   }
 
   /** The generated entries as an extract: {@code entry,event} ISO dates, empty for no event. */

@@ -158,11 +158,13 @@ public final class CohortCommand implements Callable<Integer> {
     try (Workspace ws = CliWorkspace.open(db)) {
       checkVariables(ws.dataset(spec.dataset()), spec);
       CohortTable table =
-          CohortTracker.track(
-              source.columns(ws, spec.dataset(), spec.variables()),
-              spec,
-              ProgressListener.NONE,
-              CancellationToken.NONE);
+          ws.source(spec.dataset()) == null // a workspace dataset may stream (#18)
+              ? CohortTracker.track(ws, spec, ProgressListener.NONE, CancellationToken.NONE)
+              : CohortTracker.track(
+                  source.columns(ws, spec.dataset(), spec.variables()),
+                  spec,
+                  ProgressListener.NONE,
+                  CancellationToken.NONE);
       if (out == null) {
         PrintWriter w = commandSpec.commandLine().getOut();
         CohortCsv.write(table, w);

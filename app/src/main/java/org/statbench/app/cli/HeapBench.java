@@ -117,6 +117,17 @@ final class HeapBench {
     return new Probed(rc, ms, livePeak(said), said);
   }
 
+  /**
+   * Runs one statbench command in a new process with {@code -XmxSIZE} under {@link LiveHeapProbe};
+   * returns "T ms, live heap M MB", or "failed (exit C): what it said".
+   */
+  static String probeLine(String maxHeap, List<String> args) throws Exception {
+    Probed p = probe(maxHeap, args);
+    return p.code == 0
+        ? p.ms + " ms, live heap " + p.liveMb() + " MB"
+        : "failed (exit " + p.code + "): " + p.said.strip();
+  }
+
   /** The live-heap peak {@link LiveHeapProbe} printed, in bytes; -1 when none was sampled. */
   static long livePeak(String output) {
     int at = output.lastIndexOf(LiveHeapProbe.PREFIX);

@@ -606,11 +606,14 @@ public final class CohortViewModel {
                 (progress, cancel) -> {
                   long t0 = System.nanoTime();
                   CohortTable t =
-                      CohortTracker.track(
-                          SourceSessions.shared().columns(ws, s.dataset(), s.variables(), cancel),
-                          s,
-                          progress,
-                          cancel);
+                      ws.source(s.dataset()) == null // a workspace dataset may stream (#18)
+                          ? CohortTracker.track(ws, s, progress, cancel)
+                          : CohortTracker.track(
+                              SourceSessions.shared()
+                                  .columns(ws, s.dataset(), s.variables(), cancel),
+                              s,
+                              progress,
+                              cancel);
                   return new Computed(t, (System.nanoTime() - t0) / 1_000_000);
                 })
             .onSuccess(this::show)

@@ -4,26 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
-import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DateColumn;
-import org.statbench.core.data.NumericColumn;
-import org.statbench.core.data.VariableType;
-import org.statbench.core.spec.Bands;
-import org.statbench.core.spec.DateGrouping;
-import org.statbench.core.spec.Derivation;
-import org.statbench.core.spec.DimensionSpec;
 import org.statbench.store.Workspace;
-import org.statbench.tabulate.DimensionPlan;
-import org.statbench.tabulate.DimensionPlanner;
 import org.statbench.tabulate.RecordFilters;
-import org.statbench.tabulate.ValueSet;
 
 // Size (over 500 lines): one pass over epoch-day columns computes all three estimators and the
 // horizon measures; the tight loops share their arrays (see docs/decisions/0008).
@@ -77,15 +66,54 @@ public final class CohortTracker {
   }
 
   /**
-   * Loads the spec's variables from a workspace and tracks cohorts.
+   * Loads the spec's variables from a workspace and tracks cohorts. When the columns (and the
+   * per-record arrays of a breakdown or filter) would not fit in the heap free now ({@link
+   * #shouldStream}), the records are read a slice at a time instead ({@link RecordSlices}): the
+   * counts by cohort, group and duration are sums over records, so the table is the same.
    *
    * @throws InputException for an unknown dataset or variable, a variable of the wrong type, or an
    *     event dated before its entry
+   * @throws org.statbench.core.ResourceException when a streamed breakdown variable has more
+   *     distinct values than fit beside the records
    */
   public static CohortTable track(
       Workspace workspace, CohortSpec spec, ProgressListener progress, CancellationToken cancel) {
+    long need = bytesInMemory(workspace, spec);
+    Runtime rt = Runtime.getRuntime();
+    if (shouldStream(need, rt.maxMemory(), rt.totalMemory() - rt.freeMemory())) {
+      String dataset = spec.dataset();
+      return track(
+          RecordSlices.of(
+              workspace.columnSlices(dataset, spec.variables()),
+              vars -> workspace.columnSlices(dataset, vars)),
+          spec,
+          progress,
+          cancel);
+    }
     DatasetColumns data = workspace.columns(spec.dataset(), spec.variables());
     return track(data, spec, progress, cancel);
+  }
+
+  /**
+   * Heap the in-memory path needs: the columns loaded whole, plus per record the filter's flags (1
+   * byte) and a breakdown's combined and group index (12 bytes).
+   */
+  static long bytesInMemory(Workspace workspace, CohortSpec spec) {
+    long columns = workspace.columnBytes(spec.dataset(), spec.variables());
+    if (columns == 0) {
+      return 0;
+    }
+    long rows = workspace.dataset(spec.dataset()).rows();
+    return columns + (spec.filters().isEmpty() ? 0 : rows) + (spec.by().isEmpty() ? 0 : 12 * rows);
+  }
+
+  /**
+   * Whether cohorts needing {@code needBytes} in memory are tracked a slice at a time: when twice
+   * that exceeds the heap free now (garbage counted as used, so the test errs towards streaming,
+   * which gives the same table), as for tables.
+   */
+  static boolean shouldStream(long needBytes, long maxHeap, long usedHeap) {
+    return needBytes > 0 && 2 * needBytes > maxHeap - usedHeap;
   }
 
   /**
@@ -100,20 +128,41 @@ public final class CohortTracker {
    */
   public static CohortTable track(
       DatasetColumns data, CohortSpec spec, ProgressListener progress, CancellationToken cancel) {
-    int rows = data.rows();
-    int[] entry = dates(data, spec.entry(), "entry").epochDays();
-    int[] event = dates(data, spec.event(), "event").epochDays();
-    int[] end =
-        spec.end() == null ? null : dates(data, spec.end(), "end-of-observation").epochDays();
-    int[] competing =
-        spec.competing() == null
-            ? null
-            : dates(data, spec.competing(), "competing event").epochDays();
-    Groups groups = Groups.of(data, spec.by(), spec.derivations());
-    boolean[] keep = RecordFilters.keep(data, spec.filters());
+    return track(RecordSlices.of(data), spec, progress, cancel);
+  }
 
-    // Pass 1: validate, find the default as-of date and the range of cohorts.
-    Validation val = validate(spec, entry, event, end, competing, keep, progress, cancel, rows);
+  /** Tracks cohorts over records that come a slice at a time (one pass per step below). */
+  static CohortTable track(
+      RecordSlices src, CohortSpec spec, ProgressListener progress, CancellationToken cancel) {
+    int rows = src.rows();
+    Groups groups = Groups.start(spec.by(), spec.derivations());
+
+    // Pass 1: validate, find the default as-of date, the range of cohorts and breakdown values.
+    Validation val = new Validation();
+    for (int s = 0; s < src.count(); s++) {
+      cancel.throwIfCancelled();
+      DatasetColumns data = src.slice(s);
+      Dates d = Dates.of(data, spec);
+      groups.scan(data);
+      boolean[] keep = RecordFilters.keep(data, spec.filters());
+      for (int from = 0; from < data.rows(); from += CHUNK) {
+        cancel.throwIfCancelled();
+        int to = Math.min(data.rows(), from + CHUNK);
+        validate(val, spec, d, keep, src.offset(s), from, to);
+        progress.progress(src.offset(s) + to, 2L * rows, "Checking dates");
+      }
+    }
+    val.throwErrors(spec);
+    groups.plan(src.count() == 1 ? Long.MAX_VALUE : Runtime.getRuntime().maxMemory() / 64 / 8);
+    // Pass 2 (with a breakdown): the combinations of breakdown values that occur.
+    long[] combined = null;
+    if (!groups.none()) {
+      RecordSlices byOnly = src.only(spec.by());
+      for (int s = 0; s < byOnly.count(); s++) {
+        cancel.throwIfCancelled();
+        combined = groups.combine(byOnly.slice(s));
+      }
+    }
     int asOf = spec.asOf() != null ? (int) spec.asOf().toEpochDay() : val.maxDate;
     LocalDate asOfDate =
         val.maxDate == Integer.MIN_VALUE && spec.asOf() == null ? null : LocalDate.ofEpochDay(asOf);
@@ -130,20 +179,24 @@ public final class CohortTracker {
 
     Counts k = new Counts(cells, w);
     if (any) {
-      count(
-          spec,
-          entry,
-          event,
-          end,
-          competing,
-          groups,
-          keep,
-          asOf,
-          firstPeriod,
-          k,
-          progress,
-          cancel,
-          rows);
+      for (int s = 0; s < src.count(); s++) {
+        cancel.throwIfCancelled();
+        DatasetColumns data = src.slice(s);
+        int[] groupOf = groups.groupOf(data, src.count() == 1 ? combined : null);
+        count(
+            spec,
+            Dates.of(data, spec),
+            groupOf,
+            groups.count(),
+            RecordFilters.keep(data, spec.filters()),
+            asOf,
+            firstPeriod,
+            k,
+            progress,
+            cancel,
+            src.offset(s),
+            rows);
+      }
     }
 
     // Rows.
@@ -161,7 +214,8 @@ public final class CohortTracker {
         List<CohortRow> r =
             spec.estimator() == Estimator.SIMPLE
                 ? simpleRows(cohortLabels.get(c), groups.label(g), k, cell, w, lastObserved[c])
-                : survivalRows(cohortLabels.get(c), groups.label(g), k, cell, w, competing != null);
+                : survivalRows(
+                    cohortLabels.get(c), groups.label(g), k, cell, w, spec.competing() != null);
         out.addAll(r);
         horizon.add(horizonMeasure(r, k.size[cell]));
       }
@@ -177,7 +231,8 @@ public final class CohortTracker {
       for (int c = 0; c < nCohorts; c++) {
         p.addCell(0, k, c * nGroups + g);
       }
-      pooled.addAll(survivalRows(CohortTable.ALL, groups.label(g), p, 0, w, competing != null));
+      pooled.addAll(
+          survivalRows(CohortTable.ALL, groups.label(g), p, 0, w, spec.competing() != null));
       pooledAtRisk[g] = p.atRisk(0);
       pooledEvents[g] = Arrays.copyOfRange(p.kmEvent1, 0, w);
       if (pooledAtRisk[g][0] > 0) {
@@ -239,6 +294,19 @@ public final class CohortTracker {
   // ---------------------------------------------------------------------------------------------
   // Pass 1
 
+  /** The date columns of one slice of records (end and competing null when not in the spec). */
+  private record Dates(int[] entry, int[] event, int[] end, int[] competing) {
+    static Dates of(DatasetColumns data, CohortSpec spec) {
+      return new Dates(
+          dates(data, spec.entry(), "entry").epochDays(),
+          dates(data, spec.event(), "event").epochDays(),
+          spec.end() == null ? null : dates(data, spec.end(), "end-of-observation").epochDays(),
+          spec.competing() == null
+              ? null
+              : dates(data, spec.competing(), "competing event").epochDays());
+    }
+  }
+
   private static final class Validation {
     int maxDate = Integer.MIN_VALUE;
     int minEntry = Integer.MAX_VALUE;
@@ -248,75 +316,71 @@ public final class CohortTracker {
     long afterAsOf;
     long errors;
     final List<String> firstErrors = new ArrayList<>();
+
+    void throwErrors(CohortSpec spec) {
+      if (errors > 0) {
+        throw new InputException(
+            (errors == 1 ? "1 record has" : errors + " records have")
+                + " a date before the entry date ("
+                + spec.entry()
+                + "): "
+                + String.join("; ", firstErrors)
+                + (errors > firstErrors.size() ? "; ..." : ""));
+      }
+    }
   }
 
-  private static Validation validate(
-      CohortSpec spec,
-      int[] entry,
-      int[] event,
-      int[] end,
-      int[] competing,
-      boolean[] keep,
-      ProgressListener progress,
-      CancellationToken cancel,
-      int rows) {
-    Validation v = new Validation();
+  /**
+   * Validates records {@code from..to-1} of a slice (its first at record number {@code offset})
+   * into {@code v}.
+   */
+  private static void validate(
+      Validation v, CohortSpec spec, Dates d, boolean[] keep, long offset, int from, int to) {
     int limit = spec.asOf() != null ? (int) spec.asOf().toEpochDay() : Integer.MAX_VALUE;
-    int maxDate = Integer.MIN_VALUE;
-    int minEntry = Integer.MAX_VALUE;
-    int maxEntry = Integer.MIN_VALUE;
-    for (int from = 0; from < rows; from += CHUNK) {
-      cancel.throwIfCancelled();
-      int to = Math.min(rows, from + CHUNK);
-      for (int i = from; i < to; i++) {
-        int e = entry[i];
-        int ev = event[i];
-        if (ev != DateColumn.MISSING) {
-          maxDate = Math.max(maxDate, ev);
-        }
-        if (e == DateColumn.MISSING) {
-          v.missingEntry++;
-          continue;
-        }
-        maxDate = Math.max(maxDate, e);
-        if (ev != DateColumn.MISSING && ev < e) {
-          error(v, i, spec.event(), ev, spec.entry(), e);
-        }
-        if (end != null && end[i] != DateColumn.MISSING && end[i] < e) {
-          error(v, i, spec.end(), end[i], spec.entry(), e);
-        }
-        if (competing != null && competing[i] != DateColumn.MISSING && competing[i] < e) {
-          error(v, i, spec.competing(), competing[i], spec.entry(), e);
-        }
-        if (keep != null && !keep[i]) {
-          v.filteredOut++;
-          continue;
-        }
-        if (e <= limit) {
-          minEntry = Math.min(minEntry, e);
-          maxEntry = Math.max(maxEntry, e);
-        } else {
-          v.afterAsOf++;
-        }
+    int maxDate = v.maxDate;
+    int minEntry = v.minEntry;
+    int maxEntry = v.maxEntry;
+    int[] entry = d.entry;
+    int[] event = d.event;
+    int[] end = d.end;
+    int[] competing = d.competing;
+    for (int i = from; i < to; i++) {
+      int e = entry[i];
+      int ev = event[i];
+      if (ev != DateColumn.MISSING) {
+        maxDate = Math.max(maxDate, ev);
       }
-      progress.progress(to, 2L * rows, "Checking dates");
+      if (e == DateColumn.MISSING) {
+        v.missingEntry++;
+        continue;
+      }
+      maxDate = Math.max(maxDate, e);
+      if (ev != DateColumn.MISSING && ev < e) {
+        error(v, offset + i, spec.event(), ev, spec.entry(), e);
+      }
+      if (end != null && end[i] != DateColumn.MISSING && end[i] < e) {
+        error(v, offset + i, spec.end(), end[i], spec.entry(), e);
+      }
+      if (competing != null && competing[i] != DateColumn.MISSING && competing[i] < e) {
+        error(v, offset + i, spec.competing(), competing[i], spec.entry(), e);
+      }
+      if (keep != null && !keep[i]) {
+        v.filteredOut++;
+        continue;
+      }
+      if (e <= limit) {
+        minEntry = Math.min(minEntry, e);
+        maxEntry = Math.max(maxEntry, e);
+      } else {
+        v.afterAsOf++;
+      }
     }
     v.maxDate = maxDate;
     v.minEntry = minEntry;
     v.maxEntry = maxEntry;
-    if (v.errors > 0) {
-      throw new InputException(
-          (v.errors == 1 ? "1 record has" : v.errors + " records have")
-              + " a date before the entry date ("
-              + spec.entry()
-              + "): "
-              + String.join("; ", v.firstErrors)
-              + (v.errors > v.firstErrors.size() ? "; ..." : ""));
-    }
-    return v;
   }
 
-  private static void error(Validation v, int row, String variable, int day, String entry, int e) {
+  private static void error(Validation v, long row, String variable, int day, String entry, int e) {
     v.errors++;
     if (v.firstErrors.size() < MAX_REPORTED_ERRORS) {
       v.firstErrors.add(
@@ -385,36 +449,36 @@ public final class CohortTracker {
     }
   }
 
+  /** Counts one slice of records (the first at record number {@code offset}) into {@code k}. */
   private static void count(
       CohortSpec spec,
-      int[] entry,
-      int[] event,
-      int[] end,
-      int[] competing,
-      Groups groups,
+      Dates d,
+      int[] groupOf,
+      int nGroups,
       boolean[] keep,
       int asOf,
       int firstPeriod,
       Counts k,
       ProgressListener progress,
       CancellationToken cancel,
+      long offset,
       int rows) {
-    for (int from = 0; from < rows; from += CHUNK) {
+    int n = d.entry.length;
+    for (int from = 0; from < n; from += CHUNK) {
       cancel.throwIfCancelled();
-      int to = Math.min(rows, from + CHUNK);
+      int to = Math.min(n, from + CHUNK);
       if (spec.period() == CohortPeriod.MONTH
           && spec.unit() == DurationUnit.MONTHS
           && (long) asOf - Calendar.firstDayOfMonth(firstPeriod) < MAX_TABLE_DAYS
-          && end == null
-          && competing == null
+          && d.end == null
+          && d.competing == null
           && keep == null
-          && groups.count() == 1) {
-        countMonthly(entry, event, asOf, firstPeriod, k, from, to);
+          && nGroups == 1) {
+        countMonthly(d.entry, d.event, asOf, firstPeriod, k, from, to);
       } else {
-        countGeneral(
-            spec, entry, event, end, competing, groups, keep, asOf, firstPeriod, k, from, to);
+        countGeneral(spec, d, groupOf, nGroups, keep, asOf, firstPeriod, k, from, to);
       }
-      progress.progress(rows + (long) to, 2L * rows, "Counting cohorts");
+      progress.progress(rows + offset + to, 2L * rows, "Counting cohorts");
     }
   }
 
@@ -483,11 +547,9 @@ public final class CohortTracker {
 
   private static void countGeneral(
       CohortSpec spec,
-      int[] entry,
-      int[] event,
-      int[] end,
-      int[] competing,
-      Groups groups,
+      Dates dates,
+      int[] groupOf,
+      int nGroups,
       boolean[] keep,
       int asOf,
       int firstPeriod,
@@ -496,8 +558,10 @@ public final class CohortTracker {
       int to) {
     CohortPeriod period = spec.period();
     DurationUnit unit = spec.unit();
-    int nGroups = groups.count();
-    int[] groupOf = groups.groupOf;
+    int[] entry = dates.entry;
+    int[] event = dates.event;
+    int[] end = dates.end;
+    int[] competing = dates.competing;
     int w = k.w;
     int w1 = w + 1;
     for (int i = from; i < to; i++) {
@@ -628,169 +692,5 @@ public final class CohortTracker {
         last.lower(),
         last.upper(),
         last.status());
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Breakdown groups and filters
-
-  /** Breakdown groups: per record a group index, and per group its codes. */
-  static final class Groups {
-    final int[] groupOf; // null without a breakdown
-    final List<List<String>> labels;
-
-    private Groups(int[] groupOf, List<List<String>> labels) {
-      this.groupOf = groupOf;
-      this.labels = labels;
-    }
-
-    int count() {
-      return labels.size();
-    }
-
-    List<String> label(int g) {
-      return labels.get(g);
-    }
-
-    List<List<String>> labels() {
-      return labels;
-    }
-
-    static Groups of(DatasetColumns data, List<String> by, Map<String, Derivation> derivations) {
-      if (by.isEmpty()) {
-        return new Groups(null, List.of(List.of()));
-      }
-      int rows = data.rows();
-      // Per variable: its categories in order and each record's category.
-      List<List<String>> codes = new ArrayList<>();
-      List<int[]> positions = new ArrayList<>();
-      for (String v : by) {
-        int[] pos = new int[rows];
-        codes.add(encode(data.column(v), derivations.get(v), pos));
-        positions.add(pos);
-      }
-      // Combine, then keep the combinations that occur, in category order.
-      long[] combined = new long[rows];
-      long stride = 1;
-      for (int v = by.size() - 1; v >= 0; v--) {
-        int[] pos = positions.get(v);
-        for (int i = 0; i < rows; i++) {
-          combined[i] += pos[i] * stride;
-        }
-        stride *= codes.get(v).size();
-      }
-      long[] distinct = Arrays.stream(combined).distinct().sorted().toArray();
-      int[] groupOf = new int[rows];
-      for (int i = 0; i < rows; i++) {
-        groupOf[i] = Arrays.binarySearch(distinct, combined[i]);
-      }
-      List<List<String>> labels = new ArrayList<>();
-      for (long key : distinct) {
-        String[] label = new String[by.size()];
-        long rest = key;
-        for (int v = by.size() - 1; v >= 0; v--) {
-          int size = codes.get(v).size();
-          label[v] = codes.get(v).get((int) (rest % size));
-          rest /= size;
-        }
-        labels.add(List.of(label));
-      }
-      return new Groups(groupOf, labels);
-    }
-
-    /**
-     * Plans the variable's categories exactly as the tabulation engine does ({@link
-     * DimensionPlanner}: codes in natural order, bands and groups as written, {@code Missing}
-     * last), fills each record's category index in {@code pos}, and returns the category codes.
-     */
-    private static List<String> encode(Column col, Derivation derivation, int[] pos) {
-      int rows = col.size();
-      DimensionSpec dim = new DimensionSpec(col.name(), derivation, false);
-      if (col instanceof CategoricalColumn cat) {
-        String[] labels = cat.dictionary().toArray(String[]::new);
-        boolean anyMissing = false;
-        for (int i = 0; i < rows && !anyMissing; i++) {
-          anyMissing = cat.code(i) == CategoricalColumn.MISSING;
-        }
-        ValueSet vs =
-            new ValueSet(
-                col.name(), col.type(), labels, ValueSet.parseNumbers(labels), null, anyMissing);
-        DimensionPlan plan = DimensionPlanner.plan(dim, vs, null);
-        for (int i = 0; i < rows; i++) {
-          int c = cat.code(i);
-          pos[i] = c == CategoricalColumn.MISSING ? plan.missingLeaf() : plan.leafOfCode()[c];
-        }
-        return leafCodes(plan);
-      }
-      if (col instanceof NumericColumn num
-          && (num.type() == VariableType.INTEGER || derivation instanceof Bands)) {
-        double[] values = num.values();
-        double[] distinct =
-            Arrays.stream(values).filter(x -> !Double.isNaN(x)).distinct().sorted().toArray();
-        if (derivation == null && distinct.length > MAX_PLAIN_CATEGORIES) {
-          throw new InputException(
-              "Variable '"
-                  + col.name()
-                  + "' has "
-                  + distinct.length
-                  + " distinct values: band it to use it as a breakdown");
-        }
-        String[] labels = new String[distinct.length];
-        for (int k = 0; k < distinct.length; k++) {
-          labels[k] = NumericColumn.formatNumber(distinct[k]);
-        }
-        boolean anyMissing = Arrays.stream(values).anyMatch(Double::isNaN);
-        DimensionPlan plan =
-            DimensionPlanner.plan(
-                dim,
-                new ValueSet(col.name(), col.type(), labels, distinct, null, anyMissing),
-                null);
-        for (int i = 0; i < rows; i++) {
-          pos[i] =
-              Double.isNaN(values[i])
-                  ? plan.missingLeaf()
-                  : plan.leafOfCode()[Arrays.binarySearch(distinct, values[i])];
-        }
-        return leafCodes(plan);
-      }
-      if (col instanceof DateColumn dc && derivation instanceof DateGrouping) {
-        int[] days = dc.epochDays();
-        int[] distinct =
-            Arrays.stream(days).filter(x -> x != DateColumn.MISSING).distinct().sorted().toArray();
-        String[] labels = new String[distinct.length];
-        double[] numbers = new double[distinct.length];
-        for (int k = 0; k < distinct.length; k++) {
-          labels[k] = LocalDate.ofEpochDay(distinct[k]).toString();
-          numbers[k] = Double.NaN;
-        }
-        boolean anyMissing = Arrays.stream(days).anyMatch(x -> x == DateColumn.MISSING);
-        DimensionPlan plan =
-            DimensionPlanner.plan(
-                dim,
-                new ValueSet(col.name(), VariableType.DATE, labels, numbers, distinct, anyMissing),
-                null);
-        for (int i = 0; i < rows; i++) {
-          pos[i] =
-              days[i] == DateColumn.MISSING
-                  ? plan.missingLeaf()
-                  : plan.leafOfCode()[Arrays.binarySearch(distinct, days[i])];
-        }
-        return leafCodes(plan);
-      }
-      throw new InputException(
-          "Variable '"
-              + col.name()
-              + "' is "
-              + col.type().key()
-              + ": a breakdown needs a categorical or integer variable, bands of a number or a"
-              + " date grouping of a date");
-    }
-
-    private static List<String> leafCodes(DimensionPlan plan) {
-      List<String> out = new ArrayList<>(plan.leafCount());
-      for (int leaf = 0; leaf < plan.leafCount(); leaf++) {
-        out.add(plan.categories().get(plan.leafPos()[leaf]).code());
-      }
-      return out;
-    }
   }
 }

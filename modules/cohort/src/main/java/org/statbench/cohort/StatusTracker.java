@@ -7,10 +7,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
+import org.statbench.core.ResourceException;
 import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
@@ -65,12 +67,56 @@ public final class StatusTracker {
 
   private StatusTracker() {}
 
-  /** Loads the spec's variables from a workspace and tracks states. */
+  /**
+   * Loads the spec's variables from a workspace and tracks states. Status tracking holds every
+   * member's spells at once (it is not streamed like cohorts and tables): when what it needs
+   * ({@link #bytesInMemory}) exceeds the heap free now, it is refused before starting with the
+   * figures, and running out of heap on the way is reported the same way.
+   *
+   * @throws org.statbench.core.ResourceException (out of memory) with the figures
+   */
   public static StatusTable track(
       Workspace workspace, StatusSpec spec, ProgressListener progress, CancellationToken cancel) {
-    DatasetColumns cohort = workspace.columns(spec.cohort().dataset(), spec.cohortVariables());
-    DatasetColumns spells = workspace.columns(spec.spells(), spec.spellVariables());
-    return track(cohort, spells, spec, progress, cancel);
+    String cohortName = spec.cohort().dataset();
+    long cohortBytes = workspace.columnBytes(cohortName, spec.cohortVariables());
+    long spellBytes = workspace.columnBytes(spec.spells(), spec.spellVariables());
+    long members = workspace.dataset(cohortName).rows();
+    long spellCount = workspace.dataset(spec.spells()).rows();
+    long need = bytesInMemory(cohortBytes, spellBytes, members, spellCount);
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    String doing =
+        String.format(
+            Locale.ROOT,
+            "tracking states of %,d records of '%s' from %,d spells of '%s': the columns and the"
+                + " spells sorted by person take about %s and %s of heap is free; cohorts and"
+                + " tables are computed a slice at a time over data of any size, but status"
+                + " tracking holds every member's spells at once",
+            members,
+            cohortName,
+            spellCount,
+            spec.spells(),
+            ResourceException.megabytes(need),
+            ResourceException.megabytes(free));
+    if (need > free) {
+      throw ResourceException.outOfMemory(doing, null);
+    }
+    try {
+      DatasetColumns cohort = workspace.columns(cohortName, spec.cohortVariables());
+      DatasetColumns spells = workspace.columns(spec.spells(), spec.spellVariables());
+      return track(cohort, spells, spec, progress, cancel);
+    } catch (OutOfMemoryError e) {
+      throw ResourceException.outOfMemory(doing, e);
+    }
+  }
+
+  /**
+   * Heap the in-memory tracking needs: the columns loaded whole; per spell its cohort row and, for
+   * members' spells, start, end and state rank (16 bytes); per cohort record the member flag, the
+   * spell offsets and a breakdown's combination and group (22 bytes).
+   */
+  static long bytesInMemory(long cohortBytes, long spellBytes, long members, long spells) {
+    return cohortBytes + spellBytes + 16 * spells + 22 * members;
   }
 
   /** Tracks states over in-memory columns, without progress or cancellation. */
@@ -125,7 +171,7 @@ public final class StatusTracker {
     cancel.throwIfCancelled();
 
     // 2. Members, as-of date and cohorts, as in cohort tracking.
-    CohortTracker.Groups groups = CohortTracker.Groups.of(cohort, cs.by(), cs.derivations());
+    Groups groups = Groups.of(cohort, cs.by(), cs.derivations());
     boolean[] keep = RecordFilters.keep(cohort, cs.filters());
     int rows = cohort.rows();
     int maxDate = Integer.MIN_VALUE;
@@ -224,7 +270,7 @@ public final class StatusTracker {
         Arrays.fill(k.monthOfDay, k.monthFirst[m] - k.dayBase, k.monthFirst[m + 1] - k.dayBase, m);
       }
     }
-    int[] groupOf = groups.groupOf;
+    int[] groupOf = groups.groupOf(cohort, null);
     for (int from = 0; from < rows; from += CHUNK) {
       cancel.throwIfCancelled();
       int to = Math.min(rows, from + CHUNK);

@@ -31,7 +31,7 @@ public final class ClearanceFeature implements Feature {
         .workspace()
         .workspaceProperty()
         .addListener((o, a, ws) -> vm.bookProperty().set(bookOf(ws)));
-    Node view = new ClearanceQueueView(vm).build();
+    Node view = new ClearanceQueueView(vm, context.dialogs()).build();
     // The tab's content region is hidden while another tab shows: reload when it shows again, so
     // requests submitted from the Disclosure panel appear.
     view.parentProperty()

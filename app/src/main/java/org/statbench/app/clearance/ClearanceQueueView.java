@@ -26,7 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import org.statbench.app.shell.DialogService;
 import org.statbench.export.ClearanceItem;
 
 /**
@@ -39,28 +39,12 @@ public final class ClearanceQueueView {
   private final ClearanceQueueViewModel vm;
   private final TableView<TableGrid.Row> grid = new TableView<>();
 
-  private final java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> keyFiles;
+  private final DialogService dialogs;
 
-  public ClearanceQueueView(ClearanceQueueViewModel vm) {
-    this(vm, ClearanceQueueView::chooseKeyFile);
-  }
-
-  /**
-   * With the way the key file is chosen (a file dialog in the application; tests give the file).
-   */
-  ClearanceQueueView(
-      ClearanceQueueViewModel vm,
-      java.util.function.Function<javafx.stage.Window, java.util.Optional<Path>> keyFiles) {
+  /** With the dialog service that asks for the key file and its passphrase. */
+  public ClearanceQueueView(ClearanceQueueViewModel vm, DialogService dialogs) {
     this.vm = vm;
-    this.keyFiles = keyFiles;
-  }
-
-  private static java.util.Optional<Path> chooseKeyFile(javafx.stage.Window owner) {
-    FileChooser fc = new FileChooser();
-    fc.setTitle("Your signing key (keys create)");
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("StatBench key", "*.key"));
-    java.io.File f = fc.showOpenDialog(owner);
-    return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    this.dialogs = dialogs;
   }
 
   /** Builds the tab content. */
@@ -97,7 +81,7 @@ public final class ClearanceQueueView {
         .bind(vm.userProperty().map(u -> u.isEmpty() ? "No workspace open" : "Signing as: " + u));
     Button chooseKey = new Button("Choose key…");
     chooseKey.setId("clearance-choose-key");
-    chooseKey.setOnAction(e -> chooseKey(chooseKey));
+    chooseKey.setOnAction(e -> chooseKey());
     Button refresh = new Button("Refresh");
     refresh.setOnAction(e -> vm.refresh());
     VBox left = new VBox(6, who, chooseKey, list, showDecided, refresh);
@@ -171,7 +155,7 @@ public final class ClearanceQueueView {
     approve.setOnAction(
         e -> {
           if (vm.signingKeyProperty().get() == null) {
-            chooseKey(approve);
+            chooseKey();
           }
           vm.approve();
         });
@@ -181,7 +165,7 @@ public final class ClearanceQueueView {
     reject.setOnAction(
         e -> {
           if (vm.signingKeyProperty().get() == null) {
-            chooseKey(reject);
+            chooseKey();
           }
           vm.reject();
         });
@@ -250,29 +234,26 @@ public final class ClearanceQueueView {
   }
 
   /** Asks for the key file (once) and its passphrase until it unlocks or the user cancels. */
-  private void chooseKey(Node owner) {
-    java.util.Optional<Path> chosen = keyFiles.apply(owner.getScene().getWindow());
-    if (chosen.isEmpty()) {
-      return;
-    }
-    Path f = chosen.get();
-    while (true) {
-      Dialog<char[]> d = new Dialog<>();
-      d.setTitle("Unlock signing key");
-      d.setHeaderText("Passphrase for " + f.getFileName());
-      PasswordField pw = new PasswordField();
-      pw.setId("clearance-key-passphrase");
-      d.getDialogPane().setContent(pw);
-      d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-      d.setResultConverter(b -> b == ButtonType.OK ? pw.getText().toCharArray() : null);
-      java.util.Optional<char[]> pass = d.showAndWait();
-      if (pass.isEmpty() || pass.get() == null) {
-        return;
-      }
-      if (vm.useKey(f, pass.get())) {
-        return;
-      }
-    }
+  private void chooseKey() {
+    dialogs
+        .chooseFileToOpen(
+            "Your signing key (keys create)",
+            null,
+            List.of(new DialogService.FileFilter("StatBench key", List.of("*.key"))))
+        .ifPresent(f -> vm.unlockKey(f, () -> askPassphrase(f)));
+  }
+
+  private java.util.Optional<char[]> askPassphrase(Path keyFile) {
+    Dialog<char[]> d = new Dialog<>();
+    d.getDialogPane().setId("clearanceKeyDialog");
+    d.setTitle("Unlock signing key");
+    d.setHeaderText("Passphrase for " + keyFile.getFileName());
+    PasswordField pw = new PasswordField();
+    pw.setId("clearance-key-passphrase");
+    d.getDialogPane().setContent(pw);
+    d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+    d.setResultConverter(b -> b == ButtonType.OK ? pw.getText().toCharArray() : null);
+    return dialogs.showCustomDialogAndWait(d);
   }
 
   private static Label section(String text) {

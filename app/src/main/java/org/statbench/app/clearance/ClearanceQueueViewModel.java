@@ -154,6 +154,25 @@ public final class ClearanceQueueViewModel {
     }
   }
 
+  /**
+   * Unlocks a key file, asking for its passphrase again after a wrong one, until it unlocks or the
+   * user cancels ({@code askPassphrase} answers empty).
+   *
+   * @return whether a key was unlocked
+   */
+  public boolean unlockKey(
+      Path keyFile, java.util.function.Supplier<java.util.Optional<char[]>> askPassphrase) {
+    while (true) {
+      java.util.Optional<char[]> pass = askPassphrase.get();
+      if (pass.isEmpty()) {
+        return false;
+      }
+      if (useKey(keyFile, pass.get())) {
+        return true;
+      }
+    }
+  }
+
   /** Reloads the requests from the workspace, keeping the selection when it is still listed. */
   public void refresh() {
     ClearanceBook b = book.get();

@@ -1,16 +1,10 @@
 package org.statbench.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import org.statbench.core.InputException;
 import org.statbench.export.ClearanceBook;
 import org.statbench.store.AuditVerification;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code audit verify --db DIR}: recomputes the hash chain of the workspace's audit log, checks
@@ -27,23 +21,15 @@ import picocli.CommandLine.Option;
       "Exit 0 when intact, 3 when an entry, request or decision was changed, removed, inserted"
           + " or forged."
     })
-public final class AuditVerifyCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-  Path db;
-
+public final class AuditVerifyCommand extends WorkspaceSubcommand {
   @Override
   public Integer call() {
-    if (!Files.isDirectory(db)) {
-      throw new InputException(db.toString(), -1, null, "no workspace folder here");
-    }
     AuditVerification v;
-    try (Workspace ws = CliWorkspace.open(db)) {
+    try (Workspace ws = openExisting()) {
       v = ClearanceBook.of(ws).verifyLog();
     }
     if (v.ok()) {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       out.println(
           "audit log: "
               + v.entries()

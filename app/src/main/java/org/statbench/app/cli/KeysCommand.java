@@ -23,14 +23,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Statisticians' signing keys (create) and the trust file (trust).",
     subcommands = {KeysCommand.Create.class, KeysCommand.Trust.class})
-public final class KeysCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing sub-command: create or trust");
-  }
+public final class KeysCommand extends GroupCommand {
 
   /** {@code keys create --name NAME --out NAME.key [--passphrase-file F]}. */
   @Command(

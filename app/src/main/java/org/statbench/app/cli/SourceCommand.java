@@ -83,14 +83,7 @@ public final class SourceCommand extends GroupCommand {
         PrintWriter out = out();
         out.println(
             "Added source "
-                + info.name()
-                + " ("
-                + Dialect.forUrl(url).name()
-                + "): "
-                + info.rows()
-                + " records, "
-                + info.variables().size()
-                + " variables");
+                + summary(info.name(), Dialect.forUrl(url), info.rows(), info.variables().size()));
         out.flush();
       }
       return StatBenchCommand.EXIT_OK;
@@ -151,18 +144,16 @@ public final class SourceCommand extends GroupCommand {
         try (SourceConnection c = password.connect(s)) {
           out.println(
               "OK: "
-                  + name
-                  + " ("
-                  + c.dialect().name()
-                  + "): "
-                  + c.rows(CancellationToken.NONE)
-                  + " records, "
-                  + c.types().size()
-                  + " variables");
+                  + summary(name, c.dialect(), c.rows(CancellationToken.NONE), c.types().size()));
         }
       }
       out.flush();
       return StatBenchCommand.EXIT_OK;
     }
+  }
+
+  /** "NAME (ENGINE): R records, V variables", as add and test print it. */
+  static String summary(String name, Dialect dialect, long rows, int variables) {
+    return name + " (" + dialect.name() + "): " + rows + " records, " + variables + " variables";
   }
 }

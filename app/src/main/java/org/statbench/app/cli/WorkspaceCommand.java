@@ -1,13 +1,10 @@
 package org.statbench.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import org.statbench.core.InputException;
 import org.statbench.store.Crypto;
 import org.statbench.store.Workspace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,13 +14,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Workspace administration: encrypt.",
     subcommands = {WorkspaceCommand.Encrypt.class})
-public final class WorkspaceCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command: encrypt");
-  }
+public final class WorkspaceCommand extends GroupCommand {
 
   /** {@code workspace encrypt --db DIR}. */
   @Command(
@@ -36,12 +27,7 @@ public final class WorkspaceCommand implements Runnable {
         "The passphrase comes from --passphrase-file F or $STATBENCH_PASSPHRASE (or a prompt),"
             + " never from an argument; every later command needs it."
       })
-  static final class Encrypt implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--db", required = true, paramLabel = "DIR", description = "Workspace folder.")
-    Path db;
-
+  static final class Encrypt extends WorkspaceSubcommand {
     @Option(
         names = "--kdf-iterations",
         paramLabel = "N",
@@ -63,7 +49,7 @@ public final class WorkspaceCommand implements Runnable {
       } finally {
         Arrays.fill(pass, '\0');
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       out.println(
           "Encrypted "
               + db

@@ -40,7 +40,7 @@ public final class CohortFeature implements Feature {
             context.tasks(),
             context.dialogs(),
             context.workspace(),
-            DisclosurePanelView::askJustification);
+            r -> DisclosurePanelView.askJustification(context.dialogs(), r));
     Node view = new CohortView(model).node();
     // while the tab shows, the status bar says what the tab last did (not the table builder's)
     javafx.beans.property.BooleanProperty showing =

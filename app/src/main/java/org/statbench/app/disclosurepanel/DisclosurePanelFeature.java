@@ -38,7 +38,7 @@ public final class DisclosurePanelFeature implements Feature {
             context.tasks(),
             context.workspace().workspaceProperty(),
             context.dialogs(),
-            DisclosurePanelView::askJustification);
+            r -> DisclosurePanelView.askJustification(context.dialogs(), r));
     vm = release.panel();
     // the table of the feature in front: the builder's, or the Cohorts tab's while it shows
     vm.tableProperty().bind(context.currentTable().visibleTableProperty());

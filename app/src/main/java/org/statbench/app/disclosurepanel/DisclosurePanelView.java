@@ -17,6 +17,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.statbench.app.shell.DialogService;
 import org.statbench.disclosure.DisclosurePolicy;
 
 /**
@@ -170,9 +171,13 @@ public final class DisclosurePanelView {
     return l;
   }
 
-  /** Asks for the justification of a clearance request; empty when cancelled. */
-  public static Optional<String> askJustification(String refusal) {
+  /**
+   * Asks, through the dialog service, for the justification of a clearance request; empty when
+   * cancelled.
+   */
+  public static Optional<String> askJustification(DialogService dialogs, String refusal) {
     Dialog<String> d = new Dialog<>();
+    d.getDialogPane().setId("clearanceJustificationDialog");
     d.setTitle("Request clearance");
     d.setHeaderText(
         "Explain why this table should be released as it is. A statistician will decide.");
@@ -195,6 +200,6 @@ public final class DisclosurePanelView {
     d.getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
     d.setResultConverter(b -> b == send ? text.getText() : null);
     // a blank text is returned as it is, so the caller can say it is required
-    return d.showAndWait();
+    return dialogs.showCustomDialogAndWait(d);
   }
 }

@@ -30,7 +30,10 @@ public final class JoinsFeature implements Feature {
   public Node createContent(AppContext context) {
     return new JoinView(
             new JoinViewModel(
-                context, org.statbench.app.disclosurepanel.DisclosurePanelView::askJustification))
+                context,
+                r ->
+                    org.statbench.app.disclosurepanel.DisclosurePanelView.askJustification(
+                        context.dialogs(), r)))
         .node();
   }
 

@@ -21,7 +21,8 @@ public final class LinkageFeature implements Feature {
   public Node createContent(AppContext context) {
     return org.statbench.app.recordrelease.RecordReleaseControls.below(
         new LinkageView(
-                new LinkageViewModel(context, DisclosurePanelView::askJustification),
+                new LinkageViewModel(
+                    context, r -> DisclosurePanelView.askJustification(context.dialogs(), r)),
                 context.tasks())
             .node(),
         context);

@@ -58,6 +58,7 @@ public final class RecordReleaseControls {
       return;
     }
     Dialog<List<String>> d = new Dialog<>();
+    d.getDialogPane().setId("recordRequestDialog");
     d.setTitle("Request release of record-level data");
     d.setHeaderText("A statistician approves it like a table clearance");
     TextField what = field("recordWhat", "e.g. links customers x recipients (links.csv)");
@@ -78,7 +79,7 @@ public final class RecordReleaseControls {
             b == ButtonType.OK
                 ? List.of(what.getText(), rows.getText(), to.getText(), why.getText())
                 : null);
-    Optional<List<String>> v = d.showAndWait();
+    Optional<List<String>> v = dialogs.showCustomDialogAndWait(d);
     if (v.isEmpty() || v.get() == null) {
       return;
     }
@@ -104,7 +105,8 @@ public final class RecordReleaseControls {
     TextInputDialog id = new TextInputDialog("RL-");
     id.setTitle("Release record-level data");
     id.setHeaderText("The approved record-level clearance (RL-NNNN)");
-    Optional<String> rl = id.showAndWait();
+    id.getDialogPane().setId("recordReleaseIdDialog");
+    Optional<String> rl = dialogs.showCustomDialogAndWait(id);
     if (rl.isEmpty()) {
       return;
     }

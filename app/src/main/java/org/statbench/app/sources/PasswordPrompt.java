@@ -6,7 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
+import org.statbench.app.shell.DialogService;
 import org.statbench.store.DatabaseSource;
 
 /**
@@ -17,37 +17,39 @@ public final class PasswordPrompt {
   private PasswordPrompt() {}
 
   /** Installs the prompt for the program's {@link SourceSessions}. */
-  public static void install(Window owner) {
-    SourceSessions.shared().setPasswordPrompt(s -> ask(owner, s));
+  public static void install(DialogService dialogs) {
+    SourceSessions.shared().setPasswordPrompt(s -> ask(dialogs, s));
   }
 
-  static char[] ask(Window owner, DatabaseSource source) {
+  static char[] ask(DialogService dialogs, DatabaseSource source) {
     if (Platform.isFxApplicationThread()) {
-      return show(owner, source);
+      return show(dialogs, source);
     }
     CompletableFuture<char[]> answer = new CompletableFuture<>();
-    Platform.runLater(() -> answer.complete(show(owner, source)));
+    Platform.runLater(() -> answer.complete(show(dialogs, source)));
     return answer.join();
   }
 
-  private static char[] show(Window owner, DatabaseSource source) {
+  /** The prompt's heading: who at which database, and that the password is never saved. */
+  static String heading(DatabaseSource source) {
+    return "Password for "
+        + (source.user() == null ? "the database" : source.user())
+        + " at "
+        + source.url()
+        + "\n(kept in memory until StatBench closes, never saved)";
+  }
+
+  private static char[] show(DialogService dialogs, DatabaseSource source) {
     Dialog<char[]> d = new Dialog<>();
-    if (owner != null) {
-      d.initOwner(owner);
-    }
+    d.getDialogPane().setId("sourcePasswordDialog");
     d.setTitle("Database password");
-    d.setHeaderText(
-        "Password for "
-            + (source.user() == null ? "the database" : source.user())
-            + " at "
-            + source.url()
-            + "\n(kept in memory until StatBench closes, never saved)");
+    d.setHeaderText(heading(source));
     PasswordField field = new PasswordField();
     field.setId("sourcePassword");
     d.getDialogPane().setContent(new VBox(field));
     d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
     d.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
     Platform.runLater(field::requestFocus);
-    return d.showAndWait().orElse(null);
+    return dialogs.showCustomDialogAndWait(d).orElse(null);
   }
 }

@@ -77,15 +77,7 @@ public final class SourceSessions {
     if (source == null) {
       return engine.tabulate(spec, ws, cancel);
     }
-    SourceConnection c = connection(ws, source);
-    synchronized (c) {
-      show(source, "querying…");
-      try {
-        return c.tabulate(spec, cancel);
-      } finally {
-        show(source, "connected");
-      }
-    }
+    return onServer(ws, source, c -> c.tabulate(spec, cancel));
   }
 
   /** Records for cohorts: from the workspace, or grouped by the source's server. */
@@ -95,11 +87,16 @@ public final class SourceSessions {
     if (source == null) {
       return ws.columns(dataset, variables);
     }
+    return onServer(ws, source, c -> c.groupedRecords(variables, cancel));
+  }
+
+  /** Runs one query on the source's connection (one at a time), showing "querying…" meanwhile. */
+  private <T> T onServer(Workspace ws, DatabaseSource source, Function<SourceConnection, T> query) {
     SourceConnection c = connection(ws, source);
     synchronized (c) {
       show(source, "querying…");
       try {
-        return c.groupedRecords(variables, cancel);
+        return query.apply(c);
       } finally {
         show(source, "connected");
       }

@@ -16,7 +16,7 @@ public final class SourcesMenu {
     item.setOnAction(
         e -> {
           var window = anchor.getScene() == null ? null : anchor.getScene().getWindow();
-          PasswordPrompt.install(window);
+          PasswordPrompt.install(context.dialogs());
           new ConnectDialog(new ConnectViewModel(context), window).show();
         });
     return item;

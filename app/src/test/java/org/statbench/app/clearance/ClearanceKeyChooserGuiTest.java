@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.shell.RecordingDialogService;
 import org.statbench.core.table.Table;
 import org.statbench.export.ClearanceBook;
 import org.statbench.export.SigningKey;
@@ -34,6 +34,7 @@ class ClearanceKeyChooserGuiTest {
 
   private static Workspace workspace;
   private Path keyFile;
+  private RecordingDialogService dialogs;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -53,12 +54,10 @@ class ClearanceKeyChooserGuiTest {
     trust.add(sam.publicKey());
     ClearanceQueueViewModel vm = new ClearanceQueueViewModel();
     vm.bookProperty().set(ClearanceBook.open(folder, workspace.auditLog(), "sam", trust));
-    Path chosen = keyFile;
+    dialogs = new RecordingDialogService();
+    dialogs.files.add(keyFile); // the key file the file chooser gives
     stage.setScene(
-        new Scene(
-            (javafx.scene.Parent) new ClearanceQueueView(vm, owner -> Optional.of(chosen)).build(),
-            1000,
-            700));
+        new Scene((javafx.scene.Parent) new ClearanceQueueView(vm, dialogs).build(), 1000, 700));
     stage.show();
   }
 
@@ -83,6 +82,8 @@ class ClearanceKeyChooserGuiTest {
     unlock(robot, "not it"); // asked again after a wrong passphrase
     assertThat(robot.lookup("#clearance-key-passphrase").tryQuery()).isPresent();
     unlock(robot, "sam's passphrase");
+    // both passphrase prompts were shown by the dialog service
+    assertThat(dialogs.customDialogs).containsExactly("clearanceKeyDialog", "clearanceKeyDialog");
     assertThat(robot.lookup("#clearance-message").queryAs(Label.class).getText())
         .startsWith("Signing as sam");
 

@@ -75,7 +75,13 @@ class ClearanceQueueViewTest {
     trust.add(SAM.publicKey());
     vm.bookProperty().set(ClearanceBook.open(folder, log, "sam", trust));
     vm.signingKeyProperty().set(SAM);
-    stage.setScene(new Scene((javafx.scene.Parent) new ClearanceQueueView(vm).build(), 1000, 700));
+    stage.setScene(
+        new Scene(
+            (javafx.scene.Parent)
+                new ClearanceQueueView(vm, new org.statbench.app.shell.RecordingDialogService())
+                    .build(),
+            1000,
+            700));
     stage.show();
   }
 

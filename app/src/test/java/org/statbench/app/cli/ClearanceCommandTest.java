@@ -33,19 +33,7 @@ class ClearanceCommandTest {
     samKey = tmp.resolve("sam.key").toString();
     annKey = tmp.resolve("ann.key").toString();
     for (String[] k : new String[][] {{"sam", samKey}, {"ann", annKey}}) {
-      assertThat(
-              cli.run(
-                  "keys",
-                  "create",
-                  "--name",
-                  k[0],
-                  "--out",
-                  k[1],
-                  "--passphrase-file",
-                  pass,
-                  "--kdf-iterations",
-                  "1000"))
-          .isZero();
+      assertThat(createKey(k[0], k[1])).isZero();
       assertThat(cli.out()).startsWith("fingerprint: ");
     }
     assertThat(cli.run("keys", "trust", "--public-key", tmp.resolve("sam.pub").toString()))
@@ -82,23 +70,10 @@ class ClearanceCommandTest {
   static Table table() {
     var dims =
         java.util.List.of(
-            new org.statbench.core.table.Dimension(
-                "region",
-                null,
-                org.statbench.core.table.DimensionRole.ROW,
-                java.util.List.of(
-                    org.statbench.core.table.Category.of("A"),
-                    org.statbench.core.table.Category.of("B"),
-                    org.statbench.core.table.Category.of("C")),
-                true),
-            new org.statbench.core.table.Dimension(
-                "sex",
-                null,
-                org.statbench.core.table.DimensionRole.COLUMN,
-                java.util.List.of(
-                    org.statbench.core.table.Category.of("F"),
-                    org.statbench.core.table.Category.of("M")),
-                true));
+            org.statbench.testsupport.TestData.flat(
+                "region", org.statbench.core.table.DimensionRole.ROW, "A", "B", "C"),
+            org.statbench.testsupport.TestData.flat(
+                "sex", org.statbench.core.table.DimensionRole.COLUMN, "F", "M"));
     return Table.ofCounts(
         "people", dims, new long[] {12, 15, 27, 3, 20, 23, 11, 14, 25, 26, 49, 75});
   }
@@ -109,21 +84,7 @@ class ClearanceCommandTest {
     assertThat(cli.out()).contains("CR-0001\tpending\tann").contains("1 failing");
     assertThat(cli.run("clearance", "show", "--db", db, "--id", "CR-0001")).isZero();
     assertThat(cli.out()).contains("published already").contains("(B, F) primary:threshold");
-    assertThat(
-            cli.run(
-                "clearance",
-                "approve",
-                "--db",
-                db,
-                "--id",
-                "CR-0001",
-                "--comment",
-                "fine",
-                "--key",
-                samKey,
-                "--passphrase-file",
-                pass))
-        .isZero();
+    assertThat(decide("approve", "CR-0001", "fine", samKey, pass)).isZero();
     assertThat(cli.out()).contains("CR-0001 approved by sam");
     assertThat(cli.run("clearance", "list", "--db", db)).isZero();
     assertThat(cli.out()).doesNotContain("CR-0001");
@@ -134,41 +95,13 @@ class ClearanceCommandTest {
         .contains("verified: signed by sam");
     assertThat(cli.run("audit", "verify", "--db", db)).isZero();
     assertThat(cli.out()).contains("OK");
-    assertThat(
-            cli.run(
-                "clearance",
-                "reject",
-                "--db",
-                db,
-                "--id",
-                "CR-0001",
-                "--comment",
-                "no",
-                "--key",
-                annKey,
-                "--passphrase-file",
-                pass))
-        .isEqualTo(3);
+    assertThat(decide("reject", "CR-0001", "no", annKey, pass)).isEqualTo(3);
     assertThat(cli.err()).contains("already decided");
   }
 
   @Test
   void rejectWithABlankCommentIsRefused() {
-    assertThat(
-            cli.run(
-                "clearance",
-                "reject",
-                "--db",
-                db,
-                "--id",
-                "CR-0001",
-                "--comment",
-                " ",
-                "--key",
-                samKey,
-                "--passphrase-file",
-                pass))
-        .isEqualTo(2);
+    assertThat(decide("reject", "CR-0001", " ", samKey, pass)).isEqualTo(2);
     assertThat(cli.err()).contains("comment is required");
     assertThat(cli.run("clearance", "list", "--db", db)).isZero();
     assertThat(cli.out()).contains("CR-0001\tpending");
@@ -194,73 +127,19 @@ class ClearanceCommandTest {
                 annKey))
         .isZero();
     assertThat(cli.out().lines().findFirst()).contains("CR-0002");
-    assertThat(
-            cli.run(
-                "clearance",
-                "approve",
-                "--db",
-                db,
-                "--id",
-                "CR-0002",
-                "--comment",
-                "ok",
-                "--key",
-                annKey,
-                "--passphrase-file",
-                pass))
-        .isEqualTo(3);
+    assertThat(decide("approve", "CR-0002", "ok", annKey, pass)).isEqualTo(3);
     assertThat(cli.err()).contains("self-approval");
   }
 
   @Test
   void untrustedKeyAndWrongPassphraseAreRefused() throws Exception {
     String eve = tmp.resolve("eve.key").toString();
-    assertThat(
-            cli.run(
-                "keys",
-                "create",
-                "--name",
-                "eve",
-                "--out",
-                eve,
-                "--passphrase-file",
-                pass,
-                "--kdf-iterations",
-                "1000"))
-        .isZero();
-    assertThat(
-            cli.run(
-                "clearance",
-                "approve",
-                "--db",
-                db,
-                "--id",
-                "CR-0001",
-                "--comment",
-                "ok",
-                "--key",
-                eve,
-                "--passphrase-file",
-                pass))
-        .isEqualTo(3);
+    assertThat(createKey("eve", eve)).isZero();
+    assertThat(decide("approve", "CR-0001", "ok", eve, pass)).isEqualTo(3);
     assertThat(cli.err()).contains("not a trusted statistician");
     Path wrong = tmp.resolve("wrong.txt");
     java.nio.file.Files.writeString(wrong, "not it");
-    assertThat(
-            cli.run(
-                "clearance",
-                "approve",
-                "--db",
-                db,
-                "--id",
-                "CR-0001",
-                "--comment",
-                "ok",
-                "--key",
-                samKey,
-                "--passphrase-file",
-                wrong.toString()))
-        .isEqualTo(2);
+    assertThat(decide("approve", "CR-0001", "ok", samKey, wrong.toString())).isEqualTo(2);
     assertThat(cli.err()).contains("passphrase").doesNotContain("Exception");
   }
 
@@ -282,21 +161,7 @@ class ClearanceCommandTest {
                 "evaluation"))
         .isZero();
     assertThat(cli.out()).startsWith("RL-0001");
-    assertThat(
-            cli.run(
-                "clearance",
-                "approve",
-                "--db",
-                db,
-                "--id",
-                "RL-0001",
-                "--comment",
-                "ok",
-                "--key",
-                samKey,
-                "--passphrase-file",
-                pass))
-        .isZero();
+    assertThat(decide("approve", "RL-0001", "ok", samKey, pass)).isZero();
     assertThat(cli.run("clearance", "list", "--db", db, "--all")).isZero();
     assertThat(cli.out()).contains("RL-0001\tapproved").contains("120 rows to Evaluation");
   }
@@ -385,19 +250,39 @@ class ClearanceCommandTest {
   }
 
   private int approve(String id) {
+    return decide("approve", id, "ok", samKey, pass);
+  }
+
+  /** {@code clearance approve|reject} of a request with a comment, signed with a key. */
+  private int decide(String verb, String id, String comment, String key, String passphraseFile) {
     return cli.run(
         "clearance",
-        "approve",
+        verb,
         "--db",
         db,
         "--id",
         id,
         "--comment",
-        "ok",
+        comment,
         "--key",
-        samKey,
+        key,
         "--passphrase-file",
-        pass);
+        passphraseFile);
+  }
+
+  /** {@code keys create} with the test passphrase and few iterations (fast). */
+  private int createKey(String name, String keyFile) {
+    return cli.run(
+        "keys",
+        "create",
+        "--name",
+        name,
+        "--out",
+        keyFile,
+        "--passphrase-file",
+        pass,
+        "--kdf-iterations",
+        "1000");
   }
 
   private long releasesLogged() {

@@ -21,6 +21,17 @@ class GroupCommandTest {
   }
 
   @Test
+  void keysWorkspaceAndAuditAloneSayTheSameAsBefore() {
+    // the messages DESIGN.md's commands gave before they moved onto GroupCommand
+    assertThat(cli.run("keys")).isEqualTo(2);
+    assertThat(cli.err()).contains("Missing sub-command: create or trust");
+    assertThat(cli.run("workspace")).isEqualTo(2);
+    assertThat(cli.err()).contains("Missing sub-command: encrypt");
+    assertThat(cli.run("audit")).isEqualTo(2);
+    assertThat(cli.err()).contains("Missing sub-command: verify").doesNotContain("Exception");
+  }
+
+  @Test
   void namesAreJoinedWithCommasAndAFinalOr() {
     assertThat(GroupCommand.orList(List.of("verify"))).isEqualTo("verify");
     assertThat(GroupCommand.orList(List.of("create", "trust"))).isEqualTo("create or trust");

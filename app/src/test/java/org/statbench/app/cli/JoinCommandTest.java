@@ -59,15 +59,19 @@ class JoinCommandTest {
         .isZero();
   }
 
+  /** {@code join --db DB --dataset DATASET} with the options given; the exit code. */
+  private int join(String dataset, String... options) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(java.util.List.of("join", "--db", db, "--dataset", dataset));
+    args.addAll(java.util.List.of(options));
+    return cli.run(args.toArray(String[]::new));
+  }
+
   @Test
   void joinPrintsTheMatchReportAndWritesTheReportCsv() throws Exception {
     Path report = tmp.resolve("report.csv");
     int code =
-        cli.run(
-            "join",
-            "--db",
-            db,
-            "--dataset",
+        join(
             "survey",
             "--key",
             "oa_code",
@@ -93,18 +97,7 @@ class JoinCommandTest {
 
   @Test
   void levelsDefaultToEveryLookupColumnButTheKeyAndPersistForLaterCommands() throws Exception {
-    assertThat(
-            cli.run(
-                "join",
-                "--db",
-                db,
-                "--dataset",
-                "survey",
-                "--key",
-                "oa_code",
-                "--lookup",
-                "oac_2011"))
-        .isZero();
+    assertThat(join("survey", "--key", "oa_code", "--lookup", "oac_2011")).isZero();
     // A later command (a new workspace session) sees the added variables.
     assertThat(cli.run("datasets", "--db", db)).isZero();
     assertThat(cli.out()).contains("survey\t7\t9");
@@ -130,17 +123,14 @@ class JoinCommandTest {
 
   @Test
   void unknownDatasetIsExit2NamingIt() {
-    int code =
-        cli.run(
-            "join", "--db", db, "--dataset", "nope", "--key", "oa_code", "--lookup", "oac_2011");
+    int code = join("nope", "--key", "oa_code", "--lookup", "oac_2011");
     assertThat(code).isEqualTo(2);
     assertThat(cli.err()).contains("'nope'").doesNotContain("Exception");
   }
 
   @Test
   void unknownKeyVariableIsExit2NamingIt() {
-    int code =
-        cli.run("join", "--db", db, "--dataset", "survey", "--key", "oa", "--lookup", "oac_2011");
+    int code = join("survey", "--key", "oa", "--lookup", "oac_2011");
     assertThat(code).isEqualTo(2);
     assertThat(cli.err()).contains("'oa'").contains("survey");
   }
@@ -148,11 +138,7 @@ class JoinCommandTest {
   @Test
   void unknownLevelIsExit2NamingIt() {
     int code =
-        cli.run(
-            "join",
-            "--db",
-            db,
-            "--dataset",
+        join(
             "survey",
             "--key",
             "oa_code",
@@ -166,9 +152,7 @@ class JoinCommandTest {
 
   @Test
   void unknownLookupIsExit2NamingIt() {
-    int code =
-        cli.run(
-            "join", "--db", db, "--dataset", "survey", "--key", "oa_code", "--lookup", "oac_2031");
+    int code = join("survey", "--key", "oa_code", "--lookup", "oac_2031");
     assertThat(code).isEqualTo(2);
     assertThat(cli.err()).contains("'oac_2031'");
   }
@@ -184,11 +168,7 @@ class JoinCommandTest {
     Path report = tmp.resolve("report.csv");
     Path byRegion = tmp.resolve("by-region.csv");
     int code =
-        cli.run(
-            "join",
-            "--db",
-            db,
-            "--dataset",
+        join(
             "claims",
             "--key",
             "oa_code",
@@ -226,11 +206,7 @@ class JoinCommandTest {
   @Test
   void reportByWithoutByIsExit2() {
     int code =
-        cli.run(
-            "join",
-            "--db",
-            db,
-            "--dataset",
+        join(
             "survey",
             "--key",
             "oa_code",
@@ -251,19 +227,7 @@ class JoinCommandTest {
 
   @Test
   void aLaterTabulateUsesTheJoinedLevelWithUnmatchedRecordsAsMissing() {
-    assertThat(
-            cli.run(
-                "join",
-                "--db",
-                db,
-                "--dataset",
-                "survey",
-                "--key",
-                "oa_code",
-                "--lookup",
-                "oac_2011",
-                "--levels",
-                "supergroup"))
+    assertThat(join("survey", "--key", "oa_code", "--lookup", "oac_2011", "--levels", "supergroup"))
         .isZero();
     int code = cli.run("tabulate", "--db", db, "--dataset", "survey", "--rows", "supergroup");
     assertThat(code).as(cli.err()).isZero();

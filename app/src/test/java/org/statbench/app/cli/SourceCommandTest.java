@@ -80,12 +80,7 @@ class SourceCommandTest {
   }
 
   private void addH2Source() {
-    assertThat(
-            cli.run(
-                "source", "add", "--db", db, "--name", "people", "--url", url, "--table", "people",
-                "--user", "sa"))
-        .as(cli.err())
-        .isZero();
+    assertThat(addSource("people", url, "people", "--user", "sa")).as(cli.err()).isZero();
   }
 
   @Test
@@ -115,20 +110,8 @@ class SourceCommandTest {
     }
     Path a = tmp.resolve("a.csv");
     Path b = tmp.resolve("b.csv");
-    int ca =
-        cli.run(
-            "export", "--db", db, "--dataset", "people", "--rows", "region", "--out", a.toString());
-    int cb =
-        cli.run(
-            "export",
-            "--db",
-            db,
-            "--dataset",
-            "imported",
-            "--rows",
-            "region",
-            "--out",
-            b.toString());
+    int ca = run("export", "people", "--rows", "region", "--out", a.toString());
+    int cb = run("export", "imported", "--rows", "region", "--out", b.toString());
     assertThat(ca).isEqualTo(cb);
     if (ca == 0) {
       assertThat(Files.readString(a)).isEqualTo(Files.readString(b));
@@ -137,69 +120,41 @@ class SourceCommandTest {
     assertThat(cohort("people", cohort)).isEqualTo(cohort("imported", cohort));
   }
 
-  private String tabulate(String dataset, String... args) {
-    List<String> a = new ArrayList<>(List.of("tabulate", "--db", db, "--dataset", dataset));
+  /** {@code COMMAND --db DB --dataset DATASET} with the arguments given; the exit code. */
+  private int run(String command, String dataset, String... args) {
+    List<String> a = new ArrayList<>(List.of(command, "--db", db, "--dataset", dataset));
     a.addAll(List.of(args));
-    assertThat(cli.run(a.toArray(String[]::new))).as(cli.err()).isZero();
+    return cli.run(a.toArray(String[]::new));
+  }
+
+  private String tabulate(String dataset, String... args) {
+    assertThat(run("tabulate", dataset, args)).as(cli.err()).isZero();
     return cli.out();
   }
 
   private String cohort(String dataset, String... args) {
-    List<String> a = new ArrayList<>(List.of("cohort", "--db", db, "--dataset", dataset));
-    a.addAll(List.of(args));
-    assertThat(cli.run(a.toArray(String[]::new))).as(cli.err()).isZero();
+    assertThat(run("cohort", dataset, args)).as(cli.err()).isZero();
     return cli.out();
+  }
+
+  /** {@code source add --db DB --name NAME --url URL --table TABLE} with more options. */
+  private int addSource(String name, String url, String table, String... more) {
+    List<String> a =
+        new ArrayList<>(
+            List.of("source", "add", "--db", db, "--name", name, "--url", url, "--table", table));
+    a.addAll(List.of(more));
+    return cli.run(a.toArray(String[]::new));
   }
 
   @Test
   void connectionProblemsExitTwoWithTheServersMessageAndWhatToDo() {
-    assertThat(
-            cli.run(
-                "source",
-                "add",
-                "--db",
-                db,
-                "--name",
-                "x",
-                "--url",
-                "jdbc:nosuch://h/d",
-                "--table",
-                "t"))
-        .isEqualTo(2);
+    assertThat(addSource("x", "jdbc:nosuch://h/d", "t")).isEqualTo(2);
     assertThat(cli.err()).contains("No JDBC driver for 'nosuch'").contains("drivers");
-    assertThat(
-            cli.run(
-                "source", "add", "--db", db, "--name", "x", "--url", url, "--table", "nope",
-                "--user", "sa"))
-        .isEqualTo(2);
+    assertThat(addSource("x", url, "nope", "--user", "sa")).isEqualTo(2);
     assertThat(cli.err()).contains("Cannot read the table or view 'nope'").contains("not found");
-    assertThat(
-            cli.run(
-                "source",
-                "add",
-                "--db",
-                db,
-                "--name",
-                "x",
-                "--url",
-                "jdbc:postgresql://127.0.0.1:1/stats",
-                "--table",
-                "t"))
-        .isEqualTo(2);
+    assertThat(addSource("x", "jdbc:postgresql://127.0.0.1:1/stats", "t")).isEqualTo(2);
     assertThat(cli.err()).contains("Cannot reach the database").contains("Connection");
-    assertThat(
-            cli.run(
-                "source",
-                "add",
-                "--db",
-                db,
-                "--name",
-                "x",
-                "--url",
-                "postgres://h",
-                "--table",
-                "t"))
-        .isEqualTo(2);
+    assertThat(addSource("x", "postgres://h", "t")).isEqualTo(2);
     assertThat(cli.err()).contains("not a JDBC URL");
     assertThat(cli.err()).doesNotContain("Exception");
   }
@@ -217,41 +172,30 @@ class SourceCommandTest {
     Files.writeString(pw, param(full, "password") + "\n");
     Path bad = tmp.resolve("bad.txt");
     Files.writeString(bad, "not-the-password\n");
-    String[] add = {
-      "source",
-      "add",
-      "--db",
-      db,
-      "--name",
-      "pg",
-      "--url",
-      base,
-      "--table",
-      "people",
-      "--user",
-      user,
-      "--password-file"
-    };
-    assertThat(cli.run(concat(add, bad.toString()))).isEqualTo(2);
+    assertThat(addSource("pg", base, "people", "--user", user, "--password-file", bad.toString()))
+        .isEqualTo(2);
     assertThat(cli.err()).contains("refused the user name or password");
-    assertThat(cli.run(concat(add, pw.toString()))).as(cli.err()).isZero();
+    assertThat(addSource("pg", base, "people", "--user", user, "--password-file", pw.toString()))
+        .as(cli.err())
+        .isZero();
     assertThat(cli.out()).contains("Added source pg (PostgreSQL): 7 records, 6 variables");
     String[] t = {"--rows", "region", "--cols", "sex"};
-    List<String> a =
-        new ArrayList<>(
-            List.of("tabulate", "--db", db, "--dataset", "pg", "--password-file", pw.toString()));
-    a.addAll(List.of(t));
-    assertThat(cli.run(a.toArray(String[]::new))).as(cli.err()).isZero();
+    assertThat(
+            run(
+                "tabulate",
+                "pg",
+                "--password-file",
+                pw.toString(),
+                "--rows",
+                "region",
+                "--cols",
+                "sex"))
+        .as(cli.err())
+        .isZero();
     assertThat(cli.out()).isEqualTo(tabulate("imported", t));
     assertThat(
             cli.run("source", "test", "--db", db, "--name", "pg", "--password-file", pw.toString()))
         .isZero();
-  }
-
-  private static String[] concat(String[] a, String b) {
-    String[] c = java.util.Arrays.copyOf(a, a.length + 1);
-    c[a.length] = b;
-    return c;
   }
 
   private static String param(String url, String name) {

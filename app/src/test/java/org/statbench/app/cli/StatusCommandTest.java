@@ -43,6 +43,11 @@ class StatusCommandTest {
   }
 
   private int status(Path file, String... more) {
+    return status("spells", file, more);
+  }
+
+  /** {@code status} of the people over a spells dataset, into {@code file}, with more options. */
+  private int status(String spells, Path file, String... more) {
     boolean otherId = java.util.Arrays.asList(more).contains("--spell-id");
     String[] base = {
       "status",
@@ -55,7 +60,7 @@ class StatusCommandTest {
       "--entry",
       "entry",
       "--spells",
-      "spells",
+      spells,
       otherId ? "--off" : "--spell-id",
       otherId ? "Off benefit" : "pid",
       "--state",
@@ -175,29 +180,7 @@ class StatusCommandTest {
     cli.importCsv(db, "bad_spells", spells);
     Path file = tmp.resolve("status.csv");
 
-    int code =
-        cli.run(
-            "status",
-            "--db",
-            db,
-            "--dataset",
-            "people",
-            "--id",
-            "id",
-            "--entry",
-            "entry",
-            "--spells",
-            "bad_spells",
-            "--spell-id",
-            "pid",
-            "--state",
-            "benefit",
-            "--start",
-            "start",
-            "--end",
-            "end",
-            "--out",
-            file.toString());
+    int code = status("bad_spells", file);
 
     assertThat(code).isEqualTo(2);
     assertThat(cli.err())

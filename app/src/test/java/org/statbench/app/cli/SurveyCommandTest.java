@@ -33,6 +33,14 @@ class SurveyCommandTest {
     cli.importCsv(db, "s", csv);
   }
 
+  /** {@code tabulate --db DB --dataset DATASET} with the options given. */
+  private int tabulate(String dataset, String... options) {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("tabulate", "--db", db, "--dataset", dataset));
+    args.addAll(List.of(options));
+    return cli.run(args.toArray(String[]::new));
+  }
+
   private static String n(double v) {
     return NumericColumn.formatNumber(v);
   }
@@ -40,11 +48,7 @@ class SurveyCommandTest {
   @Test
   void seAppendsStandardErrorIntervalCvAndBaseOfEveryDomain() {
     int code =
-        cli.run(
-            "tabulate",
-            "--db",
-            db,
-            "--dataset",
+        tabulate(
             "s",
             "--rows",
             "g",
@@ -70,19 +74,7 @@ class SurveyCommandTest {
   @Test
   void lonelyPsuIsRefusedWithExitTwoNamingTheStratum() {
     int code =
-        cli.run(
-            "tabulate",
-            "--db",
-            db,
-            "--dataset",
-            "s",
-            "--rows",
-            "g",
-            "--weight",
-            "w",
-            "--design",
-            "strata=stratum,psu=psu",
-            "--se");
+        tabulate("s", "--rows", "g", "--weight", "w", "--design", "strata=stratum,psu=psu", "--se");
     assertThat(code).isEqualTo(2);
     assertThat(cli.err()).contains("'stratum': B").doesNotContain("Exception");
   }
@@ -93,11 +85,7 @@ class SurveyCommandTest {
     // r3 = 2+4+10+0 = 16; mean 40/3; squares (10/3)^2 + (2/3)^2 + (8/3)^2 = 168/9;
     // JK1: (R-1)/R = 2/3 -> variance 112/9
     int code =
-        cli.run(
-            "tabulate",
-            "--db",
-            db,
-            "--dataset",
+        tabulate(
             "s",
             "--rows",
             "g",
@@ -120,11 +108,7 @@ class SurveyCommandTest {
     String[] lines = cli.out().split("\n");
     assertThat(lines).hasSize(3);
     code =
-        cli.run(
-            "tabulate",
-            "--db",
-            db,
-            "--dataset",
+        tabulate(
             "s",
             "--rows",
             "stratum",
@@ -153,20 +137,7 @@ class SurveyCommandTest {
 
   @Test
   void ratioAndGiniMeasuresWithoutSeWriteEstimatesOnly() {
-    assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
-                "s",
-                "--rows",
-                "g",
-                "--weight",
-                "w",
-                "--measure",
-                "ratio:y/w"))
-        .isZero();
+    assertThat(tabulate("s", "--rows", "g", "--weight", "w", "--measure", "ratio:y/w")).isZero();
     // x: (1*2 + 2*5) / (1*1 + 2*2) = 12 / 5
     assertThat(cli.out().split("\n")[0]).isEqualTo("g,measure,value");
     assertThat(cli.out().split("\n")[1]).isEqualTo("x,ratio:y/w,2.4");
@@ -175,11 +146,7 @@ class SurveyCommandTest {
   @Test
   void withoutADesignTheWeightAloneGivesOtherStandardErrors() {
     assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
+            tabulate(
                 "s",
                 "--rows",
                 "g",
@@ -190,10 +157,7 @@ class SurveyCommandTest {
                 "--se"))
         .isZero();
     String withDesign = cli.out();
-    assertThat(
-            cli.run(
-                "tabulate", "--db", db, "--dataset", "s", "--rows", "g", "--weight", "w", "--se"))
-        .isZero();
+    assertThat(tabulate("s", "--rows", "g", "--weight", "w", "--se")).isZero();
     assertThat(cli.out()).isNotEqualTo(withDesign); // no kept design: the weight alone
   }
 
@@ -278,11 +242,7 @@ class SurveyCommandTest {
     Files.writeString(csv, sb.toString());
     cli.importCsv(db, "q", csv);
     int code =
-        cli.run(
-            "tabulate",
-            "--db",
-            db,
-            "--dataset",
+        tabulate(
             "q",
             "--quantile-groups",
             "y=5",
@@ -308,11 +268,7 @@ class SurveyCommandTest {
         csv, "p,wave,y,w\np1,1,1,1\np2,1,2,1\np3,1,3,1\np1,2,2,1\np2,2,2,1\np3,2,5,1\n");
     cli.importCsv(db, "waves", csv);
     int code =
-        cli.run(
-            "tabulate",
-            "--db",
-            db,
-            "--dataset",
+        tabulate(
             "waves",
             "--rows",
             "p",

@@ -38,12 +38,17 @@ class TabulateCommandTest {
     cli.importCsv(db, "people", csv);
   }
 
+  /** {@code tabulate --db DB --dataset DATASET} with the options given; the exit code. */
+  private int tabulate(String dataset, String... options) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(java.util.List.of("tabulate", "--db", db, "--dataset", dataset));
+    args.addAll(java.util.List.of(options));
+    return cli.run(args.toArray(String[]::new));
+  }
+
   @Test
   void printsTheLongCsvOfCountsWithMarginsAndHostileLabels() throws Exception {
-    assertThat(
-            cli.run(
-                "tabulate", "--db", db, "--dataset", "people", "--rows", "region", "--cols", "sex"))
-        .isZero();
+    assertThat(tabulate("people", "--rows", "region", "--cols", "sex")).isZero();
     assertThat(cli.out()).isEqualTo(resource("region-by-sex.expected.csv"));
     assertThat(cli.err()).isEmpty();
   }
@@ -51,11 +56,7 @@ class TabulateCommandTest {
   @Test
   void bandsFiltersAndSumsMatchTheGoldenFile() throws Exception {
     int code =
-        cli.run(
-            "tabulate",
-            "--db",
-            db,
-            "--dataset",
+        tabulate(
             "people",
             "--rows",
             "age",
@@ -72,19 +73,7 @@ class TabulateCommandTest {
   @Test
   void writesToOutAndReadsBackAsTheSameTable() throws Exception {
     Path f = tmp.resolve("t.csv");
-    assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
-                "people",
-                "--rows",
-                "region",
-                "--cols",
-                "sex",
-                "--out",
-                f.toString()))
+    assertThat(tabulate("people", "--rows", "region", "--cols", "sex", "--out", f.toString()))
         .isZero();
     assertThat(cli.out()).isEmpty();
     Table t = LongCsv.readTable(f);
@@ -96,11 +85,7 @@ class TabulateCommandTest {
   void savedSpecReproducesTheTable() throws Exception {
     Path spec = tmp.resolve("t.table.json");
     assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
+            tabulate(
                 "people",
                 "--rows",
                 "age",
@@ -149,19 +134,7 @@ class TabulateCommandTest {
 
   @Test
   void percentagesAreLabelledInTheMeasureColumn() {
-    assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
-                "people",
-                "--rows",
-                "region",
-                "--cols",
-                "sex",
-                "--percent",
-                "row"))
+    assertThat(tabulate("people", "--rows", "region", "--cols", "sex", "--percent", "row"))
         .isZero();
     assertThat(cli.out())
         .contains("North,F,row%:count,50\n")
@@ -171,11 +144,7 @@ class TabulateCommandTest {
   @Test
   void dateGroupingAndNoTotal() {
     assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
+            tabulate(
                 "people",
                 "--rows",
                 "start",
@@ -202,18 +171,7 @@ class TabulateCommandTest {
         "oa,la,region\nO1,L1,R1\nO2,L1,R1\nO2,L1,R1\nO3,L2,R1\nO4,L3,R2\n",
         StandardCharsets.UTF_8);
     cli.importCsv(db, "areas", csv);
-    assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
-                "areas",
-                "--rows",
-                "oa",
-                "--rollup",
-                "oa=la,region"))
-        .isZero();
+    assertThat(tabulate("areas", "--rows", "oa", "--rollup", "oa=la,region")).isZero();
     assertThat(cli.out())
         .isEqualTo(
             "oa,measure,value\n"
@@ -237,19 +195,7 @@ class TabulateCommandTest {
     // A: 1 2 3 with weights 1 1 2 (median 2.5); B: 4 and 6, the 4 with weight 0 (median 6)
     Files.writeString(csv, "g,x,w\nA,1,1\nA,2,1\nA,3,2\nB,4,0\nB,6,3\n", StandardCharsets.UTF_8);
     cli.importCsv(db, "weighted", csv);
-    assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
-                "weighted",
-                "--rows",
-                "g",
-                "--measure",
-                "median:x",
-                "--weight",
-                "w"))
+    assertThat(tabulate("weighted", "--rows", "g", "--measure", "median:x", "--weight", "w"))
         .as(cli.err())
         .isZero();
     assertThat(cli.out())
@@ -259,37 +205,25 @@ class TabulateCommandTest {
 
   @Test
   void unknownVariableExitsTwoNamingIt() {
-    assertThat(cli.run("tabulate", "--db", db, "--dataset", "people", "--rows", "nope"))
-        .isEqualTo(2);
+    assertThat(tabulate("people", "--rows", "nope")).isEqualTo(2);
     assertThat(cli.err()).contains("'nope'").doesNotContain("Exception");
   }
 
   @Test
   void unknownDatasetExitsTwoNamingIt() {
-    assertThat(cli.run("tabulate", "--db", db, "--dataset", "other", "--rows", "sex")).isEqualTo(2);
+    assertThat(tabulate("other", "--rows", "sex")).isEqualTo(2);
     assertThat(cli.err()).contains("'other'");
   }
 
   @Test
   void bandOnAVariableThatIsNotADimensionIsRejected() {
-    assertThat(
-            cli.run(
-                "tabulate",
-                "--db",
-                db,
-                "--dataset",
-                "people",
-                "--rows",
-                "sex",
-                "--band",
-                "age=1-2"))
-        .isEqualTo(2);
+    assertThat(tabulate("people", "--rows", "sex", "--band", "age=1-2")).isEqualTo(2);
     assertThat(cli.err()).contains("--band age");
   }
 
   @Test
   void missingRowsIsAUsageError() {
-    assertThat(cli.run("tabulate", "--db", db, "--dataset", "people")).isEqualTo(2);
+    assertThat(tabulate("people")).isEqualTo(2);
     assertThat(cli.err()).contains("--rows");
   }
 }

@@ -346,55 +346,82 @@ final class Catalogue {
         kind = old.kind();
         edition = old.edition();
       }
-      long id;
-      try (PreparedStatement ps =
-          conn.prepareStatement(
-              "INSERT INTO sb_dataset(name, source_file, sha256, imported_at, row_count, kind,"
-                  + " edition, column_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              Statement.RETURN_GENERATED_KEYS)) {
-        ps.setString(1, name);
-        ps.setString(2, sourceFile);
-        ps.setString(3, sha256);
-        ps.setTimestamp(4, Timestamp.from(Instant.now()));
-        ps.setLong(5, rows);
-        ps.setString(6, kind.name());
-        ps.setString(7, edition);
-        ps.setString(8, columnFile);
-        ps.executeUpdate();
-        try (ResultSet rs = ps.getGeneratedKeys()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement pv =
-              conn.prepareStatement(
-                  "INSERT INTO sb_variable(dataset_id, ord, name, label, type, missing, storage,"
-                      + " dictionary_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement pc =
-              conn.prepareStatement(
-                  "INSERT INTO sb_code(dataset_id, variable_ord, ord, code, label, count)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
-        for (int ord = 0; ord < columns.size(); ord++) {
-          EncodedColumn c = columns.get(ord);
-          pv.setLong(1, id);
-          pv.setInt(2, ord);
-          pv.setString(3, c.name());
-          pv.setString(4, c.label());
-          pv.setString(5, c.type().name());
-          pv.setLong(6, c.missing());
-          pv.setString(7, c.storage().name());
-          pv.setInt(8, c.dictionarySize());
-          pv.addBatch();
-          insertCodes(pc, id, ord, c.codes());
-        }
-        pv.executeBatch();
-        pc.executeBatch();
-      }
+      long id = insertDataset(conn, name, sourceFile, sha256, rows, kind, edition, columnFile);
+      insertVariables(conn, id, columns);
       conn.commit();
       return old == null ? null : old.columnFile();
     } catch (SQLException | RuntimeException e) {
       conn.rollback();
       throw e;
+    }
+  }
+
+  /**
+   * Inserts a dataset row (imports and database sources alike; no commit) and returns its id.
+   *
+   * @param sourceFile the imported file, or a source's connection URL
+   */
+  static long insertDataset(
+      Connection conn,
+      String name,
+      String sourceFile,
+      String sha256,
+      long rows,
+      DatasetKind kind,
+      String edition,
+      String columnFile)
+      throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT INTO sb_dataset(name, source_file, sha256, imported_at, row_count, kind,"
+                + " edition, column_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, name);
+      ps.setString(2, sourceFile);
+      ps.setString(3, sha256);
+      ps.setTimestamp(4, Timestamp.from(Instant.now()));
+      ps.setLong(5, rows);
+      ps.setString(6, kind.name());
+      ps.setString(7, edition);
+      ps.setString(8, columnFile);
+      ps.executeUpdate();
+      try (ResultSet rs = ps.getGeneratedKeys()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Inserts a dataset's {@code sb_variable} rows and their {@code sb_code} rows (no commit). A code
+   * label equal to its code is stored as NULL, as is a variable without a label: both read back as
+   * the code or name.
+   */
+  static void insertVariables(Connection conn, long id, List<EncodedColumn> columns)
+      throws SQLException {
+    try (PreparedStatement pv =
+            conn.prepareStatement(
+                "INSERT INTO sb_variable(dataset_id, ord, name, label, type, missing, storage,"
+                    + " dictionary_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement pc =
+            conn.prepareStatement(
+                "INSERT INTO sb_code(dataset_id, variable_ord, ord, code, label, count)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (int ord = 0; ord < columns.size(); ord++) {
+        EncodedColumn c = columns.get(ord);
+        pv.setLong(1, id);
+        pv.setInt(2, ord);
+        pv.setString(3, c.name());
+        pv.setString(4, c.label());
+        pv.setString(5, c.type().name());
+        pv.setLong(6, c.missing());
+        pv.setString(7, c.storage().name());
+        pv.setInt(8, c.dictionarySize());
+        pv.addBatch();
+        insertCodes(pc, id, ord, c.codes());
+      }
+      pv.executeBatch();
+      pc.executeBatch();
     }
   }
 

@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import org.statbench.core.data.Code;
 import org.statbench.core.data.DatasetKind;
@@ -53,54 +51,10 @@ final class SourceCatalogue {
           }
         }
       }
-      long id;
-      try (PreparedStatement ps =
-          conn.prepareStatement(
-              "INSERT INTO sb_dataset(name, source_file, sha256, imported_at, row_count, kind,"
-                  + " edition, column_file) VALUES (?, ?, NULL, ?, ?, ?, NULL, '')",
-              Statement.RETURN_GENERATED_KEYS)) {
-        ps.setString(1, source.name());
-        ps.setString(2, source.url());
-        ps.setTimestamp(3, Timestamp.from(Instant.now()));
-        ps.setLong(4, rows);
-        ps.setString(5, DatasetKind.SOURCE.name());
-        ps.executeUpdate();
-        try (ResultSet rs = ps.getGeneratedKeys()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement pv =
-              conn.prepareStatement(
-                  "INSERT INTO sb_variable(dataset_id, ord, name, label, type, missing, storage,"
-                      + " dictionary_size) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)");
-          PreparedStatement pc =
-              conn.prepareStatement(
-                  "INSERT INTO sb_code(dataset_id, variable_ord, ord, code, label, count)"
-                      + " VALUES (?, ?, ?, ?, NULL, ?)")) {
-        for (int ord = 0; ord < variables.size(); ord++) {
-          VariableInfo v = variables.get(ord);
-          pv.setLong(1, id);
-          pv.setInt(2, ord);
-          pv.setString(3, v.name());
-          pv.setString(4, v.type().name());
-          pv.setLong(5, v.missing());
-          pv.setString(6, (v.type().isNumeric() ? Storage.DOUBLES : Storage.INT_CODES).name());
-          pv.setInt(7, v.codes().size());
-          pv.addBatch();
-          List<Code> codes = v.codes();
-          for (int i = 0; i < codes.size(); i++) {
-            pc.setLong(1, id);
-            pc.setInt(2, ord);
-            pc.setInt(3, i);
-            pc.setString(4, codes.get(i).code());
-            pc.setLong(5, codes.get(i).count());
-            pc.addBatch();
-          }
-        }
-        pv.executeBatch();
-        pc.executeBatch();
-      }
+      long id =
+          Catalogue.insertDataset(
+              conn, source.name(), source.url(), null, rows, DatasetKind.SOURCE, null, "");
+      Catalogue.insertVariables(conn, id, variables.stream().map(SourceCatalogue::column).toList());
       try (PreparedStatement ps =
           conn.prepareStatement(
               "INSERT INTO sb_source(dataset_id, url, table_name, query, user_name)"
@@ -117,6 +71,18 @@ final class SourceCatalogue {
       conn.rollback();
       throw e;
     }
+  }
+
+  /** A source's variable as the catalogue keeps it: no labels (NULL), codes with their counts. */
+  private static EncodedColumn column(VariableInfo v) {
+    return new EncodedColumn(
+        v.name(),
+        null,
+        v.type(),
+        v.type().isNumeric() ? Storage.DOUBLES : Storage.INT_CODES,
+        v.missing(),
+        v.codes().size(),
+        v.codes().stream().map(c -> new Code(c.code(), null, c.count())).toList());
   }
 
   /** The source of that name, or null when it is not a source (or does not exist). */

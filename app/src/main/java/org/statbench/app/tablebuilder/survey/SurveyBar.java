@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.statbench.app.shell.DialogService;
 import org.statbench.app.tablebuilder.CellDecorator;
 import org.statbench.app.tablebuilder.GridLayout;
 import org.statbench.app.tablebuilder.TableGridView;
@@ -27,12 +28,15 @@ import org.statbench.app.tablebuilder.TableGridView;
 public final class SurveyBar extends VBox {
   private final SurveyDisplay display;
   private final java.util.function.Supplier<List<String>> numericVariables;
+  private final DialogService dialogs;
 
   public SurveyBar(
       SurveyDisplay display,
       TableGridView grid,
-      java.util.function.Supplier<List<String>> numericVariables) {
+      java.util.function.Supplier<List<String>> numericVariables,
+      DialogService dialogs) {
     this.display = display;
+    this.dialogs = dialogs;
     this.numericVariables = numericVariables;
     setId("surveyBar");
     getStyleClass().add("survey-bar");
@@ -104,9 +108,7 @@ public final class SurveyBar extends VBox {
 
   private Optional<Choice> askDistribution(List<String> numeric) {
     Dialog<Choice> d = new Dialog<>();
-    if (getScene() != null) {
-      d.initOwner(getScene().getWindow());
-    }
+    d.getDialogPane().setId("distributionDialog");
     d.setTitle("Distribution table");
     d.setHeaderText(
         "Quantile groups of a variable with each group's share of the total (bounds in the row"
@@ -131,6 +133,6 @@ public final class SurveyBar extends VBox {
         .bind(variable.valueProperty().isNull());
     d.setResultConverter(
         b -> b == ButtonType.OK ? new Choice(variable.getValue(), groups.getValue()) : null);
-    return d.showAndWait();
+    return dialogs.showCustomDialogAndWait(d);
   }
 }

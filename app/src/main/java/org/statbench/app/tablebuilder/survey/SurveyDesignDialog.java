@@ -12,7 +12,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Window;
+import org.statbench.app.shell.DialogService;
 import org.statbench.tabulate.survey.SurveyDesign.LonelyPsu;
 import org.statbench.tabulate.survey.SurveyDesign.ReplicateType;
 
@@ -29,12 +29,12 @@ public final class SurveyDesignDialog {
 
   private SurveyDesignDialog() {}
 
-  /** Opens the dialog (not modal-blocking: returns at once). */
-  public static Dialog<ButtonType> open(Window owner, SurveyDesignViewModel vm) {
+  /**
+   * Shows the dialog through the dialog service and returns when it closes (saved, removed or
+   * cancelled).
+   */
+  public static void open(DialogService dialogs, SurveyDesignViewModel vm) {
     Dialog<ButtonType> d = new Dialog<>();
-    if (owner != null) {
-      d.initOwner(owner);
-    }
     d.setTitle("Survey design of " + vm.dataset());
     d.setHeaderText(
         "How the sample of "
@@ -60,8 +60,7 @@ public final class SurveyDesignDialog {
           e.consume();
           vm.remove(d::close);
         });
-    d.show();
-    return d;
+    dialogs.showCustomDialogAndWait(d);
   }
 
   private static Node form(SurveyDesignViewModel vm) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Window;
 import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.FieldAction;
 import org.statbench.app.tablebuilder.TableBuilderView;
@@ -33,7 +32,7 @@ public final class SurveyInTableBuilder {
     this.model = model;
     this.view = view;
     this.display = new SurveyDisplay(context, builder(model), Platform::runLater);
-    SurveyBar bar = new SurveyBar(display, view.grid(), model::numericVariables);
+    SurveyBar bar = new SurveyBar(display, view.grid(), model::numericVariables, context.dialogs());
     view.getChildren().add(view.getChildren().indexOf(view.grid()), bar);
     view.addMeasureChoice(SurveyDisplay.MEASURE_CHOICE, bar::chooseDistribution);
     // the flags' styles apply to the grid, a sibling of the bar
@@ -57,9 +56,8 @@ public final class SurveyInTableBuilder {
 
   /** Opens the "Survey design…" dialog of a dataset. */
   public void openDesignDialog(String dataset) {
-    Window owner = view.getScene() == null ? null : view.getScene().getWindow();
     SurveyDesignDialog.open(
-        owner,
+        context.dialogs(),
         new SurveyDesignViewModel(
             context.tasks(), context.dialogs(), context.workspace(), dataset));
   }

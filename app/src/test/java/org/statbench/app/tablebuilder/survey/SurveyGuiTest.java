@@ -32,15 +32,13 @@ class SurveyGuiTest {
   @TempDir Path dir;
   private Workspace ws;
   private MainViewModel main;
+  private final RecordingDialogService dialogs = new RecordingDialogService();
 
   @Start
   void start(Stage stage) {
     ws = SurveyTestData.workspace(dir.resolve("ws"));
     StatBenchApp.createMainView(
-        stage,
-        new SameThreadTaskRunner(),
-        new RecordingDialogService(),
-        new WorkspacePreferences(dir.resolve("home")));
+        stage, new SameThreadTaskRunner(), dialogs, new WorkspacePreferences(dir.resolve("home")));
     main = (MainViewModel) stage.getUserData();
     main.context().workspace().use(ws, ws.datasets());
     stage.setWidth(1300);
@@ -93,6 +91,7 @@ class SurveyGuiTest {
     assertThat(SurveyDesigns.of(ws, SurveyTestData.DATASET).orElseThrow().toText())
         .isEqualTo("weight=w;strata=stratum;psu=psu;lonely=certainty");
     assertThat(robot.lookup("#surveyDesignDialog").tryQuery()).isEmpty();
+    assertThat(dialogs.customDialogs).containsExactly("surveyDesignDialog");
     // shown in the dataset's properties
     assertThat(robot.lookup(".muted").queryAllAs(Label.class))
         .anyMatch(l -> l.getText() != null && l.getText().contains("survey design: weight w"));
@@ -160,5 +159,6 @@ class SurveyGuiTest {
         .startsWith("Gini coefficient of income: ")
         .contains("Mean of each group");
     assertThat(measures.getConverter().toString(measures.getValue())).isEqualTo("sum");
+    assertThat(dialogs.customDialogs).containsExactly("distributionDialog");
   }
 }

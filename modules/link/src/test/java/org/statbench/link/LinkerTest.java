@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,8 +135,8 @@ class LinkerTest {
 
   /** A hand-made model: names with term frequencies, dates without. */
   private static LinkModel handModel(double prior) {
-    double[] nameM = {0, 0.02, 0.001, 0.01, 0.02, 0.05, 0.899};
-    double[] nameU = {0, 0.97, 0.0001, 0.01, 0.01, 0.005, 0.005};
+    double[] nameM = {0, 0.02, 0.001, 0.01, 0.02, 0.03, 0.05, 0.899};
+    double[] nameU = {0, 0.97, 0.0001, 0.01, 0.01, 0.003, 0.005, 0.005};
     double[] dateM = {0, 0.02, 0.01, 0.01, 0.01, 0.05, 0.9};
     double[] dateU = {0, 0.96, 0.02, 0.002, 0.0001, 0.001, 0.0001};
     return new LinkModel(
@@ -326,6 +327,25 @@ class LinkerTest {
     assertThat(back.version()).isEqualTo(LinkModel.VERSION);
     assertThat(back.fields().get(0).m()).containsExactly(m.fields().get(0).m());
     assertThat(back.fields().get(1).weight(6)).isEqualTo(m.fields().get(1).weight(6));
+  }
+
+  @Test
+  void readsAVersion1ModelWithTheOldNicknameLevelSplitInTwo() throws Exception {
+    // version 1 name levels: missing, else, swapped, initial, jw>=0.88|one edit,
+    // jw>=0.94|nickname, exact; the merged level's m and u go to both nickname and jw>=0.94
+    String v1 =
+        "{\"version\":1,\"prior\":0.01,\"trainedOn\":\"hand\",\"fields\":[{\"name\":\"forename\","
+            + "\"type\":\"NAME\",\"levels\":[],\"m\":[0,0.01,0.01,0.02,0.03,0.08,0.85],"
+            + "\"u\":[0,0.9,0.001,0.05,0.01,0.01,0.029],\"termFrequencies\":true}]}";
+    Path file = tmp.resolve("v1.json");
+    Files.writeString(file, v1);
+    LinkModel.FieldModel f = LinkModel.load(file).fields().get(0);
+    assertThat(f.levels()).isEqualTo(FieldType.NAME.levels());
+    assertThat(f.m()).containsExactly(0, 0.01, 0.01, 0.02, 0.03, 0.08, 0.08, 0.85);
+    assertThat(f.u()).containsExactly(0, 0.9, 0.001, 0.05, 0.01, 0.01, 0.01, 0.029);
+    // log2(0.08 / 0.01) = 3 bits at both new levels, as at the old one
+    assertThat(f.weight(5)).isEqualTo(3.0, within(1e-12));
+    assertThat(f.weight(6)).isEqualTo(3.0, within(1e-12));
   }
 
   @Test

@@ -330,6 +330,47 @@ class LinkerTest {
   }
 
   @Test
+  void defaultRulesFindAPersonWithoutSurnameByBirthdayAndTheSoundOfTheForename() {
+    DatasetColumns l =
+        Records.of(
+            "l",
+            "id,forename,surname,dob,postcode",
+            "L1,Jon,,1970-01-01,AB1 2CD",
+            "L2,Mary,Evans,1980-05-05,CD3 4EF");
+    DatasetColumns r =
+        Records.of(
+            "r",
+            "id,forename,surname,dob,postcode",
+            // soundex JON = JOHN = J500, same birthday, another postcode: only the new rule
+            "R1,John,Smith,1970-01-01,ZZ9 9ZZ",
+            // MARY is M600: not brought
+            "R2,Mary,Smith,1970-01-01,ZZ9 9ZY",
+            // another birthday: not brought
+            "R3,Jon,Smith,1971-01-01,ZZ9 9ZX");
+    List<LinkField> fields =
+        List.of(
+            LinkField.of("forename", FieldType.NAME),
+            LinkField.of("surname", FieldType.NAME),
+            LinkField.of("dob", FieldType.DATE),
+            LinkField.of("postcode", FieldType.POSTCODE));
+    List<BlockingRule> rules = Linker.defaultRules(fields);
+    assertThat(rules.stream().map(BlockingRule::toString))
+        .containsExactly(
+            "postcode",
+            "soundex(surname)+dob",
+            "dob+initial(forename)+initial(surname)",
+            "district(postcode)+soundex(surname)",
+            "dob+soundex(forename)");
+    LinkJob job =
+        new LinkJob(
+            l, r, "id", "id", fields, List.of(), List.of(), null, null, LinkJob.Options.DEFAULT);
+    List<LinkResult.RuleCount> counts = Linker.countPairs(job);
+    // postcodes, surnames and initials never agree; the last rule brings L1-R1 and nothing else
+    assertThat(counts.stream().map(LinkResult.RuleCount::pairs))
+        .containsExactly(0L, 0L, 0L, 0L, 1L);
+  }
+
+  @Test
   void readsAVersion1ModelWithTheOldNicknameLevelSplitInTwo() throws Exception {
     // version 1 name levels: missing, else, swapped, initial, jw>=0.88|one edit,
     // jw>=0.94|nickname, exact; the merged level's m and u go to both nickname and jw>=0.94

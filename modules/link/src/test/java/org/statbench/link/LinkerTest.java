@@ -267,6 +267,45 @@ class LinkerTest {
   }
 
   @Test
+  void deduplicationPutsRecordsSharingAMatchKeyInOneClusterAndRecordsTheStage() {
+    DatasetColumns d =
+        Records.of(
+            "d",
+            "id,surname,dob",
+            "K1,Adams,1960-01-01",
+            "K2,Zeller,1960-01-01",
+            "K3,Brown,1960-01-01",
+            "K4,Adams,1970-01-01",
+            "K5,Clark,",
+            "K6,Clark,1971-02-02");
+    // key dob: K1, K2 and K3 share it (whatever their surnames); K4 and K6 have it alone; K5 has
+    // none. The model (prior 0.01) never links the rest: ADAMS and CLARK pairs have another or no
+    // date, at most -6.63 + log2(0.899 / (2 / 6)) = -5.2 bits.
+    LinkJob job =
+        new LinkJob(
+            d,
+            null,
+            "id",
+            null,
+            SN_DOB,
+            List.of(BlockingRule.parse("surname")),
+            List.of(MatchKey.parse("dob")),
+            handModel(0.01),
+            null,
+            new LinkJob.Options(0.9, 0.9, false, 0.99, 1000, 100, 1));
+    LinkResult r = Linker.link(job, null, null);
+    int[] c = r.clusters();
+    assertThat(c[1]).isEqualTo(c[0]);
+    assertThat(c[2]).isEqualTo(c[0]);
+    assertThat(java.util.Set.of(c[0], c[3], c[4], c[5])).hasSize(4);
+    assertThat(r.links().size()).isEqualTo(2);
+    assertThat(r.links().get(0))
+        .isEqualTo(new Links.Link(0, 1, 1.0, r.links().weight(0), "key:dob"));
+    assertThat(r.links().get(1))
+        .isEqualTo(new Links.Link(0, 2, 1.0, r.links().weight(1), "key:dob"));
+  }
+
+  @Test
   void deduplicationChainsOnlyThroughPairsAboveTheChainingThreshold() {
     DatasetColumns d =
         Records.of(

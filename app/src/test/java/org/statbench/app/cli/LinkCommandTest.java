@@ -154,7 +154,9 @@ class LinkCommandTest {
     List<String> c = Files.readAllLines(clusters);
     assertThat(c.get(0)).isEqualTo("id,cluster");
     assertThat(c).hasSize(401);
-    assertThat(Files.readString(model)).contains("\"version\" : 1").contains("\"prior\"");
+    assertThat(Files.readString(model))
+        .contains("\"version\" : " + org.statbench.link.LinkModel.VERSION)
+        .contains("\"prior\"");
     Path again = tmp.resolve("again.csv");
     assertThat(
             cli.run(
@@ -172,6 +174,46 @@ class LinkCommandTest {
         .as(cli.err())
         .isZero();
     assertThat(Files.readAllLines(again)).isEqualTo(c);
+  }
+
+  @Test
+  void deduplicationWithAMatchKeyPutsRecordsSharingItInOneCluster() throws Exception {
+    cli.importCsv(
+        db,
+        "people",
+        CliRun.file(
+            tmp,
+            "people.csv",
+            "id,surname,dob,nino\n"
+                + "D1,Adams,1960-01-01,AB123456C\n"
+                + "D2,Zeller,1961-01-01,AB123456C\n"
+                + "D3,Brown,1962-02-02,\n"
+                + "D4,Cole,1963-03-03,CE654321A\n"));
+    Path clusters = tmp.resolve("people-clusters.csv");
+    int code =
+        cli.run(
+            "link",
+            "--db",
+            db,
+            "--left",
+            "people",
+            "--out",
+            clusters.toString(),
+            "--fields",
+            "surname:name,dob:date,nino:nino",
+            "--match-key",
+            "nino");
+    assertThat(code).as(cli.err()).isZero();
+    // D1 and D2 share the NINo (names and birthdays differ): one cluster by the key, one link
+    List<String> c = Files.readAllLines(clusters);
+    assertThat(c.get(0)).isEqualTo("id,cluster");
+    Map<String, String> cluster = new HashMap<>();
+    for (String row : c.subList(1, c.size())) {
+      cluster.put(row.split(",")[0], row.split(",")[1]);
+    }
+    assertThat(cluster.get("D2")).isEqualTo(cluster.get("D1"));
+    assertThat(Set.of(cluster.get("D1"), cluster.get("D3"), cluster.get("D4"))).hasSize(3);
+    assertThat(cli.out()).contains("stages: key:nino 1");
   }
 
   @Test

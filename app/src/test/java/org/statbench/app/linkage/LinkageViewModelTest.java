@@ -80,8 +80,8 @@ class LinkageViewModelTest {
     vm.train();
 
     assertThat(vm.trainedProperty().get()).isTrue();
-    // every level but "missing" of the five compared fields: name 6+6, date 6, postcode 5, text 4
-    assertThat(vm.levels()).hasSize(6 + 6 + 6 + 5 + 4);
+    // every level but "missing" of the five compared fields: name 7+7, date 6, postcode 5, text 4
+    assertThat(vm.levels()).hasSize(7 + 7 + 6 + 5 + 4);
     assertThat(vm.histogram()).isNotEmpty();
     LinkResult r = vm.resultProperty().get();
     long all = vm.histogram().stream().mapToLong(LinkageCharts.Bar::pairs).sum();
@@ -246,6 +246,33 @@ class LinkageViewModelTest {
     var lt = fx.ws.columns("customers", List.of("person_id")).column("person_id");
     var rt = fx.ws.columns("recipients", List.of("person_id")).column("person_id");
     assertThat(byKey).allSatisfy(p -> assertThat(lt.text(p.left())).isEqualTo(rt.text(p.right())));
+  }
+
+  @Test
+  void deduplicationWithAMatchKeyPutsRecordsSharingItInOneCluster() {
+    vm.rightProperty().set(LinkageViewModel.DEDUPLICATE);
+    vm.addMatchKey("surname+dob");
+    vm.train();
+
+    int[] c = vm.resultProperty().get().clusters();
+    assertThat(vm.messageProperty().get()).contains("key:surname+dob");
+    // records whose raw surname and date of birth are equal (so their standardised values are)
+    var cols = fx.ws.columns("customers", List.of("surname", "dob"));
+    var sn = cols.column("surname");
+    var dob = cols.column("dob");
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
+    int shared = 0;
+    for (int i = 0; i < sn.size(); i++) {
+      if (sn.text(i) == null || dob.text(i) == null) {
+        continue;
+      }
+      Integer j = first.putIfAbsent(sn.text(i) + "|" + dob.text(i), i);
+      if (j != null) {
+        shared++;
+        assertThat(c[i]).as("records %d and %d", j, i).isEqualTo(c[j]);
+      }
+    }
+    assertThat(shared).isPositive();
   }
 
   @Test

@@ -333,6 +333,15 @@ final class Decisions {
       parent[i] = i;
       size[i] = 1;
     }
+    for (int[] k : keyLinks) {
+      // records sharing a match key are one cluster whatever the model says
+      int a = find(parent, k[0]);
+      int b = find(parent, k[1]);
+      if (a != b) {
+        parent[b] = a;
+        size[a] += size[b];
+      }
+    }
     for (int i : idx) {
       if (s.w[i] < wT) {
         break;

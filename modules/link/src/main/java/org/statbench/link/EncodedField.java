@@ -23,6 +23,14 @@ import org.statbench.core.data.NumericColumn;
 final class EncodedField {
   static final int NONE = Integer.MIN_VALUE;
 
+  /** Levels of {@link FieldType#NAME} (see its level names). */
+  static final int NAME_SWAPPED = 2;
+
+  static final int NAME_INITIAL = 3;
+  static final int NAME_JW88 = 4;
+  static final int NAME_NICKNAME = 5;
+  static final int NAME_JW94 = 6;
+
   private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
 
   /** Distinct standardised values, shared where fields share it. */
@@ -32,7 +40,7 @@ final class EncodedField {
     LongIntMap numbers;
     // derived per code, built by prepare()
     int[] initial;
-    int[] formal;
+    int[][] nicknameGroups;
     int[] soundex;
     char[][] sortedChars;
     int[] area;
@@ -58,7 +66,7 @@ final class EncodedField {
       int n = values.size();
       if (type == FieldType.NAME && (initial == null || initial.length != n)) {
         initial = new int[n];
-        formal = new int[n];
+        nicknameGroups = new int[n][];
         soundex = new int[n];
         sortedChars = new char[n][];
         Map<String, Integer> sx = new HashMap<>();
@@ -68,7 +76,7 @@ final class EncodedField {
           initial[i] = v.charAt(0);
           sortedChars[i] = v.toCharArray();
           java.util.Arrays.sort(sortedChars[i]);
-          formal[i] = Standardise.formalName(v).hashCode();
+          nicknameGroups[i] = Standardise.nicknameGroups(v);
           String s;
           try {
             s = soundexCodec.encode(v.replace(" ", ""));
@@ -290,21 +298,24 @@ final class EncodedField {
   }
 
   private int nameLevel(int a, int b) {
-    if (dict.formal[a] == dict.formal[b]) {
-      return 5;
-    }
     String x = dict.values.get(a);
     String y = dict.values.get(b);
     if (x.length() == 1 || y.length() == 1) {
-      return x.charAt(0) == y.charAt(0) ? 3 : FieldType.ELSE;
+      return x.charAt(0) == y.charAt(0) ? NAME_INITIAL : FieldType.ELSE;
+    }
+    // most pairs of different names fall below 0.88 without computing Jaro-Winkler
+    double s =
+        jaroWinklerBound(x, y, dict.sortedChars[a], dict.sortedChars[b]) < 0.88
+            ? 0
+            : JW.apply(x, y);
+    if (s >= 0.94) {
+      return NAME_JW94;
+    }
+    if (Standardise.shareAny(dict.nicknameGroups[a], dict.nicknameGroups[b])) {
+      return NAME_NICKNAME;
     }
     // one typing error in a short name (JZHN, PADL) scores below 0.88: count it at that level
-    if (jaroWinklerBound(x, y, dict.sortedChars[a], dict.sortedChars[b]) < 0.88) {
-      // most pairs of different names end here, without computing Jaro-Winkler
-      return withinOneEdit(x, y) ? 4 : FieldType.ELSE;
-    }
-    double s = JW.apply(x, y);
-    return s >= 0.94 ? 5 : s >= 0.88 || withinOneEdit(x, y) ? 4 : FieldType.ELSE;
+    return s >= 0.88 || withinOneEdit(x, y) ? NAME_JW88 : FieldType.ELSE;
   }
 
   /**

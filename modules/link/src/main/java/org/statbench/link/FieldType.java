@@ -12,7 +12,15 @@ import org.statbench.core.InputException;
  */
 public enum FieldType {
   /** Personal names: Jaro-Winkler thresholds, nicknames, initials, forename-surname swaps. */
-  NAME("missing", "else", "swapped", "initial", "jw>=0.88|one edit", "jw>=0.94|nickname", "exact"),
+  NAME(
+      "missing",
+      "else",
+      "swapped",
+      "initial",
+      "jw>=0.88|one edit",
+      "nickname",
+      "jw>=0.94",
+      "exact"),
   /** Free-text addresses: house number and word overlap. */
   TEXT("missing", "else", "words>=0.5", "number+words>=0.6", "exact"),
   /** Dates of birth. */

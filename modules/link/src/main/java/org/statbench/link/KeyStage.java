@@ -7,7 +7,9 @@ import org.statbench.core.CancellationToken;
 /**
  * Deterministic match-key stages, run before the model: a key (e.g. NINo + date of birth) links a
  * left and a right record when its value is unique on both sides among the records still unlinked;
- * later stages and the model see only the residue. Each link records its stage.
+ * later stages and the model see only the residue. Each link records its stage. When deduplicating
+ * one dataset, the records sharing a key's value (two or more, none missing) are one cluster: each
+ * is linked to the first of them, and they leave the residue.
  */
 final class KeyStage {
   private static final long NOKEY = LongIntMap.EMPTY;
@@ -70,7 +72,25 @@ final class KeyStage {
       int stage = stages.size();
       stages.add(mk.stage());
       if (dedup) {
-        continue; // a key within one dataset says nothing about duplicates: counts are 1 or more
+        // records sharing a key are one cluster: each joins the key's first record
+        LongIntMap first = new LongIntMap(1024);
+        for (int i = 0; i < nl; i++) {
+          long key = lk[i];
+          if (leftDone[i] || key == NOKEY || lc.get(key, 0) < 2) {
+            continue;
+          }
+          int head = first.get(key, -1);
+          if (head < 0) {
+            first.put(key, i);
+          } else {
+            keyLinks.add(new int[] {head, i, stage});
+          }
+        }
+        first.forEach((key, head) -> leftDone[head] = true);
+        for (int[] k : keyLinks) {
+          leftDone[k[1]] = true;
+        }
+        continue;
       }
       for (int i = 0; i < nl; i++) {
         long key = lk[i];

@@ -26,8 +26,12 @@ import org.statbench.core.InputException;
  */
 public record LinkModel(
     int version, List<FieldModel> fields, double prior, Household household, String trainedOn) {
-  /** The model file format written by this version. */
-  public static final int VERSION = 1;
+  /**
+   * The model file format written by this version. Version 2 split the name level {@code
+   * jw>=0.94|nickname} of version 1 into {@code nickname} and {@code jw>=0.94}; a version 1 file is
+   * read with both new levels carrying the old level's m and u (the same weights as before).
+   */
+  public static final int VERSION = 2;
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -156,6 +160,9 @@ public record LinkModel(
               + VERSION
               + ")");
     }
+    if (m.version() == 1) {
+      m = fromVersion1(m);
+    }
     for (FieldModel f : m.fields()) {
       if (f.type() == null
           || f.m().length != f.type().levels().size()
@@ -165,5 +172,31 @@ public record LinkModel(
       }
     }
     return m;
+  }
+
+  /** Version 1 name fields had one level {@code jw>=0.94|nickname} (index 5) for two. */
+  private static LinkModel fromVersion1(LinkModel m) {
+    List<FieldModel> fields = new java.util.ArrayList<>();
+    for (FieldModel f : m.fields()) {
+      if (f.type() == FieldType.NAME && f.m().length == FieldType.NAME.levels().size() - 1) {
+        f =
+            new FieldModel(
+                f.name(),
+                f.type(),
+                FieldType.NAME.levels(),
+                splitLevel5(f.m()),
+                splitLevel5(f.u()),
+                f.termFrequencies());
+      }
+      fields.add(f);
+    }
+    return new LinkModel(VERSION, fields, m.prior(), m.household(), m.trainedOn());
+  }
+
+  private static double[] splitLevel5(double[] v) {
+    double[] out = new double[v.length + 1];
+    System.arraycopy(v, 0, out, 0, 6);
+    System.arraycopy(v, 5, out, 6, v.length - 5);
+    return out;
   }
 }

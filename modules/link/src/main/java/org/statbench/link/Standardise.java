@@ -51,71 +51,38 @@ public final class Standardise {
           Map.entry("TERR", "TERRACE"),
           Map.entry("HSE", "HOUSE"));
 
-  /** Nickname or short form to the formal name (one formal name per nickname). */
-  private static final Map<String, String> NICKNAMES = nicknames();
+  /**
+   * Nickname groups ({@code nicknames.txt}, a resource next to this class): each name to the
+   * indices of the groups it belongs to, sorted. A formal name is in its own group; a nickname may
+   * be in several (PAT: PATRICIA and PATRICK).
+   */
+  private static final Map<String, int[]> NICKNAME_GROUPS = nicknameTable();
 
   private Standardise() {}
 
-  private static Map<String, String> nicknames() {
-    String[][] table = {
-      {"WILLIAM", "BILL", "BILLY", "WILL", "WILLIE", "LIAM"},
-      {"ROBERT", "BOB", "BOBBY", "ROB", "ROBBIE", "BERT"},
-      {"RICHARD", "DICK", "RICH", "RICKY", "RICK"},
-      {"ELIZABETH", "LIZ", "LIZZIE", "BETH", "BETTY", "BESS", "ELIZA", "LIZA"},
-      {"MARGARET", "MAGGIE", "PEGGY", "MEG", "MAG", "PEG", "MARGIE"},
-      {"JAMES", "JIM", "JIMMY", "JAMIE"},
-      {"MICHAEL", "MIKE", "MICK", "MICKY", "MIKEY"},
-      {"CHRISTOPHER", "CHRIS", "KIT"},
-      {"ANTHONY", "TONY"},
-      {"THOMAS", "TOM", "TOMMY"},
-      {"DANIEL", "DAN", "DANNY"},
-      {"MATTHEW", "MATT"},
-      {"EDWARD", "TED", "ED", "EDDIE", "NED"},
-      {"JOSEPH", "JOE", "JOEY"},
-      {"SAMUEL", "SAM", "SAMMY"},
-      {"BENJAMIN", "BEN", "BENNY"},
-      {"ALEXANDER", "ALEX", "ALEC", "SANDY"},
-      {"NICHOLAS", "NICK", "NICKY"},
-      {"PATRICIA", "PAT", "PATSY", "TRISH"},
-      {"CATHERINE", "KATE", "CATH", "KATIE", "CATHY", "KATHY"},
-      {"JENNIFER", "JENNY", "JEN"},
-      {"SUSAN", "SUE", "SUSIE"},
-      {"VICTORIA", "VICKY", "VICKI", "TORI"},
-      {"DEBORAH", "DEBBIE", "DEB"},
-      {"ALEXANDRA", "LEXI"},
-      {"TERENCE", "TERRY"},
-      {"PETER", "PETE"},
-      {"STEPHEN", "STEVE", "STEVIE"},
-      {"STEVEN", "STEVE"},
-      {"ANDREW", "ANDY", "DREW"},
-      {"JOHN", "JACK", "JOHNNY"},
-      {"DAVID", "DAVE", "DAVY"},
-      {"GEORGE", "GEORDIE"},
-      {"HENRY", "HARRY", "HAL"},
-      {"CHARLES", "CHARLIE", "CHUCK"},
-      {"FRANCIS", "FRANK", "FRANKIE"},
-      {"RAYMOND", "RAY"},
-      {"DENNIS", "DENNY"},
-      {"PATRICK", "PADDY", "PAT"},
-      {"GILLIAN", "GILL", "JILL"},
-      {"ABIGAIL", "ABBY", "ABBIE"},
-      {"REBECCA", "BECKY", "BECCA"},
-      {"JACQUELINE", "JACKIE"},
-      {"CHRISTINE", "CHRISSIE"},
-      {"KATHLEEN", "KATH"},
-      {"DOROTHY", "DOT", "DOTTIE"},
-      {"VALERIE", "VAL"},
-      {"SAMANTHA", "SAM"},
-      {"NICOLA", "NIKKI"},
-      {"CHARLOTTE", "LOTTIE"},
-      {"JESSICA", "JESS"}
-    };
-    Map<String, String> m = new HashMap<>();
-    for (String[] row : table) {
-      for (int i = 1; i < row.length; i++) {
-        m.putIfAbsent(row[i], row[0]);
+  private static Map<String, int[]> nicknameTable() {
+    Map<String, java.util.TreeSet<Integer>> groups = new HashMap<>();
+    try (var in = Standardise.class.getResourceAsStream("nicknames.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("nicknames.txt missing from the link module");
       }
+      int group = 0;
+      for (String line :
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
+        String t = line.trim();
+        if (t.isEmpty() || t.startsWith("#")) {
+          continue;
+        }
+        for (String name : SPACES.split(t)) {
+          groups.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(group);
+        }
+        group++;
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+    Map<String, int[]> m = new HashMap<>();
+    groups.forEach((k, v) -> m.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     return Map.copyOf(m);
   }
 
@@ -158,12 +125,38 @@ public final class Standardise {
     return kept.isEmpty() ? null : String.join(" ", kept);
   }
 
-  /** The formal name of a standardised forename ({@code BILL} to {@code WILLIAM}), or itself. */
-  public static String formalName(String standardisedName) {
-    if (standardisedName == null) {
-      return null;
+  /**
+   * The nickname groups of a standardised forename ({@code BILL}: the {@code WILLIAM} group), as
+   * sorted indices; empty when the name is in no group.
+   */
+  static int[] nicknameGroups(String standardisedName) {
+    int[] g = standardisedName == null ? null : NICKNAME_GROUPS.get(standardisedName);
+    return g == null ? new int[0] : g.clone();
+  }
+
+  /**
+   * True when two standardised forenames are the same person's name by the nickname table: they
+   * share a group ({@code BILL} and {@code WILLIAM}, {@code PAT} and {@code PATRICK}).
+   */
+  public static boolean nicknames(String a, String b) {
+    return a != null && b != null && shareAny(nicknameGroups(a), nicknameGroups(b));
+  }
+
+  /** True when two sorted int arrays have an element in common. */
+  static boolean shareAny(int[] x, int[] y) {
+    int i = 0;
+    int j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] == y[j]) {
+        return true;
+      }
+      if (x[i] < y[j]) {
+        i++;
+      } else {
+        j++;
+      }
     }
-    return NICKNAMES.getOrDefault(standardisedName, standardisedName);
+    return false;
   }
 
   /**

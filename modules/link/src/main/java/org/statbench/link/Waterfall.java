@@ -31,7 +31,7 @@ public record Waterfall(List<Step> steps) {
    *
    * @param kind what it is
    * @param field the field's name (empty for the prior and the household correction)
-   * @param level the comparison level's name (e.g. {@code jw>=0.94|nickname}), or empty
+   * @param level the comparison level's name (e.g. {@code nickname}), or empty
    * @param weight contribution in bits
    */
   public record Step(Kind kind, String field, String level, double weight) {}

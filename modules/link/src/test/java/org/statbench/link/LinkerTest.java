@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,8 +135,8 @@ class LinkerTest {
 
   /** A hand-made model: names with term frequencies, dates without. */
   private static LinkModel handModel(double prior) {
-    double[] nameM = {0, 0.02, 0.001, 0.01, 0.02, 0.05, 0.899};
-    double[] nameU = {0, 0.97, 0.0001, 0.01, 0.01, 0.005, 0.005};
+    double[] nameM = {0, 0.02, 0.001, 0.01, 0.02, 0.03, 0.05, 0.899};
+    double[] nameU = {0, 0.97, 0.0001, 0.01, 0.01, 0.003, 0.005, 0.005};
     double[] dateM = {0, 0.02, 0.01, 0.01, 0.01, 0.05, 0.9};
     double[] dateU = {0, 0.96, 0.02, 0.002, 0.0001, 0.001, 0.0001};
     return new LinkModel(
@@ -266,6 +267,45 @@ class LinkerTest {
   }
 
   @Test
+  void deduplicationPutsRecordsSharingAMatchKeyInOneClusterAndRecordsTheStage() {
+    DatasetColumns d =
+        Records.of(
+            "d",
+            "id,surname,dob",
+            "K1,Adams,1960-01-01",
+            "K2,Zeller,1960-01-01",
+            "K3,Brown,1960-01-01",
+            "K4,Adams,1970-01-01",
+            "K5,Clark,",
+            "K6,Clark,1971-02-02");
+    // key dob: K1, K2 and K3 share it (whatever their surnames); K4 and K6 have it alone; K5 has
+    // none. The model (prior 0.01) never links the rest: ADAMS and CLARK pairs have another or no
+    // date, at most -6.63 + log2(0.899 / (2 / 6)) = -5.2 bits.
+    LinkJob job =
+        new LinkJob(
+            d,
+            null,
+            "id",
+            null,
+            SN_DOB,
+            List.of(BlockingRule.parse("surname")),
+            List.of(MatchKey.parse("dob")),
+            handModel(0.01),
+            null,
+            new LinkJob.Options(0.9, 0.9, false, 0.99, 1000, 100, 1));
+    LinkResult r = Linker.link(job, null, null);
+    int[] c = r.clusters();
+    assertThat(c[1]).isEqualTo(c[0]);
+    assertThat(c[2]).isEqualTo(c[0]);
+    assertThat(java.util.Set.of(c[0], c[3], c[4], c[5])).hasSize(4);
+    assertThat(r.links().size()).isEqualTo(2);
+    assertThat(r.links().get(0))
+        .isEqualTo(new Links.Link(0, 1, 1.0, r.links().weight(0), "key:dob"));
+    assertThat(r.links().get(1))
+        .isEqualTo(new Links.Link(0, 2, 1.0, r.links().weight(1), "key:dob"));
+  }
+
+  @Test
   void deduplicationChainsOnlyThroughPairsAboveTheChainingThreshold() {
     DatasetColumns d =
         Records.of(
@@ -326,6 +366,66 @@ class LinkerTest {
     assertThat(back.version()).isEqualTo(LinkModel.VERSION);
     assertThat(back.fields().get(0).m()).containsExactly(m.fields().get(0).m());
     assertThat(back.fields().get(1).weight(6)).isEqualTo(m.fields().get(1).weight(6));
+  }
+
+  @Test
+  void defaultRulesFindAPersonWithoutSurnameByBirthdayAndTheSoundOfTheForename() {
+    DatasetColumns l =
+        Records.of(
+            "l",
+            "id,forename,surname,dob,postcode",
+            "L1,Jon,,1970-01-01,AB1 2CD",
+            "L2,Mary,Evans,1980-05-05,CD3 4EF");
+    DatasetColumns r =
+        Records.of(
+            "r",
+            "id,forename,surname,dob,postcode",
+            // soundex JON = JOHN = J500, same birthday, another postcode: only the new rule
+            "R1,John,Smith,1970-01-01,ZZ9 9ZZ",
+            // MARY is M600: not brought
+            "R2,Mary,Smith,1970-01-01,ZZ9 9ZY",
+            // another birthday: not brought
+            "R3,Jon,Smith,1971-01-01,ZZ9 9ZX");
+    List<LinkField> fields =
+        List.of(
+            LinkField.of("forename", FieldType.NAME),
+            LinkField.of("surname", FieldType.NAME),
+            LinkField.of("dob", FieldType.DATE),
+            LinkField.of("postcode", FieldType.POSTCODE));
+    List<BlockingRule> rules = Linker.defaultRules(fields);
+    assertThat(rules.stream().map(BlockingRule::toString))
+        .containsExactly(
+            "postcode",
+            "soundex(surname)+dob",
+            "dob+initial(forename)+initial(surname)",
+            "district(postcode)+soundex(surname)",
+            "dob+soundex(forename)");
+    LinkJob job =
+        new LinkJob(
+            l, r, "id", "id", fields, List.of(), List.of(), null, null, LinkJob.Options.DEFAULT);
+    List<LinkResult.RuleCount> counts = Linker.countPairs(job);
+    // postcodes, surnames and initials never agree; the last rule brings L1-R1 and nothing else
+    assertThat(counts.stream().map(LinkResult.RuleCount::pairs))
+        .containsExactly(0L, 0L, 0L, 0L, 1L);
+  }
+
+  @Test
+  void readsAVersion1ModelWithTheOldNicknameLevelSplitInTwo() throws Exception {
+    // version 1 name levels: missing, else, swapped, initial, jw>=0.88|one edit,
+    // jw>=0.94|nickname, exact; the merged level's m and u go to both nickname and jw>=0.94
+    String v1 =
+        "{\"version\":1,\"prior\":0.01,\"trainedOn\":\"hand\",\"fields\":[{\"name\":\"forename\","
+            + "\"type\":\"NAME\",\"levels\":[],\"m\":[0,0.01,0.01,0.02,0.03,0.08,0.85],"
+            + "\"u\":[0,0.9,0.001,0.05,0.01,0.01,0.029],\"termFrequencies\":true}]}";
+    Path file = tmp.resolve("v1.json");
+    Files.writeString(file, v1);
+    LinkModel.FieldModel f = LinkModel.load(file).fields().get(0);
+    assertThat(f.levels()).isEqualTo(FieldType.NAME.levels());
+    assertThat(f.m()).containsExactly(0, 0.01, 0.01, 0.02, 0.03, 0.08, 0.08, 0.85);
+    assertThat(f.u()).containsExactly(0, 0.9, 0.001, 0.05, 0.01, 0.01, 0.01, 0.029);
+    // log2(0.08 / 0.01) = 3 bits at both new levels, as at the old one
+    assertThat(f.weight(5)).isEqualTo(3.0, within(1e-12));
+    assertThat(f.weight(6)).isEqualTo(3.0, within(1e-12));
   }
 
   @Test

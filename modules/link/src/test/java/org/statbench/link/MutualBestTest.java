@@ -52,8 +52,8 @@ class MutualBestTest {
 
   /** Names with term frequencies, dates without (as in LinkerTest). */
   private static LinkModel model(double prior) {
-    double[] nameM = {0, 0.02, 0.001, 0.01, 0.02, 0.05, 0.899};
-    double[] nameU = {0, 0.97, 0.0001, 0.01, 0.01, 0.005, 0.005};
+    double[] nameM = {0, 0.02, 0.001, 0.01, 0.02, 0.03, 0.05, 0.899};
+    double[] nameU = {0, 0.97, 0.0001, 0.01, 0.01, 0.003, 0.005, 0.005};
     double[] dateM = {0, 0.02, 0.01, 0.01, 0.01, 0.05, 0.9};
     double[] dateU = {0, 0.96, 0.02, 0.002, 0.0001, 0.001, 0.0001};
     return new LinkModel(

@@ -26,11 +26,15 @@ class StandardiseTest {
   }
 
   @Test
-  void turnsNicknamesIntoTheirFormalName() {
-    assertThat(Standardise.formalName("BILL")).isEqualTo("WILLIAM");
-    assertThat(Standardise.formalName("LIZ")).isEqualTo("ELIZABETH");
-    assertThat(Standardise.formalName("WILLIAM")).isEqualTo("WILLIAM");
-    assertThat(Standardise.formalName(null)).isNull();
+  void nicknamesShareAGroupOfTheShippedTable() {
+    assertThat(Standardise.nicknames("BILL", "WILLIAM")).isTrue();
+    assertThat(Standardise.nicknames("LIZ", "ELIZABETH")).isTrue();
+    assertThat(Standardise.nicknames("SAM", "SAMANTHA")).isTrue();
+    assertThat(Standardise.nicknames("SAM", "SAMUEL")).isTrue();
+    assertThat(Standardise.nicknames("SAMUEL", "SAMANTHA")).isFalse();
+    assertThat(Standardise.nicknames("WILLIAM", "ROBERT")).isFalse();
+    assertThat(Standardise.nicknames("ZEBEDEE", "ZEBEDEE")).isFalse(); // in no group
+    assertThat(Standardise.nicknames(null, "WILLIAM")).isFalse();
   }
 
   @ParameterizedTest

@@ -29,9 +29,9 @@ import org.statbench.store.Workspace;
  * <p>Counts, sums, means, minima, maxima, top contributions and percentages come out exactly as in
  * memory (the same kernel and cube; sums add in the same record order). Unweighted medians and
  * percentiles are selected exactly by further passes, and distinct counts counted exactly by passes
- * over parts of the values ({@link StreamedQuantiles}). Weighted medians and percentiles need all
- * of a cell's values in order at once and are refused with the figures; so is a roll-up by parent
- * variables (its parent map is checked over the whole columns).
+ * over parts of the values ({@link StreamedQuantiles}); weighted ones by walks over windows of the
+ * records in the order of (value, weight) ({@link StreamedWeightedQuantiles}). A roll-up by parent
+ * variables is refused with the figures (its parent map is checked over the whole columns).
  */
 final class StreamedTabulation {
   private StreamedTabulation() {}
@@ -56,8 +56,7 @@ final class StreamedTabulation {
    * Computes the table slice by slice.
    *
    * @param columnBytes what the spec's columns take loaded whole (for the refusal's figures)
-   * @throws ResourceException (out of memory, before starting) for weighted percentiles and
-   *     roll-ups by variables
+   * @throws ResourceException (out of memory, before starting) for roll-ups by variables
    */
   static Table tabulate(
       TableSpec spec, Workspace workspace, long columnBytes, CancellationToken cancel) {
@@ -81,13 +80,6 @@ final class StreamedTabulation {
     ColumnSlices all = workspace.columnSlices(spec.dataset(), spec.variables());
     String what = null;
     boolean quantile = m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE;
-    if (quantile && spec.weight() != null) {
-      what =
-          "the "
-              + m.label()
-              + (spec.weight() != null ? " weighted by '" + spec.weight() + "'" : "")
-              + " of each cell needs all of the cell's values at once";
-    }
     for (DimensionSpec ds : spec.dimensions()) {
       if (ds.derivation() instanceof RollUp r && r.byVariables()) {
         what = "a roll-up of '" + ds.variable() + "' by parent variables needs whole columns";
@@ -100,8 +92,8 @@ final class StreamedTabulation {
               Locale.ROOT,
               "tabulating %,d rows of '%s': the columns take about %s and %s of heap is free;"
                   + " counts, sums, means, minima and maxima are computed a slice at a time over"
-                  + " data of any size, and so are unweighted medians, percentiles and distinct"
-                  + " counts, but %s",
+                  + " data of any size, and so are medians, percentiles and distinct counts, but"
+                  + " %s",
               all.rows(),
               spec.dataset(),
               ResourceException.megabytes(columnBytes),
@@ -133,7 +125,22 @@ final class StreamedTabulation {
     boolean weighted = spec.weight() != null;
     double[] v;
     boolean distinct = m.kind() == MeasureKind.DISTINCT_COUNT;
-    if (quantile || distinct) {
+    if (quantile && weighted) {
+      v =
+          StreamedWeightedQuantiles.compute(
+              plans,
+              Cube.percentileOf(m),
+              visitor -> {
+                for (int s = 0; s < all.sliceCount(); s++) {
+                  cancel.throwIfCancelled();
+                  Kernel sk = sliceKernel(spec, all.slice(s), plans, shared);
+                  visitor.visit(sk.leafCells(cancel), sk.values, sk.weights, sk.rows);
+                }
+              },
+              bucketBudget,
+              spec.weight(),
+              cancel);
+    } else if (quantile || distinct) {
       StreamedQuantiles.Slices pass =
           visitor -> {
             for (int s = 0; s < all.sliceCount(); s++) {

@@ -89,8 +89,8 @@ public final class Tabulator {
    * a time instead ({@link StreamedTabulation}; same table, no columns cached).
    *
    * @throws InputException naming the dataset or variable when unknown
-   * @throws org.statbench.core.ResourceException when the columns do not fit and the measure is a
-   *     weighted median or percentile (these are not streamed)
+   * @throws org.statbench.core.ResourceException when the columns do not fit and a dimension is
+   *     rolled up by parent variables (not streamed)
    * @throws org.statbench.core.CancelledException when cancelled
    */
   public Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {

@@ -23,6 +23,7 @@ import org.statbench.core.spec.DateUnit;
 import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.Percentage;
 import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.RollUp;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
@@ -220,18 +221,81 @@ class StreamedTabulationTest {
   }
 
   @Test
-  void weightedMediansAreRefusedWithTheFiguresWhenTheColumnsDoNotFit() {
-    TableSpec spec =
+  void weightedMediansAndPercentilesEqualTheInMemoryTableBitForBitInOneWindowOrMany() {
+    TableSpec median =
         TableSpec.of("big")
             .withRows("region")
+            .withColumns("kids")
             .withMeasure(Measure.of(MeasureKind.MEDIAN, "amount"))
-            .withWeight("w");
+            .withWeight("w")
+            .withFilter(CodeFilter.exclude("sex", "M"));
+    TableSpec p90 =
+        TableSpec.of("big")
+            .withRows(List.of(DimensionSpec.of("start", new DateGrouping(DateUnit.YEAR))))
+            .withColumns("area")
+            .withMeasure(new Measure(MeasureKind.PERCENTILE, "amount", 90))
+            .withWeight("kids");
+    TableSpec p10 =
+        TableSpec.of("big")
+            .withRows("sex")
+            .withMeasure(new Measure(MeasureKind.PERCENTILE, "kids", 10))
+            .withWeight("amount");
+    for (TableSpec spec : List.of(median, p90, p10)) {
+      Table expected = inMemory(spec);
+      // one window holding every (value, weight, cell) entry; windows of a few hundred entries
+      for (long budget : new long[] {1 << 20, 300}) {
+        assertThat(streamed(spec, budget)).as(spec.measure().label()).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void weightedMediansFollowTheDefinitionWithSumsInTheOrderOfValueAndWeight(@TempDir Path small)
+      throws Exception {
+    Path csv = small.resolve("small.csv");
+    // b: weights 0.1 three times then 0.7: summed in that order 0.1 + 0.1 + 0.1 =
+    // 0.30000000000000004
+    Files.writeString(
+        csv,
+        "g,x,w\na,1,1\na,2,1\na,3,2\nb,5,0.1\nb,5,0.1\nb,5,0.1\nb,9,0.7\nc,4,\nc,8,0\n"
+            + "d,-1,2\nd,6,3\nd,6,1\n");
+    try (Workspace w = Workspace.open(small.resolve("ws"))) {
+      w.importCsv(ImportRequest.of("s", csv), null, CancellationToken.NONE);
+      TableSpec spec =
+          TableSpec.of("s")
+              .withRows("g")
+              .withMeasure(Measure.of(MeasureKind.MEDIAN, "x"))
+              .withWeight("w");
+      for (long budget : new long[] {1, 1 << 20}) {
+        Table t = StreamedTabulation.tabulate(spec, w, 0, budget, CancellationToken.NONE);
+        assertThat(t)
+            .isEqualTo(
+                new Tabulator()
+                    .tabulate(spec, w.columns("s", spec.variables()), CancellationToken.NONE));
+        // a: W = 4, t = 2; C = 1, 2 (= t at x = 2): the midpoint of 2 and 3
+        assertThat(Cells.value(t, "a")).isEqualTo(2.5);
+        // b: W = 0.30000000000000004 + 0.7 = 1.0, t = 0.5; C = 0.1, 0.2, 0.30000000000000004, 1.0
+        assertThat(Cells.value(t, "b")).isEqualTo(9.0);
+        // c: a missing weight and a zero weight: no weight, empty
+        assertThat(Cells.value(t, "c")).isNaN();
+        // d: sorted (-1, 2), (6, 1), (6, 3): W = 6, t = 3; C = 2, 3 (= t) at 6, next value 6
+        assertThat(Cells.value(t, "d")).isEqualTo(6.0);
+      }
+    }
+  }
+
+  @Test
+  void rollUpsByParentVariablesAreRefusedWithTheFiguresWhenTheColumnsDoNotFit() {
+    TableSpec spec =
+        TableSpec.of("big")
+            .withRows(List.of(DimensionSpec.of("region", RollUp.toVariable("area"))))
+            .withMeasure(Measure.of(MeasureKind.SUM, "amount"));
     assertThatThrownBy(
             () -> StreamedTabulation.tabulate(spec, ws, 9_000_000, CancellationToken.NONE))
         .isInstanceOf(ResourceException.class)
         .hasMessageContaining("tabulating 1,099,810 rows of 'big'")
         .hasMessageContaining("the columns take about 9 MB")
-        .hasMessageContaining("weighted by 'w' of each cell needs all of the cell's values at once")
+        .hasMessageContaining("a roll-up of 'region' by parent variables needs whole columns")
         .hasMessageContaining("JAVA_TOOL_OPTIONS=-Xmx");
   }
 

@@ -251,12 +251,13 @@ class ResourceFailureCliTest {
   void aTableWhoseColumnsExceedTheHeapIsStreamedAndEqualsTheInMemoryTable() throws Exception {
     Path ws = tmp.resolve("ws");
     Path csv = tmp.resolve("big.csv");
-    int rows = 3_000_000; // region, sex: 1 byte a row each; amount, w: 8 each: 54 MB of columns
+    int rows = 3_000_000; // region, sex, area: 1 byte a row each; amount, w: 8 each: 57 MB
     double[][] expected = new double[7][2];
     try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-      w.write("region,sex,amount,w\n");
+      w.write("region,sex,amount,w,area\n");
       for (int i = 0; i < rows; i++) {
-        w.write("R" + i % 7 + (i % 2 == 0 ? ",F," : ",M,") + i % 100 + "," + (1 + i % 3) + "\n");
+        w.write("R" + i % 7 + (i % 2 == 0 ? ",F," : ",M,") + i % 100 + "," + (1 + i % 3) + ",");
+        w.write(i % 7 < 3 ? "North\n" : i % 7 < 6 ? "South\n" : "\n"); // R6: no area
         expected[i % 7][i % 2] += (i % 100) * (1 + i % 3);
       }
     }
@@ -270,6 +271,11 @@ class ResourceFailureCliTest {
         "tabulate --db '"
             + ws
             + "' --dataset big --rows region --measure median:amount --weight w --out '";
+    String rollUp =
+        "tabulate --db '"
+            + ws
+            + "' --dataset big --rows region --rollup region=area --measure sum:amount --weight w"
+            + " --out '";
     String script =
         statbench("256m", "import --db '" + ws + "' --name big --file '" + csv + "'")
             + "\n"
@@ -284,6 +290,10 @@ class ResourceFailureCliTest {
             + statbench("48m", weightedMedian + tmp.resolve("weighted-small.csv") + "'")
             + "; echo RC=$?\n"
             + statbench("1g", weightedMedian + tmp.resolve("weighted-normal.csv") + "'")
+            + "\n"
+            + statbench("48m", rollUp + tmp.resolve("rollup-small.csv") + "'")
+            + "; echo RC=$?\n"
+            + statbench("1g", rollUp + tmp.resolve("rollup-normal.csv") + "'")
             + "\n";
 
     Run run = sh(List.of("sh", "-c", script));
@@ -310,6 +320,20 @@ class ResourceFailureCliTest {
     List<String> weighted = Files.readAllLines(tmp.resolve("weighted-small.csv"));
     assertThat(weighted).isEqualTo(Files.readAllLines(tmp.resolve("weighted-normal.csv")));
     assertThat(weighted).contains("Total,median:amount,49.5");
+    // a roll-up by a parent variable: its parent codes are read in a pass of their own
+    List<String> rolledUp = Files.readAllLines(tmp.resolve("rollup-small.csv"));
+    assertThat(rolledUp).isEqualTo(Files.readAllLines(tmp.resolve("rollup-normal.csv")));
+    double[] byRegion = new double[7];
+    for (int r = 0; r < 7; r++) {
+      byRegion[r] = expected[r][0] + expected[r][1];
+    }
+    // North holds R0..R2 and comes before them; R6 has no area: directly under the total
+    assertThat(rolledUp)
+        .containsSubsequence(
+            String.format("North,sum:amount,%.0f", byRegion[0] + byRegion[1] + byRegion[2]),
+            String.format("R0,sum:amount,%.0f", byRegion[0]),
+            String.format("South,sum:amount,%.0f", byRegion[3] + byRegion[4] + byRegion[5]),
+            String.format("R6,sum:amount,%.0f", byRegion[6]));
     assertThat(run.out()).doesNotContain("RC=2");
     assertCleanMessage(run, "RC=0");
   }

@@ -3,10 +3,8 @@ package org.statbench.tabulate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.statbench.core.CancellationToken;
-import org.statbench.core.ResourceException;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.RollUp;
@@ -31,7 +29,8 @@ import org.statbench.store.Workspace;
  * percentiles are selected exactly by further passes, and distinct counts counted exactly by passes
  * over parts of the values ({@link StreamedQuantiles}); weighted ones by walks over windows of the
  * records in the order of (value, weight) ({@link StreamedWeightedQuantiles}). A roll-up by parent
- * variables is refused with the figures (its parent map is checked over the whole columns).
+ * variables reads its parent codes from the records in a pass of its own before the accumulation,
+ * checked as in memory ({@link ParentCodes}). Every measure, derivation and filter streams.
  */
 final class StreamedTabulation {
   private StreamedTabulation() {}
@@ -52,62 +51,39 @@ final class StreamedTabulation {
     return shouldStream(columnBytes, rt.maxMemory(), rt.totalMemory() - rt.freeMemory());
   }
 
-  /**
-   * Computes the table slice by slice.
-   *
-   * @param columnBytes what the spec's columns take loaded whole (for the refusal's figures)
-   * @throws ResourceException (out of memory, before starting) for roll-ups by variables
-   */
-  static Table tabulate(
-      TableSpec spec, Workspace workspace, long columnBytes, CancellationToken cancel) {
+  /** Computes the table slice by slice. */
+  static Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
     // bucket counters of the percentile passes, or (cell, value) pairs of a distinct count (12
     // bytes each, in a table at most half full): at most a thirty-second of the heap
     long budget = Runtime.getRuntime().maxMemory() / 32 / 24;
-    return tabulate(spec, workspace, columnBytes, budget, cancel);
+    return tabulate(spec, workspace, budget, cancel);
   }
 
   /**
    * As above, with at most {@code bucketBudget} bucket counters held by a percentile pass (or
-   * (cell, value) pairs by a distinct count's pass).
+   * (cell, value) pairs by a distinct count's pass, or entries by a weighted percentile's window).
    */
   static Table tabulate(
-      TableSpec spec,
-      Workspace workspace,
-      long columnBytes,
-      long bucketBudget,
-      CancellationToken cancel) {
+      TableSpec spec, Workspace workspace, long bucketBudget, CancellationToken cancel) {
     Measure m = spec.measure();
     ColumnSlices all = workspace.columnSlices(spec.dataset(), spec.variables());
-    String what = null;
     boolean quantile = m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE;
-    for (DimensionSpec ds : spec.dimensions()) {
-      if (ds.derivation() instanceof RollUp r && r.byVariables()) {
-        what = "a roll-up of '" + ds.variable() + "' by parent variables needs whole columns";
-      }
-    }
-    if (what != null) {
-      Runtime rt = Runtime.getRuntime();
-      throw ResourceException.outOfMemory(
-          String.format(
-              Locale.ROOT,
-              "tabulating %,d rows of '%s': the columns take about %s and %s of heap is free;"
-                  + " counts, sums, means, minima and maxima are computed a slice at a time over"
-                  + " data of any size, and so are medians, percentiles and distinct counts, but"
-                  + " %s",
-              all.rows(),
-              spec.dataset(),
-              ResourceException.megabytes(columnBytes),
-              ResourceException.megabytes(rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())),
-              what),
-          null);
-    }
-    Map<String, SharedEncoding> shared = scanDimensions(spec, workspace, cancel);
+    Map<String, SharedEncoding> shared = new LinkedHashMap<>();
+    Map<DimensionSpec, List<ParentCodes>> parents = new LinkedHashMap<>();
+    scanDimensions(spec, workspace, shared, parents, cancel);
     List<DimensionPlan> plans = new ArrayList<>();
     List<DimensionRole> roles = new ArrayList<>();
     for (int i = 0; i < spec.dimensions().size(); i++) {
       DimensionSpec ds = spec.dimensions().get(i);
       ValueSet vs = shared.get(ds.variable()).values();
-      plans.add(DimensionPlanner.plan(ds, vs, null).withTotal(ds.total()));
+      List<Map<String, String>> levels = null;
+      if (parents.containsKey(ds)) {
+        levels = new ArrayList<>();
+        for (ParentCodes level : parents.get(ds)) {
+          levels.add(level.labels());
+        }
+      }
+      plans.add(DimensionPlanner.plan(ds, vs, levels).withTotal(ds.total()));
       roles.add(spec.role(i));
       KernelSetUp.checkCells(plans);
     }
@@ -175,15 +151,25 @@ final class StreamedTabulation {
     return KernelSetUp.kernel(spec, data, plans, encoded, KernelSetUp.Memo.NONE);
   }
 
-  /** First pass: each dimension variable's values over the whole column. */
-  private static Map<String, SharedEncoding> scanDimensions(
-      TableSpec spec, Workspace workspace, CancellationToken cancel) {
-    Map<String, SharedEncoding> shared = new LinkedHashMap<>();
+  /**
+   * First passes: each dimension variable's values (and a roll-up's parent variables' values) over
+   * the whole column, then, for a roll-up by parent variables, each level's parent codes read from
+   * the records (coded against those values, so one more pass over those columns).
+   */
+  private static void scanDimensions(
+      TableSpec spec,
+      Workspace workspace,
+      Map<String, SharedEncoding> shared,
+      Map<DimensionSpec, List<ParentCodes>> parents,
+      CancellationToken cancel) {
     for (DimensionSpec ds : spec.dimensions()) {
       shared.putIfAbsent(ds.variable(), new SharedEncoding());
+      for (String pv : parentVariables(ds)) {
+        shared.putIfAbsent(pv, new SharedEncoding());
+      }
     }
     if (shared.isEmpty()) {
-      return shared;
+      return;
     }
     ColumnSlices dims = workspace.columnSlices(spec.dataset(), shared.keySet());
     for (int s = 0; s < dims.sliceCount(); s++) {
@@ -193,6 +179,39 @@ final class StreamedTabulation {
         e.getValue().scan(data.column(e.getKey()));
       }
     }
-    return shared;
+    for (DimensionSpec ds : spec.dimensions()) {
+      List<String> chain = new ArrayList<>(List.of(ds.variable()));
+      chain.addAll(parentVariables(ds));
+      if (chain.size() == 1) {
+        continue;
+      }
+      List<ParentCodes> levels = new ArrayList<>();
+      for (int l = 0; l + 1 < chain.size(); l++) {
+        levels.add(
+            new ParentCodes(
+                chain.get(l),
+                shared.get(chain.get(l)).values(),
+                chain.get(l + 1),
+                shared.get(chain.get(l + 1)).values()));
+      }
+      ColumnSlices chainSlices = workspace.columnSlices(spec.dataset(), chain);
+      for (int s = 0; s < chainSlices.sliceCount(); s++) {
+        cancel.throwIfCancelled();
+        DatasetColumns data = chainSlices.slice(s);
+        for (int l = 0; l < levels.size(); l++) {
+          levels
+              .get(l)
+              .read(
+                  shared.get(chain.get(l)).encode(data.column(chain.get(l))),
+                  shared.get(chain.get(l + 1)).encode(data.column(chain.get(l + 1))));
+        }
+      }
+      parents.put(ds, levels);
+    }
+  }
+
+  /** A roll-up's parent variables, nearest first (none for other dimensions). */
+  private static List<String> parentVariables(DimensionSpec ds) {
+    return ds.derivation() instanceof RollUp r && r.byVariables() ? r.parentVariables() : List.of();
   }
 }

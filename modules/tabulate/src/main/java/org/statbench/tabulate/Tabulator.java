@@ -89,14 +89,12 @@ public final class Tabulator {
    * a time instead ({@link StreamedTabulation}; same table, no columns cached).
    *
    * @throws InputException naming the dataset or variable when unknown
-   * @throws org.statbench.core.ResourceException when the columns do not fit and a dimension is
-   *     rolled up by parent variables (not streamed)
    * @throws org.statbench.core.CancelledException when cancelled
    */
   public Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
     long bytes = workspace.columnBytes(spec.dataset(), spec.variables());
     if (StreamedTabulation.shouldStream(bytes)) {
-      return StreamedTabulation.tabulate(spec, workspace, bytes, cancel);
+      return StreamedTabulation.tabulate(spec, workspace, cancel);
     }
     DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());
     return tabulate(spec, columns, cancel);
@@ -279,40 +277,9 @@ public final class Tabulator {
   /** Each child code's parent label, checked to be unique. */
   private static Map<String, String> parentsOf(
       String variable, EncodedColumn child, String parentVariable, EncodedColumn parent) {
-    int[] parentCode = new int[child.values.size()];
-    java.util.Arrays.fill(parentCode, -1);
-    int n = child.size();
-    for (int i = 0; i < n; i++) {
-      int c = child.code(i);
-      int p = parent.code(i);
-      if (c < 0 || p < 0) {
-        continue;
-      }
-      int seen = parentCode[c];
-      if (seen < 0) {
-        parentCode[c] = p;
-      } else if (seen != p) {
-        throw new InputException(
-            "Cannot roll '"
-                + variable
-                + "' up to '"
-                + parentVariable
-                + "': code '"
-                + child.values.labels()[c]
-                + "' has two parents, '"
-                + parent.values.labels()[seen]
-                + "' and '"
-                + parent.values.labels()[p]
-                + "'");
-      }
-    }
-    Map<String, String> out = new java.util.HashMap<>();
-    for (int c = 0; c < parentCode.length; c++) {
-      if (parentCode[c] >= 0) {
-        out.put(child.values.labels()[c], parent.values.labels()[parentCode[c]]);
-      }
-    }
-    return Map.copyOf(out);
+    ParentCodes codes = new ParentCodes(variable, child.values, parentVariable, parent.values);
+    codes.read(child, parent);
+    return codes.labels();
   }
 
   private EncodedColumn encoded(Column col) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.core.CancellationToken;
-import org.statbench.core.ResourceException;
+import org.statbench.core.InputException;
 import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.spec.DateGrouping;
 import org.statbench.core.spec.DateUnit;
@@ -88,7 +88,7 @@ class StreamedTabulationTest {
   }
 
   private static Table streamed(TableSpec spec) {
-    return StreamedTabulation.tabulate(spec, ws, 0, CancellationToken.NONE);
+    return StreamedTabulation.tabulate(spec, ws, CancellationToken.NONE);
   }
 
   @Test
@@ -156,7 +156,7 @@ class StreamedTabulationTest {
 
   /** Streamed with at most {@code budget} bucket counters per percentile pass. */
   private static Table streamed(TableSpec spec, long budget) {
-    return StreamedTabulation.tabulate(spec, ws, 0, budget, CancellationToken.NONE);
+    return StreamedTabulation.tabulate(spec, ws, budget, CancellationToken.NONE);
   }
 
   @Test
@@ -210,7 +210,7 @@ class StreamedTabulationTest {
       w.importCsv(ImportRequest.of("s", csv), null, CancellationToken.NONE);
       TableSpec spec =
           TableSpec.of("s").withRows("g").withMeasure(Measure.of(MeasureKind.MEDIAN, "x"));
-      Table t = StreamedTabulation.tabulate(spec, w, 0, 1, CancellationToken.NONE);
+      Table t = StreamedTabulation.tabulate(spec, w, 1, CancellationToken.NONE);
       // a: -2.5, 3, 10, 1e300: (3 + 10) / 2; b: no values; c: -0.5, 7, 7: 7
       assertThat(Cells.value(t, "a")).isEqualTo(6.5);
       assertThat(Cells.value(t, "b")).isNaN();
@@ -267,7 +267,7 @@ class StreamedTabulationTest {
               .withMeasure(Measure.of(MeasureKind.MEDIAN, "x"))
               .withWeight("w");
       for (long budget : new long[] {1, 1 << 20}) {
-        Table t = StreamedTabulation.tabulate(spec, w, 0, budget, CancellationToken.NONE);
+        Table t = StreamedTabulation.tabulate(spec, w, budget, CancellationToken.NONE);
         assertThat(t)
             .isEqualTo(
                 new Tabulator()
@@ -285,18 +285,34 @@ class StreamedTabulationTest {
   }
 
   @Test
-  void rollUpsByParentVariablesAreRefusedWithTheFiguresWhenTheColumnsDoNotFit() {
+  void rollUpsByParentVariablesEqualTheInMemoryTable() {
     TableSpec spec =
         TableSpec.of("big")
             .withRows(List.of(DimensionSpec.of("region", RollUp.toVariable("area"))))
-            .withMeasure(Measure.of(MeasureKind.SUM, "amount"));
-    assertThatThrownBy(
-            () -> StreamedTabulation.tabulate(spec, ws, 9_000_000, CancellationToken.NONE))
-        .isInstanceOf(ResourceException.class)
-        .hasMessageContaining("tabulating 1,099,810 rows of 'big'")
-        .hasMessageContaining("the columns take about 9 MB")
-        .hasMessageContaining("a roll-up of 'region' by parent variables needs whole columns")
-        .hasMessageContaining("JAVA_TOOL_OPTIONS=-Xmx");
+            .withColumns("sex")
+            .withMeasure(Measure.of(MeasureKind.MEDIAN, "amount"))
+            .withWeight("w");
+    assertThat(streamed(spec)).isEqualTo(inMemory(spec));
+    TableSpec counts =
+        TableSpec.of("big")
+            .withRows(List.of(DimensionSpec.of("region", RollUp.toVariable("area"))))
+            .withColumns("sex");
+    Table t = streamed(counts);
+    assertThat(t).isEqualTo(inMemory(counts));
+    // North holds R0 and R1 (records i = 0, 1 mod 7); R4..R6 have no area: directly under Total
+    assertThat(codesOf(t, 0)).containsSubsequence("North", "R0", "R1", "South", "R2", "R3");
+    assertThat(count(t, "North", "Total")).isEqualTo(ofResidue(0) + ofResidue(1));
+    assertThat(count(t, "R4", "Total")).isEqualTo(ofResidue(4));
+  }
+
+  @Test
+  void aRollUpToAVariableGivingACodeTwoParentsNamesTheFirstConflictAsInMemory() {
+    // region R i % 7 and sex by i % 2: R0 is met with F (record 0), then with M (record 7)
+    TableSpec spec =
+        TableSpec.of("big").withRows(List.of(DimensionSpec.of("region", RollUp.toVariable("sex"))));
+    String message = "Cannot roll 'region' up to 'sex': code 'R0' has two parents, 'F' and 'M'";
+    assertThatThrownBy(() -> streamed(spec)).isInstanceOf(InputException.class).hasMessage(message);
+    assertThatThrownBy(() -> inMemory(spec)).isInstanceOf(InputException.class).hasMessage(message);
   }
 
   @Test

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.statbench.core.CancellationToken;
+import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.RollUp;
 import org.statbench.core.spec.TableSpec;
@@ -53,10 +56,26 @@ final class StreamedTabulation {
 
   /** Computes the table slice by slice. */
   static Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
-    // bucket counters of the percentile passes, or (cell, value) pairs of a distinct count (12
-    // bytes each, in a table at most half full): at most a thirty-second of the heap
-    long budget = Runtime.getRuntime().maxMemory() / 32 / 24;
-    return tabulate(spec, workspace, budget, cancel);
+    return tabulate(spec, workspace, budget(), false, cancel);
+  }
+
+  /**
+   * Bucket counters of the percentile passes, or (cell, value) pairs of a distinct count (12 bytes
+   * each, in a table at most half full): at most a thirty-second of the heap.
+   */
+  private static long budget() {
+    return Runtime.getRuntime().maxMemory() / 32 / 24;
+  }
+
+  /**
+   * Computes the table and its cell keys slice by slice, as {@link Tabulator#tabulateWithCellKeys}
+   * does in memory: the sums of the record keys per cell add in the same record order, so the keys
+   * are the same to the last bit.
+   */
+  static Table tabulateWithCellKeys(TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    Table table = tabulate(spec, workspace, cancel);
+    Table sums = tabulate(Tabulator.cellKeySpec(spec), workspace, budget(), true, cancel);
+    return Tabulator.withCellKeys(table, sums);
   }
 
   /**
@@ -65,8 +84,20 @@ final class StreamedTabulation {
    */
   static Table tabulate(
       TableSpec spec, Workspace workspace, long bucketBudget, CancellationToken cancel) {
+    return tabulate(spec, workspace, bucketBudget, false, cancel);
+  }
+
+  /** As above, each slice carrying its record keys as {@link Tabulator#RECORD_KEY} if asked. */
+  private static Table tabulate(
+      TableSpec spec,
+      Workspace workspace,
+      long bucketBudget,
+      boolean recordKeys,
+      CancellationToken cancel) {
     Measure m = spec.measure();
-    ColumnSlices all = workspace.columnSlices(spec.dataset(), spec.variables());
+    List<String> stored = new ArrayList<>(spec.variables());
+    stored.remove(Tabulator.RECORD_KEY);
+    Sliced all = new Sliced(workspace.columnSlices(spec.dataset(), stored), recordKeys);
     boolean quantile = m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE;
     Map<String, SharedEncoding> shared = new LinkedHashMap<>();
     Map<DimensionSpec, List<ParentCodes>> parents = new LinkedHashMap<>();
@@ -136,6 +167,25 @@ final class StreamedTabulation {
     }
     v = cube.percentages(v, spec.percentage());
     return cube.toTable(spec.dataset(), m, weighted, v, m.kind().isMagnitude());
+  }
+
+  /** The slices of the needed columns, with their record keys when asked for. */
+  private record Sliced(ColumnSlices slices, boolean recordKeys) {
+    int sliceCount() {
+      return slices.sliceCount();
+    }
+
+    DatasetColumns slice(int s) {
+      DatasetColumns data = slices.slice(s);
+      if (!recordKeys) {
+        return data;
+      }
+      Map<String, Column> withKeys = new LinkedHashMap<>(data.columns());
+      withKeys.put(
+          Tabulator.RECORD_KEY,
+          new NumericColumn(Tabulator.RECORD_KEY, VariableType.DECIMAL, slices.recordKeys(s)));
+      return new DatasetColumns(data.dataset(), data.rows(), withKeys);
+    }
   }
 
   /** The kernel over one slice of records, its dimensions coded against the shared values. */

@@ -101,7 +101,7 @@ public final class Tabulator {
   }
 
   /** Name of the synthetic column that carries record keys while cell keys are computed. */
-  private static final String RECORD_KEY = "\u0000record_key";
+  static final String RECORD_KEY = "\u0000record_key";
 
   /**
    * Computes a table like {@link #tabulate(TableSpec, Workspace, CancellationToken)} and attaches
@@ -111,6 +111,12 @@ public final class Tabulator {
    * perturbation consistent. Costs one more pass over the data.
    */
   public Table tabulateWithCellKeys(TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    long bytes = workspace.columnBytes(spec.dataset(), spec.variables());
+    // the record keys take 8 bytes a record more
+    if (bytes > 0
+        && StreamedTabulation.shouldStream(bytes + 8L * workspace.dataset(spec.dataset()).rows())) {
+      return StreamedTabulation.tabulateWithCellKeys(spec, workspace, cancel);
+    }
     DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());
     Table table = tabulate(spec, columns, cancel);
     Map<String, Column> withKeys = new LinkedHashMap<>(columns.columns());
@@ -118,11 +124,18 @@ public final class Tabulator {
         RECORD_KEY,
         new NumericColumn(RECORD_KEY, VariableType.DECIMAL, workspace.recordKeys(spec.dataset())));
     DatasetColumns keyed = new DatasetColumns(columns.dataset(), columns.rows(), withKeys);
-    TableSpec keySpec =
-        spec.withWeight(null)
-            .withPercentage(Percentage.NONE)
-            .withMeasure(Measure.of(MeasureKind.SUM, RECORD_KEY));
-    Table sums = tabulate(keySpec, keyed, cancel);
+    return withCellKeys(table, tabulate(cellKeySpec(spec), keyed, cancel));
+  }
+
+  /** The sums of record keys per cell that give a table's cell keys (no weight, no percentage). */
+  static TableSpec cellKeySpec(TableSpec spec) {
+    return spec.withWeight(null)
+        .withPercentage(Percentage.NONE)
+        .withMeasure(Measure.of(MeasureKind.SUM, RECORD_KEY));
+  }
+
+  /** The table with each cell's key: the fractional part of its sum of record keys (0 if none). */
+  static Table withCellKeys(Table table, Table sums) {
     double[] keys = new double[sums.cellCount()];
     for (int i = 0; i < keys.length; i++) {
       double s = sums.value(i);

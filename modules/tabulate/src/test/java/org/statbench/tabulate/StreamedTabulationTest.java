@@ -316,6 +316,30 @@ class StreamedTabulationTest {
   }
 
   @Test
+  void cellKeysOfAStreamedTableAreTheFractionalPartsOfTheRecordKeySumsAsInMemory() {
+    TableSpec spec =
+        TableSpec.of("big")
+            .withRows("region")
+            .withColumns("sex")
+            .withMeasure(Measure.of(MeasureKind.MEAN, "amount"))
+            .withWeight("w");
+    Table s = StreamedTabulation.tabulateWithCellKeys(spec, ws, CancellationToken.NONE);
+    Table m = new Tabulator().tabulateWithCellKeys(spec, ws, CancellationToken.NONE);
+    assertThat(s).isEqualTo(m);
+    for (int i = 0; i < s.cellCount(); i++) {
+      assertThat(s.cellKey(i)).as("cell %d", i).isEqualTo(m.cellKey(i));
+    }
+    // (R0, F) holds the records i = 0 (mod 14); its key counts every one of them (the key is
+    // of the records in the cell, whether or not they have an amount), added in record order
+    double[] keys = ws.recordKeys("big");
+    double sum = 0;
+    for (int i = 0; i < ROWS; i += 14) {
+      sum += keys[i];
+    }
+    assertThat(s.cellKey(Cells.at(s, "R0", "F"))).isEqualTo(sum - Math.floor(sum));
+  }
+
+  @Test
   void distinctCountsEqualTheInMemoryTableWhetherThePairsFitInOnePassOrNot() {
     TableSpec amounts =
         TableSpec.of("big")

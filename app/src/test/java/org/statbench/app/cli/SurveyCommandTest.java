@@ -269,6 +269,46 @@ class SurveyCommandTest {
   }
 
   @Test
+  void aCellWhoseEstimateIsZeroIsFlaggedForCautionAsItsCvIsUndefined() throws Exception {
+    // a: 60 records, y = 1 for every second one; b: 40 records, all y = 0
+    StringBuilder sb = new StringBuilder("g,y,w\n");
+    for (int i = 0; i < 100; i++) {
+      sb.append(i < 60 ? "a," + i % 2 : "b,0").append(",100\n");
+    }
+    Path csv = tmp.resolve("z.csv");
+    Files.writeString(csv, sb.toString());
+    cli.importCsv(db, "z", csv);
+    Path rules = tmp.resolve("q.json");
+    Files.writeString(rules, "{\"quality\": {\"cvCaution\": 20, \"cvWithhold\": 30}}");
+    Path out = tmp.resolve("zero.csv");
+    int code =
+        cli.run(
+            "export",
+            "--db",
+            db,
+            "--dataset",
+            "z",
+            "--rows",
+            "g",
+            "--no-totals",
+            "--measure",
+            "median:y",
+            "--weight",
+            "w",
+            "--se",
+            "--rules",
+            rules.toString(),
+            "--out",
+            out.toString());
+    assertThat(code).as(cli.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    // b: every value 0, so its median is 0 with SE 0 and no CV (SE / 0, written empty): published
+    // with the caution flag rather than as reliable (a sum or mean of zeros would go to review, as
+    // dominance is undefined there)
+    assertThat(lines.get(2)).isEqualTo("b,median:y,0,caution:cv-undefined,0,0,0,,40");
+  }
+
+  @Test
   void quantileGroupsMakeTheDistributionTable() throws Exception {
     StringBuilder sb = new StringBuilder("y,w\n");
     for (int i = 1; i <= 10; i++) {

@@ -211,22 +211,31 @@ class SurveyCommandTest {
 
   /** Exports dataset h by g (no totals, weighted, with --se) under a policy file. */
   private int exportH(Path rules, Path out) {
-    return cli.run(
-        "export",
-        "--db",
-        db,
-        "--dataset",
-        "h",
-        "--rows",
-        "g",
-        "--no-totals",
-        "--weight",
-        "w",
-        "--se",
-        "--rules",
-        rules.toString(),
-        "--out",
-        out.toString());
+    return exportByG("h", rules, out);
+  }
+
+  /** Exports a dataset by g (no totals, weighted by w, with --se) under a policy file. */
+  private int exportByG(String dataset, Path rules, Path out, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "export",
+                "--db",
+                db,
+                "--dataset",
+                dataset,
+                "--rows",
+                "g",
+                "--no-totals",
+                "--weight",
+                "w",
+                "--se",
+                "--rules",
+                rules.toString(),
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    return cli.run(args.toArray(String[]::new));
   }
 
   @Test
@@ -281,25 +290,7 @@ class SurveyCommandTest {
     Path rules = tmp.resolve("q.json");
     Files.writeString(rules, "{\"quality\": {\"cvCaution\": 20, \"cvWithhold\": 30}}");
     Path out = tmp.resolve("zero.csv");
-    int code =
-        cli.run(
-            "export",
-            "--db",
-            db,
-            "--dataset",
-            "z",
-            "--rows",
-            "g",
-            "--no-totals",
-            "--measure",
-            "median:y",
-            "--weight",
-            "w",
-            "--se",
-            "--rules",
-            rules.toString(),
-            "--out",
-            out.toString());
+    int code = exportByG("z", rules, out, "--measure", "median:y");
     assertThat(code).as(cli.err()).isZero();
     List<String> lines = Files.readAllLines(out);
     // b: every value 0, so its median is 0 with SE 0 and no CV (SE / 0, written empty): published

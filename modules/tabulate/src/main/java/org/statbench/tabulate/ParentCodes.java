@@ -9,9 +9,9 @@ import org.statbench.core.InputException;
  * One level of a roll-up to a parent variable as read from the records: each child code's parent
  * code, checked to be unique. Fed the whole columns at once in memory, or slice by slice (coded
  * against the whole columns' values) when streamed; both meet the records in the same order, so
- * they name the same first conflict.
+ * they name the same first conflict. Public for the SQL path's message only; not an API.
  */
-final class ParentCodes {
+public final class ParentCodes {
   private final String variable;
   private final String parentVariable;
   private final ValueSet childValues;
@@ -45,20 +45,31 @@ final class ParentCodes {
       if (seen < 0) {
         parentCode[c] = p;
       } else if (seen != p) {
-        throw new InputException(
-            "Cannot roll '"
-                + variable
-                + "' up to '"
-                + parentVariable
-                + "': code '"
-                + childValues.labels()[c]
-                + "' has two parents, '"
-                + parentValues.labels()[seen]
-                + "' and '"
-                + parentValues.labels()[p]
-                + "'");
+        throw twoParents(
+            variable,
+            parentVariable,
+            childValues.labels()[c],
+            parentValues.labels()[seen],
+            parentValues.labels()[p]);
       }
     }
+  }
+
+  /** The error for a child code met with two parents (both execution paths). */
+  public static InputException twoParents(
+      String variable, String parentVariable, String child, String first, String second) {
+    return new InputException(
+        "Cannot roll '"
+            + variable
+            + "' up to '"
+            + parentVariable
+            + "': code '"
+            + child
+            + "' has two parents, '"
+            + first
+            + "' and '"
+            + second
+            + "'");
   }
 
   /** Each child label's parent label (children never met with a parent are absent). */

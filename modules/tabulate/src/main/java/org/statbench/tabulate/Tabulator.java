@@ -93,6 +93,14 @@ public final class Tabulator {
    */
   public Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
     long bytes = workspace.columnBytes(spec.dataset(), spec.variables());
+    Measure m = spec.measure();
+    if (bytes > 0
+        && spec.weight() != null
+        && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
+      // a weighted percentile in memory also holds each record's leaf cell and a sorted copy of
+      // (value, weight, cell) with the merge sort's second copy: 44 bytes a record more
+      bytes += 44L * workspace.dataset(spec.dataset()).rows();
+    }
     if (StreamedTabulation.shouldStream(bytes)) {
       return StreamedTabulation.tabulate(spec, workspace, cancel);
     }

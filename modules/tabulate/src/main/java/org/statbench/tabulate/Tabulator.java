@@ -95,6 +95,7 @@ public final class Tabulator {
     long bytes = workspace.columnBytes(spec.dataset(), spec.variables());
     Measure m = spec.measure();
     if (bytes > 0
+        && !StreamedTabulation.shouldStream(bytes)
         && spec.weight() != null
         && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
       // a weighted percentile in memory also holds each record's leaf cell and a sorted copy of
@@ -121,8 +122,10 @@ public final class Tabulator {
   public Table tabulateWithCellKeys(TableSpec spec, Workspace workspace, CancellationToken cancel) {
     long bytes = workspace.columnBytes(spec.dataset(), spec.variables());
     // the record keys take 8 bytes a record more
-    if (bytes > 0
-        && StreamedTabulation.shouldStream(bytes + 8L * workspace.dataset(spec.dataset()).rows())) {
+    if (StreamedTabulation.shouldStream(bytes)
+        || bytes > 0
+            && StreamedTabulation.shouldStream(
+                bytes + 8L * workspace.dataset(spec.dataset()).rows())) {
       return StreamedTabulation.tabulateWithCellKeys(spec, workspace, cancel);
     }
     DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());

@@ -175,22 +175,31 @@ class SurveyCommandTest {
 
   /** Exports dataset h by g (no totals, weighted, with --se) under a policy file. */
   private int exportH(Path rules, Path out) {
-    return cli.run(
-        "export",
-        "--db",
-        db,
-        "--dataset",
-        "h",
-        "--rows",
-        "g",
-        "--no-totals",
-        "--weight",
-        "w",
-        "--se",
-        "--rules",
-        rules.toString(),
-        "--out",
-        out.toString());
+    return exportByG("h", rules, out);
+  }
+
+  /** Exports a dataset by g (no totals, weighted by w, with --se) under a policy file. */
+  private int exportByG(String dataset, Path rules, Path out, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "export",
+                "--db",
+                db,
+                "--dataset",
+                dataset,
+                "--rows",
+                "g",
+                "--no-totals",
+                "--weight",
+                "w",
+                "--se",
+                "--rules",
+                rules.toString(),
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    return cli.run(args.toArray(String[]::new));
   }
 
   @Test
@@ -230,6 +239,28 @@ class SurveyCommandTest {
       }
       assertThat(found).as("a note on b's cell").isTrue();
     }
+  }
+
+  @Test
+  void aCellWhoseEstimateIsZeroIsFlaggedForCautionAsItsCvIsUndefined() throws Exception {
+    // a: 60 records, y = 1 for every second one; b: 40 records, all y = 0
+    StringBuilder sb = new StringBuilder("g,y,w\n");
+    for (int i = 0; i < 100; i++) {
+      sb.append(i < 60 ? "a," + i % 2 : "b,0").append(",100\n");
+    }
+    Path csv = tmp.resolve("z.csv");
+    Files.writeString(csv, sb.toString());
+    cli.importCsv(db, "z", csv);
+    Path rules = tmp.resolve("q.json");
+    Files.writeString(rules, "{\"quality\": {\"cvCaution\": 20, \"cvWithhold\": 30}}");
+    Path out = tmp.resolve("zero.csv");
+    int code = exportByG("z", rules, out, "--measure", "median:y");
+    assertThat(code).as(cli.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    // b: every value 0, so its median is 0 with SE 0 and no CV (SE / 0, written empty): published
+    // with the caution flag rather than as reliable (a sum or mean of zeros would go to review, as
+    // dominance is undefined there)
+    assertThat(lines.get(2)).isEqualTo("b,median:y,0,caution:cv-undefined,0,0,0,,40");
   }
 
   @Test

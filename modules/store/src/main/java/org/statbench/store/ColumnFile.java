@@ -327,6 +327,11 @@ final class ColumnFile implements AutoCloseable {
     return chunk("c/" + ord + "/" + chunk);
   }
 
+  /** One stored chunk of the record keys, as written (little-endian doubles). */
+  byte[] recordKeyChunk(int chunk) {
+    return chunk("k/" + chunk);
+  }
+
   /** Byte codes of a variable. */
   byte[] bytes(int ord, int rows) {
     byte[] out = new byte[rows];

@@ -33,6 +33,11 @@ public final class ColumnSlices {
     byte[] read(int ord, int chunk);
   }
 
+  /** Reads one stored chunk of the record keys (the raw little-endian bytes). */
+  interface KeyReader {
+    byte[] read(int chunk);
+  }
+
   private final String dataset;
   private final int rows;
   private final Map<String, Catalogue.VariableRecord> wanted = new LinkedHashMap<>();
@@ -40,6 +45,7 @@ public final class ColumnSlices {
   private final Map<String, List<String>> dictionaries = new HashMap<>();
   private final Map<String, CodeMapping> mappings = new HashMap<>();
   private final ChunkReader reader;
+  private final KeyReader keyReader;
 
   /**
    * Resolves dictionaries and code mappings once (they are what every slice shares).
@@ -52,10 +58,12 @@ public final class ColumnSlices {
       List<Catalogue.VariableRecord> wanted,
       Function<Catalogue.VariableRecord, List<String>> dictionaryOf,
       Function<Catalogue.VariableRecord, byte[]> mappingOf,
-      ChunkReader reader) {
+      ChunkReader reader,
+      KeyReader keyReader) {
     this.dataset = rec.name();
     this.rows = rec.rows();
     this.reader = reader;
+    this.keyReader = keyReader;
     for (Catalogue.VariableRecord vr : wanted) {
       this.wanted.putIfAbsent(vr.name(), vr);
       resolve(rec, vr, dictionaryOf, mappingOf);
@@ -124,6 +132,22 @@ public final class ColumnSlices {
       out.put(vr.name(), column(vr, i, n, read));
     }
     return new DatasetColumns(dataset, n, out);
+  }
+
+  /**
+   * The record keys ({@link Workspace#recordKeys}) of the records of slice {@code i}, for cell keys
+   * of a streamed table.
+   */
+  public double[] recordKeys(int i) {
+    int n = Math.min(SLICE_ROWS, rows - i * SLICE_ROWS);
+    byte[] b = keyReader.read(i);
+    if (b.length / 8 != n) {
+      throw new StatBenchException(
+          "The workspace is damaged: a chunk of the record keys of " + dataset + " is short");
+    }
+    double[] out = new double[n];
+    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+    return out;
   }
 
   private Column column(Catalogue.VariableRecord vr, int chunk, int n, Map<String, Column> read) {

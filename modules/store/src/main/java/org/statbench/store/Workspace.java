@@ -643,7 +643,8 @@ public final class Workspace implements AutoCloseable {
         wanted(rec, dataset, variables),
         vr -> withFile(rec, f -> f.dictionary(vr.ord(), vr.dictionarySize())),
         vr -> sql(() -> catalogue.mapping(rec.id(), vr.ord())),
-        (ord, chunk) -> withFile(rec, f -> f.chunkOf(ord, chunk)));
+        (ord, chunk) -> withFile(rec, f -> f.chunkOf(ord, chunk)),
+        chunk -> withFile(rec, f -> f.recordKeyChunk(chunk)));
   }
 
   /**

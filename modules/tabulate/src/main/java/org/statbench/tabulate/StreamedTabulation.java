@@ -3,11 +3,12 @@ package org.statbench.tabulate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.statbench.core.CancellationToken;
-import org.statbench.core.ResourceException;
+import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.NumericColumn;
+import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.RollUp;
 import org.statbench.core.spec.TableSpec;
@@ -29,9 +30,10 @@ import org.statbench.store.Workspace;
  * <p>Counts, sums, means, minima, maxima, top contributions and percentages come out exactly as in
  * memory (the same kernel and cube; sums add in the same record order). Unweighted medians and
  * percentiles are selected exactly by further passes, and distinct counts counted exactly by passes
- * over parts of the values ({@link StreamedQuantiles}). Weighted medians and percentiles need all
- * of a cell's values in order at once and are refused with the figures; so is a roll-up by parent
- * variables (its parent map is checked over the whole columns).
+ * over parts of the values ({@link StreamedQuantiles}); weighted ones by walks over windows of the
+ * records in the order of (value, weight) ({@link StreamedWeightedQuantiles}). A roll-up by parent
+ * variables reads its parent codes from the records in a pass of its own before the accumulation,
+ * checked as in memory ({@link ParentCodes}). Every measure, derivation and filter streams.
  */
 final class StreamedTabulation {
   private StreamedTabulation() {}
@@ -52,70 +54,67 @@ final class StreamedTabulation {
     return shouldStream(columnBytes, rt.maxMemory(), rt.totalMemory() - rt.freeMemory());
   }
 
+  /** Computes the table slice by slice. */
+  static Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    return tabulate(spec, workspace, budget(), false, cancel);
+  }
+
   /**
-   * Computes the table slice by slice.
-   *
-   * @param columnBytes what the spec's columns take loaded whole (for the refusal's figures)
-   * @throws ResourceException (out of memory, before starting) for weighted percentiles and
-   *     roll-ups by variables
+   * Bucket counters of the percentile passes, or (cell, value) pairs of a distinct count (12 bytes
+   * each, in a table at most half full): at most a thirty-second of the heap.
    */
-  static Table tabulate(
-      TableSpec spec, Workspace workspace, long columnBytes, CancellationToken cancel) {
-    // bucket counters of the percentile passes, or (cell, value) pairs of a distinct count (12
-    // bytes each, in a table at most half full): at most a thirty-second of the heap
-    long budget = Runtime.getRuntime().maxMemory() / 32 / 24;
-    return tabulate(spec, workspace, columnBytes, budget, cancel);
+  private static long budget() {
+    return Runtime.getRuntime().maxMemory() / 32 / 24;
+  }
+
+  /**
+   * Computes the table and its cell keys slice by slice, as {@link Tabulator#tabulateWithCellKeys}
+   * does in memory: the sums of the record keys per cell add in the same record order, so the keys
+   * are the same to the last bit.
+   */
+  static Table tabulateWithCellKeys(TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    Table table = tabulate(spec, workspace, cancel);
+    Table sums = tabulate(Tabulator.cellKeySpec(spec), workspace, budget(), true, cancel);
+    return Tabulator.withCellKeys(table, sums);
   }
 
   /**
    * As above, with at most {@code bucketBudget} bucket counters held by a percentile pass (or
-   * (cell, value) pairs by a distinct count's pass).
+   * (cell, value) pairs by a distinct count's pass, or entries by a weighted percentile's window).
    */
   static Table tabulate(
+      TableSpec spec, Workspace workspace, long bucketBudget, CancellationToken cancel) {
+    return tabulate(spec, workspace, bucketBudget, false, cancel);
+  }
+
+  /** As above, each slice carrying its record keys as {@link Tabulator#RECORD_KEY} if asked. */
+  private static Table tabulate(
       TableSpec spec,
       Workspace workspace,
-      long columnBytes,
       long bucketBudget,
+      boolean recordKeys,
       CancellationToken cancel) {
     Measure m = spec.measure();
-    ColumnSlices all = workspace.columnSlices(spec.dataset(), spec.variables());
-    String what = null;
+    List<String> stored = new ArrayList<>(spec.variables());
+    stored.remove(Tabulator.RECORD_KEY);
+    Sliced all = new Sliced(workspace.columnSlices(spec.dataset(), stored), recordKeys);
     boolean quantile = m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE;
-    if (quantile && spec.weight() != null) {
-      what =
-          "the "
-              + m.label()
-              + (spec.weight() != null ? " weighted by '" + spec.weight() + "'" : "")
-              + " of each cell needs all of the cell's values at once";
-    }
-    for (DimensionSpec ds : spec.dimensions()) {
-      if (ds.derivation() instanceof RollUp r && r.byVariables()) {
-        what = "a roll-up of '" + ds.variable() + "' by parent variables needs whole columns";
-      }
-    }
-    if (what != null) {
-      Runtime rt = Runtime.getRuntime();
-      throw ResourceException.outOfMemory(
-          String.format(
-              Locale.ROOT,
-              "tabulating %,d rows of '%s': the columns take about %s and %s of heap is free;"
-                  + " counts, sums, means, minima and maxima are computed a slice at a time over"
-                  + " data of any size, and so are unweighted medians, percentiles and distinct"
-                  + " counts, but %s",
-              all.rows(),
-              spec.dataset(),
-              ResourceException.megabytes(columnBytes),
-              ResourceException.megabytes(rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())),
-              what),
-          null);
-    }
-    Map<String, SharedEncoding> shared = scanDimensions(spec, workspace, cancel);
+    Map<String, SharedEncoding> shared = new LinkedHashMap<>();
+    Map<DimensionSpec, List<ParentCodes>> parents = new LinkedHashMap<>();
+    scanDimensions(spec, workspace, shared, parents, cancel);
     List<DimensionPlan> plans = new ArrayList<>();
     List<DimensionRole> roles = new ArrayList<>();
     for (int i = 0; i < spec.dimensions().size(); i++) {
       DimensionSpec ds = spec.dimensions().get(i);
       ValueSet vs = shared.get(ds.variable()).values();
-      plans.add(DimensionPlanner.plan(ds, vs, null).withTotal(ds.total()));
+      List<Map<String, String>> levels = null;
+      if (parents.containsKey(ds)) {
+        levels = new ArrayList<>();
+        for (ParentCodes level : parents.get(ds)) {
+          levels.add(level.labels());
+        }
+      }
+      plans.add(DimensionPlanner.plan(ds, vs, levels).withTotal(ds.total()));
       roles.add(spec.role(i));
       KernelSetUp.checkCells(plans);
     }
@@ -133,7 +132,22 @@ final class StreamedTabulation {
     boolean weighted = spec.weight() != null;
     double[] v;
     boolean distinct = m.kind() == MeasureKind.DISTINCT_COUNT;
-    if (quantile || distinct) {
+    if (quantile && weighted) {
+      v =
+          StreamedWeightedQuantiles.compute(
+              plans,
+              Cube.percentileOf(m),
+              visitor -> {
+                for (int s = 0; s < all.sliceCount(); s++) {
+                  cancel.throwIfCancelled();
+                  Kernel sk = sliceKernel(spec, all.slice(s), plans, shared);
+                  visitor.visit(sk.leafCells(cancel), sk.values, sk.weights, sk.rows);
+                }
+              },
+              bucketBudget,
+              spec.weight(),
+              cancel);
+    } else if (quantile || distinct) {
       StreamedQuantiles.Slices pass =
           visitor -> {
             for (int s = 0; s < all.sliceCount(); s++) {
@@ -155,6 +169,25 @@ final class StreamedTabulation {
     return cube.toTable(spec.dataset(), m, weighted, v, m.kind().isMagnitude());
   }
 
+  /** The slices of the needed columns, with their record keys when asked for. */
+  private record Sliced(ColumnSlices slices, boolean recordKeys) {
+    int sliceCount() {
+      return slices.sliceCount();
+    }
+
+    DatasetColumns slice(int s) {
+      DatasetColumns data = slices.slice(s);
+      if (!recordKeys) {
+        return data;
+      }
+      Map<String, Column> withKeys = new LinkedHashMap<>(data.columns());
+      withKeys.put(
+          Tabulator.RECORD_KEY,
+          new NumericColumn(Tabulator.RECORD_KEY, VariableType.DECIMAL, slices.recordKeys(s)));
+      return new DatasetColumns(data.dataset(), data.rows(), withKeys);
+    }
+  }
+
   /** The kernel over one slice of records, its dimensions coded against the shared values. */
   private static Kernel sliceKernel(
       TableSpec spec,
@@ -168,15 +201,25 @@ final class StreamedTabulation {
     return KernelSetUp.kernel(spec, data, plans, encoded, KernelSetUp.Memo.NONE);
   }
 
-  /** First pass: each dimension variable's values over the whole column. */
-  private static Map<String, SharedEncoding> scanDimensions(
-      TableSpec spec, Workspace workspace, CancellationToken cancel) {
-    Map<String, SharedEncoding> shared = new LinkedHashMap<>();
+  /**
+   * First passes: each dimension variable's values (and a roll-up's parent variables' values) over
+   * the whole column, then, for a roll-up by parent variables, each level's parent codes read from
+   * the records (coded against those values, so one more pass over those columns).
+   */
+  private static void scanDimensions(
+      TableSpec spec,
+      Workspace workspace,
+      Map<String, SharedEncoding> shared,
+      Map<DimensionSpec, List<ParentCodes>> parents,
+      CancellationToken cancel) {
     for (DimensionSpec ds : spec.dimensions()) {
       shared.putIfAbsent(ds.variable(), new SharedEncoding());
+      for (String pv : parentVariables(ds)) {
+        shared.putIfAbsent(pv, new SharedEncoding());
+      }
     }
     if (shared.isEmpty()) {
-      return shared;
+      return;
     }
     ColumnSlices dims = workspace.columnSlices(spec.dataset(), shared.keySet());
     for (int s = 0; s < dims.sliceCount(); s++) {
@@ -186,6 +229,39 @@ final class StreamedTabulation {
         e.getValue().scan(data.column(e.getKey()));
       }
     }
-    return shared;
+    for (DimensionSpec ds : spec.dimensions()) {
+      List<String> chain = new ArrayList<>(List.of(ds.variable()));
+      chain.addAll(parentVariables(ds));
+      if (chain.size() == 1) {
+        continue;
+      }
+      List<ParentCodes> levels = new ArrayList<>();
+      for (int l = 0; l + 1 < chain.size(); l++) {
+        levels.add(
+            new ParentCodes(
+                chain.get(l),
+                shared.get(chain.get(l)).values(),
+                chain.get(l + 1),
+                shared.get(chain.get(l + 1)).values()));
+      }
+      ColumnSlices chainSlices = workspace.columnSlices(spec.dataset(), chain);
+      for (int s = 0; s < chainSlices.sliceCount(); s++) {
+        cancel.throwIfCancelled();
+        DatasetColumns data = chainSlices.slice(s);
+        for (int l = 0; l < levels.size(); l++) {
+          levels
+              .get(l)
+              .read(
+                  shared.get(chain.get(l)).encode(data.column(chain.get(l))),
+                  shared.get(chain.get(l + 1)).encode(data.column(chain.get(l + 1))));
+        }
+      }
+      parents.put(ds, levels);
+    }
+  }
+
+  /** A roll-up's parent variables, nearest first (none for other dimensions). */
+  private static List<String> parentVariables(DimensionSpec ds) {
+    return ds.derivation() instanceof RollUp r && r.byVariables() ? r.parentVariables() : List.of();
   }
 }

@@ -89,21 +89,28 @@ public final class Tabulator {
    * a time instead ({@link StreamedTabulation}; same table, no columns cached).
    *
    * @throws InputException naming the dataset or variable when unknown
-   * @throws org.statbench.core.ResourceException when the columns do not fit and the measure is a
-   *     weighted median or percentile (these are not streamed)
    * @throws org.statbench.core.CancelledException when cancelled
    */
   public Table tabulate(TableSpec spec, Workspace workspace, CancellationToken cancel) {
     long bytes = workspace.columnBytes(spec.dataset(), spec.variables());
+    Measure m = spec.measure();
+    if (bytes > 0
+        && !StreamedTabulation.shouldStream(bytes)
+        && spec.weight() != null
+        && (m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE)) {
+      // a weighted percentile in memory also holds each record's leaf cell and a sorted copy of
+      // (value, weight, cell) with the merge sort's second copy: 44 bytes a record more
+      bytes += 44L * workspace.dataset(spec.dataset()).rows();
+    }
     if (StreamedTabulation.shouldStream(bytes)) {
-      return StreamedTabulation.tabulate(spec, workspace, bytes, cancel);
+      return StreamedTabulation.tabulate(spec, workspace, cancel);
     }
     DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());
     return tabulate(spec, columns, cancel);
   }
 
   /** Name of the synthetic column that carries record keys while cell keys are computed. */
-  private static final String RECORD_KEY = "\u0000record_key";
+  static final String RECORD_KEY = "\u0000record_key";
 
   /**
    * Computes a table like {@link #tabulate(TableSpec, Workspace, CancellationToken)} and attaches
@@ -113,6 +120,14 @@ public final class Tabulator {
    * perturbation consistent. Costs one more pass over the data.
    */
   public Table tabulateWithCellKeys(TableSpec spec, Workspace workspace, CancellationToken cancel) {
+    long bytes = workspace.columnBytes(spec.dataset(), spec.variables());
+    // the record keys take 8 bytes a record more
+    if (StreamedTabulation.shouldStream(bytes)
+        || bytes > 0
+            && StreamedTabulation.shouldStream(
+                bytes + 8L * workspace.dataset(spec.dataset()).rows())) {
+      return StreamedTabulation.tabulateWithCellKeys(spec, workspace, cancel);
+    }
     DatasetColumns columns = workspace.columns(spec.dataset(), spec.variables());
     Table table = tabulate(spec, columns, cancel);
     Map<String, Column> withKeys = new LinkedHashMap<>(columns.columns());
@@ -120,11 +135,18 @@ public final class Tabulator {
         RECORD_KEY,
         new NumericColumn(RECORD_KEY, VariableType.DECIMAL, workspace.recordKeys(spec.dataset())));
     DatasetColumns keyed = new DatasetColumns(columns.dataset(), columns.rows(), withKeys);
-    TableSpec keySpec =
-        spec.withWeight(null)
-            .withPercentage(Percentage.NONE)
-            .withMeasure(Measure.of(MeasureKind.SUM, RECORD_KEY));
-    Table sums = tabulate(keySpec, keyed, cancel);
+    return withCellKeys(table, tabulate(cellKeySpec(spec), keyed, cancel));
+  }
+
+  /** The sums of record keys per cell that give a table's cell keys (no weight, no percentage). */
+  static TableSpec cellKeySpec(TableSpec spec) {
+    return spec.withWeight(null)
+        .withPercentage(Percentage.NONE)
+        .withMeasure(Measure.of(MeasureKind.SUM, RECORD_KEY));
+  }
+
+  /** The table with each cell's key: the fractional part of its sum of record keys (0 if none). */
+  static Table withCellKeys(Table table, Table sums) {
     double[] keys = new double[sums.cellCount()];
     for (int i = 0; i < keys.length; i++) {
       double s = sums.value(i);
@@ -279,40 +301,9 @@ public final class Tabulator {
   /** Each child code's parent label, checked to be unique. */
   private static Map<String, String> parentsOf(
       String variable, EncodedColumn child, String parentVariable, EncodedColumn parent) {
-    int[] parentCode = new int[child.values.size()];
-    java.util.Arrays.fill(parentCode, -1);
-    int n = child.size();
-    for (int i = 0; i < n; i++) {
-      int c = child.code(i);
-      int p = parent.code(i);
-      if (c < 0 || p < 0) {
-        continue;
-      }
-      int seen = parentCode[c];
-      if (seen < 0) {
-        parentCode[c] = p;
-      } else if (seen != p) {
-        throw new InputException(
-            "Cannot roll '"
-                + variable
-                + "' up to '"
-                + parentVariable
-                + "': code '"
-                + child.values.labels()[c]
-                + "' has two parents, '"
-                + parent.values.labels()[seen]
-                + "' and '"
-                + parent.values.labels()[p]
-                + "'");
-      }
-    }
-    Map<String, String> out = new java.util.HashMap<>();
-    for (int c = 0; c < parentCode.length; c++) {
-      if (parentCode[c] >= 0) {
-        out.put(child.values.labels()[c], parent.values.labels()[parentCode[c]]);
-      }
-    }
-    return Map.copyOf(out);
+    ParentCodes codes = new ParentCodes(variable, child.values, parentVariable, parent.values);
+    codes.read(child, parent);
+    return codes.labels();
   }
 
   private EncodedColumn encoded(Column col) {

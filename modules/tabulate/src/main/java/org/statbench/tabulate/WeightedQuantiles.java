@@ -48,27 +48,12 @@ public final class WeightedQuantiles {
       double p,
       String weightVariable,
       CancellationToken cancel) {
-    int nd = plans.size();
-    int[] fullStride = new int[nd];
-    int cells = 1;
-    for (int d = nd - 1; d >= 0; d--) {
-      fullStride[d] = cells;
-      cells = Math.multiplyExact(cells, plans.get(d).fullSize());
-    }
-    int[] ls = Cube.leafStrides(plans);
     // the records that count, compacted (value, weight, leaf cell) so that sorting and the walk
     // below read memory in order
     int kept = 0;
     for (int i = 0; i < n; i++) {
-      if (leafCell[i] != 0) {
-        double w = weights[i];
-        if (w < 0) {
-          throw new InputException(
-              "Weighted percentiles need weights of 0 or more: '" + weightVariable + "' has " + w);
-        }
-        if (w > 0) {
-          kept++;
-        }
+      if (leafCell[i] != 0 && counts(weights[i], weightVariable)) {
+        kept++;
       }
     }
     double[] xs = new double[kept];
@@ -85,29 +70,92 @@ public final class WeightedQuantiles {
     }
     sortByValueThenWeight(xs, ws, cs);
     cancel.throwIfCancelled();
-    // the full cells each leaf cell adds into: its own position, its parents and the total, per
-    // dimension, in every combination (computed once per leaf cell met)
-    int[][] targets = new int[leafCount(plans) + 1][];
-    double[] total = new double[cells];
+    Walk walk = new Walk(plans, p);
     for (int j = 0; j < kept; j++) {
-      for (int f : targets(targets, cs[j], plans, ls, fullStride)) {
-        total[f] += ws[j];
-      }
+      walk.addToTotal(ws[j], cs[j]);
     }
-    double[] out = new double[cells];
-    java.util.Arrays.fill(out, Double.NaN);
-    double[] cum = new double[cells];
-    byte[] state = new byte[cells]; // 0 searching, 1 waiting for the next value, 2 done
-    double[] lower = new double[cells];
     for (int j = 0; j < kept; j++) {
       if ((j & 0xFFFF) == 0) {
         cancel.throwIfCancelled();
       }
-      double x = xs[j];
-      for (int f : targets(targets, cs[j], plans, ls, fullStride)) {
+      walk.step(xs[j], ws[j], cs[j]);
+    }
+    return walk.result();
+  }
+
+  /**
+   * Whether a record of weight {@code w} counts (a weight above 0).
+   *
+   * @throws InputException when the weight is negative
+   */
+  static boolean counts(double w, String weightVariable) {
+    if (w < 0) {
+      throw new InputException(
+          "Weighted percentiles need weights of 0 or more: '" + weightVariable + "' has " + w);
+    }
+    return w > 0;
+  }
+
+  /**
+   * The walk of the definition over records fed in the order of (value, weight): first every record
+   * to {@link #addToTotal}, then again to {@link #step} until {@link #settled}. Both paths (all
+   * records sorted at once in memory, or the streamed path's windows of the order) feed the same
+   * additions in the same order, so they agree to the last bit.
+   */
+  static final class Walk {
+    private final List<DimensionPlan> plans;
+    private final double p;
+    private final int[] fullStride;
+    private final int[] ls;
+    private final int[][] targets;
+    private final double[] total;
+    private final double[] cum;
+    private final byte[] state; // 0 searching, 1 waiting for the next value, 2 done
+    private final double[] lower;
+    private final double[] out;
+    private int open = -1; // cells with weight not yet settled; -1 before the first step
+
+    Walk(List<DimensionPlan> plans, double p) {
+      this.plans = plans;
+      this.p = p;
+      int nd = plans.size();
+      fullStride = new int[nd];
+      int cells = 1;
+      for (int d = nd - 1; d >= 0; d--) {
+        fullStride[d] = cells;
+        cells = Math.multiplyExact(cells, plans.get(d).fullSize());
+      }
+      ls = Cube.leafStrides(plans);
+      // the full cells each leaf cell adds into: its own position, its parents and the total, per
+      // dimension, in every combination (computed once per leaf cell met)
+      targets = new int[leafCount(plans) + 1][];
+      total = new double[cells];
+      cum = new double[cells];
+      state = new byte[cells];
+      lower = new double[cells];
+      out = new double[cells];
+      java.util.Arrays.fill(out, Double.NaN);
+    }
+
+    /** Adds a record's weight (above 0) to its cells' totals. */
+    void addToTotal(double w, int leafCell) {
+      for (int f : targets(targets, leafCell, plans, ls, fullStride)) {
+        total[f] += w;
+      }
+    }
+
+    /** Walks one record (after every record went to {@link #addToTotal}). */
+    void step(double x, double w, int leafCell) {
+      if (open < 0) {
+        open = 0;
+        for (double t : total) {
+          open += t > 0 ? 1 : 0;
+        }
+      }
+      for (int f : targets(targets, leafCell, plans, ls, fullStride)) {
         switch (state[f]) {
           case 0 -> {
-            cum[f] += ws[j];
+            cum[f] += w;
             // t = W at p = 100 exactly (W * 100 / 100 may round above W)
             double t = p >= 100 ? total[f] : total[f] * p / 100.0;
             if (cum[f] >= t) {
@@ -117,23 +165,34 @@ public final class WeightedQuantiles {
               } else {
                 out[f] = x;
                 state[f] = 2;
+                open--;
               }
             }
           }
           case 1 -> {
             out[f] = (lower[f] + x) / 2;
             state[f] = 2;
+            open--;
           }
           default -> {}
         }
       }
     }
-    for (int f = 0; f < cells; f++) {
-      if (state[f] == 1) {
-        out[f] = lower[f];
-      }
+
+    /** Whether every cell with weight has its percentile (later records change nothing). */
+    boolean settled() {
+      return open == 0;
     }
-    return out;
+
+    /** Per full-cube cell the percentile, NaN when empty. */
+    double[] result() {
+      for (int f = 0; f < out.length; f++) {
+        if (state[f] == 1) {
+          out[f] = lower[f];
+        }
+      }
+      return out;
+    }
   }
 
   static int leafCount(List<DimensionPlan> plans) {

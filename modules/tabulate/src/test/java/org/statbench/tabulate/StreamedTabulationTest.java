@@ -16,13 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.core.CancellationToken;
-import org.statbench.core.ResourceException;
+import org.statbench.core.InputException;
 import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.spec.DateGrouping;
 import org.statbench.core.spec.DateUnit;
 import org.statbench.core.spec.DimensionSpec;
 import org.statbench.core.spec.Percentage;
 import org.statbench.core.spec.RangeFilter;
+import org.statbench.core.spec.RollUp;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Measure;
 import org.statbench.core.table.MeasureKind;
@@ -87,7 +88,7 @@ class StreamedTabulationTest {
   }
 
   private static Table streamed(TableSpec spec) {
-    return StreamedTabulation.tabulate(spec, ws, 0, CancellationToken.NONE);
+    return StreamedTabulation.tabulate(spec, ws, CancellationToken.NONE);
   }
 
   @Test
@@ -155,7 +156,7 @@ class StreamedTabulationTest {
 
   /** Streamed with at most {@code budget} bucket counters per percentile pass. */
   private static Table streamed(TableSpec spec, long budget) {
-    return StreamedTabulation.tabulate(spec, ws, 0, budget, CancellationToken.NONE);
+    return StreamedTabulation.tabulate(spec, ws, budget, CancellationToken.NONE);
   }
 
   @Test
@@ -209,7 +210,7 @@ class StreamedTabulationTest {
       w.importCsv(ImportRequest.of("s", csv), null, CancellationToken.NONE);
       TableSpec spec =
           TableSpec.of("s").withRows("g").withMeasure(Measure.of(MeasureKind.MEDIAN, "x"));
-      Table t = StreamedTabulation.tabulate(spec, w, 0, 1, CancellationToken.NONE);
+      Table t = StreamedTabulation.tabulate(spec, w, 1, CancellationToken.NONE);
       // a: -2.5, 3, 10, 1e300: (3 + 10) / 2; b: no values; c: -0.5, 7, 7: 7
       assertThat(Cells.value(t, "a")).isEqualTo(6.5);
       assertThat(Cells.value(t, "b")).isNaN();
@@ -220,19 +221,122 @@ class StreamedTabulationTest {
   }
 
   @Test
-  void weightedMediansAreRefusedWithTheFiguresWhenTheColumnsDoNotFit() {
+  void weightedMediansAndPercentilesEqualTheInMemoryTableBitForBitInOneWindowOrMany() {
+    TableSpec median =
+        TableSpec.of("big")
+            .withRows("region")
+            .withColumns("kids")
+            .withMeasure(Measure.of(MeasureKind.MEDIAN, "amount"))
+            .withWeight("w")
+            .withFilter(CodeFilter.exclude("sex", "M"));
+    TableSpec p90 =
+        TableSpec.of("big")
+            .withRows(List.of(DimensionSpec.of("start", new DateGrouping(DateUnit.YEAR))))
+            .withColumns("area")
+            .withMeasure(new Measure(MeasureKind.PERCENTILE, "amount", 90))
+            .withWeight("kids");
+    TableSpec p10 =
+        TableSpec.of("big")
+            .withRows("sex")
+            .withMeasure(new Measure(MeasureKind.PERCENTILE, "kids", 10))
+            .withWeight("amount");
+    for (TableSpec spec : List.of(median, p90, p10)) {
+      Table expected = inMemory(spec);
+      // one window holding every (value, weight, cell) entry; windows of a few hundred entries
+      for (long budget : new long[] {1 << 20, 300}) {
+        assertThat(streamed(spec, budget)).as(spec.measure().label()).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void weightedMediansFollowTheDefinitionWithSumsInTheOrderOfValueAndWeight(@TempDir Path small)
+      throws Exception {
+    Path csv = small.resolve("small.csv");
+    // b: weights 0.1 three times then 0.7: summed in that order 0.1 + 0.1 + 0.1 =
+    // 0.30000000000000004
+    Files.writeString(
+        csv,
+        "g,x,w\na,1,1\na,2,1\na,3,2\nb,5,0.1\nb,5,0.1\nb,5,0.1\nb,9,0.7\nc,4,\nc,8,0\n"
+            + "d,-1,2\nd,6,3\nd,6,1\n");
+    try (Workspace w = Workspace.open(small.resolve("ws"))) {
+      w.importCsv(ImportRequest.of("s", csv), null, CancellationToken.NONE);
+      TableSpec spec =
+          TableSpec.of("s")
+              .withRows("g")
+              .withMeasure(Measure.of(MeasureKind.MEDIAN, "x"))
+              .withWeight("w");
+      for (long budget : new long[] {1, 1 << 20}) {
+        Table t = StreamedTabulation.tabulate(spec, w, budget, CancellationToken.NONE);
+        assertThat(t)
+            .isEqualTo(
+                new Tabulator()
+                    .tabulate(spec, w.columns("s", spec.variables()), CancellationToken.NONE));
+        // a: W = 4, t = 2; C = 1, 2 (= t at x = 2): the midpoint of 2 and 3
+        assertThat(Cells.value(t, "a")).isEqualTo(2.5);
+        // b: W = 0.30000000000000004 + 0.7 = 1.0, t = 0.5; C = 0.1, 0.2, 0.30000000000000004, 1.0
+        assertThat(Cells.value(t, "b")).isEqualTo(9.0);
+        // c: a missing weight and a zero weight: no weight, empty
+        assertThat(Cells.value(t, "c")).isNaN();
+        // d: sorted (-1, 2), (6, 1), (6, 3): W = 6, t = 3; C = 2, 3 (= t) at 6, next value 6
+        assertThat(Cells.value(t, "d")).isEqualTo(6.0);
+      }
+    }
+  }
+
+  @Test
+  void rollUpsByParentVariablesEqualTheInMemoryTable() {
+    TableSpec spec =
+        TableSpec.of("big")
+            .withRows(List.of(DimensionSpec.of("region", RollUp.toVariable("area"))))
+            .withColumns("sex")
+            .withMeasure(Measure.of(MeasureKind.MEDIAN, "amount"))
+            .withWeight("w");
+    assertThat(streamed(spec)).isEqualTo(inMemory(spec));
+    TableSpec counts =
+        TableSpec.of("big")
+            .withRows(List.of(DimensionSpec.of("region", RollUp.toVariable("area"))))
+            .withColumns("sex");
+    Table t = streamed(counts);
+    assertThat(t).isEqualTo(inMemory(counts));
+    // North holds R0 and R1 (records i = 0, 1 mod 7); R4..R6 have no area: directly under Total
+    assertThat(codesOf(t, 0)).containsSubsequence("North", "R0", "R1", "South", "R2", "R3");
+    assertThat(count(t, "North", "Total")).isEqualTo(ofResidue(0) + ofResidue(1));
+    assertThat(count(t, "R4", "Total")).isEqualTo(ofResidue(4));
+  }
+
+  @Test
+  void aRollUpToAVariableGivingACodeTwoParentsNamesTheFirstConflictAsInMemory() {
+    // region R i % 7 and sex by i % 2: R0 is met with F (record 0), then with M (record 7)
+    TableSpec spec =
+        TableSpec.of("big").withRows(List.of(DimensionSpec.of("region", RollUp.toVariable("sex"))));
+    String message = "Cannot roll 'region' up to 'sex': code 'R0' has two parents, 'F' and 'M'";
+    assertThatThrownBy(() -> streamed(spec)).isInstanceOf(InputException.class).hasMessage(message);
+    assertThatThrownBy(() -> inMemory(spec)).isInstanceOf(InputException.class).hasMessage(message);
+  }
+
+  @Test
+  void cellKeysOfAStreamedTableAreTheFractionalPartsOfTheRecordKeySumsAsInMemory() {
     TableSpec spec =
         TableSpec.of("big")
             .withRows("region")
-            .withMeasure(Measure.of(MeasureKind.MEDIAN, "amount"))
+            .withColumns("sex")
+            .withMeasure(Measure.of(MeasureKind.MEAN, "amount"))
             .withWeight("w");
-    assertThatThrownBy(
-            () -> StreamedTabulation.tabulate(spec, ws, 9_000_000, CancellationToken.NONE))
-        .isInstanceOf(ResourceException.class)
-        .hasMessageContaining("tabulating 1,099,810 rows of 'big'")
-        .hasMessageContaining("the columns take about 9 MB")
-        .hasMessageContaining("weighted by 'w' of each cell needs all of the cell's values at once")
-        .hasMessageContaining("JAVA_TOOL_OPTIONS=-Xmx");
+    Table s = StreamedTabulation.tabulateWithCellKeys(spec, ws, CancellationToken.NONE);
+    Table m = new Tabulator().tabulateWithCellKeys(spec, ws, CancellationToken.NONE);
+    assertThat(s).isEqualTo(m);
+    for (int i = 0; i < s.cellCount(); i++) {
+      assertThat(s.cellKey(i)).as("cell %d", i).isEqualTo(m.cellKey(i));
+    }
+    // (R0, F) holds the records i = 0 (mod 14); its key counts every one of them (the key is
+    // of the records in the cell, whether or not they have an amount), added in record order
+    double[] keys = ws.recordKeys("big");
+    double sum = 0;
+    for (int i = 0; i < ROWS; i += 14) {
+      sum += keys[i];
+    }
+    assertThat(s.cellKey(Cells.at(s, "R0", "F"))).isEqualTo(sum - Math.floor(sum));
   }
 
   @Test

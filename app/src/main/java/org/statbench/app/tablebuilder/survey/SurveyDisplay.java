@@ -400,7 +400,8 @@ public final class SurveyDisplay {
     legend.set(
         String.format(
             Locale.ROOT,
-            "%s · %d%% intervals · %d cell%s * use with caution (CV %.0f–%.0f%%) · %d [withheld]"
+            "%s · %d%% intervals · %d cell%s * use with caution (CV %.0f–%.0f%%, or undefined as"
+                + " the estimate is 0) · %d [withheld]"
                 + " as unreliable (CV over %.0f%% or unweighted base under %d) · hover a cell for"
                 + " its reason",
             design.get().summary(),

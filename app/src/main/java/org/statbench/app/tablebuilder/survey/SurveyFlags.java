@@ -17,11 +17,25 @@ public final class SurveyFlags {
 
   private SurveyFlags() {}
 
-  /** Every cell's verdict under the quality rules. */
+  /** The verdict on a cell whose estimate is 0 and that the other rules let through. */
+  public static final QualityPolicy.Verdict CV_UNDEFINED =
+      new QualityPolicy.Verdict(
+          QualityPolicy.Level.CAUTION,
+          "caution:cv-undefined",
+          "use with caution: CV undefined (estimate 0)");
+
+  /**
+   * Every cell's verdict under the quality rules. A cell whose estimate is 0 has no CV (its SE over
+   * 0), so the CV rules cannot judge it; unless its base withholds it, it is flagged for caution
+   * ({@link #CV_UNDEFINED}) rather than published as reliable.
+   */
   public static QualityPolicy.Verdict[] verdicts(SurveyTable st, QualityPolicy quality) {
     QualityPolicy.Verdict[] out = new QualityPolicy.Verdict[st.cellCount()];
     for (int i = 0; i < out.length; i++) {
       out[i] = quality.assess(st.cv(i) * 100, st.base(i));
+      if (out[i].level() == QualityPolicy.Level.OK && st.estimate(i) == 0) {
+        out[i] = CV_UNDEFINED;
+      }
     }
     return out;
   }

@@ -36,6 +36,7 @@ import org.statbench.core.table.Table;
 import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.DimensionPlan;
 import org.statbench.tabulate.DimensionPlanner;
+import org.statbench.tabulate.ParentCodes;
 import org.statbench.tabulate.ValueSet;
 import org.statbench.tabulate.WeightedQuantiles;
 
@@ -1055,18 +1056,7 @@ public final class SqlTabulator {
       String parent = label(row[1], pt);
       String seen = out.get(child);
       if (seen != null && !seen.equals(parent)) {
-        throw new InputException(
-            "Cannot roll '"
-                + variable
-                + "' up to '"
-                + parentVariable
-                + "': code '"
-                + child
-                + "' has two parents, '"
-                + seen
-                + "' and '"
-                + parent
-                + "'");
+        throw ParentCodes.twoParents(variable, parentVariable, child, seen, parent);
       }
       out.put(child, parent);
     }

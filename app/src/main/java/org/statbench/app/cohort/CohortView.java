@@ -36,7 +36,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.statbench.app.chart.ChartStyle;
 import org.statbench.app.datasets.FieldDrag;
 import org.statbench.cohort.CellStatus;
 import org.statbench.cohort.CohortPeriod;
@@ -86,6 +88,13 @@ public final class CohortView {
     root.setBottom(messageBar());
     vm.resultProperty().addListener((Observable o) -> showResult());
     vm.curves().addListener((Observable o) -> showCurves());
+    // the charts follow the window's theme, also when it changes while the tab is open
+    ChartStyle.follow(
+        root,
+        t -> {
+          ChartStyle.paint(curvesChart.getChart(), t);
+          ChartStyle.paint(horizonChart.getChart(), t);
+        });
     showResult();
   }
 
@@ -483,7 +492,8 @@ public final class CohortView {
     buildTriangleColumns(t);
     buildAtRiskColumns(t);
     showCurves();
-    horizonChart.setChart(
+    show(
+        horizonChart,
         t == null
             ? CohortCharts.emptyChart("The fixed-horizon measure by cohort appears here")
             : CohortCharts.horizonChart(t, t.horizonMeasures()));
@@ -590,9 +600,16 @@ public final class CohortView {
   // ---------------------------------------------------------------------------------------------
   // Charts
 
+  /** Shows a chart in the window's theme (the built charts are light, as their exports). */
+  private void show(ChartViewer viewer, JFreeChart chart) {
+    ChartStyle.paint(chart, ChartStyle.themeOf(root));
+    viewer.setChart(chart);
+  }
+
   private void showCurves() {
     CohortTable t = vm.resultProperty().get();
-    curvesChart.setChart(
+    show(
+        curvesChart,
         t == null || vm.curves().isEmpty()
             ? CohortCharts.emptyChart("Curves of the cumulative proportion appear here")
             : CohortCharts.curvesChart(t, vm.curves(), vm.curveSourceProperty().get()));

@@ -62,9 +62,9 @@ class LookAroundTest {
   void everyTabInEveryLookAndSize(FxRobot robot) throws IOException {
     robot.clickOn("#menu-help").clickOn("#menuDemo");
     WaitForAsyncUtils.waitForFxEvents();
-    open(robot, "#menuSavedTables", "supergroup");
+    open(robot, "#menuSavedTables", "6-median");
     robot.interact(
-        () -> robot.lookup("#surveyShow").queryAs(ComboBox.class).getSelectionModel().selectLast());
+        () -> robot.lookup("#surveyShow").queryAs(ComboBox.class).getSelectionModel().select(2));
     String[] looks = {"light", "dark", "high-contrast", "presenter"};
     int[][] sizes = {{1024, 700}, {1280, 800}, {1920, 1080}};
     for (int[] size : sizes) {
@@ -90,7 +90,7 @@ class LookAroundTest {
             robot.interact(
                 () ->
                     robot.lookup("#cohortDefinition").queryAs(MenuButton.class).getItems().stream()
-                        .filter(i -> i.getText() != null && i.getText().startsWith("Sample"))
+                        .filter(i -> i.getText() != null && i.getText().startsWith("Job outcome"))
                         .findFirst()
                         .ifPresent(MenuItem::fire));
           }

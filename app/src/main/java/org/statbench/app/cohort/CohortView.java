@@ -40,6 +40,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.statbench.app.chart.ChartStyle;
 import org.statbench.app.datasets.FieldDrag;
+import org.statbench.app.theme.Em;
 import org.statbench.cohort.CellStatus;
 import org.statbench.cohort.CohortPeriod;
 import org.statbench.cohort.CohortRow;
@@ -127,7 +128,7 @@ public final class CohortView {
     Spinner<Integer> horizon = new Spinner<>(0, 240, vm.horizonProperty().get());
     horizon.setId("cohortHorizon");
     horizon.setEditable(true);
-    horizon.setPrefWidth(80);
+    Em.prefWidth(horizon, 6.2);
     horizon.getValueFactory().valueProperty().bindBidirectional(horizonValue);
 
     ChoiceBox<DurationUnit> unit = new ChoiceBox<>();
@@ -151,7 +152,7 @@ public final class CohortView {
             return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.trim());
           }
         });
-    asOf.setPrefWidth(130);
+    Em.prefWidth(asOf, 10);
     asOf.valueProperty().bindBidirectional(vm.asOfProperty());
     asOf.setTooltip(
         new Tooltip(
@@ -163,7 +164,7 @@ public final class CohortView {
     ComboBox<String> by = new ComboBox<>(vm.breakdownVariables());
     by.setId("cohortBy");
     by.setPromptText("(none)");
-    by.setPrefWidth(150);
+    Em.prefWidth(by, 11.5);
     by.valueProperty().bindBidirectional(vm.breakdownProperty());
     by.getStyleClass().add("cohort-drop-target");
     dropTarget(by, vm::acceptsBreakdown, vm::dropBreakdown);
@@ -339,7 +340,7 @@ public final class CohortView {
     ComboBox<String> box = new ComboBox<>(vm.dateVariables());
     box.setId(id);
     box.setPromptText(prompt);
-    box.setPrefWidth(170);
+    Em.prefWidth(box, 13); // em: widens with presenter mode's text
     box.getStyleClass().add("cohort-drop-target");
     box.setTooltip(new Tooltip("Drag a date variable here, or choose one (dates only)"));
     return box;

@@ -9,26 +9,36 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.TexturePaint;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 
 /**
  * How charts look: colours from the window's theme (light, dark, high contrast), series in
  * Okabe-Ito's colour-blind-safe colours and, beyond them, the same colours hatched (so the ninth
  * series never repeats the first), and category labels that turn and wrap rather than being cut.
  */
-final class ChartStyle {
+public final class ChartStyle {
   /** The chart's part of a theme. */
-  enum Theme {
+  public enum Theme {
     LIGHT(Color.WHITE, new Color(0x1C2A38), new Color(0xD0D0D0)),
     DARK(new Color(0x23262A), new Color(0xE8EBEE), new Color(0x4A5058)),
     HIGH_CONTRAST(Color.BLACK, Color.WHITE, new Color(0x808080));
@@ -43,8 +53,23 @@ final class ChartStyle {
       this.grid = grid;
     }
 
+    /** The chart and plot background. */
+    public Color background() {
+      return background;
+    }
+
+    /** Titles, legend and axis labels. */
+    public Color text() {
+      return text;
+    }
+
+    /** Grid and axis lines. */
+    public Color grid() {
+      return grid;
+    }
+
     /** The theme for a window root's style classes ({@code theme-dark}, ...). */
-    static Theme of(java.util.Collection<String> rootClasses) {
+    public static Theme of(java.util.Collection<String> rootClasses) {
       if (rootClasses.contains("theme-dark")) {
         return DARK;
       }
@@ -101,27 +126,87 @@ final class ChartStyle {
     return new TexturePaint(tile, new Rectangle(0, 0, 8, 8));
   }
 
+  /** The chart theme of the window a node is in (light when it is in none yet). */
+  public static Theme themeOf(Node node) {
+    Scene scene = node.getScene();
+    return scene == null || scene.getRoot() == null
+        ? Theme.LIGHT
+        : Theme.of(scene.getRoot().getStyleClass());
+  }
+
+  /**
+   * Calls {@code restyle} with the chart theme of the window {@code node} is in whenever it may
+   * have changed: when the node enters a window and when the window's theme changes (its root's
+   * style classes). Does not call it now.
+   */
+  public static void follow(Node node, Consumer<Theme> restyle) {
+    ListChangeListener<String> themeChange = c -> restyle.accept(themeOf(node));
+    node.sceneProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (a != null && a.getRoot() != null) {
+                a.getRoot().getStyleClass().removeListener(themeChange);
+              }
+              if (b != null && b.getRoot() != null) {
+                b.getRoot().getStyleClass().addListener(themeChange);
+              }
+              restyle.accept(themeOf(node));
+            });
+    if (node.getScene() != null && node.getScene().getRoot() != null) {
+      node.getScene().getRoot().getStyleClass().addListener(themeChange);
+    }
+  }
+
+  /**
+   * Paints any chart's backgrounds, titles, subtitles, legend, axes and grid lines in a theme (the
+   * series keep their colours). Category and XY plots; a chart changed this way redraws itself.
+   */
+  public static void paint(JFreeChart chart, Theme theme) {
+    chart.setBackgroundPaint(theme.background);
+    if (chart.getTitle() != null) {
+      chart.getTitle().setPaint(theme.text);
+    }
+    for (int i = 0; i < chart.getSubtitleCount(); i++) {
+      if (chart.getSubtitle(i) instanceof LegendTitle legend) {
+        legend.setBackgroundPaint(theme.background);
+        legend.setItemPaint(theme.text);
+      } else if (chart.getSubtitle(i) instanceof TextTitle text) {
+        text.setPaint(theme.text);
+        text.setBackgroundPaint(null);
+      }
+    }
+    Plot plot = chart.getPlot();
+    plot.setBackgroundPaint(theme.background);
+    plot.setNoDataMessagePaint(theme.text);
+    List<Axis> axes = new ArrayList<>();
+    if (plot instanceof CategoryPlot p) {
+      p.setRangeGridlinePaint(theme.grid);
+      p.setDomainGridlinePaint(theme.grid);
+      axes.add(p.getDomainAxis());
+      axes.add(p.getRangeAxis());
+    } else if (plot instanceof XYPlot p) {
+      p.setRangeGridlinePaint(theme.grid);
+      p.setDomainGridlinePaint(theme.grid);
+      axes.add(p.getDomainAxis());
+      axes.add(p.getRangeAxis());
+    }
+    for (Axis axis : axes) {
+      if (axis != null) {
+        axis.setLabelPaint(theme.text);
+        axis.setTickLabelPaint(theme.text);
+        axis.setAxisLinePaint(theme.grid);
+        axis.setTickMarkPaint(theme.grid);
+      }
+    }
+  }
+
   static void apply(JFreeChart chart, ChartType type, Theme theme) {
     CategoryPlot plot = chart.getCategoryPlot();
-    plot.setBackgroundPaint(theme.background);
-    plot.setRangeGridlinePaint(theme.grid);
     plot.setOutlineVisible(false);
-    chart.setBackgroundPaint(theme.background);
-    chart.getTitle().setPaint(theme.text);
     chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(Font.BOLD, 16f));
-    LegendTitle legend = chart.getLegend();
-    if (legend != null) {
-      legend.setBackgroundPaint(theme.background);
-      legend.setItemPaint(theme.text);
-    }
+    paint(chart, theme);
     CategoryAxis categories = plot.getDomainAxis();
     ValueAxis values = plot.getRangeAxis();
-    for (var axis : new org.jfree.chart.axis.Axis[] {categories, values}) {
-      axis.setLabelPaint(theme.text);
-      axis.setTickLabelPaint(theme.text);
-      axis.setAxisLinePaint(theme.grid);
-      axis.setTickMarkPaint(theme.grid);
-    }
     // Many or long categories: turn the labels and let them wrap, never cut to a letter.
     int n = plot.getDataset().getColumnCount();
     categories.setMaximumCategoryLabelLines(3);

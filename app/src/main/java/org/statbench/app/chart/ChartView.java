@@ -45,25 +45,8 @@ public final class ChartView extends BorderPane {
     model.dataProperty().addListener((o, a, b) -> redraw());
     model.chartTypeProperty().addListener((o, a, b) -> redraw());
     // the chart follows the window's theme (its root carries theme-dark, ...)
-    javafx.collections.ListChangeListener<String> themeChange = c -> redraw();
-    sceneProperty()
-        .addListener(
-            (o, a, b) -> {
-              if (a != null && a.getRoot() != null) {
-                a.getRoot().getStyleClass().removeListener(themeChange);
-              }
-              if (b != null && b.getRoot() != null) {
-                b.getRoot().getStyleClass().addListener(themeChange);
-              }
-              redraw();
-            });
+    ChartStyle.follow(this, t -> redraw());
     redraw();
-  }
-
-  private ChartStyle.Theme theme() {
-    return getScene() == null || getScene().getRoot() == null
-        ? ChartStyle.Theme.LIGHT
-        : ChartStyle.Theme.of(getScene().getRoot().getStyleClass());
   }
 
   private void redraw() {
@@ -71,7 +54,7 @@ public final class ChartView extends BorderPane {
     empty.setVisible(d.isEmpty());
     viewer.setVisible(!d.isEmpty());
     if (!d.isEmpty()) {
-      viewer.setChart(chart(d, model.chartTypeProperty().get(), theme()));
+      viewer.setChart(chart(d, model.chartTypeProperty().get(), ChartStyle.themeOf(this)));
     }
   }
 

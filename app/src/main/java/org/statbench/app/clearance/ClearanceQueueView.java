@@ -263,8 +263,10 @@ public final class ClearanceQueueView {
   }
 
   private static Node legend() {
-    return new HBox(
+    // wraps in a narrow column or with large text rather than cutting the words
+    return new javafx.scene.layout.FlowPane(
         6,
+        4,
         box(CellMark.FAILING),
         new Label("fails a rule"),
         box(CellMark.WITHHELD),

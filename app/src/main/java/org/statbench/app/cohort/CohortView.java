@@ -36,8 +36,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.statbench.app.chart.ChartStyle;
 import org.statbench.app.datasets.FieldDrag;
+import org.statbench.app.theme.Em;
 import org.statbench.cohort.CellStatus;
 import org.statbench.cohort.CohortPeriod;
 import org.statbench.cohort.CohortRow;
@@ -86,6 +89,13 @@ public final class CohortView {
     root.setBottom(messageBar());
     vm.resultProperty().addListener((Observable o) -> showResult());
     vm.curves().addListener((Observable o) -> showCurves());
+    // the charts follow the window's theme, also when it changes while the tab is open
+    ChartStyle.follow(
+        root,
+        t -> {
+          ChartStyle.paint(curvesChart.getChart(), t);
+          ChartStyle.paint(horizonChart.getChart(), t);
+        });
     showResult();
   }
 
@@ -118,7 +128,7 @@ public final class CohortView {
     Spinner<Integer> horizon = new Spinner<>(0, 240, vm.horizonProperty().get());
     horizon.setId("cohortHorizon");
     horizon.setEditable(true);
-    horizon.setPrefWidth(80);
+    Em.prefWidth(horizon, 6.2);
     horizon.getValueFactory().valueProperty().bindBidirectional(horizonValue);
 
     ChoiceBox<DurationUnit> unit = new ChoiceBox<>();
@@ -142,7 +152,7 @@ public final class CohortView {
             return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.trim());
           }
         });
-    asOf.setPrefWidth(130);
+    Em.prefWidth(asOf, 10);
     asOf.valueProperty().bindBidirectional(vm.asOfProperty());
     asOf.setTooltip(
         new Tooltip(
@@ -154,7 +164,7 @@ public final class CohortView {
     ComboBox<String> by = new ComboBox<>(vm.breakdownVariables());
     by.setId("cohortBy");
     by.setPromptText("(none)");
-    by.setPrefWidth(150);
+    Em.prefWidth(by, 11.5);
     by.valueProperty().bindBidirectional(vm.breakdownProperty());
     by.getStyleClass().add("cohort-drop-target");
     dropTarget(by, vm::acceptsBreakdown, vm::dropBreakdown);
@@ -330,7 +340,7 @@ public final class CohortView {
     ComboBox<String> box = new ComboBox<>(vm.dateVariables());
     box.setId(id);
     box.setPromptText(prompt);
-    box.setPrefWidth(170);
+    Em.prefWidth(box, 13); // em: widens with presenter mode's text
     box.getStyleClass().add("cohort-drop-target");
     box.setTooltip(new Tooltip("Drag a date variable here, or choose one (dates only)"));
     return box;
@@ -483,7 +493,8 @@ public final class CohortView {
     buildTriangleColumns(t);
     buildAtRiskColumns(t);
     showCurves();
-    horizonChart.setChart(
+    show(
+        horizonChart,
         t == null
             ? CohortCharts.emptyChart("The fixed-horizon measure by cohort appears here")
             : CohortCharts.horizonChart(t, t.horizonMeasures()));
@@ -590,9 +601,16 @@ public final class CohortView {
   // ---------------------------------------------------------------------------------------------
   // Charts
 
+  /** Shows a chart in the window's theme (the built charts are light, as their exports). */
+  private void show(ChartViewer viewer, JFreeChart chart) {
+    ChartStyle.paint(chart, ChartStyle.themeOf(root));
+    viewer.setChart(chart);
+  }
+
   private void showCurves() {
     CohortTable t = vm.resultProperty().get();
-    curvesChart.setChart(
+    show(
+        curvesChart,
         t == null || vm.curves().isEmpty()
             ? CohortCharts.emptyChart("Curves of the cumulative proportion appear here")
             : CohortCharts.curvesChart(t, vm.curves(), vm.curveSourceProperty().get()));

@@ -140,6 +140,7 @@ public final class DatasetsView extends SplitPane {
     legend.setId("datasetLegend");
     legend.getStyleClass().add("muted");
     legend.setWrapText(true);
+    legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     legend.setStyle("-fx-font-style: italic;");
     legend.setTooltip(
         new Tooltip("Lookups: classification and area tables used to add variables by a join."));

@@ -132,6 +132,11 @@ public final class DisclosurePanelView {
     copy.disableProperty().bind(vm.tableProperty().isNull());
     copy.setOnAction(e -> actions.copy());
 
+    for (Button b : List.of(protect, request, export, copy)) {
+      // a narrow panel or large text wraps a button's words rather than cutting them
+      b.setWrapText(true);
+      b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
     Label message = new Label();
     message.setId("disclosure-message");
     message.setWrapText(true);
@@ -145,7 +150,7 @@ public final class DisclosurePanelView {
             policy,
             new Label("Failing rules"),
             rules,
-            new Label("Cells (click to find in the table)"),
+            wrapping("Cells (click to find in the table)"),
             cells,
             MarkLegend.build(),
             protect,

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.statbench.app.theme.Em;
 import org.statbench.geo.MatchReport.UnmatchedCode;
 import org.statbench.geo.SplitRule;
 
@@ -78,7 +79,7 @@ public final class JoinView {
         });
     split.valueProperty().bindBidirectional(model.splitRuleProperty());
     split.setMaxWidth(Double.MAX_VALUE);
-    split.setPrefWidth(185); // not the width of its longest item: the report needs the room
+    Em.prefWidth(split, 14.2); // not the width of its longest item: the report needs the room
     ComboBox<String> weight = combo("joinWeight", model.weightChoices());
     weight.valueProperty().bindBidirectional(model.weightColumnProperty());
     var noBridge = model.bridgeProperty().isEqualTo(JoinViewModel.NO_BRIDGE);
@@ -106,7 +107,7 @@ public final class JoinView {
     form.addRow(row++, new Label("Edition bridge"), bridge);
     form.addRow(row++, new Label("Split areas"), split);
     form.addRow(row, new Label("Weight"), weight);
-    form.setMinWidth(300);
+    Em.minWidth(form, 23);
     javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
     labels.setMinWidth(Region.USE_PREF_SIZE);
     form.getColumnConstraints().add(labels);
@@ -249,7 +250,7 @@ public final class JoinView {
     ComboBox<String> c = new ComboBox<>(items);
     c.setId(id);
     c.setMaxWidth(Double.MAX_VALUE);
-    c.setPrefWidth(185);
+    Em.prefWidth(c, 14.2);
     return c;
   }
 

@@ -148,8 +148,9 @@ public final class LinkageView {
     removeKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
     removeKey.setOnAction(e -> vm.matchKeys().remove(keys.getSelectionModel().getSelectedIndex()));
 
-    addKey.setMinWidth(Region.USE_PREF_SIZE);
-    removeKey.setMinWidth(Region.USE_PREF_SIZE);
+    for (Button b : List.of(add, remove, defaults, addKey, removeKey)) {
+      b.setMinWidth(Region.USE_PREF_SIZE); // the text fields shrink instead
+    }
 
     Button train = new Button("Train");
     train.setId("linkTrain");

@@ -87,9 +87,6 @@ public final class MainView extends BorderPane {
     SplitPane.setResizableWithParent(datasets, false);
     if (side != null) {
       SplitPane.setResizableWithParent(side, false);
-      split.setDividerPositions(0.2, 0.8);
-    } else {
-      split.setDividerPositions(0.22);
     }
 
     tableBuilder =
@@ -113,7 +110,23 @@ public final class MainView extends BorderPane {
     workspace.setId("workspaceLabel");
     workspace.getStyleClass().add("workspace-label");
     workspace.textProperty().bind(model.workspaceLabelProperty());
-    HBox top = new HBox(bar, workspace);
+    // The side panels are as wide as the theme's text needs (presenter mode widens them), up to
+    // 22% of the window each: set when the window first has a width and when the text size
+    // changes; dragged dividers are left alone otherwise.
+    Label fontProbe = new Label();
+    fontProbe.setManaged(false);
+    fontProbe.setVisible(false);
+    Runnable fitPanels = () -> fitSidePanels(fontProbe.getFont().getSize());
+    fontProbe.fontProperty().addListener((o, a, b) -> fitPanels.run());
+    split
+        .widthProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (a.doubleValue() <= 0 && b.doubleValue() > 0) {
+                fitPanels.run();
+              }
+            });
+    HBox top = new HBox(bar, workspace, fontProbe);
     HBox.setHgrow(bar, Priority.ALWAYS);
     top.setAlignment(Pos.CENTER_LEFT);
     top.getStyleClass().add("top-bar");
@@ -122,6 +135,21 @@ public final class MainView extends BorderPane {
     setTop(top);
     setCenter(split);
     setBottom(new StatusBarView(context));
+  }
+
+  /** Side panels 22 em (datasets) and 18.5 em (disclosure) wide, at most 22% of the window each. */
+  private void fitSidePanels(double em) {
+    double w = split.getWidth();
+    if (w <= 0) {
+      return;
+    }
+    double left = Math.min(22 * em, 0.22 * w) / w;
+    if (split.getItems().size() > 2) {
+      double right = Math.min(18.5 * em, 0.22 * w) / w;
+      split.setDividerPositions(left, 1 - right);
+    } else {
+      split.setDividerPositions(left);
+    }
   }
 
   private Node content(Feature f) {

@@ -38,7 +38,10 @@ public final class StatBenchApp extends Application {
     AppContext context = new AppContext(tasks, dialogs, workspace);
     MainViewModel vm = new MainViewModel(context);
     MainView view = new MainView(vm, Features.tabs(), Features.sidePanel());
-    Scene scene = new Scene(view, 1280, 800);
+    // 1280x800, or the screen when it is smaller (on 1024x700 the window was cut on both sides)
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    Scene scene =
+        new Scene(view, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
     stage.titleProperty().bind(vm.titleProperty());

@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.statbench.app.datasets.FieldDrag;
+import org.statbench.app.theme.Em;
 import org.statbench.core.spec.Percentage;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Dimension;
@@ -168,14 +169,15 @@ public final class TableBuilderView extends VBox {
     busy.setId("tableBusy");
     busy.setPrefSize(20, 20);
     busy.visibleProperty().bind(model.computingProperty());
-    measureKind.setPrefWidth(130);
-    measureVariable.setPrefWidth(150);
-    percentage.setPrefWidth(130);
-    weight.setPrefWidth(130);
+    // widths in em: they grow with presenter mode's text rather than eliding the choice
+    Em.prefWidth(measureKind, 10);
+    Em.prefWidth(measureVariable, 11.5);
+    Em.prefWidth(percentage, 10);
+    Em.prefWidth(weight, 10);
     measureVariable.setId("measureVariable");
     measureVariable.setPromptText("of variable");
     percentile.setId("percentile");
-    percentile.setPrefWidth(75);
+    Em.prefWidth(percentile, 5.8);
     percentile.setEditable(true);
     percentage.setId("percentage");
     percentage.getItems().setAll(Percentage.values());
@@ -249,7 +251,7 @@ public final class TableBuilderView extends VBox {
     columnSortBy.setId("columnSortBy");
     for (ComboBox<GridLayout.SortMode> box : List.of(rowSortMode, columnSortMode)) {
       box.getItems().setAll(GridLayout.SortMode.values());
-      box.setPrefWidth(170);
+      Em.prefWidth(box, 13);
     }
     rowSortBy.setPromptText("of column");
     rowSortBy.setTooltip(new Tooltip("The column whose values order the rows"));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -12,12 +14,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.chart.ChartStyle;
 import org.statbench.app.datasets.FieldDrag;
 import org.statbench.app.shell.RecordingDialogService;
 import org.statbench.app.shell.SameThreadTaskRunner;
@@ -143,6 +147,52 @@ class CohortViewTest {
     robot.interact(() -> vm.breakdownProperty().set("sex"));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(curves.getChart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(2);
+  }
+
+  @Test
+  void chartsTakeTheThemesColoursWhenTheThemeChangesWhileTheTabIsOpen(FxRobot robot) {
+    robot.interact(() -> vm.openSample(CohortViewModel.SAMPLE_DEFINITIONS.get(0)));
+    WaitForAsyncUtils.waitForFxEvents();
+    ChartViewer curves = robot.lookup("#cohortCurves").queryAs(ChartViewer.class);
+    ChartViewer horizon = robot.lookup("#cohortHorizonChart").queryAs(ChartViewer.class);
+    javafx.collections.ObservableList<String> rootClasses =
+        curves.getScene().getRoot().getStyleClass();
+
+    for (ChartStyle.Theme theme :
+        new ChartStyle.Theme[] {
+          ChartStyle.Theme.DARK, ChartStyle.Theme.HIGH_CONTRAST, ChartStyle.Theme.LIGHT
+        }) {
+      // as ThemeStyler marks the window's root
+      robot.interact(
+          () -> {
+            rootClasses.removeIf(c -> c.startsWith("theme-"));
+            rootClasses.add("theme-" + theme.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+          });
+      for (JFreeChart chart : List.of(curves.getChart(), horizon.getChart())) {
+        assertThat(chart.getBackgroundPaint())
+            .as("%s background", theme)
+            .isEqualTo(theme.background());
+        assertThat(chart.getPlot().getBackgroundPaint())
+            .as("%s plot", theme)
+            .isEqualTo(theme.background());
+        assertThat(chart.getTitle().getPaint()).as("%s title", theme).isEqualTo(theme.text());
+        org.jfree.chart.axis.Axis axis =
+            chart.getPlot() instanceof org.jfree.chart.plot.XYPlot xy
+                ? xy.getRangeAxis()
+                : chart.getCategoryPlot().getRangeAxis();
+        assertThat(axis.getTickLabelPaint()).as("%s ticks", theme).isEqualTo(theme.text());
+        assertThat(axis.getLabelPaint()).as("%s axis label", theme).isEqualTo(theme.text());
+      }
+    }
+    // a result computed in a theme is drawn in it
+    robot.interact(
+        () -> {
+          rootClasses.add("theme-dark");
+          vm.breakdownProperty().set("sex");
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(curves.getChart().getBackgroundPaint())
+        .isEqualTo(ChartStyle.Theme.DARK.background());
   }
 
   @Test

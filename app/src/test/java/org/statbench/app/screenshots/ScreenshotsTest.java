@@ -109,6 +109,36 @@ class ScreenshotsTest {
     }
 
     robot.interact(() -> view.selectTab("table"));
+    // The survey bar on saved table 6, its cells showing their intervals (Cells show > Interval).
+    Menu saved =
+        (Menu)
+            robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "menuSavedTables".equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
+    robot.interact(
+        () ->
+            saved.getItems().stream()
+                .filter(i -> i.getText().startsWith("6-"))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+    robot.interact(
+        () ->
+            robot
+                .lookup("#surveyShow")
+                .queryAs(ComboBox.class)
+                .setValue(org.statbench.app.tablebuilder.survey.Show.INTERVAL));
+    snap(robot, "survey.png");
+    robot.interact(
+        () ->
+            saved.getItems().stream()
+                .filter(i -> i.getText().startsWith("1-"))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+
     robot.press(KeyCode.F1).release(KeyCode.F1);
     snap(robot, "tour.png");
     robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);

@@ -1,0 +1,156 @@
+package org.statbench.app.screenshots;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.shell.MainView;
+import org.statbench.app.shell.RecordingDialogService;
+import org.statbench.app.shell.SameThreadTaskRunner;
+import org.statbench.app.shell.StatBenchApp;
+import org.statbench.app.shell.Truncation;
+import org.statbench.app.workspace.WorkspacePreferences;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A look at the whole window for a person to check: every tab at 1024x700, 1280x800 and 1920x1080
+ * in the light, dark and high-contrast themes and presenter mode, snapshotted to {@code
+ * statbench.lookaround.dir} with a list of the labels shown cut ({@code truncated.txt}). Runs only
+ * when that property is set: {@code mvn -pl app -am test -Dtest=LookAroundTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dstatbench.lookaround.dir=/tmp/look}.
+ */
+@EnabledIfSystemProperty(named = "statbench.lookaround.dir", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class LookAroundTest {
+  @TempDir static Path home;
+  private Stage stage;
+  private MainView view;
+  private final List<String> report = new ArrayList<>();
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    view =
+        StatBenchApp.createMainView(
+            stage,
+            new SameThreadTaskRunner(),
+            new RecordingDialogService(),
+            new WorkspacePreferences(home));
+    stage.show();
+  }
+
+  @Test
+  void everyTabInEveryLookAndSize(FxRobot robot) throws IOException {
+    robot.clickOn("#menu-help").clickOn("#menuDemo");
+    WaitForAsyncUtils.waitForFxEvents();
+    open(robot, "#menuSavedTables", "6-median");
+    robot.interact(
+        () -> robot.lookup("#surveyShow").queryAs(ComboBox.class).getSelectionModel().select(2));
+    String[] looks = {"light", "dark", "high-contrast", "presenter"};
+    int[][] sizes = {{1024, 700}, {1280, 800}, {1920, 1080}};
+    for (int[] size : sizes) {
+      robot.interact(
+          () -> {
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+          });
+      for (String look : looks) {
+        robot.interact(
+            () -> {
+              viewItem(
+                      robot,
+                      "menuTheme",
+                      "menuTheme-" + (look.equals("presenter") ? "light" : look))
+                  .fire();
+              ((CheckMenuItem) viewItem(robot, null, "menuPresenter"))
+                  .setSelected(look.equals("presenter"));
+            });
+        for (String tab : List.of("table", "chart", "cohorts", "joins", "linkage", "clearance")) {
+          robot.interact(() -> view.selectTab(tab));
+          if (tab.equals("cohorts")) {
+            robot.interact(
+                () ->
+                    robot.lookup("#cohortDefinition").queryAs(MenuButton.class).getItems().stream()
+                        .filter(i -> i.getText() != null && i.getText().startsWith("Job outcome"))
+                        .findFirst()
+                        .ifPresent(MenuItem::fire));
+          }
+          snap(robot, size[0] + "-" + look + "-" + tab);
+        }
+      }
+    }
+    robot.interact(
+        () -> {
+          viewItem(robot, "menuTheme", "menuTheme-light").fire();
+          ((CheckMenuItem) viewItem(robot, null, "menuPresenter")).setSelected(false);
+        });
+    Files.write(dir().resolve("truncated.txt"), report);
+  }
+
+  /** Fires the item of a Table-menu submenu whose text contains {@code text}. */
+  private static void open(FxRobot robot, String submenuId, String text) {
+    robot.interact(
+        () ->
+            robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> ("#" + i.getId()).equals(submenuId))
+                .flatMap(i -> ((Menu) i).getItems().stream())
+                .filter(i -> i.getText() != null && i.getText().contains(text))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static MenuItem viewItem(FxRobot robot, String submenu, String id) {
+    List<MenuItem> items =
+        robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
+            .filter(m -> m.getText().equals("View"))
+            .findFirst()
+            .orElseThrow()
+            .getItems();
+    if (submenu != null) {
+      items =
+          ((Menu) items.stream().filter(i -> submenu.equals(i.getId())).findFirst().orElseThrow())
+              .getItems();
+    }
+    return items.stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+  }
+
+  private static Path dir() throws IOException {
+    return Files.createDirectories(Path.of(System.getProperty("statbench.lookaround.dir")));
+  }
+
+  private void snap(FxRobot robot, String name) throws IOException {
+    WaitForAsyncUtils.waitForFxEvents();
+    WritableImage[] img = new WritableImage[1];
+    List<String> cut = new ArrayList<>();
+    robot.interact(
+        () -> {
+          img[0] = stage.getScene().snapshot(null);
+          cut.addAll(Truncation.truncated(stage.getScene().getRoot()));
+        });
+    BufferedImage bi = SwingFXUtils.fromFXImage(img[0], null);
+    ImageIO.write(bi, "png", dir().resolve(name + ".png").toFile());
+    cut.forEach(c -> report.add(name + ": " + c));
+  }
+}

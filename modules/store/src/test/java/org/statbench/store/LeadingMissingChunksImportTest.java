@@ -36,7 +36,8 @@ class LeadingMissingChunksImportTest {
   /**
    * Where a generated file has values: rows {@code i >= start} with {@code i % step == 5 % step};
    * the decimal and mixed columns change from a whole number to a decimal / word at {@code
-   * switchAt}; the text column has a distinct value in every row from {@code textFrom}.
+   * switchAt}; the text column has a distinct value in every row from {@code textFrom}; the empty
+   * column has none.
    */
   record Layout(List<String> columns, int rows, int start, int step, int switchAt, int textFrom) {
     boolean present(int i) {
@@ -57,6 +58,7 @@ class LeadingMissingChunksImportTest {
         case "cat" -> (i / step) % 2 == 0 ? "a" : "b";
         case "dec" -> i < switchAt ? "3" : "3.5";
         case "mixed" -> i < switchAt ? "5" : "x5";
+        case "empty" -> null;
         default -> throw new IllegalArgumentException(column);
       };
     }
@@ -83,6 +85,10 @@ class LeadingMissingChunksImportTest {
    * before: 600,000 blanks, then 700,000 distinct values.
    */
   private static final Layout TEXT = new Layout(List.of("txt"), 1_300_000, 0, 1, 0, 600_000);
+
+  /** A column with no value at all in 600,010 rows: the import used to fail at its end. */
+  private static final Layout EMPTY =
+      new Layout(List.of("empty"), 600_010, Integer.MAX_VALUE, 1, 0, 0);
 
   @TempDir static Path tmp;
   private static Workspace ws;
@@ -155,6 +161,11 @@ class LeadingMissingChunksImportTest {
     assertThat(SHORT.presentRows()).isEqualTo(10);
     assertThat(600_000 - C).isGreaterThan(MAX_BATCH_ROWS);
     assertReadsBack("short", SHORT, column, type, 600_000);
+  }
+
+  @Test
+  void aColumnBlankInEveryRowOfMoreThanAChunkIsAnEmptyCategorical() throws IOException {
+    assertReadsBack("empty", EMPTY, "empty", VariableType.CATEGORICAL, 600_010);
   }
 
   @Test

@@ -189,17 +189,22 @@ final class ColumnAccumulator {
     return dictionary.size() > TEXT_MIN_DISTINCT && dictionary.memoryBytes() > dictionaryBudget;
   }
 
-  /** Hands every chunk wholly below {@code upToRow} to the sink. */
+  /**
+   * Hands every chunk wholly below {@code upToRow} to the sink. While the column is undecided (all
+   * missing so far) nothing is handed over and nothing counts as emitted: {@link #decide} writes
+   * those leading chunks once the type is known and spills them then. (Counting them as emitted
+   * left them out of the spill file, so they read back as zeros, e.g. 1970-01-01, or past its end.)
+   */
   private void emitCompleted(int upToRow) {
+    if (mode == Mode.UNDECIDED) {
+      return;
+    }
     int full = upToRow >>> ColumnFile.CHUNK_BITS;
     while (emitted < full) {
       int c = emitted++;
       byte[] chunk = chunks[c];
       chunks[c] = null;
-      if (chunk == null) {
-        continue; // undecided or failed: nothing stored
-      }
-      if (mode != Mode.FAILED) {
+      if (chunk != null && mode != Mode.FAILED) {
         sink.spill(index, c, width, chunk);
       }
     }

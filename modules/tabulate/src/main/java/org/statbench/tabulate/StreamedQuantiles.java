@@ -6,7 +6,7 @@ import org.statbench.core.CancellationToken;
 
 /**
  * Exact percentiles (medians included) of every cell of a streamed table, in bounded memory, by
- * multi-pass selection (see docs/decisions/0012-stream-tables-larger-than-the-heap.md). The
+ * multi-pass selection (see docs/decisions/0013-stream-tables-larger-than-the-heap.md). The
  * accumulation pass already gave each cell (margins included) its count {@code n} and its minimum
  * and maximum, hence the ranks the definition in {@link Quantiles} asks for ({@code x_k}, and
  * {@code x_{k+1}} when {@code n p / 100} is whole). Each further pass over the records counts, per

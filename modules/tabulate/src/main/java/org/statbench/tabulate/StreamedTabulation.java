@@ -21,7 +21,7 @@ import org.statbench.store.Workspace;
 
 /**
  * A table over columns that do not fit in the heap, computed a slice of records at a time (see
- * docs/decisions/0012-stream-tables-larger-than-the-heap.md). A first pass over the dimension
+ * docs/decisions/0013-stream-tables-larger-than-the-heap.md). A first pass over the dimension
  * columns alone finds each dimension's values over the whole column (so the categories are the ones
  * the in-memory engine plans); the second pass runs the ordinary {@link Kernel} on each slice of
  * every needed column, adding into one set of leaf accumulators. The heap holds one slice of each

@@ -249,6 +249,62 @@ public final class Tabulator {
     return LeafAssignment.of(plans, roles, k.leafCells(cancel), k.cells - 1, spec.dataset());
   }
 
+  /** Receives one slice of records of a streamed leaf assignment. */
+  @FunctionalInterface
+  public interface SliceVisitor {
+    /**
+     * @param assignment the assignment's structure (the same for every slice; its {@link
+     *     LeafAssignment#leafOfRecord()} is empty)
+     * @param slice the slice's columns
+     * @param leafOfRecord per record of the slice its leaf cell (0 when a filter drops it)
+     * @param firstRecord the slice's first record's index in the dataset (0-based)
+     */
+    void visit(
+        LeafAssignment assignment, DatasetColumns slice, int[] leafOfRecord, long firstRecord);
+  }
+
+  /**
+   * {@link #assign} over columns that need not fit in the heap: the dimensions are planned over the
+   * whole columns exactly as in memory, then each slice of the spec's columns and {@code columns}
+   * is handed to {@code visitor} with its records' leaf cells, in record order. The heap holds one
+   * slice of each column. The returned assignment's {@link LeafAssignment#leafOfRecord()} is empty.
+   */
+  public LeafAssignment assignStreamed(
+      TableSpec spec,
+      Workspace workspace,
+      java.util.Collection<String> columns,
+      SliceVisitor visitor,
+      CancellationToken cancel) {
+    return assignStreamed(
+        spec, workspace, columns, org.statbench.store.ColumnSlices.SLICE_ROWS, visitor, cancel);
+  }
+
+  /**
+   * As above with slices of at most {@code sliceRows} records (each stored slice split further; for
+   * tests that need several slices from a small dataset).
+   */
+  public LeafAssignment assignStreamed(
+      TableSpec spec,
+      Workspace workspace,
+      java.util.Collection<String> columns,
+      int sliceRows,
+      SliceVisitor visitor,
+      CancellationToken cancel) {
+    if (sliceRows <= 0) {
+      throw new IllegalArgumentException("sliceRows must be positive: " + sliceRows);
+    }
+    return StreamedTabulation.assign(spec, workspace, columns, sliceRows, visitor, cancel);
+  }
+
+  /**
+   * Whether work that holds {@code bytes} of per-record arrays is better streamed, by the test the
+   * table path uses ({@link StreamedTabulation#shouldStream(long)}: twice the bytes exceed the heap
+   * free now).
+   */
+  public static boolean shouldStream(long bytes) {
+    return StreamedTabulation.shouldStream(bytes);
+  }
+
   /**
    * The measure column ranked for histograms when the histograms stay small (leaf cells times
    * distinct values at most the histogram budget), else null.

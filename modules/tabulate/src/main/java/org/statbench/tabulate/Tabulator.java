@@ -48,6 +48,11 @@ import org.statbench.store.Workspace;
  * weighted empirical distribution inverted with the same midpoint convention, so unit weights give
  * the unweighted result); a cell whose weights sum to 0 is empty; negative weights are refused.
  *
+ * <p><b>Columns larger than the heap</b>: {@link #tabulate(TableSpec, Workspace,
+ * CancellationToken)} streams the columns a slice at a time when twice their size exceeds the heap
+ * free now ({@link #shouldStream}); {@link #assignStreamed} does the same for estimation passes
+ * outside the kernel (survey variances, which decide up front by the same test).
+ *
  * <p>Thread-safe. An instance caches per-column encodings and per-dimension category plans (keyed
  * by column identity), so adding one variable to a table recomputes only the new dimension's maps
  * and the record pass. Keep one instance per workspace session.

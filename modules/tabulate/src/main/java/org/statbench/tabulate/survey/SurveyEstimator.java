@@ -72,6 +72,19 @@ import org.statbench.tabulate.Tabulator;
  *
  * <p>One pass over each cell's records (records grouped by leaf cell once), not one pass over the
  * data per cell. Thread-safe when the {@link Tabulator} is.
+ *
+ * <p><b>Columns larger than the heap</b>: {@link #estimate(TableSpec, SurveyMeasure, SurveyDesign,
+ * double, Workspace, CancellationToken)} decides up front, by the table path's test ({@link
+ * Tabulator#shouldStream}: twice the columns plus the per-record arrays of the design and the leaf
+ * assignment exceed the heap free now), whether to stream. Streamed, counts, sums, means, ratios
+ * and percentages take one pass over slices of the columns: the design is resolved slice by slice
+ * (codes and PSU numbers in first-seen order, checks with record numbers over the dataset) and per
+ * (PSU, leaf cell) the totals of the linearised variables, per leaf the design effect's moments and
+ * per replicate the cell totals are added in record order, which is all the variance needs; the
+ * results equal the in-memory ones to the last bit. Quantiles and Gini (which sort each cell's
+ * records) and linearisation without a PSU variable (a PSU per record) are not streamed: when they
+ * do not fit they are refused with {@link ResourceException#outOfMemory} naming the column size and
+ * the free heap (exit code 2 on the command line, a dialog in the GUI).
  */
 public final class SurveyEstimator {
   private final Tabulator tabulator;

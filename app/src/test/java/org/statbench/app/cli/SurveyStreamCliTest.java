@@ -36,9 +36,10 @@ class SurveyStreamCliTest {
   void designBasedMeansOverColumnsLargerThanTheHeapEqualTheLargeHeapOnes() throws Exception {
     Path ws = tmp.resolve("ws");
     Path csv = tmp.resolve("survey.csv");
-    // region, sex: 1 byte a record; stratum, y, w: 8; psu (400 codes): 4 -> 30 bytes, 45 MB:
-    // twice that is more than a 64 MB heap holds, so the estimate streams
-    int rows = 1_500_000;
+    // region, sex: 1 byte a record; stratum, y, w: 8; psu (400 codes): 4 -> 30 bytes, 75 MB:
+    // twice that is more than a 96 MB heap holds, so the estimate streams; the streamed pass holds
+    // a slice of every column and its design arrays: measured to need 56-64 MB, so 96 MB
+    int rows = 2_500_000;
     double sumWy = 0;
     double sumW = 0;
     try (BufferedWriter w = Files.newBufferedWriter(csv)) {
@@ -60,17 +61,17 @@ class SurveyStreamCliTest {
     String script =
         statbench("256m", "import --db '" + ws + "' --name s --file '" + csv + "'")
             + "\n"
-            + statbench("64m", survey + "mean:y --out '" + tmp.resolve("mean-small.csv") + "'")
+            + statbench("96m", survey + "mean:y --out '" + tmp.resolve("mean-small.csv") + "'")
             + "; echo RC=$?\n"
             + statbench("1g", survey + "mean:y --out '" + tmp.resolve("mean-normal.csv") + "'")
             + "\n"
-            + statbench("64m", survey + "median:y --out '" + tmp.resolve("median.csv") + "'")
+            + statbench("96m", survey + "median:y --out '" + tmp.resolve("median.csv") + "'")
             + "; echo RC=$?\n";
     Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
-    assertThat(out).startsWith("Imported s: 1500000 rows");
+    assertThat(out).startsWith("Imported s: 2500000 rows");
     List<String> small = Files.readAllLines(tmp.resolve("mean-small.csv"));
     assertThat(small).isEqualTo(Files.readAllLines(tmp.resolve("mean-normal.csv")));
     // 7 regions and the total by 2 sexes and the total, after the header

@@ -1,12 +1,15 @@
 package org.statbench.tabulate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.statbench.core.CancellationToken;
+import org.statbench.core.data.CategoricalColumn;
 import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableType;
 import org.statbench.core.spec.DimensionSpec;
@@ -100,24 +103,9 @@ final class StreamedTabulation {
     Sliced all = new Sliced(workspace.columnSlices(spec.dataset(), stored), recordKeys);
     boolean quantile = m.kind() == MeasureKind.MEDIAN || m.kind() == MeasureKind.PERCENTILE;
     Map<String, SharedEncoding> shared = new LinkedHashMap<>();
-    Map<DimensionSpec, List<ParentCodes>> parents = new LinkedHashMap<>();
-    scanDimensions(spec, workspace, shared, parents, cancel);
     List<DimensionPlan> plans = new ArrayList<>();
     List<DimensionRole> roles = new ArrayList<>();
-    for (int i = 0; i < spec.dimensions().size(); i++) {
-      DimensionSpec ds = spec.dimensions().get(i);
-      ValueSet vs = shared.get(ds.variable()).values();
-      List<Map<String, String>> levels = null;
-      if (parents.containsKey(ds)) {
-        levels = new ArrayList<>();
-        for (ParentCodes level : parents.get(ds)) {
-          levels.add(level.labels());
-        }
-      }
-      plans.add(DimensionPlanner.plan(ds, vs, levels).withTotal(ds.total()));
-      roles.add(spec.role(i));
-      KernelSetUp.checkCells(plans);
-    }
+    plan(spec, workspace, shared, plans, roles, cancel);
     Kernel k = null;
     for (int s = 0; s < all.sliceCount(); s++) {
       cancel.throwIfCancelled();
@@ -167,6 +155,104 @@ final class StreamedTabulation {
     }
     v = cube.percentages(v, spec.percentage());
     return cube.toTable(spec.dataset(), m, weighted, v, m.kind().isMagnitude());
+  }
+
+  /**
+   * The dimensions planned over the whole columns (first passes of {@link #scanDimensions}), as the
+   * in-memory engine plans them; fills {@code shared}, {@code plans} and {@code roles}.
+   */
+  private static void plan(
+      TableSpec spec,
+      Workspace workspace,
+      Map<String, SharedEncoding> shared,
+      List<DimensionPlan> plans,
+      List<DimensionRole> roles,
+      CancellationToken cancel) {
+    Map<DimensionSpec, List<ParentCodes>> parents = new LinkedHashMap<>();
+    scanDimensions(spec, workspace, shared, parents, cancel);
+    for (int i = 0; i < spec.dimensions().size(); i++) {
+      DimensionSpec ds = spec.dimensions().get(i);
+      ValueSet vs = shared.get(ds.variable()).values();
+      List<Map<String, String>> levels = null;
+      if (parents.containsKey(ds)) {
+        levels = new ArrayList<>();
+        for (ParentCodes level : parents.get(ds)) {
+          levels.add(level.labels());
+        }
+      }
+      plans.add(DimensionPlanner.plan(ds, vs, levels).withTotal(ds.total()));
+      roles.add(spec.role(i));
+      KernelSetUp.checkCells(plans);
+    }
+  }
+
+  /**
+   * Streamed counterpart of {@link Tabulator#assign}: the leaf assignment's structure (its {@link
+   * LeafAssignment#leafOfRecord()} empty), each slice of {@code columns} (and the spec's own)
+   * handed to {@code visitor} with its records' leaf cells, in record order.
+   */
+  static LeafAssignment assign(
+      TableSpec spec,
+      Workspace workspace,
+      java.util.Collection<String> columns,
+      int sliceRows,
+      Tabulator.SliceVisitor visitor,
+      CancellationToken cancel) {
+    TableSpec s =
+        spec.withPercentage(org.statbench.core.spec.Percentage.NONE)
+            .withWeight(null)
+            .withMeasure(Measure.COUNT);
+    Map<String, SharedEncoding> shared = new LinkedHashMap<>();
+    List<DimensionPlan> plans = new ArrayList<>();
+    List<DimensionRole> roles = new ArrayList<>();
+    plan(s, workspace, shared, plans, roles, cancel);
+    int leaves = 1;
+    for (DimensionPlan p : plans) {
+      leaves = Math.multiplyExact(leaves, p.leafCount());
+    }
+    LeafAssignment structure = LeafAssignment.of(plans, roles, new int[0], leaves, s.dataset());
+    java.util.LinkedHashSet<String> wanted = new java.util.LinkedHashSet<>(s.variables());
+    wanted.addAll(columns);
+    ColumnSlices slices = workspace.columnSlices(s.dataset(), wanted);
+    long first = 0;
+    for (int i = 0; i < slices.sliceCount(); i++) {
+      DatasetColumns stored = slices.slice(i);
+      for (int from = 0; from < stored.rows(); from += sliceRows) {
+        cancel.throwIfCancelled();
+        DatasetColumns data =
+            from == 0 && stored.rows() <= sliceRows
+                ? stored
+                : rows(stored, from, Math.min(stored.rows(), from + sliceRows));
+        Kernel k = sliceKernel(s, data, plans, shared);
+        visitor.visit(structure, data, k.leafCells(cancel), first);
+        first += data.rows();
+      }
+    }
+    return structure;
+  }
+
+  /** Records {@code from} (inclusive) to {@code to} of the columns (dictionaries shared). */
+  private static DatasetColumns rows(DatasetColumns data, int from, int to) {
+    Map<String, Column> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Column> e : data.columns().entrySet()) {
+      Column c = e.getValue();
+      Column part;
+      if (c instanceof NumericColumn n) {
+        part = new NumericColumn(n.name(), n.type(), Arrays.copyOfRange(n.values(), from, to));
+      } else if (c instanceof DateColumn d) {
+        part = new DateColumn(d.name(), Arrays.copyOfRange(d.epochDays(), from, to));
+      } else {
+        CategoricalColumn k = (CategoricalColumn) c;
+        part =
+            k.isByteEncoded()
+                ? CategoricalColumn.ofBytes(
+                    k.name(), k.type(), k.dictionary(), Arrays.copyOfRange(k.byteCodes(), from, to))
+                : CategoricalColumn.ofInts(
+                    k.name(), k.type(), k.dictionary(), Arrays.copyOfRange(k.intCodes(), from, to));
+      }
+      out.put(e.getKey(), part);
+    }
+    return new DatasetColumns(data.dataset(), to - from, out);
   }
 
   /** The slices of the needed columns, with their record keys when asked for. */

@@ -48,6 +48,11 @@ import org.statbench.store.Workspace;
  * weighted empirical distribution inverted with the same midpoint convention, so unit weights give
  * the unweighted result); a cell whose weights sum to 0 is empty; negative weights are refused.
  *
+ * <p><b>Columns larger than the heap</b>: {@link #tabulate(TableSpec, Workspace,
+ * CancellationToken)} streams the columns a slice at a time when twice their size exceeds the heap
+ * free now ({@link #shouldStream}); {@link #assignStreamed} does the same for estimation passes
+ * outside the kernel (survey variances, which decide up front by the same test).
+ *
  * <p>Thread-safe. An instance caches per-column encodings and per-dimension category plans (keyed
  * by column identity), so adding one variable to a table recomputes only the new dimension's maps
  * and the record pass. Keep one instance per workspace session.
@@ -247,6 +252,62 @@ public final class Tabulator {
     List<DimensionRole> roles = new ArrayList<>();
     Kernel k = setUp(s, data, plans, roles);
     return LeafAssignment.of(plans, roles, k.leafCells(cancel), k.cells - 1, spec.dataset());
+  }
+
+  /** Receives one slice of records of a streamed leaf assignment. */
+  @FunctionalInterface
+  public interface SliceVisitor {
+    /**
+     * @param assignment the assignment's structure (the same for every slice; its {@link
+     *     LeafAssignment#leafOfRecord()} is empty)
+     * @param slice the slice's columns
+     * @param leafOfRecord per record of the slice its leaf cell (0 when a filter drops it)
+     * @param firstRecord the slice's first record's index in the dataset (0-based)
+     */
+    void visit(
+        LeafAssignment assignment, DatasetColumns slice, int[] leafOfRecord, long firstRecord);
+  }
+
+  /**
+   * {@link #assign} over columns that need not fit in the heap: the dimensions are planned over the
+   * whole columns exactly as in memory, then each slice of the spec's columns and {@code columns}
+   * is handed to {@code visitor} with its records' leaf cells, in record order. The heap holds one
+   * slice of each column. The returned assignment's {@link LeafAssignment#leafOfRecord()} is empty.
+   */
+  public LeafAssignment assignStreamed(
+      TableSpec spec,
+      Workspace workspace,
+      java.util.Collection<String> columns,
+      SliceVisitor visitor,
+      CancellationToken cancel) {
+    return assignStreamed(
+        spec, workspace, columns, org.statbench.store.ColumnSlices.SLICE_ROWS, visitor, cancel);
+  }
+
+  /**
+   * As above with slices of at most {@code sliceRows} records (each stored slice split further; for
+   * tests that need several slices from a small dataset).
+   */
+  public LeafAssignment assignStreamed(
+      TableSpec spec,
+      Workspace workspace,
+      java.util.Collection<String> columns,
+      int sliceRows,
+      SliceVisitor visitor,
+      CancellationToken cancel) {
+    if (sliceRows <= 0) {
+      throw new IllegalArgumentException("sliceRows must be positive: " + sliceRows);
+    }
+    return StreamedTabulation.assign(spec, workspace, columns, sliceRows, visitor, cancel);
+  }
+
+  /**
+   * Whether work that holds {@code bytes} of per-record arrays is better streamed, by the test the
+   * table path uses ({@link StreamedTabulation#shouldStream(long)}: twice the bytes exceed the heap
+   * free now).
+   */
+  public static boolean shouldStream(long bytes) {
+    return StreamedTabulation.shouldStream(bytes);
   }
 
   /**

@@ -111,14 +111,49 @@ final class DesignFrame {
     for (int s : stratum) {
       h = Math.max(h, s + 1);
     }
+    double[] fpc = fpcOf(d, data, stratum, h);
+    String[] stratumLabels = d.strata() == null ? null : labels(d.strata(), data);
+    double[][] reps = null;
+    int[] deleted = null;
+    if (d.usesReplicates()) {
+      int r = d.replicates().size();
+      reps = new double[r][];
+      deleted = new int[r];
+      for (int k = 0; k < r; k++) {
+        reps[k] = weights(d.replicates().get(k), data);
+        // the stratum of the PSU this replicate deletes: where its weights are zero
+        deleted[k] = -1;
+        for (int i = 0; i < n && deleted[k] < 0; i++) {
+          if (reps[k][i] == 0 && w[i] != 0) {
+            deleted[k] = stratum[i];
+          }
+        }
+      }
+    }
+    return resolve(d, w, psu, stratumOfPsu, h, fpc, stratumLabels, reps, deleted);
+  }
+
+  /**
+   * The per-stratum part of a frame from the PSUs' strata: PSU counts, variance scales (checking
+   * strata of a single PSU against the design's rule) and the replicates' scales ({@code deleted}:
+   * per replicate the stratum of the first record it gives weight 0 to, -1 for none).
+   */
+  private static DesignFrame resolve(
+      SurveyDesign d,
+      double[] w,
+      int[] psu,
+      int[] stratumOfPsu,
+      int h,
+      double[] fpc,
+      String[] stratumLabels,
+      double[][] reps,
+      int[] deleted) {
     int[] nh = new int[h];
     for (int s : stratumOfPsu) {
       nh[s]++;
     }
-    double[] fpc = fpcOf(d, data, stratum, h);
     double[] scale = new double[h];
     TreeSet<String> lonely = new TreeSet<>();
-    String[] stratumLabels = d.strata() == null ? null : labels(d.strata(), data);
     for (int s = 0; s < h; s++) {
       if (nh[s] == 0) {
         continue;
@@ -142,15 +177,10 @@ final class DesignFrame {
               + (lonely.size() > 20 ? " (and " + (lonely.size() - 20) + " more)" : "")
               + "; say how to treat them with lonely=adjust, average or certainty");
     }
-    double[][] reps = null;
     double repScale = 0;
     double[] rscales = null;
     if (d.usesReplicates()) {
       int r = d.replicates().size();
-      reps = new double[r][];
-      for (int k = 0; k < r; k++) {
-        reps[k] = weights(d.replicates().get(k), data);
-      }
       rscales = new double[r];
       Arrays.fill(rscales, 1);
       switch (d.replicateType()) {
@@ -159,25 +189,150 @@ final class DesignFrame {
         case JKN -> {
           repScale = 1;
           for (int k = 0; k < r; k++) {
-            // the stratum of the PSU this replicate deletes: where its weights are zero
-            int deleted = -1;
-            for (int i = 0; i < n && deleted < 0; i++) {
-              if (reps[k][i] == 0 && w[i] != 0) {
-                deleted = stratum[i];
-              }
-            }
-            if (deleted < 0) {
+            if (deleted[k] < 0) {
               throw new InputException(
                   "JKn replicate '"
                       + d.replicates().get(k)
                       + "' deletes no PSU (no record has weight 0 in it)");
             }
-            rscales[k] = (nh[deleted] - 1.0) / nh[deleted];
+            rscales[k] = (nh[deleted[k]] - 1.0) / nh[deleted[k]];
           }
         }
       }
     }
     return new DesignFrame(d, w, psu, stratumOfPsu, h, nh, scale, reps, repScale, rscales);
+  }
+
+  /**
+   * Builds a frame slice by slice, for data that does not fit in the heap: each slice's weights,
+   * PSU numbers and replicate weights are returned for the caller's accumulation and not kept; the
+   * frame holds only the per-PSU and per-stratum figures ({@link #w}, {@link #psu} and the rows of
+   * {@link #reps} are empty). Codes, PSU numbers and checks are those of {@link #of} over the whole
+   * columns (values numbered in first-seen order, record numbers counted over the dataset). Needs a
+   * PSU variable or replicate weights (a design without either has a PSU per record).
+   */
+  static final class Builder {
+    private final SurveyDesign d;
+    private final Map<Object, Integer> stratumIds = new HashMap<>();
+    private final Map<Object, Integer> psuCodeIds = new HashMap<>();
+    private final Map<Long, Integer> psuIds = new HashMap<>();
+    private int[] stratumOfPsu = new int[16];
+    private int psus;
+    private int h;
+    private double[] fpc = new double[0];
+    private String[] dictionary;
+    private final List<String> seenLabels = new ArrayList<>();
+    private final int[] deleted;
+
+    /** One slice's per-record weights, PSU numbers and replicate weights ([r][record] or null). */
+    record Slice(double[] w, int[] psu, double[][] reps) {}
+
+    Builder(SurveyDesign d) {
+      if (d.psu() == null && !d.usesReplicates()) {
+        throw new IllegalArgumentException("a streamed design needs a PSU or replicate weights");
+      }
+      this.d = d;
+      this.deleted = d.usesReplicates() ? new int[d.replicates().size()] : null;
+      if (deleted != null) {
+        Arrays.fill(deleted, -1);
+      }
+    }
+
+    Slice add(DatasetColumns data, long first) {
+      int n = data.rows();
+      double[] w = weights(d.weight(), data, first);
+      int[] stratum = d.strata() == null ? new int[n] : codes(d.strata(), data, stratumIds, first);
+      int[] psuCode = d.psu() == null ? new int[n] : codes(d.psu(), data, psuCodeIds, first);
+      if (d.strata() != null) {
+        Column c = data.column(d.strata());
+        if (c instanceof CategoricalColumn cc) {
+          dictionary = cc.dictionary().toArray(String[]::new);
+        } else {
+          for (int i = 0; i < n && seenLabels.size() < stratumIds.size(); i++) {
+            if (stratum[i] == seenLabels.size()) {
+              seenLabels.add(
+                  c instanceof NumericColumn nc
+                      ? NumericColumn.formatNumber(nc.values()[i])
+                      : java.time.LocalDate.ofEpochDay(((DateColumn) c).epochDays()[i]).toString());
+            }
+          }
+        }
+      }
+      int[] psu = new int[n];
+      for (int i = 0; i < n; i++) {
+        h = Math.max(h, stratum[i] + 1);
+        long key = ((long) stratum[i] << 32) | (psuCode[i] & 0xFFFFFFFFL);
+        Integer id = psuIds.get(key);
+        if (id == null) {
+          id = psus;
+          psuIds.put(key, id);
+          if (psus == stratumOfPsu.length) {
+            stratumOfPsu = Arrays.copyOf(stratumOfPsu, psus * 2);
+          }
+          stratumOfPsu[psus++] = stratum[i];
+        }
+        psu[i] = id;
+      }
+      addFpc(data, stratum, first);
+      double[][] reps = null;
+      if (d.usesReplicates()) {
+        reps = new double[d.replicates().size()][];
+        for (int k = 0; k < reps.length; k++) {
+          reps[k] = weights(d.replicates().get(k), data, first);
+          for (int i = 0; i < n && deleted[k] < 0; i++) {
+            if (reps[k][i] == 0 && w[i] != 0) {
+              deleted[k] = stratum[i];
+            }
+          }
+        }
+      }
+      return new Slice(w, psu, reps);
+    }
+
+    /** Checks the slice's fpc as {@link #fpcOf} does, keeping each stratum's value. */
+    private void addFpc(DatasetColumns data, int[] stratum, long first) {
+      if (d.fpc() == null) {
+        return;
+      }
+      if (fpc.length < h) {
+        int from = fpc.length;
+        fpc = Arrays.copyOf(fpc, Math.max(h, fpc.length * 2));
+        Arrays.fill(fpc, from, fpc.length, Double.NaN);
+      }
+      if (!(data.column(d.fpc()) instanceof NumericColumn c)) {
+        throw new InputException(
+            "The finite population correction '" + d.fpc() + "' must be numeric");
+      }
+      double[] v = c.values();
+      for (int i = 0; i < v.length; i++) {
+        checkFpc(d, fpc, stratum[i], v[i], first + i);
+      }
+    }
+
+    DesignFrame finish() {
+      double[] f = Arrays.copyOf(fpc, h);
+      if (fpc.length < h) {
+        Arrays.fill(f, fpc.length, h, Double.NaN);
+      }
+      String[] labels =
+          d.strata() == null
+              ? null
+              : dictionary != null ? dictionary : seenLabels.toArray(String[]::new);
+      double[][] reps = null;
+      if (d.usesReplicates()) {
+        reps = new double[d.replicates().size()][0];
+      }
+      return resolve(
+          d,
+          new double[0],
+          new int[0],
+          Arrays.copyOf(stratumOfPsu, psus),
+          h,
+          f,
+          labels,
+          reps,
+          deleted);
+    }
   }
 
   private static int max(int[] a) {
@@ -200,29 +355,39 @@ final class DesignFrame {
     }
     double[] v = c.values();
     for (int i = 0; i < v.length; i++) {
-      if (!(v[i] > 0)) {
-        throw new InputException(
-            "The finite population correction '"
-                + d.fpc()
-                + "' is missing or not positive on record "
-                + (i + 1));
-      }
-      double seen = out[stratum[i]];
-      if (Double.isNaN(seen)) {
-        out[stratum[i]] = v[i];
-      } else if (seen != v[i]) {
-        throw new InputException(
-            "The finite population correction '"
-                + d.fpc()
-                + "' differs within a stratum (record "
-                + (i + 1)
-                + ")");
-      }
+      checkFpc(d, out, stratum[i], v[i], i);
     }
     return out;
   }
 
+  /** Checks one record's fpc (record {@code i}, 0-based) against its stratum's, keeping it. */
+  private static void checkFpc(SurveyDesign d, double[] out, int stratum, double v, long i) {
+    if (!(v > 0)) {
+      throw new InputException(
+          "The finite population correction '"
+              + d.fpc()
+              + "' is missing or not positive on record "
+              + (i + 1));
+    }
+    double seen = out[stratum];
+    if (Double.isNaN(seen)) {
+      out[stratum] = v;
+    } else if (seen != v) {
+      throw new InputException(
+          "The finite population correction '"
+              + d.fpc()
+              + "' differs within a stratum (record "
+              + (i + 1)
+              + ")");
+    }
+  }
+
   static double[] weights(String variable, DatasetColumns data) {
+    return weights(variable, data, 0);
+  }
+
+  /** As above over a slice whose first record is record {@code first} (0-based) of the dataset. */
+  static double[] weights(String variable, DatasetColumns data, long first) {
     Column col = data.column(variable);
     if (!(col instanceof NumericColumn n)) {
       throw new InputException(
@@ -233,7 +398,8 @@ final class DesignFrame {
     for (int i = 0; i < v.length; i++) {
       double x = v[i];
       if (x < 0) {
-        throw new InputException("The weight '" + variable + "' is negative on record " + (i + 1));
+        throw new InputException(
+            "The weight '" + variable + "' is negative on record " + (first + i + 1));
       }
       w[i] = x == x ? x : 0;
     }
@@ -242,6 +408,15 @@ final class DesignFrame {
 
   /** Per record a code 0..k-1 of the variable's value; a missing value is an error. */
   private static int[] codes(String variable, DatasetColumns data) {
+    return codes(variable, data, new HashMap<>(), 0);
+  }
+
+  /**
+   * As above over a slice starting at record {@code first}, numbering values in {@code ids} (kept
+   * across slices, so codes are the first-seen order over the whole column).
+   */
+  private static int[] codes(
+      String variable, DatasetColumns data, Map<Object, Integer> ids, long first) {
     Column col = data.column(variable);
     int n = data.rows();
     int[] out = new int[n];
@@ -249,24 +424,22 @@ final class DesignFrame {
       for (int i = 0; i < n; i++) {
         out[i] = c.code(i);
         if (out[i] < 0) {
-          throw missing(variable, i);
+          throw missing(variable, first + i);
         }
       }
     } else if (col instanceof NumericColumn c) {
-      Map<Double, Integer> ids = new HashMap<>();
       double[] v = c.values();
       for (int i = 0; i < n; i++) {
         if (v[i] != v[i]) {
-          throw missing(variable, i);
+          throw missing(variable, first + i);
         }
         out[i] = ids.computeIfAbsent(v[i], k -> ids.size());
       }
     } else {
       int[] days = ((DateColumn) col).epochDays();
-      Map<Integer, Integer> ids = new HashMap<>();
       for (int i = 0; i < n; i++) {
         if (days[i] == DateColumn.MISSING) {
-          throw missing(variable, i);
+          throw missing(variable, first + i);
         }
         out[i] = ids.computeIfAbsent(days[i], k -> ids.size());
       }
@@ -292,7 +465,7 @@ final class DesignFrame {
     return seen.keySet().toArray(String[]::new);
   }
 
-  private static InputException missing(String variable, int i) {
+  private static InputException missing(String variable, long i) {
     return new InputException(
         "The design variable '"
             + variable

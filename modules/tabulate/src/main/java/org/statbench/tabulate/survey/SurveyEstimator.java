@@ -11,6 +11,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
+import org.statbench.core.ResourceException;
 import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.NumericColumn;
@@ -19,6 +20,7 @@ import org.statbench.core.spec.Percentage;
 import org.statbench.core.spec.TableSpec;
 import org.statbench.core.table.Dimension;
 import org.statbench.core.table.Table;
+import org.statbench.store.ColumnSlices;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.LeafAssignment;
@@ -70,6 +72,19 @@ import org.statbench.tabulate.Tabulator;
  *
  * <p>One pass over each cell's records (records grouped by leaf cell once), not one pass over the
  * data per cell. Thread-safe when the {@link Tabulator} is.
+ *
+ * <p><b>Columns larger than the heap</b>: {@link #estimate(TableSpec, SurveyMeasure, SurveyDesign,
+ * double, Workspace, CancellationToken)} decides up front, by the table path's test ({@link
+ * Tabulator#shouldStream}: twice the columns plus the per-record arrays of the design and the leaf
+ * assignment exceed the heap free now), whether to stream. Streamed, counts, sums, means, ratios
+ * and percentages take one pass over slices of the columns: the design is resolved slice by slice
+ * (codes and PSU numbers in first-seen order, checks with record numbers over the dataset) and per
+ * (PSU, leaf cell) the totals of the linearised variables, per leaf the design effect's moments and
+ * per replicate the cell totals are added in record order, which is all the variance needs; the
+ * results equal the in-memory ones to the last bit. Quantiles and Gini (which sort each cell's
+ * records) and linearisation without a PSU variable (a PSU per record) are not streamed: when they
+ * do not fit they are refused with {@link ResourceException#outOfMemory} naming the column size and
+ * the free heap (exit code 2 on the command line, a dialog in the GUI).
  */
 public final class SurveyEstimator {
   private final Tabulator tabulator;
@@ -89,7 +104,14 @@ public final class SurveyEstimator {
     this.tabulator = Objects.requireNonNull(tabulator);
   }
 
-  /** Loads the columns the spec, measure and design need from a workspace and estimates. */
+  /**
+   * Loads the columns the spec, measure and design need from a workspace and estimates; when they
+   * would not fit in the heap free now (by the table path's test, {@link Tabulator#shouldStream},
+   * counting the per-record arrays of the design and the leaf assignment too), streams them instead
+   * (see {@link #estimateStreamed}). Quantiles and Gini under a design, and linearisation without a
+   * PSU variable, are not streamed: when their columns do not fit they are refused with a {@link
+   * ResourceException} giving the figures.
+   */
   public SurveyTable estimate(
       TableSpec spec,
       SurveyMeasure measure,
@@ -100,8 +122,108 @@ public final class SurveyEstimator {
     LinkedHashSet<String> vars = new LinkedHashSet<>(spec.variables());
     vars.addAll(measure.variables());
     vars.addAll(design.variables());
+    long bytes = workspace.columnBytes(spec.dataset(), vars);
+    boolean stream = bytes > 0 && Tabulator.shouldStream(bytes);
+    if (bytes > 0 && !stream) {
+      // in memory the design frame and leaf assignment hold per record a weight, stratum and PSU
+      // codes, PSU and leaf numbers, the record order and each replicate weight: 32 + 8 R bytes
+      int r = design.usesReplicates() ? design.replicates().size() : 0;
+      long rows = workspace.dataset(spec.dataset()).rows();
+      stream = Tabulator.shouldStream(bytes + (32L + 8L * r) * rows);
+    }
+    if (stream) {
+      SurveyMeasure.Kind kind = measure.kind();
+      String refused = null;
+      if (kind == SurveyMeasure.Kind.QUANTILE || kind == SurveyMeasure.Kind.GINI) {
+        refused = "quantiles and Gini coefficients under a design are computed in memory only";
+      } else if (design.psu() == null && !design.usesReplicates()) {
+        refused = "a design without psu= (a PSU per record) is estimated in memory only";
+      }
+      if (refused != null) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        throw ResourceException.outOfMemory(
+            "estimating "
+                + measure.label()
+                + " of dataset '"
+                + spec.dataset()
+                + "' under a survey design: its columns take "
+                + ResourceException.megabytes(bytes)
+                + " and about twice that is needed, but "
+                + ResourceException.megabytes(Math.max(0, free))
+                + " of heap is free ("
+                + refused
+                + ")",
+            null);
+      }
+      return estimateStreamed(
+          spec, measure, design, level, workspace, ColumnSlices.SLICE_ROWS, cancel);
+    }
     DatasetColumns columns = workspace.columns(spec.dataset(), List.copyOf(vars));
     return estimate(spec, measure, design, level, columns, cancel);
+  }
+
+  /**
+   * Counts, sums, means, ratios and percentages over columns that need not fit in the heap: one
+   * pass over slices of the columns ({@link Tabulator#assignStreamed}) resolves the design and
+   * accumulates per cell the per-(stratum, PSU) linearised totals (and per replicate the cell
+   * totals), which is all the variance needs; the point estimates come from the table path (which
+   * streams by itself). The same sums added in the same record order as in memory, so the same
+   * estimates and standard errors. The heap holds one slice of each column, and per (PSU, leaf
+   * cell) a few totals.
+   *
+   * @param sliceRows records of a slice (at most {@link ColumnSlices#SLICE_ROWS}; tests use fewer)
+   */
+  SurveyTable estimateStreamed(
+      TableSpec spec,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      double level,
+      Workspace workspace,
+      int sliceRows,
+      CancellationToken cancel) {
+    checkLevel(level);
+    SurveyMeasure.Kind kind = measure.kind();
+    checkPercentage(spec.percentage(), measure);
+    if (kind == SurveyMeasure.Kind.QUANTILE || kind == SurveyMeasure.Kind.GINI) {
+      throw new IllegalArgumentException("quantiles and Gini are not streamed");
+    }
+    TableSpec base = spec.withWeight(design.weight());
+    Table point =
+        tabulator.tabulate(base.withMeasure(measure.tabulationMeasure()), workspace, cancel);
+    TableSpec all = base;
+    for (DimensionSpec d : spec.dimensions()) {
+      all = all.withTotal(d.variable(), true);
+    }
+    LinkedHashSet<String> vars = new LinkedHashSet<>(measure.variables());
+    vars.addAll(design.variables());
+    DesignFrame.Builder builder = new DesignFrame.Builder(design);
+    int r = design.usesReplicates() ? design.replicates().size() : 0;
+    Sums[] sums = new Sums[1];
+    LeafAssignment la =
+        tabulator.assignStreamed(
+            all,
+            workspace,
+            vars,
+            sliceRows,
+            (structure, slice, leafOf, first) -> {
+              DesignFrame.Builder.Slice ds = builder.add(slice, first);
+              if (sums[0] == null) {
+                sums[0] = new Sums(structure.leafCount(), r, kind, 1024, 1024);
+              }
+              double[] y =
+                  measure.variable() == null ? null : Run.numeric(measure.variable(), slice);
+              double[] x =
+                  measure.denominator() == null ? null : Run.numeric(measure.denominator(), slice);
+              sums[0].add(leafOf, ds.w(), ds.psu(), ds.reps(), y, x, cancel);
+            },
+            cancel);
+    DesignFrame frame = builder.finish();
+    Sums total = sums[0] != null ? sums[0] : new Sums(la.leafCount(), r, kind, 16, 16);
+    Run run = new Run(frame, la, measure, spec.percentage(), null, level, cancel);
+    run.adopt(total);
+    run.compute();
+    return surveyTable(point, la, run, measure, spec.percentage(), level);
   }
 
   /**
@@ -120,16 +242,9 @@ public final class SurveyEstimator {
       double level,
       DatasetColumns data,
       CancellationToken cancel) {
-    if (!(level > 0 && level < 1)) {
-      throw new InputException("The confidence level must be between 0 and 1, got " + level);
-    }
-    SurveyMeasure.Kind kind = measure.kind();
+    checkLevel(level);
     Percentage pct = spec.percentage();
-    if (pct != Percentage.NONE
-        && kind != SurveyMeasure.Kind.COUNT
-        && kind != SurveyMeasure.Kind.SUM) {
-      throw new InputException("Percentages apply to counts and sums, not to " + measure.label());
-    }
+    checkPercentage(pct, measure);
     TableSpec base = spec.withWeight(design.weight());
     Table point = tabulator.tabulate(base.withMeasure(measure.tabulationMeasure()), data, cancel);
     TableSpec all = base;
@@ -140,7 +255,33 @@ public final class SurveyEstimator {
     DesignFrame frame = frame(design, data);
     Run run = new Run(frame, la, measure, pct, data, level, cancel);
     run.compute();
-    // from the all-totals layout to the table's (hidden totals dropped)
+    return surveyTable(point, la, run, measure, pct, level);
+  }
+
+  private static void checkLevel(double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new InputException("The confidence level must be between 0 and 1, got " + level);
+    }
+  }
+
+  private static void checkPercentage(Percentage pct, SurveyMeasure measure) {
+    SurveyMeasure.Kind kind = measure.kind();
+    if (pct != Percentage.NONE
+        && kind != SurveyMeasure.Kind.COUNT
+        && kind != SurveyMeasure.Kind.SUM) {
+      throw new InputException("Percentages apply to counts and sums, not to " + measure.label());
+    }
+  }
+
+  /** The run's cells from the all-totals layout to the table's (hidden totals dropped). */
+  private static SurveyTable surveyTable(
+      Table point,
+      LeafAssignment la,
+      Run run,
+      SurveyMeasure measure,
+      Percentage pct,
+      double level) {
+    SurveyMeasure.Kind kind = measure.kind();
     int n = point.cellCount();
     double[] se = new double[n];
     double[] lo = new double[n];
@@ -381,8 +522,13 @@ public final class SurveyEstimator {
       this.pct = pct;
       this.level = level;
       this.cancel = cancel;
-      this.y = measure.variable() == null ? null : numeric(measure.variable(), data);
-      this.x = measure.denominator() == null ? null : numeric(measure.denominator(), data);
+      // null data: the sums come from a streamed pass ({@link #adopt})
+      this.y =
+          measure.variable() == null || data == null ? null : numeric(measure.variable(), data);
+      this.x =
+          measure.denominator() == null || data == null
+              ? null
+              : numeric(measure.denominator(), data);
       this.cells = la.outputCellCount();
       est = new double[cells];
       se = new double[cells];
@@ -592,97 +738,31 @@ public final class SurveyEstimator {
 
     double[] leafRepB;
 
-    /**
-     * The one pass over the records: per (PSU, leaf) the totals of {@code w a} and {@code w b}, per
-     * leaf the moments the design effect needs and the replicate totals.
-     */
+    /** The one pass over the records in memory (see {@link Sums}). */
     private void accumulate() {
-      int leaves = la.leafCount();
-      int[] leafOf = la.leafOfRecord();
-      int n = leafOf.length;
-      boolean ratio = kind == SurveyMeasure.Kind.MEAN || kind == SurveyMeasure.Kind.RATIO;
-      LongIntMap slots = new LongIntMap(Math.min(n, f.psuCount * 4L + 16));
-      int cap = 1024;
-      int[] sPsu = new int[cap];
-      int[] sLeaf = new int[cap];
-      double[] sA = new double[cap];
-      double[] sB = new double[cap];
-      int used = 0;
-      leafA = new double[leaves + 1];
-      leafB = new double[leaves + 1];
-      leafW = new double[leaves + 1];
-      leafWA = new double[leaves + 1];
-      leafWAA = new double[leaves + 1];
-      leafWBB = new double[leaves + 1];
-      leafWAB = new double[leaves + 1];
-      leafN = new long[leaves + 1];
       int r = f.reps == null ? 0 : f.reps.length;
-      leafRepA = new double[(leaves + 1) * r];
-      leafRepB = new double[(leaves + 1) * r];
-      for (int i = 0; i < n; i++) {
-        if ((i & 0xFFFF) == 0) {
-          cancel.throwIfCancelled();
-        }
-        int l = leafOf[i];
-        if (l == 0 || !included(i)) {
-          continue;
-        }
-        double w = f.w[i];
-        double av = a(i);
-        double bv = ratio ? b(i) : 0;
-        int p = f.psu[i];
-        long key = (long) p * (leaves + 1) + l;
-        int slot = slots.get(key);
-        if (slot < 0) {
-          if (used == cap) {
-            cap *= 2;
-            sPsu = Arrays.copyOf(sPsu, cap);
-            sLeaf = Arrays.copyOf(sLeaf, cap);
-            sA = Arrays.copyOf(sA, cap);
-            sB = Arrays.copyOf(sB, cap);
-          }
-          slot = used++;
-          slots.put(key, slot);
-          sPsu[slot] = p;
-          sLeaf[slot] = l;
-        }
-        double wa = w * av;
-        sA[slot] += wa;
-        sB[slot] += w * bv;
-        leafA[l] += wa;
-        leafB[l] += w * bv;
-        if (w != 0) {
-          leafN[l]++;
-          leafW[l] += w;
-          leafWA[l] += wa;
-          leafWAA[l] += wa * av;
-          leafWBB[l] += w * bv * bv;
-          leafWAB[l] += wa * bv;
-        }
-        for (int q = 0; q < r; q++) {
-          double rw = f.reps[q][i];
-          leafRepA[l * r + q] += rw * av;
-          leafRepB[l * r + q] += rw * bv;
-        }
-      }
-      // group the slots by leaf
-      slotStart = new int[leaves + 2];
-      for (int k = 0; k < used; k++) {
-        slotStart[sLeaf[k] + 1]++;
-      }
-      for (int l = 0; l <= leaves; l++) {
-        slotStart[l + 1] += slotStart[l];
-      }
-      int[] at = Arrays.copyOf(slotStart, leaves + 1);
-      slotPsu = new int[used];
-      slotA = new double[used];
-      slotB = new double[used];
-      for (int k = 0; k < used; k++) {
-        int to = at[sLeaf[k]]++;
-        slotPsu[to] = sPsu[k];
-        slotA[to] = sA[k];
-        slotB[to] = sB[k];
-      }
+      Sums sums = new Sums(la.leafCount(), r, kind, f.psuCount, la.leafOfRecord().length);
+      sums.add(la.leafOfRecord(), f.w, f.psu, f.reps, y, x, cancel);
+      adopt(sums);
+    }
+
+    /** Takes the finished sums of the pass over the records (in memory or slice by slice). */
+    void adopt(Sums sums) {
+      sums.finish();
+      slotStart = sums.slotStart;
+      slotPsu = sums.slotPsu;
+      slotA = sums.slotA;
+      slotB = sums.slotB;
+      leafA = sums.leafA;
+      leafB = sums.leafB;
+      leafW = sums.leafW;
+      leafWA = sums.leafWA;
+      leafWAA = sums.leafWAA;
+      leafWBB = sums.leafWBB;
+      leafWAB = sums.leafWAB;
+      leafN = sums.leafN;
+      leafRepA = sums.leafRepA;
+      leafRepB = sums.leafRepB;
     }
 
     /** Count, sum, mean, ratio and percentages. */
@@ -1160,6 +1240,152 @@ public final class SurveyEstimator {
         }
       }
       return g;
+    }
+  }
+
+  /**
+   * The sums the linear estimators need, accumulated over the records in record order (all at once
+   * in memory, or slice by slice over data larger than the heap: the same additions in the same
+   * order, so the same sums to the last bit): per (PSU, leaf) the totals of {@code w a} and {@code
+   * w b}, per leaf the moments the design effect needs and the replicate totals. Held memory grows
+   * with the (PSU, leaf) pairs, not the records.
+   */
+  static final class Sums {
+    private final int leaves;
+    private final int r;
+    private final SurveyMeasure.Kind kind;
+    private final LongIntMap slots;
+    private int cap = 1024;
+    private int[] sPsu = new int[cap];
+    private int[] sLeaf = new int[cap];
+    private double[] sA = new double[cap];
+    private double[] sB = new double[cap];
+    private int used;
+
+    /**
+     * Per (PSU, leaf) slot, grouped by leaf: slots of leaf l are [slotStart[l], slotStart[l+1]).
+     */
+    int[] slotStart;
+
+    int[] slotPsu;
+    double[] slotA;
+    double[] slotB;
+    final double[] leafA;
+    final double[] leafB;
+    final double[] leafW;
+    final double[] leafWA;
+    final double[] leafWAA;
+    final double[] leafWBB;
+    final double[] leafWAB;
+    final long[] leafN;
+    final double[] leafRepA;
+    final double[] leafRepB;
+
+    /**
+     * @param replicates replicate weights (0 for linearisation)
+     * @param expectedRecords sizes the slot map's first table
+     */
+    Sums(int leaves, int replicates, SurveyMeasure.Kind kind, int psus, long expectedRecords) {
+      this.leaves = leaves;
+      this.r = replicates;
+      this.kind = kind;
+      slots = new LongIntMap(Math.min(expectedRecords, psus * 4L + 16));
+      leafA = new double[leaves + 1];
+      leafB = new double[leaves + 1];
+      leafW = new double[leaves + 1];
+      leafWA = new double[leaves + 1];
+      leafWAA = new double[leaves + 1];
+      leafWBB = new double[leaves + 1];
+      leafWAB = new double[leaves + 1];
+      leafN = new long[leaves + 1];
+      leafRepA = new double[(leaves + 1) * r];
+      leafRepB = new double[(leaves + 1) * r];
+    }
+
+    /**
+     * Adds records: per record its leaf (0 dropped), weight, PSU number, replicate weights ([r][i],
+     * null without), measure value {@code y} and denominator {@code x} (null when unused).
+     */
+    void add(
+        int[] leafOf,
+        double[] wt,
+        int[] psu,
+        double[][] reps,
+        double[] y,
+        double[] x,
+        CancellationToken cancel) {
+      int n = leafOf.length;
+      boolean ratio = kind == SurveyMeasure.Kind.MEAN || kind == SurveyMeasure.Kind.RATIO;
+      for (int i = 0; i < n; i++) {
+        if ((i & 0xFFFF) == 0) {
+          cancel.throwIfCancelled();
+        }
+        int l = leafOf[i];
+        if (l == 0 || y != null && y[i] != y[i] || x != null && x[i] != x[i]) {
+          continue;
+        }
+        double w = wt[i];
+        double av = kind == SurveyMeasure.Kind.COUNT ? 1 : y[i];
+        double bv = ratio ? (kind == SurveyMeasure.Kind.RATIO ? x[i] : 1) : 0;
+        int p = psu[i];
+        long key = (long) p * (leaves + 1) + l;
+        int slot = slots.get(key);
+        if (slot < 0) {
+          if (used == cap) {
+            cap *= 2;
+            sPsu = Arrays.copyOf(sPsu, cap);
+            sLeaf = Arrays.copyOf(sLeaf, cap);
+            sA = Arrays.copyOf(sA, cap);
+            sB = Arrays.copyOf(sB, cap);
+          }
+          slot = used++;
+          slots.put(key, slot);
+          sPsu[slot] = p;
+          sLeaf[slot] = l;
+        }
+        double wa = w * av;
+        sA[slot] += wa;
+        sB[slot] += w * bv;
+        leafA[l] += wa;
+        leafB[l] += w * bv;
+        if (w != 0) {
+          leafN[l]++;
+          leafW[l] += w;
+          leafWA[l] += wa;
+          leafWAA[l] += wa * av;
+          leafWBB[l] += w * bv * bv;
+          leafWAB[l] += wa * bv;
+        }
+        for (int q = 0; q < r; q++) {
+          double rw = reps[q][i];
+          leafRepA[l * r + q] += rw * av;
+          leafRepB[l * r + q] += rw * bv;
+        }
+      }
+    }
+
+    /** Groups the slots by leaf (once, after the last {@link #add}). */
+    void finish() {
+      if (slotStart != null) {
+        return;
+      }
+      slotStart = new int[leaves + 2];
+      for (int k = 0; k < used; k++) {
+        slotStart[sLeaf[k] + 1]++;
+      }
+      for (int l = 0; l <= leaves; l++) {
+        slotStart[l + 1] += slotStart[l];
+      }
+      int[] at = Arrays.copyOf(slotStart, leaves + 1);
+      slotPsu = new int[used];
+      slotA = new double[used];
+      slotB = new double[used];
+      for (int k = 0; k < used; k++) {
+        int to = at[sLeaf[k]]++;
+        slotPsu[to] = sPsu[k];
+        slotA[to] = sA[k];
+        slotB[to] = sB[k];
+      }
     }
   }
 

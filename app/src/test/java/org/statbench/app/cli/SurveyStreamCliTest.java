@@ -1,0 +1,93 @@
+package org.statbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Survey tables with standard errors over columns larger than the heap, run as a user runs them in
+ * a child JVM with a small {@code -Xmx}: linearised estimates stream and write the same CSV as in a
+ * large heap; a quantile under a design that does not fit is refused with exit 2 and the figures.
+ */
+class SurveyStreamCliTest {
+  @TempDir Path tmp;
+
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  private static String statbench(String heap, String args) {
+    return JAVA
+        + " -Xmx"
+        + heap
+        + " -cp '"
+        + System.getProperty("java.class.path")
+        + "' org.statbench.app.Main "
+        + args;
+  }
+
+  @Test
+  void designBasedMeansOverColumnsLargerThanTheHeapEqualTheLargeHeapOnes() throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path csv = tmp.resolve("survey.csv");
+    // region, sex: 1 byte a record; stratum, y, w: 8; psu (400 codes): 4 -> 30 bytes, 75 MB:
+    // twice that is more than a 96 MB heap holds, so the estimate streams; the streamed pass holds
+    // a slice of every column and its design arrays: measured to need 56-64 MB, so 96 MB
+    int rows = 2_500_000;
+    double sumWy = 0;
+    double sumW = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+      w.write("region,sex,stratum,psu,y,w\n");
+      for (int i = 0; i < rows; i++) {
+        int psu = (i * 7) % 400;
+        int wt = 1 + i % 3;
+        w.write("R" + i % 7 + (i % 2 == 0 ? ",F," : ",M,") + (1 + psu % 8) + ",P" + psu + ",");
+        w.write((i % 101) + "," + wt + "\n");
+        sumWy += (double) wt * (i % 101);
+        sumW += wt;
+      }
+    }
+    String survey =
+        "tabulate --db '"
+            + ws
+            + "' --dataset s --rows region --cols sex --weight w"
+            + " --design strata=stratum,psu=psu --se --measure ";
+    String script =
+        statbench("256m", "import --db '" + ws + "' --name s --file '" + csv + "'")
+            + "\n"
+            + statbench("96m", survey + "mean:y --out '" + tmp.resolve("mean-small.csv") + "'")
+            + "; echo RC=$?\n"
+            + statbench("1g", survey + "mean:y --out '" + tmp.resolve("mean-normal.csv") + "'")
+            + "\n"
+            + statbench("96m", survey + "median:y --out '" + tmp.resolve("median.csv") + "'")
+            + "; echo RC=$?\n";
+    Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+    assertThat(out).startsWith("Imported s: 2500000 rows");
+    List<String> small = Files.readAllLines(tmp.resolve("mean-small.csv"));
+    assertThat(small).isEqualTo(Files.readAllLines(tmp.resolve("mean-normal.csv")));
+    // 7 regions and the total by 2 sexes and the total, after the header
+    assertThat(small).hasSize(1 + 8 * 3);
+    String total = small.stream().filter(l -> l.startsWith("Total,Total,")).findFirst().get();
+    double mean = sumWy / sumW;
+    assertThat(total).contains(String.valueOf(mean).substring(0, 6));
+    // the quantile is refused before it runs out of heap: exit 2, the figures, no stack trace
+    assertThat(out)
+        .contains("RC=0")
+        .contains("RC=2")
+        .contains("Out of memory while estimating median:y of dataset 's' under a survey design")
+        .contains("Java may use at most")
+        .doesNotContain("internal error")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(Files.exists(tmp.resolve("median.csv"))).isFalse();
+  }
+}

@@ -1,0 +1,157 @@
+package org.statbench.tabulate.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.statbench.core.CancellationToken;
+import org.statbench.core.spec.CodeFilter;
+import org.statbench.core.spec.Percentage;
+import org.statbench.core.spec.TableSpec;
+import org.statbench.store.ImportRequest;
+import org.statbench.store.Workspace;
+import org.statbench.tabulate.Tabulator;
+import org.statbench.tabulate.survey.SurveyDesign.ReplicateType;
+
+/**
+ * Survey estimates streamed slice by slice (slices forced small, so a few thousand records make
+ * many slices, the last one short) equal the in-memory estimates to the last bit: the same sums
+ * added in the same record order.
+ */
+class StreamedSurveyTest {
+  @TempDir static Path dir;
+  static Workspace ws;
+
+  static final int ROWS = 5_003;
+
+  /** Records per slice: not a divisor of the rows, so PSUs and strata straddle slices. */
+  static final int SLICE = 700;
+
+  @BeforeAll
+  static void importSurvey() throws Exception {
+    Path csv = dir.resolve("survey.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+      w.write("region,sex,stratum,psu,fpc,y,x,w,r1,r2,r3\n");
+      for (int i = 0; i < ROWS; i++) {
+        int psu = (i * 7) % 60; // 60 PSUs, each in one stratum, first seen out of order
+        int stratum = 1 + psu % 4;
+        double wt = 1 + (i % 4) * 0.5;
+        w.write("R" + i % 5);
+        w.write(i % 2 == 0 ? ",F," : ",M,");
+        w.write(stratum + ",P" + psu + "," + (100 + 10 * stratum) + ",");
+        w.write(i % 53 == 0 ? "" : ((i * 37) % 101) + ".25"); // y: missing 1 in 53
+        w.write("," + (1 + i % 9) + "," + wt);
+        for (int k = 0; k < 3; k++) {
+          w.write("," + (i % 3 == k ? 0 : wt * 1.5));
+        }
+        w.write('\n');
+      }
+    }
+    ws = Workspace.open(dir.resolve("ws"));
+    ws.importCsv(ImportRequest.of("s", csv), null, CancellationToken.NONE);
+  }
+
+  @AfterAll
+  static void close() {
+    ws.close();
+  }
+
+  private final SurveyEstimator estimator = new SurveyEstimator(new Tabulator());
+
+  private static final SurveyDesign STRATIFIED =
+      SurveyDesign.parse("strata=stratum,psu=psu,fpc=fpc", "w");
+
+  private void assertStreamedEqualsInMemory(TableSpec spec, String measure, SurveyDesign d) {
+    SurveyMeasure m = SurveyMeasure.parse(measure);
+    java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(spec.variables());
+    vars.addAll(m.variables());
+    vars.addAll(d.variables());
+    SurveyTable mem =
+        estimator.estimate(
+            spec, m, d, 0.95, ws.columns("s", List.copyOf(vars)), CancellationToken.NONE);
+    SurveyTable str =
+        estimator.estimateStreamed(spec, m, d, 0.95, ws, SLICE, CancellationToken.NONE);
+    assertThat(str.table()).isEqualTo(mem.table());
+    assertThat(str.measureLabel()).isEqualTo(mem.measureLabel());
+    int n = mem.cellCount();
+    assertThat(n).isGreaterThan(1);
+    for (int c = 0; c < n; c++) {
+      assertSameBits("estimate", c, str.estimate(c), mem.estimate(c));
+      assertSameBits("se", c, str.se(c), mem.se(c));
+      assertSameBits("lower", c, str.lower(c), mem.lower(c));
+      assertSameBits("upper", c, str.upper(c), mem.upper(c));
+      assertSameBits("deff", c, str.deff(c), mem.deff(c));
+      assertThat(str.base(c)).as("base %d", c).isEqualTo(mem.base(c));
+    }
+    // not trivially equal: some standard error is there to compare
+    assertThat(java.util.stream.IntStream.range(0, n).mapToDouble(mem::se).max().orElseThrow())
+        .isPositive();
+  }
+
+  /** The same double to the last bit (NaN equal to NaN). */
+  private static void assertSameBits(String what, int cell, double streamed, double inMemory) {
+    assertThat(Double.doubleToLongBits(streamed))
+        .as("%s of cell %d: streamed %s, in memory %s", what, cell, streamed, inMemory)
+        .isEqualTo(Double.doubleToLongBits(inMemory));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"count", "sum:y", "mean:y", "ratio:y/x"})
+  void linearisedEstimatesByTwoDimensionsEqualTheInMemoryOnes(String measure) {
+    assertStreamedEqualsInMemory(
+        TableSpec.of("s").withRows("region").withColumns("sex"), measure, STRATIFIED);
+  }
+
+  @Test
+  void rowPercentagesUnderAFilterEqualTheInMemoryOnes() {
+    TableSpec spec =
+        TableSpec.of("s")
+            .withRows("region")
+            .withColumns("sex")
+            .withFilter(CodeFilter.include("region", "R0", "R1", "R3"))
+            .withPercentage(Percentage.ROW);
+    assertStreamedEqualsInMemory(spec, "count", STRATIFIED);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"jk1, mean:y", "bootstrap, sum:y", "jk1, count"})
+  void replicateWeightEstimatesEqualTheInMemoryOnes(String type, String measure) {
+    SurveyDesign d =
+        SurveyDesign.weightOnly("w")
+            .withReplicates(
+                List.of("r1", "r2", "r3"), ReplicateType.valueOf(type.toUpperCase(Locale.ROOT)));
+    assertStreamedEqualsInMemory(TableSpec.of("s").withRows("region"), measure, d);
+  }
+
+  @Test
+  void standardErrorOfATotalFollowsTheStratifiedFormulaOneRecordASlice() throws Exception {
+    // stratum A: PSU 1 = records (y 2, w 1) and (y 4, w 1), PSU 2 = (y 5, w 2);
+    // stratum B: PSU 3 = (y 1, w 3), PSU 4 = (y 3, w 2).
+    // PSU totals of w y: A 6 and 10 (mean 8), B 3 and 6 (mean 4.5); total 25.
+    // var = sum_h n_h/(n_h - 1) sum_i (t_hi - mean_h)^2 = 2 * (4 + 4) + 2 * (2.25 + 2.25) = 25.
+    Path csv = dir.resolve("tiny.csv");
+    Files.writeString(csv, "h,p,y,w\nA,1,2,1\nB,3,1,3\nA,1,4,1\nA,2,5,2\nB,4,3,2\n");
+    ws.importCsv(ImportRequest.of("tiny", csv), null, CancellationToken.NONE);
+    SurveyTable t =
+        estimator.estimateStreamed(
+            TableSpec.of("tiny"),
+            SurveyMeasure.parse("sum:y"),
+            SurveyDesign.parse("strata=h,psu=p", "w"),
+            0.95,
+            ws,
+            1,
+            CancellationToken.NONE);
+    assertThat(t.estimate(0)).isEqualTo(25);
+    assertThat(t.se(0)).isCloseTo(5, within(1e-12));
+  }
+}

@@ -29,31 +29,39 @@ final class PersonJoin {
   static final int MAX_SHAPES = 20;
   private static final int MAX_REPORTED = 5;
 
-  /** Cohort row of each spell, or -1 (not a cohort person). */
-  final int[] rowOfSpell;
+  /** Cohort row of each text id's dictionary code (text cohort ids), else null. */
+  private final int[] rowOfCode;
 
-  private PersonJoin(int[] rowOfSpell) {
-    this.rowOfSpell = rowOfSpell;
+  private final CategoricalColumn cohortText;
+
+  /** Cohort row of each numeric id (numeric cohort ids), else null. */
+  private final LongIntHash rowOfId;
+
+  private StringIndex codeOf;
+  private Shapes shapes;
+  private boolean checkShape;
+
+  // The spell dictionary last mapped (slices of a stored column share one) and its mapping.
+  private List<String> mappedDict;
+  private int[] rowOfSpellCode;
+  private boolean[] wrongCode;
+
+  private PersonJoin(CategoricalColumn cohortText, int[] rowOfCode, LongIntHash rowOfId) {
+    this.cohortText = cohortText;
+    this.rowOfCode = rowOfCode;
+    this.rowOfId = rowOfId;
   }
 
   /**
-   * Checks the cohort ids (present, one record per person) and joins the spells.
+   * Checks the cohort ids (present, one record per person) and indexes them for {@link #rows}.
    *
-   * @param spellProblems receives, per spell with a missing or wrong-format id, its row and the
-   *     problem (the caller reports them with its other spell errors)
    * @throws InputException naming up to five cohort records with a missing or repeated id
    */
-  static PersonJoin of(
-      String dataset,
-      Column cohortIds,
-      int[] entry,
-      Column spellIds,
-      List<int[]> spellProblems,
-      long[] problemCount) {
+  static PersonJoin of(String dataset, Column cohortIds, int[] entry) {
     int rows = cohortIds.size();
     List<String> errors = new ArrayList<>();
     long[] count = {0};
-    int[] rowOfSpell;
+    PersonJoin join;
     if (cohortIds instanceof CategoricalColumn cat) {
       int[] rowOfCode = new int[cat.dictionary().size()];
       Arrays.fill(rowOfCode, -1);
@@ -68,7 +76,7 @@ final class PersonJoin {
         }
       }
       check(dataset, cohortIds.name(), errors, count);
-      rowOfSpell = joinText(cat, rowOfCode, spellIds, spellProblems, problemCount);
+      join = new PersonJoin(cat, rowOfCode, null);
     } else if (cohortIds instanceof NumericColumn num) {
       LongIntHash rowOfId = new LongIntHash(rows);
       double[] v = num.values();
@@ -83,7 +91,7 @@ final class PersonJoin {
         }
       }
       check(dataset, cohortIds.name(), errors, count);
-      rowOfSpell = joinNumbers(rowOfId, spellIds, spellProblems, problemCount);
+      join = new PersonJoin(null, null, rowOfId);
     } else {
       throw new InputException(
           "Variable '"
@@ -92,7 +100,20 @@ final class PersonJoin {
               + cohortIds.type().key()
               + ": a person id must be text, categorical or an integer");
     }
-    return new PersonJoin(rowOfSpell);
+    return join;
+  }
+
+  /**
+   * The cohort row of each spell of {@code spellIds} (a slice of the spell dataset whose first
+   * record is record {@code offset}), or -1 (not a cohort person).
+   *
+   * @param spellProblems receives, per spell with a missing or wrong-format id, its record number
+   *     and the problem (the caller reports them with its other spell errors)
+   */
+  int[] rows(Column spellIds, long offset, List<int[]> spellProblems, long[] problemCount) {
+    return cohortText != null
+        ? joinText(spellIds, (int) offset, spellProblems, problemCount)
+        : joinNumbers(spellIds, (int) offset, spellProblems, problemCount);
   }
 
   private static long key(double v) {
@@ -153,16 +174,17 @@ final class PersonJoin {
       int[] rowOfCode,
       boolean[] wrong,
       int[] out,
+      int offset,
       List<int[]> problems,
       long[] problemCount) {
     for (int i = 0; i < out.length; i++) {
       int j = sc.code(i);
       if (j == CategoricalColumn.MISSING) {
-        problem(problems, problemCount, i, NO_ID);
+        problem(problems, problemCount, offset + i, NO_ID);
         out[i] = -1;
       } else {
         if (wrong[j]) {
-          problem(problems, problemCount, i, WRONG_FORMAT);
+          problem(problems, problemCount, offset + i, WRONG_FORMAT);
         }
         out[i] = rowOfCode[j];
       }
@@ -182,53 +204,53 @@ final class PersonJoin {
 
   static final int WRONG_FORMAT = 1;
 
-  private static int[] joinText(
-      CategoricalColumn cohort,
-      int[] rowOfCode,
-      Column spellIds,
-      List<int[]> problems,
-      long[] problemCount) {
-    List<String> dict = cohort.dictionary();
-    Shapes shapes = new Shapes();
-    for (int c = 0; c < dict.size() && shapes.count <= MAX_SHAPES; c++) {
-      if (rowOfCode[c] >= 0) {
-        shapes.add(shape(dict.get(c)));
+  private int[] joinText(Column spellIds, int offset, List<int[]> problems, long[] problemCount) {
+    List<String> dict = cohortText.dictionary();
+    if (codeOf == null) {
+      shapes = new Shapes();
+      for (int c = 0; c < dict.size() && shapes.count <= MAX_SHAPES; c++) {
+        if (rowOfCode[c] >= 0) {
+          shapes.add(shape(dict.get(c)));
+        }
       }
+      checkShape = shapes.count <= MAX_SHAPES;
+      codeOf = new StringIndex(dict);
     }
-    boolean checkShape = shapes.count <= MAX_SHAPES;
-    StringIndex codeOf = new StringIndex(dict);
     int n = spellIds.size();
     int[] out = new int[n];
     if (spellIds instanceof CategoricalColumn sc) {
       List<String> sd = sc.dictionary();
-      int[] rowOfSpellCode = new int[sd.size()];
-      boolean[] wrong = new boolean[sd.size()];
-      for (int j = 0; j < sd.size(); j++) {
-        int c = codeOf.get(sd.get(j));
-        rowOfSpellCode[j] = c < 0 ? -1 : rowOfCode[c];
-        wrong[j] = c < 0 && checkShape && !shapes.contains(shape(sd.get(j)));
+      if (sd != mappedDict) {
+        rowOfSpellCode = new int[sd.size()];
+        wrongCode = new boolean[sd.size()];
+        for (int j = 0; j < sd.size(); j++) {
+          int c = codeOf.get(sd.get(j));
+          rowOfSpellCode[j] = c < 0 ? -1 : rowOfCode[c];
+          wrongCode[j] = c < 0 && checkShape && !shapes.contains(shape(sd.get(j)));
+        }
+        mappedDict = sd;
       }
-      return rowsByCode(sc, rowOfSpellCode, wrong, out, problems, problemCount);
+      return rowsByCode(sc, rowOfSpellCode, wrongCode, out, offset, problems, problemCount);
     }
     // Integer spell ids against text cohort ids: compare their text.
     for (int i = 0; i < n; i++) {
       String t = spellIds.text(i);
       if (t == null) {
-        problem(problems, problemCount, i, NO_ID);
+        problem(problems, problemCount, offset + i, NO_ID);
         out[i] = -1;
         continue;
       }
       int c = codeOf.get(t);
       if (c < 0 && checkShape && !shapes.contains(shape(t))) {
-        problem(problems, problemCount, i, WRONG_FORMAT);
+        problem(problems, problemCount, offset + i, WRONG_FORMAT);
       }
       out[i] = c < 0 ? -1 : rowOfCode[c];
     }
     return out;
   }
 
-  private static int[] joinNumbers(
-      LongIntHash rowOfId, Column spellIds, List<int[]> problems, long[] problemCount) {
+  private int[] joinNumbers(
+      Column spellIds, int offset, List<int[]> problems, long[] problemCount) {
     int n = spellIds.size();
     int[] out = new int[n];
     if (spellIds instanceof NumericColumn num) {
@@ -242,12 +264,12 @@ final class PersonJoin {
           continue;
         }
         if (Double.isNaN(x)) {
-          problem(problems, problemCount, i, NO_ID);
+          problem(problems, problemCount, offset + i, NO_ID);
           out[i] = -1;
           continue;
         }
         if (x != Math.rint(x)) {
-          problem(problems, problemCount, i, WRONG_FORMAT);
+          problem(problems, problemCount, offset + i, WRONG_FORMAT);
         }
         last = x;
         lastRow = rowOfId.get(key(x));
@@ -264,17 +286,20 @@ final class PersonJoin {
               + ": a person id must be text, categorical or an integer");
     }
     List<String> sd = sc.dictionary();
-    int[] rowOfCode = new int[sd.size()];
-    boolean[] wrong = new boolean[sd.size()];
-    for (int j = 0; j < sd.size(); j++) {
-      try {
-        rowOfCode[j] = rowOfId.get(Long.parseLong(sd.get(j).strip()));
-      } catch (NumberFormatException e) {
-        rowOfCode[j] = -1;
-        wrong[j] = true;
+    if (sd != mappedDict) {
+      rowOfSpellCode = new int[sd.size()];
+      wrongCode = new boolean[sd.size()];
+      for (int j = 0; j < sd.size(); j++) {
+        try {
+          rowOfSpellCode[j] = rowOfId.get(Long.parseLong(sd.get(j).strip()));
+        } catch (NumberFormatException e) {
+          rowOfSpellCode[j] = -1;
+          wrongCode[j] = true;
+        }
       }
+      mappedDict = sd;
     }
-    return rowsByCode(sc, rowOfCode, wrong, out, problems, problemCount);
+    return rowsByCode(sc, rowOfSpellCode, wrongCode, out, offset, problems, problemCount);
   }
 
   /** A hash of the id's shape: runs of digits, of letters, or of one other character. */

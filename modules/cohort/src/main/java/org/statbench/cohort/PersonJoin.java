@@ -37,6 +37,14 @@ final class PersonJoin {
   /** Cohort row of each numeric id (numeric cohort ids), else null. */
   private final LongIntHash rowOfId;
 
+  /**
+   * Compact alternative to {@link #rowOfId} for ids that are whole numbers from 0 to 2^31 - 1, one
+   * per record: {@code id << 32 | row}, sorted (8 bytes a person instead of 24); else null.
+   */
+  private long[] packed;
+
+  private int lastPos = -1;
+
   private StringIndex codeOf;
   private Shapes shapes;
   private boolean checkShape;
@@ -58,6 +66,22 @@ final class PersonJoin {
    * @throws InputException naming up to five cohort records with a missing or repeated id
    */
   static PersonJoin of(String dataset, Column cohortIds, int[] entry) {
+    return of(dataset, cohortIds, entry, false);
+  }
+
+  /**
+   * As {@link #of(String, Column, int[])}; {@code compact} indexes whole-number ids in a sorted
+   * array rather than a hash when they allow it (a third of the heap, binary search).
+   */
+  static PersonJoin of(String dataset, Column cohortIds, int[] entry, boolean compact) {
+    if (compact && cohortIds instanceof NumericColumn num) {
+      long[] packed = packed(num.values());
+      if (packed != null) {
+        PersonJoin join = new PersonJoin(null, null, null);
+        join.packed = packed;
+        return join;
+      }
+    }
     int rows = cohortIds.size();
     List<String> errors = new ArrayList<>();
     long[] count = {0};
@@ -114,6 +138,52 @@ final class PersonJoin {
     return cohortText != null
         ? joinText(spellIds, (int) offset, spellProblems, problemCount)
         : joinNumbers(spellIds, (int) offset, spellProblems, problemCount);
+  }
+
+  /** Sorted {@code id << 32 | row}, or null unless every id is a distinct number in 0..2^31-1. */
+  private static long[] packed(double[] v) {
+    long[] packed = new long[v.length];
+    boolean sorted = true;
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
+      if (!(x >= 0 && x < 0x1p31 && x == Math.rint(x))) {
+        return null;
+      }
+      packed[i] = (long) x << 32 | i;
+      sorted &= i == 0 || packed[i] > packed[i - 1];
+    }
+    if (!sorted) {
+      Arrays.sort(packed);
+    }
+    for (int i = 1; i < packed.length; i++) {
+      if (packed[i] >>> 32 == packed[i - 1] >>> 32) {
+        return null; // a person on two records: reported through the hash
+      }
+    }
+    return packed;
+  }
+
+  /** The cohort row of a numeric id's key, or -1. */
+  private int rowOf(long k) {
+    if (packed == null) {
+      return rowOfId.get(k);
+    }
+    if (k < 0 || k >= 1L << 31) {
+      return -1;
+    }
+    int next = lastPos + 1; // spells sorted like the cohort: the next person
+    int p;
+    if (next < packed.length && packed[next] >>> 32 == k) {
+      p = next;
+    } else {
+      p = Arrays.binarySearch(packed, k << 32);
+      p = p >= 0 ? p : -p - 1;
+      if (p >= packed.length || packed[p] >>> 32 != k) {
+        return -1;
+      }
+    }
+    lastPos = p;
+    return (int) packed[p];
   }
 
   private static long key(double v) {
@@ -272,7 +342,7 @@ final class PersonJoin {
           problem(problems, problemCount, offset + i, WRONG_FORMAT);
         }
         last = x;
-        lastRow = rowOfId.get(key(x));
+        lastRow = rowOf(key(x));
         out[i] = lastRow;
       }
       return out;
@@ -291,7 +361,7 @@ final class PersonJoin {
       wrongCode = new boolean[sd.size()];
       for (int j = 0; j < sd.size(); j++) {
         try {
-          rowOfSpellCode[j] = rowOfId.get(Long.parseLong(sd.get(j).strip()));
+          rowOfSpellCode[j] = rowOf(Long.parseLong(sd.get(j).strip()));
         } catch (NumberFormatException e) {
           rowOfSpellCode[j] = -1;
           wrongCode[j] = true;

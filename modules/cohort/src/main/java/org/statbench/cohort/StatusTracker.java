@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -108,27 +109,51 @@ public final class StatusTracker {
                 : "the columns and the spells sorted by person take about "
                     + ResourceException.megabytes(need),
             ResourceException.megabytes(free));
-    if (stream && memberTable > free) {
+    // Free heap counts garbage as used: refuse up front only what cannot fit in the whole heap,
+    // and report running out on the way the same way.
+    long slice = spellBytes / Math.max(1, spellCount) * ColumnSlices.SLICE_ROWS;
+    if (stream && memberTable + slice > rt.maxMemory()) {
       throw ResourceException.outOfMemory(doing, null);
     }
     try {
       DatasetColumns cohort = workspace.columns(cohortName, spec.cohortVariables());
       if (!stream) {
         DatasetColumns spells = workspace.columns(spec.spells(), spec.spellVariables());
-        return track(cohort, RecordSlices.of(spells), spec, Long.MAX_VALUE, progress, cancel);
+        return track(cohort, null, RecordSlices.of(spells), spec, Long.MAX_VALUE, progress, cancel);
       }
-      // What is left for one hash partition's spells beside the member table and two slices.
-      long slice = 2 * spellBytes / Math.max(1, spellCount) * ColumnSlices.SLICE_ROWS;
+      // The ids indexed compactly, then their column let go unless it is used otherwise.
+      PersonJoin join =
+          PersonJoin.of(
+              cohortName,
+              cohort.column(spec.id()),
+              dates(cohort, spec.cohort().entry(), "entry"),
+              true);
+      cohort = withoutId(cohort, spec);
+      // What is left for one hash partition's spells beside the member table and a slice.
       long budget =
           Math.max(SPELL_BYTES * ColumnSlices.SLICE_ROWS, (free - memberTable - slice) / 2);
       RecordSlices spells =
           RecordSlices.of(
               workspace.columnSlices(spec.spells(), spec.spellVariables()),
               vars -> workspace.columnSlices(spec.spells(), vars));
-      return track(cohort, spells, spec, budget, progress, cancel);
+      return track(cohort, join, spells, spec, budget, progress, cancel);
     } catch (OutOfMemoryError e) {
       throw ResourceException.outOfMemory(doing, e);
     }
+  }
+
+  /** The cohort columns without the person id, unless the entry, a breakdown or filter is it. */
+  private static DatasetColumns withoutId(DatasetColumns cohort, StatusSpec spec) {
+    CohortSpec cs = spec.cohort();
+    String id = spec.id();
+    if (id.equals(cs.entry())
+        || cs.by().contains(id)
+        || cs.filters().stream().anyMatch(f -> f.variable().equals(id))) {
+      return cohort;
+    }
+    Map<String, Column> rest = new LinkedHashMap<>(cohort.columns());
+    rest.remove(id);
+    return new DatasetColumns(cohort.dataset(), cohort.rows(), rest);
   }
 
   /** Heap per spell of the members' spells sorted by person: start, end, state rank. */
@@ -175,7 +200,7 @@ public final class StatusTracker {
       StatusSpec spec,
       ProgressListener progress,
       CancellationToken cancel) {
-    return track(cohort, RecordSlices.of(spells), spec, Long.MAX_VALUE, progress, cancel);
+    return track(cohort, null, RecordSlices.of(spells), spec, Long.MAX_VALUE, progress, cancel);
   }
 
   /**
@@ -188,6 +213,7 @@ public final class StatusTracker {
    */
   static StatusTable track(
       DatasetColumns cohort,
+      PersonJoin personJoin,
       RecordSlices spells,
       StatusSpec spec,
       long budget,
@@ -199,7 +225,10 @@ public final class StatusTracker {
     int nSlices = spells.count();
 
     // 1. Validate and join: nothing is counted unless every record is sound.
-    PersonJoin join = PersonJoin.of(cs.dataset(), cohort.column(spec.id()), entry);
+    PersonJoin join =
+        personJoin != null
+            ? personJoin
+            : PersonJoin.of(cs.dataset(), cohort.column(spec.id()), entry);
     int rows = cohort.rows();
     List<int[]> problems = new ArrayList<>();
     long[] problemCount = {0};

@@ -118,6 +118,7 @@ class StreamedStatusTest {
   private static StatusTable streamed(StatusSpec spec, long budget) {
     return StatusTracker.track(
         ws.columns("people", spec.cohortVariables()),
+        null,
         RecordSlices.of(
             ws.columnSlices(spec.spells(), spec.spellVariables()),
             vars -> ws.columnSlices(spec.spells(), vars)),

@@ -131,7 +131,7 @@ public final class StatusTracker {
       cohort = withoutId(cohort, spec);
       // What is left for one hash partition's spells beside the member table and a slice.
       long budget =
-          Math.max(SPELL_BYTES * ColumnSlices.SLICE_ROWS, (free - memberTable - slice) / 2);
+          Math.max(SPELL_BYTES * ColumnSlices.SLICE_ROWS / 4, (free - memberTable - slice) / 2);
       RecordSlices spells =
           RecordSlices.of(
               workspace.columnSlices(spec.spells(), spec.spellVariables()),
@@ -520,7 +520,8 @@ public final class StatusTracker {
       ProgressListener progress,
       CancellationToken cancel) {
     int rows = member.length;
-    int[] offset = new int[rows + 1];
+    // Counts at offset[r + 2]; summed, offset[r + 1] is where r's spells start and, filled, end.
+    int[] offset = new int[rows + 2];
     for (int sl = 0; sl < spells.count(); sl++) {
       cancel.throwIfCancelled();
       SpellSlice x = only != null ? only : SpellSlice.read(spells, sl, spec, join);
@@ -528,22 +529,21 @@ public final class StatusTracker {
         int r = x.row[j];
         if (r >= 0 && member[r]) {
           if (partition(r, parts) == p) {
-            offset[r + 1]++;
+            offset[r + 2]++;
           }
         } else if (p == 0) {
           outsideAndUsed[0]++;
         }
       }
     }
-    for (int i = 0; i < rows; i++) {
-      offset[i + 1] += offset[i];
+    for (int i = 2; i < rows + 2; i++) {
+      offset[i] += offset[i - 1];
     }
-    int nUsed = offset[rows];
+    int nUsed = offset[rows + 1];
     outsideAndUsed[1] += nUsed;
     int[] sStart = new int[nUsed];
     int[] sEnd = new int[nUsed];
     int[] sRank = new int[nUsed];
-    int[] fill = Arrays.copyOf(offset, rows);
     for (int sl = 0; sl < spells.count(); sl++) {
       cancel.throwIfCancelled();
       SpellSlice x = only != null ? only : SpellSlice.read(spells, sl, spec, join);
@@ -551,14 +551,13 @@ public final class StatusTracker {
       for (int j = 0; j < x.size; j++) {
         int r = x.row[j];
         if (r >= 0 && member[r] && partition(r, parts) == p) {
-          int at = fill[r]++;
+          int at = offset[r + 1]++;
           sStart[at] = x.start[j];
           sEnd[at] = x.end[j] == DateColumn.MISSING ? OPEN : x.end[j];
           sRank[at] = rank[j];
         }
       }
     }
-    fill = null;
     cancel.throwIfCancelled();
     k.spells(sStart, sEnd, sRank);
     for (int from = 0; from < rows; from += CHUNK) {

@@ -25,8 +25,9 @@ import org.statbench.store.Workspace;
 import org.statbench.tabulate.RecordFilters;
 
 // Size (over 500 lines): one pass (validate spells, rank states, walk each member's spells over the
-// durations, count) written as primitive-array loops for speed; split, each part would need the
-// same arrays passed around and the definitions above would be spread over several files.
+// durations, count) written as primitive-array loops for speed, in memory or over spell slices
+// (grouped or hash-partitioned); split, each part would need the same arrays passed around and the
+// definitions above would be spread over several files.
 /**
  * Status tracking: what each cohort was doing at each duration after entry, from spell data (the
  * facade). Cohorts, breakdowns, filters, the as-of date and censoring are those of {@link
@@ -57,7 +58,8 @@ import org.statbench.tabulate.RecordFilters;
  *
  * <p>Speed: the spells of members are sorted by member once (a counting sort into primitive
  * arrays); then each member's spells are walked once, as a range of durations per spell, so the
- * work is proportional to members x durations plus spells.
+ * work is proportional to members x durations plus spells. Spells larger than the heap are read a
+ * slice at a time: person by person when grouped by person, else in hash partitions of persons.
  *
  * <p>Thread-safe: all methods are static and keep no state.
  */

@@ -29,31 +29,63 @@ final class PersonJoin {
   static final int MAX_SHAPES = 20;
   private static final int MAX_REPORTED = 5;
 
-  /** Cohort row of each spell, or -1 (not a cohort person). */
-  final int[] rowOfSpell;
+  /** Cohort row of each text id's dictionary code (text cohort ids), else null. */
+  private final int[] rowOfCode;
 
-  private PersonJoin(int[] rowOfSpell) {
-    this.rowOfSpell = rowOfSpell;
+  private final CategoricalColumn cohortText;
+
+  /** Cohort row of each numeric id (numeric cohort ids), else null. */
+  private final LongIntHash rowOfId;
+
+  /**
+   * Compact alternative to {@link #rowOfId} for ids that are whole numbers from 0 to 2^31 - 1, one
+   * per record: {@code id << 32 | row}, sorted (8 bytes a person instead of 24); else null.
+   */
+  private long[] packed;
+
+  private int lastPos = -1;
+
+  private StringIndex codeOf;
+  private Shapes shapes;
+  private boolean checkShape;
+
+  // The spell dictionary last mapped (slices of a stored column share one) and its mapping.
+  private List<String> mappedDict;
+  private int[] rowOfSpellCode;
+  private boolean[] wrongCode;
+
+  private PersonJoin(CategoricalColumn cohortText, int[] rowOfCode, LongIntHash rowOfId) {
+    this.cohortText = cohortText;
+    this.rowOfCode = rowOfCode;
+    this.rowOfId = rowOfId;
   }
 
   /**
-   * Checks the cohort ids (present, one record per person) and joins the spells.
+   * Checks the cohort ids (present, one record per person) and indexes them for {@link #rows}.
    *
-   * @param spellProblems receives, per spell with a missing or wrong-format id, its row and the
-   *     problem (the caller reports them with its other spell errors)
    * @throws InputException naming up to five cohort records with a missing or repeated id
    */
-  static PersonJoin of(
-      String dataset,
-      Column cohortIds,
-      int[] entry,
-      Column spellIds,
-      List<int[]> spellProblems,
-      long[] problemCount) {
+  static PersonJoin of(String dataset, Column cohortIds, int[] entry) {
+    return of(dataset, cohortIds, entry, false);
+  }
+
+  /**
+   * As {@link #of(String, Column, int[])}; {@code compact} indexes whole-number ids in a sorted
+   * array rather than a hash when they allow it (a third of the heap, binary search).
+   */
+  static PersonJoin of(String dataset, Column cohortIds, int[] entry, boolean compact) {
+    if (compact && cohortIds instanceof NumericColumn num) {
+      long[] packed = packed(num.values());
+      if (packed != null) {
+        PersonJoin join = new PersonJoin(null, null, null);
+        join.packed = packed;
+        return join;
+      }
+    }
     int rows = cohortIds.size();
     List<String> errors = new ArrayList<>();
     long[] count = {0};
-    int[] rowOfSpell;
+    PersonJoin join;
     if (cohortIds instanceof CategoricalColumn cat) {
       int[] rowOfCode = new int[cat.dictionary().size()];
       Arrays.fill(rowOfCode, -1);
@@ -68,7 +100,7 @@ final class PersonJoin {
         }
       }
       check(dataset, cohortIds.name(), errors, count);
-      rowOfSpell = joinText(cat, rowOfCode, spellIds, spellProblems, problemCount);
+      join = new PersonJoin(cat, rowOfCode, null);
     } else if (cohortIds instanceof NumericColumn num) {
       LongIntHash rowOfId = new LongIntHash(rows);
       double[] v = num.values();
@@ -83,7 +115,7 @@ final class PersonJoin {
         }
       }
       check(dataset, cohortIds.name(), errors, count);
-      rowOfSpell = joinNumbers(rowOfId, spellIds, spellProblems, problemCount);
+      join = new PersonJoin(null, null, rowOfId);
     } else {
       throw new InputException(
           "Variable '"
@@ -92,7 +124,66 @@ final class PersonJoin {
               + cohortIds.type().key()
               + ": a person id must be text, categorical or an integer");
     }
-    return new PersonJoin(rowOfSpell);
+    return join;
+  }
+
+  /**
+   * The cohort row of each spell of {@code spellIds} (a slice of the spell dataset whose first
+   * record is record {@code offset}), or -1 (not a cohort person).
+   *
+   * @param spellProblems receives, per spell with a missing or wrong-format id, its record number
+   *     and the problem (the caller reports them with its other spell errors)
+   */
+  int[] rows(Column spellIds, long offset, List<int[]> spellProblems, long[] problemCount) {
+    return cohortText != null
+        ? joinText(spellIds, (int) offset, spellProblems, problemCount)
+        : joinNumbers(spellIds, (int) offset, spellProblems, problemCount);
+  }
+
+  /** Sorted {@code id << 32 | row}, or null unless every id is a distinct number in 0..2^31-1. */
+  private static long[] packed(double[] v) {
+    long[] packed = new long[v.length];
+    boolean sorted = true;
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
+      if (!(x >= 0 && x < 0x1p31 && x == Math.rint(x))) {
+        return null;
+      }
+      packed[i] = (long) x << 32 | i;
+      sorted &= i == 0 || packed[i] > packed[i - 1];
+    }
+    if (!sorted) {
+      Arrays.sort(packed);
+    }
+    for (int i = 1; i < packed.length; i++) {
+      if (packed[i] >>> 32 == packed[i - 1] >>> 32) {
+        return null; // a person on two records: reported through the hash
+      }
+    }
+    return packed;
+  }
+
+  /** The cohort row of a numeric id's key, or -1. */
+  private int rowOf(long k) {
+    if (packed == null) {
+      return rowOfId.get(k);
+    }
+    if (k < 0 || k >= 1L << 31) {
+      return -1;
+    }
+    int next = lastPos + 1; // spells sorted like the cohort: the next person
+    int p;
+    if (next < packed.length && packed[next] >>> 32 == k) {
+      p = next;
+    } else {
+      p = Arrays.binarySearch(packed, k << 32);
+      p = p >= 0 ? p : -p - 1;
+      if (p >= packed.length || packed[p] >>> 32 != k) {
+        return -1;
+      }
+    }
+    lastPos = p;
+    return (int) packed[p];
   }
 
   private static long key(double v) {
@@ -153,16 +244,17 @@ final class PersonJoin {
       int[] rowOfCode,
       boolean[] wrong,
       int[] out,
+      int offset,
       List<int[]> problems,
       long[] problemCount) {
     for (int i = 0; i < out.length; i++) {
       int j = sc.code(i);
       if (j == CategoricalColumn.MISSING) {
-        problem(problems, problemCount, i, NO_ID);
+        problem(problems, problemCount, offset + i, NO_ID);
         out[i] = -1;
       } else {
         if (wrong[j]) {
-          problem(problems, problemCount, i, WRONG_FORMAT);
+          problem(problems, problemCount, offset + i, WRONG_FORMAT);
         }
         out[i] = rowOfCode[j];
       }
@@ -182,53 +274,53 @@ final class PersonJoin {
 
   static final int WRONG_FORMAT = 1;
 
-  private static int[] joinText(
-      CategoricalColumn cohort,
-      int[] rowOfCode,
-      Column spellIds,
-      List<int[]> problems,
-      long[] problemCount) {
-    List<String> dict = cohort.dictionary();
-    Shapes shapes = new Shapes();
-    for (int c = 0; c < dict.size() && shapes.count <= MAX_SHAPES; c++) {
-      if (rowOfCode[c] >= 0) {
-        shapes.add(shape(dict.get(c)));
+  private int[] joinText(Column spellIds, int offset, List<int[]> problems, long[] problemCount) {
+    List<String> dict = cohortText.dictionary();
+    if (codeOf == null) {
+      shapes = new Shapes();
+      for (int c = 0; c < dict.size() && shapes.count <= MAX_SHAPES; c++) {
+        if (rowOfCode[c] >= 0) {
+          shapes.add(shape(dict.get(c)));
+        }
       }
+      checkShape = shapes.count <= MAX_SHAPES;
+      codeOf = new StringIndex(dict);
     }
-    boolean checkShape = shapes.count <= MAX_SHAPES;
-    StringIndex codeOf = new StringIndex(dict);
     int n = spellIds.size();
     int[] out = new int[n];
     if (spellIds instanceof CategoricalColumn sc) {
       List<String> sd = sc.dictionary();
-      int[] rowOfSpellCode = new int[sd.size()];
-      boolean[] wrong = new boolean[sd.size()];
-      for (int j = 0; j < sd.size(); j++) {
-        int c = codeOf.get(sd.get(j));
-        rowOfSpellCode[j] = c < 0 ? -1 : rowOfCode[c];
-        wrong[j] = c < 0 && checkShape && !shapes.contains(shape(sd.get(j)));
+      if (sd != mappedDict) {
+        rowOfSpellCode = new int[sd.size()];
+        wrongCode = new boolean[sd.size()];
+        for (int j = 0; j < sd.size(); j++) {
+          int c = codeOf.get(sd.get(j));
+          rowOfSpellCode[j] = c < 0 ? -1 : rowOfCode[c];
+          wrongCode[j] = c < 0 && checkShape && !shapes.contains(shape(sd.get(j)));
+        }
+        mappedDict = sd;
       }
-      return rowsByCode(sc, rowOfSpellCode, wrong, out, problems, problemCount);
+      return rowsByCode(sc, rowOfSpellCode, wrongCode, out, offset, problems, problemCount);
     }
     // Integer spell ids against text cohort ids: compare their text.
     for (int i = 0; i < n; i++) {
       String t = spellIds.text(i);
       if (t == null) {
-        problem(problems, problemCount, i, NO_ID);
+        problem(problems, problemCount, offset + i, NO_ID);
         out[i] = -1;
         continue;
       }
       int c = codeOf.get(t);
       if (c < 0 && checkShape && !shapes.contains(shape(t))) {
-        problem(problems, problemCount, i, WRONG_FORMAT);
+        problem(problems, problemCount, offset + i, WRONG_FORMAT);
       }
       out[i] = c < 0 ? -1 : rowOfCode[c];
     }
     return out;
   }
 
-  private static int[] joinNumbers(
-      LongIntHash rowOfId, Column spellIds, List<int[]> problems, long[] problemCount) {
+  private int[] joinNumbers(
+      Column spellIds, int offset, List<int[]> problems, long[] problemCount) {
     int n = spellIds.size();
     int[] out = new int[n];
     if (spellIds instanceof NumericColumn num) {
@@ -242,15 +334,15 @@ final class PersonJoin {
           continue;
         }
         if (Double.isNaN(x)) {
-          problem(problems, problemCount, i, NO_ID);
+          problem(problems, problemCount, offset + i, NO_ID);
           out[i] = -1;
           continue;
         }
         if (x != Math.rint(x)) {
-          problem(problems, problemCount, i, WRONG_FORMAT);
+          problem(problems, problemCount, offset + i, WRONG_FORMAT);
         }
         last = x;
-        lastRow = rowOfId.get(key(x));
+        lastRow = rowOf(key(x));
         out[i] = lastRow;
       }
       return out;
@@ -264,17 +356,20 @@ final class PersonJoin {
               + ": a person id must be text, categorical or an integer");
     }
     List<String> sd = sc.dictionary();
-    int[] rowOfCode = new int[sd.size()];
-    boolean[] wrong = new boolean[sd.size()];
-    for (int j = 0; j < sd.size(); j++) {
-      try {
-        rowOfCode[j] = rowOfId.get(Long.parseLong(sd.get(j).strip()));
-      } catch (NumberFormatException e) {
-        rowOfCode[j] = -1;
-        wrong[j] = true;
+    if (sd != mappedDict) {
+      rowOfSpellCode = new int[sd.size()];
+      wrongCode = new boolean[sd.size()];
+      for (int j = 0; j < sd.size(); j++) {
+        try {
+          rowOfSpellCode[j] = rowOf(Long.parseLong(sd.get(j).strip()));
+        } catch (NumberFormatException e) {
+          rowOfSpellCode[j] = -1;
+          wrongCode[j] = true;
+        }
       }
+      mappedDict = sd;
     }
-    return rowsByCode(sc, rowOfCode, wrong, out, problems, problemCount);
+    return rowsByCode(sc, rowOfSpellCode, wrongCode, out, offset, problems, problemCount);
   }
 
   /** A hash of the id's shape: runs of digits, of letters, or of one other character. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +20,14 @@ import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
 import org.statbench.core.data.VariableType;
+import org.statbench.store.ColumnSlices;
 import org.statbench.store.Workspace;
 import org.statbench.tabulate.RecordFilters;
 
 // Size (over 500 lines): one pass (validate spells, rank states, walk each member's spells over the
-// durations, count) written as primitive-array loops for speed; split, each part would need the
-// same arrays passed around and the definitions above would be spread over several files.
+// durations, count) written as primitive-array loops for speed, in memory or over spell slices
+// (grouped or hash-partitioned); split, each part would need the same arrays passed around and the
+// definitions above would be spread over several files.
 /**
  * Status tracking: what each cohort was doing at each duration after entry, from spell data (the
  * facade). Cohorts, breakdowns, filters, the as-of date and censoring are those of {@link
@@ -55,7 +58,8 @@ import org.statbench.tabulate.RecordFilters;
  *
  * <p>Speed: the spells of members are sorted by member once (a counting sort into primitive
  * arrays); then each member's spells are walked once, as a range of durations per spell, so the
- * work is proportional to members x durations plus spells.
+ * work is proportional to members x durations plus spells. Spells larger than the heap are read a
+ * slice at a time: person by person when grouped by person, else in hash partitions of persons.
  *
  * <p>Thread-safe: all methods are static and keep no state.
  */
@@ -68,10 +72,13 @@ public final class StatusTracker {
   private StatusTracker() {}
 
   /**
-   * Loads the spec's variables from a workspace and tracks states. Status tracking holds every
-   * member's spells at once (it is not streamed like cohorts and tables): when what it needs
-   * ({@link #bytesInMemory}) exceeds the heap free now, it is refused before starting with the
-   * figures, and running out of heap on the way is reported the same way.
+   * Loads the spec's variables from a workspace and tracks states. When the columns and the spells
+   * sorted by person ({@link #bytesInMemory}) would not fit in the heap free now ({@link
+   * CohortTracker#shouldStream}), the member table is loaded whole and the spells are read a slice
+   * at a time ({@link RecordSlices}): person by person when they come grouped by person, else in
+   * {@code k} passes over the slices, each taking the persons of one hash partition. The counts are
+   * sums over members, so the table is the same. When the member table itself does not fit, or a
+   * person's spells do not, it stops with the figures.
    *
    * @throws org.statbench.core.ResourceException (out of memory) with the figures
    */
@@ -83,32 +90,79 @@ public final class StatusTracker {
     long members = workspace.dataset(cohortName).rows();
     long spellCount = workspace.dataset(spec.spells()).rows();
     long need = bytesInMemory(cohortBytes, spellBytes, members, spellCount);
+    long memberTable = cohortBytes + MEMBER_BYTES * members;
     Runtime rt = Runtime.getRuntime();
-    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long used = rt.totalMemory() - rt.freeMemory();
+    long free = rt.maxMemory() - used;
+    boolean stream = CohortTracker.shouldStream(need, rt.maxMemory(), used);
     String doing =
         String.format(
             Locale.ROOT,
-            "tracking states of %,d records of '%s' from %,d spells of '%s': the columns and the"
-                + " spells sorted by person take about %s and %s of heap is free; cohorts and"
-                + " tables are computed a slice at a time over data of any size, but status"
-                + " tracking holds every member's spells at once",
+            "tracking states of %,d records of '%s' from %,d spells of '%s': %s and %s of heap is"
+                + " free; the spells are read a slice at a time, but the members' columns and one"
+                + " person's spells are held at once",
             members,
             cohortName,
             spellCount,
             spec.spells(),
-            ResourceException.megabytes(need),
+            stream
+                ? "the members' columns and per-member arrays take about "
+                    + ResourceException.megabytes(memberTable)
+                : "the columns and the spells sorted by person take about "
+                    + ResourceException.megabytes(need),
             ResourceException.megabytes(free));
-    if (need > free) {
+    // Free heap counts garbage as used: refuse up front only what cannot fit in the whole heap,
+    // and report running out on the way the same way.
+    long slice = spellBytes / Math.max(1, spellCount) * ColumnSlices.SLICE_ROWS;
+    if (stream && memberTable + slice > rt.maxMemory()) {
       throw ResourceException.outOfMemory(doing, null);
     }
     try {
       DatasetColumns cohort = workspace.columns(cohortName, spec.cohortVariables());
-      DatasetColumns spells = workspace.columns(spec.spells(), spec.spellVariables());
-      return track(cohort, spells, spec, progress, cancel);
+      if (!stream) {
+        DatasetColumns spells = workspace.columns(spec.spells(), spec.spellVariables());
+        return track(cohort, null, RecordSlices.of(spells), spec, Long.MAX_VALUE, progress, cancel);
+      }
+      // The ids indexed compactly, then their column let go unless it is used otherwise.
+      PersonJoin join =
+          PersonJoin.of(
+              cohortName,
+              cohort.column(spec.id()),
+              dates(cohort, spec.cohort().entry(), "entry"),
+              true);
+      cohort = withoutId(cohort, spec);
+      // What is left for one hash partition's spells beside the member table and a slice.
+      long budget =
+          Math.max(SPELL_BYTES * ColumnSlices.SLICE_ROWS / 4, (free - memberTable - slice) / 2);
+      RecordSlices spells =
+          RecordSlices.of(
+              workspace.columnSlices(spec.spells(), spec.spellVariables()),
+              vars -> workspace.columnSlices(spec.spells(), vars));
+      return track(cohort, join, spells, spec, budget, progress, cancel);
     } catch (OutOfMemoryError e) {
       throw ResourceException.outOfMemory(doing, e);
     }
   }
+
+  /** The cohort columns without the person id, unless the entry, a breakdown or filter is it. */
+  private static DatasetColumns withoutId(DatasetColumns cohort, StatusSpec spec) {
+    CohortSpec cs = spec.cohort();
+    String id = spec.id();
+    if (id.equals(cs.entry())
+        || cs.by().contains(id)
+        || cs.filters().stream().anyMatch(f -> f.variable().equals(id))) {
+      return cohort;
+    }
+    Map<String, Column> rest = new LinkedHashMap<>(cohort.columns());
+    rest.remove(id);
+    return new DatasetColumns(cohort.dataset(), cohort.rows(), rest);
+  }
+
+  /** Heap per spell of the members' spells sorted by person: start, end, state rank. */
+  static final long SPELL_BYTES = 12;
+
+  /** Heap per cohort record: member flag, spell offsets, breakdown combination and group. */
+  static final long MEMBER_BYTES = 22;
 
   /**
    * Heap the in-memory tracking needs: the columns loaded whole; per spell its cohort row and, for
@@ -116,7 +170,15 @@ public final class StatusTracker {
    * spell offsets and a breakdown's combination and group (22 bytes).
    */
   static long bytesInMemory(long cohortBytes, long spellBytes, long members, long spells) {
-    return cohortBytes + spellBytes + 16 * spells + 22 * members;
+    return cohortBytes + spellBytes + (SPELL_BYTES + 4) * spells + MEMBER_BYTES * members;
+  }
+
+  /**
+   * Partitions of the persons so that one partition's spells ({@value #SPELL_BYTES} bytes each, at
+   * most {@code spells} of them) fit in {@code budget} bytes.
+   */
+  static int partitions(long spells, long budget) {
+    return (int) Math.max(1, Math.min(1 << 16, (SPELL_BYTES * spells + budget - 1) / budget));
   }
 
   /** Tracks states over in-memory columns, without progress or cancellation. */
@@ -140,47 +202,81 @@ public final class StatusTracker {
       StatusSpec spec,
       ProgressListener progress,
       CancellationToken cancel) {
+    return track(cohort, null, RecordSlices.of(spells), spec, Long.MAX_VALUE, progress, cancel);
+  }
+
+  /**
+   * Tracks states over in-memory cohort columns and spells that come a slice at a time. One pass
+   * validates the spells, finds the states, the default as-of date and whether the spells come
+   * grouped by person. Then, with one slice or spells that fit in {@code budget} bytes, the
+   * members' spells are sorted by member (one pass to count, one to fill); grouped spells are
+   * walked person by person in one pass; otherwise the persons are split into {@link #partitions}
+   * hash partitions, one count-and-fill per partition.
+   */
+  static StatusTable track(
+      DatasetColumns cohort,
+      PersonJoin personJoin,
+      RecordSlices spells,
+      StatusSpec spec,
+      long budget,
+      ProgressListener progress,
+      CancellationToken cancel) {
     CohortSpec cs = spec.cohort();
     int[] entry = dates(cohort, cs.entry(), "entry");
-    int[] start = dates(spells, spec.start(), "spell start");
-    int[] end = dates(spells, spec.end(), "spell end");
     int nSpells = spells.rows();
+    int nSlices = spells.count();
 
     // 1. Validate and join: nothing is counted unless every record is sound.
+    PersonJoin join =
+        personJoin != null
+            ? personJoin
+            : PersonJoin.of(cs.dataset(), cohort.column(spec.id()), entry);
+    int rows = cohort.rows();
     List<int[]> problems = new ArrayList<>();
     long[] problemCount = {0};
-    PersonJoin join =
-        PersonJoin.of(
-            cs.dataset(),
-            cohort.column(spec.id()),
-            entry,
-            spells.column(spec.spellId()),
-            problems,
-            problemCount);
-    States states = States.of(spells.column(spec.state()), spec, problems, problemCount);
-    for (int j = 0; j < nSpells; j++) {
-      if (start[j] == DateColumn.MISSING) {
-        problem(problems, problemCount, j, NO_START);
-      } else if (end[j] != DateColumn.MISSING && end[j] < start[j]) {
-        problem(problems, problemCount, j, END_BEFORE_START);
+    States.Builder stateScan = new States.Builder();
+    int maxDate = Integer.MIN_VALUE;
+    boolean[] hasSpells = new boolean[rows];
+    boolean grouped = true;
+    int prevRow = -1;
+    SpellSlice only = null; // the one slice, kept for the next steps
+    for (int sl = 0; sl < nSlices; sl++) {
+      cancel.throwIfCancelled();
+      SpellSlice x = SpellSlice.read(spells, sl, spec, join, problems, problemCount);
+      stateScan.scan(x.state, x.offset, problems, problemCount);
+      for (int j = 0; j < x.size; j++) {
+        int s = x.start[j];
+        int t = x.end[j];
+        if (s == DateColumn.MISSING) {
+          problem(problems, problemCount, x.offset + j, NO_START, s, t);
+        } else if (t != DateColumn.MISSING && t < s) {
+          problem(problems, problemCount, x.offset + j, END_BEFORE_START, s, t);
+        }
+        maxDate = Math.max(maxDate, s);
+        maxDate = Math.max(maxDate, t == DateColumn.MISSING ? Integer.MIN_VALUE : t);
+        int r = x.row[j];
+        // Grouped: each cohort person's spells come in one run (other persons' spells between
+        // them do not matter, they are skipped).
+        if (r >= 0 && r != prevRow) {
+          grouped &= !hasSpells[r];
+          hasSpells[r] = true;
+          prevRow = r;
+        }
       }
+      only = nSlices == 1 ? x : null;
+      progress.progress(x.offset + x.size, nSpells, "Checking spells");
     }
     if (problemCount[0] > 0) {
-      throw spellError(spec, problems, problemCount[0], start, end);
+      throw spellError(spec, problems, problemCount[0]);
     }
+    States states = stateScan.build(spec);
     cancel.throwIfCancelled();
 
     // 2. Members, as-of date and cohorts, as in cohort tracking.
     Groups groups = Groups.of(cohort, cs.by(), cs.derivations());
     boolean[] keep = RecordFilters.keep(cohort, cs.filters());
-    int rows = cohort.rows();
-    int maxDate = Integer.MIN_VALUE;
     for (int e : entry) {
       maxDate = Math.max(maxDate, e == DateColumn.MISSING ? Integer.MIN_VALUE : e);
-    }
-    for (int j = 0; j < nSpells; j++) {
-      maxDate = Math.max(maxDate, start[j]);
-      maxDate = Math.max(maxDate, end[j] == DateColumn.MISSING ? Integer.MIN_VALUE : end[j]);
     }
     LocalDate asOfDate =
         cs.asOf() != null
@@ -217,72 +313,57 @@ public final class StatusTracker {
     int w = h + 1;
     int ns = states.labels.size();
 
-    // 3. The members' spells, sorted by member once (counting sort into primitive arrays).
-    int[] rowOfSpell = join.rowOfSpell;
-    int[] offset = new int[rows + 1];
-    long outside = 0;
-    for (int j = 0; j < nSpells; j++) {
-      int r = rowOfSpell[j];
-      if (r >= 0 && member[r]) {
-        offset[r + 1]++;
-      } else {
-        outside++;
-      }
-    }
-    for (int i = 0; i < rows; i++) {
-      offset[i + 1] += offset[i];
-    }
-    int nUsed = offset[rows];
-    int[] sStart = new int[nUsed];
-    int[] sEnd = new int[nUsed];
-    int[] sRank = new int[nUsed];
-    int[] fill = Arrays.copyOf(offset, rows);
-    for (int j = 0; j < nSpells; j++) {
-      int r = rowOfSpell[j];
-      if (r >= 0 && member[r]) {
-        int p = fill[r]++;
-        sStart[p] = start[j];
-        sEnd[p] = end[j] == DateColumn.MISSING ? OPEN : end[j];
-        sRank[p] = states.rank(j);
-      }
-    }
-    cancel.throwIfCancelled();
-
-    // 4. The kernel: a state per member and duration, counted per cohort x group x duration.
+    // 3. The kernel: a state per member and duration, counted per cohort x group x duration.
     int cells = nCohorts * nGroups;
     long[] counts = new long[cells * w * ns];
     long[] firstIn = new long[cells * w * ns];
     long[] size = new long[cells];
-    Kernel k =
-        new Kernel(cs.unit(), h, ns, entry, offset, sStart, sEnd, sRank, counts, firstIn, size);
+    Kernel k = new Kernel(cs.unit(), h, ns, entry, counts, firstIn, size);
     if (used > 0) {
-      k.monthBase = Calendar.monthIndex(minEntry);
-      k.monthFirst = new int[Calendar.monthIndex(maxEntry) - k.monthBase + h + 3];
-      for (int m = 0; m < k.monthFirst.length; m++) {
-        k.monthFirst[m] = Calendar.firstDayOfMonth(k.monthBase + m);
-      }
-      // Month of every day a reference date can fall on: one array read instead of the calendar
-      // arithmetic per spell.
-      k.dayBase = k.monthFirst[0];
-      k.dayEnd = k.monthFirst[k.monthFirst.length - 1];
-      k.monthOfDay = new int[k.dayEnd - k.dayBase];
-      for (int m = 0; m + 1 < k.monthFirst.length; m++) {
-        Arrays.fill(k.monthOfDay, k.monthFirst[m] - k.dayBase, k.monthFirst[m + 1] - k.dayBase, m);
-      }
+      k.calendar(minEntry, maxEntry);
     }
     int[] groupOf = groups.groupOf(cohort, null);
-    for (int from = 0; from < rows; from += CHUNK) {
-      cancel.throwIfCancelled();
-      int to = Math.min(rows, from + CHUNK);
-      for (int i = from; i < to; i++) {
-        if (member[i]) {
-          int cell =
-              (period.index(entry[i]) - firstPeriod) * nGroups + (groupOf == null ? 0 : groupOf[i]);
-          k.member(i, cell);
+    int[] cellOf = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      cellOf[i] =
+          member[i]
+              ? (period.index(entry[i]) - firstPeriod) * nGroups
+                  + (groupOf == null ? 0 : groupOf[i])
+              : -1;
+    }
+    groupOf = null;
+
+    // 4. The members' spells: sorted by member (in hash partitions when they do not fit), or
+    // person by person when they come grouped.
+    long[] outsideAndUsed = new long[2];
+    int parts = nSlices <= 1 ? 1 : partitions(nSpells, budget);
+    if (grouped && parts > 1) {
+      byPerson(spells, spec, join, states, member, cellOf, k, outsideAndUsed, progress, cancel);
+      for (int i = 0; i < rows; i++) {
+        if (member[i] && !hasSpells[i]) {
+          k.member(i, cellOf[i], 0, 0);
         }
       }
-      progress.progress(to, rows, "Tracking states");
+    } else {
+      for (int p = 0; p < parts; p++) {
+        sorted(
+            spells,
+            only,
+            spec,
+            join,
+            states,
+            member,
+            cellOf,
+            p,
+            parts,
+            k,
+            outsideAndUsed,
+            progress,
+            cancel);
+      }
     }
+    long outside = outsideAndUsed[0];
+    long nUsed = outsideAndUsed[1];
 
     // 5. Rows.
     List<String> cohortLabels = new ArrayList<>(nCohorts);
@@ -382,6 +463,175 @@ public final class StatusTracker {
         k.overlaps);
   }
 
+  /** A slice of spells: each spell's cohort row (or -1), start, end and state. */
+  private static final class SpellSlice {
+    int offset;
+    int size;
+    int[] row;
+    int[] start;
+    int[] end;
+    Column state;
+
+    static SpellSlice read(
+        RecordSlices spells,
+        int sl,
+        StatusSpec spec,
+        PersonJoin join,
+        List<int[]> problems,
+        long[] problemCount) {
+      DatasetColumns d = spells.slice(sl);
+      SpellSlice x = new SpellSlice();
+      x.offset = (int) spells.offset(sl);
+      x.size = d.rows();
+      x.row = join.rows(d.column(spec.spellId()), x.offset, problems, problemCount);
+      x.start = dates(d, spec.start(), "spell start");
+      x.end = dates(d, spec.end(), "spell end");
+      x.state = d.column(spec.state());
+      return x;
+    }
+
+    /** Reads slice {@code sl} after validation (no problems left to report). */
+    static SpellSlice read(RecordSlices spells, int sl, StatusSpec spec, PersonJoin join) {
+      return read(spells, sl, spec, join, new ArrayList<>(), new long[1]);
+    }
+  }
+
+  /** The hash partition (of {@code parts}) of cohort row {@code r}. */
+  static int partition(int r, int parts) {
+    return parts == 1 ? 0 : Math.floorMod((r * 0x9E3779B9) ^ (r >>> 16), parts);
+  }
+
+  /**
+   * The members of hash partition {@code p}: their spells sorted by member (a counting sort into
+   * primitive arrays, one pass over the slices to count and one to fill), then each member's spells
+   * walked once. Adds the spells of people outside the cohort (in partition 0) and the members'
+   * spells to {@code outsideAndUsed}.
+   */
+  private static void sorted(
+      RecordSlices spells,
+      SpellSlice only,
+      StatusSpec spec,
+      PersonJoin join,
+      States states,
+      boolean[] member,
+      int[] cellOf,
+      int p,
+      int parts,
+      Kernel k,
+      long[] outsideAndUsed,
+      ProgressListener progress,
+      CancellationToken cancel) {
+    int rows = member.length;
+    // Counts at offset[r + 2]; summed, offset[r + 1] is where r's spells start and, filled, end.
+    int[] offset = new int[rows + 2];
+    for (int sl = 0; sl < spells.count(); sl++) {
+      cancel.throwIfCancelled();
+      SpellSlice x = only != null ? only : SpellSlice.read(spells, sl, spec, join);
+      for (int j = 0; j < x.size; j++) {
+        int r = x.row[j];
+        if (r >= 0 && member[r]) {
+          if (partition(r, parts) == p) {
+            offset[r + 2]++;
+          }
+        } else if (p == 0) {
+          outsideAndUsed[0]++;
+        }
+      }
+    }
+    for (int i = 2; i < rows + 2; i++) {
+      offset[i] += offset[i - 1];
+    }
+    int nUsed = offset[rows + 1];
+    outsideAndUsed[1] += nUsed;
+    int[] sStart = new int[nUsed];
+    int[] sEnd = new int[nUsed];
+    int[] sRank = new int[nUsed];
+    for (int sl = 0; sl < spells.count(); sl++) {
+      cancel.throwIfCancelled();
+      SpellSlice x = only != null ? only : SpellSlice.read(spells, sl, spec, join);
+      int[] rank = states.ranks(x.state);
+      for (int j = 0; j < x.size; j++) {
+        int r = x.row[j];
+        if (r >= 0 && member[r] && partition(r, parts) == p) {
+          int at = offset[r + 1]++;
+          sStart[at] = x.start[j];
+          sEnd[at] = x.end[j] == DateColumn.MISSING ? OPEN : x.end[j];
+          sRank[at] = rank[j];
+        }
+      }
+    }
+    cancel.throwIfCancelled();
+    k.spells(sStart, sEnd, sRank);
+    for (int from = 0; from < rows; from += CHUNK) {
+      cancel.throwIfCancelled();
+      int to = Math.min(rows, from + CHUNK);
+      for (int i = from; i < to; i++) {
+        if (member[i] && partition(i, parts) == p) {
+          k.member(i, cellOf[i], offset[i], offset[i + 1]);
+        }
+      }
+      progress.progress((long) p * rows + to, (long) parts * rows, "Tracking states");
+    }
+  }
+
+  /**
+   * Spells that come grouped by person, walked person by person in one pass over the slices: only
+   * one person's spells are held at once. Adds the spells of people outside the cohort and the
+   * members' spells to {@code outsideAndUsed}.
+   */
+  private static void byPerson(
+      RecordSlices spells,
+      StatusSpec spec,
+      PersonJoin join,
+      States states,
+      boolean[] member,
+      int[] cellOf,
+      Kernel k,
+      long[] outsideAndUsed,
+      ProgressListener progress,
+      CancellationToken cancel) {
+    int[] start = new int[16];
+    int[] end = new int[16];
+    int[] rank = new int[16];
+    int cur = -1;
+    int n = 0;
+    for (int sl = 0; sl < spells.count(); sl++) {
+      cancel.throwIfCancelled();
+      SpellSlice x = SpellSlice.read(spells, sl, spec, join);
+      int[] ranks = states.ranks(x.state);
+      for (int j = 0; j < x.size; j++) {
+        int r = x.row[j];
+        if (r < 0 || !member[r]) {
+          outsideAndUsed[0]++;
+          continue;
+        }
+        outsideAndUsed[1]++;
+        if (r != cur) {
+          if (cur >= 0) {
+            k.spells(start, end, rank);
+            k.member(cur, cellOf[cur], 0, n);
+          }
+          cur = r;
+          n = 0;
+        }
+        if (n == start.length) {
+          start = Arrays.copyOf(start, 2 * n);
+          end = Arrays.copyOf(end, 2 * n);
+          rank = Arrays.copyOf(rank, 2 * n);
+        }
+        start[n] = x.start[j];
+        end[n] = x.end[j] == DateColumn.MISSING ? OPEN : x.end[j];
+        rank[n] = ranks[j];
+        n++;
+      }
+      progress.progress(x.offset + x.size, spells.rows(), "Tracking states");
+    }
+    if (cur >= 0) {
+      k.spells(start, end, rank);
+      k.member(cur, cellOf[cur], 0, n);
+    }
+  }
+
   private static StatusRow row(
       String cohort, List<String> group, int d, String state, long people, long n, boolean obs) {
     return new StatusRow(
@@ -444,14 +694,19 @@ public final class StatusTracker {
   private static final int END_BEFORE_START = 4;
 
   private static void problem(List<int[]> problems, long[] count, int row, int kind) {
+    problem(problems, count, row, kind, 0, 0);
+  }
+
+  /** A spell's problem: its record, the kind, its start and end. */
+  private static void problem(
+      List<int[]> problems, long[] count, int row, int kind, int start, int end) {
     count[0]++;
     if (problems.size() < 4 * MAX_REPORTED) {
-      problems.add(new int[] {row, kind});
+      problems.add(new int[] {row, kind, start, end});
     }
   }
 
-  private static InputException spellError(
-      StatusSpec spec, List<int[]> problems, long count, int[] start, int[] end) {
+  private static InputException spellError(StatusSpec spec, List<int[]> problems, long count) {
     List<int[]> first =
         problems.stream()
             .sorted(Comparator.comparingInt((int[] p) -> p[0]).thenComparingInt(p -> p[1]))
@@ -475,11 +730,11 @@ public final class StatusTracker {
                 "ends ("
                     + spec.end()
                     + " "
-                    + LocalDate.ofEpochDay(end[j])
+                    + LocalDate.ofEpochDay(p[3])
                     + ") before it starts ("
                     + spec.start()
                     + " "
-                    + LocalDate.ofEpochDay(start[j])
+                    + LocalDate.ofEpochDay(p[2])
                     + ")";
           };
       texts.add("record " + (j + 1) + " (line " + (j + 2) + ") " + what);
@@ -501,109 +756,124 @@ public final class StatusTracker {
     final List<String> labels;
     final boolean given;
     final List<String> unlisted;
-    private final CategoricalColumn cat;
-    private final int[] codes; // for integer states
+    private final Map<Double, Integer> codeOf; // for integer states
     private final int[] rankOfCode;
 
     private States(
         List<String> labels,
         boolean given,
         List<String> unlisted,
-        CategoricalColumn cat,
-        int[] codes,
+        Map<Double, Integer> codeOf,
         int[] rankOfCode) {
       this.labels = labels;
       this.given = given;
       this.unlisted = unlisted;
-      this.cat = cat;
-      this.codes = codes;
+      this.codeOf = codeOf;
       this.rankOfCode = rankOfCode;
     }
 
-    int rank(int spell) {
-      return rankOfCode[cat != null ? cat.code(spell) : codes[spell]];
+    /** The rank of each spell of a slice of the state column (checked by {@link Builder}). */
+    int[] ranks(Column col) {
+      int n = col.size();
+      int[] out = new int[n];
+      if (col instanceof CategoricalColumn c) {
+        for (int j = 0; j < n; j++) {
+          out[j] = rankOfCode[c.code(j)];
+        }
+      } else {
+        double[] v = ((NumericColumn) col).values();
+        for (int j = 0; j < n; j++) {
+          out[j] = rankOfCode[codeOf.get(v[j])];
+        }
+      }
+      return out;
     }
 
-    static States of(Column col, StatusSpec spec, List<int[]> problems, long[] count) {
-      int n = col.size();
-      List<String> dict;
-      int[] codes = null;
-      CategoricalColumn cat = null;
-      // Codes in order of first appearance.
-      List<Integer> order = new ArrayList<>();
-      if (col instanceof CategoricalColumn c) {
-        cat = c;
-        dict = c.dictionary();
-        boolean[] seen = new boolean[dict.size()];
-        for (int j = 0; j < n; j++) {
-          int code = c.code(j);
-          if (code == CategoricalColumn.MISSING) {
-            problem(problems, count, j, NO_STATE);
-          } else if (!seen[code]) {
-            seen[code] = true;
-            order.add(code);
+    /** Collects the states in order of first appearance, slice after slice. */
+    static final class Builder {
+      private List<String> dict;
+      private boolean[] seen;
+      private Map<Double, Integer> codeOf;
+      private String name;
+      private final List<Integer> order = new ArrayList<>();
+
+      void scan(Column col, int offset, List<int[]> problems, long[] count) {
+        int n = col.size();
+        name = col.name();
+        if (col instanceof CategoricalColumn c) {
+          if (dict == null) {
+            dict = c.dictionary();
+            seen = new boolean[dict.size()];
           }
-        }
-      } else if (col instanceof NumericColumn num && num.type() == VariableType.INTEGER) {
-        Map<Double, Integer> codeOf = new HashMap<>();
-        List<String> d = new ArrayList<>();
-        codes = new int[n];
-        double[] v = num.values();
-        for (int j = 0; j < n; j++) {
-          if (Double.isNaN(v[j])) {
-            problem(problems, count, j, NO_STATE);
-            continue;
+          for (int j = 0; j < n; j++) {
+            int code = c.code(j);
+            if (code == CategoricalColumn.MISSING) {
+              problem(problems, count, offset + j, NO_STATE);
+            } else if (!seen[code]) {
+              seen[code] = true;
+              order.add(code);
+            }
           }
-          Integer code = codeOf.get(v[j]);
-          if (code == null) {
-            code = d.size();
-            codeOf.put(v[j], code);
-            d.add(NumericColumn.formatNumber(v[j]));
-            order.add(code);
+        } else if (col instanceof NumericColumn num && num.type() == VariableType.INTEGER) {
+          if (codeOf == null) {
+            codeOf = new HashMap<>();
+            dict = new ArrayList<>();
           }
-          codes[j] = code;
-        }
-        dict = d;
-      } else {
-        throw new InputException(
-            "Variable '"
-                + col.name()
-                + "' is "
-                + col.type().key()
-                + ": the state must be text, categorical or an integer");
-      }
-      LinkedHashSet<String> labels = new LinkedHashSet<>(spec.priority());
-      List<String> unlisted = new ArrayList<>();
-      for (int code : order) {
-        if (labels.add(dict.get(code)) && !spec.priority().isEmpty()) {
-          unlisted.add(dict.get(code));
+          double[] v = num.values();
+          for (int j = 0; j < n; j++) {
+            if (Double.isNaN(v[j])) {
+              problem(problems, count, offset + j, NO_STATE);
+            } else if (!codeOf.containsKey(v[j])) {
+              codeOf.put(v[j], dict.size());
+              order.add(dict.size());
+              dict.add(NumericColumn.formatNumber(v[j]));
+            }
+          }
+        } else {
+          throw new InputException(
+              "Variable '"
+                  + col.name()
+                  + "' is "
+                  + col.type().key()
+                  + ": the state must be text, categorical or an integer");
         }
       }
-      if (labels.contains(spec.offLabel())) {
-        throw new InputException(
-            "The off state '"
-                + spec.offLabel()
-                + "' is also a state in the spell data ("
-                + col.name()
-                + "): choose another label for the off state");
+
+      States build(StatusSpec spec) {
+        List<String> d = dict == null ? List.of() : dict;
+        LinkedHashSet<String> labels = new LinkedHashSet<>(spec.priority());
+        List<String> unlisted = new ArrayList<>();
+        for (int code : order) {
+          if (labels.add(d.get(code)) && !spec.priority().isEmpty()) {
+            unlisted.add(d.get(code));
+          }
+        }
+        if (labels.contains(spec.offLabel())) {
+          throw new InputException(
+              "The off state '"
+                  + spec.offLabel()
+                  + "' is also a state in the spell data ("
+                  + name
+                  + "): choose another label for the off state");
+        }
+        if (labels.size() >= MAX_STATES) {
+          throw new InputException(
+              "Variable '"
+                  + name
+                  + "' has "
+                  + labels.size()
+                  + " states: at most "
+                  + (MAX_STATES - 1)
+                  + " can be tracked");
+        }
+        List<String> all = new ArrayList<>(labels);
+        int[] rankOfCode = new int[d.size()];
+        for (int code = 0; code < d.size(); code++) {
+          rankOfCode[code] = all.indexOf(d.get(code));
+        }
+        all.add(spec.offLabel());
+        return new States(all, !spec.priority().isEmpty(), unlisted, codeOf, rankOfCode);
       }
-      if (labels.size() >= MAX_STATES) {
-        throw new InputException(
-            "Variable '"
-                + col.name()
-                + "' has "
-                + labels.size()
-                + " states: at most "
-                + (MAX_STATES - 1)
-                + " can be tracked");
-      }
-      List<String> all = new ArrayList<>(labels);
-      int[] rankOfCode = new int[dict.size()];
-      for (int code = 0; code < dict.size(); code++) {
-        rankOfCode[code] = all.indexOf(dict.get(code));
-      }
-      all.add(spec.offLabel());
-      return new States(all, !spec.priority().isEmpty(), unlisted, cat, codes, rankOfCode);
     }
   }
 
@@ -618,10 +888,9 @@ public final class StatusTracker {
     final int ns;
     final int off;
     final int[] entry;
-    final int[] offset;
-    final int[] sStart;
-    final int[] sEnd;
-    final int[] sRank;
+    int[] sStart;
+    int[] sEnd;
+    int[] sRank;
     final long[] counts;
     final long[] firstIn;
     final long[] size;
@@ -637,27 +906,13 @@ public final class StatusTracker {
     long overlaps;
 
     Kernel(
-        DurationUnit unit,
-        int h,
-        int ns,
-        int[] entry,
-        int[] offset,
-        int[] sStart,
-        int[] sEnd,
-        int[] sRank,
-        long[] counts,
-        long[] firstIn,
-        long[] size) {
+        DurationUnit unit, int h, int ns, int[] entry, long[] counts, long[] firstIn, long[] size) {
       this.unit = unit;
       this.h = h;
       this.w = h + 1;
       this.ns = ns;
       this.off = ns - 1;
       this.entry = entry;
-      this.offset = offset;
-      this.sStart = sStart;
-      this.sEnd = sEnd;
-      this.sRank = sRank;
       this.counts = counts;
       this.firstIn = firstIn;
       this.size = size;
@@ -670,7 +925,32 @@ public final class StatusTracker {
       Arrays.fill(seenBy, -1);
     }
 
-    void member(int i, int cell) {
+    /** The month tables for entries from {@code minEntry} to {@code maxEntry}. */
+    void calendar(int minEntry, int maxEntry) {
+      monthBase = Calendar.monthIndex(minEntry);
+      monthFirst = new int[Calendar.monthIndex(maxEntry) - monthBase + h + 3];
+      for (int m = 0; m < monthFirst.length; m++) {
+        monthFirst[m] = Calendar.firstDayOfMonth(monthBase + m);
+      }
+      // Month of every day a reference date can fall on: one array read instead of the calendar
+      // arithmetic per spell.
+      dayBase = monthFirst[0];
+      dayEnd = monthFirst[monthFirst.length - 1];
+      monthOfDay = new int[dayEnd - dayBase];
+      for (int m = 0; m + 1 < monthFirst.length; m++) {
+        Arrays.fill(monthOfDay, monthFirst[m] - dayBase, monthFirst[m + 1] - dayBase, m);
+      }
+    }
+
+    /** The spells {@link #member} reads (start, end or {@code OPEN}, state rank). */
+    void spells(int[] start, int[] end, int[] rank) {
+      sStart = start;
+      sEnd = end;
+      sRank = rank;
+    }
+
+    /** Member {@code i} (of cohort cell {@code cell}) with spells {@code from..to-1}. */
+    void member(int i, int cell, int from, int to) {
       int e = entry[i];
       Arrays.fill(state, off);
       int em = 0;
@@ -679,7 +959,7 @@ public final class StatusTracker {
         em = monthOfDay[e - dayBase];
         dom = e - monthFirst[em] + 1;
       }
-      for (int j = offset[i], to = offset[i + 1]; j < to; j++) {
+      for (int j = from; j < to; j++) {
         int s = sStart[j];
         int t = sEnd[j];
         if (t < e) {

@@ -146,7 +146,7 @@ public final class DatasetsView extends SplitPane {
     syncSelection.run();
     VBox.setVgrow(table, Priority.ALWAYS);
     // at least a header and three rows, whatever the text size (the split pane keeps this minimum)
-    table.setStyle("-fx-min-height: 7em;");
+    table.setStyle("-fx-min-height: 9em;");
     Label legend = new Label("Italic: lookups, for joins");
     legend.setId("datasetLegend");
     legend.getStyleClass().add("muted");

@@ -10,9 +10,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -53,7 +50,8 @@ class PresenterNumbersFitTest {
 
   @AfterEach
   void backToNormal(FxRobot robot) {
-    robot.interact(() -> presenter(robot).setSelected(false));
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
   }
 
   @Test
@@ -65,12 +63,13 @@ class PresenterNumbersFitTest {
     for (int[] size : new int[][] {{1024, 700}, {1280, 800}}) {
       robot.interact(
           () -> {
-            presenter(robot).setSelected(false);
+            ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false);
             stage.setWidth(size[0]);
             stage.setHeight(size[1]);
           });
       WaitForAsyncUtils.waitForFxEvents();
-      robot.interact(() -> presenter(robot).setSelected(true));
+      robot.interact(
+          () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
       WaitForAsyncUtils.waitForFxEvents();
       robot.interact(() -> stage.getScene().getRoot().layout());
       TableView<?> rules = robot.lookup("#linkRules").queryAs(TableView.class);
@@ -92,7 +91,13 @@ class PresenterNumbersFitTest {
               assertThat(cells).as("%s %s at %s", table[0], table[1], at).isNotEmpty();
               for (TableCell<?, ?> c : cells) {
                 if (!shownWhole(view, c)) {
-                  cut.add(c.getText());
+                  cut.add(
+                      c.getText()
+                          + " (cell to x="
+                          + c.localToScene(c.getLayoutBounds()).getMaxX()
+                          + ", rows to "
+                          + visibleRight(view)
+                          + ")");
                 }
               }
             });
@@ -124,15 +129,16 @@ class PresenterNumbersFitTest {
     return out;
   }
 
-  /** The cell's text is not elided and its right edge is left of the vertical scroll bar. */
+  /** The cell's text is not elided and ends left of the vertical scroll bar. */
   private static boolean shownWhole(TableView<?> table, TableCell<?, ?> cell) {
     for (Node child : cell.getChildrenUnmodifiable()) {
-      if (child instanceof Text t && !cell.getText().equals(t.getText())) {
+      if (child instanceof Text t
+          && (!cell.getText().equals(t.getText())
+              || t.localToScene(t.getBoundsInLocal()).getMaxX() > visibleRight(table) + 0.5)) {
         return false;
       }
     }
-    Bounds b = cell.localToScene(cell.getLayoutBounds());
-    return b.getMaxX() <= visibleRight(table) + 0.5;
+    return true;
   }
 
   private static boolean fullyInside(TableView<?> table, TableCell<?, ?> cell) {
@@ -162,19 +168,5 @@ class PresenterNumbersFitTest {
       }
     }
     return 0;
-  }
-
-  private static CheckMenuItem presenter(FxRobot robot) {
-    Menu view =
-        robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
-            .filter(m -> m.getText().equals("View"))
-            .findFirst()
-            .orElseThrow();
-    for (MenuItem i : view.getItems()) {
-      if ("menuPresenter".equals(i.getId())) {
-        return (CheckMenuItem) i;
-      }
-    }
-    throw new AssertionError("no presenter item");
   }
 }

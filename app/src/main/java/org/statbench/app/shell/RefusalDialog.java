@@ -63,7 +63,8 @@ final class RefusalDialog {
     d.getDialogPane().setId("refusalDialog");
     // WIDTH at the normal text size, wider with presenter mode's text (em) so that the buttons'
     // words are not cut; the summary and help wrap to it
-    org.statbench.app.theme.Em.prefWidth(d.getDialogPane(), WIDTH / 13.0);
+    d.getDialogPane()
+        .setStyle(String.format(java.util.Locale.ROOT, "-fx-pref-width: %.2fem;", WIDTH / 13.0));
     d.getDialogPane().setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     if (refusal.canProtect()) {
       d.getDialogPane().getButtonTypes().add(PROTECT);

@@ -157,22 +157,57 @@ public final class ChartStyle {
     }
   }
 
+  /** The window's text size in px without a theme's larger text (JavaFX's default font). */
+  public static final double NORMAL_TEXT = 13;
+
   /**
-   * Paints any chart's backgrounds, titles, subtitles, legend, axes and grid lines in a theme (the
-   * series keep their colours). Category and XY plots; a chart changed this way redraws itself.
+   * The text size, in px, of the window a node is in: presenter mode's and the high-contrast
+   * theme's root font sizes (presenter.css, high-contrast.css), else the normal size.
+   */
+  public static double textSize(Node node) {
+    Scene scene = node.getScene();
+    if (scene == null || scene.getRoot() == null) {
+      return NORMAL_TEXT;
+    }
+    java.util.Collection<String> classes = scene.getRoot().getStyleClass();
+    if (classes.contains("presenter")) {
+      return 19;
+    }
+    return classes.contains("theme-high-contrast") ? 18 : NORMAL_TEXT;
+  }
+
+  /**
+   * Paints a chart in a theme at the normal text size; see {@link #paint(JFreeChart, Theme,
+   * double)}.
    */
   public static void paint(JFreeChart chart, Theme theme) {
+    paint(chart, theme, NORMAL_TEXT);
+  }
+
+  /**
+   * Paints any chart's backgrounds, titles, subtitles, legend, axes and grid lines in a theme (the
+   * series keep their colours), with fonts scaled from the window's text size {@code textSize} (px)
+   * so presenter mode's larger text reaches the charts too: title 1.25 times the text, axis labels
+   * and subtitles the text size, tick labels and legend 0.85 times. Category and XY plots; a chart
+   * changed this way redraws itself.
+   */
+  public static void paint(JFreeChart chart, Theme theme, double textSize) {
+    float text = (float) textSize;
+    float small = (float) (0.85 * textSize);
     chart.setBackgroundPaint(theme.background);
     if (chart.getTitle() != null) {
       chart.getTitle().setPaint(theme.text);
+      chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(Font.BOLD, 1.25f * text));
     }
     for (int i = 0; i < chart.getSubtitleCount(); i++) {
       if (chart.getSubtitle(i) instanceof LegendTitle legend) {
         legend.setBackgroundPaint(theme.background);
         legend.setItemPaint(theme.text);
-      } else if (chart.getSubtitle(i) instanceof TextTitle text) {
-        text.setPaint(theme.text);
-        text.setBackgroundPaint(null);
+        legend.setItemFont(legend.getItemFont().deriveFont(small));
+      } else if (chart.getSubtitle(i) instanceof TextTitle title) {
+        title.setPaint(theme.text);
+        title.setBackgroundPaint(null);
+        title.setFont(title.getFont().deriveFont(text));
       }
     }
     Plot plot = chart.getPlot();
@@ -194,6 +229,8 @@ public final class ChartStyle {
       if (axis != null) {
         axis.setLabelPaint(theme.text);
         axis.setTickLabelPaint(theme.text);
+        axis.setLabelFont(axis.getLabelFont().deriveFont(text));
+        axis.setTickLabelFont(axis.getTickLabelFont().deriveFont(small));
         axis.setAxisLinePaint(theme.grid);
         axis.setTickMarkPaint(theme.grid);
       }
@@ -203,7 +240,6 @@ public final class ChartStyle {
   static void apply(JFreeChart chart, ChartType type, Theme theme) {
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setOutlineVisible(false);
-    chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(Font.BOLD, 16f));
     paint(chart, theme);
     CategoryAxis categories = plot.getDomainAxis();
     ValueAxis values = plot.getRangeAxis();

@@ -54,7 +54,9 @@ public final class ChartView extends BorderPane {
     empty.setVisible(d.isEmpty());
     viewer.setVisible(!d.isEmpty());
     if (!d.isEmpty()) {
-      viewer.setChart(chart(d, model.chartTypeProperty().get(), ChartStyle.themeOf(this)));
+      JFreeChart chart = chart(d, model.chartTypeProperty().get(), ChartStyle.themeOf(this));
+      ChartStyle.paint(chart, ChartStyle.themeOf(this), ChartStyle.textSize(this));
+      viewer.setChart(chart);
     }
   }
 

@@ -70,13 +70,19 @@ public final class ClearanceQueueView {
                 list.getSelectionModel().select(b);
               }
             });
-    list.setPlaceholder(new Label("No pending clearance requests."));
+    Label none = new Label("No pending clearance requests.");
+    none.setWrapText(true); // a narrow column or large text wraps it rather than cutting it
+    none.setPadding(new Insets(6));
+    list.setPlaceholder(none);
     CheckBox showDecided = new CheckBox("Show decided requests");
+    showDecided.setWrapText(true);
+    showDecided.setMinHeight(Region.USE_PREF_SIZE);
     showDecided.setId("clearance-show-decided");
     showDecided.selectedProperty().bindBidirectional(vm.showDecidedProperty());
     Label who = new Label();
     who.setId("clearance-signer");
     who.setWrapText(true);
+    who.setMinHeight(Region.USE_PREF_SIZE);
     who.textProperty()
         .bind(vm.userProperty().map(u -> u.isEmpty() ? "No workspace open" : "Signing as: " + u));
     Button chooseKey = new Button("Choose key…");
@@ -259,6 +265,8 @@ public final class ClearanceQueueView {
   private static Label section(String text) {
     Label l = new Label(text);
     l.getStyleClass().add("clearance-section");
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
     return l;
   }
 

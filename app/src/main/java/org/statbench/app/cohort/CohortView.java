@@ -93,8 +93,8 @@ public final class CohortView {
     ChartStyle.follow(
         root,
         t -> {
-          ChartStyle.paint(curvesChart.getChart(), t);
-          ChartStyle.paint(horizonChart.getChart(), t);
+          ChartStyle.paint(curvesChart.getChart(), t, ChartStyle.textSize(root));
+          ChartStyle.paint(horizonChart.getChart(), t, ChartStyle.textSize(root));
         });
     showResult();
   }
@@ -432,6 +432,9 @@ public final class CohortView {
     Label hint = new Label("select cohorts in the triangle to draw them");
     hint.getStyleClass().add("cohort-hint");
     hint.setMinWidth(0);
+    hint.setWrapText(true); // wraps beside the curve choice rather than being cut
+    hint.setMinHeight(Label.USE_PREF_SIZE);
+    HBox.setHgrow(hint, Priority.ALWAYS);
     Label curvesLabel = new Label("Curves");
     curvesLabel.setMinWidth(Label.USE_PREF_SIZE);
     source.setMinWidth(Label.USE_PREF_SIZE);
@@ -471,6 +474,9 @@ public final class CohortView {
     message.setId("cohortMessage");
     message.getStyleClass().add("cohort-message");
     message.textProperty().bind(vm.messageProperty());
+    message.setWrapText(true); // a long status wraps on a narrow window rather than being cut
+    message.setMinHeight(Label.USE_PREF_SIZE);
+    HBox.setHgrow(message, Priority.ALWAYS);
     vm.failedProperty()
         .addListener(
             (o, a, b) -> {
@@ -603,7 +609,7 @@ public final class CohortView {
 
   /** Shows a chart in the window's theme (the built charts are light, as their exports). */
   private void show(ChartViewer viewer, JFreeChart chart) {
-    ChartStyle.paint(chart, ChartStyle.themeOf(root));
+    ChartStyle.paint(chart, ChartStyle.themeOf(root), ChartStyle.textSize(root));
     viewer.setChart(chart);
   }
 

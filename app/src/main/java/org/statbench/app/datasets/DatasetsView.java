@@ -37,6 +37,15 @@ public final class DatasetsView extends SplitPane {
   private final javafx.collections.ObservableList<FieldAction> datasetActions;
   private final TreeView<Object> fields = new TreeView<>(new TreeItem<>("Fields"));
 
+  /** The least width of the Rows column, in em of the list's font. */
+  private static final double ROWS_EM = 6.5;
+
+  /**
+   * The least width of the list's two count columns together, in em (the window gives the panel
+   * room for them and a name).
+   */
+  public static final double COUNT_COLUMNS_EM = 10.1;
+
   public DatasetsView(
       DatasetsViewModel model, javafx.collections.ObservableList<FieldAction> actions) {
     this(model, actions, javafx.collections.FXCollections.observableArrayList());
@@ -83,9 +92,9 @@ public final class DatasetsView extends SplitPane {
     fontProbe.setVisible(false);
     javafx.beans.binding.DoubleBinding em =
         Bindings.createDoubleBinding(() -> fontProbe.getFont().getSize(), fontProbe.fontProperty());
-    rows.minWidthProperty().bind(em.multiply(6.5));
+    rows.minWidthProperty().bind(em.multiply(ROWS_EM));
     rows.maxWidthProperty().bind(em.multiply(8));
-    vars.minWidthProperty().bind(em.multiply(3.6));
+    vars.minWidthProperty().bind(em.multiply(COUNT_COLUMNS_EM - ROWS_EM));
     vars.maxWidthProperty().bind(em.multiply(4.6));
     table.setRowFactory(
         tv ->
@@ -136,6 +145,8 @@ public final class DatasetsView extends SplitPane {
     model.datasets().addListener((ListChangeListener<DatasetInfo>) c -> syncSelection.run());
     syncSelection.run();
     VBox.setVgrow(table, Priority.ALWAYS);
+    // at least a header and three rows, whatever the text size (the split pane keeps this minimum)
+    table.setStyle("-fx-min-height: 9em;");
     Label legend = new Label("Italic: lookups, for joins");
     legend.setId("datasetLegend");
     legend.getStyleClass().add("muted");

@@ -135,6 +135,7 @@ public final class ImportWizardView {
     previewTable.setPlaceholder(new Label("Choose a file to see its first rows"));
     model.columns().addListener((ListChangeListener<ColumnChoice>) c -> rebuildPreview());
     model.previewProperty().addListener((o, a, b) -> rebuildPreview());
+    rebuildPreview(); // a preview read before the wizard opened (e.g. on the same thread) shows too
     VBox.setVgrow(previewTable, Priority.ALWAYS);
 
     Label error = new Label();
@@ -148,6 +149,7 @@ public final class ImportWizardView {
     ragged.setId("importPreviewRagged");
     ragged.getStyleClass().add("error-text");
     ragged.setWrapText(true);
+    ragged.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     ragged
         .textProperty()
         .bind(

@@ -15,6 +15,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -80,6 +81,10 @@ public final class JoinView {
     split.valueProperty().bindBidirectional(model.splitRuleProperty());
     split.setMaxWidth(Double.MAX_VALUE);
     Em.prefWidth(split, 14.2); // not the width of its longest item: the report needs the room
+    // ... so the whole choice is in its tooltip when the box is narrower than its text
+    Tooltip splitText = new Tooltip();
+    splitText.textProperty().bind(split.valueProperty().map(r -> split.getConverter().toString(r)));
+    split.setTooltip(splitText);
     ComboBox<String> weight = combo("joinWeight", model.weightChoices());
     weight.valueProperty().bindBidirectional(model.weightColumnProperty());
     var noBridge = model.bridgeProperty().isEqualTo(JoinViewModel.NO_BRIDGE);
@@ -189,6 +194,7 @@ public final class JoinView {
 
     Label reportTitle = new Label("Match report");
     reportTitle.getStyleClass().add("section-title");
+    reportTitle.setMinWidth(Region.USE_PREF_SIZE);
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox titleRow = new HBox(8, reportTitle, gap, export);

@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -61,8 +62,18 @@ public final class LinkageView {
 
   /** The tab's content. */
   public Node node() {
-    SplitPane split = new SplitPane(setup(), results());
-    split.setDividerPositions(0.36);
+    // The set-up column scrolls rather than squeezing the results: both have small minimums, so
+    // the divider stays where it is put and the results keep room for their charts and tables.
+    ScrollPane setup = new ScrollPane(setup());
+    setup.setId("linkSetupScroll");
+    setup.setFitToWidth(true);
+    setup.setFitToHeight(true);
+    setup.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+    setup.setMinWidth(200);
+    Node results = results();
+    ((Region) results).setMinWidth(260);
+    SplitPane split = new SplitPane(setup, results);
+    split.setDividerPositions(0.42);
     split.setId("linkage");
     return split;
   }
@@ -70,6 +81,11 @@ public final class LinkageView {
   // ---------------------------------------------------------------- set-up
 
   private Node setup() {
+    Label fontProbe = new Label();
+    fontProbe.setManaged(false);
+    fontProbe.setVisible(false);
+    javafx.beans.binding.DoubleBinding em =
+        Bindings.createDoubleBinding(() -> fontProbe.getFont().getSize(), fontProbe.fontProperty());
     ComboBox<String> leftBox = new ComboBox<>(vm.datasets());
     leftBox.setId("linkLeft");
     leftBox.valueProperty().bindBidirectional(vm.leftProperty());
@@ -98,12 +114,18 @@ public final class LinkageView {
 
     TableView<LinkageViewModel.RuleRow> rules = new TableView<>(vm.rules());
     rules.setId("linkRules");
-    rules
-        .getColumns()
-        .setAll(
-            List.of(
-                column("Blocking rule", LinkageViewModel.RuleRow::rule, 220),
-                column("Pairs", LinkageViewModel.RuleRow::pairs, 100)));
+    TableColumn<LinkageViewModel.RuleRow, String> rulePairs =
+        column("Pairs", LinkageViewModel.RuleRow::pairs, 100);
+    rulePairs.setStyle("-fx-alignment: CENTER-RIGHT;");
+    TableColumn<LinkageViewModel.RuleRow, String> ruleText =
+        column("Blocking rule", LinkageViewModel.RuleRow::rule, 220);
+    ruleText.setMinWidth(60);
+    rules.getColumns().setAll(List.of(ruleText, rulePairs));
+    // The count is as wide as a count of pairs in hundreds of millions in the font the theme gives
+    // the table (presenter mode's larger text included): a number is never elided; a rule may be.
+    rulePairs.minWidthProperty().bind(em.multiply(7.5));
+    rulePairs.maxWidthProperty().bind(em.multiply(9));
+    rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     rules.setPrefHeight(160);
     TextField newRule = new TextField();
     newRule.setId("linkNewRule");
@@ -123,6 +145,8 @@ public final class LinkageView {
     defaults.setOnAction(e -> vm.defaultRules());
     Label pairs = new Label();
     pairs.setId("linkPairs");
+    pairs.setWrapText(true);
+    pairs.setMinHeight(Region.USE_PREF_SIZE);
     pairs.textProperty().bind(vm.pairsTextProperty());
     Button stopCount = new Button("Stop counting");
     stopCount.setId("linkStopCount");
@@ -177,6 +201,8 @@ public final class LinkageView {
     }
     Label modelText = new Label();
     modelText.setId("linkModelText");
+    modelText.setWrapText(true);
+    modelText.setMinHeight(Region.USE_PREF_SIZE);
     modelText.textProperty().bind(vm.modelFiles().textProperty());
     ProgressBar progress = new ProgressBar();
     progress.setMaxWidth(Double.MAX_VALUE);
@@ -193,19 +219,21 @@ public final class LinkageView {
             6,
             row(new Label("Left"), leftBox),
             row(new Label("Right"), rightBox),
-            new Label("Fields (same name on both sides; tick and type)"),
+            wrapped("Fields (same name on both sides; tick and type)"),
             fields,
             row(new Label("Truth (evaluation only)"), truthBox),
             new Label("Blocking rules (OR-ed)"),
             rules,
             row(newRule, add, remove, defaults),
             row(pairs, stopCount),
-            new Label("Match keys (deterministic, in order, before the model)"),
+            wrapped("Match keys (deterministic, in order, before the model)"),
             keys,
             row(newKey, addKey, removeKey),
-            row(loadModel, saveModel, modelText, forgetModel),
+            row(loadModel, saveModel, forgetModel),
+            modelText,
             row(train, cancel, progress),
-            message);
+            message,
+            fontProbe);
     box.setPadding(new Insets(8));
     VBox.setVgrow(fields, Priority.ALWAYS);
     return box;
@@ -522,6 +550,14 @@ public final class LinkageView {
     s.valueProperty().bindBidirectional(p);
     HBox.setHgrow(s, Priority.ALWAYS);
     return s;
+  }
+
+  /** A heading that wraps in a narrow column instead of being cut. */
+  private static Label wrapped(String text) {
+    Label l = new Label(text);
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+    return l;
   }
 
   private static HBox row(Node... nodes) {

@@ -43,8 +43,11 @@ public final class RecordReleaseControls {
     request.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     release.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     note.setMinWidth(0);
+    note.setWrapText(true); // a narrow window wraps the note rather than cutting it
+    HBox.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
     HBox bar = new HBox(8, request, release, note);
     bar.setPadding(new Insets(4, 8, 4, 8));
+    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     BorderPane pane = new BorderPane(content);
     pane.setBottom(bar);
     return pane;

@@ -77,6 +77,7 @@ public final class MainView extends BorderPane {
       tab.setId(f.id() + "-tab");
       tabs.getTabs().add(tab);
     }
+    statusFollowsTab();
     split.setId("mainSplit");
     split.getItems().addAll(datasets, tabs);
     Node side = null;
@@ -137,19 +138,55 @@ public final class MainView extends BorderPane {
     setBottom(new StatusBarView(context));
   }
 
-  /** Side panels 22 em (datasets) and 18.5 em (disclosure) wide, at most 22% of the window each. */
+  /**
+   * Side panels 22 em (datasets) and 18.5 em (disclosure) wide, at most 22% of the window each; the
+   * datasets panel at least as wide as its list's name column and count columns need (up to 32%),
+   * so that a small window with large text does not hide the counts behind the scroll bar.
+   */
   private void fitSidePanels(double em) {
     double w = split.getWidth();
     if (w <= 0) {
       return;
     }
-    double left = Math.min(22 * em, 0.22 * w) / w;
+    double countsAndName = 136 + DatasetsView.COUNT_COLUMNS_EM * em;
+    double left = Math.max(Math.min(22 * em, 0.22 * w), Math.min(countsAndName, 0.32 * w)) / w;
     if (split.getItems().size() > 2) {
       double right = Math.min(18.5 * em, 0.22 * w) / w;
       split.setDividerPositions(left, 1 - right);
     } else {
       split.setDividerPositions(left);
     }
+  }
+
+  /**
+   * The status bar says what the tab in front last did: a status set while a tab is in front is
+   * that tab's, and bringing a tab to the front shows its own again (blank when it has none yet),
+   * so one feature's message (e.g. the Cohorts tab's) does not stay on every other tab. Registered
+   * before the tab pane's skin, so a feature that sets its status when its tab shows comes after.
+   */
+  private void statusFollowsTab() {
+    Map<Tab, String> statusOfTab = new java.util.HashMap<>();
+    boolean[] switching = {false};
+    context
+        .statusProperty()
+        .addListener(
+            (o, a, now) -> {
+              Tab front = tabs.getSelectionModel().getSelectedItem();
+              if (!switching[0] && front != null) {
+                statusOfTab.put(front, now);
+              }
+            });
+    tabs.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, front) -> {
+              switching[0] = true;
+              try {
+                context.statusProperty().set(statusOfTab.getOrDefault(front, ""));
+              } finally {
+                switching[0] = false;
+              }
+            });
   }
 
   private Node content(Feature f) {

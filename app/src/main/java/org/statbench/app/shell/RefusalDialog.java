@@ -36,14 +36,11 @@ final class RefusalDialog {
     Label summary = new Label(refusal.summary());
     summary.setId("refusal-summary");
     summary.setWrapText(true);
-    summary.setMaxWidth(WIDTH - 40);
     summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     ListView<String> cells =
         new ListView<>(javafx.collections.FXCollections.observableArrayList(refusal.cells()));
     cells.setId("refusal-cells");
     cells.setPrefHeight(Math.min(220, 26.0 * Math.max(2, refusal.cells().size()) + 4));
-    cells.setMaxWidth(WIDTH - 40);
-    cells.setPrefWidth(WIDTH - 40);
     Label help =
         new Label(
             (refusal.canProtect()
@@ -54,7 +51,7 @@ final class RefusalDialog {
                     ? "Request clearance asks a statistician to release the table as it is."
                     : ""));
     help.setWrapText(true);
-    help.setMaxWidth(WIDTH - 40);
+    help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox content = new VBox(8, summary);
     if (!refusal.cells().isEmpty()) {
       content.getChildren().add(cells);
@@ -64,8 +61,11 @@ final class RefusalDialog {
     }
     d.getDialogPane().setContent(content);
     d.getDialogPane().setId("refusalDialog");
-    d.getDialogPane().setPrefWidth(WIDTH);
-    d.getDialogPane().setMaxWidth(WIDTH);
+    // WIDTH at the normal text size, wider with presenter mode's text (em) so that the buttons'
+    // words are not cut; the summary and help wrap to it
+    d.getDialogPane()
+        .setStyle(String.format(java.util.Locale.ROOT, "-fx-pref-width: %.2fem;", WIDTH / 13.0));
+    d.getDialogPane().setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     if (refusal.canProtect()) {
       d.getDialogPane().getButtonTypes().add(PROTECT);
       d.getDialogPane().lookupButton(PROTECT).setId("refusal-protect");

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -25,6 +24,7 @@ import org.statbench.app.shell.RecordingDialogService;
 import org.statbench.app.shell.SameThreadTaskRunner;
 import org.statbench.app.shell.StatBenchApp;
 import org.statbench.app.shell.Truncation;
+import org.statbench.app.shell.ViewMenu;
 import org.statbench.app.workspace.WorkspacePreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -76,13 +76,8 @@ class LookAroundTest {
       for (String look : looks) {
         robot.interact(
             () -> {
-              viewItem(
-                      robot,
-                      "menuTheme",
-                      "menuTheme-" + (look.equals("presenter") ? "light" : look))
-                  .fire();
-              ((CheckMenuItem) viewItem(robot, null, "menuPresenter"))
-                  .setSelected(look.equals("presenter"));
+              ViewMenu.look(
+                  robot, (look.equals("presenter") ? "light" : look), look.equals("presenter"));
             });
         for (String tab : List.of("table", "chart", "cohorts", "joins", "linkage", "clearance")) {
           robot.interact(() -> view.selectTab(tab));
@@ -100,8 +95,7 @@ class LookAroundTest {
     }
     robot.interact(
         () -> {
-          viewItem(robot, "menuTheme", "menuTheme-light").fire();
-          ((CheckMenuItem) viewItem(robot, null, "menuPresenter")).setSelected(false);
+          ViewMenu.look(robot, "light", false);
         });
     Files.write(dir().resolve("truncated.txt"), report);
   }
@@ -121,34 +115,25 @@ class LookAroundTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  private static MenuItem viewItem(FxRobot robot, String submenu, String id) {
-    List<MenuItem> items =
-        robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
-            .filter(m -> m.getText().equals("View"))
-            .findFirst()
-            .orElseThrow()
-            .getItems();
-    if (submenu != null) {
-      items =
-          ((Menu) items.stream().filter(i -> submenu.equals(i.getId())).findFirst().orElseThrow())
-              .getItems();
-    }
-    return items.stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
-  }
-
-  private static Path dir() throws IOException {
+  static Path dir() throws IOException {
     return Files.createDirectories(Path.of(System.getProperty("statbench.lookaround.dir")));
   }
 
   private void snap(FxRobot robot, String name) throws IOException {
+    snap(stage.getScene(), name, report);
+  }
+
+  /** Writes {@code <name>.png} of a scene and adds the labels shown cut in it to {@code report}. */
+  static void snap(javafx.scene.Scene scene, String name, List<String> report) throws IOException {
     WaitForAsyncUtils.waitForFxEvents();
     WritableImage[] img = new WritableImage[1];
     List<String> cut = new ArrayList<>();
-    robot.interact(
-        () -> {
-          img[0] = stage.getScene().snapshot(null);
-          cut.addAll(Truncation.truncated(stage.getScene().getRoot()));
-        });
+    new FxRobot()
+        .interact(
+            () -> {
+              img[0] = scene.snapshot(null);
+              cut.addAll(Truncation.truncated(scene.getRoot()));
+            });
     BufferedImage bi = SwingFXUtils.fromFXImage(img[0], null);
     ImageIO.write(bi, "png", dir().resolve(name + ".png").toFile());
     cut.forEach(c -> report.add(name + ": " + c));

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +43,7 @@ class PresenterLabelsFitTest {
   void backToNormal(FxRobot robot) {
     robot.interact(
         () -> {
-          viewItem(robot, "menuTheme", "menuTheme-light").fire();
-          ((CheckMenuItem) viewItem(robot, null, "menuPresenter")).setSelected(false);
+          ViewMenu.look(robot, "light", false);
         });
   }
 
@@ -59,8 +54,7 @@ class PresenterLabelsFitTest {
     for (String theme : List.of("light", "dark", "high-contrast")) {
       robot.interact(
           () -> {
-            viewItem(robot, "menuTheme", "menuTheme-" + theme).fire();
-            ((CheckMenuItem) viewItem(robot, null, "menuPresenter")).setSelected(true);
+            ViewMenu.look(robot, theme, true);
           });
       WaitForAsyncUtils.waitForFxEvents();
       robot.interact(() -> stage.getScene().getRoot().layout());
@@ -71,20 +65,5 @@ class PresenterLabelsFitTest {
         assertThat(cut).as("%s in %s with presenter mode", panel, theme).isEmpty();
       }
     }
-  }
-
-  private static MenuItem viewItem(FxRobot robot, String submenu, String id) {
-    List<MenuItem> items =
-        robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
-            .filter(m -> m.getText().equals("View"))
-            .findFirst()
-            .orElseThrow()
-            .getItems();
-    if (submenu != null) {
-      items =
-          ((Menu) items.stream().filter(i -> submenu.equals(i.getId())).findFirst().orElseThrow())
-              .getItems();
-    }
-    return items.stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
   }
 }

@@ -42,6 +42,8 @@ public final class SurveyDesignDialog {
             + " was drawn: every table of it then shows standard"
             + " errors, intervals and quality flags.");
     d.getDialogPane().setId("surveyDesignDialog");
+    // the header wraps at a width in em (it was one line of 1,374 px with presenter mode's text)
+    org.statbench.app.theme.Em.prefWidth(d.getDialogPane(), 36);
     d.getDialogPane().setContent(form(vm));
     d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, REMOVE, ButtonType.CANCEL);
     Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);

@@ -83,7 +83,8 @@ public final class CohortView {
     root.setId("cohort-content-root");
     root.getStylesheets()
         .add(CohortView.class.getResource("/org/statbench/app/cohort/cohort.css").toExternalForm());
-    root.setTop(controls());
+    // the controls scroll past a fifth of the window so the charts below stay on screen
+    root.setTop(org.statbench.app.theme.ControlsScroll.capped(controls(), 0.22));
     root.setCenter(
         new org.statbench.app.cohort.status.StatusModeView(vm.status(), results()).node());
     root.setBottom(messageBar());

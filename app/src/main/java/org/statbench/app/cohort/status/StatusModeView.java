@@ -173,11 +173,13 @@ public final class StatusModeView {
     heatScroll.setFitToWidth(false);
     SplitPane body = new SplitPane(chart, heatScroll);
     body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    body.setId("statusBody");
     body.setDividerPositions(0.62);
     VBox top = new VBox(4, spellRow, viewRow, messageBar);
     top.setPadding(new Insets(4, 8, 4, 8));
     BorderPane pane = new BorderPane(body);
-    pane.setTop(top);
+    // at small windows the spell controls scroll so the chart and heat map keep their room
+    pane.setTop(org.statbench.app.theme.ControlsScroll.capped(top, 0.15));
     pane.setId("statusPane");
     return pane;
   }

@@ -1,0 +1,77 @@
+package org.statbench.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.workspace.WorkspacePreferences;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * At 1024x700 in presenter mode the Cohorts tab's two blocks of controls (cohort and spells) would
+ * push the status chart and heat map below the window: they scroll instead (at most a fifth and a
+ * seventh of the window's height), so the results and the tab's message line stay on screen.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CohortControlsScrollTest {
+  @TempDir static Path home;
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    StatBenchApp.createMainView(
+        stage,
+        new SameThreadTaskRunner(),
+        new RecordingDialogService(),
+        new WorkspacePreferences(home));
+    stage.setWidth(1024);
+    stage.setHeight(700);
+    stage.show();
+  }
+
+  @AfterEach
+  void backToNormal(FxRobot robot) {
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+  }
+
+  @Test
+  void statusResultsStayOnScreenAt1024x700InPresenterMode(FxRobot robot) {
+    robot.clickOn("#menu-help").clickOn("#menuDemo");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("cohorts"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    robot.interact(
+        () -> robot.lookup("#cohortModeStatus").queryAs(ToggleButton.class).setSelected(true));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    Node tabs = ((MainView) stage.getScene().getRoot()).tabs();
+    Node body = robot.lookup("#statusBody").query();
+    javafx.geometry.Bounds shown = tabs.localToScene(tabs.getLayoutBounds());
+    javafx.geometry.Bounds b = body.localToScene(body.getLayoutBounds());
+    double visible = Math.min(b.getMaxY(), shown.getMaxY()) - b.getMinY();
+    // the chart and heat map must be on screen, not pushed below the window by the controls
+    assertThat(visible)
+        .as(
+            "visible height of the status chart and heat map (body %.0f-%.0f, tabs end %.0f)",
+            b.getMinY(), b.getMaxY(), shown.getMaxY())
+        .isGreaterThanOrEqualTo(shown.getHeight() / 4);
+    Node content = robot.lookup("#cohorts-content").query();
+    assertThat(content.localToScene(content.getLayoutBounds()).getMaxY())
+        .as("the tab's bottom line (messages) inside the window")
+        .isLessThanOrEqualTo(shown.getMaxY() + 0.5);
+  }
+}

@@ -33,7 +33,9 @@ final class DropZoneView extends FlowPane {
     setVgap(4);
     setPadding(new Insets(4, 6, 4, 6));
     setAlignment(Pos.CENTER_LEFT);
-    setMinHeight(34);
+    // never shorter than its wrapped title, hint and chips (presenter mode at small windows
+    // squeezed the title of one zone over the hint of the zone below)
+    setMinHeight(USE_PREF_SIZE);
     setPrefWrapLength(300);
     model.items(zone).addListener((ListChangeListener<ZoneItem>) c -> rebuild());
     setOnDragOver(this::dragOver);

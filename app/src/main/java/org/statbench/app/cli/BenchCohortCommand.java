@@ -233,25 +233,7 @@ public final class BenchCohortCommand implements Callable<Integer> {
       out.flush();
       for (int run = 1; run <= Math.max(1, processRuns); run++) {
         out.printf(
-            Locale.ROOT,
-            "run %d: %s%n",
-            run,
-            HeapBench.probeLine(
-                maxHeap,
-                List.of(
-                    "cohort",
-                    "--db",
-                    db.toString(),
-                    "--dataset",
-                    "bench",
-                    "--entry",
-                    "entry",
-                    "--event",
-                    "event",
-                    "--horizon",
-                    "24",
-                    "--out",
-                    dir.resolve("cohorts.csv").toString())));
+            Locale.ROOT, "run %d: %s%n", run, HeapBench.probeLine(maxHeap, cohortArgs(db, dir)));
         out.flush();
       }
     } finally {

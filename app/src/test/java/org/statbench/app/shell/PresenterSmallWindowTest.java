@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * At 1024x700 in presenter mode the Cohorts tab's two blocks of controls (cohort and spells) would
- * push the status chart and heat map below the window: they scroll instead (at most a fifth and a
- * seventh of the window's height), so the results and the tab's message line stay on screen.
+ * At 1024x700 in presenter mode nothing is squeezed out of sight: the Cohorts tab's cohort and
+ * spell controls scroll (at most a fifth and a seventh of the window's height) so the status chart,
+ * heat map and message line stay on screen, and each drop zone is as tall as its wrapped title and
+ * hint (the zones were squeezed to a fixed 34 px and "Wafers:" was drawn over the Rows zone's
+ * hint).
  */
 @ExtendWith(ApplicationExtension.class)
-class CohortControlsScrollTest {
+class PresenterSmallWindowTest {
   @TempDir static Path home;
   private Stage stage;
 
@@ -73,5 +76,20 @@ class CohortControlsScrollTest {
     assertThat(content.localToScene(content.getLayoutBounds()).getMaxY())
         .as("the tab's bottom line (messages) inside the window")
         .isLessThanOrEqualTo(shown.getMaxY() + 0.5);
+  }
+
+  @Test
+  void everyDropZoneIsAsTallAsItsWrappedTextInPresenterModeAt1024x700(FxRobot robot) {
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    for (String zone : new String[] {"rows", "columns", "wafers", "filters"}) {
+      Region z = robot.lookup("#zone-" + zone).queryAs(Region.class);
+      double needed = z.prefHeight(z.getWidth());
+      assertThat(z.getHeight())
+          .as("height of the %s zone", zone)
+          .isGreaterThanOrEqualTo(needed - 0.5);
+    }
   }
 }

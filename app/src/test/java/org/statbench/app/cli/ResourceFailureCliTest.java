@@ -1,18 +1,20 @@
 package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.statbench.app.cli.ChildJvm.run;
+import static org.statbench.app.cli.ChildJvm.sh;
+import static org.statbench.app.cli.ChildJvm.statbench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.statbench.app.cli.ChildJvm.Run;
 
 /**
  * Running out of heap or disk, a read-only workspace: each is a clear message on stderr and exit 2
@@ -24,30 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ResourceFailureCliTest {
   @TempDir Path tmp;
 
-  private static final String JAVA =
-      Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
-  /** What a script printed and its exit code. */
-  private record Run(int code, String out) {}
-
-  /** The command line of {@code statbench ARGS} in a child JVM with the given heap. */
-  private static String statbench(String heap, String args) {
-    return JAVA
-        + " -Xmx"
-        + heap
-        + " -cp '"
-        + System.getProperty("java.class.path")
-        + "' org.statbench.app.Main "
-        + args;
-  }
-
-  private Run sh(List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return new Run(p.exitValue(), out);
-  }
-
   /**
    * Runs a shell script in its own mount namespace with a tmpfs of {@code sizeMb} at {@code mount};
    * skips the test when namespaces or mounts are not permitted here.
@@ -57,7 +35,7 @@ class ResourceFailureCliTest {
     Run probe;
     try {
       probe =
-          sh(
+          run(
               List.of(
                   "unshare",
                   "-rm",
@@ -72,7 +50,7 @@ class ResourceFailureCliTest {
         "skipped: this system does not let the test mount a small tmpfs in a private mount"
             + " namespace (unshare -rm; mount -t tmpfs): "
             + probe.out().strip());
-    return sh(
+    return run(
         List.of(
             "unshare",
             "-rm",
@@ -118,7 +96,7 @@ class ResourceFailureCliTest {
             + "\nls '"
             + ws.resolve("columns")
             + "' | wc -l | sed 's/^ */FILES=/'\n";
-    return sh(List.of("sh", "-c", script));
+    return sh(script);
   }
 
   private static void assertCleanMessage(Run run, String... expected) {
@@ -309,7 +287,7 @@ class ResourceFailureCliTest {
             + statbench("1g", export + tmp.resolve("export-normal.csv") + "'")
             + "\n";
 
-    Run run = sh(List.of("sh", "-c", script));
+    Run run = sh(script);
 
     assertThat(run.out()).startsWith("Imported big: 3000000 rows").contains("RC=0");
     List<String> small = Files.readAllLines(tmp.resolve("small.csv"));

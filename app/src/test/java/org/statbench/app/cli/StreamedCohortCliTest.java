@@ -3,12 +3,10 @@ package org.statbench.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,26 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamedCohortCliTest {
   @TempDir Path tmp;
 
-  private static final String JAVA =
-      Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
   /** {@code statbench ARGS} in a child JVM with the given heap; its output, then RC=exit code. */
   private static String statbench(String heap, String args) {
-    return JAVA
-        + " -Xmx"
-        + heap
-        + " -cp '"
-        + System.getProperty("java.class.path")
-        + "' org.statbench.app.Main "
-        + args
-        + "; echo RC=$?\n";
+    return ChildJvm.statbenchRc(heap, args);
   }
 
   private static String sh(String script) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return out;
+    return ChildJvm.sh(script).out();
   }
 
   @Test

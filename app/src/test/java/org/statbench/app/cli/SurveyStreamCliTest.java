@@ -1,13 +1,13 @@
 package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.statbench.app.cli.ChildJvm.sh;
+import static org.statbench.app.cli.ChildJvm.statbench;
 
 import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,19 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SurveyStreamCliTest {
   @TempDir Path tmp;
-
-  private static final String JAVA =
-      Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
-  private static String statbench(String heap, String args) {
-    return JAVA
-        + " -Xmx"
-        + heap
-        + " -cp '"
-        + System.getProperty("java.class.path")
-        + "' org.statbench.app.Main "
-        + args;
-  }
 
   @Test
   void designBasedMeansOverColumnsLargerThanTheHeapEqualTheLargeHeapOnes() throws Exception {
@@ -67,9 +54,7 @@ class SurveyStreamCliTest {
             + "\n"
             + statbench("96m", survey + "median:y --out '" + tmp.resolve("median.csv") + "'")
             + "; echo RC=$?\n";
-    Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String out = sh(script).out();
 
     assertThat(out).startsWith("Imported s: 2500000 rows");
     List<String> small = Files.readAllLines(tmp.resolve("mean-small.csv"));

@@ -17,7 +17,9 @@ import org.statbench.core.table.Category;
 /**
  * A {@link SurveyDesign} resolved against a dataset's columns: per record its weight and PSU
  * (numbered 0..P-1 across strata), per PSU its stratum, per stratum its PSU count and variance
- * scale, and the replicate weights with their scales.
+ * scale, and the replicate weights with their scales. Without a PSU variable each record is its own
+ * PSU: in memory {@link #psu} numbers the records and {@link #stratumOfPsu} is then each record's
+ * stratum; a streamed frame keeps only each stratum's record count ({@link #psusInStratum}).
  */
 final class DesignFrame {
   final SurveyDesign design;
@@ -130,28 +132,35 @@ final class DesignFrame {
         }
       }
     }
-    return resolve(d, w, psu, stratumOfPsu, h, fpc, stratumLabels, reps, deleted);
+    return resolve(
+        d, w, psu, stratumOfPsu, count(stratumOfPsu, h), fpc, stratumLabels, reps, deleted);
+  }
+
+  /** Per stratum 0..h-1 how many of the PSUs are in it. */
+  private static int[] count(int[] stratumOfPsu, int h) {
+    int[] nh = new int[h];
+    for (int s : stratumOfPsu) {
+      nh[s]++;
+    }
+    return nh;
   }
 
   /**
-   * The per-stratum part of a frame from the PSUs' strata: PSU counts, variance scales (checking
-   * strata of a single PSU against the design's rule) and the replicates' scales ({@code deleted}:
-   * per replicate the stratum of the first record it gives weight 0 to, -1 for none).
+   * The per-stratum part of a frame from the PSU counts {@code nh} of the strata: variance scales
+   * (checking strata of a single PSU against the design's rule) and the replicates' scales ({@code
+   * deleted}: per replicate the stratum of the first record it gives weight 0 to, -1 for none).
    */
   private static DesignFrame resolve(
       SurveyDesign d,
       double[] w,
       int[] psu,
       int[] stratumOfPsu,
-      int h,
+      int[] nh,
       double[] fpc,
       String[] stratumLabels,
       double[][] reps,
       int[] deleted) {
-    int[] nh = new int[h];
-    for (int s : stratumOfPsu) {
-      nh[s]++;
-    }
+    int h = nh.length;
     double[] scale = new double[h];
     TreeSet<String> lonely = new TreeSet<>();
     for (int s = 0; s < h; s++) {
@@ -208,8 +217,9 @@ final class DesignFrame {
    * PSU numbers and replicate weights are returned for the caller's accumulation and not kept; the
    * frame holds only the per-PSU and per-stratum figures ({@link #w}, {@link #psu} and the rows of
    * {@link #reps} are empty). Codes, PSU numbers and checks are those of {@link #of} over the whole
-   * columns (values numbered in first-seen order, record numbers counted over the dataset). Needs a
-   * PSU variable or replicate weights (a design without either has a PSU per record).
+   * columns (values numbered in first-seen order, record numbers counted over the dataset). Without
+   * a PSU variable each record is its own PSU: nothing is kept per record, only each stratum's
+   * record count, and a slice's {@link Slice#psu} holds its records' strata instead.
    */
   static final class Builder {
     private final SurveyDesign d;
@@ -224,13 +234,16 @@ final class DesignFrame {
     private final List<String> seenLabels = new ArrayList<>();
     private final int[] deleted;
 
-    /** One slice's per-record weights, PSU numbers and replicate weights ([r][record] or null). */
+    /** Per stratum its records, when each record is its own PSU (no PSU variable). */
+    private int[] recordsInStratum = new int[16];
+
+    /**
+     * One slice's per-record weights, PSU numbers (strata when the design has no PSU variable) and
+     * replicate weights ([r][record] or null).
+     */
     record Slice(double[] w, int[] psu, double[][] reps) {}
 
     Builder(SurveyDesign d) {
-      if (d.psu() == null && !d.usesReplicates()) {
-        throw new IllegalArgumentException("a streamed design needs a PSU or replicate weights");
-      }
       this.d = d;
       this.deleted = d.usesReplicates() ? new int[d.replicates().size()] : null;
       if (deleted != null) {
@@ -258,9 +271,16 @@ final class DesignFrame {
           }
         }
       }
-      int[] psu = new int[n];
+      int[] psu = d.psu() == null ? stratum : new int[n];
       for (int i = 0; i < n; i++) {
         h = Math.max(h, stratum[i] + 1);
+        if (d.psu() == null) {
+          if (h > recordsInStratum.length) {
+            recordsInStratum = Arrays.copyOf(recordsInStratum, Math.max(h, h * 2));
+          }
+          recordsInStratum[stratum[i]]++;
+          continue;
+        }
         long key = ((long) stratum[i] << 32) | (psuCode[i] & 0xFFFFFFFFL);
         Integer id = psuIds.get(key);
         if (id == null) {
@@ -322,12 +342,13 @@ final class DesignFrame {
       if (d.usesReplicates()) {
         reps = new double[d.replicates().size()][0];
       }
+      int[] psuOf = Arrays.copyOf(stratumOfPsu, psus);
       return resolve(
           d,
           new double[0],
           new int[0],
-          Arrays.copyOf(stratumOfPsu, psus),
-          h,
+          psuOf,
+          d.psu() == null ? Arrays.copyOf(recordsInStratum, h) : count(psuOf, h),
           f,
           labels,
           reps,

@@ -136,8 +136,6 @@ public final class SurveyEstimator {
       String refused = null;
       if (kind == SurveyMeasure.Kind.QUANTILE || kind == SurveyMeasure.Kind.GINI) {
         refused = "quantiles and Gini coefficients under a design are computed in memory only";
-      } else if (design.psu() == null && !design.usesReplicates()) {
-        refused = "a design without psu= (a PSU per record) is estimated in memory only";
       }
       if (refused != null) {
         Runtime rt = Runtime.getRuntime();
@@ -209,7 +207,7 @@ public final class SurveyEstimator {
             (structure, slice, leafOf, first) -> {
               DesignFrame.Builder.Slice ds = builder.add(slice, first);
               if (sums[0] == null) {
-                sums[0] = new Sums(structure.leafCount(), r, kind, 1024, 1024);
+                sums[0] = new Sums(structure.leafCount(), r, kind, design, 1024, 1024);
               }
               double[] y =
                   measure.variable() == null ? null : Run.numeric(measure.variable(), slice);
@@ -219,7 +217,7 @@ public final class SurveyEstimator {
             },
             cancel);
     DesignFrame frame = builder.finish();
-    Sums total = sums[0] != null ? sums[0] : new Sums(la.leafCount(), r, kind, 16, 16);
+    Sums total = sums[0] != null ? sums[0] : new Sums(la.leafCount(), r, kind, design, 16, 16);
     Run run = new Run(frame, la, measure, spec.percentage(), null, level, cancel);
     run.adopt(total);
     run.compute();
@@ -503,6 +501,14 @@ public final class SurveyEstimator {
     final int[] strataTouched;
     final int okStrata;
     final int allStrata;
+    // each record its own PSU (no PSU variable, no replicates): per stratum the cell's sums of the
+    // records' pa, pb, pa^2, pa pb and pb^2 (see strataVariance)
+    final boolean perRecord;
+    final double[] ca;
+    final double[] cb;
+    final double[] caa;
+    final double[] cab;
+    final double[] cbb;
     // per cell weighted totals (and per replicate) for margins of percentages
     final Map<Integer, double[]> marginPsu = new HashMap<>();
     final Map<Integer, int[]> marginTouched = new HashMap<>();
@@ -584,6 +590,13 @@ public final class SurveyEstimator {
       }
       okStrata = ok;
       allStrata = all;
+      perRecord = f.reps == null && f.design.psu() == null;
+      int hs = perRecord ? f.strata : 0;
+      ca = new double[hs];
+      cb = new double[hs];
+      caa = new double[hs];
+      cab = new double[hs];
+      cbb = new double[hs];
     }
 
     private static double[] numeric(String v, DatasetColumns data) {
@@ -629,6 +642,10 @@ public final class SurveyEstimator {
     final Map<Integer, int[]> keptPsus = new HashMap<>();
     final Map<Integer, double[]> keptU = new HashMap<>();
     final Map<Integer, double[]> keptReplicates = new HashMap<>();
+    // each record its own PSU: per cell its strata and their sums of u and u^2
+    final Map<Integer, int[]> keptStrata = new HashMap<>();
+    final Map<Integer, double[]> keptSh = new HashMap<>();
+    final Map<Integer, double[]> keptShh = new HashMap<>();
 
     /**
      * Variance of the difference of two cells' estimates (b minus a) from their kept linearised PSU
@@ -643,6 +660,23 @@ public final class SurveyEstimator {
           d[k] = tb[k] - ta[k];
         }
         return replicateVariance(d);
+      }
+      if (perRecord) {
+        // the two cells are different waves, so no record (PSU) is in both: per stratum the sums
+        // of u subtract and the sums of u^2 add
+        int st = 0;
+        for (int c : new int[] {b, a}) {
+          int[] hs = keptStrata.get(c);
+          double[] s1 = keptSh.get(c);
+          double[] s2 = keptShh.get(c);
+          for (int k = 0; k < hs.length; k++) {
+            int h = hs[k];
+            st = seeStratum(h, st);
+            sh[h] += c == b ? s1[k] : -s1[k];
+            shh[h] += s2[k];
+          }
+        }
+        return combine(st);
       }
       resetPsus();
       int[] pa2 = keptPsus.get(b);
@@ -720,6 +754,9 @@ public final class SurveyEstimator {
     int[] slotPsu;
     double[] slotA;
     double[] slotB;
+    double[] slotAA;
+    double[] slotAB;
+    double[] slotBB;
 
     /** Per leaf: totals of w a and w b, weights, w a, w a^2 and records with a weight. */
     double[] leafA;
@@ -741,8 +778,17 @@ public final class SurveyEstimator {
     /** The one pass over the records in memory (see {@link Sums}). */
     private void accumulate() {
       int r = f.reps == null ? 0 : f.reps.length;
-      Sums sums = new Sums(la.leafCount(), r, kind, f.psuCount, la.leafOfRecord().length);
-      sums.add(la.leafOfRecord(), f.w, f.psu, f.reps, y, x, cancel);
+      boolean byStratum = f.design.psu() == null;
+      Sums sums =
+          new Sums(
+              la.leafCount(),
+              r,
+              kind,
+              f.design,
+              byStratum ? f.strata : f.psuCount,
+              la.leafOfRecord().length);
+      // without a PSU variable each record is its own PSU and in memory stratumOfPsu is per record
+      sums.add(la.leafOfRecord(), f.w, byStratum ? f.stratumOfPsu : f.psu, f.reps, y, x, cancel);
       adopt(sums);
     }
 
@@ -753,6 +799,9 @@ public final class SurveyEstimator {
       slotPsu = sums.slotPsu;
       slotA = sums.slotA;
       slotB = sums.slotB;
+      slotAA = sums.slotAA;
+      slotAB = sums.slotAB;
+      slotBB = sums.slotBB;
       leafA = sums.leafA;
       leafB = sums.leafB;
       leafW = sums.leafW;
@@ -789,7 +838,7 @@ public final class SurveyEstimator {
         swbb += leafWBB[l];
         swab += leafWAB[l];
         nobs += leafN[l];
-        if (f.reps == null) {
+        if (f.reps == null && !perRecord) {
           for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
             int p = slotPsu[k];
             touch(p);
@@ -803,11 +852,13 @@ public final class SurveyEstimator {
       double vsrs = Double.NaN;
       if (margin != null) {
         int m = margin[o];
-        double[] mp = marginTotals(m);
-        double total = mp[f.psuCount];
+        double[] mp = perRecord ? null : marginTotals(m);
+        double total = perRecord ? marginTotal(m) : mp[f.psuCount];
         theta = total == 0 ? Double.NaN : sa / total;
         if (total == 0) {
           v = Double.NaN;
+        } else if (perRecord) {
+          v = strataVariance(o, m, theta, total);
         } else {
           // u_p = (A_p,cell - p A_p,margin) / A_margin over the margin's PSUs (a superset)
           if (f.reps == null) {
@@ -829,7 +880,10 @@ public final class SurveyEstimator {
         }
       } else if (ratio) {
         theta = sb == 0 ? Double.NaN : sa / sb;
-        v = sb == 0 ? Double.NaN : variance(theta, sb);
+        v =
+            sb == 0
+                ? Double.NaN
+                : perRecord ? strataVariance(o, -1, theta, sb) : variance(theta, sb);
         if (kind == SurveyMeasure.Kind.MEAN && nobs > 1) {
           double s2 = (swaa / sw - (swa / sw) * (swa / sw)) * nobs / (nobs - 1.0);
           vsrs = s2 / nobs * (sw - nobs) / sw;
@@ -840,7 +894,7 @@ public final class SurveyEstimator {
         }
       } else {
         theta = sa;
-        v = variance(0, 1);
+        v = perRecord ? strataVariance(o, -1, 0, 1) : variance(0, 1);
         if (kind == SurveyMeasure.Kind.SUM && nobs > 1) {
           double s2 = (swaa / sw - (swa / sw) * (swa / sw)) * nobs / (nobs - 1.0);
           vsrs = s2 * sw * sw * (sw - nobs) / (sw * nobs);
@@ -873,6 +927,90 @@ public final class SurveyEstimator {
       double p = count / total;
       double nn = n;
       return total * total * p * (1 - p) * nn / (nn - 1) / nn * (total - nn) / total;
+    }
+
+    /** The margin cell's total of w a (in the order {@link #marginTotals} adds it). */
+    private double marginTotal(int m) {
+      double total = 0;
+      for (int l : leavesOfCell[m]) {
+        total += leafA[l];
+      }
+      return total;
+    }
+
+    /**
+     * The linearisation variance when each record is its own PSU, from the per-(stratum, leaf)
+     * sums: per stratum {@code sum u = (sum pa - theta sum pb) / d} and {@code sum u^2 = (sum pa^2
+     * - 2 theta sum pa pb + theta^2 sum pb^2) / d^2} over the records, {@code pa} = w a in the
+     * cell. Without a margin ({@code m < 0}) {@code pb} = w b in the cell; a percentage's {@code
+     * pb} is w a in the margin {@code m} (which holds the cell: {@code pa pb = pa^2}). Records
+     * outside both have u = 0 and count only in the stratum's record number.
+     */
+    private double strataVariance(int o, int m, double theta, double d) {
+      int st = 0;
+      for (int l : leavesOfCell[o]) {
+        for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+          int h = slotPsu[k];
+          st = seeStratum(h, st);
+          ca[h] += slotA[k];
+          caa[h] += slotAA[k];
+          if (m < 0) {
+            cb[h] += slotB[k];
+            cab[h] += slotAB[k];
+            cbb[h] += slotBB[k];
+          } else {
+            cab[h] += slotAA[k];
+          }
+        }
+      }
+      if (m >= 0) {
+        for (int l : leavesOfCell[m]) {
+          for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+            int h = slotPsu[k];
+            st = seeStratum(h, st);
+            cb[h] += slotA[k];
+            cbb[h] += slotAA[k];
+          }
+        }
+      }
+      for (int k = 0; k < st; k++) {
+        int h = strataTouched[k];
+        sh[h] = (ca[h] - theta * cb[h]) / d;
+        shh[h] = (caa[h] - 2 * theta * cab[h] + theta * theta * cbb[h]) / (d * d);
+      }
+      if (keep) {
+        int[] hs = Arrays.copyOf(strataTouched, st);
+        double[] s1 = new double[st];
+        double[] s2 = new double[st];
+        for (int k = 0; k < st; k++) {
+          s1[k] = sh[hs[k]];
+          s2[k] = shh[hs[k]];
+        }
+        keptStrata.put(current, hs);
+        keptSh.put(current, s1);
+        keptShh.put(current, s2);
+      }
+      return combine(st);
+    }
+
+    /**
+     * Marks stratum h as touched (its sums zeroed the first time) and returns the touched count.
+     */
+    private int seeStratum(int h, int st) {
+      if (!stratumSeen[h]) {
+        stratumSeen[h] = true;
+        strataTouched[st++] = h;
+        sh[h] = 0;
+        shh[h] = 0;
+        if (perRecord) {
+          ca[h] = 0;
+          cb[h] = 0;
+          caa[h] = 0;
+          cab[h] = 0;
+          cbb[h] = 0;
+        }
+      }
+      return st;
     }
 
     /** Per PSU the margin cell's totals, and at index P their sum (cached per margin). */
@@ -923,15 +1061,18 @@ public final class SurveyEstimator {
         int p = touched[k];
         double u = (pa[p] - theta * pb[p]) / denominator;
         int h = f.stratumOfPsu[p];
-        if (!stratumSeen[h]) {
-          stratumSeen[h] = true;
-          strataTouched[st++] = h;
-          sh[h] = 0;
-          shh[h] = 0;
-        }
+        st = seeStratum(h, st);
         sh[h] += u;
         shh[h] += u * u;
       }
+      return combine(st);
+    }
+
+    /**
+     * The variance from the sums of u and u^2 of the {@code st} touched strata, stratum by stratum
+     * by the design's rules (scale, lonely PSUs); clears the touched marks.
+     */
+    private double combine(int st) {
       double v = 0;
       for (int k = 0; k < st; k++) {
         int h = strataTouched[k];
@@ -1248,18 +1389,25 @@ public final class SurveyEstimator {
    * in memory, or slice by slice over data larger than the heap: the same additions in the same
    * order, so the same sums to the last bit): per (PSU, leaf) the totals of {@code w a} and {@code
    * w b}, per leaf the moments the design effect needs and the replicate totals. Held memory grows
-   * with the (PSU, leaf) pairs, not the records.
+   * with the (PSU, leaf) pairs, not the records. Without a PSU variable (each record its own PSU)
+   * the slots are per (stratum, leaf) instead and also hold the records' sums of squares and
+   * products {@code (w a)^2}, {@code w a w b} and {@code (w b)^2}: all a stratum's sum of squared
+   * linearised values needs, so nothing is kept per record.
    */
   static final class Sums {
     private final int leaves;
     private final int r;
     private final SurveyMeasure.Kind kind;
+    private final boolean byStratum;
     private final LongIntMap slots;
     private int cap = 1024;
     private int[] sPsu = new int[cap];
     private int[] sLeaf = new int[cap];
     private double[] sA = new double[cap];
     private double[] sB = new double[cap];
+    private double[] sAA;
+    private double[] sAB;
+    private double[] sBB;
     private int used;
 
     /**
@@ -1267,9 +1415,17 @@ public final class SurveyEstimator {
      */
     int[] slotStart;
 
+    /** The slot's PSU, or its stratum when each record is its own PSU. */
     int[] slotPsu;
+
     double[] slotA;
     double[] slotB;
+
+    /** Per slot the sums of (w a)^2, w a w b and (w b)^2; only when each record is its own PSU. */
+    double[] slotAA;
+
+    double[] slotAB;
+    double[] slotBB;
     final double[] leafA;
     final double[] leafB;
     final double[] leafW;
@@ -1283,12 +1439,26 @@ public final class SurveyEstimator {
 
     /**
      * @param replicates replicate weights (0 for linearisation)
+     * @param design keyed by (stratum, leaf) when it has no PSU variable, else by (PSU, leaf)
+     * @param psus PSUs (or strata) expected, sizing the slot map's first table
      * @param expectedRecords sizes the slot map's first table
      */
-    Sums(int leaves, int replicates, SurveyMeasure.Kind kind, int psus, long expectedRecords) {
+    Sums(
+        int leaves,
+        int replicates,
+        SurveyMeasure.Kind kind,
+        SurveyDesign design,
+        int psus,
+        long expectedRecords) {
       this.leaves = leaves;
       this.r = replicates;
       this.kind = kind;
+      this.byStratum = design.psu() == null;
+      if (byStratum) {
+        sAA = new double[cap];
+        sAB = new double[cap];
+        sBB = new double[cap];
+      }
       slots = new LongIntMap(Math.min(expectedRecords, psus * 4L + 16));
       leafA = new double[leaves + 1];
       leafB = new double[leaves + 1];
@@ -1303,8 +1473,9 @@ public final class SurveyEstimator {
     }
 
     /**
-     * Adds records: per record its leaf (0 dropped), weight, PSU number, replicate weights ([r][i],
-     * null without), measure value {@code y} and denominator {@code x} (null when unused).
+     * Adds records: per record its leaf (0 dropped), weight, PSU number (its stratum when the
+     * design has no PSU variable), replicate weights ([r][i], null without), measure value {@code
+     * y} and denominator {@code x} (null when unused).
      */
     void add(
         int[] leafOf,
@@ -1337,6 +1508,11 @@ public final class SurveyEstimator {
             sLeaf = Arrays.copyOf(sLeaf, cap);
             sA = Arrays.copyOf(sA, cap);
             sB = Arrays.copyOf(sB, cap);
+            if (byStratum) {
+              sAA = Arrays.copyOf(sAA, cap);
+              sAB = Arrays.copyOf(sAB, cap);
+              sBB = Arrays.copyOf(sBB, cap);
+            }
           }
           slot = used++;
           slots.put(key, slot);
@@ -1344,8 +1520,14 @@ public final class SurveyEstimator {
           sLeaf[slot] = l;
         }
         double wa = w * av;
+        double wb = w * bv;
         sA[slot] += wa;
-        sB[slot] += w * bv;
+        sB[slot] += wb;
+        if (byStratum) {
+          sAA[slot] += wa * wa;
+          sAB[slot] += wa * wb;
+          sBB[slot] += wb * wb;
+        }
         leafA[l] += wa;
         leafB[l] += w * bv;
         if (w != 0) {
@@ -1380,11 +1562,21 @@ public final class SurveyEstimator {
       slotPsu = new int[used];
       slotA = new double[used];
       slotB = new double[used];
+      if (byStratum) {
+        slotAA = new double[used];
+        slotAB = new double[used];
+        slotBB = new double[used];
+      }
       for (int k = 0; k < used; k++) {
         int to = at[sLeaf[k]]++;
         slotPsu[to] = sPsu[k];
         slotA[to] = sA[k];
         slotB[to] = sB[k];
+        if (byStratum) {
+          slotAA[to] = sAA[k];
+          slotAB[to] = sAB[k];
+          slotBB[to] = sBB[k];
+        }
       }
     }
   }

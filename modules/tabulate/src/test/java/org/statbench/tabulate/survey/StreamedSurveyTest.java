@@ -41,14 +41,14 @@ class StreamedSurveyTest {
   static void importSurvey() throws Exception {
     Path csv = dir.resolve("survey.csv");
     try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-      w.write("region,sex,stratum,psu,fpc,y,x,w,r1,r2,r3\n");
+      w.write("region,sex,stratum,psu,fpc,frac,y,x,w,r1,r2,r3\n");
       for (int i = 0; i < ROWS; i++) {
         int psu = (i * 7) % 60; // 60 PSUs, each in one stratum, first seen out of order
         int stratum = 1 + psu % 4;
         double wt = 1 + (i % 4) * 0.5;
         w.write("R" + i % 5);
         w.write(i % 2 == 0 ? ",F," : ",M,");
-        w.write(stratum + ",P" + psu + "," + (100 + 10 * stratum) + ",");
+        w.write(stratum + ",P" + psu + "," + (100 + 10 * stratum) + ",0.0" + stratum + ",");
         w.write(i % 53 == 0 ? "" : ((i * 37) % 101) + ".25"); // y: missing 1 in 53
         w.write("," + (1 + i % 9) + "," + wt);
         for (int k = 0; k < 3; k++) {
@@ -153,5 +153,45 @@ class StreamedSurveyTest {
             CancellationToken.NONE);
     assertThat(t.estimate(0)).isEqualTo(25);
     assertThat(t.se(0)).isCloseTo(5, within(1e-12));
+  }
+
+  /** Each record its own PSU; fpc as sampling fractions 1% to 4% by stratum. */
+  private static final SurveyDesign NO_PSU = SurveyDesign.parse("strata=stratum,fpc=frac", "w");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"count", "sum:y", "mean:y", "ratio:y/x"})
+  void estimatesWithoutAPsuVariableEqualTheInMemoryOnes(String measure) {
+    assertStreamedEqualsInMemory(
+        TableSpec.of("s").withRows("region").withColumns("sex"), measure, NO_PSU);
+  }
+
+  @Test
+  void columnPercentagesWithoutAPsuVariableOrStrataEqualTheInMemoryOnes() {
+    TableSpec spec =
+        TableSpec.of("s").withRows("region").withColumns("sex").withPercentage(Percentage.COLUMN);
+    assertStreamedEqualsInMemory(spec, "count", SurveyDesign.weightOnly("w"));
+    assertStreamedEqualsInMemory(spec.withPercentage(Percentage.ROW), "sum:y", NO_PSU);
+  }
+
+  @Test
+  void standardErrorOfATotalWithoutPsusTreatsEachRecordAsAPsu() throws Exception {
+    // stratum A: records (y 2, w 1), (y 4, w 1), (y 5, w 2): u = w y = 2, 4, 10;
+    //   sum u^2 - (sum u)^2 / n = 120 - 256/3 = 104/3, times n/(n - 1) = 3/2: 52
+    // stratum B: (y 1, w 3), (y 3, w 2): u = 3, 6; 45 - 81/2 = 9/2, times 2: 9
+    // var = 52 + 9 = 61; total 25
+    Path csv = dir.resolve("tiny-no-psu.csv");
+    Files.writeString(csv, "h,y,w\nA,2,1\nB,1,3\nA,4,1\nA,5,2\nB,3,2\n");
+    ws.importCsv(ImportRequest.of("tinynopsu", csv), null, CancellationToken.NONE);
+    SurveyTable t =
+        estimator.estimateStreamed(
+            TableSpec.of("tinynopsu"),
+            SurveyMeasure.parse("sum:y"),
+            SurveyDesign.parse("strata=h", "w"),
+            0.95,
+            ws,
+            1,
+            CancellationToken.NONE);
+    assertThat(t.estimate(0)).isEqualTo(25);
+    assertThat(t.se(0)).isCloseTo(Math.sqrt(61), within(1e-12));
   }
 }

@@ -183,20 +183,9 @@ public final class SurveyOptions {
         throw new InputException("--change: write WAVE=A,B, e.g. wave=1,2");
       }
       String wave = change.substring(0, eq).trim();
-      java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(spec.variables());
-      vars.addAll(m.variables());
-      vars.addAll(d.variables());
-      vars.add(wave);
+      // the workspace overload streams the columns when they do not fit the heap
       return estimator.estimateChange(
-          spec,
-          m,
-          d,
-          lvl,
-          ws.columns(spec.dataset(), List.copyOf(vars)),
-          wave,
-          ab[0].trim(),
-          ab[1].trim(),
-          CancellationToken.NONE);
+          spec, m, d, lvl, ws, wave, ab[0].trim(), ab[1].trim(), CancellationToken.NONE);
     }
     return estimator.estimate(spec, m, d, lvl, ws, CancellationToken.NONE);
   }

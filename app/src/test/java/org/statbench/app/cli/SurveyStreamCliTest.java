@@ -1,6 +1,7 @@
 package org.statbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.statbench.app.cli.ChildJvm.sh;
 import static org.statbench.app.cli.ChildJvm.statbench;
 
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Survey tables with standard errors over columns larger than the heap, run as a user runs them in
- * a child JVM with a small {@code -Xmx}: linearised estimates stream and write the same CSV as in a
- * large heap; a quantile under a design that does not fit is refused with exit 2 and the figures.
+ * a child JVM with a small {@code -Xmx}: linearised estimates (with or without a PSU variable) and
+ * changes between waves stream and write the same CSV as in a large heap; a quantile under a design
+ * that does not fit is refused with exit 2 and the figures.
  */
 class SurveyStreamCliTest {
   @TempDir Path tmp;
@@ -23,21 +25,26 @@ class SurveyStreamCliTest {
   void designBasedMeansOverColumnsLargerThanTheHeapEqualTheLargeHeapOnes() throws Exception {
     Path ws = tmp.resolve("ws");
     Path csv = tmp.resolve("survey.csv");
-    // region, sex: 1 byte a record; stratum, y, w: 8; psu (400 codes): 4 -> 30 bytes, 75 MB:
+    // region, sex, wave: 1 byte a record; stratum, y, w: 8; psu (400 codes): 4 -> 31 bytes, 78 MB:
     // twice that is more than a 96 MB heap holds, so the estimate streams; the streamed pass holds
     // a slice of every column and its design arrays: measured to need 56-64 MB, so 96 MB
     int rows = 2_500_000;
     double sumWy = 0;
     double sumW = 0;
+    double[] waveWy = new double[2];
+    double[] waveW = new double[2];
     try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-      w.write("region,sex,stratum,psu,y,w\n");
+      w.write("region,sex,stratum,psu,y,w,wave\n");
       for (int i = 0; i < rows; i++) {
         int psu = (i * 7) % 400;
         int wt = 1 + i % 3;
+        int wave = (i / 3) % 2;
         w.write("R" + i % 7 + (i % 2 == 0 ? ",F," : ",M,") + (1 + psu % 8) + ",P" + psu + ",");
-        w.write((i % 101) + "," + wt + "\n");
+        w.write((i % 101) + "," + wt + ",W" + (1 + wave) + "\n");
         sumWy += (double) wt * (i % 101);
         sumW += wt;
+        waveWy[wave] += (double) wt * (i % 101);
+        waveW[wave] += wt;
       }
     }
     String survey =
@@ -45,12 +52,27 @@ class SurveyStreamCliTest {
             + ws
             + "' --dataset s --rows region --cols sex --weight w"
             + " --design strata=stratum,psu=psu --se --measure ";
+    // each record its own PSU: no psu= (without it the columns take 65 MB, still streamed)
+    String noPsu =
+        "tabulate --db '"
+            + ws
+            + "' --dataset s --rows region --cols sex --weight w"
+            + " --design strata=stratum --se --measure mean:y --out '";
+    String change = survey + "mean:y --change wave=W1,W2 --out '";
     String script =
         statbench("256m", "import --db '" + ws + "' --name s --file '" + csv + "'")
             + "\n"
             + statbench("96m", survey + "mean:y --out '" + tmp.resolve("mean-small.csv") + "'")
             + "; echo RC=$?\n"
             + statbench("1g", survey + "mean:y --out '" + tmp.resolve("mean-normal.csv") + "'")
+            + "\n"
+            + statbench("96m", noPsu + tmp.resolve("nopsu-small.csv") + "'")
+            + "; echo RC=$?\n"
+            + statbench("1g", noPsu + tmp.resolve("nopsu-normal.csv") + "'")
+            + "\n"
+            + statbench("96m", change + tmp.resolve("change-small.csv") + "'")
+            + "; echo RC=$?\n"
+            + statbench("1g", change + tmp.resolve("change-normal.csv") + "'")
             + "\n"
             + statbench("96m", survey + "median:y --out '" + tmp.resolve("median.csv") + "'")
             + "; echo RC=$?\n";
@@ -64,7 +86,22 @@ class SurveyStreamCliTest {
     String total = small.stream().filter(l -> l.startsWith("Total,Total,")).findFirst().get();
     double mean = sumWy / sumW;
     assertThat(total).contains(String.valueOf(mean).substring(0, 6));
+    // without psu= every record is its own PSU: the same means, the same CSV in either heap
+    List<String> noPsuSmall = Files.readAllLines(tmp.resolve("nopsu-small.csv"));
+    assertThat(noPsuSmall).isEqualTo(Files.readAllLines(tmp.resolve("nopsu-normal.csv")));
+    assertThat(noPsuSmall).hasSize(1 + 8 * 3);
+    assertThat(noPsuSmall.stream().filter(l -> l.startsWith("Total,Total,")).findFirst().get())
+        .contains(String.valueOf(mean).substring(0, 6));
+    // the change of the mean from wave W1 to W2, PSUs in both waves: the same CSV in either heap
+    List<String> changeSmall = Files.readAllLines(tmp.resolve("change-small.csv"));
+    assertThat(changeSmall).isEqualTo(Files.readAllLines(tmp.resolve("change-normal.csv")));
+    assertThat(changeSmall).hasSize(1 + 8 * 3);
+    double diff = waveWy[1] / waveW[1] - waveWy[0] / waveW[0];
+    String changeTotal =
+        changeSmall.stream().filter(l -> l.startsWith("Total,Total,")).findFirst().get();
+    assertThat(Double.parseDouble(changeTotal.split(",")[3])).isCloseTo(diff, within(1e-9));
     // the quantile is refused before it runs out of heap: exit 2, the figures, no stack trace
+    assertThat(out.split("RC=0", -1)).hasSize(4); // the three small-heap estimates
     assertThat(out)
         .contains("RC=0")
         .contains("RC=2")

@@ -122,16 +122,8 @@ public final class SurveyEstimator {
     LinkedHashSet<String> vars = new LinkedHashSet<>(spec.variables());
     vars.addAll(measure.variables());
     vars.addAll(design.variables());
-    long bytes = workspace.columnBytes(spec.dataset(), vars);
-    boolean stream = bytes > 0 && Tabulator.shouldStream(bytes);
-    if (bytes > 0 && !stream) {
-      // in memory the design frame and leaf assignment hold per record a weight, stratum and PSU
-      // codes, PSU and leaf numbers, the record order and each replicate weight: 32 + 8 R bytes
-      int r = design.usesReplicates() ? design.replicates().size() : 0;
-      long rows = workspace.dataset(spec.dataset()).rows();
-      stream = Tabulator.shouldStream(bytes + (32L + 8L * r) * rows);
-    }
-    if (stream) {
+    if (streams(spec.dataset(), vars, design, workspace)) {
+      long bytes = workspace.columnBytes(spec.dataset(), vars);
       SurveyMeasure.Kind kind = measure.kind();
       String refused = null;
       if (kind == SurveyMeasure.Kind.QUANTILE || kind == SurveyMeasure.Kind.GINI) {
@@ -159,6 +151,25 @@ public final class SurveyEstimator {
     }
     DatasetColumns columns = workspace.columns(spec.dataset(), List.copyOf(vars));
     return estimate(spec, measure, design, level, columns, cancel);
+  }
+
+  /**
+   * Whether an estimate over these columns is streamed: when they, with the per-record arrays of
+   * the design frame and the leaf assignment, would not fit the heap free now (by the table path's
+   * test, {@link Tabulator#shouldStream}).
+   */
+  private static boolean streams(
+      String dataset, java.util.Collection<String> vars, SurveyDesign design, Workspace workspace) {
+    long bytes = workspace.columnBytes(dataset, vars);
+    boolean stream = bytes > 0 && Tabulator.shouldStream(bytes);
+    if (bytes > 0 && !stream) {
+      // in memory the design frame and leaf assignment hold per record a weight, stratum and PSU
+      // codes, PSU and leaf numbers, the record order and each replicate weight: 32 + 8 R bytes
+      int r = design.usesReplicates() ? design.replicates().size() : 0;
+      long rows = workspace.dataset(dataset).rows();
+      stream = Tabulator.shouldStream(bytes + (32L + 8L * r) * rows);
+    }
+    return stream;
   }
 
   /**
@@ -193,6 +204,27 @@ public final class SurveyEstimator {
     for (DimensionSpec d : spec.dimensions()) {
       all = all.withTotal(d.variable(), true);
     }
+    Run run =
+        streamedRun(
+            all, measure, design, spec.percentage(), level, workspace, sliceRows, false, cancel);
+    return surveyTable(point, run.la, run, measure, spec.percentage(), level);
+  }
+
+  /**
+   * The streamed pass of {@link #estimateStreamed} over the all-totals spec {@code all}, computed
+   * ({@code keep}: each cell's linearised PSU totals or replicate estimates kept, for changes).
+   */
+  private Run streamedRun(
+      TableSpec all,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      Percentage pct,
+      double level,
+      Workspace workspace,
+      int sliceRows,
+      boolean keep,
+      CancellationToken cancel) {
+    SurveyMeasure.Kind kind = measure.kind();
     LinkedHashSet<String> vars = new LinkedHashSet<>(measure.variables());
     vars.addAll(design.variables());
     DesignFrame.Builder builder = new DesignFrame.Builder(design);
@@ -218,10 +250,11 @@ public final class SurveyEstimator {
             cancel);
     DesignFrame frame = builder.finish();
     Sums total = sums[0] != null ? sums[0] : new Sums(la.leafCount(), r, kind, design, 16, 16);
-    Run run = new Run(frame, la, measure, spec.percentage(), null, level, cancel);
+    Run run = new Run(frame, la, measure, pct, null, level, cancel);
     run.adopt(total);
+    run.keep = keep;
     run.compute();
-    return surveyTable(point, la, run, measure, spec.percentage(), level);
+    return run;
   }
 
   /**
@@ -335,6 +368,88 @@ public final class SurveyEstimator {
       String from,
       String to,
       CancellationToken cancel) {
+    ChangeSpecs c = changeSpecs(spec, measure, design, wave, from, to);
+    Table point = tabulator.tabulate(c.point(), data, cancel);
+    LeafAssignment la = tabulator.assign(c.all(), data, cancel);
+    int[] pos = wavePositions(la, wave, from, to);
+    Run run = new Run(frame(design, data), la, measure, spec.percentage(), data, level, cancel);
+    run.keep = true;
+    run.compute();
+    return change(point, run, pos, measure, spec.percentage(), level);
+  }
+
+  /**
+   * {@link #estimateChange(TableSpec, SurveyMeasure, SurveyDesign, double, DatasetColumns, String,
+   * String, String, CancellationToken) The change between waves} from a workspace: the columns are
+   * loaded when they fit the heap free now, else streamed as {@link #estimate(TableSpec,
+   * SurveyMeasure, SurveyDesign, double, Workspace, CancellationToken)} streams (the same figures).
+   */
+  public SurveyTable estimateChange(
+      TableSpec spec,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      double level,
+      Workspace workspace,
+      String wave,
+      String from,
+      String to,
+      CancellationToken cancel) {
+    LinkedHashSet<String> vars = new LinkedHashSet<>(spec.variables());
+    vars.addAll(measure.variables());
+    vars.addAll(design.variables());
+    vars.add(wave);
+    if (streams(spec.dataset(), vars, design, workspace)) {
+      return estimateChangeStreamed(
+          spec, measure, design, level, workspace, wave, from, to, ColumnSlices.SLICE_ROWS, cancel);
+    }
+    DatasetColumns columns = workspace.columns(spec.dataset(), List.copyOf(vars));
+    return estimateChange(spec, measure, design, level, columns, wave, from, to, cancel);
+  }
+
+  /**
+   * The change between waves over columns that need not fit in the heap: one streamed pass as
+   * {@link #estimateStreamed} with the wave as the last dimension, so per (PSU, cell and wave) the
+   * linearised totals (per replicate the cell totals) are added in record order as in memory, and
+   * the same difference variances follow.
+   *
+   * @param sliceRows records of a slice (tests use fewer than {@link ColumnSlices#SLICE_ROWS})
+   */
+  SurveyTable estimateChangeStreamed(
+      TableSpec spec,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      double level,
+      Workspace workspace,
+      String wave,
+      String from,
+      String to,
+      int sliceRows,
+      CancellationToken cancel) {
+    checkLevel(level);
+    ChangeSpecs c = changeSpecs(spec, measure, design, wave, from, to);
+    Table point = tabulator.tabulate(c.point(), workspace, cancel);
+    Run run =
+        streamedRun(
+            c.all(), measure, design, spec.percentage(), level, workspace, sliceRows, true, cancel);
+    int[] pos = wavePositions(run.la, wave, from, to);
+    return change(point, run, pos, measure, spec.percentage(), level);
+  }
+
+  /**
+   * The specs of a change: {@code point}, the two waves' table together as written (the design's
+   * weight, the measure's tabulation); {@code all}, the estimation's (the wave as the last wafer,
+   * totals on every dimension).
+   */
+  private record ChangeSpecs(TableSpec point, TableSpec all) {}
+
+  /** The {@link ChangeSpecs}, checking the measure and the wave variable. */
+  private static ChangeSpecs changeSpecs(
+      TableSpec spec,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      String wave,
+      String from,
+      String to) {
     if (measure.kind() == SurveyMeasure.Kind.QUANTILE
         || measure.kind() == SurveyMeasure.Kind.GINI) {
       throw new InputException(
@@ -348,14 +463,17 @@ public final class SurveyEstimator {
     TableSpec both =
         spec.withFilter(new org.statbench.core.spec.CodeFilter(wave, List.of(from, to), false));
     TableSpec base = both.withWeight(design.weight());
-    Table point = tabulator.tabulate(base.withMeasure(measure.tabulationMeasure()), data, cancel);
     List<DimensionSpec> wafers = new ArrayList<>(base.wafers());
     wafers.add(DimensionSpec.of(wave));
     TableSpec all = base.withWafers(wafers);
     for (DimensionSpec d : all.dimensions()) {
       all = all.withTotal(d.variable(), true);
     }
-    LeafAssignment la = tabulator.assign(all, data, cancel);
+    return new ChangeSpecs(base.withMeasure(measure.tabulationMeasure()), all);
+  }
+
+  /** The positions of the codes {@code from} and {@code to} in the wave (last) dimension. */
+  private static int[] wavePositions(LeafAssignment la, String wave, String from, String to) {
     Dimension waveDim = la.dimensions().get(la.dimensions().size() - 1);
     int posFrom = -1;
     int posTo = -1;
@@ -368,10 +486,14 @@ public final class SurveyEstimator {
       throw new InputException(
           "The wave variable '" + wave + "' has no code '" + (posFrom < 0 ? from : to) + "'");
     }
-    Run run = new Run(frame(design, data), la, measure, spec.percentage(), data, level, cancel);
-    run.keep = true;
-    run.compute();
-    int waves = waveDim.size();
+    return new int[] {posFrom, posTo, waveDim.size()};
+  }
+
+  /** Per cell of the point table the change from wave {@code pos[0]} to wave {@code pos[1]}. */
+  private static SurveyTable change(
+      Table point, Run run, int[] pos, SurveyMeasure measure, Percentage pct, double level) {
+    LeafAssignment la = run.la;
+    int waves = pos[2];
     List<Dimension> outDims = la.dimensions().subList(0, la.dimensions().size() - 1);
     int[] map = outputMap(outDims, point.dimensions());
     int n = point.cellCount();
@@ -386,17 +508,17 @@ public final class SurveyEstimator {
       if (t < 0) {
         continue;
       }
-      int a = o * waves + posFrom;
-      int b = o * waves + posTo;
+      int a = o * waves + pos[0];
+      int b = o * waves + pos[1];
       est[t] = run.est[b] - run.est[a];
-      double scale = spec.percentage() != Percentage.NONE ? 100 : 1;
+      double scale = pct != Percentage.NONE ? 100 : 1;
       se[t] = Math.sqrt(run.differenceVariance(a, b)) * scale;
       lo[t] = est[t] - run.z * se[t];
       hi[t] = est[t] + run.z * se[t];
     }
     String label = measure.label();
-    if (spec.percentage() != Percentage.NONE) {
-      label = spec.percentage().key() + "%:" + label;
+    if (pct != Percentage.NONE) {
+      label = pct.key() + "%:" + label;
     }
     return new SurveyTable(point.withValues(est), "change:" + label, level, se, lo, hi, deff);
   }

@@ -41,7 +41,7 @@ class StreamedSurveyTest {
   static void importSurvey() throws Exception {
     Path csv = dir.resolve("survey.csv");
     try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-      w.write("region,sex,stratum,psu,fpc,frac,y,x,w,r1,r2,r3\n");
+      w.write("region,sex,stratum,psu,fpc,frac,y,x,w,r1,r2,r3,wave\n");
       for (int i = 0; i < ROWS; i++) {
         int psu = (i * 7) % 60; // 60 PSUs, each in one stratum, first seen out of order
         int stratum = 1 + psu % 4;
@@ -54,6 +54,7 @@ class StreamedSurveyTest {
         for (int k = 0; k < 3; k++) {
           w.write("," + (i % 3 == k ? 0 : wt * 1.5));
         }
+        w.write(",W" + (1 + (i / 7) % 3)); // waves: runs of 7 records, so PSUs are in every wave
         w.write('\n');
       }
     }
@@ -81,6 +82,11 @@ class StreamedSurveyTest {
             spec, m, d, 0.95, ws.columns("s", List.copyOf(vars)), CancellationToken.NONE);
     SurveyTable str =
         estimator.estimateStreamed(spec, m, d, 0.95, ws, SLICE, CancellationToken.NONE);
+    assertSameFigures(str, mem);
+  }
+
+  /** Streamed and in-memory tables: the same cells and labels, every figure to the last bit. */
+  private static void assertSameFigures(SurveyTable str, SurveyTable mem) {
     assertThat(str.table()).isEqualTo(mem.table());
     assertThat(str.measureLabel()).isEqualTo(mem.measureLabel());
     int n = mem.cellCount();
@@ -193,5 +199,89 @@ class StreamedSurveyTest {
             CancellationToken.NONE);
     assertThat(t.estimate(0)).isEqualTo(25);
     assertThat(t.se(0)).isCloseTo(Math.sqrt(61), within(1e-12));
+  }
+
+  private void assertStreamedChangeEqualsInMemory(TableSpec spec, String measure, SurveyDesign d) {
+    SurveyMeasure m = SurveyMeasure.parse(measure);
+    java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(spec.variables());
+    vars.addAll(m.variables());
+    vars.addAll(d.variables());
+    vars.add("wave");
+    SurveyTable mem =
+        estimator.estimateChange(
+            spec,
+            m,
+            d,
+            0.95,
+            ws.columns("s", List.copyOf(vars)),
+            "wave",
+            "W1",
+            "W3",
+            CancellationToken.NONE);
+    SurveyTable str =
+        estimator.estimateChangeStreamed(
+            spec, m, d, 0.95, ws, "wave", "W1", "W3", SLICE, CancellationToken.NONE);
+    assertThat(str.measureLabel()).startsWith("change:");
+    assertSameFigures(str, mem);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"count", "sum:y", "mean:y", "ratio:y/x"})
+  void changesBetweenWavesEqualTheInMemoryOnes(String measure) {
+    TableSpec spec = TableSpec.of("s").withRows("region").withColumns("sex");
+    assertStreamedChangeEqualsInMemory(spec, measure, STRATIFIED);
+    assertStreamedChangeEqualsInMemory(spec, measure, NO_PSU);
+  }
+
+  @Test
+  void changesOfPercentagesAndUnderReplicateWeightsEqualTheInMemoryOnes() {
+    TableSpec spec =
+        TableSpec.of("s").withRows("region").withColumns("sex").withPercentage(Percentage.ROW);
+    assertStreamedChangeEqualsInMemory(spec, "count", STRATIFIED);
+    assertStreamedChangeEqualsInMemory(spec, "count", NO_PSU);
+    SurveyDesign jk1 =
+        SurveyDesign.weightOnly("w").withReplicates(List.of("r1", "r2", "r3"), ReplicateType.JK1);
+    assertStreamedChangeEqualsInMemory(TableSpec.of("s").withRows("region"), "mean:y", jk1);
+  }
+
+  @Test
+  void streamedChangeCountsTheCovarianceOfPsusInBothWaves() throws Exception {
+    // PSUs p1..p3 in both waves (w = 1): y wave 1 = 1, 2, 3 (total 6), wave 2 = 2, 2, 5 (total
+    // 9): change 3. Differences by PSU 1, 0, 2 (mean 1): V = 3/2 * (0 + 1 + 1) = 3.
+    // Each record its own PSU instead: u = -1, -2, -3 (wave 1), 2, 2, 5 (wave 2) over n = 6:
+    // sum u = 3, sum u^2 = 47, V = 6/5 * (47 - 9/6) = 54.6.
+    Path csv = dir.resolve("waves.csv");
+    Files.writeString(
+        csv, "p,wave,y,w\np1,1,1,1\np2,1,2,1\np3,1,3,1\np1,2,2,1\np2,2,2,1\np3,2,5,1\n");
+    ws.importCsv(ImportRequest.of("waves", csv), null, CancellationToken.NONE);
+    SurveyMeasure sum = SurveyMeasure.parse("sum:y");
+    SurveyTable byPsu =
+        estimator.estimateChangeStreamed(
+            TableSpec.of("waves"),
+            sum,
+            SurveyDesign.parse("psu=p", "w"),
+            0.95,
+            ws,
+            "wave",
+            "1",
+            "2",
+            1,
+            CancellationToken.NONE);
+    assertThat(byPsu.estimate(0)).isEqualTo(3);
+    assertThat(byPsu.se(0)).isCloseTo(Math.sqrt(3), within(1e-12));
+    SurveyTable byRecord =
+        estimator.estimateChangeStreamed(
+            TableSpec.of("waves"),
+            sum,
+            SurveyDesign.weightOnly("w"),
+            0.95,
+            ws,
+            "wave",
+            "1",
+            "2",
+            1,
+            CancellationToken.NONE);
+    assertThat(byRecord.estimate(0)).isEqualTo(3);
+    assertThat(byRecord.se(0)).isCloseTo(Math.sqrt(54.6), within(1e-12));
   }
 }

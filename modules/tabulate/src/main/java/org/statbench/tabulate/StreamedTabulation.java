@@ -66,7 +66,7 @@ final class StreamedTabulation {
    * Bucket counters of the percentile passes, or (cell, value) pairs of a distinct count (12 bytes
    * each, in a table at most half full): at most a thirty-second of the heap.
    */
-  private static long budget() {
+  static long budget() {
     return Runtime.getRuntime().maxMemory() / 32 / 24;
   }
 

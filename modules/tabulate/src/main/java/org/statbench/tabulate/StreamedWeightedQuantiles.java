@@ -44,12 +44,28 @@ final class StreamedWeightedQuantiles {
       long budget,
       String weightVariable,
       CancellationToken cancel) {
-    int capacity =
-        (int)
-            Math.min(
-                Integer.MAX_VALUE / 2,
-                Math.max(budget, 4L * WeightedQuantiles.leafCount(plans) + 16));
     WeightedQuantiles.Walk walk = new WeightedQuantiles.Walk(plans, p);
+    walk(slices, budget, WeightedQuantiles.leafCount(plans), weightVariable, walk, cancel);
+    return walk.result();
+  }
+
+  /**
+   * Feeds every record (with a leaf cell and a weight above 0) to {@code walk} in the order of
+   * (value, weight), a window of the order per pass over the slices, as {@link
+   * WeightedQuantiles#walk} does in memory; stops once the walk is settled.
+   *
+   * @param budget most entries of a window (raised to a few per leaf cell: records tied in value
+   *     and weight are one entry per leaf cell and never split between windows)
+   * @param leafCells the number of leaf cells
+   */
+  static void walk(
+      Slices slices,
+      long budget,
+      int leafCells,
+      String weightVariable,
+      ValueOrderWalk walk,
+      CancellationToken cancel) {
+    int capacity = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(budget, 4L * leafCells + 16));
     // the last entry of each window: the second walk gathers the same windows without selecting
     List<long[]> ends = new ArrayList<>();
     long[] after = null;
@@ -86,7 +102,6 @@ final class StreamedWeightedQuantiles {
       }
       after = end;
     }
-    return walk.result();
   }
 
   /**

@@ -302,6 +302,52 @@ public final class Tabulator {
   }
 
   /**
+   * Feeds the records of the spec's table (its dimensions and filters; a record counts when its
+   * leaf cell is not 0, its {@code value} is not missing and its {@code weight} is above 0) to
+   * {@code walk} in the order of (value, weight), streaming slices of the columns (a pass over them
+   * per window of the order), as {@link WeightedQuantiles#walk} feeds them in memory: the same
+   * additions in the same order. The heap holds a slice of the columns and a window of entries.
+   *
+   * @param leafCells the spec's leaf cells (as its {@link LeafAssignment} counts them)
+   * @param sliceRows records of a slice (tests use few)
+   */
+  public void walkInValueOrder(
+      TableSpec spec,
+      Workspace workspace,
+      String value,
+      String weight,
+      int leafCells,
+      int sliceRows,
+      ValueOrderWalk walk,
+      CancellationToken cancel) {
+    TableSpec s = spec.withWeight(null).withPercentage(Percentage.NONE).withMeasure(Measure.COUNT);
+    StreamedWeightedQuantiles.walk(
+        visitor ->
+            StreamedTabulation.assign(
+                s,
+                workspace,
+                List.of(value, weight),
+                sliceRows,
+                (structure, slice, leafOf, first) -> {
+                  double[] v = ((NumericColumn) slice.column(value)).values();
+                  double[] w = ((NumericColumn) slice.column(weight)).values();
+                  int[] cells = leafOf.clone();
+                  for (int i = 0; i < cells.length; i++) {
+                    if (v[i] != v[i]) {
+                      cells[i] = 0;
+                    }
+                  }
+                  visitor.visit(cells, v, w, cells.length);
+                },
+                cancel),
+        StreamedTabulation.budget(),
+        leafCells,
+        weight,
+        walk,
+        cancel);
+  }
+
+  /**
    * Whether work that holds {@code bytes} of per-record arrays is better streamed, by the test the
    * table path uses ({@link StreamedTabulation#shouldStream(long)}: twice the bytes exceed the heap
    * free now).

@@ -48,6 +48,26 @@ public final class WeightedQuantiles {
       double p,
       String weightVariable,
       CancellationToken cancel) {
+    Walk walk = new Walk(plans, p);
+    walk(leafCell, values, weights, n, weightVariable, walk, cancel);
+    return walk.result();
+  }
+
+  /**
+   * Feeds the records (those with a leaf cell and a weight above 0) to {@code walk} in the order of
+   * (value, weight): all to {@link ValueOrderWalk#addToTotal}, then all to {@link
+   * ValueOrderWalk#step}.
+   *
+   * @throws InputException when a weight is negative
+   */
+  public static void walk(
+      int[] leafCell,
+      double[] values,
+      double[] weights,
+      int n,
+      String weightVariable,
+      ValueOrderWalk walk,
+      CancellationToken cancel) {
     // the records that count, compacted (value, weight, leaf cell) so that sorting and the walk
     // below read memory in order
     int kept = 0;
@@ -70,7 +90,6 @@ public final class WeightedQuantiles {
     }
     sortByValueThenWeight(xs, ws, cs);
     cancel.throwIfCancelled();
-    Walk walk = new Walk(plans, p);
     for (int j = 0; j < kept; j++) {
       walk.addToTotal(ws[j], cs[j]);
     }
@@ -80,7 +99,6 @@ public final class WeightedQuantiles {
       }
       walk.step(xs[j], ws[j], cs[j]);
     }
-    return walk.result();
   }
 
   /**
@@ -102,7 +120,7 @@ public final class WeightedQuantiles {
    * records sorted at once in memory, or the streamed path's windows of the order) feed the same
    * additions in the same order, so they agree to the last bit.
    */
-  static final class Walk {
+  static final class Walk implements ValueOrderWalk {
     private final List<DimensionPlan> plans;
     private final double p;
     private final int[] fullStride;
@@ -138,14 +156,16 @@ public final class WeightedQuantiles {
     }
 
     /** Adds a record's weight (above 0) to its cells' totals. */
-    void addToTotal(double w, int leafCell) {
+    @Override
+    public void addToTotal(double w, int leafCell) {
       for (int f : targets(targets, leafCell, plans, ls, fullStride)) {
         total[f] += w;
       }
     }
 
     /** Walks one record (after every record went to {@link #addToTotal}). */
-    void step(double x, double w, int leafCell) {
+    @Override
+    public void step(double x, double w, int leafCell) {
       if (open < 0) {
         open = 0;
         for (double t : total) {
@@ -180,7 +200,8 @@ public final class WeightedQuantiles {
     }
 
     /** Whether every cell with weight has its percentile (later records change nothing). */
-    boolean settled() {
+    @Override
+    public boolean settled() {
       return open == 0;
     }
 

@@ -25,6 +25,7 @@ import org.statbench.store.Workspace;
 import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.LeafAssignment;
 import org.statbench.tabulate.Tabulator;
+import org.statbench.tabulate.WeightedQuantiles;
 
 // Size (over 500 lines): linearisation, replicate weights, quantile (Woodruff) intervals and Gini
 // share one per-record design frame and one cell loop; each formula is documented above and tested
@@ -126,8 +127,8 @@ public final class SurveyEstimator {
       long bytes = workspace.columnBytes(spec.dataset(), vars);
       SurveyMeasure.Kind kind = measure.kind();
       String refused = null;
-      if (kind == SurveyMeasure.Kind.QUANTILE || kind == SurveyMeasure.Kind.GINI) {
-        refused = "quantiles and Gini coefficients under a design are computed in memory only";
+      if (kind == SurveyMeasure.Kind.GINI) {
+        refused = "the Gini coefficient under a design is computed in memory only";
       }
       if (refused != null) {
         Runtime rt = Runtime.getRuntime();
@@ -194,8 +195,8 @@ public final class SurveyEstimator {
     checkLevel(level);
     SurveyMeasure.Kind kind = measure.kind();
     checkPercentage(spec.percentage(), measure);
-    if (kind == SurveyMeasure.Kind.QUANTILE || kind == SurveyMeasure.Kind.GINI) {
-      throw new IllegalArgumentException("quantiles and Gini are not streamed");
+    if (kind == SurveyMeasure.Kind.GINI) {
+      throw new IllegalArgumentException("the Gini coefficient is not streamed");
     }
     TableSpec base = spec.withWeight(design.weight());
     Table point =
@@ -206,7 +207,16 @@ public final class SurveyEstimator {
     }
     Run run =
         streamedRun(
-            all, measure, design, spec.percentage(), level, workspace, sliceRows, false, cancel);
+            all,
+            point,
+            measure,
+            design,
+            spec.percentage(),
+            level,
+            workspace,
+            sliceRows,
+            false,
+            cancel);
     return surveyTable(point, run.la, run, measure, spec.percentage(), level);
   }
 
@@ -216,6 +226,7 @@ public final class SurveyEstimator {
    */
   private Run streamedRun(
       TableSpec all,
+      Table point,
       SurveyMeasure measure,
       SurveyDesign design,
       Percentage pct,
@@ -225,6 +236,8 @@ public final class SurveyEstimator {
       boolean keep,
       CancellationToken cancel) {
     SurveyMeasure.Kind kind = measure.kind();
+    boolean quantile = kind == SurveyMeasure.Kind.QUANTILE;
+    double[][] q = new double[1][];
     LinkedHashSet<String> vars = new LinkedHashSet<>(measure.variables());
     vars.addAll(design.variables());
     DesignFrame.Builder builder = new DesignFrame.Builder(design);
@@ -239,22 +252,75 @@ public final class SurveyEstimator {
             (structure, slice, leafOf, first) -> {
               DesignFrame.Builder.Slice ds = builder.add(slice, first);
               if (sums[0] == null) {
-                sums[0] = new Sums(structure.leafCount(), r, kind, design, 1024, 1024);
+                sums[0] = sums(structure, r, kind, design, 1024, 1024);
               }
               double[] y =
                   measure.variable() == null ? null : Run.numeric(measure.variable(), slice);
               double[] x =
                   measure.denominator() == null ? null : Run.numeric(measure.denominator(), slice);
-              sums[0].add(leafOf, ds.w(), ds.psu(), ds.reps(), y, x, cancel);
+              if (quantile) {
+                if (q[0] == null) {
+                  q[0] = quantilesByCell(point, structure);
+                }
+                sums[0].addByCell(structure, q[0], leafOf, ds.w(), ds.psu(), ds.reps(), y, cancel);
+              } else {
+                sums[0].add(leafOf, ds.w(), ds.psu(), ds.reps(), y, x, cancel);
+              }
             },
             cancel);
     DesignFrame frame = builder.finish();
-    Sums total = sums[0] != null ? sums[0] : new Sums(la.leafCount(), r, kind, design, 16, 16);
+    Sums total = sums[0] != null ? sums[0] : sums(la, r, kind, design, 16, 16);
     Run run = new Run(frame, la, measure, pct, null, level, cancel);
-    run.adopt(total);
+    if (quantile) {
+      run.adoptQuantiles(total, q[0] != null ? q[0] : quantilesByCell(point, la));
+    } else {
+      run.adopt(total);
+    }
     run.keep = keep;
     run.compute();
+    if (quantile) {
+      InverseWalk walk = new InverseWalk(la, run.pLow, run.pHigh);
+      tabulator.walkInValueOrder(
+          all,
+          workspace,
+          measure.variable(),
+          design.weight(),
+          la.leafCount(),
+          sliceRows,
+          walk,
+          cancel);
+      run.finishQuantiles(walk.ends());
+    }
     return run;
+  }
+
+  /**
+   * The linear estimators' sums over the leaves, or a quantile's Woodruff sums over the cells
+   * ({@link Sums#addByCell}).
+   */
+  private static Sums sums(
+      LeafAssignment la,
+      int r,
+      SurveyMeasure.Kind kind,
+      SurveyDesign design,
+      int psus,
+      long expectedRecords) {
+    return kind == SurveyMeasure.Kind.QUANTILE
+        ? new Sums(la.outputCellCount(), r, SurveyMeasure.Kind.MEAN, design, psus, expectedRecords)
+        : new Sums(la.leafCount(), r, kind, design, psus, expectedRecords);
+  }
+
+  /**
+   * Per cell of the all-totals layout the point table's quantile (the engine's weighted percentile,
+   * which streams exactly), NaN for a cell the table does not show.
+   */
+  private static double[] quantilesByCell(Table point, LeafAssignment la) {
+    int[] map = outputMap(la.dimensions(), point.dimensions());
+    double[] q = new double[map.length];
+    for (int o = 0; o < map.length; o++) {
+      q[o] = map[o] >= 0 ? point.value(map[o]) : Double.NaN;
+    }
+    return q;
   }
 
   /**
@@ -285,7 +351,44 @@ public final class SurveyEstimator {
     LeafAssignment la = tabulator.assign(all, data, cancel);
     DesignFrame frame = frame(design, data);
     Run run = new Run(frame, la, measure, pct, data, level, cancel);
-    run.compute();
+    if (measure.kind() == SurveyMeasure.Kind.QUANTILE) {
+      // as the streamed path: the Woodruff sums in record order, then the interval ends in one
+      // walk in value order
+      double[] q = quantilesByCell(point, la);
+      int r = frame.reps == null ? 0 : frame.reps.length;
+      boolean byStratum = design.psu() == null;
+      Sums sums =
+          sums(
+              la,
+              r,
+              measure.kind(),
+              design,
+              byStratum ? frame.strata : frame.psuCount,
+              data.rows());
+      int[] leafOf = la.leafOfRecord();
+      sums.addByCell(
+          la,
+          q,
+          leafOf,
+          frame.w,
+          byStratum ? frame.stratumOfPsu : frame.psu,
+          frame.reps,
+          run.y,
+          cancel);
+      run.adoptQuantiles(sums, q);
+      run.compute();
+      int[] cells = leafOf.clone();
+      for (int i = 0; i < cells.length; i++) {
+        if (run.y[i] != run.y[i]) {
+          cells[i] = 0;
+        }
+      }
+      InverseWalk walk = new InverseWalk(la, run.pLow, run.pHigh);
+      WeightedQuantiles.walk(cells, run.y, frame.w, cells.length, design.weight(), walk, cancel);
+      run.finishQuantiles(walk.ends());
+    } else {
+      run.compute();
+    }
     return surveyTable(point, la, run, measure, pct, level);
   }
 
@@ -430,7 +533,16 @@ public final class SurveyEstimator {
     Table point = tabulator.tabulate(c.point(), workspace, cancel);
     Run run =
         streamedRun(
-            c.all(), measure, design, spec.percentage(), level, workspace, sliceRows, true, cancel);
+            c.all(),
+            null,
+            measure,
+            design,
+            spec.percentage(),
+            level,
+            workspace,
+            sliceRows,
+            true,
+            cancel);
     int[] pos = wavePositions(run.la, wave, from, to);
     return change(point, run, pos, measure, spec.percentage(), level);
   }
@@ -827,7 +939,7 @@ public final class SurveyEstimator {
         }
         current = o;
         switch (kind) {
-          case QUANTILE -> quantile(o);
+          case QUANTILE -> woodruff(o);
           case GINI -> gini(o);
           default -> linear(o);
         }
@@ -980,7 +1092,7 @@ public final class SurveyEstimator {
         if (total == 0) {
           v = Double.NaN;
         } else if (perRecord) {
-          v = strataVariance(o, m, theta, total);
+          v = strataVariance(leavesOfCell[o], leavesOfCell[m], theta, total);
         } else {
           // u_p = (A_p,cell - p A_p,margin) / A_margin over the margin's PSUs (a superset)
           if (f.reps == null) {
@@ -1005,7 +1117,9 @@ public final class SurveyEstimator {
         v =
             sb == 0
                 ? Double.NaN
-                : perRecord ? strataVariance(o, -1, theta, sb) : variance(theta, sb);
+                : perRecord
+                    ? strataVariance(leavesOfCell[o], null, theta, sb)
+                    : variance(theta, sb);
         if (kind == SurveyMeasure.Kind.MEAN && nobs > 1) {
           double s2 = (swaa / sw - (swa / sw) * (swa / sw)) * nobs / (nobs - 1.0);
           vsrs = s2 / nobs * (sw - nobs) / sw;
@@ -1016,7 +1130,7 @@ public final class SurveyEstimator {
         }
       } else {
         theta = sa;
-        v = perRecord ? strataVariance(o, -1, 0, 1) : variance(0, 1);
+        v = perRecord ? strataVariance(leavesOfCell[o], null, 0, 1) : variance(0, 1);
         if (kind == SurveyMeasure.Kind.SUM && nobs > 1) {
           double s2 = (swaa / sw - (swa / sw) * (swa / sw)) * nobs / (nobs - 1.0);
           vsrs = s2 * sw * sw * (sw - nobs) / (sw * nobs);
@@ -1064,19 +1178,19 @@ public final class SurveyEstimator {
      * The linearisation variance when each record is its own PSU, from the per-(stratum, leaf)
      * sums: per stratum {@code sum u = (sum pa - theta sum pb) / d} and {@code sum u^2 = (sum pa^2
      * - 2 theta sum pa pb + theta^2 sum pb^2) / d^2} over the records, {@code pa} = w a in the
-     * cell. Without a margin ({@code m < 0}) {@code pb} = w b in the cell; a percentage's {@code
-     * pb} is w a in the margin {@code m} (which holds the cell: {@code pa pb = pa^2}). Records
-     * outside both have u = 0 and count only in the stratum's record number.
+     * cell's leaves. Without margin leaves {@code pb} = w b in the cell; a percentage's {@code pb}
+     * is w a in the margin's leaves (which hold the cell's: {@code pa pb = pa^2}). Records outside
+     * both have u = 0 and count only in the stratum's record number.
      */
-    private double strataVariance(int o, int m, double theta, double d) {
+    private double strataVariance(int[] cellLeaves, int[] marginLeaves, double theta, double d) {
       int st = 0;
-      for (int l : leavesOfCell[o]) {
+      for (int l : cellLeaves) {
         for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
           int h = slotPsu[k];
           st = seeStratum(h, st);
           ca[h] += slotA[k];
           caa[h] += slotAA[k];
-          if (m < 0) {
+          if (marginLeaves == null) {
             cb[h] += slotB[k];
             cab[h] += slotAB[k];
             cbb[h] += slotBB[k];
@@ -1085,8 +1199,8 @@ public final class SurveyEstimator {
           }
         }
       }
-      if (m >= 0) {
-        for (int l : leavesOfCell[m]) {
+      if (marginLeaves != null) {
+        for (int l : marginLeaves) {
           for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
             int h = slotPsu[k];
             st = seeStratum(h, st);
@@ -1324,66 +1438,79 @@ public final class SurveyEstimator {
       return y[rec[rec.length - 1]];
     }
 
-    private void quantile(int o) {
-      int[] rec = sortedRecords(o);
-      double p = measure.percentile() / 100.0;
-      double q = quantileOf(rec, y, f.w, p);
-      est[o] = q;
-      if (Double.isNaN(q)) {
+    /** Quantiles: per cell the point estimate (NaN for none), from the table path. */
+    double[] q;
+
+    /** Quantiles: per cell the interval of the estimated F(q) and the t it was made with. */
+    double[] pLow;
+
+    double[] pHigh;
+    double[] tq;
+
+    /**
+     * Takes the sums of the Woodruff records ({@link Sums#addByCell}: cells as leaves) and the
+     * cells' quantiles.
+     */
+    void adoptQuantiles(Sums sums, double[] quantiles) {
+      adopt(sums);
+      q = quantiles;
+      pLow = new double[cells];
+      pHigh = new double[cells];
+      tq = new double[cells];
+      Arrays.fill(tq, Double.NaN);
+    }
+
+    /**
+     * A quantile's Woodruff interval up to the estimated F(q) and its interval: {@code pHat} = the
+     * domain's weighted share of {@code y <= q}, its variance from the per-PSU totals {@code u_p =
+     * (sum w 1{y <= q} - pHat sum w) / N} (the linearisation of a domain mean of the indicator), or
+     * from the replicate shares. The interval ends are the quantiles at {@code pHat -+ t se}, found
+     * afterwards by one walk over the records in value order ({@link #finishQuantiles}).
+     */
+    private void woodruff(int o) {
+      est[o] = q[o];
+      pLow[o] = Double.NaN;
+      pHigh[o] = Double.NaN;
+      if (Double.isNaN(q[o])) {
         se[o] = lower[o] = upper[o] = Double.NaN;
         return;
       }
-      // domain mean of the indicator y <= q
-      double nhat = 0;
-      double below = 0;
-      for (int i : rec) {
-        nhat += f.w[i];
-        if (y[i] <= q) {
-          below += f.w[i];
-        }
-      }
+      int l = o + 1;
+      double nhat = leafB[l];
+      double below = leafA[l];
       double pHat = below / nhat;
       double v;
       double df;
       if (f.reps == null) {
-        resetPsus();
-        for (int i : rec) {
-          int pu = f.psu[i];
-          touch(pu);
-          pa[pu] += f.w[i] * ((y[i] <= q ? 1 : 0) - pHat) / nhat;
+        if (perRecord) {
+          v = strataVariance(new int[] {l}, null, pHat, nhat);
+          // a PSU per record: the domain's records less its strata (a slot per stratum here)
+          df = leafN[l] - (slotStart[l + 1] - slotStart[l]);
+        } else {
+          resetPsus();
+          for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+            int pu = slotPsu[k];
+            touch(pu);
+            pa[pu] += slotA[k];
+            pb[pu] += slotB[k];
+          }
+          v = variance(pHat, nhat);
+          df = degreesOfFreedom();
         }
-        v = variance(0, 1);
-        df = degreesOfFreedom();
       } else {
         int r = f.reps.length;
         double[] theta = new double[r];
         for (int k = 0; k < r; k++) {
-          double n = 0;
-          double b = 0;
-          for (int i : rec) {
-            double w = f.reps[k][i];
-            n += w;
-            if (y[i] <= q) {
-              b += w;
-            }
-          }
-          theta[k] = b / n;
+          theta[k] = leafRepA[l * r + k] / leafRepB[l * r + k];
         }
         v = replicateVariance(theta);
         df = r - 1;
       }
-      // the Woodruff linearisation z = (1{y <= q} - p) / N under SRS with replacement; the slope
-      // that turns F's interval into q's cancels in the ratio
-      long nobs = 0;
-      double swzz = 0;
-      for (int i : rec) {
-        if (f.w[i] != 0) {
-          nobs++;
-          double zi = ((y[i] <= q ? 1 : 0) - pHat) / nhat;
-          swzz += f.w[i] * zi * zi;
-        }
-      }
-      double vsrs = srsWithReplacement(nobs, nhat, 0, swzz);
+      // the Woodruff linearisation z = (1{y <= q} - p) / N under SRS with replacement (the slope
+      // that turns F's interval into q's cancels in the ratio): sum w z^2 over the two groups
+      double swzz =
+          ((1 - pHat) * (1 - pHat) * below + pHat * pHat * (nhat - below)) / (nhat * nhat);
+      double vsrs = srsWithReplacement(leafN[l], nhat, 0, swzz);
       deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
       double t =
           df >= 1e9 || df <= 0
@@ -1391,11 +1518,25 @@ public final class SurveyEstimator {
               : new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
       double sep = Math.sqrt(v);
       // as R's woodruffCI: the interval of the estimated F(q), not of p
-      double pl = pHat - t * sep;
-      double pu = pHat + t * sep;
-      lower[o] = pl < 0 ? Double.NaN : quantileOf(rec, y, f.w, pl);
-      upper[o] = pu > 1 ? Double.NaN : quantileOf(rec, y, f.w, pu);
-      se[o] = (upper[o] - lower[o]) / (2 * t);
+      pLow[o] = pHat - t * sep;
+      pHigh[o] = pHat + t * sep;
+      tq[o] = t;
+    }
+
+    /**
+     * The interval ends, the quantiles at {@code pLow} and {@code pHigh} per cell ({@link
+     * InverseWalk#ends}), and the standard error, the interval's width / (2 t); an end below 0 or
+     * above 1 is NaN.
+     */
+    void finishQuantiles(double[][] ends) {
+      for (int o = 0; o < cells; o++) {
+        if (Double.isNaN(tq[o])) {
+          continue;
+        }
+        lower[o] = pLow[o] < 0 ? Double.NaN : ends[0][o];
+        upper[o] = pHigh[o] > 1 ? Double.NaN : ends[1][o];
+        se[o] = (upper[o] - lower[o]) / (2 * tq[o]);
+      }
     }
 
     /** R's degf of a domain: PSUs with a record in the touched set minus their strata. */
@@ -1607,7 +1748,68 @@ public final class SurveyEstimator {
         double[] y,
         double[] x,
         CancellationToken cancel) {
-      int n = leafOf.length;
+      add(leafOf.length, leafOf, wt, psu, reps, y, x, cancel);
+    }
+
+    /**
+     * Adds the Woodruff interval's records (in record order): each record with a value and a weight
+     * above 0 goes to every cell {@code o} its leaf adds into (as "leaf" {@code o + 1}) whose
+     * quantile {@code q[o]} is not NaN, with the value {@code 1{y <= q[o]}}; the sums are then, per
+     * (PSU, cell), those of {@code w 1{y <= q}} and {@code w} (these Sums made for {@link
+     * SurveyMeasure.Kind#MEAN} over the cells as leaves), per replicate their replicate totals.
+     */
+    void addByCell(
+        LeafAssignment la,
+        double[] q,
+        int[] leafOf,
+        double[] wt,
+        int[] psu,
+        double[][] reps,
+        double[] y,
+        CancellationToken cancel) {
+      int cap = 8192;
+      int[] cell = new int[cap];
+      double[] w = new double[cap];
+      int[] p = new int[cap];
+      double[] ind = new double[cap];
+      double[][] rw = reps == null ? null : new double[reps.length][cap];
+      int m = 0;
+      for (int i = 0; i < leafOf.length; i++) {
+        if (leafOf[i] == 0 || y[i] != y[i] || !(wt[i] > 0)) {
+          continue;
+        }
+        for (int o : la.outputCells(leafOf[i])) {
+          if (q[o] != q[o]) {
+            continue;
+          }
+          if (m == cap) {
+            add(m, cell, w, p, rw, ind, null, cancel);
+            m = 0;
+          }
+          cell[m] = o + 1;
+          w[m] = wt[i];
+          p[m] = psu[i];
+          ind[m] = y[i] <= q[o] ? 1 : 0;
+          if (rw != null) {
+            for (int k = 0; k < rw.length; k++) {
+              rw[k][m] = reps[k][i];
+            }
+          }
+          m++;
+        }
+      }
+      add(m, cell, w, p, rw, ind, null, cancel);
+    }
+
+    private void add(
+        int n,
+        int[] leafOf,
+        double[] wt,
+        int[] psu,
+        double[][] reps,
+        double[] y,
+        double[] x,
+        CancellationToken cancel) {
       boolean ratio = kind == SurveyMeasure.Kind.MEAN || kind == SurveyMeasure.Kind.RATIO;
       for (int i = 0; i < n; i++) {
         if ((i & 0xFFFF) == 0) {

@@ -284,4 +284,65 @@ class StreamedSurveyTest {
     assertThat(byRecord.estimate(0)).isEqualTo(3);
     assertThat(byRecord.se(0)).isCloseTo(Math.sqrt(54.6), within(1e-12));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"median:y", "p90:y"})
+  void quantilesWithWoodruffIntervalsEqualTheInMemoryOnes(String measure) {
+    TableSpec spec = TableSpec.of("s").withRows("region").withColumns("sex");
+    assertStreamedEqualsInMemory(spec, measure, STRATIFIED);
+    assertStreamedEqualsInMemory(spec, measure, NO_PSU);
+    assertStreamedEqualsInMemory(
+        spec.withFilter(CodeFilter.include("region", "R1", "R2")),
+        measure,
+        SurveyDesign.weightOnly("w").withReplicates(List.of("r1", "r2", "r3"), ReplicateType.JK1));
+  }
+
+  @Test
+  void streamedQuantileIntervalInvertsTheDistributionFunctionsInterval() throws Exception {
+    // twenty records y = 1..20, w = 1, in ten PSUs of two (1-2, 3-4, ...): median (the
+    // cumulative weight hits 10 exactly) (10 + 11) / 2 = 10.5, F(10.5) = 0.5; per PSU
+    // u = (sum w 1{y <= 10.5} - 0.5 * 2) / 20 = +0.05 (PSUs 1-5) or -0.05 (6-10);
+    // V = 10/9 * 10 * 0.0025 = 1/36, se 1/6; t(0.975, df 10 - 1) = 2.2621571627982;
+    // F interval 0.5 -+ 0.377026 = [0.122974, 0.877026]: cumulative weights 2.459 and 17.54 are
+    // first reached at y = 3 and y = 18; SE = (18 - 3) / (2 t).
+    // Each record its own PSU instead, the records 1..10 a domain (a filter) of the twenty:
+    // median 5.5, u = (1{y <= 5.5} - 0.5) / 10 = +-0.05 on the ten, 0 on the others, V = 20/19 *
+    // 10 * 0.0025 = 0.0263158, se 0.162221, df = 10 records - 1 stratum: the same t; F interval
+    // 0.5 -+ 0.366969: cumulative weights 1.33 and 8.67 are first reached at y = 2 and y = 9.
+    StringBuilder text = new StringBuilder("y,p,w\n");
+    for (int y = 1; y <= 20; y++) {
+      text.append(y).append(",P").append((y + 1) / 2).append(",1\n");
+    }
+    Path csv = dir.resolve("twenty.csv");
+    Files.writeString(csv, text.toString());
+    ws.importCsv(ImportRequest.of("twenty", csv), null, CancellationToken.NONE);
+    double t = 2.2621571627982;
+    SurveyTable byPsu =
+        estimator.estimateStreamed(
+            TableSpec.of("twenty"),
+            SurveyMeasure.parse("median:y"),
+            SurveyDesign.parse("psu=p", "w"),
+            0.95,
+            ws,
+            1,
+            CancellationToken.NONE);
+    assertThat(byPsu.estimate(0)).isEqualTo(10.5);
+    assertThat(byPsu.lower(0)).isEqualTo(3);
+    assertThat(byPsu.upper(0)).isEqualTo(18);
+    assertThat(byPsu.se(0)).isCloseTo(15 / (2 * t), within(1e-9));
+    SurveyTable byRecord =
+        estimator.estimateStreamed(
+            TableSpec.of("twenty")
+                .withFilter(CodeFilter.include("p", "P1", "P2", "P3", "P4", "P5")),
+            SurveyMeasure.parse("median:y"),
+            SurveyDesign.weightOnly("w"),
+            0.95,
+            ws,
+            1,
+            CancellationToken.NONE);
+    assertThat(byRecord.estimate(0)).isEqualTo(5.5);
+    assertThat(byRecord.lower(0)).isEqualTo(2);
+    assertThat(byRecord.upper(0)).isEqualTo(9);
+    assertThat(byRecord.se(0)).isCloseTo(7 / (2 * t), within(1e-9));
+  }
 }

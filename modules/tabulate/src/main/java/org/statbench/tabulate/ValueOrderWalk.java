@@ -1,0 +1,20 @@
+package org.statbench.tabulate;
+
+/**
+ * A walk over the records of a table in the order of (value, weight), the order in which weighted
+ * percentiles add their weights ({@link WeightedQuantiles}): first every record whose weight is
+ * above 0 to {@link #addToTotal}, then again to {@link #step} until {@link #settled}. In memory
+ * ({@link WeightedQuantiles#walk}) and streamed ({@link Tabulator#walkInValueOrder}) the same
+ * additions come in the same order, so a walk's sums agree to the last bit. Public for the survey
+ * estimator's interval ends; not an API for callers.
+ */
+public interface ValueOrderWalk {
+  /** A record's weight (above 0) and its leaf cell (1-based, as the leaf assignment numbers it). */
+  void addToTotal(double weight, int leafCell);
+
+  /** A record in the order of (value, weight), after every record went to {@link #addToTotal}. */
+  void step(double value, double weight, int leafCell);
+
+  /** Whether later records can change nothing (the streamed walk then stops). */
+  boolean settled();
+}

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Survey tables with standard errors over columns larger than the heap, run as a user runs them in
- * a child JVM with a small {@code -Xmx}: linearised estimates (with or without a PSU variable) and
- * changes between waves stream and write the same CSV as in a large heap; a quantile under a design
- * that does not fit is refused with exit 2 and the figures.
+ * a child JVM with a small {@code -Xmx}: linearised estimates (with or without a PSU variable),
+ * changes between waves and quantiles with Woodruff intervals stream and write the same CSV as in a
+ * large heap; a Gini coefficient under a design that does not fit is refused with exit 2 and the
+ * figures.
  */
 class SurveyStreamCliTest {
   @TempDir Path tmp;
@@ -74,7 +75,11 @@ class SurveyStreamCliTest {
             + "; echo RC=$?\n"
             + statbench("1g", change + tmp.resolve("change-normal.csv") + "'")
             + "\n"
-            + statbench("96m", survey + "median:y --out '" + tmp.resolve("median.csv") + "'")
+            + statbench("96m", survey + "median:y --out '" + tmp.resolve("median-small.csv") + "'")
+            + "; echo RC=$?\n"
+            + statbench("1g", survey + "median:y --out '" + tmp.resolve("median-normal.csv") + "'")
+            + "\n"
+            + statbench("96m", survey + "gini:y --out '" + tmp.resolve("gini.csv") + "'")
             + "; echo RC=$?\n";
     String out = sh(script).out();
 
@@ -100,16 +105,20 @@ class SurveyStreamCliTest {
     String changeTotal =
         changeSmall.stream().filter(l -> l.startsWith("Total,Total,")).findFirst().get();
     assertThat(Double.parseDouble(changeTotal.split(",")[3])).isCloseTo(diff, within(1e-9));
-    // the quantile is refused before it runs out of heap: exit 2, the figures, no stack trace
-    assertThat(out.split("RC=0", -1)).hasSize(4); // the three small-heap estimates
+    // medians with Woodruff intervals: the same CSV in either heap; every value 0..100 is held by
+    // about 24,752 records of each weight in every cell, so the weighted median of the total is 50
+    List<String> median = Files.readAllLines(tmp.resolve("median-small.csv"));
+    assertThat(median).isEqualTo(Files.readAllLines(tmp.resolve("median-normal.csv")));
+    assertThat(median).hasSize(1 + 8 * 3).anyMatch(l -> l.startsWith("Total,Total,median:y,50,"));
+    // the Gini coefficient is refused before it runs out of heap: exit 2, the figures, no trace
+    assertThat(out.split("RC=0", -1)).hasSize(5); // the four small-heap estimates
     assertThat(out)
-        .contains("RC=0")
         .contains("RC=2")
-        .contains("Out of memory while estimating median:y of dataset 's' under a survey design")
+        .contains("Out of memory while estimating gini:y of dataset 's' under a survey design")
         .contains("Java may use at most")
         .doesNotContain("internal error")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
-    assertThat(Files.exists(tmp.resolve("median.csv"))).isFalse();
+    assertThat(Files.exists(tmp.resolve("gini.csv"))).isFalse();
   }
 }

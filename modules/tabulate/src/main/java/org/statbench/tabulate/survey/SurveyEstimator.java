@@ -55,8 +55,11 @@ import org.statbench.tabulate.WeightedQuantiles;
  * and Woodruff intervals as R's default {@code interval.type="mean"}: the interval {@code F(q) +/-
  * t se(F(q))} of the domain's distribution function at the quantile, mapped back through the
  * quantile function; {@code t} on {@code df} = PSUs - strata in the domain (replicates: R - 1); the
- * standard error is the interval's width / (2 t). Other intervals are {@code estimate +/- z se}
- * with the normal {@code z} (R's {@code confint} default).
+ * standard error is the interval's width / (2 t). The point estimate {@code q} is the table's
+ * weighted percentile; {@code se(F(q))} comes from per (PSU, cell) sums of {@code w 1{y <= q}} and
+ * {@code w}, and the interval's ends from one walk over the records in (value, weight) order
+ * ({@link InverseWalk}), in memory and streamed alike. Other intervals are {@code estimate +/- z
+ * se} with the normal {@code z} (R's {@code confint} default).
  *
  * <p><b>Gini</b>: {@code G = (2 sum w_k y_k C_k - sum w_k^2 y_k) / (N Y) - 1} over the domain's
  * records sorted by value ({@code C_k} the cumulative weight), linearised by its derivative in each
@@ -71,8 +74,9 @@ import org.statbench.tabulate.WeightedQuantiles;
  * z = (y - R x) / X} for a ratio, {@code z = (1{y <= q} - p) / N} (the Woodruff interval's
  * estimated {@code F(q)}) for a quantile, and the Gini's {@code z_k} above.
  *
- * <p>One pass over each cell's records (records grouped by leaf cell once), not one pass over the
- * data per cell. Thread-safe when the {@link Tabulator} is.
+ * <p>One pass over the records (per (PSU, leaf) sums; without a PSU variable, each record its own
+ * PSU, per (stratum, leaf) sums of the linearised parts and their squares and product), not one
+ * pass over the data per cell. Thread-safe when the {@link Tabulator} is.
  *
  * <p><b>Columns larger than the heap</b>: {@link #estimate(TableSpec, SurveyMeasure, SurveyDesign,
  * double, Workspace, CancellationToken)} decides up front, by the table path's test ({@link
@@ -80,12 +84,16 @@ import org.statbench.tabulate.WeightedQuantiles;
  * assignment exceed the heap free now), whether to stream. Streamed, counts, sums, means, ratios
  * and percentages take one pass over slices of the columns: the design is resolved slice by slice
  * (codes and PSU numbers in first-seen order, checks with record numbers over the dataset) and per
- * (PSU, leaf cell) the totals of the linearised variables, per leaf the design effect's moments and
- * per replicate the cell totals are added in record order, which is all the variance needs; the
- * results equal the in-memory ones to the last bit. Quantiles and Gini (which sort each cell's
- * records) and linearisation without a PSU variable (a PSU per record) are not streamed: when they
- * do not fit they are refused with {@link ResourceException#outOfMemory} naming the column size and
- * the free heap (exit code 2 on the command line, a dialog in the GUI).
+ * (PSU, leaf cell) the totals of the linearised variables (without a PSU variable per (stratum,
+ * leaf) their sums, squares and product), per leaf the design effect's moments and per replicate
+ * the cell totals are added in record order, which is all the variance needs; the results equal the
+ * in-memory ones to the last bit. The change between waves ({@link #estimateChange(TableSpec,
+ * SurveyMeasure, SurveyDesign, double, Workspace, String, String, String, CancellationToken)})
+ * streams the same way with the wave as the last dimension, and quantiles in three streamed steps
+ * (point table, indicator sums, value-order walk). The Gini coefficient (which needs each record's
+ * weighted rank within its cell) is not streamed: when it does not fit it is refused with {@link
+ * ResourceException#outOfMemory} naming the column size and the free heap (exit code 2 on the
+ * command line, a dialog in the GUI).
  */
 public final class SurveyEstimator {
   private final Tabulator tabulator;
@@ -109,9 +117,8 @@ public final class SurveyEstimator {
    * Loads the columns the spec, measure and design need from a workspace and estimates; when they
    * would not fit in the heap free now (by the table path's test, {@link Tabulator#shouldStream},
    * counting the per-record arrays of the design and the leaf assignment too), streams them instead
-   * (see {@link #estimateStreamed}). Quantiles and Gini under a design, and linearisation without a
-   * PSU variable, are not streamed: when their columns do not fit they are refused with a {@link
-   * ResourceException} giving the figures.
+   * (see {@link #estimateStreamed}). The Gini coefficient under a design is not streamed: when its
+   * columns do not fit it is refused with a {@link ResourceException} giving the figures.
    */
   public SurveyTable estimate(
       TableSpec spec,
@@ -174,11 +181,12 @@ public final class SurveyEstimator {
   }
 
   /**
-   * Counts, sums, means, ratios and percentages over columns that need not fit in the heap: one
-   * pass over slices of the columns ({@link Tabulator#assignStreamed}) resolves the design and
-   * accumulates per cell the per-(stratum, PSU) linearised totals (and per replicate the cell
-   * totals), which is all the variance needs; the point estimates come from the table path (which
-   * streams by itself). The same sums added in the same record order as in memory, so the same
+   * Counts, sums, means, ratios, percentages and quantiles over columns that need not fit in the
+   * heap: one pass over slices of the columns ({@link Tabulator#assignStreamed}) resolves the
+   * design and accumulates per cell the per-(stratum, PSU) linearised totals (and per replicate the
+   * cell totals), which is all the variance needs; the point estimates come from the table path
+   * (which streams by itself); a quantile's interval ends from one more walk in value order ({@link
+   * Tabulator#walkInValueOrder}). The same sums added in the same order as in memory, so the same
    * estimates and standard errors. The heap holds one slice of each column, and per (PSU, leaf
    * cell) a few totals.
    *

@@ -72,6 +72,9 @@ class StreamedSurveyTest {
   private static final SurveyDesign STRATIFIED =
       SurveyDesign.parse("strata=stratum,psu=psu,fpc=fpc", "w");
 
+  /** Each record its own PSU; fpc as sampling fractions 1% to 4% by stratum. */
+  private static final SurveyDesign NO_PSU = SurveyDesign.parse("strata=stratum,fpc=frac", "w");
+
   private void assertStreamedEqualsInMemory(TableSpec spec, String measure, SurveyDesign d) {
     SurveyMeasure m = SurveyMeasure.parse(measure);
     java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(spec.variables());
@@ -113,9 +116,12 @@ class StreamedSurveyTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"count", "sum:y", "mean:y", "ratio:y/x"})
-  void linearisedEstimatesByTwoDimensionsEqualTheInMemoryOnes(String measure) {
-    assertStreamedEqualsInMemory(
-        TableSpec.of("s").withRows("region").withColumns("sex"), measure, STRATIFIED);
+  void linearisedEstimatesAndChangesWithAndWithoutPsusEqualTheInMemoryOnes(String measure) {
+    TableSpec spec = TableSpec.of("s").withRows("region").withColumns("sex");
+    for (SurveyDesign d : List.of(STRATIFIED, NO_PSU)) {
+      assertStreamedEqualsInMemory(spec, measure, d);
+      assertStreamedChangeEqualsInMemory(spec, measure, d);
+    }
   }
 
   @Test
@@ -139,36 +145,30 @@ class StreamedSurveyTest {
     assertStreamedEqualsInMemory(TableSpec.of("s").withRows("region"), measure, d);
   }
 
+  /** Imports a small dataset written in the test. */
+  private static void importCsv(String name, String text) throws Exception {
+    Path csv = dir.resolve(name + ".csv");
+    Files.writeString(csv, text);
+    ws.importCsv(ImportRequest.of(name, csv), null, CancellationToken.NONE);
+  }
+
+  /** The streamed estimate at 95% with slices of one record. */
+  private SurveyTable oneRecordASlice(TableSpec spec, String measure, SurveyDesign d) {
+    return estimator.estimateStreamed(
+        spec, SurveyMeasure.parse(measure), d, 0.95, ws, 1, CancellationToken.NONE);
+  }
+
   @Test
   void standardErrorOfATotalFollowsTheStratifiedFormulaOneRecordASlice() throws Exception {
     // stratum A: PSU 1 = records (y 2, w 1) and (y 4, w 1), PSU 2 = (y 5, w 2);
     // stratum B: PSU 3 = (y 1, w 3), PSU 4 = (y 3, w 2).
     // PSU totals of w y: A 6 and 10 (mean 8), B 3 and 6 (mean 4.5); total 25.
     // var = sum_h n_h/(n_h - 1) sum_i (t_hi - mean_h)^2 = 2 * (4 + 4) + 2 * (2.25 + 2.25) = 25.
-    Path csv = dir.resolve("tiny.csv");
-    Files.writeString(csv, "h,p,y,w\nA,1,2,1\nB,3,1,3\nA,1,4,1\nA,2,5,2\nB,4,3,2\n");
-    ws.importCsv(ImportRequest.of("tiny", csv), null, CancellationToken.NONE);
+    importCsv("tiny", "h,p,y,w\nA,1,2,1\nB,3,1,3\nA,1,4,1\nA,2,5,2\nB,4,3,2\n");
     SurveyTable t =
-        estimator.estimateStreamed(
-            TableSpec.of("tiny"),
-            SurveyMeasure.parse("sum:y"),
-            SurveyDesign.parse("strata=h,psu=p", "w"),
-            0.95,
-            ws,
-            1,
-            CancellationToken.NONE);
+        oneRecordASlice(TableSpec.of("tiny"), "sum:y", SurveyDesign.parse("strata=h,psu=p", "w"));
     assertThat(t.estimate(0)).isEqualTo(25);
     assertThat(t.se(0)).isCloseTo(5, within(1e-12));
-  }
-
-  /** Each record its own PSU; fpc as sampling fractions 1% to 4% by stratum. */
-  private static final SurveyDesign NO_PSU = SurveyDesign.parse("strata=stratum,fpc=frac", "w");
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"count", "sum:y", "mean:y", "ratio:y/x"})
-  void estimatesWithoutAPsuVariableEqualTheInMemoryOnes(String measure) {
-    assertStreamedEqualsInMemory(
-        TableSpec.of("s").withRows("region").withColumns("sex"), measure, NO_PSU);
   }
 
   @Test
@@ -185,18 +185,9 @@ class StreamedSurveyTest {
     //   sum u^2 - (sum u)^2 / n = 120 - 256/3 = 104/3, times n/(n - 1) = 3/2: 52
     // stratum B: (y 1, w 3), (y 3, w 2): u = 3, 6; 45 - 81/2 = 9/2, times 2: 9
     // var = 52 + 9 = 61; total 25
-    Path csv = dir.resolve("tiny-no-psu.csv");
-    Files.writeString(csv, "h,y,w\nA,2,1\nB,1,3\nA,4,1\nA,5,2\nB,3,2\n");
-    ws.importCsv(ImportRequest.of("tinynopsu", csv), null, CancellationToken.NONE);
+    importCsv("tinynopsu", "h,y,w\nA,2,1\nB,1,3\nA,4,1\nA,5,2\nB,3,2\n");
     SurveyTable t =
-        estimator.estimateStreamed(
-            TableSpec.of("tinynopsu"),
-            SurveyMeasure.parse("sum:y"),
-            SurveyDesign.parse("strata=h", "w"),
-            0.95,
-            ws,
-            1,
-            CancellationToken.NONE);
+        oneRecordASlice(TableSpec.of("tinynopsu"), "sum:y", SurveyDesign.parse("strata=h", "w"));
     assertThat(t.estimate(0)).isEqualTo(25);
     assertThat(t.se(0)).isCloseTo(Math.sqrt(61), within(1e-12));
   }
@@ -225,14 +216,6 @@ class StreamedSurveyTest {
     assertSameFigures(str, mem);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"count", "sum:y", "mean:y", "ratio:y/x"})
-  void changesBetweenWavesEqualTheInMemoryOnes(String measure) {
-    TableSpec spec = TableSpec.of("s").withRows("region").withColumns("sex");
-    assertStreamedChangeEqualsInMemory(spec, measure, STRATIFIED);
-    assertStreamedChangeEqualsInMemory(spec, measure, NO_PSU);
-  }
-
   @Test
   void changesOfPercentagesAndUnderReplicateWeightsEqualTheInMemoryOnes() {
     TableSpec spec =
@@ -250,39 +233,28 @@ class StreamedSurveyTest {
     // 9): change 3. Differences by PSU 1, 0, 2 (mean 1): V = 3/2 * (0 + 1 + 1) = 3.
     // Each record its own PSU instead: u = -1, -2, -3 (wave 1), 2, 2, 5 (wave 2) over n = 6:
     // sum u = 3, sum u^2 = 47, V = 6/5 * (47 - 9/6) = 54.6.
-    Path csv = dir.resolve("waves.csv");
-    Files.writeString(
-        csv, "p,wave,y,w\np1,1,1,1\np2,1,2,1\np3,1,3,1\np1,2,2,1\np2,2,2,1\np3,2,5,1\n");
-    ws.importCsv(ImportRequest.of("waves", csv), null, CancellationToken.NONE);
-    SurveyMeasure sum = SurveyMeasure.parse("sum:y");
-    SurveyTable byPsu =
-        estimator.estimateChangeStreamed(
-            TableSpec.of("waves"),
-            sum,
-            SurveyDesign.parse("psu=p", "w"),
-            0.95,
-            ws,
-            "wave",
-            "1",
-            "2",
-            1,
-            CancellationToken.NONE);
+    importCsv("waves", "p,wave,y,w\np1,1,1,1\np2,1,2,1\np3,1,3,1\np1,2,2,1\np2,2,2,1\np3,2,5,1\n");
+    SurveyTable byPsu = changeOneRecordASlice(SurveyDesign.parse("psu=p", "w"));
     assertThat(byPsu.estimate(0)).isEqualTo(3);
     assertThat(byPsu.se(0)).isCloseTo(Math.sqrt(3), within(1e-12));
-    SurveyTable byRecord =
-        estimator.estimateChangeStreamed(
-            TableSpec.of("waves"),
-            sum,
-            SurveyDesign.weightOnly("w"),
-            0.95,
-            ws,
-            "wave",
-            "1",
-            "2",
-            1,
-            CancellationToken.NONE);
+    SurveyTable byRecord = changeOneRecordASlice(SurveyDesign.weightOnly("w"));
     assertThat(byRecord.estimate(0)).isEqualTo(3);
     assertThat(byRecord.se(0)).isCloseTo(Math.sqrt(54.6), within(1e-12));
+  }
+
+  /** The change of sum:y from wave 1 to 2 in the dataset "waves", slices of one record. */
+  private SurveyTable changeOneRecordASlice(SurveyDesign d) {
+    return estimator.estimateChangeStreamed(
+        TableSpec.of("waves"),
+        SurveyMeasure.parse("sum:y"),
+        d,
+        0.95,
+        ws,
+        "wave",
+        "1",
+        "2",
+        1,
+        CancellationToken.NONE);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -313,33 +285,20 @@ class StreamedSurveyTest {
     for (int y = 1; y <= 20; y++) {
       text.append(y).append(",P").append((y + 1) / 2).append(",1\n");
     }
-    Path csv = dir.resolve("twenty.csv");
-    Files.writeString(csv, text.toString());
-    ws.importCsv(ImportRequest.of("twenty", csv), null, CancellationToken.NONE);
+    importCsv("twenty", text.toString());
     double t = 2.2621571627982;
     SurveyTable byPsu =
-        estimator.estimateStreamed(
-            TableSpec.of("twenty"),
-            SurveyMeasure.parse("median:y"),
-            SurveyDesign.parse("psu=p", "w"),
-            0.95,
-            ws,
-            1,
-            CancellationToken.NONE);
+        oneRecordASlice(TableSpec.of("twenty"), "median:y", SurveyDesign.parse("psu=p", "w"));
     assertThat(byPsu.estimate(0)).isEqualTo(10.5);
     assertThat(byPsu.lower(0)).isEqualTo(3);
     assertThat(byPsu.upper(0)).isEqualTo(18);
     assertThat(byPsu.se(0)).isCloseTo(15 / (2 * t), within(1e-9));
     SurveyTable byRecord =
-        estimator.estimateStreamed(
+        oneRecordASlice(
             TableSpec.of("twenty")
                 .withFilter(CodeFilter.include("p", "P1", "P2", "P3", "P4", "P5")),
-            SurveyMeasure.parse("median:y"),
-            SurveyDesign.weightOnly("w"),
-            0.95,
-            ws,
-            1,
-            CancellationToken.NONE);
+            "median:y",
+            SurveyDesign.weightOnly("w"));
     assertThat(byRecord.estimate(0)).isEqualTo(5.5);
     assertThat(byRecord.lower(0)).isEqualTo(2);
     assertThat(byRecord.upper(0)).isEqualTo(9);

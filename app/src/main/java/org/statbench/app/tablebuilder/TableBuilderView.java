@@ -217,24 +217,29 @@ public final class TableBuilderView extends VBox {
                 model.setWeight(b.equals(NO_WEIGHT) ? null : b);
               }
             });
+    // each label wraps with its box: at 1024x700 in presenter mode "Show" was left at the end of
+    // the first line, out of sight, and its box began the second
     FlowPane bar =
         new FlowPane(
             6,
             4,
-            new Label("Measure"),
-            measureKind,
+            labelled("Measure", measureKind),
             measureVariable,
             percentile,
             new Separator(javafx.geometry.Orientation.VERTICAL),
-            new Label("Show"),
-            percentage,
-            new Label("Weight"),
-            weight);
+            labelled("Show", percentage),
+            labelled("Weight", weight));
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
 
   private static final String NO_WEIGHT = "(none)";
+
+  private static HBox labelled(String text, Node box) {
+    HBox pair = new HBox(6, new Label(text), box);
+    pair.setAlignment(Pos.CENTER_LEFT);
+    return pair;
+  }
 
   /** A row or column of the grid as a sort key picker shows it. */
   private record Line(String title, List<String> codes) {

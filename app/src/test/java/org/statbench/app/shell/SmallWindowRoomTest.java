@@ -16,12 +16,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * View > Datasets panel and View > Disclosure panel hide either side panel and give its width to
- * the tabs — at 1024x700 in presenter mode the two panels otherwise take about half the window —
- * and bring it back in its own place.
+ * Room at 1024x700. View > Datasets panel and View > Disclosure panel hide either side panel and
+ * give its width to the tabs — at 1024x700 in presenter mode the two panels otherwise take about
+ * half the window — and bring it back in its own place. And in presenter mode with a table open,
+ * the table bar's labels stay on the line of their boxes (the FlowPane left "Show" at the end of
+ * the first line, out of sight).
  */
 @ExtendWith(ApplicationExtension.class)
-class SidePanelToggleTest {
+class SmallWindowRoomTest {
   @TempDir static Path home;
   private Stage stage;
 
@@ -78,5 +80,39 @@ class SidePanelToggleTest {
     assertThat(tabsWidth(robot)).isLessThan(both + datasetsWidth / 2);
     assertThat(robot.lookup("#datasetsPane").query().getBoundsInParent().getWidth())
         .isGreaterThanOrEqualTo(200);
+  }
+
+  @Test
+  void theTableBarsLabelsStayBesideTheirBoxesInPresenterMode(FxRobot robot) {
+    robot.clickOn("#menu-help").clickOn("#menuDemo");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    javafx.scene.Node content = robot.lookup("#table-content").query();
+    for (String[] pair :
+        new String[][] {
+          {"Measure", "#measureKind"}, {"Show", "#percentage"}, {"Weight", "#weight"}
+        }) {
+      javafx.scene.control.Label label =
+          robot
+              .from(content)
+              .lookup(
+                  (javafx.scene.Node n) ->
+                      n instanceof javafx.scene.control.Label l && pair[0].equals(l.getText()))
+              .queryAs(javafx.scene.control.Label.class);
+      javafx.scene.Node box = robot.lookup(pair[1]).query();
+      javafx.geometry.Bounds l = label.localToScene(label.getLayoutBounds());
+      javafx.geometry.Bounds b = box.localToScene(box.getLayoutBounds());
+      assertThat(l.getCenterY())
+          .as("'%s' on the line of its box", pair[0])
+          .isBetween(b.getMinY(), b.getMaxY());
+      assertThat(l.getMaxX())
+          .as("'%s' just left of its box", pair[0])
+          .isLessThanOrEqualTo(b.getMinX());
+    }
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
   }
 }

@@ -115,4 +115,23 @@ class SmallWindowRoomTest {
     robot.interact(
         () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
   }
+
+  @Test
+  void theJoinsTabsButtonsStayInTheWindowInPresenterMode(FxRobot robot) {
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("joins"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    javafx.scene.Node tabs = ((MainView) stage.getScene().getRoot()).tabs();
+    javafx.geometry.Bounds shown = tabs.localToScene(tabs.getLayoutBounds());
+    for (String id : new String[] {"#joinPreview", "#joinApply"}) {
+      javafx.scene.Node button = robot.lookup(id).query();
+      assertThat(button.localToScene(button.getLayoutBounds()).getMaxX())
+          .as("right edge of %s (tabs end at %.0f)", id, shown.getMaxX())
+          .isLessThanOrEqualTo(shown.getMaxX());
+    }
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+  }
 }

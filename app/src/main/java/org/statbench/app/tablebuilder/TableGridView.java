@@ -84,6 +84,8 @@ public final class TableGridView extends StackPane {
     placeholder.setId("tablePlaceholder");
     placeholder.getStyleClass().add("placeholder-text");
     placeholder.setWrapText(true);
+    // as tall as its wrapped lines: squeezed to one line it ended "(or select a fi…" at 1024x700
+    placeholder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     placeholderBox.getChildren().add(placeholder);
     placeholderBox.setAlignment(javafx.geometry.Pos.CENTER);
     placeholderBox.setPadding(new javafx.geometry.Insets(24));

@@ -134,4 +134,21 @@ class SmallWindowRoomTest {
     robot.interact(
         () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
   }
+
+  @Test
+  void theEmptyTablesHintIsShownWholeInPresenterMode(FxRobot robot) {
+    robot.clickOn("#menu-help").clickOn("#menuSample");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("table"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    javafx.scene.control.Label hint =
+        robot.lookup("#tablePlaceholder").queryAs(javafx.scene.control.Label.class);
+    assertThat(hint.isVisible()).isTrue();
+    assertThat(Truncation.truncated(hint)).as("the hint shown whole").isEmpty();
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+  }
 }

@@ -430,17 +430,20 @@ public final class CohortView {
     source.setId("cohortCurveSource");
     source.getItems().setAll(CurveSource.values());
     source.valueProperty().bindBidirectional(vm.curveSourceProperty());
-    Label hint = new Label("select cohorts in the triangle to draw them");
+    Label hint = new Label("Select cohorts in the triangle to draw them.");
+    hint.setId("cohortCurveHint");
     hint.getStyleClass().add("cohort-hint");
     hint.setMinWidth(0);
-    hint.setWrapText(true); // wraps beside the curve choice rather than being cut
+    // on a line of its own under the curve choice, wrapping across the pane's width: beside the
+    // choice it wrapped into a column a word wide at 1024x700 in presenter mode
+    hint.setWrapText(true);
     hint.setMinHeight(Label.USE_PREF_SIZE);
-    HBox.setHgrow(hint, Priority.ALWAYS);
     Label curvesLabel = new Label("Curves");
     curvesLabel.setMinWidth(Label.USE_PREF_SIZE);
     source.setMinWidth(Label.USE_PREF_SIZE);
-    HBox curveBar = new HBox(6, curvesLabel, source, hint);
-    curveBar.setAlignment(Pos.CENTER_LEFT);
+    HBox curveChoice = new HBox(6, curvesLabel, source);
+    curveChoice.setAlignment(Pos.CENTER_LEFT);
+    VBox curveBar = new VBox(2, curveChoice, hint);
     curveBar.setPadding(new Insets(4));
 
     curvesChart.setId("cohortCurves");

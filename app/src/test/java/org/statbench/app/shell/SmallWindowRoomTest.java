@@ -151,4 +151,24 @@ class SmallWindowRoomTest {
     robot.interact(
         () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
   }
+
+  @Test
+  void theCohortCurvesHintWrapsAcrossThePaneInPresenterMode(FxRobot robot) {
+    robot.clickOn("#menu-help").clickOn("#menuDemo");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("cohorts"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    javafx.scene.control.Label hint =
+        robot.lookup("#cohortCurveHint").queryAs(javafx.scene.control.Label.class);
+    double line = hint.getFont().getSize() * 1.5;
+    // beside the curve choice it was a word wide and six lines tall
+    assertThat(hint.getHeight())
+        .as("height of the hint, lines of %.0f px", line)
+        .isLessThan(3 * line);
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+  }
 }

@@ -321,6 +321,7 @@ public final class CohortView {
       return;
     }
     FlowPane links = new FlowPane(6, 2);
+    links.setMinWidth(0);
     links.setAlignment(Pos.CENTER);
     for (java.nio.file.Path p : files) {
       javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(vm.saved().label(p));
@@ -394,6 +395,9 @@ public final class CohortView {
     VBox placeholder = new VBox(8);
     placeholder.setAlignment(Pos.CENTER);
     placeholder.setId("cohortOpenLinks");
+    // the placeholder's links set the triangle's minimum width even when it shows data: at 1024x700
+    // in presenter mode they pushed the whole tab past the window's right edge
+    placeholder.setMinWidth(0);
     Runnable fillPlaceholder =
         () -> {
           placeholder

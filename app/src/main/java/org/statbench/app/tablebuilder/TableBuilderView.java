@@ -532,6 +532,7 @@ public final class TableBuilderView extends VBox {
       return;
     }
     FlowPane links = new FlowPane(4, 2);
+    links.setMinWidth(0);
     for (Path p : files) {
       String name = p.getFileName().toString().replaceFirst("(?i)(\\.table)?\\.json$", "");
       Hyperlink link = new Hyperlink(name);

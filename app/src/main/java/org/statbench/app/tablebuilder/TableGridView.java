@@ -90,6 +90,9 @@ public final class TableGridView extends StackPane {
     placeholderBox.setAlignment(javafx.geometry.Pos.CENTER);
     placeholderBox.setPadding(new javafx.geometry.Insets(24));
     placeholderBox.setMaxWidth(720);
+    // never wider than the tab: a long saved table's name is cut (its tooltip has it) rather than
+    // the whole builder being pushed past the window's right edge
+    placeholderBox.setMinWidth(0);
     placeholderBox.setFillWidth(true);
     placeholderBox.visibleProperty().bind(placeholder.visibleProperty());
     getChildren().addAll(sheet, placeholderBox);

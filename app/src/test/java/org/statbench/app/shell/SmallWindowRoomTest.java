@@ -171,4 +171,33 @@ class SmallWindowRoomTest {
     robot.interact(
         () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
   }
+
+  @Test
+  void noTabIsWiderThanTheWindowLeavesItInPresenterMode(FxRobot robot) {
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    java.util.List<String> wider = new java.util.ArrayList<>();
+    // the sample with nothing computed (placeholders and their links), then the demo's results
+    for (String workspace : new String[] {"#menuSample", "#menuDemo"}) {
+      robot.clickOn("#menu-help").clickOn(workspace);
+      WaitForAsyncUtils.waitForFxEvents();
+      MainView main = (MainView) stage.getScene().getRoot();
+      for (javafx.scene.control.Tab tab : main.tabs().getTabs()) {
+        robot.interact(() -> main.tabs().getSelectionModel().select(tab));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        javafx.scene.layout.Region content = (javafx.scene.layout.Region) tab.getContent();
+        double room = content.getParent().getLayoutBounds().getWidth();
+        if (content.getWidth() > room + 0.5) {
+          wider.add(
+              String.format(
+                  "%s %s %.0f px in %.0f", workspace, tab.getText(), content.getWidth(), room));
+        }
+      }
+    }
+    // wider content is drawn past the right edge and cut: buttons and numbers out of reach
+    assertThat(wider).as("tabs wider than their room at 1024x700").isEmpty();
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+  }
 }

@@ -56,6 +56,7 @@ public final class TableBuilderView extends VBox {
   private final HBox waferBox = new HBox(6);
   private final ProgressIndicator busy = new ProgressIndicator();
   private final VBox openLinks = new VBox(6);
+  private final VBox controls = new VBox(6);
   private final ComboBox<GridLayout.SortMode> rowSortMode = new ComboBox<>();
   private final ComboBox<Line> rowSortBy = new ComboBox<>();
   private final ComboBox<GridLayout.SortMode> columnSortMode = new ComboBox<>();
@@ -110,7 +111,10 @@ public final class TableBuilderView extends VBox {
     model.recentTables().addListener((ListChangeListener<Path>) c -> rebuildOpenLinks());
     rebuildOpenLinks();
     VBox.setVgrow(grid, Priority.ALWAYS);
-    getChildren().addAll(zones, measureBar(), gridBar(), grid);
+    controls.getChildren().addAll(zones, measureBar(), gridBar());
+    // at most 45% of the window's height: at 1024x700 in presenter mode the wrapped zones and bars
+    // filled the whole tab and left the table no room at all; they scroll instead
+    getChildren().addAll(org.statbench.app.theme.ControlsScroll.capped(controls, 0.45), grid);
 
     model.stateProperty().addListener((o, a, b) -> syncPickers());
     model.layoutProperty().addListener((o, a, b) -> showGrid());
@@ -572,5 +576,10 @@ public final class TableBuilderView extends VBox {
 
   public TableGridView grid() {
     return grid;
+  }
+
+  /** Adds a bar under the builder's own (e.g. the survey bar), scrolling with them. */
+  public void addControls(Node bar) {
+    controls.getChildren().add(bar);
   }
 }

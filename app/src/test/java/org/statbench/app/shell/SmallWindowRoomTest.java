@@ -215,4 +215,26 @@ class SmallWindowRoomTest {
         () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
     return wider;
   }
+
+  @Test
+  void theTableKeepsRoomUnderTheControlsInPresenterMode(FxRobot robot) {
+    robot.clickOn("#menu-help").clickOn("#menuDemo");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("table"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    javafx.scene.Node grid = robot.lookup("#tableGrid").query();
+    javafx.scene.Node tabs = ((MainView) stage.getScene().getRoot()).tabs();
+    double shown =
+        Math.min(
+                grid.localToScene(grid.getLayoutBounds()).getMaxY(),
+                tabs.localToScene(tabs.getLayoutBounds()).getMaxY())
+            - grid.localToScene(grid.getLayoutBounds()).getMinY();
+    // the wrapped zones and bars took the whole tab: the table was below the window
+    assertThat(shown).as("visible height of the table").isGreaterThan(stage.getHeight() / 4);
+    robot.interact(
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+  }
 }

@@ -321,6 +321,7 @@ public final class CohortView {
       return;
     }
     FlowPane links = new FlowPane(6, 2);
+    links.setMinWidth(0);
     links.setAlignment(Pos.CENTER);
     for (java.nio.file.Path p : files) {
       javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(vm.saved().label(p));
@@ -394,6 +395,9 @@ public final class CohortView {
     VBox placeholder = new VBox(8);
     placeholder.setAlignment(Pos.CENTER);
     placeholder.setId("cohortOpenLinks");
+    // the placeholder's links set the triangle's minimum width even when it shows data: at 1024x700
+    // in presenter mode they pushed the whole tab past the window's right edge
+    placeholder.setMinWidth(0);
     Runnable fillPlaceholder =
         () -> {
           placeholder
@@ -430,17 +434,20 @@ public final class CohortView {
     source.setId("cohortCurveSource");
     source.getItems().setAll(CurveSource.values());
     source.valueProperty().bindBidirectional(vm.curveSourceProperty());
-    Label hint = new Label("select cohorts in the triangle to draw them");
+    Label hint = new Label("Select cohorts in the triangle to draw them.");
+    hint.setId("cohortCurveHint");
     hint.getStyleClass().add("cohort-hint");
     hint.setMinWidth(0);
-    hint.setWrapText(true); // wraps beside the curve choice rather than being cut
+    // on a line of its own under the curve choice, wrapping across the pane's width: beside the
+    // choice it wrapped into a column a word wide at 1024x700 in presenter mode
+    hint.setWrapText(true);
     hint.setMinHeight(Label.USE_PREF_SIZE);
-    HBox.setHgrow(hint, Priority.ALWAYS);
     Label curvesLabel = new Label("Curves");
     curvesLabel.setMinWidth(Label.USE_PREF_SIZE);
     source.setMinWidth(Label.USE_PREF_SIZE);
-    HBox curveBar = new HBox(6, curvesLabel, source, hint);
-    curveBar.setAlignment(Pos.CENTER_LEFT);
+    HBox curveChoice = new HBox(6, curvesLabel, source);
+    curveChoice.setAlignment(Pos.CENTER_LEFT);
+    VBox curveBar = new VBox(2, curveChoice, hint);
     curveBar.setPadding(new Insets(4));
 
     curvesChart.setId("cohortCurves");

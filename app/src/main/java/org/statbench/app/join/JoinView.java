@@ -203,7 +203,14 @@ public final class JoinView {
     HBox.setHgrow(right, Priority.ALWAYS);
 
     HBox body = new HBox(16, form, right);
-    VBox.setVgrow(body, Priority.ALWAYS);
+    // narrower than the form and the report need (1024x700 in presenter mode), the two scroll
+    // sideways while the Preview and Join buttons below stay in the window
+    javafx.scene.control.ScrollPane bodyScroll = new javafx.scene.control.ScrollPane(body);
+    bodyScroll.setId("joinBodyScroll");
+    bodyScroll.setFitToWidth(true);
+    bodyScroll.setFitToHeight(true);
+    bodyScroll.getStyleClass().add("edge-to-edge");
+    VBox.setVgrow(bodyScroll, Priority.ALWAYS);
 
     Label message = new Label();
     message.setId("joinMessage");
@@ -234,7 +241,7 @@ public final class JoinView {
     intro.setMinHeight(Region.USE_PREF_SIZE);
     intro.getStyleClass().add("muted");
 
-    VBox box = new VBox(12, intro, body, buttons);
+    VBox box = new VBox(12, intro, bodyScroll, buttons);
     box.setPadding(new Insets(12));
     box.setId("joinForm");
     return box;

@@ -71,7 +71,8 @@ public final class LinkageView {
     setup.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
     setup.setMinWidth(200);
     Node results = results();
-    ((Region) results).setMinWidth(260);
+    // set-up and results side by side fit the 460 px a tab has at 1024x700 in presenter mode
+    ((Region) results).setMinWidth(240);
     SplitPane split = new SplitPane(setup, results);
     split.setDividerPositions(0.42);
     split.setId("linkage");

@@ -46,6 +46,9 @@ public final class MainView extends BorderPane {
   private final TabPane tabs = new TabPane();
   private final SplitPane split = new SplitPane();
   private final Map<AppMenu, Menu> menus = new EnumMap<>(AppMenu.class);
+  private Node datasetsPanel;
+  private Node disclosurePanel;
+  private Runnable fitPanels = () -> {};
   private java.util.Optional<TableBuilderFeature> tableBuilder = java.util.Optional.empty();
 
   /**
@@ -69,6 +72,7 @@ public final class MainView extends BorderPane {
             context.datasetActions());
     datasets.setMinWidth(200);
     datasets.setPrefWidth(290);
+    datasetsPanel = datasets;
 
     tabs.setId("featureTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -85,6 +89,7 @@ public final class MainView extends BorderPane {
       side = sidePanelNode(sidePanel);
       split.getItems().add(side);
     }
+    disclosurePanel = side;
     SplitPane.setResizableWithParent(datasets, false);
     if (side != null) {
       SplitPane.setResizableWithParent(side, false);
@@ -117,7 +122,7 @@ public final class MainView extends BorderPane {
     Label fontProbe = new Label();
     fontProbe.setManaged(false);
     fontProbe.setVisible(false);
-    Runnable fitPanels = () -> fitSidePanels(fontProbe.getFont().getSize());
+    fitPanels = () -> fitSidePanels(fontProbe.getFont().getSize());
     fontProbe.fontProperty().addListener((o, a, b) -> fitPanels.run());
     split
         .widthProperty()
@@ -141,21 +146,48 @@ public final class MainView extends BorderPane {
   /**
    * Side panels 22 em (datasets) and 18.5 em (disclosure) wide, at most 22% of the window each; the
    * datasets panel at least as wide as its list's name column and count columns need (up to 32%),
-   * so that a small window with large text does not hide the counts behind the scroll bar.
+   * so that a small window with large text does not hide the counts behind the scroll bar. Either
+   * panel may be hidden from the View menu, which gives its width to the tabs.
    */
   private void fitSidePanels(double em) {
     double w = split.getWidth();
     if (w <= 0) {
       return;
     }
+    boolean left = split.getItems().contains(datasetsPanel);
+    boolean right = disclosurePanel != null && split.getItems().contains(disclosurePanel);
     double countsAndName = 136 + DatasetsView.COUNT_COLUMNS_EM * em;
-    double left = Math.max(Math.min(22 * em, 0.22 * w), Math.min(countsAndName, 0.32 * w)) / w;
-    if (split.getItems().size() > 2) {
-      double right = Math.min(18.5 * em, 0.22 * w) / w;
-      split.setDividerPositions(left, 1 - right);
-    } else {
-      split.setDividerPositions(left);
+    double leftShare = Math.max(Math.min(22 * em, 0.22 * w), Math.min(countsAndName, 0.32 * w)) / w;
+    double rightShare = Math.min(18.5 * em, 0.22 * w) / w;
+    if (left && right) {
+      split.setDividerPositions(leftShare, 1 - rightShare);
+    } else if (left) {
+      split.setDividerPositions(leftShare);
+    } else if (right) {
+      split.setDividerPositions(1 - rightShare);
     }
+  }
+
+  /**
+   * A View menu check item that shows or hides a side panel; hidden, its width goes to the tabs (at
+   * 1024x700 in presenter mode the two panels take half the window).
+   */
+  private CheckMenuItem panelToggle(String text, String id, Node panel, boolean first) {
+    CheckMenuItem item = new CheckMenuItem(text);
+    item.setId(id);
+    item.setSelected(panel != null);
+    item.setDisable(panel == null);
+    item.setOnAction(
+        e -> {
+          boolean shown = split.getItems().contains(panel);
+          if (item.isSelected() && !shown) {
+            split.getItems().add(first ? 0 : split.getItems().size(), panel);
+          } else if (!item.isSelected() && shown) {
+            split.getItems().remove(panel);
+          }
+          fitPanels.run();
+        });
+    return item;
   }
 
   /**
@@ -239,20 +271,12 @@ public final class MainView extends BorderPane {
         .getItems()
         .add(org.statbench.app.sources.SourcesMenu.connectItem(context, this));
 
-    CheckMenuItem showSide = new CheckMenuItem("Disclosure panel");
-    showSide.setId("menuShowSidePanel");
-    showSide.setSelected(side != null);
-    showSide.setDisable(side == null);
-    showSide.setOnAction(
-        e -> {
-          if (showSide.isSelected() && !split.getItems().contains(side)) {
-            split.getItems().add(side);
-            split.setDividerPosition(1, 0.8);
-          } else if (!showSide.isSelected()) {
-            split.getItems().remove(side);
-          }
-        });
-    menus.get(AppMenu.VIEW).getItems().add(showSide);
+    menus
+        .get(AppMenu.VIEW)
+        .getItems()
+        .addAll(
+            panelToggle("Datasets panel", "menuShowDatasetsPanel", datasetsPanel, true),
+            panelToggle("Disclosure panel", "menuShowSidePanel", side, false));
     ThemeModel themes = new ThemeModel(context.workspace().preferences());
     ThemeStyler.install(themes);
     menus.get(AppMenu.VIEW).getItems().addAll(ThemeMenu.items(themes));

@@ -37,6 +37,10 @@ final class DropZoneView extends FlowPane {
     // squeezed the title of one zone over the hint of the zone below)
     setMinHeight(USE_PREF_SIZE);
     setPrefWrapLength(300);
+    // a long chip ("age: 16-24, 25-34, 35-49, 50+") is cut to the zone's width (its tooltip has
+    // it whole) instead of setting the zone's minimum: at 1024x700 in presenter mode it made the
+    // two zone columns wider than the tab and pushed the builder past the window's right edge
+    setMinWidth(120);
     model.items(zone).addListener((ListChangeListener<ZoneItem>) c -> rebuild());
     setOnDragOver(this::dragOver);
     setOnDragEntered(
@@ -69,6 +73,12 @@ final class DropZoneView extends FlowPane {
     Label chip = new Label(item.text());
     chip.setId("chip-" + item.variable());
     chip.getStyleClass().add("field-chip");
+    chip.maxWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(40, getWidth() - getPadding().getLeft() - getPadding().getRight()),
+                widthProperty(),
+                paddingProperty()));
     if (item.modified()) {
       chip.getStyleClass().add("field-chip-modified");
     }
@@ -120,7 +130,8 @@ final class DropZoneView extends FlowPane {
         });
     chip.setTooltip(
         new Tooltip(
-            "Click or Enter: "
+            item.text()
+                + "\nClick or Enter: "
                 + (item.type() != null && item.type().isNumeric()
                     ? "bands"
                     : item.type() == org.statbench.core.data.VariableType.DATE

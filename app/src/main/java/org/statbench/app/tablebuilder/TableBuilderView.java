@@ -56,6 +56,7 @@ public final class TableBuilderView extends VBox {
   private final HBox waferBox = new HBox(6);
   private final ProgressIndicator busy = new ProgressIndicator();
   private final VBox openLinks = new VBox(6);
+  private final VBox controls = new VBox(6);
   private final ComboBox<GridLayout.SortMode> rowSortMode = new ComboBox<>();
   private final ComboBox<Line> rowSortBy = new ComboBox<>();
   private final ComboBox<GridLayout.SortMode> columnSortMode = new ComboBox<>();
@@ -110,7 +111,10 @@ public final class TableBuilderView extends VBox {
     model.recentTables().addListener((ListChangeListener<Path>) c -> rebuildOpenLinks());
     rebuildOpenLinks();
     VBox.setVgrow(grid, Priority.ALWAYS);
-    getChildren().addAll(zones, measureBar(), gridBar(), grid);
+    controls.getChildren().addAll(zones, measureBar(), gridBar());
+    // at most 45% of the window's height: at 1024x700 in presenter mode the wrapped zones and bars
+    // filled the whole tab and left the table no room at all; they scroll instead
+    getChildren().addAll(org.statbench.app.theme.ControlsScroll.capped(controls, 0.45), grid);
 
     model.stateProperty().addListener((o, a, b) -> syncPickers());
     model.layoutProperty().addListener((o, a, b) -> showGrid());
@@ -217,24 +221,29 @@ public final class TableBuilderView extends VBox {
                 model.setWeight(b.equals(NO_WEIGHT) ? null : b);
               }
             });
+    // each label wraps with its box: at 1024x700 in presenter mode "Show" was left at the end of
+    // the first line, out of sight, and its box began the second
     FlowPane bar =
         new FlowPane(
             6,
             4,
-            new Label("Measure"),
-            measureKind,
+            labelled("Measure", measureKind),
             measureVariable,
             percentile,
             new Separator(javafx.geometry.Orientation.VERTICAL),
-            new Label("Show"),
-            percentage,
-            new Label("Weight"),
-            weight);
+            labelled("Show", percentage),
+            labelled("Weight", weight));
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
 
   private static final String NO_WEIGHT = "(none)";
+
+  private static HBox labelled(String text, Node box) {
+    HBox pair = new HBox(6, new Label(text), box);
+    pair.setAlignment(Pos.CENTER_LEFT);
+    return pair;
+  }
 
   /** A row or column of the grid as a sort key picker shows it. */
   private record Line(String title, List<String> codes) {
@@ -527,6 +536,7 @@ public final class TableBuilderView extends VBox {
       return;
     }
     FlowPane links = new FlowPane(4, 2);
+    links.setMinWidth(0);
     for (Path p : files) {
       String name = p.getFileName().toString().replaceFirst("(?i)(\\.table)?\\.json$", "");
       Hyperlink link = new Hyperlink(name);
@@ -566,5 +576,10 @@ public final class TableBuilderView extends VBox {
 
   public TableGridView grid() {
     return grid;
+  }
+
+  /** Adds a bar under the builder's own (e.g. the survey bar), scrolling with them. */
+  public void addControls(Node bar) {
+    controls.getChildren().add(bar);
   }
 }

@@ -84,10 +84,15 @@ public final class TableGridView extends StackPane {
     placeholder.setId("tablePlaceholder");
     placeholder.getStyleClass().add("placeholder-text");
     placeholder.setWrapText(true);
+    // as tall as its wrapped lines: squeezed to one line it ended "(or select a fi…" at 1024x700
+    placeholder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     placeholderBox.getChildren().add(placeholder);
     placeholderBox.setAlignment(javafx.geometry.Pos.CENTER);
     placeholderBox.setPadding(new javafx.geometry.Insets(24));
     placeholderBox.setMaxWidth(720);
+    // never wider than the tab: a long saved table's name is cut (its tooltip has it) rather than
+    // the whole builder being pushed past the window's right edge
+    placeholderBox.setMinWidth(0);
     placeholderBox.setFillWidth(true);
     placeholderBox.visibleProperty().bind(placeholder.visibleProperty());
     getChildren().addAll(sheet, placeholderBox);

@@ -33,7 +33,7 @@ public final class SurveyInTableBuilder {
     this.view = view;
     this.display = new SurveyDisplay(context, builder(model), Platform::runLater);
     SurveyBar bar = new SurveyBar(display, view.grid(), model::numericVariables, context.dialogs());
-    view.getChildren().add(view.getChildren().indexOf(view.grid()), bar);
+    view.addControls(bar);
     view.addMeasureChoice(SurveyDisplay.MEASURE_CHOICE, bar::chooseDistribution);
     // the flags' styles apply to the grid, a sibling of the bar
     view.getStylesheets()

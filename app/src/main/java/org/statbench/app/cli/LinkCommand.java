@@ -84,7 +84,8 @@ public final class LinkCommand implements Callable<Integer> {
       names = "--block",
       paramLabel = "RULE",
       description =
-          "Blocking rule V[+V...] with fn(V) in soundex, initial, year, district, sector;"
+          "Blocking rule V[+V...] with fn(V) in soundex, initial, year, district, sector,"
+              + " or initials(V,W) (two names' first letters in either order);"
               + " repeat to OR rules (default rules are chosen from the fields and printed).")
   List<String> blocks = new ArrayList<>();
 

@@ -37,9 +37,9 @@ final class DropZoneView extends FlowPane {
     // squeezed the title of one zone over the hint of the zone below)
     setMinHeight(USE_PREF_SIZE);
     setPrefWrapLength(300);
-    // a long chip ("age: 16-24, 25-34, 35-49, 50+") is cut to the zone's width (its tooltip has
-    // it whole) instead of setting the zone's minimum: at 1024x700 in presenter mode it made the
-    // two zone columns wider than the tab and pushed the builder past the window's right edge
+    // a long chip ("age: 16-24, 25-34, 35-49, 50+") wraps within the zone's width instead of
+    // setting the zone's minimum: at 1024x700 in presenter mode it made the two zone columns wider
+    // than the tab and pushed the builder past the window's right edge
     setMinWidth(120);
     model.items(zone).addListener((ListChangeListener<ZoneItem>) c -> rebuild());
     setOnDragOver(this::dragOver);
@@ -73,6 +73,7 @@ final class DropZoneView extends FlowPane {
     Label chip = new Label(item.text());
     chip.setId("chip-" + item.variable());
     chip.getStyleClass().add("field-chip");
+    chip.setWrapText(true); // narrower than its text, it wraps rather than hiding the end
     chip.maxWidthProperty()
         .bind(
             javafx.beans.binding.Bindings.createDoubleBinding(

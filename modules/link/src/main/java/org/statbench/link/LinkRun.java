@@ -373,10 +373,14 @@ final class LinkRun {
   private Scored passB() {
     double review = job.options().review();
     double wReview = LinkModel.log2(review / (1 - review));
-    // the mutual-best rule looks at pairs down to its floor
+    // the mutual-best rule looks at pairs down to the weight below which none can reach its
+    // one-to-one probability
     double wKeep =
         job.options().mutualBest() && !dedup
-            ? Math.min(wReview, Decisions.MUTUAL_FLOOR_WEIGHT)
+            ? Math.min(
+                wReview,
+                Decisions.mutualFloorWeight(
+                    Decisions.matchedShare(model, nl), Decisions.MUTUAL_FLOOR))
             : wReview;
     int chunks = chunkPids.length;
     ChunkOut[] outs = new ChunkOut[chunks];
@@ -388,6 +392,15 @@ final class LinkRun {
       Arrays.fill(s.bestW, Double.NEGATIVE_INFINITY);
     }
     boolean mutual = job.options().mutualBest() && !dedup;
+    // per thread (every chunk scores pairs of any right record), added up after the pass
+    ConcurrentLinkedQueue<float[]> massRs = new ConcurrentLinkedQueue<>();
+    ThreadLocal<float[]> massR =
+        ThreadLocal.withInitial(
+            () -> {
+              float[] m = new float[nr];
+              massRs.add(m);
+              return m;
+            });
     if (mutual) {
       s.belowL = new float[nl];
       Arrays.fill(s.belowL, Float.NEGATIVE_INFINITY);
@@ -396,6 +409,7 @@ final class LinkRun {
       for (int r = 0; r < nr; r++) {
         s.belowR.set(r, lowest);
       }
+      s.massL = new float[nl];
     }
     ConcurrentLinkedQueue<Bins> allBins = new ConcurrentLinkedQueue<>();
     ThreadLocal<Bins> localBins =
@@ -415,6 +429,7 @@ final class LinkRun {
               int[] at = {0};
               ChunkOut out = new ChunkOut();
               Bins bins = localBins.get();
+              float[] mR = mutual ? massR.get() : null;
               int end = Math.min(nl, (c + 1) * CHUNK);
               Blocking.PairSink sink =
                   (l, r, k) -> {
@@ -443,6 +458,9 @@ final class LinkRun {
                       s.belowL[l] = Math.max(s.belowL[l], (float) w);
                       int v = Decisions.sortable((float) w);
                       s.belowR.accumulateAndGet(r, v, Math::max);
+                      float e = (float) Math.pow(2, w);
+                      s.massL[l] += e;
+                      mR[r] += e;
                     }
                   };
               for (int l = c * CHUNK; l < end; l++) {
@@ -470,6 +488,14 @@ final class LinkRun {
     s.l = ls.toArray();
     s.r = rs.toArray();
     s.w = ws.toArray();
+    if (mutual) {
+      s.massR = new float[nr];
+      for (float[] m : massRs) {
+        for (int r = 0; r < nr; r++) {
+          s.massR[r] += m[r];
+        }
+      }
+    }
     s.binCount = new long[BINS];
     s.binP = new double[BINS];
     s.binTrue = new long[BINS];

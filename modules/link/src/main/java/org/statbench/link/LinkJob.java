@@ -59,8 +59,8 @@ public record LinkJob(
    *     when, among the records not yet linked, each side is the other's best candidate, the next
    *     best candidate of either record is at least this many bits of weight lower, and its
    *     one-to-one probability (the share of right records that have a partner and both records'
-   *     other candidates taken into account) is at least {@link Decisions#MUTUAL_FLOOR} (the
-   *     assignment-aware rule, see {@link Decisions#mutualBest})
+   *     other candidates taken into account) is at least {@link MutualBest#FLOOR} (the
+   *     assignment-aware rule, see {@link MutualBest#select})
    */
   public record Options(
       double threshold,

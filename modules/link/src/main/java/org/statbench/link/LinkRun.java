@@ -27,10 +27,7 @@ import org.statbench.core.RefusedException;
  */
 final class LinkRun {
   private static final int CHUNK = 1 << 14;
-  private static final long NOKEY = LongIntMap.EMPTY;
   private static final int BINS = Scored.BINS;
-  private static final double BIN_LO = Scored.BIN_LO;
-  private static final double BIN_WIDTH = Scored.BIN_WIDTH;
 
   private final LinkJob job;
   private final ProgressListener progress;
@@ -186,24 +183,8 @@ final class LinkRun {
     blocking.pairs(l, sink);
   }
 
-  private int fieldIndex(String name, String where) {
-    return enc.fieldIndex(name, where);
-  }
-
   private boolean swapsPossible() {
     return enc.swapsPossible();
-  }
-
-  private int level(int pid, int field) {
-    return enc.level(pid, field);
-  }
-
-  private boolean addressMoot(int p) {
-    return enc.addressMoot(p);
-  }
-
-  private static long mix(long h, long v) {
-    return Encoding.mix(h, v);
   }
 
   private LinkModel train() {
@@ -366,7 +347,7 @@ final class LinkRun {
   }
 
   static int bin(double w) {
-    int b = (int) Math.floor((w - BIN_LO) / BIN_WIDTH);
+    int b = (int) Math.floor((w - Scored.BIN_LO) / Scored.BIN_WIDTH);
     return Math.max(0, Math.min(BINS - 1, b));
   }
 
@@ -379,8 +360,7 @@ final class LinkRun {
         job.options().mutualBest() && !dedup
             ? Math.min(
                 wReview,
-                Decisions.mutualFloorWeight(
-                    Decisions.matchedShare(model, nl), Decisions.MUTUAL_FLOOR))
+                MutualBest.floorWeight(MutualBest.matchedShare(model, nl), MutualBest.FLOOR))
             : wReview;
     int chunks = chunkPids.length;
     ChunkOut[] outs = new ChunkOut[chunks];
@@ -405,7 +385,7 @@ final class LinkRun {
       s.belowL = new float[nl];
       Arrays.fill(s.belowL, Float.NEGATIVE_INFINITY);
       s.belowR = new AtomicIntegerArray(nr);
-      int lowest = Decisions.sortable(Float.NEGATIVE_INFINITY);
+      int lowest = MutualBest.sortable(Float.NEGATIVE_INFINITY);
       for (int r = 0; r < nr; r++) {
         s.belowR.set(r, lowest);
       }
@@ -456,7 +436,7 @@ final class LinkRun {
                       out.w.add(w);
                     } else if (mutual) {
                       s.belowL[l] = Math.max(s.belowL[l], (float) w);
-                      int v = Decisions.sortable((float) w);
+                      int v = MutualBest.sortable((float) w);
                       s.belowR.accumulateAndGet(r, v, Math::max);
                       float e = (float) Math.pow(2, w);
                       s.massL[l] += e;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.statbench.core.data.DatasetColumns;
 
-/** The mutual-best rule of one-to-one linkage (see {@link Decisions#mutualBest}). */
+/** The mutual-best rule of one-to-one linkage (see {@link MutualBest#select}). */
 class MutualBestTest {
   private static final float NONE = Float.NEGATIVE_INFINITY;
 
@@ -38,12 +38,12 @@ class MutualBestTest {
     // log2(1 * 1) = 0 and the odds are 2^w / ((1 + A)(1 + B)), at least 1 for every pair below
     // that the margins allow (pair 0: 4 / 1.125; pair 4: 5.66 / (1.33 * 1.25))
     int[] got =
-        Decisions.mutualBest(
+        MutualBest.select(
             Decisions.sortByWeight(w),
             l,
             r,
             w,
-            new Decisions.Absent(belowL, belowR, mass(belowL), mass(belowR)),
+            new MutualBest.Absent(belowL, belowR, mass(belowL), mass(belowR)),
             usedL,
             usedR,
             4,
@@ -65,12 +65,12 @@ class MutualBestTest {
   private static int[] alone(double weight, float absentL, float absentR, double share) {
     float[] bl = {absentL};
     float[] br = {absentR};
-    return Decisions.mutualBest(
+    return MutualBest.select(
         new int[] {0},
         new int[] {0},
         new int[] {0},
         new double[] {weight},
-        new Decisions.Absent(bl, br, mass(bl), mass(br)),
+        new MutualBest.Absent(bl, br, mass(bl), mass(br)),
         new BitSet(),
         new BitSet(),
         1,
@@ -86,7 +86,7 @@ class MutualBestTest {
     assertThat(alone(-1, NONE, NONE, 0.9)).containsExactly(0);
     assertThat(alone(-1, NONE, NONE, 0.8)).isEmpty();
     // below log2((1 - 0.9) * 4) = -1.32 bits no pair can reach 0.8
-    assertThat(Decisions.mutualFloorWeight(0.9, 0.8)).isCloseTo(log2(0.4), within(1e-12));
+    assertThat(MutualBest.floorWeight(0.9, 0.8)).isCloseTo(log2(0.4), within(1e-12));
     assertThat(alone(-1.4, NONE, NONE, 0.9)).isEmpty();
   }
 
@@ -103,16 +103,16 @@ class MutualBestTest {
   @Test
   void theShareOfRightRecordsWithAPartnerComesFromThePriorAndIsCapped() {
     // prior per pair 8e-8 over 10 million left records: 0.8 of the right records have a partner
-    assertThat(Decisions.matchedShare(model(8e-8), 10_000_000)).isCloseTo(0.8, within(1e-12));
-    assertThat(Decisions.matchedShare(model(8e-8), 100_000_000)).isEqualTo(0.9);
+    assertThat(MutualBest.matchedShare(model(8e-8), 10_000_000)).isCloseTo(0.8, within(1e-12));
+    assertThat(MutualBest.matchedShare(model(8e-8), 100_000_000)).isEqualTo(0.9);
   }
 
   @Test
   void sortableFloatsKeepTheirOrder() {
     float[] v = {NONE, -7.5f, -0.25f, 0f, 0.25f, 12f};
     for (int i = 1; i < v.length; i++) {
-      assertThat(Decisions.sortable(v[i])).isGreaterThan(Decisions.sortable(v[i - 1]));
-      assertThat(Decisions.unsortable(Decisions.sortable(v[i]))).isEqualTo(v[i]);
+      assertThat(MutualBest.sortable(v[i])).isGreaterThan(MutualBest.sortable(v[i - 1]));
+      assertThat(MutualBest.unsortable(MutualBest.sortable(v[i]))).isEqualTo(v[i]);
     }
   }
 
@@ -185,11 +185,11 @@ class MutualBestTest {
     // L4's other candidate R4 is one digit off in the date: log2(0.005 / 0.05) instead of
     // log2(0.9 / 0.3) date bits, so it is 4.9 bits lower (a clear best) and R4's pair weighs
     // -4.06 bits: one-to-one odds 2^0.85 / (0.2 * (1 + 2^-4.06 / 0.2)) = 6.9, probability 0.87;
-    // ADAMS: 2^1.43 / 0.2 = 13.5, probability 0.93; both at least MUTUAL_FLOOR (0.6).
+    // ADAMS: 2^1.43 / 0.2 = 13.5, probability 0.93; both at least MutualBest.FLOOR (0.6).
     // L2 and L3 are identical: R2's two candidates tie (margin 0), so neither links.
     assertThat(LinkRun.probability(adams)).isBetween(0.5, 0.9);
     assertThat(LinkRun.probability(clark)).isBetween(0.5, 0.9);
-    assertThat(Decisions.MUTUAL_FLOOR).isEqualTo(0.6);
+    assertThat(MutualBest.FLOOR).isEqualTo(0.6);
     LinkJob.Options on = LinkJob.Options.DEFAULT.withOneToOne(true);
     LinkResult res = link(on);
     List<String> got = new ArrayList<>();

@@ -93,9 +93,13 @@ class LinkCommandTest {
     for (String row : l.subList(1, l.size())) {
       String[] p = row.split(",");
       assertThat(p).hasSize(5);
-      // one-to-one also links a clear mutual best of probability 0.5 or more (engine rule)
+      // one-to-one also links, below the threshold, a clear mutual best (engine rule)
       assertThat(p[4]).isIn("model", "mutual best");
-      assertThat(Double.parseDouble(p[2])).isGreaterThanOrEqualTo(p[4].equals("model") ? 0.9 : 0.5);
+      if (p[4].equals("model")) {
+        assertThat(Double.parseDouble(p[2])).isGreaterThanOrEqualTo(0.9);
+      } else {
+        assertThat(Double.parseDouble(p[2])).isLessThan(0.9);
+      }
       assertThat(lefts.add(p[0])).as("one-to-one").isTrue();
     }
     List<String> v = Files.readAllLines(verify);

@@ -65,9 +65,13 @@ final class Blocking {
       cancel.throwIfCancelled();
       progress.progress(k, nrules, "indexing " + rules.get(k));
       BlockingRule rule = rules.get(k);
-      int[] fi = new int[rule.parts().size()];
+      int[][] fi = new int[rule.parts().size()][];
       for (int j = 0; j < fi.length; j++) {
-        fi[j] = fieldIndex(rule.parts().get(j).field(), "Blocking rule '" + rule + "'");
+        List<String> names = rule.parts().get(j).fields();
+        fi[j] = new int[names.size()];
+        for (int q = 0; q < names.size(); q++) {
+          fi[j][q] = fieldIndex(names.get(q), "Blocking rule '" + rule + "'");
+        }
       }
       lkeys[k] = keys(rule, fi, true);
       rkeys[k] = dedup ? lkeys[k] : keys(rule, fi, false);
@@ -75,15 +79,14 @@ final class Blocking {
     }
   }
 
-  private long[] keys(BlockingRule rule, int[] fi, boolean leftSide) {
+  private long[] keys(BlockingRule rule, int[][] fi, boolean leftSide) {
     int n = leftSide ? nl : nr;
     long[] out = new long[n];
     int parts = fi.length;
     for (int i = 0; i < n; i++) {
       long key = 0;
       for (int j = 0; j < parts; j++) {
-        EncodedField e = f[fi[j]];
-        int v = e.blockKey(rule.parts().get(j).fn(), (leftSide ? e.left : e.right)[i]);
+        int v = partKey(rule.parts().get(j).fn(), fi[j], leftSide, i);
         if (v == EncodedField.NONE) {
           key = NOKEY;
           break;
@@ -93,6 +96,19 @@ final class Blocking {
       out[i] = key == NOKEY && parts > 0 ? NOKEY : (key == NOKEY ? NOKEY + 1 : key);
     }
     return out;
+  }
+
+  /** One part's key of record i (NONE when missing); {@code initials} in either order. */
+  private int partKey(BlockingRule.Fn fn, int[] fields, boolean leftSide, int i) {
+    EncodedField e = f[fields[0]];
+    int v = e.blockKey(fn, (leftSide ? e.left : e.right)[i]);
+    if (fields.length == 1 || v == EncodedField.NONE) {
+      return v;
+    }
+    EncodedField e2 = f[fields[1]];
+    int w = e2.blockKey(fn, (leftSide ? e2.left : e2.right)[i]);
+    // initials are letters (below 2^16): the smaller first makes the pair's key order-free
+    return w == EncodedField.NONE ? w : Math.min(v, w) << 16 | Math.max(v, w);
   }
 
   /** Groups the right records of rule k by key: counting sort into one members array. */

@@ -26,7 +26,12 @@ public record BlockingRule(List<Part> parts) {
     /** Postcode district (outward code). */
     DISTRICT,
     /** Postcode sector. */
-    SECTOR
+    SECTOR,
+    /**
+     * First letters of two name fields taken together in either order, written {@code
+     * initials(forename,surname)}: a record whose forename and surname were swapped keeps its key.
+     */
+    INITIALS
   }
 
   /**
@@ -36,6 +41,14 @@ public record BlockingRule(List<Part> parts) {
    * @param field the field name it applies to
    */
   public record Part(Fn fn, String field) {
+    /**
+     * The fields the key reads: two for {@link Fn#INITIALS} (its {@code field} is {@code a,b}),
+     * otherwise one.
+     */
+    public List<String> fields() {
+      return fn == Fn.INITIALS ? List.of(field.split(",", 2)) : List.of(field);
+    }
+
     @Override
     public String toString() {
       return fn == Fn.VALUE ? field : fn.name().toLowerCase(Locale.ROOT) + "(" + field + ")";
@@ -51,7 +64,8 @@ public record BlockingRule(List<Part> parts) {
 
   /**
    * Parses {@code V[+V...]} where each V may be wrapped in {@code soundex}, {@code initial}, {@code
-   * year}, {@code district} or {@code sector}, e.g. {@code soundex(surname)+year(dob)}.
+   * year}, {@code district} or {@code sector}, e.g. {@code soundex(surname)+year(dob)}; {@code
+   * initials(V,W)} is the first letters of two name variables in either order.
    *
    * @throws InputException naming the rule when malformed
    */
@@ -81,7 +95,17 @@ public record BlockingRule(List<Part> parts) {
                 + rule
                 + "': unknown function '"
                 + fn.toLowerCase(Locale.ROOT)
-                + "' (use soundex, initial, year, district or sector)");
+                + "' (use soundex, initial, initials, year, district or sector)");
+      }
+      if (f == Fn.INITIALS) {
+        String[] two = field.split(",", -1);
+        if (two.length != 2 || two[0].isBlank() || two[1].isBlank()) {
+          throw new InputException(
+              "Blocking rule '"
+                  + rule
+                  + "': initials takes two name variables, e.g. initials(forename,surname)");
+        }
+        field = two[0].trim() + "," + two[1].trim();
       }
       parts.add(new Part(f, field));
     }

@@ -20,12 +20,6 @@ final class Decisions {
   /** The stage name of the links the mutual-best rule makes. */
   static final String MUTUAL_STAGE = "mutual best";
 
-  /** The lowest probability at which the mutual-best rule links a pair. */
-  static final double MUTUAL_FLOOR = 0.5;
-
-  /** {@link #MUTUAL_FLOOR} as a weight in bits: log2(0.5 / 0.5). */
-  static final double MUTUAL_FLOOR_WEIGHT = 0;
-
   private static final int BINS = Scored.BINS;
   private static final double BIN_LO = Scored.BIN_LO;
   private static final double BIN_WIDTH = Scored.BIN_WIDTH;
@@ -130,20 +124,20 @@ final class Decisions {
       int mutualStage = stageNames.size() - 1;
       float[] belowR = new float[nr];
       for (int r = 0; r < nr; r++) {
-        belowR[r] = unsortable(s.belowR.get(r));
+        belowR[r] = MutualBest.unsortable(s.belowR.get(r));
       }
       for (int i :
-          mutualBest(
+          MutualBest.select(
               idx,
               s.l,
               s.r,
               s.w,
-              s.belowL,
-              belowR,
+              new MutualBest.Absent(s.belowL, belowR, s.massL, s.massR),
               usedL,
               usedR,
-              MUTUAL_FLOOR_WEIGHT,
-              job.options().mutualMargin())) {
+              job.options().mutualMargin(),
+              MutualBest.matchedShare(model, nl),
+              MutualBest.FLOOR)) {
         ol.add(s.l[i]);
         or.add(s.r[i]);
         ow.add(s.w[i]);
@@ -181,107 +175,6 @@ final class Decisions {
         evaluation,
         timings,
         new LinkResult.WeightHistogram(BIN_LO, BIN_WIDTH, s.binCount, s.binP, keyLinks.size()));
-  }
-
-  /**
-   * The mutual-best rule of a one-to-one assignment. After the pairs at or above the threshold are
-   * linked, a left record still unlinked has a set of candidates: the right records still unlinked
-   * that blocking paired it with (a right record already linked is taken, so it is no competitor).
-   * Under one-to-one each record has at most one true partner, so when a pair is each side's best
-   * remaining candidate and both sides' next best candidates are at least {@code margin} bits of
-   * weight lower, the pair is far likelier the match than its pairwise probability (which weighs it
-   * against all record pairs alike) says: the alternatives for both records are 2^margin times less
-   * likely. Such a pair links when its own weight is at least {@code floor}.
-   *
-   * @param order pair indices by weight, highest first (see {@link #sortByWeight})
-   * @param l left record of each pair (pairs below {@code floor} may be absent)
-   * @param r right record of each pair
-   * @param w weight of each pair
-   * @param belowL per left record, the highest weight among its pairs that are absent (below the
-   *     floor), or -infinity
-   * @param belowR the same per right record
-   * @param usedL left records already linked; the rule's links are added
-   * @param usedR right records already linked; the rule's links are added
-   * @param floor the lowest weight the rule links
-   * @param margin bits by which a pair must beat both records' next best candidates
-   * @return the indices of the pairs the rule links, best first
-   */
-  static int[] mutualBest(
-      int[] order,
-      int[] l,
-      int[] r,
-      double[] w,
-      float[] belowL,
-      float[] belowR,
-      java.util.BitSet usedL,
-      java.util.BitSet usedR,
-      double floor,
-      double margin) {
-    int nl = belowL.length;
-    int nr = belowR.length;
-    int[] bestL = new int[nl];
-    int[] bestR = new int[nr];
-    Arrays.fill(bestL, -1);
-    Arrays.fill(bestR, -1);
-    double[] nextL = new double[nl];
-    double[] nextR = new double[nr];
-    for (int a = 0; a < nl; a++) {
-      nextL[a] = belowL[a];
-    }
-    for (int b = 0; b < nr; b++) {
-      nextR[b] = belowR[b];
-    }
-    for (int i : order) {
-      if (w[i] < floor) {
-        break;
-      }
-      int a = l[i];
-      int b = r[i];
-      if (usedL.get(a) || usedR.get(b)) {
-        continue;
-      }
-      if (bestL[a] < 0) {
-        bestL[a] = i;
-      } else {
-        nextL[a] = Math.max(nextL[a], w[i]);
-      }
-      if (bestR[b] < 0) {
-        bestR[b] = i;
-      } else {
-        nextR[b] = Math.max(nextR[b], w[i]);
-      }
-    }
-    IntBuffer out = new IntBuffer(256);
-    for (int i : order) {
-      if (w[i] < floor) {
-        break;
-      }
-      int a = l[i];
-      int b = r[i];
-      if (bestL[a] == i
-          && bestR[b] == i
-          && w[i] - nextL[a] >= margin
-          && w[i] - nextR[b] >= margin) {
-        out.add(i);
-      }
-    }
-    int[] accepted = out.toArray();
-    for (int i : accepted) {
-      usedL.set(l[i]);
-      usedR.set(r[i]);
-    }
-    return accepted;
-  }
-
-  /** A float as an int whose signed order is the float's order (for an atomic maximum). */
-  static int sortable(float v) {
-    int bits = Float.floatToIntBits(v);
-    return bits >= 0 ? bits : bits ^ 0x7FFFFFFF;
-  }
-
-  /** The inverse of {@link #sortable}. */
-  static float unsortable(int s) {
-    return Float.intBitsToFloat(s >= 0 ? s : s ^ 0x7FFFFFFF);
   }
 
   /** Indices of w sorted by weight, highest first; ties by index (reproducible runs). */

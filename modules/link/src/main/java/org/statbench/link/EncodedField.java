@@ -463,7 +463,7 @@ final class EncodedField {
     return switch (fn) {
       case VALUE -> code;
       case SOUNDEX -> requireDict(FieldType.NAME, fn).soundex[code];
-      case INITIAL -> requireDict(FieldType.NAME, fn).initial[code];
+      case INITIAL, INITIALS -> requireDict(FieldType.NAME, fn).initial[code];
       case YEAR -> {
         if (type != FieldType.DATE) {
           throw wrongFn(fn);

@@ -55,11 +55,12 @@ public record LinkJob(
    * @param maxPairs refuse a run whose blocking rules bring more candidate pairs than this
    * @param uSamples random record pairs drawn to estimate {@code u}
    * @param seed random seed for the sampling
-   * @param mutualMargin one-to-one only (0 turns it off): a pair below the threshold but with
-   *     probability at least {@link Decisions#MUTUAL_FLOOR} also links when, among the records not
-   *     yet linked, each side is the other's best candidate and the next best candidate of either
-   *     record is at least this many bits of weight lower (the assignment-aware rule, see {@link
-   *     Decisions})
+   * @param mutualMargin one-to-one only (0 turns it off): a pair below the threshold also links
+   *     when, among the records not yet linked, each side is the other's best candidate, the next
+   *     best candidate of either record is at least this many bits of weight lower, and its
+   *     one-to-one probability (the share of right records that have a partner and both records'
+   *     other candidates taken into account) is at least {@link MutualBest#FLOOR} (the
+   *     assignment-aware rule, see {@link MutualBest#select})
    */
   public record Options(
       double threshold,

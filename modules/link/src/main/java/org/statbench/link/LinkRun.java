@@ -27,10 +27,7 @@ import org.statbench.core.RefusedException;
  */
 final class LinkRun {
   private static final int CHUNK = 1 << 14;
-  private static final long NOKEY = LongIntMap.EMPTY;
   private static final int BINS = Scored.BINS;
-  private static final double BIN_LO = Scored.BIN_LO;
-  private static final double BIN_WIDTH = Scored.BIN_WIDTH;
 
   private final LinkJob job;
   private final ProgressListener progress;
@@ -186,24 +183,8 @@ final class LinkRun {
     blocking.pairs(l, sink);
   }
 
-  private int fieldIndex(String name, String where) {
-    return enc.fieldIndex(name, where);
-  }
-
   private boolean swapsPossible() {
     return enc.swapsPossible();
-  }
-
-  private int level(int pid, int field) {
-    return enc.level(pid, field);
-  }
-
-  private boolean addressMoot(int p) {
-    return enc.addressMoot(p);
-  }
-
-  private static long mix(long h, long v) {
-    return Encoding.mix(h, v);
   }
 
   private LinkModel train() {
@@ -366,17 +347,20 @@ final class LinkRun {
   }
 
   static int bin(double w) {
-    int b = (int) Math.floor((w - BIN_LO) / BIN_WIDTH);
+    int b = (int) Math.floor((w - Scored.BIN_LO) / Scored.BIN_WIDTH);
     return Math.max(0, Math.min(BINS - 1, b));
   }
 
   private Scored passB() {
     double review = job.options().review();
     double wReview = LinkModel.log2(review / (1 - review));
-    // the mutual-best rule looks at pairs down to its floor
+    // the mutual-best rule looks at pairs down to the weight below which none can reach its
+    // one-to-one probability
     double wKeep =
         job.options().mutualBest() && !dedup
-            ? Math.min(wReview, Decisions.MUTUAL_FLOOR_WEIGHT)
+            ? Math.min(
+                wReview,
+                MutualBest.floorWeight(MutualBest.matchedShare(model, nl), MutualBest.FLOOR))
             : wReview;
     int chunks = chunkPids.length;
     ChunkOut[] outs = new ChunkOut[chunks];
@@ -388,14 +372,24 @@ final class LinkRun {
       Arrays.fill(s.bestW, Double.NEGATIVE_INFINITY);
     }
     boolean mutual = job.options().mutualBest() && !dedup;
+    // per thread (every chunk scores pairs of any right record), added up after the pass
+    ConcurrentLinkedQueue<float[]> massRs = new ConcurrentLinkedQueue<>();
+    ThreadLocal<float[]> massR =
+        ThreadLocal.withInitial(
+            () -> {
+              float[] m = new float[nr];
+              massRs.add(m);
+              return m;
+            });
     if (mutual) {
       s.belowL = new float[nl];
       Arrays.fill(s.belowL, Float.NEGATIVE_INFINITY);
       s.belowR = new AtomicIntegerArray(nr);
-      int lowest = Decisions.sortable(Float.NEGATIVE_INFINITY);
+      int lowest = MutualBest.sortable(Float.NEGATIVE_INFINITY);
       for (int r = 0; r < nr; r++) {
         s.belowR.set(r, lowest);
       }
+      s.massL = new float[nl];
     }
     ConcurrentLinkedQueue<Bins> allBins = new ConcurrentLinkedQueue<>();
     ThreadLocal<Bins> localBins =
@@ -415,6 +409,7 @@ final class LinkRun {
               int[] at = {0};
               ChunkOut out = new ChunkOut();
               Bins bins = localBins.get();
+              float[] mR = mutual ? massR.get() : null;
               int end = Math.min(nl, (c + 1) * CHUNK);
               Blocking.PairSink sink =
                   (l, r, k) -> {
@@ -441,8 +436,11 @@ final class LinkRun {
                       out.w.add(w);
                     } else if (mutual) {
                       s.belowL[l] = Math.max(s.belowL[l], (float) w);
-                      int v = Decisions.sortable((float) w);
+                      int v = MutualBest.sortable((float) w);
                       s.belowR.accumulateAndGet(r, v, Math::max);
+                      float e = (float) Math.pow(2, w);
+                      s.massL[l] += e;
+                      mR[r] += e;
                     }
                   };
               for (int l = c * CHUNK; l < end; l++) {
@@ -470,6 +468,14 @@ final class LinkRun {
     s.l = ls.toArray();
     s.r = rs.toArray();
     s.w = ws.toArray();
+    if (mutual) {
+      s.massR = new float[nr];
+      for (float[] m : massRs) {
+        for (int r = 0; r < nr; r++) {
+          s.massR[r] += m[r];
+        }
+      }
+    }
     s.binCount = new long[BINS];
     s.binP = new double[BINS];
     s.binTrue = new long[BINS];

@@ -124,9 +124,9 @@ public final class Linker {
 
   /**
    * Sensible blocking rules for the fields: postcode; surname and date of birth; date of birth and
-   * both initials; surname within a postcode district; surname and address; date of birth and the
-   * forename's soundex (no surname on a side); and for fields of other types their exact value
-   * (e.g. a NINo or a keyed hash).
+   * both initials in either order; surname within a postcode district; surname and address; date of
+   * birth and the forename's soundex (no surname on a side); and for fields of other types their
+   * exact value (e.g. a NINo or a keyed hash).
    */
   public static List<BlockingRule> defaultRules(List<LinkField> fields) {
     String pc = first(fields, FieldType.POSTCODE, null);
@@ -149,10 +149,11 @@ public final class Linker {
     }
     if (date != null && fn != null) {
       // a surname typing error that changes its sound; both initials keep the pairs few (date and
-      // forename initial alone brought tens of millions of pairs at 10 million records)
+      // forename initial alone brought tens of millions of pairs at 10 million records), taken in
+      // either order so that a forename and surname swapped still meet
       rules.add(
           BlockingRule.parse(
-              date + "+initial(" + fn + ")" + (sn != null ? "+initial(" + sn + ")" : "")));
+              date + (sn != null ? "+initials(" + fn + "," + sn + ")" : "+initial(" + fn + ")")));
     }
     if (sn != null && pc != null) {
       rules.add(BlockingRule.parse("district(" + pc + ")+soundex(" + sn + ")"));

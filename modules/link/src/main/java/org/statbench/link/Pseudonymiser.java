@@ -112,7 +112,14 @@ public final class Pseudonymiser {
         throw new InputException(
             "Match key '" + s + "' must be NAME=EXPR, e.g. k1=soundex(surname)+dob");
       }
-      return new MatchKeyExpr(s.substring(0, eq).trim(), BlockingRule.parse(s.substring(eq + 1)));
+      BlockingRule rule = BlockingRule.parse(s.substring(eq + 1));
+      for (BlockingRule.Part part : rule.parts()) {
+        if (part.fn() == BlockingRule.Fn.INITIALS) {
+          throw new InputException(
+              "Match key '" + s + "': initials is for blocking only; use initial(V)+initial(W)");
+        }
+      }
+      return new MatchKeyExpr(s.substring(0, eq).trim(), rule);
     }
   }
 
@@ -135,6 +142,7 @@ public final class Pseudonymiser {
         }
       }
       case INITIAL -> std.substring(0, 1);
+      case INITIALS -> throw new IllegalArgumentException("initials is for blocking only");
       case YEAR -> type == FieldType.DATE ? std.substring(0, 4) : null;
       case DISTRICT -> type == FieldType.POSTCODE ? Standardise.postcodeDistrict(std) : null;
       case SECTOR -> type == FieldType.POSTCODE ? Standardise.postcodeSector(std) : null;

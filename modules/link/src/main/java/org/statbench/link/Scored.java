@@ -22,6 +22,14 @@ final class Scored {
   float[] belowL;
 
   java.util.concurrent.atomic.AtomicIntegerArray belowR;
+
+  /**
+   * Per left (right) record, the sum of 2^weight over its pairs that are absent (below the kept
+   * floor): how much the record's weaker candidates compete (used by the mutual-best rule).
+   */
+  float[] massL;
+
+  float[] massR;
   long[] binCount;
   double[] binP;
   long[] binTrue;

@@ -397,7 +397,7 @@ class LinkerTest {
         .containsExactly(
             "postcode",
             "soundex(surname)+dob",
-            "dob+initial(forename)+initial(surname)",
+            "dob+initials(forename,surname)",
             "district(postcode)+soundex(surname)",
             "dob+soundex(forename)");
     LinkJob job =

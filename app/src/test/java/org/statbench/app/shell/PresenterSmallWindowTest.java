@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.statbench.app.workspace.WorkspacePreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,40 +26,28 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PresenterSmallWindowTest {
   @TempDir static Path home;
-  private Stage stage;
+  private final MainWindowFixture window = new MainWindowFixture();
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    StatBenchApp.createMainView(
-        stage,
-        new SameThreadTaskRunner(),
-        new RecordingDialogService(),
-        new WorkspacePreferences(home));
-    stage.setWidth(1024);
-    stage.setHeight(700);
-    stage.show();
+    window.open(stage, home, 1024, 700);
   }
 
   @AfterEach
   void backToNormal(FxRobot robot) {
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+    window.presenter(robot, false);
   }
 
   @Test
   void statusResultsStayOnScreenAt1024x700InPresenterMode(FxRobot robot) {
-    robot.clickOn("#menu-help").clickOn("#menuDemo");
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("cohorts"));
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
+    window.loadDemo(robot);
+    window.selectTab(robot, "cohorts");
+    window.presenter(robot, true);
     robot.interact(
         () -> robot.lookup("#cohortModeStatus").queryAs(ToggleButton.class).setSelected(true));
     WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> stage.getScene().getRoot().layout());
-    Node tabs = ((MainView) stage.getScene().getRoot()).tabs();
+    window.layout(robot);
+    Node tabs = window.view().tabs();
     Node body = robot.lookup("#statusBody").query();
     javafx.geometry.Bounds shown = tabs.localToScene(tabs.getLayoutBounds());
     javafx.geometry.Bounds b = body.localToScene(body.getLayoutBounds());
@@ -80,10 +66,8 @@ class PresenterSmallWindowTest {
 
   @Test
   void everyDropZoneIsAsTallAsItsWrappedTextInPresenterModeAt1024x700(FxRobot robot) {
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> stage.getScene().getRoot().layout());
+    window.presenter(robot, true);
+    window.layout(robot);
     for (String zone : new String[] {"rows", "columns", "wafers", "filters"}) {
       Region z = robot.lookup("#zone-" + zone).queryAs(Region.class);
       double needed = z.prefHeight(z.getWidth());

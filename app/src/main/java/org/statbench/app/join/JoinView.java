@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -37,6 +38,9 @@ public final class JoinView {
   private final JoinViewModel model;
   private final VBox root;
   private final FlowPane levelBoxes = new FlowPane(10, 6);
+
+  /** The split-rule box's arrow button and cell padding beyond its text, in em. */
+  private static final double SPLIT_BOX_EXTRA_EM = 3.2;
 
   public JoinView(JoinViewModel model) {
     this.model = model;
@@ -79,9 +83,12 @@ public final class JoinView {
           }
         });
     split.valueProperty().bindBidirectional(model.splitRuleProperty());
-    split.setMaxWidth(Double.MAX_VALUE);
-    Em.prefWidth(split, 14.2); // not the width of its longest item: the report needs the room
-    // ... so the whole choice is in its tooltip when the box is narrower than its text
+    // as wide as its longest choice, on a row of its own under its label (beside it, the form
+    // would not fit at 1024x700 in presenter mode); the tooltip repeats the choice
+    double splitEm =
+        Em.of(split.getItems().stream().map(r -> split.getConverter().toString(r)).toList())
+            + SPLIT_BOX_EXTRA_EM;
+    Em.minWidth(Em.prefWidth(split, splitEm), splitEm);
     Tooltip splitText = new Tooltip();
     splitText.textProperty().bind(split.valueProperty().map(r -> split.getConverter().toString(r)));
     split.setTooltip(splitText);
@@ -110,9 +117,9 @@ public final class JoinView {
     GridPane.setValignment(levelsLabel, javafx.geometry.VPos.TOP);
     form.addRow(row++, levelsLabel, levelBoxes);
     form.addRow(row++, new Label("Edition bridge"), bridge);
-    form.addRow(row++, new Label("Split areas"), split);
+    form.add(new Label("Split areas"), 0, row++, 2, 1);
+    form.add(split, 0, row++, 2, 1);
     form.addRow(row, new Label("Weight"), weight);
-    Em.minWidth(form, 23);
     javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
     labels.setMinWidth(Region.USE_PREF_SIZE);
     form.getColumnConstraints().add(labels);
@@ -200,9 +207,15 @@ public final class JoinView {
     HBox titleRow = new HBox(8, reportTitle, gap, export);
     titleRow.setAlignment(Pos.CENTER_LEFT);
     VBox right = new VBox(6, titleRow, report, details);
-    HBox.setHgrow(right, Priority.ALWAYS);
 
-    HBox body = new HBox(16, form, right);
+    // the report beside the form, or below it in a narrow window (the two then scroll, the
+    // Preview and Join buttons stay in the window)
+    ScrollPane body = new ScrollPane(new FormAndReport(form, right, 16));
+    body.setId("joinBody");
+    body.setFitToWidth(true);
+    body.setFitToHeight(true);
+    body.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    body.getStyleClass().add("edge-to-edge");
     VBox.setVgrow(body, Priority.ALWAYS);
 
     Label message = new Label();

@@ -24,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.statbench.app.theme.BesideOrBelow;
 import org.statbench.app.theme.Em;
 import org.statbench.geo.MatchReport.UnmatchedCode;
 import org.statbench.geo.SplitRule;
@@ -210,7 +211,7 @@ public final class JoinView {
 
     // the report beside the form, or below it in a narrow window (the two then scroll, the
     // Preview and Join buttons stay in the window)
-    ScrollPane body = new ScrollPane(new FormAndReport(form, right, 16));
+    ScrollPane body = new ScrollPane(new BesideOrBelow(form, right, 16));
     body.setId("joinBody");
     body.setFitToWidth(true);
     body.setFitToHeight(true);

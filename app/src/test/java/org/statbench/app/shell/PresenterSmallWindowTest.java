@@ -9,6 +9,7 @@ import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
@@ -157,6 +158,10 @@ class PresenterSmallWindowTest {
                   .count();
         });
     assertThat(whole[0]).as("field rows shown whole (%s)", seen).isGreaterThanOrEqualTo(5);
+    Node bar = robot.lookup("#statusBar").query();
+    assertThat(bar.localToScene(bar.getLayoutBounds()).getMaxY())
+        .as("the status bar's bottom, not pushed out of the window by the panel's minimums")
+        .isLessThanOrEqualTo(window.stage().getScene().getHeight() + 0.5);
   }
 
   @Test
@@ -170,14 +175,53 @@ class PresenterSmallWindowTest {
     robot.interact(() -> cut.addAll(Truncation.truncated(split)));
     assertThat(cut).as("the split-rule box").isEmpty();
     Node content = window.view().tabs();
-    Bounds shown = content.localToScene(content.getLayoutBounds());
+    Bounds tabs = content.localToScene(content.getLayoutBounds());
+    double bottom = Math.min(tabs.getMaxY(), window.stage().getScene().getHeight());
     for (String id : new String[] {"#joinSplit", "#joinExport", "#joinPreview", "#joinApply"}) {
       Node n = robot.lookup(id).query();
       Bounds b = n.localToScene(n.getLayoutBounds());
-      assertThat(b.getMaxX()).as("right edge of %s", id).isLessThanOrEqualTo(shown.getMaxX());
+      assertThat(b.getMaxX()).as("right edge of %s", id).isLessThanOrEqualTo(tabs.getMaxX());
       if (!id.equals("#joinExport")) { // the report may be below the form, scrolled to
-        assertThat(b.getMaxY()).as("bottom of %s", id).isLessThanOrEqualTo(shown.getMaxY());
+        assertThat(b.getMaxY()).as("bottom of %s", id).isLessThanOrEqualTo(bottom);
       }
     }
+  }
+
+  @Test
+  void noLabelIsCutOnAnyTabAt1024x700InAnyLook(FxRobot robot) {
+    window.loadDemo(robot);
+    List<String> cut = new ArrayList<>();
+    List<String> tall = new ArrayList<>();
+    for (String look : List.of("light", "dark", "high-contrast", "presenter")) {
+      window.look(robot, look.equals("presenter") ? "light" : look, look.equals("presenter"));
+      for (String tab : List.of("table", "chart", "cohorts", "status", "joins", "linkage")) {
+        window.selectTab(robot, tab.equals("status") ? "cohorts" : tab);
+        robot.interact(
+            () ->
+                robot
+                    .lookup("#cohortModeStatus")
+                    .queryAs(ToggleButton.class)
+                    .setSelected(tab.equals("status")));
+        WaitForAsyncUtils.waitForFxEvents();
+        window.layout(robot);
+        robot.interact(
+            () ->
+                Truncation.truncated(window.stage().getScene().getRoot())
+                    .forEach(c -> cut.add(look + " " + tab + ": " + c)));
+        Node bar = robot.lookup("#statusBar").query();
+        if (bar.localToScene(bar.getLayoutBounds()).getMaxY()
+            > window.stage().getScene().getHeight() + 0.5) {
+          cut.add(look + " " + tab + ": the status bar below the window");
+        }
+      }
+      Labeled note = robot.lookup("#recordReleaseNote").queryAs(Labeled.class);
+      double lines = note.getHeight() / (note.getFont().getSize() * 1.4);
+      if (lines > 4) { // squeezed beside its buttons it was a column of single words
+        tall.add(String.format("%.1f lines in %s", lines, look));
+      }
+    }
+    window.look(robot, "light", false);
+    assertThat(cut).as("labels cut").isEmpty();
+    assertThat(tall).as("the Linkage tab's record release note").isEmpty();
   }
 }

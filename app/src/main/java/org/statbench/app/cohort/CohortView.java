@@ -432,15 +432,17 @@ public final class CohortView {
     source.valueProperty().bindBidirectional(vm.curveSourceProperty());
     Label hint = new Label("select cohorts in the triangle to draw them");
     hint.getStyleClass().add("cohort-hint");
-    hint.setMinWidth(0);
-    hint.setWrapText(true); // wraps beside the curve choice rather than being cut
-    hint.setMinHeight(Label.USE_PREF_SIZE);
-    HBox.setHgrow(hint, Priority.ALWAYS);
+    hint.setId("cohortCurveHint");
+    hint.setWrapText(true); // below the curve choice when it does not fit beside it, not cut
+    hint.setMaxHeight(Double.MAX_VALUE);
     Label curvesLabel = new Label("Curves");
     curvesLabel.setMinWidth(Label.USE_PREF_SIZE);
     source.setMinWidth(Label.USE_PREF_SIZE);
-    HBox curveBar = new HBox(6, curvesLabel, source, hint);
-    curveBar.setAlignment(Pos.CENTER_LEFT);
+    HBox choice = new HBox(6, curvesLabel, source);
+    choice.setAlignment(Pos.CENTER_LEFT);
+    // squeezed beside the choice the hint was a column of single words at 1024x700
+    org.statbench.app.theme.BesideOrBelow curveBar =
+        new org.statbench.app.theme.BesideOrBelow(choice, hint, 6);
     curveBar.setPadding(new Insets(4));
 
     curvesChart.setId("cohortCurves");
@@ -458,12 +460,29 @@ public final class CohortView {
     curvesChart.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT);
     horizonChart.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT + 60);
     curves.setMinHeight(CHART_MIN_HEIGHT + 120);
-    SplitPane charts = new SplitPane(curves, horizonChart);
+    // the horizon chart is as wide as its cohorts' labels need and scrolls sideways on its own, so
+    // the curves beside or above it keep the window's width
+    javafx.scene.control.ScrollPane horizonScroll =
+        new javafx.scene.control.ScrollPane(horizonChart);
+    horizonScroll.setFitToWidth(true);
+    horizonScroll.setFitToHeight(true);
+    horizonScroll.setMinWidth(CHART_MIN_WIDTH / 2);
+    SplitPane charts = new SplitPane(curves, horizonScroll);
     charts.setDividerPositions(0.55);
     javafx.scene.control.ScrollPane chartScroll = new javafx.scene.control.ScrollPane(charts);
     chartScroll.setId("cohortChartScroll");
     chartScroll.setFitToWidth(true);
     chartScroll.setFitToHeight(true);
+    // too narrow for the two charts side by side (1024x700 in presenter mode), one above the
+    // other at the full width, the area scrolling down rather than sideways
+    chartScroll
+        .viewportBoundsProperty()
+        .addListener(
+            (o, was, now) ->
+                charts.setOrientation(
+                    now.getWidth() < 2 * CHART_MIN_WIDTH + 12
+                        ? Orientation.VERTICAL
+                        : Orientation.HORIZONTAL));
     SplitPane main = new SplitPane(triangle, chartScroll);
     main.setOrientation(Orientation.VERTICAL);
     main.setDividerPositions(0.4);

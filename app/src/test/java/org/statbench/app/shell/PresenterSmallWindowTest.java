@@ -10,6 +10,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
@@ -223,5 +224,34 @@ class PresenterSmallWindowTest {
     window.look(robot, "light", false);
     assertThat(cut).as("labels cut").isEmpty();
     assertThat(tall).as("the Linkage tab's record release note").isEmpty();
+  }
+
+  @Test
+  void theCohortCurvesAreFullWidthWithTheirHintOnALineInPresenterModeAt1024x700(FxRobot robot) {
+    window.loadDemo(robot);
+    window.selectTab(robot, "cohorts");
+    robot.interact(
+        () ->
+            robot.lookup("#cohortDefinition").queryAs(MenuButton.class).getItems().stream()
+                .filter(i -> i.getText() != null && i.getText().startsWith("Job outcome"))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+    window.presenter(robot, true);
+    window.layout(robot);
+    Labeled hint = robot.lookup("#cohortCurveHint").queryAs(Labeled.class);
+    assertThat(hint.getHeight() / (hint.getFont().getSize() * 1.4))
+        .as("lines of the curves hint (squeezed beside the choice it was five)")
+        .isLessThanOrEqualTo(2);
+    Node scroll = robot.lookup("#cohortChartScroll").query();
+    Node curves = robot.lookup("#cohortCurves").query();
+    javafx.scene.layout.Region content =
+        robot.lookup("#cohorts-content").queryAs(javafx.scene.layout.Region.class);
+    assertThat(content.minWidth(-1))
+        .as("the width the Cohorts tab asks for (the horizon chart's made the tab scroll)")
+        .isLessThanOrEqualTo(content.getWidth());
+    assertThat(curves.localToScene(curves.getLayoutBounds()).getMaxX())
+        .as("right edge of the curves chart, not scrolled out of sight")
+        .isLessThanOrEqualTo(scroll.localToScene(scroll.getLayoutBounds()).getMaxX() + 0.5);
   }
 }

@@ -305,7 +305,8 @@ public final class CohortView {
             group(new Label("Cohorts by"), period),
             group(new Label("Horizon"), horizon, unit),
             group(new Label("As of"), asOf, latest),
-            group(new Label("Breakdown"), by, bandText, dateGroup, noBy),
+            group(new Label("Breakdown"), by, bandText),
+            group(dateGroup, noBy), // its own group: the four were wider than the tab at 1024x700
             group(new Label("Filters"), filterText),
             group(new Label("Estimator"), estimator),
             group(definition, export));
@@ -320,10 +321,13 @@ public final class CohortView {
     if (files.isEmpty()) {
       return;
     }
-    FlowPane links = new FlowPane(6, 2);
+    // one a line, wrapping: in a flow the longest name set the triangle's (and so the tab's)
+    // least width, wider than the tab at 1024x700 in presenter mode
+    VBox links = new VBox(2);
     links.setAlignment(Pos.CENTER);
     for (java.nio.file.Path p : files) {
       javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(vm.saved().label(p));
+      link.setWrapText(true);
       link.getStyleClass().add("cohort-open-link");
       link.setOnAction(e -> vm.open(p));
       links.getChildren().add(link);

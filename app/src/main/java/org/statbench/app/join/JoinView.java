@@ -132,10 +132,10 @@ public final class JoinView {
     report.getColumns().add(numeric(column("Records", JoinViewModel.ReportRow::count, 100)));
     report.getColumns().add(numeric(column("Share", JoinViewModel.ReportRow::share, 80)));
     report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    // Every status and the rate visible without scrolling.
-    report.setFixedCellSize(24);
-    report.setPrefHeight(24 * 8 + 30);
-    report.setMinHeight(Region.USE_PREF_SIZE);
+    // Every status and the rate visible without scrolling; in em, so rows grow with presenter
+    // mode's text (24 px rows cut their numbers in half at 19 px)
+    report.setStyle(
+        "-fx-fixed-cell-size: 1.85em; -fx-pref-height: 17.1em; -fx-min-height: 17.1em;");
 
     TableView<UnmatchedCode> codes = new TableView<>(model.unmatched());
     codes.setId("joinUnmatched");
@@ -235,10 +235,11 @@ public final class JoinView {
     apply.setOnAction(e -> model.join());
     preview.setMinWidth(Region.USE_PREF_SIZE);
     apply.setMinWidth(Region.USE_PREF_SIZE);
-    message.setMaxWidth(Double.MAX_VALUE);
-    HBox.setHgrow(message, Priority.ALWAYS);
-    HBox buttons = new HBox(8, message, preview, apply);
-    buttons.setAlignment(Pos.CENTER_RIGHT);
+    HBox previewAndJoin = new HBox(8, preview, apply);
+    previewAndJoin.setAlignment(Pos.CENTER_RIGHT);
+    // the message beside the buttons, or above them when it does not fit (it was cut to
+    // "Preview: 19,894 of 20,00…" at 1024x700 in presenter mode)
+    BesideOrBelow buttons = new BesideOrBelow(message, previewAndJoin, 8);
 
     Label intro =
         new Label(

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
@@ -186,6 +188,23 @@ class PresenterSmallWindowTest {
         assertThat(b.getMaxY()).as("bottom of %s", id).isLessThanOrEqualTo(bottom);
       }
     }
+    robot.interact(() -> robot.lookup("#joinPreview").queryAs(Button.class).fire());
+    WaitForAsyncUtils.waitForFxEvents();
+    window.layout(robot);
+    List<String> after = new ArrayList<>();
+    robot.interact(
+        () -> {
+          after.addAll(Truncation.truncated(robot.lookup("#joins-content").query()));
+          for (Node c : robot.lookup("#joinReport").query().lookupAll(".table-cell")) {
+            TableCell<?, ?> cell = (TableCell<?, ?>) c;
+            if (cell.isVisible()
+                && cell.getText() != null
+                && cell.prefHeight(cell.getWidth()) > cell.getHeight() + 0.5) {
+              after.add(cell.getText() + " in a row " + cell.getHeight() + " px high");
+            }
+          }
+        });
+    assertThat(after).as("cut after a preview (the message and the report's rows)").isEmpty();
   }
 
   @Test

@@ -305,7 +305,8 @@ public final class CohortView {
             group(new Label("Cohorts by"), period),
             group(new Label("Horizon"), horizon, unit),
             group(new Label("As of"), asOf, latest),
-            group(new Label("Breakdown"), by, bandText, dateGroup, noBy),
+            group(new Label("Breakdown"), by, bandText),
+            group(dateGroup, noBy), // its own group: the four were wider than the tab at 1024x700
             group(new Label("Filters"), filterText),
             group(new Label("Estimator"), estimator),
             group(definition, export));
@@ -320,11 +321,13 @@ public final class CohortView {
     if (files.isEmpty()) {
       return;
     }
-    FlowPane links = new FlowPane(6, 2);
-    links.setMinWidth(0);
+    // one a line, wrapping: in a flow the longest name set the triangle's (and so the tab's)
+    // least width, wider than the tab at 1024x700 in presenter mode
+    VBox links = new VBox(2);
     links.setAlignment(Pos.CENTER);
     for (java.nio.file.Path p : files) {
       javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(vm.saved().label(p));
+      link.setWrapText(true);
       link.getStyleClass().add("cohort-open-link");
       link.setOnAction(e -> vm.open(p));
       links.getChildren().add(link);
@@ -395,9 +398,6 @@ public final class CohortView {
     VBox placeholder = new VBox(8);
     placeholder.setAlignment(Pos.CENTER);
     placeholder.setId("cohortOpenLinks");
-    // the placeholder's links set the triangle's minimum width even when it shows data: at 1024x700
-    // in presenter mode they pushed the whole tab past the window's right edge
-    placeholder.setMinWidth(0);
     Runnable fillPlaceholder =
         () -> {
           placeholder
@@ -434,20 +434,19 @@ public final class CohortView {
     source.setId("cohortCurveSource");
     source.getItems().setAll(CurveSource.values());
     source.valueProperty().bindBidirectional(vm.curveSourceProperty());
-    Label hint = new Label("Select cohorts in the triangle to draw them.");
-    hint.setId("cohortCurveHint");
+    Label hint = new Label("select cohorts in the triangle to draw them");
     hint.getStyleClass().add("cohort-hint");
-    hint.setMinWidth(0);
-    // on a line of its own under the curve choice, wrapping across the pane's width: beside the
-    // choice it wrapped into a column a word wide at 1024x700 in presenter mode
-    hint.setWrapText(true);
-    hint.setMinHeight(Label.USE_PREF_SIZE);
+    hint.setId("cohortCurveHint");
+    hint.setWrapText(true); // below the curve choice when it does not fit beside it, not cut
+    hint.setMaxHeight(Double.MAX_VALUE);
     Label curvesLabel = new Label("Curves");
     curvesLabel.setMinWidth(Label.USE_PREF_SIZE);
     source.setMinWidth(Label.USE_PREF_SIZE);
-    HBox curveChoice = new HBox(6, curvesLabel, source);
-    curveChoice.setAlignment(Pos.CENTER_LEFT);
-    VBox curveBar = new VBox(2, curveChoice, hint);
+    HBox choice = new HBox(6, curvesLabel, source);
+    choice.setAlignment(Pos.CENTER_LEFT);
+    // squeezed beside the choice the hint was a column of single words at 1024x700
+    org.statbench.app.theme.BesideOrBelow curveBar =
+        new org.statbench.app.theme.BesideOrBelow(choice, hint, 6);
     curveBar.setPadding(new Insets(4));
 
     curvesChart.setId("cohortCurves");
@@ -465,12 +464,29 @@ public final class CohortView {
     curvesChart.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT);
     horizonChart.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT + 60);
     curves.setMinHeight(CHART_MIN_HEIGHT + 120);
-    SplitPane charts = new SplitPane(curves, horizonChart);
+    // the horizon chart is as wide as its cohorts' labels need and scrolls sideways on its own, so
+    // the curves beside or above it keep the window's width
+    javafx.scene.control.ScrollPane horizonScroll =
+        new javafx.scene.control.ScrollPane(horizonChart);
+    horizonScroll.setFitToWidth(true);
+    horizonScroll.setFitToHeight(true);
+    horizonScroll.setMinWidth(CHART_MIN_WIDTH / 2);
+    SplitPane charts = new SplitPane(curves, horizonScroll);
     charts.setDividerPositions(0.55);
     javafx.scene.control.ScrollPane chartScroll = new javafx.scene.control.ScrollPane(charts);
     chartScroll.setId("cohortChartScroll");
     chartScroll.setFitToWidth(true);
     chartScroll.setFitToHeight(true);
+    // too narrow for the two charts side by side (1024x700 in presenter mode), one above the
+    // other at the full width, the area scrolling down rather than sideways
+    chartScroll
+        .viewportBoundsProperty()
+        .addListener(
+            (o, was, now) ->
+                charts.setOrientation(
+                    now.getWidth() < 2 * CHART_MIN_WIDTH + 12
+                        ? Orientation.VERTICAL
+                        : Orientation.HORIZONTAL));
     SplitPane main = new SplitPane(triangle, chartScroll);
     main.setOrientation(Orientation.VERTICAL);
     main.setDividerPositions(0.4);

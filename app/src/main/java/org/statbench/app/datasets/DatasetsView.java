@@ -145,8 +145,9 @@ public final class DatasetsView extends SplitPane {
     model.datasets().addListener((ListChangeListener<DatasetInfo>) c -> syncSelection.run());
     syncSelection.run();
     VBox.setVgrow(table, Priority.ALWAYS);
-    // at least a header and three rows, whatever the text size (the split pane keeps this minimum)
-    table.setStyle("-fx-min-height: 9em;");
+    // at least a header and three rows, whatever the text size (the split pane keeps this minimum;
+    // with the Fields' five rows it must leave the status bar in a 1024x700 window)
+    table.setStyle("-fx-min-height: 7.5em;");
     Label legend = new Label("Italic: lookups, for joins");
     legend.setId("datasetLegend");
     legend.getStyleClass().add("muted");
@@ -228,6 +229,9 @@ public final class DatasetsView extends SplitPane {
     summary.setWrapText(true);
     summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox.setVgrow(fieldList, Priority.ALWAYS);
+    // at least five rows of fields whatever the text size (the split pane keeps this minimum and
+    // takes the room from the Variable section below; at 1024x700 in presenter mode one showed)
+    fieldList.setStyle("-fx-min-height: 9.3em;");
     VBox box = new VBox(4, heading("Fields"), summary, search, fieldList);
     box.setPadding(new Insets(6));
     return box;
@@ -280,6 +284,9 @@ public final class DatasetsView extends SplitPane {
     VBox.setVgrow(codes, Priority.ALWAYS);
     VBox box = new VBox(4, heading("Variable"), summary, codes);
     box.setPadding(new Insets(6));
+    // the first to give way in a short window (its divider drags it back): the datasets list and
+    // the fields keep their minimums and the window its status bar
+    box.setMinHeight(0);
     return box;
   }
 

@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.statbench.app.importwizard.ImportWizardViewModel.ColumnChoice;
+import org.statbench.app.theme.Em;
 import org.statbench.core.data.VariableType;
 
 /**
@@ -35,6 +36,12 @@ public final class ImportWizardView {
   private final ImportWizardViewModel model;
   private final Stage stage = new Stage();
   private final TableView<List<String>> previewTable = new TableView<>();
+
+  /** A type box's arrow button and cell padding beyond its text, in em. */
+  private static final double TYPE_BOX_EXTRA_EM = 3.2;
+
+  /** A preview column's header padding around its type box, in em. */
+  private static final double COLUMN_PADDING_EM = 1;
 
   public ImportWizardView(ImportWizardViewModel model, Window owner) {
     this.model = model;
@@ -257,9 +264,20 @@ public final class ImportWizardView {
           });
       type.valueProperty().bindBidirectional(choice.typeProperty());
       type.setMaxWidth(Double.MAX_VALUE);
+      // as wide as its longest choice (and the column's name) at the text size of the look, so no
+      // choice reads "auto…"; the column follows, and the preview scrolls sideways when they are
+      // wider than the window
+      List<String> texts = new ArrayList<>();
+      texts.add(choice.name());
+      type.getItems().forEach(t -> texts.add(type.getConverter().toString(t)));
+      double em = Em.of(texts) + TYPE_BOX_EXTRA_EM;
+      Em.minWidth(Em.prefWidth(type, em), em);
+      type.prefWidthProperty()
+          .addListener(
+              (o, was, px) -> col.setPrefWidth(px.doubleValue() * (em + COLUMN_PADDING_EM) / em));
       VBox header = new VBox(2, title, type);
       col.setGraphic(header);
-      col.setPrefWidth(Math.max(150, 9 * choice.name().length()));
+      col.setPrefWidth(150);
       col.setSortable(false);
       col.setCellValueFactory(
           c ->

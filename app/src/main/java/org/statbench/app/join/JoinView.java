@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -23,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.statbench.app.theme.BesideOrBelow;
 import org.statbench.app.theme.Em;
 import org.statbench.geo.MatchReport.UnmatchedCode;
 import org.statbench.geo.SplitRule;
@@ -37,6 +39,9 @@ public final class JoinView {
   private final JoinViewModel model;
   private final VBox root;
   private final FlowPane levelBoxes = new FlowPane(10, 6);
+
+  /** The split-rule box's arrow button and cell padding beyond its text, in em. */
+  private static final double SPLIT_BOX_EXTRA_EM = 3.2;
 
   public JoinView(JoinViewModel model) {
     this.model = model;
@@ -79,9 +84,12 @@ public final class JoinView {
           }
         });
     split.valueProperty().bindBidirectional(model.splitRuleProperty());
-    split.setMaxWidth(Double.MAX_VALUE);
-    Em.prefWidth(split, 14.2); // not the width of its longest item: the report needs the room
-    // ... so the whole choice is in its tooltip when the box is narrower than its text
+    // as wide as its longest choice, on a row of its own under its label (beside it, the form
+    // would not fit at 1024x700 in presenter mode); the tooltip repeats the choice
+    double splitEm =
+        Em.of(split.getItems().stream().map(r -> split.getConverter().toString(r)).toList())
+            + SPLIT_BOX_EXTRA_EM;
+    Em.minWidth(Em.prefWidth(split, splitEm), splitEm);
     Tooltip splitText = new Tooltip();
     splitText.textProperty().bind(split.valueProperty().map(r -> split.getConverter().toString(r)));
     split.setTooltip(splitText);
@@ -110,9 +118,9 @@ public final class JoinView {
     GridPane.setValignment(levelsLabel, javafx.geometry.VPos.TOP);
     form.addRow(row++, levelsLabel, levelBoxes);
     form.addRow(row++, new Label("Edition bridge"), bridge);
-    form.addRow(row++, new Label("Split areas"), split);
+    form.add(new Label("Split areas"), 0, row++, 2, 1);
+    form.add(split, 0, row++, 2, 1);
     form.addRow(row, new Label("Weight"), weight);
-    Em.minWidth(form, 23);
     javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
     labels.setMinWidth(Region.USE_PREF_SIZE);
     form.getColumnConstraints().add(labels);
@@ -124,10 +132,10 @@ public final class JoinView {
     report.getColumns().add(numeric(column("Records", JoinViewModel.ReportRow::count, 100)));
     report.getColumns().add(numeric(column("Share", JoinViewModel.ReportRow::share, 80)));
     report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    // Every status and the rate visible without scrolling.
-    report.setFixedCellSize(24);
-    report.setPrefHeight(24 * 8 + 30);
-    report.setMinHeight(Region.USE_PREF_SIZE);
+    // Every status and the rate visible without scrolling; in em, so rows grow with presenter
+    // mode's text (24 px rows cut their numbers in half at 19 px)
+    report.setStyle(
+        "-fx-fixed-cell-size: 1.85em; -fx-pref-height: 17.1em; -fx-min-height: 17.1em;");
 
     TableView<UnmatchedCode> codes = new TableView<>(model.unmatched());
     codes.setId("joinUnmatched");
@@ -200,17 +208,16 @@ public final class JoinView {
     HBox titleRow = new HBox(8, reportTitle, gap, export);
     titleRow.setAlignment(Pos.CENTER_LEFT);
     VBox right = new VBox(6, titleRow, report, details);
-    HBox.setHgrow(right, Priority.ALWAYS);
 
-    HBox body = new HBox(16, form, right);
-    // narrower than the form and the report need (1024x700 in presenter mode), the two scroll
-    // sideways while the Preview and Join buttons below stay in the window
-    javafx.scene.control.ScrollPane bodyScroll = new javafx.scene.control.ScrollPane(body);
-    bodyScroll.setId("joinBodyScroll");
-    bodyScroll.setFitToWidth(true);
-    bodyScroll.setFitToHeight(true);
-    bodyScroll.getStyleClass().add("edge-to-edge");
-    VBox.setVgrow(bodyScroll, Priority.ALWAYS);
+    // the report beside the form, or below it in a narrow window (the two then scroll, the
+    // Preview and Join buttons stay in the window)
+    ScrollPane body = new ScrollPane(new BesideOrBelow(form, right, 16));
+    body.setId("joinBody");
+    body.setFitToWidth(true);
+    body.setFitToHeight(true);
+    body.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    body.getStyleClass().add("edge-to-edge");
+    VBox.setVgrow(body, Priority.ALWAYS);
 
     Label message = new Label();
     message.setId("joinMessage");
@@ -228,10 +235,11 @@ public final class JoinView {
     apply.setOnAction(e -> model.join());
     preview.setMinWidth(Region.USE_PREF_SIZE);
     apply.setMinWidth(Region.USE_PREF_SIZE);
-    message.setMaxWidth(Double.MAX_VALUE);
-    HBox.setHgrow(message, Priority.ALWAYS);
-    HBox buttons = new HBox(8, message, preview, apply);
-    buttons.setAlignment(Pos.CENTER_RIGHT);
+    HBox previewAndJoin = new HBox(8, preview, apply);
+    previewAndJoin.setAlignment(Pos.CENTER_RIGHT);
+    // the message beside the buttons, or above them when it does not fit (it was cut to
+    // "Preview: 19,894 of 20,00…" at 1024x700 in presenter mode)
+    BesideOrBelow buttons = new BesideOrBelow(message, previewAndJoin, 8);
 
     Label intro =
         new Label(
@@ -241,7 +249,7 @@ public final class JoinView {
     intro.setMinHeight(Region.USE_PREF_SIZE);
     intro.getStyleClass().add("muted");
 
-    VBox box = new VBox(12, intro, bodyScroll, buttons);
+    VBox box = new VBox(12, intro, body, buttons);
     box.setPadding(new Insets(12));
     box.setId("joinForm");
     return box;

@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.DialogService;
+import org.statbench.app.theme.BesideOrBelow;
 import org.statbench.export.RecordRequest;
 import org.statbench.store.Workspace;
 
@@ -42,12 +43,14 @@ public final class RecordReleaseControls {
                 + " clearance.");
     request.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     release.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    note.setMinWidth(0);
+    note.setId("recordReleaseNote");
     note.setWrapText(true); // a narrow window wraps the note rather than cutting it
-    HBox.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
-    HBox bar = new HBox(8, request, release, note);
+    HBox buttons = new HBox(8, request, release);
+    buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    // the note beside the buttons, or below them at the full width when it would not fit on one
+    // line (squeezed beside them it wrapped to a column of single words at 1024x700)
+    BesideOrBelow bar = new BesideOrBelow(buttons, note, 8);
     bar.setPadding(new Insets(4, 8, 4, 8));
-    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     BorderPane pane = new BorderPane(content);
     pane.setBottom(bar);
     return pane;

@@ -2,6 +2,9 @@ package org.statbench.app.theme;
 
 import java.util.Locale;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * Widths in em, the size of the text a theme gives a control, so that combo boxes, pickers and
@@ -22,6 +25,21 @@ public final class Em {
   /** Sets a region's minimum width to {@code em} times its font size, as {@link #prefWidth}. */
   public static <R extends Region> R minWidth(R region, double em) {
     return style(region, "-fx-min-width", em);
+  }
+
+  /**
+   * The width of the widest of {@code texts} in em, measured in bold (column headers are), so that
+   * a box {@code of(...)} plus its arrow and padding wide shows each text whole at any text size.
+   */
+  public static double of(Iterable<String> texts) {
+    Font font = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 100);
+    double widest = 0;
+    for (String s : texts) {
+      Text t = new Text(s);
+      t.setFont(font);
+      widest = Math.max(widest, t.getLayoutBounds().getWidth() / 100);
+    }
+    return widest;
   }
 
   private static <R extends Region> R style(R region, String property, double em) {

@@ -19,13 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.statbench.app.shell.MainView;
-import org.statbench.app.shell.RecordingDialogService;
-import org.statbench.app.shell.SameThreadTaskRunner;
-import org.statbench.app.shell.StatBenchApp;
+import org.statbench.app.shell.MainWindowFixture;
 import org.statbench.app.shell.Truncation;
-import org.statbench.app.shell.ViewMenu;
-import org.statbench.app.workspace.WorkspacePreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,45 +37,28 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LookAroundTest {
   @TempDir static Path home;
-  private Stage stage;
-  private MainView view;
+  private final MainWindowFixture window = new MainWindowFixture();
   private final List<String> report = new ArrayList<>();
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    view =
-        StatBenchApp.createMainView(
-            stage,
-            new SameThreadTaskRunner(),
-            new RecordingDialogService(),
-            new WorkspacePreferences(home));
-    stage.show();
+    window.open(stage, home);
   }
 
   @Test
   void everyTabInEveryLookAndSize(FxRobot robot) throws IOException {
-    robot.clickOn("#menu-help").clickOn("#menuDemo");
-    WaitForAsyncUtils.waitForFxEvents();
+    window.loadDemo(robot);
     open(robot, "#menuSavedTables", "6-median");
     robot.interact(
         () -> robot.lookup("#surveyShow").queryAs(ComboBox.class).getSelectionModel().select(2));
     String[] looks = {"light", "dark", "high-contrast", "presenter"};
     int[][] sizes = {{1024, 700}, {1280, 800}, {1920, 1080}};
     for (int[] size : sizes) {
-      robot.interact(
-          () -> {
-            stage.setWidth(size[0]);
-            stage.setHeight(size[1]);
-          });
+      window.resize(robot, size[0], size[1]);
       for (String look : looks) {
-        robot.interact(
-            () -> {
-              ViewMenu.look(
-                  robot, (look.equals("presenter") ? "light" : look), look.equals("presenter"));
-            });
+        window.look(robot, look.equals("presenter") ? "light" : look, look.equals("presenter"));
         for (String tab : List.of("table", "chart", "cohorts", "joins", "linkage", "clearance")) {
-          robot.interact(() -> view.selectTab(tab));
+          window.selectTab(robot, tab);
           if (tab.equals("cohorts")) {
             robot.interact(
                 () ->
@@ -93,10 +71,7 @@ class LookAroundTest {
         }
       }
     }
-    robot.interact(
-        () -> {
-          ViewMenu.look(robot, "light", false);
-        });
+    window.look(robot, "light", false);
     Files.write(dir().resolve("truncated.txt"), report);
   }
 
@@ -120,7 +95,7 @@ class LookAroundTest {
   }
 
   private void snap(FxRobot robot, String name) throws IOException {
-    snap(stage.getScene(), name, report);
+    snap(window.stage().getScene(), name, report);
   }
 
   /** Writes {@code <name>.png} of a scene and adds the labels shown cut in it to {@code report}. */

@@ -18,14 +18,10 @@ import org.statbench.app.shell.AppContext;
 import org.statbench.app.shell.DialogService.Refusal;
 import org.statbench.app.shell.FxDialogService;
 import org.statbench.app.shell.MainView;
-import org.statbench.app.shell.MainViewModel;
+import org.statbench.app.shell.MainWindowFixture;
 import org.statbench.app.shell.RecordingDialogService;
-import org.statbench.app.shell.SameThreadTaskRunner;
-import org.statbench.app.shell.StatBenchApp;
-import org.statbench.app.shell.ViewMenu;
 import org.statbench.app.tablebuilder.survey.SurveyDesignDialog;
 import org.statbench.app.tablebuilder.survey.SurveyDesignViewModel;
-import org.statbench.app.workspace.WorkspacePreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,32 +41,24 @@ class LookAtDialogsTest {
   private Stage stage;
   private MainView view;
   private final RecordingDialogService dialogs = new RecordingDialogService();
+  private final MainWindowFixture window = new MainWindowFixture(dialogs);
   private final List<String> report = new ArrayList<>();
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    view =
-        StatBenchApp.createMainView(
-            stage, new SameThreadTaskRunner(), dialogs, new WorkspacePreferences(home));
+    view = window.open(stage, home, 1024, 700);
     stage.setX(0);
     stage.setY(0);
-    stage.setWidth(1024);
-    stage.setHeight(700);
-    stage.show();
   }
 
   @Test
   void theDialogsAndTheStatusViewInDarkPresenterMode(FxRobot robot) throws Exception {
-    robot.clickOn("#menu-help").clickOn("#menuDemo");
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () -> {
-          ViewMenu.look(robot, "dark", true);
-        });
-    AppContext context = ((MainViewModel) stage.getUserData()).context();
+    window.loadDemo(robot);
+    window.look(robot, "dark", true);
+    AppContext context = window.context();
 
-    robot.interact(() -> view.selectTab("cohorts"));
+    window.selectTab(robot, "cohorts");
     robot.interact(
         () ->
             robot
@@ -106,10 +94,7 @@ class LookAtDialogsTest {
     WaitForAsyncUtils.waitForFxEvents();
     snapAndClose(robot, "#importFile", "dialogs-import");
 
-    robot.interact(
-        () -> {
-          ViewMenu.look(robot, "light", false);
-        });
+    window.look(robot, "light", false);
     Files.write(LookAroundTest.dir().resolve("dialogs-truncated.txt"), report);
   }
 

@@ -10,11 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.statbench.app.workspace.WorkspacePreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Presenter mode's larger text at 1280x800 in each theme: the side panels and the table builder's
@@ -24,40 +22,24 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PresenterLabelsFitTest {
   @TempDir static Path home;
-  private Stage stage;
+  private final MainWindowFixture window = new MainWindowFixture();
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    StatBenchApp.createMainView(
-        stage,
-        new SameThreadTaskRunner(),
-        new RecordingDialogService(),
-        new WorkspacePreferences(home));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
+    window.open(stage, home, 1280, 800);
   }
 
   @AfterEach
   void backToNormal(FxRobot robot) {
-    robot.interact(
-        () -> {
-          ViewMenu.look(robot, "light", false);
-        });
+    window.look(robot, "light", false);
   }
 
   @Test
   void noLabelOfTheSidePanelsAndToolBarsIsCutInPresenterModeInAnyTheme(FxRobot robot) {
-    robot.clickOn("#menu-help").clickOn("#menuDemo");
-    WaitForAsyncUtils.waitForFxEvents();
+    window.loadDemo(robot);
     for (String theme : List.of("light", "dark", "high-contrast")) {
-      robot.interact(
-          () -> {
-            ViewMenu.look(robot, theme, true);
-          });
-      WaitForAsyncUtils.waitForFxEvents();
-      robot.interact(() -> stage.getScene().getRoot().layout());
+      window.look(robot, theme, true);
+      window.layout(robot);
       for (String panel : List.of("#datasetsPane", "#sidePanel", "#table-content")) {
         Node n = robot.lookup(panel).query();
         List<String> cut = new java.util.ArrayList<>();

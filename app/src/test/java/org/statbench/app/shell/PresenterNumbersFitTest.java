@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.statbench.app.workspace.WorkspacePreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,45 +31,28 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PresenterNumbersFitTest {
   @TempDir static Path home;
-  private Stage stage;
+  private final MainWindowFixture window = new MainWindowFixture();
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    StatBenchApp.createMainView(
-        stage,
-        new SameThreadTaskRunner(),
-        new RecordingDialogService(),
-        new WorkspacePreferences(home));
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    stage.show();
+    window.open(stage, home, 1280, 800);
   }
 
   @AfterEach
   void backToNormal(FxRobot robot) {
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+    window.presenter(robot, false);
   }
 
   @Test
   void countsOfTheDatasetsListAndTheBlockingRulesAreWholeInPresenterModeAtSmallSizes(FxRobot robot)
       throws Exception {
-    robot.clickOn("#menu-help").clickOn("#menuDemo");
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("linkage"));
+    window.loadDemo(robot);
+    window.selectTab(robot, "linkage");
     for (int[] size : new int[][] {{1024, 700}, {1280, 800}}) {
-      robot.interact(
-          () -> {
-            ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false);
-            stage.setWidth(size[0]);
-            stage.setHeight(size[1]);
-          });
-      WaitForAsyncUtils.waitForFxEvents();
-      robot.interact(
-          () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
-      WaitForAsyncUtils.waitForFxEvents();
-      robot.interact(() -> stage.getScene().getRoot().layout());
+      window.presenter(robot, false);
+      window.resize(robot, size[0], size[1]);
+      window.presenter(robot, true);
+      window.layout(robot);
       TableView<?> rules = robot.lookup("#linkRules").queryAs(TableView.class);
       WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !numberCells(rules, "Pairs").isEmpty());
       String at = size[0] + "x" + size[1];

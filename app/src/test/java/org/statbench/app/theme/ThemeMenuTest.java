@@ -11,10 +11,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.statbench.app.shell.RecordingDialogService;
-import org.statbench.app.shell.SameThreadTaskRunner;
-import org.statbench.app.shell.StatBenchApp;
-import org.statbench.app.workspace.WorkspacePreferences;
+import org.statbench.app.shell.MainWindowFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -22,17 +19,13 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ThemeMenuTest {
   @TempDir static Path home;
+  private final MainWindowFixture window = new MainWindowFixture();
   private Stage stage;
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    StatBenchApp.createMainView(
-        stage,
-        new SameThreadTaskRunner(),
-        new RecordingDialogService(),
-        new WorkspacePreferences(home));
-    stage.show();
+    window.open(stage, home);
   }
 
   @Test

@@ -14,10 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.statbench.app.shell.MainView;
-import org.statbench.app.shell.RecordingDialogService;
-import org.statbench.app.shell.SameThreadTaskRunner;
-import org.statbench.app.shell.StatBenchApp;
-import org.statbench.app.workspace.WorkspacePreferences;
+import org.statbench.app.shell.MainWindowFixture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,17 +22,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TourOverlayTest {
   @TempDir static Path home;
+  private final MainWindowFixture window = new MainWindowFixture();
   private MainView view;
 
   @Start
   void start(Stage stage) {
-    view =
-        StatBenchApp.createMainView(
-            stage,
-            new SameThreadTaskRunner(),
-            new RecordingDialogService(),
-            new WorkspacePreferences(home));
-    stage.show();
+    view = window.open(stage, home);
   }
 
   @Test

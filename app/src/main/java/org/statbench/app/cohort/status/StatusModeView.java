@@ -187,7 +187,7 @@ public final class StatusModeView {
   private static ComboBox<String> box(String id, javafx.collections.ObservableList<String> items) {
     ComboBox<String> b = new ComboBox<>(items);
     b.setId(id);
-    b.setPrefWidth(140);
+    org.statbench.app.theme.Em.prefWidth(b, 10.8); // 140 px at the normal text size
     return b;
   }
 

@@ -69,10 +69,11 @@ public final class LinkageView {
     setup.setFitToWidth(true);
     setup.setFitToHeight(true);
     setup.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-    setup.setMinWidth(200);
+    // with the results' 260 px and the divider, within the 460 px a tab has at 1024x700 in
+    // presenter mode
+    setup.setMinWidth(188);
     Node results = results();
-    // set-up and results side by side fit the 460 px a tab has at 1024x700 in presenter mode
-    ((Region) results).setMinWidth(240);
+    ((Region) results).setMinWidth(260);
     SplitPane split = new SplitPane(setup, results);
     split.setDividerPositions(0.42);
     split.setId("linkage");
@@ -291,6 +292,9 @@ public final class LinkageView {
                 column("m", l -> format("%.4f", l.m()), 70),
                 column("u", l -> format("%.6f", l.u()), 80),
                 column("Weight (bits)", l -> format("%+.2f", l.weight()), 90)));
+    // tall enough for the rotated axis label under a wrapped title (at 1024x700 in presenter mode
+    // the divider squeezed the plot until "probability" was cut)
+    chart.setMinHeight(240);
     SplitPane split = new SplitPane(chart, table);
     split.setOrientation(Orientation.VERTICAL);
     return split;

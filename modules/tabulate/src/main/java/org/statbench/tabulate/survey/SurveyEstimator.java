@@ -109,8 +109,17 @@ public final class SurveyEstimator {
         }
       };
 
+  /** Most (cell, value) entries of a Gini's range of values ({@link GiniWalk}). */
+  private final int giniBudget;
+
   public SurveyEstimator(Tabulator tabulator) {
+    this(tabulator, GiniWalk.BUDGET);
+  }
+
+  /** With a Gini's range budget of its own (tests force several ranges). */
+  SurveyEstimator(Tabulator tabulator, int giniBudget) {
     this.tabulator = Objects.requireNonNull(tabulator);
+    this.giniBudget = giniBudget;
   }
 
   /**
@@ -134,8 +143,8 @@ public final class SurveyEstimator {
       long bytes = workspace.columnBytes(spec.dataset(), vars);
       SurveyMeasure.Kind kind = measure.kind();
       String refused = null;
-      if (kind == SurveyMeasure.Kind.GINI) {
-        refused = "the Gini coefficient under a design is computed in memory only";
+      if (kind == SurveyMeasure.Kind.GINI && design.usesReplicates()) {
+        refused = "the Gini coefficient under replicate weights is computed in memory only";
       }
       if (refused != null) {
         Runtime rt = Runtime.getRuntime();
@@ -203,8 +212,8 @@ public final class SurveyEstimator {
     checkLevel(level);
     SurveyMeasure.Kind kind = measure.kind();
     checkPercentage(spec.percentage(), measure);
-    if (kind == SurveyMeasure.Kind.GINI) {
-      throw new IllegalArgumentException("the Gini coefficient is not streamed");
+    if (kind == SurveyMeasure.Kind.GINI && design.usesReplicates()) {
+      throw new IllegalArgumentException("the Gini coefficient under replicates is not streamed");
     }
     TableSpec base = spec.withWeight(design.weight());
     Table point =
@@ -212,6 +221,12 @@ public final class SurveyEstimator {
     TableSpec all = base;
     for (DimensionSpec d : spec.dimensions()) {
       all = all.withTotal(d.variable(), true);
+    }
+    if (kind == SurveyMeasure.Kind.GINI) {
+      Run run =
+          giniStreamed(
+              all, measure, design, spec.percentage(), level, workspace, sliceRows, cancel);
+      return surveyTable(point, run.la, run, measure, spec.percentage(), level);
     }
     Run run =
         streamedRun(
@@ -300,6 +315,89 @@ public final class SurveyEstimator {
       run.finishQuantiles(walk.ends());
     }
     return run;
+  }
+
+  /**
+   * A Gini under a design without replicates over streamed columns: one pass resolves the design,
+   * then per range of values ({@link GiniWalk}) a walk in value order and a pass in record order
+   * adding {@code w z} per (PSU, cell); the same steps as in memory.
+   */
+  private Run giniStreamed(
+      TableSpec all,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      Percentage pct,
+      double level,
+      Workspace workspace,
+      int sliceRows,
+      CancellationToken cancel) {
+    LinkedHashSet<String> vars = new LinkedHashSet<>(measure.variables());
+    vars.addAll(design.variables());
+    DesignFrame.Builder builder = new DesignFrame.Builder(design);
+    LeafAssignment la =
+        tabulator.assignStreamed(
+            all,
+            workspace,
+            vars,
+            sliceRows,
+            (structure, slice, leafOf, first) -> builder.add(slice, first),
+            cancel);
+    DesignFrame frame = builder.finish();
+    Run run = new Run(frame, la, measure, pct, null, level, cancel);
+    Sums sums = new Sums(la.outputCellCount(), 0, SurveyMeasure.Kind.SUM, design, 1024, 1024);
+    double[] g =
+        giniSums(
+            la,
+            walk ->
+                tabulator.walkInValueOrder(
+                    all,
+                    workspace,
+                    measure.variable(),
+                    design.weight(),
+                    la.leafCount(),
+                    sliceRows,
+                    walk,
+                    cancel),
+            range -> {
+              DesignFrame.Builder b = new DesignFrame.Builder(design);
+              tabulator.assignStreamed(
+                  all,
+                  workspace,
+                  vars,
+                  sliceRows,
+                  (structure, slice, leafOf, first) -> {
+                    DesignFrame.Builder.Slice ds = b.add(slice, first);
+                    double[] y = Run.numeric(measure.variable(), slice);
+                    range.addRecords(sums, leafOf.length, leafOf, y, ds.w(), ds.psu(), cancel);
+                  },
+                  cancel);
+            });
+    run.adoptGini(sums, g);
+    run.compute();
+    return run;
+  }
+
+  /**
+   * The Gini's steps (in memory and streamed): the first walk in value order ({@code walker}) gives
+   * the totals and the first range of values, {@code records} adds the range's records' {@code w
+   * z}; then a walk and a pass per further range.
+   *
+   * @return per cell the Gini coefficient
+   */
+  private double[] giniSums(
+      LeafAssignment la,
+      java.util.function.Consumer<GiniWalk> walker,
+      java.util.function.Consumer<GiniWalk> records) {
+    GiniWalk range = new GiniWalk(la, giniBudget);
+    walker.accept(range);
+    double[] g = range.gini();
+    records.accept(range);
+    while (range.hasNext()) {
+      range = new GiniWalk(range);
+      walker.accept(range);
+      records.accept(range);
+    }
+    return g;
   }
 
   /**
@@ -394,6 +492,34 @@ public final class SurveyEstimator {
       InverseWalk walk = new InverseWalk(la, run.pLow, run.pHigh);
       WeightedQuantiles.walk(cells, run.y, frame.w, cells.length, design.weight(), walk, cancel);
       run.finishQuantiles(walk.ends());
+    } else if (measure.kind() == SurveyMeasure.Kind.GINI && frame.reps == null) {
+      // as the streamed path: walks in value order and passes in record order per range of values
+      int[] leafOf = la.leafOfRecord();
+      int[] cells = leafOf.clone();
+      for (int i = 0; i < cells.length; i++) {
+        if (run.y[i] != run.y[i]) {
+          cells[i] = 0;
+        }
+      }
+      boolean byStratum = design.psu() == null;
+      int[] psu = byStratum ? frame.stratumOfPsu : frame.psu;
+      Sums sums =
+          new Sums(
+              la.outputCellCount(),
+              0,
+              SurveyMeasure.Kind.SUM,
+              design,
+              byStratum ? frame.strata : frame.psuCount,
+              data.rows());
+      double[] g =
+          giniSums(
+              la,
+              walk ->
+                  WeightedQuantiles.walk(
+                      cells, run.y, frame.w, cells.length, design.weight(), walk, cancel),
+              range -> range.addRecords(sums, leafOf.length, leafOf, run.y, frame.w, psu, cancel));
+      run.adoptGini(sums, g);
+      run.compute();
     } else {
       run.compute();
     }
@@ -948,7 +1074,13 @@ public final class SurveyEstimator {
         current = o;
         switch (kind) {
           case QUANTILE -> woodruff(o);
-          case GINI -> gini(o);
+          case GINI -> {
+            if (giniByCell != null) {
+              giniFromSums(o);
+            } else {
+              gini(o);
+            }
+          }
           default -> linear(o);
         }
       }
@@ -1557,6 +1689,50 @@ public final class SurveyEstimator {
       return psus - strata.size();
     }
 
+    /** Gini: per cell the coefficient from the value-order walk ({@link GiniWalk}), or null. */
+    double[] giniByCell;
+
+    /**
+     * Takes the per (PSU, cell) sums of {@code w z} ({@link GiniWalk#addRecords}) and the Ginis.
+     */
+    void adoptGini(Sums sums, double[] gini) {
+      adopt(sums);
+      giniByCell = gini;
+    }
+
+    /**
+     * A Gini's standard error (linearisation) from the per (PSU, cell) sums of {@code w z}; the
+     * design effect from the cell's sums of {@code w}, {@code w z} and {@code w z^2}.
+     */
+    private void giniFromSums(int o) {
+      double g = giniByCell[o];
+      est[o] = g;
+      deff[o] = Double.NaN;
+      if (Double.isNaN(g)) {
+        se[o] = lower[o] = upper[o] = Double.NaN;
+        return;
+      }
+      int l = o + 1;
+      double v;
+      if (perRecord) {
+        v = strataVariance(new int[] {l}, null, 0, 1);
+      } else {
+        resetPsus();
+        for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+          int pu = slotPsu[k];
+          touch(pu);
+          pa[pu] += slotA[k];
+        }
+        v = variance(0, 1);
+      }
+      se[o] = Math.sqrt(v);
+      lower[o] = g - z * se[o];
+      upper[o] = g + z * se[o];
+      double vsrs = srsWithReplacement(leafN[l], leafW[l], leafWA[l], leafWAA[l]);
+      deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
+    }
+
+    /** A Gini under replicate weights: the records sorted per cell, each replicate's Gini. */
     private void gini(int o) {
       int[] rec = sortedRecords(o);
       deff[o] = Double.NaN;
@@ -1807,6 +1983,14 @@ public final class SurveyEstimator {
         }
       }
       add(m, cell, w, p, rw, ind, null, cancel);
+    }
+
+    /**
+     * Adds {@code n} buffered records: per record its cell as leaf ({@code o + 1}), weight, PSU (or
+     * stratum) and value {@code a} (for {@link SurveyMeasure.Kind#SUM}: the sums of {@code w a}).
+     */
+    void addCells(int n, int[] cell, double[] wt, int[] psu, double[] a, CancellationToken cancel) {
+      add(n, cell, wt, psu, null, a, null, cancel);
     }
 
     private void add(

@@ -64,7 +64,11 @@ import org.statbench.tabulate.WeightedQuantiles;
  * <p><b>Gini</b>: {@code G = (2 sum w_k y_k C_k - sum w_k^2 y_k) / (N Y) - 1} over the domain's
  * records sorted by value ({@code C_k} the cumulative weight), linearised by its derivative in each
  * weight: {@code z_k = (2 y_k C_k + 2 (Y - Y_k)) / (N Y) - (G + 1) (1/N + y_k / Y)} with {@code
- * Y_k} the cumulative total (Langel and Tillé 2013; R {@code convey::svygini}).
+ * Y_k} the cumulative total (Langel and Tillé 2013; R {@code convey::svygini}). Records tied in
+ * value get the same {@code z} ({@code y C_k - Y_k} is the same anywhere in a run of ties; the one
+ * at its end is used, so no order among ties matters). Without replicate weights the sums come from
+ * walks in (value, weight) order and passes in record order ({@link GiniWalk}), in memory and
+ * streamed alike; under replicate weights each replicate's Gini is computed in memory.
  *
  * <p><b>Design effect</b>: design variance over the simple-random-sampling variance as R's {@code
  * deff=TRUE} (without replacement): count {@code N^2 p(1-p) n/(n-1) / n (1 - n/N)} of the cell's
@@ -89,11 +93,12 @@ import org.statbench.tabulate.WeightedQuantiles;
  * the cell totals are added in record order, which is all the variance needs; the results equal the
  * in-memory ones to the last bit. The change between waves ({@link #estimateChange(TableSpec,
  * SurveyMeasure, SurveyDesign, double, Workspace, String, String, String, CancellationToken)})
- * streams the same way with the wave as the last dimension, and quantiles in three streamed steps
- * (point table, indicator sums, value-order walk). The Gini coefficient (which needs each record's
- * weighted rank within its cell) is not streamed: when it does not fit it is refused with {@link
- * ResourceException#outOfMemory} naming the column size and the free heap (exit code 2 on the
- * command line, a dialog in the GUI).
+ * streams the same way with the wave as the last dimension, quantiles in three streamed steps
+ * (point table, indicator sums, value-order walk) and the Gini coefficient per range of values (a
+ * walk in value order for the cells' running sums, a pass in record order for the per (PSU, cell)
+ * sums of {@code w z}; {@link GiniWalk}). Only a Gini under replicate weights is not streamed: when
+ * it does not fit it is refused with {@link ResourceException#outOfMemory} naming the column size
+ * and the free heap (exit code 2 on the command line, a dialog in the GUI).
  */
 public final class SurveyEstimator {
   private final Tabulator tabulator;
@@ -126,8 +131,8 @@ public final class SurveyEstimator {
    * Loads the columns the spec, measure and design need from a workspace and estimates; when they
    * would not fit in the heap free now (by the table path's test, {@link Tabulator#shouldStream},
    * counting the per-record arrays of the design and the leaf assignment too), streams them instead
-   * (see {@link #estimateStreamed}). The Gini coefficient under a design is not streamed: when its
-   * columns do not fit it is refused with a {@link ResourceException} giving the figures.
+   * (see {@link #estimateStreamed}). The Gini coefficient under replicate weights is not streamed:
+   * when its columns do not fit it is refused with a {@link ResourceException} giving the figures.
    */
   public SurveyTable estimate(
       TableSpec spec,
@@ -190,11 +195,12 @@ public final class SurveyEstimator {
   }
 
   /**
-   * Counts, sums, means, ratios, percentages and quantiles over columns that need not fit in the
-   * heap: one pass over slices of the columns ({@link Tabulator#assignStreamed}) resolves the
-   * design and accumulates per cell the per-(stratum, PSU) linearised totals (and per replicate the
-   * cell totals), which is all the variance needs; the point estimates come from the table path
-   * (which streams by itself); a quantile's interval ends from one more walk in value order ({@link
+   * Counts, sums, means, ratios, percentages, quantiles and Ginis (without replicate weights; see
+   * {@link GiniWalk}) over columns that need not fit in the heap: one pass over slices of the
+   * columns ({@link Tabulator#assignStreamed}) resolves the design and accumulates per cell the
+   * per-(stratum, PSU) linearised totals (and per replicate the cell totals), which is all the
+   * variance needs; the point estimates come from the table path (which streams by itself); a
+   * quantile's interval ends from one more walk in value order ({@link
    * Tabulator#walkInValueOrder}). The same sums added in the same order as in memory, so the same
    * estimates and standard errors. The heap holds one slice of each column, and per (PSU, leaf
    * cell) a few totals.

@@ -399,4 +399,23 @@ class StreamedSurveyTest {
       assertThat(byRecord.se(0)).isCloseTo(Math.sqrt(vRecords), within(1e-15));
     }
   }
+
+  @Test
+  void giniUnderReplicateWeightsIsNotStreamed() {
+    // each replicate would need its own running sums in value order: computed in memory only
+    SurveyDesign jk1 =
+        SurveyDesign.weightOnly("w").withReplicates(List.of("r1", "r2", "r3"), ReplicateType.JK1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                estimator.estimateStreamed(
+                    TableSpec.of("s"),
+                    SurveyMeasure.parse("gini:y"),
+                    jk1,
+                    0.95,
+                    ws,
+                    SLICE,
+                    CancellationToken.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("replicates");
+  }
 }

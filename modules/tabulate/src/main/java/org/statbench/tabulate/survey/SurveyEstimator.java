@@ -25,6 +25,7 @@ import org.statbench.store.Workspace;
 import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.LeafAssignment;
 import org.statbench.tabulate.Tabulator;
+import org.statbench.tabulate.ValueOrderWalk;
 import org.statbench.tabulate.WeightedQuantiles;
 
 // Size (over 500 lines): linearisation, replicate weights, quantile (Woodruff) intervals and Gini
@@ -517,12 +518,26 @@ public final class SurveyEstimator {
               design,
               byStratum ? frame.strata : frame.psuCount,
               data.rows());
+      // the second walk is kept (value, weight, leaf a step) and replayed to the later ones, the
+      // same steps in the same order, so the records are sorted at most twice
+      int[] walks = new int[1];
+      ReplayedWalk[] kept = new ReplayedWalk[1];
       double[] g =
           giniSums(
               la,
-              walk ->
-                  WeightedQuantiles.walk(
-                      cells, run.y, frame.w, cells.length, design.weight(), walk, cancel),
+              walk -> {
+                if (kept[0] != null) {
+                  kept[0].replay(walk, cancel);
+                  return;
+                }
+                ValueOrderWalk w = walk;
+                if (walks[0]++ > 0) {
+                  kept[0] = new ReplayedWalk(walk);
+                  w = kept[0];
+                }
+                WeightedQuantiles.walk(
+                    cells, run.y, frame.w, cells.length, design.weight(), w, cancel);
+              },
               range -> range.addRecords(sums, leafOf.length, leafOf, run.y, frame.w, psu, cancel));
       run.adoptGini(sums, g);
       run.compute();
@@ -530,6 +545,58 @@ public final class SurveyEstimator {
       run.compute();
     }
     return surveyTable(point, la, run, measure, pct, level);
+  }
+
+  /**
+   * A walk in value order fed in memory, its steps kept (value, weight and leaf cell) to feed later
+   * walks the same calls in the same order without sorting again.
+   */
+  private static final class ReplayedWalk implements ValueOrderWalk {
+    private final ValueOrderWalk first;
+    private double[] values = new double[1024];
+    private double[] weights = new double[1024];
+    private int[] leaves = new int[1024];
+    private int n;
+
+    ReplayedWalk(ValueOrderWalk first) {
+      this.first = first;
+    }
+
+    @Override
+    public void addToTotal(double weight, int leafCell) {
+      first.addToTotal(weight, leafCell);
+    }
+
+    @Override
+    public void step(double value, double weight, int leafCell) {
+      if (n == values.length) {
+        values = Arrays.copyOf(values, 2 * n);
+        weights = Arrays.copyOf(weights, 2 * n);
+        leaves = Arrays.copyOf(leaves, 2 * n);
+      }
+      values[n] = value;
+      weights[n] = weight;
+      leaves[n++] = leafCell;
+      first.step(value, weight, leafCell);
+    }
+
+    @Override
+    public boolean settled() {
+      return false;
+    }
+
+    /** Feeds the kept walk to {@code walk}: every total, then the steps until it is settled. */
+    void replay(ValueOrderWalk walk, CancellationToken cancel) {
+      for (int k = 0; k < n; k++) {
+        walk.addToTotal(weights[k], leaves[k]);
+      }
+      for (int k = 0; k < n && !walk.settled(); k++) {
+        if ((k & 0xFFFF) == 0) {
+          cancel.throwIfCancelled();
+        }
+        walk.step(values[k], weights[k], leaves[k]);
+      }
+    }
   }
 
   private static void checkLevel(double level) {

@@ -25,6 +25,7 @@ import org.statbench.store.Workspace;
 import org.statbench.tabulate.Cube;
 import org.statbench.tabulate.LeafAssignment;
 import org.statbench.tabulate.Tabulator;
+import org.statbench.tabulate.ValueOrderWalk;
 import org.statbench.tabulate.WeightedQuantiles;
 
 // Size (over 500 lines): linearisation, replicate weights, quantile (Woodruff) intervals and Gini
@@ -64,7 +65,11 @@ import org.statbench.tabulate.WeightedQuantiles;
  * <p><b>Gini</b>: {@code G = (2 sum w_k y_k C_k - sum w_k^2 y_k) / (N Y) - 1} over the domain's
  * records sorted by value ({@code C_k} the cumulative weight), linearised by its derivative in each
  * weight: {@code z_k = (2 y_k C_k + 2 (Y - Y_k)) / (N Y) - (G + 1) (1/N + y_k / Y)} with {@code
- * Y_k} the cumulative total (Langel and Tillé 2013; R {@code convey::svygini}).
+ * Y_k} the cumulative total (Langel and Tillé 2013; R {@code convey::svygini}). Records tied in
+ * value get the same {@code z} ({@code y C_k - Y_k} is the same anywhere in a run of ties; the one
+ * at its end is used, so no order among ties matters). Without replicate weights the sums come from
+ * walks in (value, weight) order and passes in record order ({@link GiniWalk}), in memory and
+ * streamed alike; under replicate weights each replicate's Gini is computed in memory.
  *
  * <p><b>Design effect</b>: design variance over the simple-random-sampling variance as R's {@code
  * deff=TRUE} (without replacement): count {@code N^2 p(1-p) n/(n-1) / n (1 - n/N)} of the cell's
@@ -89,11 +94,12 @@ import org.statbench.tabulate.WeightedQuantiles;
  * the cell totals are added in record order, which is all the variance needs; the results equal the
  * in-memory ones to the last bit. The change between waves ({@link #estimateChange(TableSpec,
  * SurveyMeasure, SurveyDesign, double, Workspace, String, String, String, CancellationToken)})
- * streams the same way with the wave as the last dimension, and quantiles in three streamed steps
- * (point table, indicator sums, value-order walk). The Gini coefficient (which needs each record's
- * weighted rank within its cell) is not streamed: when it does not fit it is refused with {@link
- * ResourceException#outOfMemory} naming the column size and the free heap (exit code 2 on the
- * command line, a dialog in the GUI).
+ * streams the same way with the wave as the last dimension, quantiles in three streamed steps
+ * (point table, indicator sums, value-order walk) and the Gini coefficient per range of values (a
+ * walk in value order for the cells' running sums, a pass in record order for the per (PSU, cell)
+ * sums of {@code w z}; {@link GiniWalk}). Only a Gini under replicate weights is not streamed: when
+ * it does not fit it is refused with {@link ResourceException#outOfMemory} naming the column size
+ * and the free heap (exit code 2 on the command line, a dialog in the GUI).
  */
 public final class SurveyEstimator {
   private final Tabulator tabulator;
@@ -109,16 +115,25 @@ public final class SurveyEstimator {
         }
       };
 
+  /** Most (cell, value) entries of a Gini's range of values ({@link GiniWalk}). */
+  private final int giniBudget;
+
   public SurveyEstimator(Tabulator tabulator) {
+    this(tabulator, GiniWalk.BUDGET);
+  }
+
+  /** With a Gini's range budget of its own (tests force several ranges). */
+  SurveyEstimator(Tabulator tabulator, int giniBudget) {
     this.tabulator = Objects.requireNonNull(tabulator);
+    this.giniBudget = giniBudget;
   }
 
   /**
    * Loads the columns the spec, measure and design need from a workspace and estimates; when they
    * would not fit in the heap free now (by the table path's test, {@link Tabulator#shouldStream},
    * counting the per-record arrays of the design and the leaf assignment too), streams them instead
-   * (see {@link #estimateStreamed}). The Gini coefficient under a design is not streamed: when its
-   * columns do not fit it is refused with a {@link ResourceException} giving the figures.
+   * (see {@link #estimateStreamed}). The Gini coefficient under replicate weights is not streamed:
+   * when its columns do not fit it is refused with a {@link ResourceException} giving the figures.
    */
   public SurveyTable estimate(
       TableSpec spec,
@@ -134,8 +149,8 @@ public final class SurveyEstimator {
       long bytes = workspace.columnBytes(spec.dataset(), vars);
       SurveyMeasure.Kind kind = measure.kind();
       String refused = null;
-      if (kind == SurveyMeasure.Kind.GINI) {
-        refused = "the Gini coefficient under a design is computed in memory only";
+      if (kind == SurveyMeasure.Kind.GINI && design.usesReplicates()) {
+        refused = "the Gini coefficient under replicate weights is computed in memory only";
       }
       if (refused != null) {
         Runtime rt = Runtime.getRuntime();
@@ -181,11 +196,12 @@ public final class SurveyEstimator {
   }
 
   /**
-   * Counts, sums, means, ratios, percentages and quantiles over columns that need not fit in the
-   * heap: one pass over slices of the columns ({@link Tabulator#assignStreamed}) resolves the
-   * design and accumulates per cell the per-(stratum, PSU) linearised totals (and per replicate the
-   * cell totals), which is all the variance needs; the point estimates come from the table path
-   * (which streams by itself); a quantile's interval ends from one more walk in value order ({@link
+   * Counts, sums, means, ratios, percentages, quantiles and Ginis (without replicate weights; see
+   * {@link GiniWalk}) over columns that need not fit in the heap: one pass over slices of the
+   * columns ({@link Tabulator#assignStreamed}) resolves the design and accumulates per cell the
+   * per-(stratum, PSU) linearised totals (and per replicate the cell totals), which is all the
+   * variance needs; the point estimates come from the table path (which streams by itself); a
+   * quantile's interval ends from one more walk in value order ({@link
    * Tabulator#walkInValueOrder}). The same sums added in the same order as in memory, so the same
    * estimates and standard errors. The heap holds one slice of each column, and per (PSU, leaf
    * cell) a few totals.
@@ -203,8 +219,8 @@ public final class SurveyEstimator {
     checkLevel(level);
     SurveyMeasure.Kind kind = measure.kind();
     checkPercentage(spec.percentage(), measure);
-    if (kind == SurveyMeasure.Kind.GINI) {
-      throw new IllegalArgumentException("the Gini coefficient is not streamed");
+    if (kind == SurveyMeasure.Kind.GINI && design.usesReplicates()) {
+      throw new IllegalArgumentException("the Gini coefficient under replicates is not streamed");
     }
     TableSpec base = spec.withWeight(design.weight());
     Table point =
@@ -212,6 +228,12 @@ public final class SurveyEstimator {
     TableSpec all = base;
     for (DimensionSpec d : spec.dimensions()) {
       all = all.withTotal(d.variable(), true);
+    }
+    if (kind == SurveyMeasure.Kind.GINI) {
+      Run run =
+          giniStreamed(
+              all, measure, design, spec.percentage(), level, workspace, sliceRows, cancel);
+      return surveyTable(point, run.la, run, measure, spec.percentage(), level);
     }
     Run run =
         streamedRun(
@@ -300,6 +322,89 @@ public final class SurveyEstimator {
       run.finishQuantiles(walk.ends());
     }
     return run;
+  }
+
+  /**
+   * A Gini under a design without replicates over streamed columns: one pass resolves the design,
+   * then per range of values ({@link GiniWalk}) a walk in value order and a pass in record order
+   * adding {@code w z} per (PSU, cell); the same steps as in memory.
+   */
+  private Run giniStreamed(
+      TableSpec all,
+      SurveyMeasure measure,
+      SurveyDesign design,
+      Percentage pct,
+      double level,
+      Workspace workspace,
+      int sliceRows,
+      CancellationToken cancel) {
+    LinkedHashSet<String> vars = new LinkedHashSet<>(measure.variables());
+    vars.addAll(design.variables());
+    DesignFrame.Builder builder = new DesignFrame.Builder(design);
+    LeafAssignment la =
+        tabulator.assignStreamed(
+            all,
+            workspace,
+            vars,
+            sliceRows,
+            (structure, slice, leafOf, first) -> builder.add(slice, first),
+            cancel);
+    DesignFrame frame = builder.finish();
+    Run run = new Run(frame, la, measure, pct, null, level, cancel);
+    Sums sums = new Sums(la.outputCellCount(), 0, SurveyMeasure.Kind.SUM, design, 1024, 1024);
+    double[] g =
+        giniSums(
+            la,
+            walk ->
+                tabulator.walkInValueOrder(
+                    all,
+                    workspace,
+                    measure.variable(),
+                    design.weight(),
+                    la.leafCount(),
+                    sliceRows,
+                    walk,
+                    cancel),
+            range -> {
+              DesignFrame.Builder b = new DesignFrame.Builder(design);
+              tabulator.assignStreamed(
+                  all,
+                  workspace,
+                  vars,
+                  sliceRows,
+                  (structure, slice, leafOf, first) -> {
+                    DesignFrame.Builder.Slice ds = b.add(slice, first);
+                    double[] y = Run.numeric(measure.variable(), slice);
+                    range.addRecords(sums, leafOf.length, leafOf, y, ds.w(), ds.psu(), cancel);
+                  },
+                  cancel);
+            });
+    run.adoptGini(sums, g);
+    run.compute();
+    return run;
+  }
+
+  /**
+   * The Gini's steps (in memory and streamed): the first walk in value order ({@code walker}) gives
+   * the totals and the first range of values, {@code records} adds the range's records' {@code w
+   * z}; then a walk and a pass per further range.
+   *
+   * @return per cell the Gini coefficient
+   */
+  private double[] giniSums(
+      LeafAssignment la,
+      java.util.function.Consumer<GiniWalk> walker,
+      java.util.function.Consumer<GiniWalk> records) {
+    GiniWalk range = new GiniWalk(la, giniBudget);
+    walker.accept(range);
+    double[] g = range.gini();
+    records.accept(range);
+    while (range.hasNext()) {
+      range = new GiniWalk(range);
+      walker.accept(range);
+      records.accept(range);
+    }
+    return g;
   }
 
   /**
@@ -394,10 +499,104 @@ public final class SurveyEstimator {
       InverseWalk walk = new InverseWalk(la, run.pLow, run.pHigh);
       WeightedQuantiles.walk(cells, run.y, frame.w, cells.length, design.weight(), walk, cancel);
       run.finishQuantiles(walk.ends());
+    } else if (measure.kind() == SurveyMeasure.Kind.GINI && frame.reps == null) {
+      // as the streamed path: walks in value order and passes in record order per range of values
+      int[] leafOf = la.leafOfRecord();
+      int[] cells = leafOf.clone();
+      for (int i = 0; i < cells.length; i++) {
+        if (run.y[i] != run.y[i]) {
+          cells[i] = 0;
+        }
+      }
+      boolean byStratum = design.psu() == null;
+      int[] psu = byStratum ? frame.stratumOfPsu : frame.psu;
+      Sums sums =
+          new Sums(
+              la.outputCellCount(),
+              0,
+              SurveyMeasure.Kind.SUM,
+              design,
+              byStratum ? frame.strata : frame.psuCount,
+              data.rows());
+      // the second walk is kept (value, weight, leaf a step) and replayed to the later ones, the
+      // same steps in the same order, so the records are sorted at most twice
+      int[] walks = new int[1];
+      ReplayedWalk[] kept = new ReplayedWalk[1];
+      double[] g =
+          giniSums(
+              la,
+              walk -> {
+                if (kept[0] != null) {
+                  kept[0].replay(walk, cancel);
+                  return;
+                }
+                ValueOrderWalk w = walk;
+                if (walks[0]++ > 0) {
+                  kept[0] = new ReplayedWalk(walk);
+                  w = kept[0];
+                }
+                WeightedQuantiles.walk(
+                    cells, run.y, frame.w, cells.length, design.weight(), w, cancel);
+              },
+              range -> range.addRecords(sums, leafOf.length, leafOf, run.y, frame.w, psu, cancel));
+      run.adoptGini(sums, g);
+      run.compute();
     } else {
       run.compute();
     }
     return surveyTable(point, la, run, measure, pct, level);
+  }
+
+  /**
+   * A walk in value order fed in memory, its steps kept (value, weight and leaf cell) to feed later
+   * walks the same calls in the same order without sorting again.
+   */
+  private static final class ReplayedWalk implements ValueOrderWalk {
+    private final ValueOrderWalk first;
+    private double[] values = new double[1024];
+    private double[] weights = new double[1024];
+    private int[] leaves = new int[1024];
+    private int n;
+
+    ReplayedWalk(ValueOrderWalk first) {
+      this.first = first;
+    }
+
+    @Override
+    public void addToTotal(double weight, int leafCell) {
+      first.addToTotal(weight, leafCell);
+    }
+
+    @Override
+    public void step(double value, double weight, int leafCell) {
+      if (n == values.length) {
+        values = Arrays.copyOf(values, 2 * n);
+        weights = Arrays.copyOf(weights, 2 * n);
+        leaves = Arrays.copyOf(leaves, 2 * n);
+      }
+      values[n] = value;
+      weights[n] = weight;
+      leaves[n++] = leafCell;
+      first.step(value, weight, leafCell);
+    }
+
+    @Override
+    public boolean settled() {
+      return false;
+    }
+
+    /** Feeds the kept walk to {@code walk}: every total, then the steps until it is settled. */
+    void replay(ValueOrderWalk walk, CancellationToken cancel) {
+      for (int k = 0; k < n; k++) {
+        walk.addToTotal(weights[k], leaves[k]);
+      }
+      for (int k = 0; k < n && !walk.settled(); k++) {
+        if ((k & 0xFFFF) == 0) {
+          cancel.throwIfCancelled();
+        }
+        walk.step(values[k], weights[k], leaves[k]);
+      }
+    }
   }
 
   private static void checkLevel(double level) {
@@ -948,7 +1147,13 @@ public final class SurveyEstimator {
         current = o;
         switch (kind) {
           case QUANTILE -> woodruff(o);
-          case GINI -> gini(o);
+          case GINI -> {
+            if (giniByCell != null) {
+              giniFromSums(o);
+            } else {
+              gini(o);
+            }
+          }
           default -> linear(o);
         }
       }
@@ -1557,6 +1762,50 @@ public final class SurveyEstimator {
       return psus - strata.size();
     }
 
+    /** Gini: per cell the coefficient from the value-order walk ({@link GiniWalk}), or null. */
+    double[] giniByCell;
+
+    /**
+     * Takes the per (PSU, cell) sums of {@code w z} ({@link GiniWalk#addRecords}) and the Ginis.
+     */
+    void adoptGini(Sums sums, double[] gini) {
+      adopt(sums);
+      giniByCell = gini;
+    }
+
+    /**
+     * A Gini's standard error (linearisation) from the per (PSU, cell) sums of {@code w z}; the
+     * design effect from the cell's sums of {@code w}, {@code w z} and {@code w z^2}.
+     */
+    private void giniFromSums(int o) {
+      double g = giniByCell[o];
+      est[o] = g;
+      deff[o] = Double.NaN;
+      if (Double.isNaN(g)) {
+        se[o] = lower[o] = upper[o] = Double.NaN;
+        return;
+      }
+      int l = o + 1;
+      double v;
+      if (perRecord) {
+        v = strataVariance(new int[] {l}, null, 0, 1);
+      } else {
+        resetPsus();
+        for (int k = slotStart[l]; k < slotStart[l + 1]; k++) {
+          int pu = slotPsu[k];
+          touch(pu);
+          pa[pu] += slotA[k];
+        }
+        v = variance(0, 1);
+      }
+      se[o] = Math.sqrt(v);
+      lower[o] = g - z * se[o];
+      upper[o] = g + z * se[o];
+      double vsrs = srsWithReplacement(leafN[l], leafW[l], leafWA[l], leafWAA[l]);
+      deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
+    }
+
+    /** A Gini under replicate weights: the records sorted per cell, each replicate's Gini. */
     private void gini(int o) {
       int[] rec = sortedRecords(o);
       deff[o] = Double.NaN;
@@ -1807,6 +2056,14 @@ public final class SurveyEstimator {
         }
       }
       add(m, cell, w, p, rw, ind, null, cancel);
+    }
+
+    /**
+     * Adds {@code n} buffered records: per record its cell as leaf ({@code o + 1}), weight, PSU (or
+     * stratum) and value {@code a} (for {@link SurveyMeasure.Kind#SUM}: the sums of {@code w a}).
+     */
+    void addCells(int n, int[] cell, double[] wt, int[] psu, double[] a, CancellationToken cancel) {
+      add(n, cell, wt, psu, null, a, null, cancel);
     }
 
     private void add(

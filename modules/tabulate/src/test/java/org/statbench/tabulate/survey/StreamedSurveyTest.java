@@ -76,6 +76,11 @@ class StreamedSurveyTest {
   private static final SurveyDesign NO_PSU = SurveyDesign.parse("strata=stratum,fpc=frac", "w");
 
   private void assertStreamedEqualsInMemory(TableSpec spec, String measure, SurveyDesign d) {
+    assertStreamedEqualsInMemory(estimator, spec, measure, d);
+  }
+
+  private static void assertStreamedEqualsInMemory(
+      SurveyEstimator estimator, TableSpec spec, String measure, SurveyDesign d) {
     SurveyMeasure m = SurveyMeasure.parse(measure);
     java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(spec.variables());
     vars.addAll(m.variables());
@@ -303,5 +308,114 @@ class StreamedSurveyTest {
     assertThat(byRecord.lower(0)).isEqualTo(2);
     assertThat(byRecord.upper(0)).isEqualTo(9);
     assertThat(byRecord.se(0)).isCloseTo(7 / (2 * t), within(1e-9));
+  }
+
+  @ParameterizedTest(name = "range budget {0}")
+  @CsvSource({"262144", "40"})
+  void giniEqualsTheInMemoryOneOverOneOrManyRangesOfValues(int budget) {
+    // y has 101 values (ties in every cell), missing in 1 record of 53; 18 cells with margins:
+    // a budget of 40 (cell, value) entries makes ranges of two or three values
+    SurveyEstimator ranged = new SurveyEstimator(new Tabulator(), budget);
+    TableSpec spec = TableSpec.of("s").withRows("region").withColumns("sex");
+    for (SurveyDesign d : List.of(STRATIFIED, NO_PSU, SurveyDesign.weightOnly("w"))) {
+      assertStreamedEqualsInMemory(ranged, spec, "gini:y", d);
+    }
+    // a domain (filter) and one dimension
+    assertStreamedEqualsInMemory(
+        ranged,
+        TableSpec.of("s").withRows("sex").withFilter(CodeFilter.include("region", "R1", "R4")),
+        "gini:y",
+        STRATIFIED);
+  }
+
+  @Test
+  void giniDoesNotDependOnTheRangesOfValuesBeyondRounding() {
+    TableSpec spec = TableSpec.of("s").withRows("region").withColumns("sex");
+    SurveyTable one =
+        estimator.estimateStreamed(
+            spec,
+            SurveyMeasure.parse("gini:y"),
+            STRATIFIED,
+            0.95,
+            ws,
+            SLICE,
+            CancellationToken.NONE);
+    SurveyTable many =
+        new SurveyEstimator(new Tabulator(), 40)
+            .estimateStreamed(
+                spec,
+                SurveyMeasure.parse("gini:y"),
+                STRATIFIED,
+                0.95,
+                ws,
+                SLICE,
+                CancellationToken.NONE);
+    for (int c = 0; c < one.cellCount(); c++) {
+      assertThat(many.estimate(c)).isEqualTo(one.estimate(c));
+      assertThat(many.se(c)).isCloseTo(one.se(c), within(1e-15));
+      assertThat(many.deff(c)).isCloseTo(one.deff(c), within(1e-12));
+    }
+  }
+
+  @Test
+  void streamedGiniHasItsHandWorkedStandardErrorWithTiedValues() throws Exception {
+    // records (y, w, PSU): (1, 1, P1), (2, 1, P1), (2, 2, P2), (5, 1, P2); N = 5, Y = 12.
+    // By value: sum y W_v (C_before + W_v / 2) = 1 * 1 * 0.5 + 2 * 3 * (1 + 1.5) + 5 * 1 * 4.5
+    // = 38, G = 2 * 38 / 60 - 1 = 4/15 (pairs: sum w_i w_j |y_i - y_j| / (2 N Y) = 32 / 120).
+    // h = y C - Y_c at the end of the value's ties: 0 (y 1), 2 * 4 - 7 = 1 (y 2), 25 - 12 = 13;
+    // z = (2 h + 2 Y) / (N Y) - (G + 1)(1/N + y/Y) = 37/900, -28/900, 47/900 (sum w z = 0).
+    // PSU totals of w z: P1 (37 - 28)/900 = 9/900, P2 (-56 + 47)/900 = -9/900; one stratum:
+    // V = 2/1 * 2 * (9/900)^2 = 0.0004, se 0.02.
+    // Each record its own PSU: w z = 37, -28, -56, 47 (/900), mean 0, V = 4/3 sum (w z)^2.
+    importCsv("ginities", "y,p,w\n2,P2,2\n1,P1,1\n5,P2,1\n2,P1,1\n");
+    double[] wz = {37 / 900.0, -28 / 900.0, -56 / 900.0, 47 / 900.0};
+    double vRecords = 0;
+    for (double u : wz) {
+      vRecords += u * u * 4 / 3;
+    }
+    for (int budget : new int[] {GiniWalk.BUDGET, 1}) {
+      SurveyEstimator ranged = new SurveyEstimator(new Tabulator(), budget);
+      SurveyTable byPsu =
+          ranged.estimateStreamed(
+              TableSpec.of("ginities"),
+              SurveyMeasure.parse("gini:y"),
+              SurveyDesign.parse("psu=p", "w"),
+              0.95,
+              ws,
+              1,
+              CancellationToken.NONE);
+      assertThat(byPsu.estimate(0)).isCloseTo(4 / 15.0, within(1e-15));
+      assertThat(byPsu.se(0)).isCloseTo(0.02, within(1e-15));
+      SurveyTable byRecord =
+          ranged.estimateStreamed(
+              TableSpec.of("ginities"),
+              SurveyMeasure.parse("gini:y"),
+              SurveyDesign.weightOnly("w"),
+              0.95,
+              ws,
+              1,
+              CancellationToken.NONE);
+      assertThat(byRecord.estimate(0)).isCloseTo(4 / 15.0, within(1e-15));
+      assertThat(byRecord.se(0)).isCloseTo(Math.sqrt(vRecords), within(1e-15));
+    }
+  }
+
+  @Test
+  void giniUnderReplicateWeightsIsNotStreamed() {
+    // each replicate would need its own running sums in value order: computed in memory only
+    SurveyDesign jk1 =
+        SurveyDesign.weightOnly("w").withReplicates(List.of("r1", "r2", "r3"), ReplicateType.JK1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                estimator.estimateStreamed(
+                    TableSpec.of("s"),
+                    SurveyMeasure.parse("gini:y"),
+                    jk1,
+                    0.95,
+                    ws,
+                    SLICE,
+                    CancellationToken.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("replicates");
   }
 }

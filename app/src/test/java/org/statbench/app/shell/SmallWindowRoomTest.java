@@ -9,7 +9,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.statbench.app.workspace.WorkspacePreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,23 +26,17 @@ class SmallWindowRoomTest {
   // a home per test: the demo is rebuilt in it, which fails while another test's window holds it
   // open
   @TempDir Path home;
+  private final MainWindowFixture window = new MainWindowFixture();
   private Stage stage;
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    StatBenchApp.createMainView(
-        stage,
-        new SameThreadTaskRunner(),
-        new RecordingDialogService(),
-        new WorkspacePreferences(home));
-    stage.setWidth(1024);
-    stage.setHeight(700);
-    stage.show();
+    window.open(stage, home, 1024, 700);
   }
 
   private double tabsWidth(FxRobot robot) {
-    robot.interact(() -> stage.getScene().getRoot().layout());
+    window.layout(robot);
     return ((MainView) stage.getScene().getRoot()).tabs().getWidth();
   }
 
@@ -86,12 +79,9 @@ class SmallWindowRoomTest {
 
   @Test
   void theTableBarsLabelsStayBesideTheirBoxesInPresenterMode(FxRobot robot) {
-    robot.clickOn("#menu-help").clickOn("#menuDemo");
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> stage.getScene().getRoot().layout());
+    window.loadDemo(robot);
+    window.presenter(robot, true);
+    window.layout(robot);
     javafx.scene.Node content = robot.lookup("#table-content").query();
     for (String[] pair :
         new String[][] {
@@ -114,17 +104,14 @@ class SmallWindowRoomTest {
           .as("'%s' just left of its box", pair[0])
           .isLessThanOrEqualTo(b.getMinX());
     }
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+    window.presenter(robot, false);
   }
 
   @Test
   void theJoinsTabsButtonsStayInTheWindowInPresenterMode(FxRobot robot) {
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
-    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("joins"));
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> stage.getScene().getRoot().layout());
+    window.presenter(robot, true);
+    window.selectTab(robot, "joins");
+    window.layout(robot);
     javafx.scene.Node tabs = ((MainView) stage.getScene().getRoot()).tabs();
     javafx.geometry.Bounds shown = tabs.localToScene(tabs.getLayoutBounds());
     for (String id : new String[] {"#joinPreview", "#joinApply"}) {
@@ -133,36 +120,29 @@ class SmallWindowRoomTest {
           .as("right edge of %s (tabs end at %.0f)", id, shown.getMaxX())
           .isLessThanOrEqualTo(shown.getMaxX());
     }
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+    window.presenter(robot, false);
   }
 
   @Test
   void theEmptyTablesHintIsShownWholeInPresenterMode(FxRobot robot) {
     robot.clickOn("#menu-help").clickOn("#menuSample");
     WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
-    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("table"));
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> stage.getScene().getRoot().layout());
+    window.presenter(robot, true);
+    window.selectTab(robot, "table");
+    window.layout(robot);
     javafx.scene.control.Label hint =
         robot.lookup("#tablePlaceholder").queryAs(javafx.scene.control.Label.class);
     assertThat(hint.isVisible()).isTrue();
     assertThat(Truncation.truncated(hint)).as("the hint shown whole").isEmpty();
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+    window.presenter(robot, false);
   }
 
   @Test
   void theCohortCurvesHintWrapsAcrossThePaneInPresenterMode(FxRobot robot) {
-    robot.clickOn("#menu-help").clickOn("#menuDemo");
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
-    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("cohorts"));
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> stage.getScene().getRoot().layout());
+    window.loadDemo(robot);
+    window.presenter(robot, true);
+    window.selectTab(robot, "cohorts");
+    window.layout(robot);
     javafx.scene.control.Label hint =
         robot.lookup("#cohortCurveHint").queryAs(javafx.scene.control.Label.class);
     double line = hint.getFont().getSize() * 1.5;
@@ -170,8 +150,7 @@ class SmallWindowRoomTest {
     assertThat(hint.getHeight())
         .as("height of the hint, lines of %.0f px", line)
         .isLessThan(3 * line);
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+    window.presenter(robot, false);
   }
 
   @Test
@@ -194,9 +173,7 @@ class SmallWindowRoomTest {
       FxRobot robot, String menuItem, String workspace) {
     robot.clickOn("#menu-help").clickOn(menuItem);
     WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
-    WaitForAsyncUtils.waitForFxEvents();
+    window.presenter(robot, true);
     assertThat(robot.lookup("#workspaceLabel").queryAs(javafx.scene.control.Label.class).getText())
         .contains(workspace);
     MainView main = (MainView) stage.getScene().getRoot();
@@ -204,27 +181,23 @@ class SmallWindowRoomTest {
     for (javafx.scene.control.Tab tab : main.tabs().getTabs()) {
       robot.interact(() -> main.tabs().getSelectionModel().select(tab));
       WaitForAsyncUtils.waitForFxEvents();
-      robot.interact(() -> stage.getScene().getRoot().layout());
+      window.layout(robot);
       javafx.scene.layout.Region content = (javafx.scene.layout.Region) tab.getContent();
       double room = content.getParent().getLayoutBounds().getWidth();
       if (content.getWidth() > room + 0.5) {
         wider.add(String.format("%s %.0f px in %.0f", tab.getText(), content.getWidth(), room));
       }
     }
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+    window.presenter(robot, false);
     return wider;
   }
 
   @Test
   void theTableKeepsRoomUnderTheControlsInPresenterMode(FxRobot robot) {
-    robot.clickOn("#menu-help").clickOn("#menuDemo");
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
-    robot.interact(() -> ((MainView) stage.getScene().getRoot()).selectTab("table"));
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> stage.getScene().getRoot().layout());
+    window.loadDemo(robot);
+    window.presenter(robot, true);
+    window.selectTab(robot, "table");
+    window.layout(robot);
     javafx.scene.Node grid = robot.lookup("#tableGrid").query();
     javafx.scene.Node tabs = ((MainView) stage.getScene().getRoot()).tabs();
     double shown =
@@ -234,7 +207,6 @@ class SmallWindowRoomTest {
             - grid.localToScene(grid.getLayoutBounds()).getMinY();
     // the wrapped zones and bars took the whole tab: the table was below the window
     assertThat(shown).as("visible height of the table").isGreaterThan(stage.getHeight() / 4);
-    robot.interact(
-        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
+    window.presenter(robot, false);
   }
 }

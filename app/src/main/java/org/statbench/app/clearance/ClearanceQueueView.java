@@ -271,16 +271,24 @@ public final class ClearanceQueueView {
   }
 
   private static Node legend() {
-    // wraps in a narrow column or with large text rather than cutting the words
-    return new javafx.scene.layout.FlowPane(
-        6,
-        4,
-        box(CellMark.FAILING),
-        new Label("fails a rule"),
-        box(CellMark.WITHHELD),
-        new Label("withheld"),
-        box(CellMark.ADJUSTED),
-        new Label("rounded / perturbed"));
+    // wraps in a narrow column or with large text rather than cutting the words; each swatch wraps
+    // with its words (at 1024x700 in presenter mode a swatch was left at a line's end, its label
+    // starting the next)
+    javafx.scene.layout.FlowPane legend =
+        new javafx.scene.layout.FlowPane(
+            10,
+            4,
+            keyed(CellMark.FAILING, "fails a rule"),
+            keyed(CellMark.WITHHELD, "withheld"),
+            keyed(CellMark.ADJUSTED, "rounded / perturbed"));
+    legend.setId("clearanceLegend");
+    return legend;
+  }
+
+  private static Node keyed(CellMark mark, String text) {
+    javafx.scene.layout.HBox pair = new javafx.scene.layout.HBox(6, box(mark), new Label(text));
+    pair.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return pair;
   }
 
   private static Region box(CellMark mark) {

@@ -209,4 +209,29 @@ class SmallWindowRoomTest {
     assertThat(shown).as("visible height of the table").isGreaterThan(stage.getHeight() / 4);
     window.presenter(robot, false);
   }
+
+  @Test
+  void theClearanceLegendsSwatchesStayBesideTheirWordsInPresenterMode(FxRobot robot) {
+    window.presenter(robot, true);
+    window.selectTab(robot, "clearance");
+    window.layout(robot);
+    javafx.scene.layout.Pane legend =
+        robot.lookup("#clearanceLegend").queryAs(javafx.scene.layout.Pane.class);
+    java.util.List<javafx.scene.Node> swatches = legend.lookupAll(".legend-box").stream().toList();
+    java.util.List<javafx.scene.control.Label> words =
+        legend.lookupAll(".label").stream().map(javafx.scene.control.Label.class::cast).toList();
+    assertThat(swatches).hasSize(3);
+    assertThat(words).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      javafx.geometry.Bounds box = swatches.get(i).localToScene(swatches.get(i).getLayoutBounds());
+      javafx.geometry.Bounds text = words.get(i).localToScene(words.get(i).getLayoutBounds());
+      assertThat(box.getCenterY())
+          .as("swatch %d on the line of '%s'", i, words.get(i).getText())
+          .isBetween(text.getMinY(), text.getMaxY());
+      assertThat(box.getMaxX())
+          .as("swatch %d just left of its words", i)
+          .isLessThan(text.getMinX());
+    }
+    window.presenter(robot, false);
+  }
 }

@@ -591,12 +591,15 @@ public final class CohortViewModel {
     }
     Workspace ws = workspace.workspace();
     if (s == null || ws == null) {
-      // An incomplete definition shows nothing rather than a stale result.
+      // An incomplete definition shows nothing rather than a stale result, and says what is
+      // missing (the last result's summary stayed, e.g. after switching to a dataset without dates)
       runs.cancel();
       computing.set(false);
       result.set(null);
       triangle.clear();
       curves.clear();
+      failed.set(false);
+      message.set(ws == null ? "" : missingChoice());
       return;
     }
     computing.set(true);
@@ -640,6 +643,21 @@ public final class CohortViewModel {
         .flatMap(d -> d.variable(variable))
         .map(VariableInfo::type)
         .orElse(null);
+  }
+
+  /** What the definition still lacks, for the message line. */
+  private String missingChoice() {
+    if (dataset.get() == null) {
+      return "Choose a dataset with an entry date and an event date.";
+    }
+    if (dateVariables.size() < 2) {
+      return "'"
+          + dataset.get()
+          + "' has "
+          + (dateVariables.isEmpty() ? "no date variables" : "one date variable")
+          + ": cohorts need an entry date and an event date.";
+    }
+    return "Choose the entry date and the event date of '" + dataset.get() + "'.";
   }
 
   private void refuse(String variable) {

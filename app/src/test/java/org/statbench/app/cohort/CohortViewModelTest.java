@@ -65,6 +65,18 @@ class CohortViewModelTest {
   }
 
   @Test
+  void anIncompleteDefinitionClearsTheLastSummaryAndSaysWhatIsMissing() {
+    assertThat(vm.messageProperty().get()).contains("20,000 records in 43 month cohorts");
+
+    vm.eventProperty().set(null);
+
+    assertThat(vm.triangle()).isEmpty();
+    assertThat(vm.messageProperty().get())
+        .doesNotContain("43 month cohorts")
+        .isEqualTo("Choose the entry date and the event date of 'referrals'.");
+  }
+
+  @Test
   void refusesANonDateAsEntryAndSaysWhy() {
     boolean accepted = vm.dropEntry("sex");
 

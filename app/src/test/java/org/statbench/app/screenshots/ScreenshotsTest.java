@@ -28,6 +28,7 @@ import org.statbench.app.shell.MainView;
 import org.statbench.app.shell.RecordingDialogService;
 import org.statbench.app.shell.SameThreadTaskRunner;
 import org.statbench.app.shell.StatBenchApp;
+import org.statbench.app.shell.ViewMenu;
 import org.statbench.app.workspace.WorkspacePreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -144,32 +145,16 @@ class ScreenshotsTest {
     robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
 
     // The dark theme and presenter mode (View menu), on the same table.
-    robot.interact(() -> viewItem(robot, "menuTheme", "menuTheme-dark").fire());
+    robot.interact(() -> ViewMenu.item(robot, "menuTheme", "menuTheme-dark").fire());
     snap(robot, "dark.png");
-    robot.interact(() -> viewItem(robot, "menuTheme", "menuTheme-light").fire());
+    robot.interact(() -> ViewMenu.item(robot, "menuTheme", "menuTheme-light").fire());
     robot.interact(
-        () -> ((CheckMenuItem) viewItem(robot, null, "menuPresenter")).setSelected(true));
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(true));
     snap(robot, "presenter.png");
     robot.interact(
-        () -> ((CheckMenuItem) viewItem(robot, null, "menuPresenter")).setSelected(false));
+        () -> ((CheckMenuItem) ViewMenu.item(robot, null, "menuPresenter")).setSelected(false));
 
     assertThat(written).isNotEmpty().allSatisfy(p -> assertThat(p).isNotEmptyFile());
-  }
-
-  /** An item of the View menu, or of its submenu {@code submenu} (popups are not clicked into). */
-  private static MenuItem viewItem(FxRobot robot, String submenu, String id) {
-    List<MenuItem> items =
-        robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
-            .filter(m -> m.getText().equals("View"))
-            .findFirst()
-            .orElseThrow()
-            .getItems();
-    if (submenu != null) {
-      items =
-          ((Menu) items.stream().filter(i -> submenu.equals(i.getId())).findFirst().orElseThrow())
-              .getItems();
-    }
-    return items.stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
   }
 
   private void snap(FxRobot robot, String name) throws IOException {

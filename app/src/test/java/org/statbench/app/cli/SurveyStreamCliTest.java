@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.statbench.app.cli.ChildJvm.sh;
 import static org.statbench.app.cli.ChildJvm.statbench;
+import static org.statbench.app.cli.ChildJvm.statbenchRc;
 
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Survey tables with standard errors over columns larger than the heap, run as a user runs them in
  * a child JVM with a small {@code -Xmx}: linearised estimates (with or without a PSU variable),
- * changes between waves, quantiles with Woodruff intervals and the Gini coefficient stream and
- * write the same CSV as in a large heap.
+ * changes between waves, quantiles with Woodruff intervals and the Gini coefficient (linearised or
+ * under replicate weights) stream and write the same CSV as in a large heap.
  */
 class SurveyStreamCliTest {
   @TempDir Path tmp;
@@ -122,5 +123,53 @@ class SurveyStreamCliTest {
     assertThat(Double.parseDouble(giniTotal.split(",")[3])).isCloseTo(expected, within(1e-3));
     assertThat(out.split("RC=0", -1)).hasSize(6); // the five small-heap estimates
     assertThat(out).doesNotContain("RC=2").doesNotContain("Exception");
+  }
+
+  @Test
+  void giniUnderReplicateWeightsOverColumnsLargerThanTheHeapEqualsTheLargeHeapOne()
+      throws Exception {
+    Path ws = tmp.resolve("ws");
+    Path csv = tmp.resolve("replicates.csv");
+    // region: 1 byte a record; y, w and three replicate weights: 8 each -> 41 MB, and in memory the
+    // design needs 56 bytes a record more: twice that is more than a 96 MB heap holds, so streamed
+    int rows = 1_000_000;
+    try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+      w.write("region,y,w,rep1,rep2,rep3\n");
+      for (int i = 0; i < rows; i++) {
+        int wt = 1 + i % 3;
+        w.write("R" + i % 7 + "," + (i % 101) + "," + wt);
+        for (int k = 0; k < 3; k++) {
+          w.write("," + (i % 3 == k ? "0" : String.valueOf(wt * 1.5)));
+        }
+        w.write("\n");
+      }
+    }
+    String gini =
+        "tabulate --db '"
+            + ws
+            + "' --dataset s --rows region --weight w --replicates 'rep*' --replicate-type jk1"
+            + " --se --measure gini:y --out '";
+    String out =
+        sh(statbench("256m", "import --db '" + ws + "' --name s --file '" + csv + "'")
+                + "\n"
+                + statbenchRc("96m", gini + tmp.resolve("small.csv") + "'")
+                + statbenchRc("1g", gini + tmp.resolve("normal.csv") + "'"))
+            .out();
+
+    assertThat(out).startsWith("Imported s: 1000000 rows");
+    assertThat(out.split("RC=0", -1)).hasSize(3);
+    assertThat(out).doesNotContain("Exception");
+    List<String> small = Files.readAllLines(tmp.resolve("small.csv"));
+    assertThat(small).isEqualTo(Files.readAllLines(tmp.resolve("normal.csv")));
+    // 7 regions and the total, after the header
+    assertThat(small).hasSize(1 + 8);
+    String[] total =
+        small.stream().filter(l -> l.startsWith("Total,")).findFirst().get().split(",");
+    // y = i mod 101 in (nearly) equal shares of each weight, under every replicate weight too: the
+    // Gini of 0..100 equally weighted, (101^3 - 101) / 3 / (2 * 101^2 * 50) = 0.3333, with the
+    // replicates' small spread as its standard error
+    double expected = (101.0 * 101 * 101 - 101) / 3 / (2.0 * 101 * 101 * 50);
+    assertThat(Double.parseDouble(total[2])).isCloseTo(expected, within(1e-3));
+    assertThat(Double.parseDouble(total[3])).isPositive().isLessThan(1e-3);
   }
 }

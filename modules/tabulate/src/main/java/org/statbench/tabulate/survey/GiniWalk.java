@@ -32,6 +32,7 @@ final class GiniWalk implements ValueOrderWalk {
   private final LeafAssignment la;
   private final int budget;
   private final GiniWalk totals; // the first walk (this one for the first)
+  private final boolean totalsOnly;
   private final boolean hasLo;
   private final double lo;
 
@@ -60,18 +61,33 @@ final class GiniWalk implements ValueOrderWalk {
 
   /** The first walk: totals, and the first range of values. */
   GiniWalk(LeafAssignment la, int budget) {
-    this(la, budget, null, false, Double.NaN);
+    this(la, budget, null, false, false, Double.NaN);
   }
 
   /** A later walk: the range of values after {@code previous}'s. */
   GiniWalk(GiniWalk previous) {
-    this(previous.la, previous.budget, previous.totals, true, previous.hi);
+    this(previous.la, previous.budget, previous.totals, false, true, previous.hi);
   }
 
-  private GiniWalk(LeafAssignment la, int budget, GiniWalk totals, boolean hasLo, double lo) {
+  /**
+   * A walk that adds only the totals and each cell's Gini, no range of values (a replicate weight's
+   * Gini: its standard error needs no linearised values).
+   */
+  static GiniWalk totalsOnly(LeafAssignment la) {
+    return new GiniWalk(la, 1, null, true, false, Double.NaN);
+  }
+
+  private GiniWalk(
+      LeafAssignment la,
+      int budget,
+      GiniWalk totals,
+      boolean totalsOnly,
+      boolean hasLo,
+      double lo) {
     this.la = la;
     this.budget = Math.max(1, budget);
     this.totals = totals == null ? this : totals;
+    this.totalsOnly = totalsOnly;
     this.hasLo = hasLo;
     this.lo = lo;
     int cells = la.outputCellCount();
@@ -81,7 +97,7 @@ final class GiniWalk implements ValueOrderWalk {
     s = new double[cells];
     lastEntry = new int[cells];
     Arrays.fill(lastEntry, -1);
-    int cap = Math.min(this.budget, 1024) + 16;
+    int cap = totalsOnly ? 0 : Math.min(this.budget, 1024) + 16;
     eCell = new int[cap];
     eValue = new double[cap];
     eH = new double[cap];
@@ -110,7 +126,7 @@ final class GiniWalk implements ValueOrderWalk {
       }
       started = true;
       current = value;
-      if (!storing && !full && (!hasLo || Double.compare(value, lo) > 0)) {
+      if (!storing && !full && !totalsOnly && (!hasLo || Double.compare(value, lo) > 0)) {
         storing = true;
       }
     }
@@ -146,7 +162,7 @@ final class GiniWalk implements ValueOrderWalk {
     return full && totals != this;
   }
 
-  /** Whether a later range follows this walk's. */
+  /** Whether a later range follows this walk's (never after {@link #totalsOnly}). */
   boolean hasNext() {
     return full;
   }

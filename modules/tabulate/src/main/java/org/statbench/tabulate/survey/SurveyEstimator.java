@@ -11,7 +11,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.statbench.core.CancellationToken;
 import org.statbench.core.InputException;
-import org.statbench.core.ResourceException;
 import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.NumericColumn;
@@ -67,9 +66,9 @@ import org.statbench.tabulate.WeightedQuantiles;
  * weight: {@code z_k = (2 y_k C_k + 2 (Y - Y_k)) / (N Y) - (G + 1) (1/N + y_k / Y)} with {@code
  * Y_k} the cumulative total (Langel and Tillé 2013; R {@code convey::svygini}). Records tied in
  * value get the same {@code z} ({@code y C_k - Y_k} is the same anywhere in a run of ties; the one
- * at its end is used, so no order among ties matters). Without replicate weights the sums come from
- * walks in (value, weight) order and passes in record order ({@link GiniWalk}), in memory and
- * streamed alike; under replicate weights each replicate's Gini is computed in memory.
+ * at its end is used, so no order among ties matters). The sums come from walks in (value, weight)
+ * order and passes in record order ({@link GiniWalk}), in memory and streamed alike; under
+ * replicate weights each replicate's Gini from one more walk in (value, replicate weight) order.
  *
  * <p><b>Design effect</b>: design variance over the simple-random-sampling variance as R's {@code
  * deff=TRUE} (without replacement): count {@code N^2 p(1-p) n/(n-1) / n (1 - n/N)} of the cell's
@@ -97,9 +96,7 @@ import org.statbench.tabulate.WeightedQuantiles;
  * streams the same way with the wave as the last dimension, quantiles in three streamed steps
  * (point table, indicator sums, value-order walk) and the Gini coefficient per range of values (a
  * walk in value order for the cells' running sums, a pass in record order for the per (PSU, cell)
- * sums of {@code w z}; {@link GiniWalk}). Only a Gini under replicate weights is not streamed: when
- * it does not fit it is refused with {@link ResourceException#outOfMemory} naming the column size
- * and the free heap (exit code 2 on the command line, a dialog in the GUI).
+ * sums of {@code w z}; {@link GiniWalk}), under replicate weights with one more walk per replicate.
  */
 public final class SurveyEstimator {
   private final Tabulator tabulator;
@@ -132,8 +129,7 @@ public final class SurveyEstimator {
    * Loads the columns the spec, measure and design need from a workspace and estimates; when they
    * would not fit in the heap free now (by the table path's test, {@link Tabulator#shouldStream},
    * counting the per-record arrays of the design and the leaf assignment too), streams them instead
-   * (see {@link #estimateStreamed}). The Gini coefficient under replicate weights is not streamed:
-   * when its columns do not fit it is refused with a {@link ResourceException} giving the figures.
+   * (see {@link #estimateStreamed}).
    */
   public SurveyTable estimate(
       TableSpec spec,
@@ -146,29 +142,6 @@ public final class SurveyEstimator {
     vars.addAll(measure.variables());
     vars.addAll(design.variables());
     if (streams(spec.dataset(), vars, design, workspace)) {
-      long bytes = workspace.columnBytes(spec.dataset(), vars);
-      SurveyMeasure.Kind kind = measure.kind();
-      String refused = null;
-      if (kind == SurveyMeasure.Kind.GINI && design.usesReplicates()) {
-        refused = "the Gini coefficient under replicate weights is computed in memory only";
-      }
-      if (refused != null) {
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        throw ResourceException.outOfMemory(
-            "estimating "
-                + measure.label()
-                + " of dataset '"
-                + spec.dataset()
-                + "' under a survey design: its columns take "
-                + ResourceException.megabytes(bytes)
-                + " and about twice that is needed, but "
-                + ResourceException.megabytes(Math.max(0, free))
-                + " of heap is free ("
-                + refused
-                + ")",
-            null);
-      }
       return estimateStreamed(
           spec, measure, design, level, workspace, ColumnSlices.SLICE_ROWS, cancel);
     }
@@ -187,7 +160,8 @@ public final class SurveyEstimator {
     boolean stream = bytes > 0 && Tabulator.shouldStream(bytes);
     if (bytes > 0 && !stream) {
       // in memory the design frame and leaf assignment hold per record a weight, stratum and PSU
-      // codes, PSU and leaf numbers, the record order and each replicate weight: 32 + 8 R bytes
+      // codes, PSU and leaf numbers and each replicate weight, and a walk in value order sorts
+      // value, weight and leaf: 32 + 8 R bytes
       int r = design.usesReplicates() ? design.replicates().size() : 0;
       long rows = workspace.dataset(dataset).rows();
       stream = Tabulator.shouldStream(bytes + (32L + 8L * r) * rows);
@@ -196,15 +170,14 @@ public final class SurveyEstimator {
   }
 
   /**
-   * Counts, sums, means, ratios, percentages, quantiles and Ginis (without replicate weights; see
-   * {@link GiniWalk}) over columns that need not fit in the heap: one pass over slices of the
-   * columns ({@link Tabulator#assignStreamed}) resolves the design and accumulates per cell the
-   * per-(stratum, PSU) linearised totals (and per replicate the cell totals), which is all the
-   * variance needs; the point estimates come from the table path (which streams by itself); a
-   * quantile's interval ends from one more walk in value order ({@link
-   * Tabulator#walkInValueOrder}). The same sums added in the same order as in memory, so the same
-   * estimates and standard errors. The heap holds one slice of each column, and per (PSU, leaf
-   * cell) a few totals.
+   * Counts, sums, means, ratios, percentages, quantiles and Ginis ({@link GiniWalk}) over columns
+   * that need not fit in the heap: one pass over slices of the columns ({@link
+   * Tabulator#assignStreamed}) resolves the design and accumulates per cell the per-(stratum, PSU)
+   * linearised totals (and per replicate the cell totals), which is all the variance needs; the
+   * point estimates come from the table path (which streams by itself); a quantile's interval ends
+   * from one more walk in value order ({@link Tabulator#walkInValueOrder}). The same sums added in
+   * the same order as in memory, so the same estimates and standard errors. The heap holds one
+   * slice of each column, and per (PSU, leaf cell) a few totals.
    *
    * @param sliceRows records of a slice (at most {@link ColumnSlices#SLICE_ROWS}; tests use fewer)
    */
@@ -219,9 +192,6 @@ public final class SurveyEstimator {
     checkLevel(level);
     SurveyMeasure.Kind kind = measure.kind();
     checkPercentage(spec.percentage(), measure);
-    if (kind == SurveyMeasure.Kind.GINI && design.usesReplicates()) {
-      throw new IllegalArgumentException("the Gini coefficient under replicates is not streamed");
-    }
     TableSpec base = spec.withWeight(design.weight());
     Table point =
         tabulator.tabulate(base.withMeasure(measure.tabulationMeasure()), workspace, cancel);
@@ -325,9 +295,10 @@ public final class SurveyEstimator {
   }
 
   /**
-   * A Gini under a design without replicates over streamed columns: one pass resolves the design,
-   * then per range of values ({@link GiniWalk}) a walk in value order and a pass in record order
-   * adding {@code w z} per (PSU, cell); the same steps as in memory.
+   * A Gini under a design over streamed columns: one pass resolves the design, then per range of
+   * values ({@link GiniWalk}) a walk in value order and a pass in record order adding {@code w z}
+   * per (PSU, cell), and per replicate weight a walk in (value, replicate weight) order; the same
+   * steps as in memory.
    */
   private Run giniStreamed(
       TableSpec all,
@@ -379,7 +350,21 @@ public final class SurveyEstimator {
                   },
                   cancel);
             });
-    run.adoptGini(sums, g);
+    double[][] theta =
+        giniReplicates(
+            la,
+            design,
+            (k, walk) ->
+                tabulator.walkInValueOrder(
+                    all,
+                    workspace,
+                    measure.variable(),
+                    design.replicates().get(k),
+                    la.leafCount(),
+                    sliceRows,
+                    walk,
+                    cancel));
+    run.adoptGini(sums, g, theta);
     run.compute();
     return run;
   }
@@ -405,6 +390,27 @@ public final class SurveyEstimator {
       records.accept(range);
     }
     return g;
+  }
+
+  /**
+   * Per replicate weight {@code k} of the design and cell the Gini under that weight (NaN without
+   * weight or total): a walk in (value, replicate weight) order each ({@code walker} is given
+   * {@code k}); null without replicates.
+   */
+  private static double[][] giniReplicates(
+      LeafAssignment la,
+      SurveyDesign design,
+      java.util.function.BiConsumer<Integer, GiniWalk> walker) {
+    if (!design.usesReplicates()) {
+      return null;
+    }
+    double[][] theta = new double[design.replicates().size()][];
+    for (int k = 0; k < theta.length; k++) {
+      GiniWalk walk = GiniWalk.totalsOnly(la);
+      walker.accept(k, walk);
+      theta[k] = walk.gini();
+    }
+    return theta;
   }
 
   /**
@@ -499,7 +505,7 @@ public final class SurveyEstimator {
       InverseWalk walk = new InverseWalk(la, run.pLow, run.pHigh);
       WeightedQuantiles.walk(cells, run.y, frame.w, cells.length, design.weight(), walk, cancel);
       run.finishQuantiles(walk.ends());
-    } else if (measure.kind() == SurveyMeasure.Kind.GINI && frame.reps == null) {
+    } else if (measure.kind() == SurveyMeasure.Kind.GINI) {
       // as the streamed path: walks in value order and passes in record order per range of values
       int[] leafOf = la.leafOfRecord();
       int[] cells = leafOf.clone();
@@ -539,7 +545,20 @@ public final class SurveyEstimator {
                     cells, run.y, frame.w, cells.length, design.weight(), w, cancel);
               },
               range -> range.addRecords(sums, leafOf.length, leafOf, run.y, frame.w, psu, cancel));
-      run.adoptGini(sums, g);
+      double[][] theta =
+          giniReplicates(
+              la,
+              design,
+              (k, walk) ->
+                  WeightedQuantiles.walk(
+                      cells,
+                      run.y,
+                      frame.reps[k],
+                      cells.length,
+                      design.replicates().get(k),
+                      walk,
+                      cancel));
+      run.adoptGini(sums, g, theta);
       run.compute();
     } else {
       run.compute();
@@ -925,9 +944,6 @@ public final class SurveyEstimator {
     final double[] upper;
     final double[] deff;
     final double z;
-    // records grouped by leaf cell
-    final int[] order;
-    final int[] offsets;
     final int[][] leavesOfCell;
     final int[] margin;
     // scratch: per PSU totals and the PSUs touched
@@ -983,20 +999,7 @@ public final class SurveyEstimator {
       upper = new double[cells];
       deff = new double[cells];
       z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - level) / 2);
-      int[] leaf = la.leafOfRecord();
       int leaves = la.leafCount();
-      offsets = new int[leaves + 2];
-      for (int c : leaf) {
-        offsets[c + 1]++;
-      }
-      for (int c = 0; c <= leaves; c++) {
-        offsets[c + 1] += offsets[c];
-      }
-      order = new int[leaf.length];
-      int[] pos = Arrays.copyOf(offsets, leaves + 1);
-      for (int i = 0; i < leaf.length; i++) {
-        order[pos[leaf[i]]++] = i;
-      }
       List<List<Integer>> lists = new ArrayList<>();
       for (int o = 0; o < cells; o++) {
         lists.add(new ArrayList<>());
@@ -1147,23 +1150,10 @@ public final class SurveyEstimator {
         current = o;
         switch (kind) {
           case QUANTILE -> woodruff(o);
-          case GINI -> {
-            if (giniByCell != null) {
-              giniFromSums(o);
-            } else {
-              gini(o);
-            }
-          }
+          case GINI -> giniFromSums(o);
           default -> linear(o);
         }
       }
-    }
-
-    private boolean included(int i) {
-      if (y != null && y[i] != y[i]) {
-        return false;
-      }
-      return x == null || x[i] == x[i];
     }
 
     private double a(int i) {
@@ -1592,39 +1582,6 @@ public final class SurveyEstimator {
       return v * f.repScale;
     }
 
-    /** The domain's records with a value and a positive weight, sorted by value then record. */
-    private int[] sortedRecords(int o) {
-      int n = 0;
-      for (int l : leavesOfCell[o]) {
-        n += offsets[l + 1] - offsets[l];
-      }
-      int[] rec = new int[n];
-      int m = 0;
-      for (int l : leavesOfCell[o]) {
-        for (int k = offsets[l]; k < offsets[l + 1]; k++) {
-          int i = order[k];
-          if (included(i) && f.w[i] > 0) {
-            rec[m++] = i;
-          }
-        }
-      }
-      Integer[] boxed = new Integer[m];
-      for (int k = 0; k < m; k++) {
-        boxed[k] = rec[k];
-      }
-      Arrays.sort(
-          boxed,
-          (p, q) -> {
-            int c = Double.compare(y[p], y[q]);
-            return c != 0 ? c : Integer.compare(p, q);
-          });
-      int[] out = new int[m];
-      for (int k = 0; k < m; k++) {
-        out[k] = boxed[k];
-      }
-      return out;
-    }
-
     /**
      * The weighted quantile of sorted records (R qrule "school"): the value where the cumulative
      * weight first reaches p W, the midpoint with the next record's value when it equals p W.
@@ -1762,20 +1719,26 @@ public final class SurveyEstimator {
       return psus - strata.size();
     }
 
-    /** Gini: per cell the coefficient from the value-order walk ({@link GiniWalk}), or null. */
+    /** Gini: per cell the coefficient from the value-order walk ({@link GiniWalk}). */
     double[] giniByCell;
 
+    /** Gini under replicate weights: per replicate and cell the replicate's Gini, else null. */
+    double[][] giniReplicates;
+
     /**
-     * Takes the per (PSU, cell) sums of {@code w z} ({@link GiniWalk#addRecords}) and the Ginis.
+     * Takes the per (PSU, cell) sums of {@code w z} ({@link GiniWalk#addRecords}), the Ginis and
+     * under replicate weights each replicate's ({@code [replicate][cell]}, else null).
      */
-    void adoptGini(Sums sums, double[] gini) {
+    void adoptGini(Sums sums, double[] gini, double[][] replicates) {
       adopt(sums);
       giniByCell = gini;
+      giniReplicates = replicates;
     }
 
     /**
-     * A Gini's standard error (linearisation) from the per (PSU, cell) sums of {@code w z}; the
-     * design effect from the cell's sums of {@code w}, {@code w z} and {@code w z^2}.
+     * A Gini's standard error from the replicate Ginis, or by linearisation from the per (PSU,
+     * cell) sums of {@code w z}; the design effect from the cell's sums of {@code w}, {@code w z}
+     * and {@code w z^2}.
      */
     private void giniFromSums(int o) {
       double g = giniByCell[o];
@@ -1787,7 +1750,13 @@ public final class SurveyEstimator {
       }
       int l = o + 1;
       double v;
-      if (perRecord) {
+      if (giniReplicates != null) {
+        double[] theta = new double[giniReplicates.length];
+        for (int k = 0; k < theta.length; k++) {
+          theta[k] = giniReplicates[k][o];
+        }
+        v = replicateVariance(theta);
+      } else if (perRecord) {
         v = strataVariance(new int[] {l}, null, 0, 1);
       } else {
         resetPsus();
@@ -1805,54 +1774,6 @@ public final class SurveyEstimator {
       deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
     }
 
-    /** A Gini under replicate weights: the records sorted per cell, each replicate's Gini. */
-    private void gini(int o) {
-      int[] rec = sortedRecords(o);
-      deff[o] = Double.NaN;
-      double[] zk = new double[rec.length];
-      double g = giniOf(rec, y, f.w, zk);
-      est[o] = g;
-      double v;
-      if (Double.isNaN(g)) {
-        v = Double.NaN;
-      } else if (f.reps == null) {
-        resetPsus();
-        for (int k = 0; k < rec.length; k++) {
-          int i = rec[k];
-          int pu = f.psu[i];
-          touch(pu);
-          pa[pu] += f.w[i] * zk[k];
-        }
-        v = variance(0, 1);
-      } else {
-        double[] theta = new double[f.reps.length];
-        for (int k = 0; k < theta.length; k++) {
-          theta[k] = giniOf(rec, y, f.reps[k], null);
-        }
-        v = replicateVariance(theta);
-      }
-      se[o] = Math.sqrt(v);
-      lower[o] = g - z * se[o];
-      upper[o] = g + z * se[o];
-      if (!Double.isNaN(g)) {
-        long nobs = 0;
-        double sw = 0;
-        double swz = 0;
-        double swzz = 0;
-        for (int k = 0; k < rec.length; k++) {
-          double w = f.w[rec[k]];
-          if (w != 0) {
-            nobs++;
-            sw += w;
-            swz += w * zk[k];
-            swzz += w * zk[k] * zk[k];
-          }
-        }
-        double vsrs = srsWithReplacement(nobs, sw, swz, swzz);
-        deff[o] = vsrs > 0 ? v / vsrs : Double.NaN;
-      }
-    }
-
     /**
      * The variance of {@code sum w z} (an estimator's linearisation) under simple random sampling
      * with replacement of {@code n} records: {@code N^2 s^2(z) / n}, {@code N = sum w} and {@code
@@ -1865,42 +1786,6 @@ public final class SurveyEstimator {
       double mean = swz / sw;
       double s2 = (swzz / sw - mean * mean) * n / (n - 1.0);
       return sw * sw * s2 / n;
-    }
-
-    /**
-     * The Gini coefficient of sorted records; fills {@code lin} (when not null) with each record's
-     * linearised value.
-     */
-    static double giniOf(int[] rec, double[] y, double[] w, double[] lin) {
-      double n = 0;
-      double total = 0;
-      for (int i : rec) {
-        n += w[i];
-        total += w[i] * y[i];
-      }
-      if (n == 0 || total == 0) {
-        return Double.NaN;
-      }
-      double cum = 0;
-      double s = 0;
-      for (int i : rec) {
-        cum += w[i];
-        s += w[i] * y[i] * cum;
-        s -= w[i] * w[i] * y[i] / 2;
-      }
-      double g = 2 * s / (n * total) - 1;
-      if (lin != null) {
-        double c = 0;
-        double yk = 0;
-        for (int k = 0; k < rec.length; k++) {
-          int i = rec[k];
-          c += w[i];
-          yk += w[i] * y[i];
-          lin[k] =
-              (2 * y[i] * c + 2 * (total - yk)) / (n * total) - (g + 1) * (1 / n + y[i] / total);
-        }
-      }
-      return g;
     }
   }
 

@@ -141,7 +141,7 @@ class StreamedSurveyTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"jk1, mean:y", "bootstrap, sum:y", "jk1, count"})
+  @CsvSource({"jk1, mean:y", "bootstrap, sum:y", "jk1, count", "jk1, gini:y", "bootstrap, gini:y"})
   void replicateWeightEstimatesEqualTheInMemoryOnes(String type, String measure) {
     SurveyDesign d =
         SurveyDesign.weightOnly("w")
@@ -401,21 +401,56 @@ class StreamedSurveyTest {
   }
 
   @Test
-  void giniUnderReplicateWeightsIsNotStreamed() {
-    // each replicate would need its own running sums in value order: computed in memory only
+  void giniUnderReplicateWeightsOverManyRangesOfValuesEqualsTheInMemoryOne() {
+    // each replicate's Gini from its own walk in (value, replicate weight) order; the point
+    // estimate and design effect from the ranges of values (a budget of 40 entries: many ranges)
+    SurveyEstimator ranged = new SurveyEstimator(new Tabulator(), 40);
     SurveyDesign jk1 =
         SurveyDesign.weightOnly("w").withReplicates(List.of("r1", "r2", "r3"), ReplicateType.JK1);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                estimator.estimateStreamed(
-                    TableSpec.of("s"),
-                    SurveyMeasure.parse("gini:y"),
-                    jk1,
-                    0.95,
-                    ws,
-                    SLICE,
-                    CancellationToken.NONE))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("replicates");
+    assertStreamedEqualsInMemory(
+        ranged, TableSpec.of("s").withRows("region").withColumns("sex"), "gini:y", jk1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"bootstrap, 0.5", "jk1, 0.6666666666666666"})
+  void giniUnderReplicateWeightsHasTheHandWorkedReplicateVariance(String type, double scale)
+      throws Exception {
+    // y = 1, 2, 3, 4, w = 1: G = sum w_i w_j |y_i - y_j| / (2 N Y) = 20 / 80 = 0.25.
+    // r1 = (2, 0, 1, 1): y 1 (w 2), 3, 4: N 4, Y 9, pairs 2*2 + 2*3 + 1 = 11: G = 22/72 = 11/36.
+    // r2 = (0, 2, 1, 1): y 2 (w 2), 3, 4: N 4, Y 11, pairs 2*1 + 2*2 + 1 = 7: G = 14/88 = 7/44.
+    // r3 = (1, 1, 2, 0): y 1, 2, 3 (w 2): N 4, Y 9, pairs 1 + 2*2 + 2*1 = 7: G = 14/72 = 7/36.
+    // variance: scale * sum (G_r - mean G_r)^2, bootstrap 1/(R-1), JK1 (R-1)/R.
+    importCsv("ginireps" + type, "y,w,r1,r2,r3\n3,1,1,1,2\n1,1,2,0,1\n4,1,1,1,0\n2,1,0,2,1\n");
+    double[] theta = {11 / 36.0, 7 / 44.0, 7 / 36.0};
+    double mean = (theta[0] + theta[1] + theta[2]) / 3;
+    double ss = 0;
+    for (double g : theta) {
+      ss += (g - mean) * (g - mean);
+    }
+    double se = Math.sqrt(scale * ss);
+    SurveyDesign d =
+        SurveyDesign.weightOnly("w")
+            .withReplicates(
+                List.of("r1", "r2", "r3"), ReplicateType.valueOf(type.toUpperCase(Locale.ROOT)));
+    TableSpec spec = TableSpec.of("ginireps" + type);
+    SurveyMeasure gini = SurveyMeasure.parse("gini:y");
+    for (int budget : new int[] {GiniWalk.BUDGET, 1}) {
+      SurveyEstimator ranged = new SurveyEstimator(new Tabulator(), budget);
+      SurveyTable streamed =
+          ranged.estimateStreamed(spec, gini, d, 0.95, ws, 1, CancellationToken.NONE);
+      SurveyTable inMemory =
+          ranged.estimate(
+              spec,
+              gini,
+              d,
+              0.95,
+              ws.columns(spec.dataset(), List.of("y", "w", "r1", "r2", "r3")),
+              CancellationToken.NONE);
+      for (SurveyTable t : List.of(streamed, inMemory)) {
+        assertThat(t.estimate(0)).isCloseTo(0.25, within(1e-15));
+        assertThat(t.se(0)).isCloseTo(se, within(1e-15));
+        assertThat(t.lower(0)).isCloseTo(0.25 - 1.959963984540054 * se, within(1e-12));
+      }
+    }
   }
 }

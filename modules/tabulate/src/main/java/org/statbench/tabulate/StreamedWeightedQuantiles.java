@@ -66,6 +66,11 @@ final class StreamedWeightedQuantiles {
       ValueOrderWalk walk,
       CancellationToken cancel) {
     int capacity = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(budget, 4L * leafCells + 16));
+    double start = walk.startsAfter();
+    if (start == start) {
+      stepsAfter(slices, start, capacity, weightVariable, walk, cancel);
+      return;
+    }
     // the last entry of each window: the second walk gathers the same windows without selecting
     List<long[]> ends = new ArrayList<>();
     long[] after = null;
@@ -101,6 +106,38 @@ final class StreamedWeightedQuantiles {
         }
       }
       after = end;
+    }
+  }
+
+  /**
+   * The steps of a walk that needs no totals, from the records after the value {@code start}: a
+   * window of the order per pass over the slices, each selected as the totals' windows are, until
+   * the walk is settled or the records end. The same steps in the same order as from the first.
+   */
+  private static void stepsAfter(
+      Slices slices,
+      double start,
+      int capacity,
+      String weightVariable,
+      ValueOrderWalk walk,
+      CancellationToken cancel) {
+    // after every record of value start, whatever its weight (weights are above 0: +infinity's
+    // bits are above every finite weight's)
+    long[] after = {key(start), Double.doubleToRawLongBits(Double.POSITIVE_INFINITY)};
+    while (!walk.settled()) {
+      cancel.throwIfCancelled();
+      Window w = gather(slices, after, null, capacity, weightVariable);
+      for (int j = 0; j < w.size && !walk.settled(); j++) {
+        double x = fromKey(w.vk[j]);
+        double weight = Double.longBitsToDouble(w.wk[j]);
+        for (long r = 0; r < w.n[j]; r++) {
+          walk.step(x, weight, w.c[j]);
+        }
+      }
+      if (!w.truncated || w.size == 0) {
+        break;
+      }
+      after = w.last();
     }
   }
 

@@ -17,4 +17,14 @@ public interface ValueOrderWalk {
 
   /** Whether later records can change nothing (the streamed walk then stops). */
   boolean settled();
+
+  /**
+   * The value up to which (inclusive) the walk needs no records, or NaN (the default) when it needs
+   * them all. A walk that gives a value here also needs no {@link #addToTotal} calls: walkers may
+   * leave out those calls and the steps of records up to the value (the walk ignores them anyway),
+   * which saves a streamed walk the passes over the start of the order.
+   */
+  default double startsAfter() {
+    return Double.NaN;
+  }
 }

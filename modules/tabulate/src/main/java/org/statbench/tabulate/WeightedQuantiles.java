@@ -90,10 +90,18 @@ public final class WeightedQuantiles {
     }
     sortByValueThenWeight(xs, ws, cs);
     cancel.throwIfCancelled();
-    for (int j = 0; j < kept; j++) {
-      walk.addToTotal(ws[j], cs[j]);
+    double after = walk.startsAfter();
+    int from = 0;
+    if (after == after) {
+      while (from < kept && Double.compare(xs[from], after) <= 0) {
+        from++;
+      }
+    } else {
+      for (int j = 0; j < kept; j++) {
+        walk.addToTotal(ws[j], cs[j]);
+      }
     }
-    for (int j = 0; j < kept; j++) {
+    for (int j = from; j < kept; j++) {
       if ((j & 0xFFFF) == 0) {
         cancel.throwIfCancelled();
       }

@@ -23,7 +23,9 @@ import org.statbench.tabulate.ValueOrderWalk;
  * range ends only between two values, so one value's cells are never split). A pass in record order
  * then turns each in-range record into its {@code z} and adds {@code w z} per (PSU, cell) ({@link
  * #addRecords}). The ranges follow only from the walk and the budget, so in memory and streamed
- * they are the same and so are the sums.
+ * they are the same and so are the sums. A later walk starts from the running sums at the end of
+ * the previous range and needs only the records after it ({@link #startsAfter}), so a streamed walk
+ * does not pass over the start of the order again for every range.
  */
 final class GiniWalk implements ValueOrderWalk {
   /** Default most (cell, value) entries of a range: 5 MB or so. */
@@ -41,6 +43,9 @@ final class GiniWalk implements ValueOrderWalk {
   private final double[] tot;
   private final double[] s;
   private final int[] lastEntry;
+  // the cells' running weight and total after the range's last value (where the next walk starts)
+  private double[] cumAtHi;
+  private double[] totAtHi;
 
   private boolean started;
   private double current;
@@ -64,9 +69,15 @@ final class GiniWalk implements ValueOrderWalk {
     this(la, budget, null, false, false, Double.NaN);
   }
 
-  /** A later walk: the range of values after {@code previous}'s. */
+  /**
+   * A later walk: the range of values after {@code previous}'s. It starts from the running sums
+   * {@code previous} had at the end of its range and needs no records up to there ({@link
+   * #startsAfter}): the same sums, added in the same order, as a walk from the first record.
+   */
   GiniWalk(GiniWalk previous) {
     this(previous.la, previous.budget, previous.totals, false, true, previous.hi);
+    System.arraycopy(previous.cumAtHi, 0, cum, 0, cum.length);
+    System.arraycopy(previous.totAtHi, 0, tot, 0, tot.length);
   }
 
   /**
@@ -111,22 +122,29 @@ final class GiniWalk implements ValueOrderWalk {
   }
 
   @Override
+  public double startsAfter() {
+    return hasLo ? lo : Double.NaN;
+  }
+
+  @Override
   public void step(double value, double weight, int leafCell) {
     boolean first = totals == this;
-    if (full && !first) {
+    if (full && !first || hasLo && Double.compare(value, lo) <= 0) {
       return;
     }
     if (!started || Double.compare(value, current) != 0) {
       if (storing && !full && size >= budget) {
         full = true;
         hi = current;
+        cumAtHi = cum.clone();
+        totAtHi = tot.clone();
         if (!first) {
           return;
         }
       }
       started = true;
       current = value;
-      if (!storing && !full && !totalsOnly && (!hasLo || Double.compare(value, lo) > 0)) {
+      if (!storing && !full && !totalsOnly) {
         storing = true;
       }
     }

@@ -141,7 +141,7 @@ public final class SurveyEstimator {
     LinkedHashSet<String> vars = new LinkedHashSet<>(spec.variables());
     vars.addAll(measure.variables());
     vars.addAll(design.variables());
-    if (streams(spec.dataset(), vars, design, workspace)) {
+    if (streams(spec.dataset(), vars, measure.kind(), design, workspace)) {
       return estimateStreamed(
           spec, measure, design, level, workspace, ColumnSlices.SLICE_ROWS, cancel);
     }
@@ -151,22 +151,39 @@ public final class SurveyEstimator {
 
   /**
    * Whether an estimate over these columns is streamed: when they, with the per-record arrays of
-   * the design frame and the leaf assignment, would not fit the heap free now (by the table path's
-   * test, {@link Tabulator#shouldStream}).
+   * the design frame, the leaf assignment and the measure's walks in value order, would not fit the
+   * heap free now (by the table path's test, {@link Tabulator#shouldStream}).
    */
   private static boolean streams(
-      String dataset, java.util.Collection<String> vars, SurveyDesign design, Workspace workspace) {
+      String dataset,
+      java.util.Collection<String> vars,
+      SurveyMeasure.Kind kind,
+      SurveyDesign design,
+      Workspace workspace) {
     long bytes = workspace.columnBytes(dataset, vars);
     boolean stream = bytes > 0 && Tabulator.shouldStream(bytes);
     if (bytes > 0 && !stream) {
-      // in memory the design frame and leaf assignment hold per record a weight, stratum and PSU
-      // codes, PSU and leaf numbers and each replicate weight, and a walk in value order sorts
-      // value, weight and leaf: 32 + 8 R bytes
-      int r = design.usesReplicates() ? design.replicates().size() : 0;
       long rows = workspace.dataset(dataset).rows();
-      stream = Tabulator.shouldStream(bytes + (32L + 8L * r) * rows);
+      stream = Tabulator.shouldStream(bytes + inMemoryBytesPerRecord(kind, design) * rows);
     }
     return stream;
+  }
+
+  /**
+   * Bytes a record needs in memory beyond its columns: the design frame and leaf assignment hold a
+   * weight, stratum and PSU codes, PSU and leaf numbers and each replicate weight (32 + 8 R); a
+   * walk in value order (quantile, Gini) a record's cell (4) and its value, weight and leaf twice
+   * while sorting (40); the Gini keeps that walk's steps to replay them (20).
+   */
+  static long inMemoryBytesPerRecord(SurveyMeasure.Kind kind, SurveyDesign design) {
+    int r = design.usesReplicates() ? design.replicates().size() : 0;
+    long walk =
+        switch (kind) {
+          case QUANTILE -> 44;
+          case GINI -> 64;
+          default -> 0;
+        };
+    return 32L + 8L * r + walk;
   }
 
   /**
@@ -323,6 +340,10 @@ public final class SurveyEstimator {
     DesignFrame frame = builder.finish();
     Run run = new Run(frame, la, measure, pct, null, level, cancel);
     Sums sums = new Sums(la.outputCellCount(), 0, SurveyMeasure.Kind.SUM, design, 1024, 1024);
+    // the passes in record order need weights and PSUs, not the replicate weights
+    SurveyDesign linear = design.withReplicates(null, null);
+    LinkedHashSet<String> recordVars = new LinkedHashSet<>(measure.variables());
+    recordVars.addAll(linear.variables());
     double[] g =
         giniSums(
             la,
@@ -337,11 +358,11 @@ public final class SurveyEstimator {
                     walk,
                     cancel),
             range -> {
-              DesignFrame.Builder b = new DesignFrame.Builder(design);
+              DesignFrame.Builder b = new DesignFrame.Builder(linear);
               tabulator.assignStreamed(
                   all,
                   workspace,
-                  vars,
+                  recordVars,
                   sliceRows,
                   (structure, slice, leafOf, first) -> {
                     DesignFrame.Builder.Slice ds = b.add(slice, first);
@@ -572,10 +593,11 @@ public final class SurveyEstimator {
    */
   private static final class ReplayedWalk implements ValueOrderWalk {
     private final ValueOrderWalk first;
-    private double[] values = new double[1024];
-    private double[] weights = new double[1024];
-    private int[] leaves = new int[1024];
+    private double[] values;
+    private double[] weights;
+    private int[] leaves;
     private int n;
+    private int expected; // the records the walk feeds: every one goes to addToTotal first
 
     ReplayedWalk(ValueOrderWalk first) {
       this.first = first;
@@ -583,11 +605,17 @@ public final class SurveyEstimator {
 
     @Override
     public void addToTotal(double weight, int leafCell) {
+      expected++;
       first.addToTotal(weight, leafCell);
     }
 
     @Override
     public void step(double value, double weight, int leafCell) {
+      if (values == null) {
+        values = new double[Math.max(16, expected)];
+        weights = new double[values.length];
+        leaves = new int[values.length];
+      }
       if (n == values.length) {
         values = Arrays.copyOf(values, 2 * n);
         weights = Arrays.copyOf(weights, 2 * n);
@@ -604,12 +632,24 @@ public final class SurveyEstimator {
       return false;
     }
 
-    /** Feeds the kept walk to {@code walk}: every total, then the steps until it is settled. */
+    /**
+     * Feeds the kept walk to {@code walk}: every total, then the steps until it is settled (from
+     * the records after its {@link ValueOrderWalk#startsAfter} value, without totals, when it has
+     * one).
+     */
     void replay(ValueOrderWalk walk, CancellationToken cancel) {
-      for (int k = 0; k < n; k++) {
-        walk.addToTotal(weights[k], leaves[k]);
+      double after = walk.startsAfter();
+      int from = 0;
+      if (after == after) {
+        while (from < n && Double.compare(values[from], after) <= 0) {
+          from++;
+        }
+      } else {
+        for (int k = 0; k < n; k++) {
+          walk.addToTotal(weights[k], leaves[k]);
+        }
       }
-      for (int k = 0; k < n && !walk.settled(); k++) {
+      for (int k = from; k < n && !walk.settled(); k++) {
         if ((k & 0xFFFF) == 0) {
           cancel.throwIfCancelled();
         }
@@ -727,7 +767,7 @@ public final class SurveyEstimator {
     vars.addAll(measure.variables());
     vars.addAll(design.variables());
     vars.add(wave);
-    if (streams(spec.dataset(), vars, design, workspace)) {
+    if (streams(spec.dataset(), vars, measure.kind(), design, workspace)) {
       return estimateChangeStreamed(
           spec, measure, design, level, workspace, wave, from, to, ColumnSlices.SLICE_ROWS, cancel);
     }

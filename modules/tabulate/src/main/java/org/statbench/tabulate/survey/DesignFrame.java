@@ -403,6 +403,13 @@ final class DesignFrame {
     }
   }
 
+  /**
+   * A weight variable's values with a missing weight as 0: the column's own array (read only, not
+   * copied: a design with many replicate weights would otherwise hold each twice) when none is
+   * missing.
+   *
+   * @throws InputException naming the variable and record when a weight is negative
+   */
   static double[] weights(String variable, DatasetColumns data) {
     return weights(variable, data, 0);
   }
@@ -415,14 +422,21 @@ final class DesignFrame {
           "Weight needs a numeric variable: '" + variable + "' is " + col.type().key());
     }
     double[] v = n.values();
-    double[] w = new double[v.length];
+    boolean missing = false;
     for (int i = 0; i < v.length; i++) {
       double x = v[i];
       if (x < 0) {
         throw new InputException(
             "The weight '" + variable + "' is negative on record " + (first + i + 1));
       }
-      w[i] = x == x ? x : 0;
+      missing |= x != x;
+    }
+    if (!missing) {
+      return v;
+    }
+    double[] w = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      w[i] = v[i] == v[i] ? v[i] : 0;
     }
     return w;
   }

@@ -1,5 +1,7 @@
 package org.statbench.tabulate;
 
+import org.statbench.core.CancellationToken;
+
 /**
  * A walk over the records of a table in the order of (value, weight), the order in which weighted
  * percentiles add their weights ({@link WeightedQuantiles}): first every record whose weight is
@@ -26,5 +28,38 @@ public interface ValueOrderWalk {
    */
   default double startsAfter() {
     return Double.NaN;
+  }
+
+  /**
+   * Feeds records already in (value, weight) order held in arrays to {@code walk}: every total,
+   * then the steps until it is settled; for a walk that {@link #startsAfter} a value, no totals and
+   * only the steps of the records after it.
+   *
+   * @param n the records: the first {@code n} of each array
+   */
+  static void feed(
+      ValueOrderWalk walk,
+      double[] values,
+      double[] weights,
+      int[] leafCells,
+      int n,
+      CancellationToken cancel) {
+    double after = walk.startsAfter();
+    int from = 0;
+    if (after == after) {
+      while (from < n && Double.compare(values[from], after) <= 0) {
+        from++;
+      }
+    } else {
+      for (int k = 0; k < n; k++) {
+        walk.addToTotal(weights[k], leafCells[k]);
+      }
+    }
+    for (int k = from; k < n && !walk.settled(); k++) {
+      if ((k & 0xFFFF) == 0) {
+        cancel.throwIfCancelled();
+      }
+      walk.step(values[k], weights[k], leafCells[k]);
+    }
   }
 }

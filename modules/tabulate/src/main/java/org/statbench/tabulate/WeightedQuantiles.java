@@ -55,8 +55,8 @@ public final class WeightedQuantiles {
 
   /**
    * Feeds the records (those with a leaf cell and a weight above 0) to {@code walk} in the order of
-   * (value, weight): all to {@link ValueOrderWalk#addToTotal}, then all to {@link
-   * ValueOrderWalk#step}.
+   * (value, weight): all to {@link ValueOrderWalk#addToTotal}, then to {@link ValueOrderWalk#step}
+   * until it is settled ({@link ValueOrderWalk#feed}).
    *
    * @throws InputException when a weight is negative
    */
@@ -90,23 +90,7 @@ public final class WeightedQuantiles {
     }
     sortByValueThenWeight(xs, ws, cs);
     cancel.throwIfCancelled();
-    double after = walk.startsAfter();
-    int from = 0;
-    if (after == after) {
-      while (from < kept && Double.compare(xs[from], after) <= 0) {
-        from++;
-      }
-    } else {
-      for (int j = 0; j < kept; j++) {
-        walk.addToTotal(ws[j], cs[j]);
-      }
-    }
-    for (int j = from; j < kept; j++) {
-      if ((j & 0xFFFF) == 0) {
-        cancel.throwIfCancelled();
-      }
-      walk.step(xs[j], ws[j], cs[j]);
-    }
+    ValueOrderWalk.feed(walk, xs, ws, cs, kept, cancel);
   }
 
   /**

@@ -638,23 +638,7 @@ public final class SurveyEstimator {
      * one).
      */
     void replay(ValueOrderWalk walk, CancellationToken cancel) {
-      double after = walk.startsAfter();
-      int from = 0;
-      if (after == after) {
-        while (from < n && Double.compare(values[from], after) <= 0) {
-          from++;
-        }
-      } else {
-        for (int k = 0; k < n; k++) {
-          walk.addToTotal(weights[k], leaves[k]);
-        }
-      }
-      for (int k = from; k < n && !walk.settled(); k++) {
-        if ((k & 0xFFFF) == 0) {
-          cancel.throwIfCancelled();
-        }
-        walk.step(values[k], weights[k], leaves[k]);
-      }
+      ValueOrderWalk.feed(walk, values, weights, leaves, n, cancel);
     }
   }
 

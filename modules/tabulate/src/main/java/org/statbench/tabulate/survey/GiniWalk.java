@@ -252,7 +252,7 @@ final class GiniWalk implements ValueOrderWalk {
    * leaves).
    */
   void addRecords(
-      SurveyEstimator.Sums sums,
+      DesignSums sums,
       int rows,
       int[] leafOf,
       double[] y,

@@ -12,7 +12,6 @@ import org.statbench.core.data.Column;
 import org.statbench.core.data.DatasetColumns;
 import org.statbench.core.data.DateColumn;
 import org.statbench.core.data.NumericColumn;
-import org.statbench.core.table.Category;
 
 /**
  * A {@link SurveyDesign} resolved against a dataset's columns: per record its weight and PSU
@@ -65,9 +64,9 @@ final class DesignFrame {
 
   static DesignFrame of(SurveyDesign d, DatasetColumns data) {
     int n = data.rows();
-    double[] w = weights(d.weight(), data);
-    int[] stratum = d.strata() == null ? new int[n] : codes(d.strata(), data);
-    int[] psuCode = d.psu() == null ? null : codes(d.psu(), data);
+    double[] w = DesignVariables.weights(d.weight(), data);
+    int[] stratum = d.strata() == null ? new int[n] : DesignVariables.codes(d.strata(), data);
+    int[] psuCode = d.psu() == null ? null : DesignVariables.codes(d.psu(), data);
     int[] psu = new int[n];
     int[] stratumOfPsu;
     if (psuCode == null) {
@@ -114,24 +113,13 @@ final class DesignFrame {
       h = Math.max(h, s + 1);
     }
     double[] fpc = fpcOf(d, data, stratum, h);
-    String[] stratumLabels = d.strata() == null ? null : labels(d.strata(), data);
-    double[][] reps = null;
+    String[] stratumLabels = d.strata() == null ? null : DesignVariables.labels(d.strata(), data);
     int[] deleted = null;
     if (d.usesReplicates()) {
-      int r = d.replicates().size();
-      reps = new double[r][];
-      deleted = new int[r];
-      for (int k = 0; k < r; k++) {
-        reps[k] = weights(d.replicates().get(k), data);
-        // the stratum of the PSU this replicate deletes: where its weights are zero
-        deleted[k] = -1;
-        for (int i = 0; i < n && deleted[k] < 0; i++) {
-          if (reps[k][i] == 0 && w[i] != 0) {
-            deleted[k] = stratum[i];
-          }
-        }
-      }
+      deleted = new int[d.replicates().size()];
+      Arrays.fill(deleted, -1);
     }
+    double[][] reps = replicates(d, data, 0, w, stratum, deleted);
     return resolve(
         d, w, psu, stratumOfPsu, count(stratumOfPsu, h), fpc, stratumLabels, reps, deleted);
   }
@@ -253,9 +241,13 @@ final class DesignFrame {
 
     Slice add(DatasetColumns data, long first) {
       int n = data.rows();
-      double[] w = weights(d.weight(), data, first);
-      int[] stratum = d.strata() == null ? new int[n] : codes(d.strata(), data, stratumIds, first);
-      int[] psuCode = d.psu() == null ? new int[n] : codes(d.psu(), data, psuCodeIds, first);
+      double[] w = DesignVariables.weights(d.weight(), data, first);
+      int[] stratum =
+          d.strata() == null
+              ? new int[n]
+              : DesignVariables.codes(d.strata(), data, stratumIds, first);
+      int[] psuCode =
+          d.psu() == null ? new int[n] : DesignVariables.codes(d.psu(), data, psuCodeIds, first);
       if (d.strata() != null) {
         Column c = data.column(d.strata());
         if (c instanceof CategoricalColumn cc) {
@@ -294,19 +286,7 @@ final class DesignFrame {
         psu[i] = id;
       }
       addFpc(data, stratum, first);
-      double[][] reps = null;
-      if (d.usesReplicates()) {
-        reps = new double[d.replicates().size()][];
-        for (int k = 0; k < reps.length; k++) {
-          reps[k] = weights(d.replicates().get(k), data, first);
-          for (int i = 0; i < n && deleted[k] < 0; i++) {
-            if (reps[k][i] == 0 && w[i] != 0) {
-              deleted[k] = stratum[i];
-            }
-          }
-        }
-      }
-      return new Slice(w, psu, reps);
+      return new Slice(w, psu, replicates(d, data, first, w, stratum, deleted));
     }
 
     /** Checks the slice's fpc as {@link #fpcOf} does, keeping each stratum's value. */
@@ -404,109 +384,24 @@ final class DesignFrame {
   }
 
   /**
-   * A weight variable's values with a missing weight as 0: the column's own array (read only, not
-   * copied: a design with many replicate weights would otherwise hold each twice) when none is
-   * missing.
-   *
-   * @throws InputException naming the variable and record when a weight is negative
+   * The design's replicate weights over records {@code first..} of the dataset (null without),
+   * noting in {@code deleted[k]} while it is -1 the stratum of the first record replicate {@code k}
+   * weighs 0 and the full weight does not: the stratum of the PSU the replicate deletes.
    */
-  static double[] weights(String variable, DatasetColumns data) {
-    return weights(variable, data, 0);
-  }
-
-  /** As above over a slice whose first record is record {@code first} (0-based) of the dataset. */
-  static double[] weights(String variable, DatasetColumns data, long first) {
-    Column col = data.column(variable);
-    if (!(col instanceof NumericColumn n)) {
-      throw new InputException(
-          "Weight needs a numeric variable: '" + variable + "' is " + col.type().key());
+  private static double[][] replicates(
+      SurveyDesign d, DatasetColumns data, long first, double[] w, int[] stratum, int[] deleted) {
+    if (!d.usesReplicates()) {
+      return null;
     }
-    double[] v = n.values();
-    boolean missing = false;
-    for (int i = 0; i < v.length; i++) {
-      double x = v[i];
-      if (x < 0) {
-        throw new InputException(
-            "The weight '" + variable + "' is negative on record " + (first + i + 1));
-      }
-      missing |= x != x;
-    }
-    if (!missing) {
-      return v;
-    }
-    double[] w = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      w[i] = v[i] == v[i] ? v[i] : 0;
-    }
-    return w;
-  }
-
-  /** Per record a code 0..k-1 of the variable's value; a missing value is an error. */
-  private static int[] codes(String variable, DatasetColumns data) {
-    return codes(variable, data, new HashMap<>(), 0);
-  }
-
-  /**
-   * As above over a slice starting at record {@code first}, numbering values in {@code ids} (kept
-   * across slices, so codes are the first-seen order over the whole column).
-   */
-  private static int[] codes(
-      String variable, DatasetColumns data, Map<Object, Integer> ids, long first) {
-    Column col = data.column(variable);
-    int n = data.rows();
-    int[] out = new int[n];
-    if (col instanceof CategoricalColumn c) {
-      for (int i = 0; i < n; i++) {
-        out[i] = c.code(i);
-        if (out[i] < 0) {
-          throw missing(variable, first + i);
+    double[][] reps = new double[d.replicates().size()][];
+    for (int k = 0; k < reps.length; k++) {
+      reps[k] = DesignVariables.weights(d.replicates().get(k), data, first);
+      for (int i = 0; i < w.length && deleted[k] < 0; i++) {
+        if (reps[k][i] == 0 && w[i] != 0) {
+          deleted[k] = stratum[i];
         }
       }
-    } else if (col instanceof NumericColumn c) {
-      double[] v = c.values();
-      for (int i = 0; i < n; i++) {
-        if (v[i] != v[i]) {
-          throw missing(variable, first + i);
-        }
-        out[i] = ids.computeIfAbsent(v[i], k -> ids.size());
-      }
-    } else {
-      int[] days = ((DateColumn) col).epochDays();
-      for (int i = 0; i < n; i++) {
-        if (days[i] == DateColumn.MISSING) {
-          throw missing(variable, first + i);
-        }
-        out[i] = ids.computeIfAbsent(days[i], k -> ids.size());
-      }
     }
-    return out;
-  }
-
-  /** Labels of the codes of {@link #codes}, for messages. */
-  private static String[] labels(String variable, DatasetColumns data) {
-    Column col = data.column(variable);
-    int n = data.rows();
-    if (col instanceof CategoricalColumn c) {
-      return c.dictionary().toArray(String[]::new);
-    }
-    Map<String, Integer> seen = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      String s =
-          col instanceof NumericColumn nc
-              ? NumericColumn.formatNumber(nc.values()[i])
-              : java.time.LocalDate.ofEpochDay(((DateColumn) col).epochDays()[i]).toString();
-      seen.putIfAbsent(s, seen.size());
-    }
-    return seen.keySet().toArray(String[]::new);
-  }
-
-  private static InputException missing(String variable, long i) {
-    return new InputException(
-        "The design variable '"
-            + variable
-            + "' is "
-            + Category.MISSING.toLowerCase()
-            + " on record "
-            + (i + 1));
+    return reps;
   }
 }

@@ -58,7 +58,7 @@ public final class QuantileGroups {
           "Quantile groups need a numeric variable: '" + variable + "' is " + c.type().key());
     }
     double[] y = num.values();
-    double[] w = weight == null ? null : DesignFrame.weights(weight, data);
+    double[] w = weight == null ? null : DesignVariables.weights(weight, data);
     int m = 0;
     int[] rec = new int[y.length];
     for (int i = 0; i < y.length; i++) {

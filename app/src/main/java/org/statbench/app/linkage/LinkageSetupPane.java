@@ -95,6 +95,12 @@ final class LinkageSetupPane {
     ComboBox<String> truthBox = new ComboBox<>(vm.truthChoices());
     truthBox.setId("linkTruth");
     truthBox.valueProperty().bindBidirectional(vm.truthProperty());
+    // what the truth is for, on demand: a line of its own took a tenth of the set-up's height,
+    // and "(evaluation only)" beside the box a third of the boxes' width
+    truthBox.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Truth (evaluation only): a variable that holds the same id for the same entity on"
+                + " both sides, used to measure precision and recall, never to link."));
     GridPane grid = new GridPane();
     grid.setHgap(8);
     grid.setVgap(6);
@@ -105,18 +111,14 @@ final class LinkageSetupPane {
     grid.getColumnConstraints().setAll(labels, boxes);
     int row = 0;
     for (Object[] r :
-        new Object[][] {{"Left", leftBox}, {"Right", rightBox}, {"Truth (evaluation)", truthBox}}) {
+        new Object[][] {{"Left", leftBox}, {"Right", rightBox}, {"Truth", truthBox}}) {
       ComboBox<?> box = (ComboBox<?>) r[1];
       box.setMaxWidth(Double.MAX_VALUE);
       Label label = new Label((String) r[0]);
       label.setLabelFor(box);
+      label.setTooltip(box.getTooltip());
       grid.addRow(row++, label, box);
     }
-    // what the truth is for, on demand: a line of its own took a tenth of the set-up's height
-    truthBox.setTooltip(
-        new javafx.scene.control.Tooltip(
-            "A variable that holds the same id for the same entity on both sides: used only to"
-                + " measure precision and recall, never to link."));
     return grid;
   }
 

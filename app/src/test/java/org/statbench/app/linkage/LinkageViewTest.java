@@ -61,10 +61,12 @@ class LinkageViewTest {
     java.nio.file.Path bad = dir.resolve("bad.json");
     java.nio.file.Files.writeString(bad, "not json");
     fx.dialogs.files.add(bad);
+    robot.clickOn("#linkSectionModel .title"); // the model file section starts closed
     robot.clickOn("#linkLoadModel");
     assertThat(fx.dialogs.errors).singleElement().asString().contains("bad.json");
 
     // a match key before the model: its links show their stage in the links table
+    robot.clickOn("#linkSectionKeys .title"); // so do the match keys
     robot.clickOn("#linkNewKey").write("forename+surname+dob+postcode");
     robot.clickOn("#linkAddKey");
 

@@ -45,6 +45,7 @@ public final class LinkageView {
   private final TaskRunner tasks;
   private final Node releaseBar;
   private final javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane();
+  private final Label fontProbe = new Label(); // the theme's text size, for widths in em
 
   public LinkageView(LinkageViewModel vm, TaskRunner tasks) {
     this(vm, tasks, null);
@@ -78,7 +79,6 @@ public final class LinkageView {
     private final TabPane results;
     private final Tab setupTab = new Tab("Set-up");
     private final SplitPane split = new SplitPane();
-    private final Label fontProbe = new Label();
     private Boolean beside; // null until the tab first has a width
 
     SetupPlace(Node setup, TabPane results) {
@@ -219,7 +219,7 @@ public final class LinkageView {
         });
     StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
     chart.setId("linkHistogram");
-    chart.setTitle("Distribution of match weights");
+    chart.setTitle("Candidate pairs by weight");
     chart.setAnimated(false);
     chart.setCategoryGap(1);
     Runnable draw =
@@ -270,28 +270,38 @@ public final class LinkageView {
     Slider review = slider(vm.reviewProperty());
     review.setId("linkReviewFrom");
     Label reviewText = new Label();
+    reviewText.setMinWidth(Region.USE_PREF_SIZE);
     reviewText
         .textProperty()
         .bind(
             Bindings.createStringBinding(
                 () ->
                     format(
-                        "review from p = %.3f",
+                        "Review from p = %.3f",
                         LinkageCharts.probability(vm.reviewProperty().get())),
                 vm.reviewProperty()));
     Button apply = new Button("Apply threshold");
     apply.setId("linkApply");
     apply.disableProperty().bind(vm.trainedProperty().not().or(vm.busyProperty()));
     apply.setOnAction(e -> vm.applyThreshold());
-    VBox box =
-        new VBox(
-            6,
-            chart,
-            logCounts,
-            row(new Label("Match threshold"), threshold),
-            text,
-            row(new Label("Review band from"), review, reviewText),
-            apply);
+    // Each slider beside its label, the threshold's text (long once trained) wrapping under both,
+    // the review band's value in its label, and the check box beside Apply: at 1024x700 in
+    // presenter mode a line each left the chart too short for its count axis's label.
+    Label thresholdLabel = new Label("Match threshold");
+    thresholdLabel.setMinWidth(Region.USE_PREF_SIZE);
+    text.setWrapText(true);
+    text.setMinHeight(Region.USE_PREF_SIZE);
+    javafx.scene.layout.GridPane sliders = new javafx.scene.layout.GridPane();
+    sliders.setHgap(6);
+    sliders.setVgap(2);
+    sliders.add(thresholdLabel, 0, 0);
+    sliders.add(threshold, 1, 0);
+    sliders.add(text, 0, 1, 2, 1);
+    sliders.add(reviewText, 0, 2);
+    sliders.add(review, 1, 2);
+    javafx.scene.layout.GridPane.setHgrow(threshold, Priority.ALWAYS);
+    javafx.scene.layout.GridPane.setHgrow(review, Priority.ALWAYS);
+    VBox box = new VBox(6, chart, sliders, buttons(logCounts, apply));
     VBox.setVgrow(chart, Priority.ALWAYS);
     box.setPadding(new Insets(8));
     return box;
@@ -340,6 +350,21 @@ public final class LinkageView {
                 });
     SplitPane split = new SplitPane(links, chart);
     split.setDividerPositions(0.4);
+    // the waterfall under the links in a narrow tab: side by side at 1024x700 the links' four
+    // columns had 170 px
+    split
+        .widthProperty()
+        .addListener(
+            (o, a, w) -> {
+              Orientation o2 =
+                  w.doubleValue() < SetupPlacement.RESULTS_EM * fontProbe.getFont().getSize()
+                      ? Orientation.VERTICAL
+                      : Orientation.HORIZONTAL;
+              if (split.getOrientation() != o2) {
+                split.setOrientation(o2);
+                split.setDividerPositions(0.45);
+              }
+            });
     return split;
   }
 
@@ -356,6 +381,8 @@ public final class LinkageView {
                 column("Field", LinkageViewModel.ReviewField::field, 120),
                 column("Left record", LinkageViewModel.ReviewField::left, 220),
                 column("Right record", LinkageViewModel.ReviewField::right, 220)));
+    // both records in sight side by side, however narrow the tab: that is what a reviewer compares
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     Button accept = new Button("Accept (A)");
     accept.setId("linkAccept");
     accept.setOnAction(e -> vm.accept());
@@ -382,7 +409,7 @@ public final class LinkageView {
             new Label("Clerical review of the grey zone, best first"),
             status,
             table,
-            row(accept, reject, skip, explain));
+            buttons(accept, reject, skip, explain));
     box.setId("linkReview");
     box.setPadding(new Insets(8));
     VBox.setVgrow(table, Priority.ALWAYS);
@@ -432,13 +459,15 @@ public final class LinkageView {
             "Links and verification files hold records: each is written to the audit log. The"
                 + " match-rate table is protected and released through the disclosure check.");
     note.setWrapText(true);
+    // rows that wrap rather than cut their buttons in a narrow tab (1024x700 in presenter mode)
+    name.setMinWidth(0);
+    HBox.setHgrow(name, Priority.ALWAYS);
+    save.setMinWidth(Region.USE_PREF_SIZE);
+    Label rateLabel = new Label("Match rate by");
+    rateLabel.setMinWidth(Region.USE_PREF_SIZE);
     VBox box =
         new VBox(
-            10,
-            row(name, save),
-            row(links, verify),
-            row(new Label("Match rate by"), by, rate),
-            note);
+            10, row(name, save), buttons(links, verify), buttons(row(rateLabel, by), rate), note);
     box.setPadding(new Insets(8));
     if (releaseBar != null) {
       box.getChildren().addAll(new javafx.scene.control.Separator(), releaseBar);
@@ -456,6 +485,17 @@ public final class LinkageView {
     s.valueProperty().bindBidirectional(p);
     HBox.setHgrow(s, Priority.ALWAYS);
     return s;
+  }
+
+  /** Controls at their whole widths, wrapping onto another line in a narrow tab. */
+  private static javafx.scene.layout.FlowPane buttons(Node... nodes) {
+    javafx.scene.layout.FlowPane flow = new javafx.scene.layout.FlowPane(6, 6, nodes);
+    for (Node n : nodes) {
+      if (n instanceof Region r) {
+        r.setMinWidth(Region.USE_PREF_SIZE);
+      }
+    }
+    return flow;
   }
 
   private static HBox row(Node... nodes) {

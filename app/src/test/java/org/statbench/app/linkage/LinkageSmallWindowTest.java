@@ -88,6 +88,26 @@ class LinkageSmallWindowTest {
     assertThat(robot.lookup("#linkSetup").query().getParent()).isNotNull();
   }
 
+  @Test
+  void noLabelOrButtonOfTheResultsTabsIsCutAt1024x700InPresenterMode(FxRobot robot) {
+    window.loadDemo(robot);
+    window.selectTab(robot, "linkage");
+    window.look(robot, "light", true);
+    TabPane results = robot.lookup("#linkTabs").queryAs(TabPane.class);
+    List<String> cut = new ArrayList<>();
+    for (javafx.scene.control.Tab tab : List.copyOf(results.getTabs())) {
+      robot.interact(() -> results.getSelectionModel().select(tab));
+      window.layout(robot);
+      robot.interact(
+          () ->
+              Truncation.truncated(tab.getContent())
+                  .forEach(c -> cut.add(tab.getText() + ": " + c)));
+    }
+    // e.g. "Review ban…" and "review from p = …" beside the review slider, "Save as linked da…",
+    // "Match ra…" and "Accept…": rows of fixed widths in a tab 440 px wide
+    assertThat(cut).as("labels and buttons cut on the results' tabs").isEmpty();
+  }
+
   /** What is wrong with the set-up as shown now, each with the theme. */
   private static List<String> problems(FxRobot robot, String theme) {
     List<String> out = new ArrayList<>();

@@ -215,7 +215,8 @@ public final class CohortView {
     javafx.scene.control.TextField filterText = new javafx.scene.control.TextField();
     filterText.setId("cohortFilters");
     filterText.setPromptText("filters, e.g. sex!=M; age=16..24");
-    filterText.setPrefColumnCount(22);
+    // 22 columns made the group 505 px in presenter mode, wider than the tab at 1024x700
+    filterText.setPrefColumnCount(16);
     filterText.setText(vm.filtersProperty().get());
     filterText.setTooltip(
         new Tooltip(
@@ -307,7 +308,10 @@ public final class CohortView {
             group(new Label("Cohorts by"), period),
             group(new Label("Horizon"), horizon, unit),
             group(new Label("As of"), asOf, latest),
-            group(new Label("Breakdown"), by, bandText),
+            group(new Label("Breakdown"), by),
+            // its own group too: with the bands beside the choice it was 540 px, wider than the
+            // tab at 1024x700 in presenter mode, so every line of the bar ran off to the right
+            group(bandText),
             group(dateGroup, noBy), // its own group: the four were wider than the tab at 1024x700
             group(new Label("Filters"), filterText),
             group(new Label("Estimator"), estimator),

@@ -20,14 +20,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Cohorts tab before a triangle is computed (a dataset without two dates, say) shows what to do
- * and the saved definitions, one click each: at 1024x700 in presenter mode these wrap rather than
- * being cut ("Drop an entry date and an event date above …", "Benefit status after referral, by
- * payment …"). The tests of every tab's labels do not look inside tables, where this placeholder
- * is.
+ * At 1024x700 in presenter mode the Cohorts tab's controls wrap within the tab (no group wider than
+ * it), and before a triangle is computed (a dataset without two dates, say) shows what to do and
+ * the saved definitions, one click each: at 1024x700 in presenter mode these wrap rather than being
+ * cut ("Drop an entry date and an event date above …", "Benefit status after referral, by payment
+ * …"). The tests of every tab's labels do not look inside tables, where this placeholder is.
  */
 @ExtendWith(ApplicationExtension.class)
-class CohortPlaceholderFitTest {
+class CohortsSmallWindowTest {
   @TempDir Path home; // one per test: a demo workspace stays open in the previous test's window
   private final MainWindowFixture window = new MainWindowFixture();
 
@@ -39,6 +39,22 @@ class CohortPlaceholderFitTest {
   @AfterEach
   void backToNormal(FxRobot robot) {
     window.presenter(robot, false);
+  }
+
+  @Test
+  void theControlsWrapWithinTheTabWithoutASidewaysScrollInPresenterModeAt1024x700(FxRobot robot) {
+    window.loadDemo(robot);
+    window.selectTab(robot, "cohorts");
+    window.presenter(robot, true);
+    window.layout(robot);
+    javafx.scene.layout.Region controls =
+        robot.lookup(".cohort-controls").queryAs(javafx.scene.layout.Region.class);
+    javafx.scene.control.ScrollPane scroll =
+        (javafx.scene.control.ScrollPane) controls.getParent().getParent().getParent();
+    // the bar wrapped at the widest group's width: "Cohorts by" and its box were off to the right
+    assertThat(controls.getWidth())
+        .as("width of the controls bar")
+        .isLessThanOrEqualTo(scroll.getViewportBounds().getWidth() + 0.5);
   }
 
   @SuppressWarnings("unchecked")

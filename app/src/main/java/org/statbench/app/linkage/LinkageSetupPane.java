@@ -4,11 +4,9 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -151,10 +149,10 @@ final class LinkageSetupPane {
     TableView<LinkageViewModel.RuleRow> rules = new TableView<>(vm.rules());
     rules.setId("linkRules");
     TableColumn<LinkageViewModel.RuleRow, String> rulePairs =
-        column("Pairs", LinkageViewModel.RuleRow::pairs);
+        LinkageView.column("Pairs", LinkageViewModel.RuleRow::pairs, 100);
     rulePairs.setStyle("-fx-alignment: CENTER-RIGHT;");
     TableColumn<LinkageViewModel.RuleRow, String> ruleText =
-        column("Blocking rule", LinkageViewModel.RuleRow::rule);
+        LinkageView.column("Blocking rule", LinkageViewModel.RuleRow::rule, 220);
     ruleText.setMinWidth(60);
     rules.getColumns().setAll(List.of(ruleText, rulePairs));
     // The count is as wide as a count of pairs in hundreds of millions in the font the theme gives
@@ -191,7 +189,11 @@ final class LinkageSetupPane {
     stopCount.setOnAction(e -> vm.cancelCount());
     HBox.setHgrow(pairs, Priority.ALWAYS);
     return new VBox(
-        6, rules, entry(newRule, add), buttons(remove, defaults), row(pairs, stopCount));
+        6,
+        rules,
+        entry(newRule, add),
+        LinkageView.buttons(remove, defaults),
+        LinkageView.row(pairs, stopCount));
   }
 
   private Node keys() {
@@ -217,7 +219,7 @@ final class LinkageSetupPane {
         wrapped("Deterministic keys, applied in order before the model."),
         keys,
         entry(newKey, addKey),
-        buttons(removeKey));
+        LinkageView.buttons(removeKey));
   }
 
   private Node model() {
@@ -236,7 +238,7 @@ final class LinkageSetupPane {
     Label modelText = wrapped("");
     modelText.setId("linkModelText");
     modelText.textProperty().bind(vm.modelFiles().textProperty());
-    return new VBox(6, modelText, buttons(loadModel, saveModel, forgetModel));
+    return new VBox(6, modelText, LinkageView.buttons(loadModel, saveModel, forgetModel));
   }
 
   /** Train and Cancel with the progress and the message: always in sight below the sections. */
@@ -264,7 +266,7 @@ final class LinkageSetupPane {
     for (Button b : List.of(train, cancel)) {
       b.setMinWidth(Region.USE_PREF_SIZE);
     }
-    VBox bar = new VBox(6, row(train, cancel, progress), message);
+    VBox bar = new VBox(6, LinkageView.row(train, cancel, progress), message);
     bar.setId("linkRunBar");
     bar.setPadding(new Insets(8));
     bar.getStyleClass().add("link-run-bar");
@@ -299,16 +301,7 @@ final class LinkageSetupPane {
     field.setMinWidth(0);
     HBox.setHgrow(field, Priority.ALWAYS);
     button.setMinWidth(Region.USE_PREF_SIZE);
-    return row(field, button);
-  }
-
-  /** Buttons at their whole widths, wrapping onto another line in a narrow column. */
-  private static javafx.scene.layout.FlowPane buttons(Button... buttons) {
-    javafx.scene.layout.FlowPane flow = new javafx.scene.layout.FlowPane(6, 6, buttons);
-    for (Button b : buttons) {
-      b.setMinWidth(Region.USE_PREF_SIZE);
-    }
-    return flow;
+    return LinkageView.row(field, button);
   }
 
   /** A line of text that wraps in a narrow column instead of being cut. */
@@ -317,19 +310,6 @@ final class LinkageSetupPane {
     l.setWrapText(true);
     l.setMinHeight(Region.USE_PREF_SIZE);
     return l;
-  }
-
-  private static HBox row(Node... nodes) {
-    HBox h = new HBox(6, nodes);
-    h.setAlignment(Pos.CENTER_LEFT);
-    return h;
-  }
-
-  private static <T> TableColumn<T, String> column(
-      String title, java.util.function.Function<T, String> value) {
-    TableColumn<T, String> c = new TableColumn<>(title);
-    c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
-    return c;
   }
 
   private static StringConverter<FieldType> typeText() {

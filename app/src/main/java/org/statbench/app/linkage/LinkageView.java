@@ -489,7 +489,7 @@ public final class LinkageView {
   }
 
   /** Controls at their whole widths, wrapping onto another line in a narrow tab. */
-  private static javafx.scene.layout.FlowPane buttons(Node... nodes) {
+  static javafx.scene.layout.FlowPane buttons(Node... nodes) {
     javafx.scene.layout.FlowPane flow = new javafx.scene.layout.FlowPane(6, 6, nodes);
     for (Node n : nodes) {
       if (n instanceof Region r) {
@@ -499,13 +499,13 @@ public final class LinkageView {
     return flow;
   }
 
-  private static HBox row(Node... nodes) {
+  static HBox row(Node... nodes) {
     HBox h = new HBox(6, nodes);
     h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     return h;
   }
 
-  private static <T> TableColumn<T, String> column(
+  static <T> TableColumn<T, String> column(
       String title, java.util.function.Function<T, String> value, double width) {
     TableColumn<T, String> c = new TableColumn<>(title);
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));

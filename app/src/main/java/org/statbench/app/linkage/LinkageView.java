@@ -45,7 +45,7 @@ public final class LinkageView {
   private final TaskRunner tasks;
   private final Node releaseBar;
   private final javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane();
-  private final Label fontProbe = new Label(); // the theme's text size, for widths in em
+  private SetupPlace place; // set-up beside the results or as their first tab
 
   public LinkageView(LinkageViewModel vm, TaskRunner tasks) {
     this(vm, tasks, null);
@@ -65,78 +65,8 @@ public final class LinkageView {
   public Node node() {
     Node setup = new LinkageSetupPane(vm, tasks).node();
     TabPane results = results();
-    new SetupPlace(setup, results);
+    place = new SetupPlace(vm, root, setup, results);
     return root;
-  }
-
-  /**
-   * Puts the set-up beside the results when the tab is wide enough for both (see {@link
-   * SetupPlacement}), otherwise as the first of the results' tabs, and moves it when the width or
-   * the text size changes. In tabs, a finished training brings the model's tab to the front.
-   */
-  private final class SetupPlace {
-    private final Node setup;
-    private final TabPane results;
-    private final Tab setupTab = new Tab("Set-up");
-    private final SplitPane split = new SplitPane();
-    private Boolean beside; // null until the tab first has a width
-
-    SetupPlace(Node setup, TabPane results) {
-      this.setup = setup;
-      this.results = results;
-      setupTab.setId("linkSetupTab");
-      split.setId("linkage");
-      fontProbe.setManaged(false);
-      fontProbe.setVisible(false);
-      Region setupRegion = (Region) setup;
-      setupRegion.minWidthProperty().bind(em().multiply(SetupPlacement.SETUP_MIN_EM));
-      results.minWidthProperty().bind(em().multiply(SetupPlacement.RESULTS_MIN_EM));
-      root.getChildren().add(fontProbe);
-      root.setMinWidth(0);
-      root.widthProperty().addListener((o, a, b) -> place());
-      fontProbe.fontProperty().addListener((o, a, b) -> place());
-      vm.trainedProperty()
-          .addListener(
-              (o, was, now) -> {
-                if (now && results.getSelectionModel().getSelectedItem() == setupTab) {
-                  results.getSelectionModel().select(1);
-                }
-              });
-    }
-
-    private javafx.beans.binding.DoubleBinding em() {
-      return Bindings.createDoubleBinding(
-          () -> fontProbe.getFont().getSize(), fontProbe.fontProperty());
-    }
-
-    private void place() {
-      double w = root.getWidth();
-      if (w <= 0) {
-        return;
-      }
-      double em = fontProbe.getFont().getSize();
-      boolean wide = SetupPlacement.beside(w, em);
-      if (beside != null && beside == wide) {
-        return;
-      }
-      beside = wide;
-      root.getChildren().remove(0, root.getChildren().size() - 1);
-      if (wide) {
-        results.getTabs().remove(setupTab);
-        setupTab.setContent(null);
-        split.getItems().setAll(setup, results);
-        split.setDividerPositions(SetupPlacement.divider(w, em));
-        root.getChildren().add(0, split);
-      } else {
-        split.getItems().clear();
-        setupTab.setContent(setup);
-        results.getTabs().add(0, setupTab);
-        if (!vm.trainedProperty().get()) {
-          results.getSelectionModel().select(setupTab);
-        }
-        root.getChildren().add(0, results);
-      }
-    }
   }
 
   // ---------------------------------------------------------------- results
@@ -358,7 +288,7 @@ public final class LinkageView {
         .addListener(
             (o, a, w) -> {
               Orientation o2 =
-                  w.doubleValue() < SetupPlacement.RESULTS_EM * fontProbe.getFont().getSize()
+                  w.doubleValue() < SetupPlacement.RESULTS_EM * place.em()
                       ? Orientation.VERTICAL
                       : Orientation.HORIZONTAL;
               if (split.getOrientation() != o2) {

@@ -32,6 +32,9 @@ class LinkageNarrowTabTest {
     fx = new LinkageFixture(dir);
     vm = new LinkageViewModel(fx.context);
     stage.setScene(new Scene((javafx.scene.Parent) new LinkageView(vm, fx.tasks).node(), 600, 700));
+    // the stage is shared by the test classes: one sized by another test keeps its size otherwise
+    stage.setWidth(600);
+    stage.setHeight(700);
     stage.show();
   }
 
@@ -42,7 +45,9 @@ class LinkageNarrowTabTest {
 
   @Test
   void theSetUpIsTheFirstTabAndTrainingBringsTheModelToTheFront(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
     TabPane results = robot.lookup("#linkTabs").queryAs(TabPane.class);
+    robot.interact(() -> results.getScene().getRoot().layout());
     assertThat(results.getTabs().get(0).getText()).isEqualTo("Set-up");
     assertThat(results.getSelectionModel().getSelectedItem().getText()).isEqualTo("Set-up");
     robot.interact(

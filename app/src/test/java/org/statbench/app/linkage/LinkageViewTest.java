@@ -36,6 +36,9 @@ class LinkageViewTest {
     vm = new LinkageViewModel(fx.context);
     stage.setScene(
         new Scene((javafx.scene.Parent) new LinkageView(vm, fx.tasks).node(), 1400, 900));
+    // the stage is shared by the test classes: one sized by another test keeps its size otherwise
+    stage.setWidth(1400);
+    stage.setHeight(900);
     stage.show();
   }
 

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
@@ -33,6 +34,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -213,7 +215,8 @@ public final class CohortView {
     javafx.scene.control.TextField filterText = new javafx.scene.control.TextField();
     filterText.setId("cohortFilters");
     filterText.setPromptText("filters, e.g. sex!=M; age=16..24");
-    filterText.setPrefColumnCount(22);
+    // 22 columns made the group 505 px in presenter mode, wider than the tab at 1024x700
+    filterText.setPrefColumnCount(16);
     filterText.setText(vm.filtersProperty().get());
     filterText.setTooltip(
         new Tooltip(
@@ -305,7 +308,10 @@ public final class CohortView {
             group(new Label("Cohorts by"), period),
             group(new Label("Horizon"), horizon, unit),
             group(new Label("As of"), asOf, latest),
-            group(new Label("Breakdown"), by, bandText),
+            group(new Label("Breakdown"), by),
+            // its own group too: with the bands beside the choice it was 540 px, wider than the
+            // tab at 1024x700 in presenter mode, so every line of the bar ran off to the right
+            group(bandText),
             group(dateGroup, noBy), // its own group: the four were wider than the tab at 1024x700
             group(new Label("Filters"), filterText),
             group(new Label("Estimator"), estimator),
@@ -328,6 +334,7 @@ public final class CohortView {
     for (java.nio.file.Path p : files) {
       javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(vm.saved().label(p));
       link.setWrapText(true);
+      link.setMinHeight(Region.USE_PREF_SIZE);
       link.getStyleClass().add("cohort-open-link");
       link.setOnAction(e -> vm.open(p));
       links.getChildren().add(link);
@@ -400,11 +407,11 @@ public final class CohortView {
     placeholder.setId("cohortOpenLinks");
     Runnable fillPlaceholder =
         () -> {
-          placeholder
-              .getChildren()
-              .setAll(
-                  new Label(
-                      "Drop an entry date and an event date above to see the cohort triangle."));
+          Label hint =
+              new Label("Drop an entry date and an event date above to see the cohort triangle.");
+          hint.setWrapText(true);
+          hint.setMinHeight(Region.USE_PREF_SIZE);
+          placeholder.getChildren().setAll(hint);
           addLinks(placeholder, "Saved cohort definitions in this workspace:", vm.saved().saved());
           List<java.nio.file.Path> recent =
               vm.saved().recent().stream()
@@ -423,7 +430,15 @@ public final class CohortView {
     fillPlaceholder.run();
     vm.saved().saved().addListener((Observable o) -> fillPlaceholder.run());
     vm.saved().recent().addListener((Observable o) -> fillPlaceholder.run());
-    triangle.setPlaceholder(placeholder);
+    // the hint and links wrap whole and scroll in a short triangle (1024x700 in presenter mode)
+    // rather than being squeezed to one cut line each
+    placeholder.setPadding(new Insets(6));
+    ScrollPane placeholderScroll = new ScrollPane(placeholder);
+    placeholderScroll.setFitToWidth(true);
+    placeholderScroll.setFitToHeight(true);
+    placeholderScroll.getStyleClass().add("edge-to-edge");
+    placeholder.setMinHeight(Region.USE_PREF_SIZE);
+    triangle.setPlaceholder(placeholderScroll);
     triangle
         .getSelectionModel()
         .getSelectedIndices()

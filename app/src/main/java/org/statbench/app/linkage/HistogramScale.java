@@ -41,6 +41,8 @@ final class HistogramScale {
 
   /** The axis label. */
   String axisLabel() {
-    return log.get() ? "candidate pairs (log scale)" : "candidate pairs";
+    // short: the chart's title says they are candidate pairs, and a rotated label longer than a
+    // small window's plot is cut
+    return log.get() ? "pairs (log scale)" : "pairs";
   }
 }

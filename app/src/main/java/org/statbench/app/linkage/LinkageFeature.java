@@ -19,12 +19,11 @@ public final class LinkageFeature implements Feature {
 
   @Override
   public Node createContent(AppContext context) {
-    return org.statbench.app.recordrelease.RecordReleaseControls.below(
-        new LinkageView(
-                new LinkageViewModel(
-                    context, r -> DisclosurePanelView.askJustification(context.dialogs(), r)),
-                context.tasks())
-            .node(),
-        context);
+    return new LinkageView(
+            new LinkageViewModel(
+                context, r -> DisclosurePanelView.askJustification(context.dialogs(), r)),
+            context.tasks(),
+            org.statbench.app.recordrelease.RecordReleaseControls.bar(context))
+        .node();
   }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -18,9 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -28,8 +24,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.CheckBoxTableCell;
-import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -38,212 +32,46 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.statbench.app.shell.TaskRunner;
-import org.statbench.link.FieldType;
 
 /**
- * The Linkage tab: the set-up column (datasets, field mapping, blocking rules with their pairs,
- * Train / Cancel) beside the results (model levels, weight histogram with the threshold, links and
- * a pair's waterfall, clerical review, outputs). Builds nodes and binds; the numbers come from
- * {@link LinkageViewModel} and {@link LinkageCharts}.
- *
- * <p>Why this class is long: over 500 lines since the model files, match keys and the log count
- * axis joined the set-up column and the weights pane; it only builds and binds nodes, one method
- * per pane, read top to bottom. The set-up column is the next piece to move (into a {@code
- * LinkageSetupPane} beside this class).
+ * The Linkage tab: the set-up ({@link LinkageSetupPane}: datasets, field mapping, blocking rules
+ * with their pairs, Train / Cancel) beside the results (model levels, weight histogram with the
+ * threshold, links and a pair's waterfall, clerical review, outputs) in a wide tab, or as the first
+ * of the results' tabs in a narrow one. Builds nodes and binds; the numbers come from {@link
+ * LinkageViewModel} and {@link LinkageCharts}.
  */
 public final class LinkageView {
   private final LinkageViewModel vm;
   private final TaskRunner tasks;
+  private final Node releaseBar;
+  private final javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane();
+  private SetupPlace place; // set-up beside the results or as their first tab
 
   public LinkageView(LinkageViewModel vm, TaskRunner tasks) {
+    this(vm, tasks, null);
+  }
+
+  /**
+   * @param releaseBar the record-level release controls, shown under the outputs they release
+   *     (below the whole tab they took a fifth of its height from the set-up at 1024x700); or null
+   */
+  public LinkageView(LinkageViewModel vm, TaskRunner tasks, Node releaseBar) {
     this.vm = vm;
     this.tasks = tasks;
+    this.releaseBar = releaseBar;
   }
 
   /** The tab's content. */
   public Node node() {
-    // The set-up column scrolls rather than squeezing the results: both have small minimums, so
-    // the divider stays where it is put and the results keep room for their charts and tables.
-    ScrollPane setup = new ScrollPane(setup());
-    setup.setId("linkSetupScroll");
-    setup.setFitToWidth(true);
-    setup.setFitToHeight(true);
-    setup.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-    // with the results' 260 px and the divider, within the 460 px a tab has at 1024x700 in
-    // presenter mode
-    setup.setMinWidth(188);
-    Node results = results();
-    ((Region) results).setMinWidth(260);
-    SplitPane split = new SplitPane(setup, results);
-    split.setDividerPositions(0.42);
-    split.setId("linkage");
-    return split;
-  }
-
-  // ---------------------------------------------------------------- set-up
-
-  private Node setup() {
-    Label fontProbe = new Label();
-    fontProbe.setManaged(false);
-    fontProbe.setVisible(false);
-    javafx.beans.binding.DoubleBinding em =
-        Bindings.createDoubleBinding(() -> fontProbe.getFont().getSize(), fontProbe.fontProperty());
-    ComboBox<String> leftBox = new ComboBox<>(vm.datasets());
-    leftBox.setId("linkLeft");
-    leftBox.valueProperty().bindBidirectional(vm.leftProperty());
-    ComboBox<String> rightBox = new ComboBox<>(vm.rightChoices());
-    rightBox.setId("linkRight");
-    rightBox.valueProperty().bindBidirectional(vm.rightProperty());
-    ComboBox<String> truthBox = new ComboBox<>(vm.truthChoices());
-    truthBox.setId("linkTruth");
-    truthBox.valueProperty().bindBidirectional(vm.truthProperty());
-
-    TableView<FieldRow> fields = new TableView<>(vm.fields());
-    fields.setId("linkFields");
-    fields.setEditable(true);
-    TableColumn<FieldRow, Boolean> use = new TableColumn<>("Use");
-    use.setCellValueFactory(c -> c.getValue().useProperty());
-    use.setCellFactory(CheckBoxTableCell.forTableColumn(use));
-    TableColumn<FieldRow, String> name = new TableColumn<>("Field");
-    name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-    name.setPrefWidth(140);
-    TableColumn<FieldRow, FieldType> type = new TableColumn<>("Type");
-    type.setCellValueFactory(c -> c.getValue().typeProperty());
-    type.setCellFactory(ComboBoxTableCell.forTableColumn(typeText(), FieldType.values()));
-    type.setPrefWidth(110);
-    fields.getColumns().setAll(List.of(use, name, type));
-    fields.setPrefHeight(200);
-
-    TableView<LinkageViewModel.RuleRow> rules = new TableView<>(vm.rules());
-    rules.setId("linkRules");
-    TableColumn<LinkageViewModel.RuleRow, String> rulePairs =
-        column("Pairs", LinkageViewModel.RuleRow::pairs, 100);
-    rulePairs.setStyle("-fx-alignment: CENTER-RIGHT;");
-    TableColumn<LinkageViewModel.RuleRow, String> ruleText =
-        column("Blocking rule", LinkageViewModel.RuleRow::rule, 220);
-    ruleText.setMinWidth(60);
-    rules.getColumns().setAll(List.of(ruleText, rulePairs));
-    // The count is as wide as a count of pairs in hundreds of millions in the font the theme gives
-    // the table (presenter mode's larger text included): a number is never elided; a rule may be.
-    rulePairs.minWidthProperty().bind(em.multiply(7.5));
-    rulePairs.maxWidthProperty().bind(em.multiply(9));
-    rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-    rules.setPrefHeight(160);
-    TextField newRule = new TextField();
-    newRule.setId("linkNewRule");
-    newRule.setPromptText("e.g. soundex(surname)+year(dob)");
-    HBox.setHgrow(newRule, Priority.ALWAYS);
-    Button add = new Button("Add");
-    add.setOnAction(
-        e -> {
-          vm.addRule(newRule.getText());
-          newRule.clear();
-        });
-    newRule.setOnAction(add.getOnAction());
-    Button remove = new Button("Remove");
-    remove.disableProperty().bind(rules.getSelectionModel().selectedItemProperty().isNull());
-    remove.setOnAction(e -> vm.removeRule(rules.getSelectionModel().getSelectedIndex()));
-    Button defaults = new Button("Defaults");
-    defaults.setOnAction(e -> vm.defaultRules());
-    Label pairs = new Label();
-    pairs.setId("linkPairs");
-    pairs.setWrapText(true);
-    pairs.setMinHeight(Region.USE_PREF_SIZE);
-    pairs.textProperty().bind(vm.pairsTextProperty());
-    Button stopCount = new Button("Stop counting");
-    stopCount.setId("linkStopCount");
-    stopCount.visibleProperty().bind(vm.pairsTextProperty().isEqualTo("Counting candidate pairs…"));
-    stopCount.setOnAction(e -> vm.cancelCount());
-
-    ListView<String> keys = new ListView<>(vm.matchKeys().keys());
-    keys.setId("linkKeys");
-    keys.setPrefHeight(70);
-    TextField newKey = new TextField();
-    newKey.setId("linkNewKey");
-    newKey.setPromptText("e.g. nino+dob or forename+surname+dob+postcode");
-    HBox.setHgrow(newKey, Priority.ALWAYS);
-    Button addKey = new Button("Add key");
-    addKey.setId("linkAddKey");
-    addKey.setOnAction(
-        e -> {
-          vm.addMatchKey(newKey.getText());
-          newKey.clear();
-        });
-    newKey.setOnAction(addKey.getOnAction());
-    Button removeKey = new Button("Remove");
-    removeKey.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
-    removeKey.setOnAction(e -> vm.matchKeys().remove(keys.getSelectionModel().getSelectedIndex()));
-
-    for (Button b : List.of(add, remove, defaults, addKey, removeKey)) {
-      b.setMinWidth(Region.USE_PREF_SIZE); // the text fields shrink instead
-    }
-
-    Button train = new Button("Train");
-    train.setId("linkTrain");
-    train.setDefaultButton(false);
-    train.disableProperty().bind(vm.busyProperty());
-    train.setOnAction(e -> vm.train());
-    Button cancel = new Button("Cancel");
-    cancel.setId("linkCancel");
-    cancel.disableProperty().bind(vm.busyProperty().not());
-    cancel.setOnAction(e -> vm.cancel());
-    Button loadModel = new Button("Load model…");
-    loadModel.setId("linkLoadModel");
-    loadModel.disableProperty().bind(vm.busyProperty());
-    loadModel.setOnAction(e -> vm.modelFiles().chooseAndLoad());
-    Button forgetModel = new Button("Train instead");
-    forgetModel.visibleProperty().bind(vm.modelFiles().loadedProperty().isNotNull());
-    forgetModel.setOnAction(e -> vm.modelFiles().forget());
-    Button saveModel = new Button("Save model…");
-    saveModel.setId("linkSaveModel");
-    saveModel.disableProperty().bind(vm.trainedProperty().not().or(vm.busyProperty()));
-    saveModel.setOnAction(e -> vm.saveModel());
-    for (Button b : List.of(loadModel, saveModel, forgetModel)) {
-      b.setMinWidth(Region.USE_PREF_SIZE); // the setup column is narrow: shrink the label instead
-    }
-    Label modelText = new Label();
-    modelText.setId("linkModelText");
-    modelText.setWrapText(true);
-    modelText.setMinHeight(Region.USE_PREF_SIZE);
-    modelText.textProperty().bind(vm.modelFiles().textProperty());
-    ProgressBar progress = new ProgressBar();
-    progress.setMaxWidth(Double.MAX_VALUE);
-    HBox.setHgrow(progress, Priority.ALWAYS);
-    progress.progressProperty().bind(tasks.progressProperty());
-    progress.visibleProperty().bind(vm.busyProperty());
-    Label message = new Label();
-    message.setId("linkMessage");
-    message.setWrapText(true);
-    message.textProperty().bind(vm.messageProperty());
-
-    VBox box =
-        new VBox(
-            6,
-            row(new Label("Left"), leftBox),
-            row(new Label("Right"), rightBox),
-            wrapped("Fields (same name on both sides; tick and type)"),
-            fields,
-            row(new Label("Truth (evaluation only)"), truthBox),
-            new Label("Blocking rules (OR-ed)"),
-            rules,
-            row(newRule, add, remove, defaults),
-            row(pairs, stopCount),
-            wrapped("Match keys (deterministic, in order, before the model)"),
-            keys,
-            row(newKey, addKey, removeKey),
-            row(loadModel, saveModel, forgetModel),
-            modelText,
-            row(train, cancel, progress),
-            message,
-            fontProbe);
-    box.setPadding(new Insets(8));
-    VBox.setVgrow(fields, Priority.ALWAYS);
-    return box;
+    Node setup = new LinkageSetupPane(vm, tasks).node();
+    TabPane results = results();
+    place = new SetupPlace(vm, root, setup, results);
+    return root;
   }
 
   // ---------------------------------------------------------------- results
 
-  private Node results() {
+  private TabPane results() {
     TabPane tabs =
         new TabPane(
             new Tab("Model", model()),
@@ -292,6 +120,7 @@ public final class LinkageView {
                 column("m", l -> format("%.4f", l.m()), 70),
                 column("u", l -> format("%.6f", l.u()), 80),
                 column("Weight (bits)", l -> format("%+.2f", l.weight()), 90)));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     // tall enough for the rotated axis label under a wrapped title (at 1024x700 in presenter mode
     // the divider squeezed the plot until "probability" was cut)
     chart.setMinHeight(240);
@@ -321,7 +150,7 @@ public final class LinkageView {
         });
     StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
     chart.setId("linkHistogram");
-    chart.setTitle("Distribution of match weights");
+    chart.setTitle("Candidate pairs by weight");
     chart.setAnimated(false);
     chart.setCategoryGap(1);
     Runnable draw =
@@ -372,28 +201,38 @@ public final class LinkageView {
     Slider review = slider(vm.reviewProperty());
     review.setId("linkReviewFrom");
     Label reviewText = new Label();
+    reviewText.setMinWidth(Region.USE_PREF_SIZE);
     reviewText
         .textProperty()
         .bind(
             Bindings.createStringBinding(
                 () ->
                     format(
-                        "review from p = %.3f",
+                        "Review from p = %.3f",
                         LinkageCharts.probability(vm.reviewProperty().get())),
                 vm.reviewProperty()));
     Button apply = new Button("Apply threshold");
     apply.setId("linkApply");
     apply.disableProperty().bind(vm.trainedProperty().not().or(vm.busyProperty()));
     apply.setOnAction(e -> vm.applyThreshold());
-    VBox box =
-        new VBox(
-            6,
-            chart,
-            logCounts,
-            row(new Label("Match threshold"), threshold),
-            text,
-            row(new Label("Review band from"), review, reviewText),
-            apply);
+    // Each slider beside its label, the threshold's text (long once trained) wrapping under both,
+    // the review band's value in its label, and the check box beside Apply: at 1024x700 in
+    // presenter mode a line each left the chart too short for its count axis's label.
+    Label thresholdLabel = new Label("Match threshold");
+    thresholdLabel.setMinWidth(Region.USE_PREF_SIZE);
+    text.setWrapText(true);
+    text.setMinHeight(Region.USE_PREF_SIZE);
+    javafx.scene.layout.GridPane sliders = new javafx.scene.layout.GridPane();
+    sliders.setHgap(6);
+    sliders.setVgap(2);
+    sliders.add(thresholdLabel, 0, 0);
+    sliders.add(threshold, 1, 0);
+    sliders.add(text, 0, 1, 2, 1);
+    sliders.add(reviewText, 0, 2);
+    sliders.add(review, 1, 2);
+    javafx.scene.layout.GridPane.setHgrow(threshold, Priority.ALWAYS);
+    javafx.scene.layout.GridPane.setHgrow(review, Priority.ALWAYS);
+    VBox box = new VBox(6, chart, sliders, buttons(logCounts, apply));
     VBox.setVgrow(chart, Priority.ALWAYS);
     box.setPadding(new Insets(8));
     return box;
@@ -442,6 +281,21 @@ public final class LinkageView {
                 });
     SplitPane split = new SplitPane(links, chart);
     split.setDividerPositions(0.4);
+    // the waterfall under the links in a narrow tab: side by side at 1024x700 the links' four
+    // columns had 170 px
+    split
+        .widthProperty()
+        .addListener(
+            (o, a, w) -> {
+              Orientation o2 =
+                  w.doubleValue() < SetupPlacement.RESULTS_EM * place.em()
+                      ? Orientation.VERTICAL
+                      : Orientation.HORIZONTAL;
+              if (split.getOrientation() != o2) {
+                split.setOrientation(o2);
+                split.setDividerPositions(0.45);
+              }
+            });
     return split;
   }
 
@@ -458,6 +312,8 @@ public final class LinkageView {
                 column("Field", LinkageViewModel.ReviewField::field, 120),
                 column("Left record", LinkageViewModel.ReviewField::left, 220),
                 column("Right record", LinkageViewModel.ReviewField::right, 220)));
+    // both records in sight side by side, however narrow the tab: that is what a reviewer compares
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     Button accept = new Button("Accept (A)");
     accept.setId("linkAccept");
     accept.setOnAction(e -> vm.accept());
@@ -484,7 +340,7 @@ public final class LinkageView {
             new Label("Clerical review of the grey zone, best first"),
             status,
             table,
-            row(accept, reject, skip, explain));
+            buttons(accept, reject, skip, explain));
     box.setId("linkReview");
     box.setPadding(new Insets(8));
     VBox.setVgrow(table, Priority.ALWAYS);
@@ -534,14 +390,19 @@ public final class LinkageView {
             "Links and verification files hold records: each is written to the audit log. The"
                 + " match-rate table is protected and released through the disclosure check.");
     note.setWrapText(true);
+    // rows that wrap rather than cut their buttons in a narrow tab (1024x700 in presenter mode)
+    name.setMinWidth(0);
+    HBox.setHgrow(name, Priority.ALWAYS);
+    save.setMinWidth(Region.USE_PREF_SIZE);
+    Label rateLabel = new Label("Match rate by");
+    rateLabel.setMinWidth(Region.USE_PREF_SIZE);
     VBox box =
         new VBox(
-            10,
-            row(name, save),
-            row(links, verify),
-            row(new Label("Match rate by"), by, rate),
-            note);
+            10, row(name, save), buttons(links, verify), buttons(row(rateLabel, by), rate), note);
     box.setPadding(new Insets(8));
+    if (releaseBar != null) {
+      box.getChildren().addAll(new javafx.scene.control.Separator(), releaseBar);
+    }
     return box;
   }
 
@@ -557,21 +418,24 @@ public final class LinkageView {
     return s;
   }
 
-  /** A heading that wraps in a narrow column instead of being cut. */
-  private static Label wrapped(String text) {
-    Label l = new Label(text);
-    l.setWrapText(true);
-    l.setMinHeight(Region.USE_PREF_SIZE);
-    return l;
+  /** Controls at their whole widths, wrapping onto another line in a narrow tab. */
+  static javafx.scene.layout.FlowPane buttons(Node... nodes) {
+    javafx.scene.layout.FlowPane flow = new javafx.scene.layout.FlowPane(6, 6, nodes);
+    for (Node n : nodes) {
+      if (n instanceof Region r) {
+        r.setMinWidth(Region.USE_PREF_SIZE);
+      }
+    }
+    return flow;
   }
 
-  private static HBox row(Node... nodes) {
+  static HBox row(Node... nodes) {
     HBox h = new HBox(6, nodes);
     h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     return h;
   }
 
-  private static <T> TableColumn<T, String> column(
+  static <T> TableColumn<T, String> column(
       String title, java.util.function.Function<T, String> value, double width) {
     TableColumn<T, String> c = new TableColumn<>(title);
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
@@ -581,19 +445,5 @@ public final class LinkageView {
 
   private static String format(String f, Object... args) {
     return String.format(Locale.ROOT, f, args);
-  }
-
-  private static StringConverter<FieldType> typeText() {
-    return new StringConverter<>() {
-      @Override
-      public String toString(FieldType t) {
-        return t == null ? "" : t.key();
-      }
-
-      @Override
-      public FieldType fromString(String s) {
-        return FieldType.parse(s, "");
-      }
-    };
   }
 }

@@ -72,6 +72,7 @@ public final class LinkageViewModel {
   private final HistogramScale histogramScale = new HistogramScale();
   private final ModelFiles modelFiles;
   private final MatchKeysModel matchKeys = new MatchKeysModel();
+  private final SetupSections setupSections;
   private TaskHandle running = TaskHandle.DONE;
   private Run run; // the latest trained run, or null
 
@@ -153,6 +154,7 @@ public final class LinkageViewModel {
     this.context = context;
     this.modelFiles = new ModelFiles(context.dialogs());
     this.blocking = new BlockingRulesModel(new LatestWins(context.tasks()));
+    this.setupSections = new SetupSections(this, matchKeys, modelFiles);
     this.release =
         new ReleasePath(
             context.tasks(),
@@ -251,6 +253,11 @@ public final class LinkageViewModel {
   /** Deterministic match keys applied in order before the model. */
   MatchKeysModel matchKeys() {
     return matchKeys;
+  }
+
+  /** Which sections of the set-up are open, and the closed ones' titles. */
+  SetupSections setupSections() {
+    return setupSections;
   }
 
   /** The match threshold as a weight in bits. */

@@ -31,6 +31,13 @@ public final class RecordReleaseControls {
 
   /** {@code content} with the two buttons in a bar below it. */
   public static Node below(Node content, AppContext context) {
+    BorderPane pane = new BorderPane(content);
+    pane.setBottom(bar(context));
+    return pane;
+  }
+
+  /** The two buttons with their note, for a feature to place (e.g. beside its own outputs). */
+  public static Node bar(AppContext context) {
     Button request = new Button("Request release…");
     request.setId("recordRequestRelease");
     request.setOnAction(e -> request(context));
@@ -51,9 +58,7 @@ public final class RecordReleaseControls {
     // line (squeezed beside them it wrapped to a column of single words at 1024x700)
     BesideOrBelow bar = new BesideOrBelow(buttons, note, 8);
     bar.setPadding(new Insets(4, 8, 4, 8));
-    BorderPane pane = new BorderPane(content);
-    pane.setBottom(bar);
-    return pane;
+    return bar;
   }
 
   private static void request(AppContext context) {

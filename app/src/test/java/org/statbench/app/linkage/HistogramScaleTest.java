@@ -30,6 +30,6 @@ class HistogramScaleTest {
 
     assertThat(s.height(1_000_000)).isEqualTo(1_000_000);
     assertThat(s.tick(2500)).isEqualTo("2,500");
-    assertThat(s.axisLabel()).isEqualTo("candidate pairs");
+    assertThat(s.axisLabel()).isEqualTo("pairs");
   }
 }

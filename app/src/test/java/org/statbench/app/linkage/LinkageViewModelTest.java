@@ -56,6 +56,31 @@ class LinkageViewModelTest {
   }
 
   @Test
+  void theSetUpSectionsTitlesSayWhatEachHoldsAndTheAdvancedOnesStartClosed() {
+    SetupSections sections = vm.setupSections();
+    assertThat(sections.datasetsTitle().get()).isEqualTo("Datasets: customers and recipients");
+    assertThat(sections.rulesTitle().get())
+        .isEqualTo("Blocking rules: " + vm.rules().size() + " (OR-ed)");
+    assertThat(sections.matchKeysTitle().get()).isEqualTo("Match keys: none");
+    assertThat(sections.modelTitle().get()).isEqualTo("Model: trained on the data");
+    assertThat(sections.datasetsProperty().get()).isTrue();
+    assertThat(sections.fieldsProperty().get()).isTrue();
+    assertThat(sections.blockingProperty().get()).isTrue();
+    assertThat(sections.matchKeysProperty().get()).isFalse();
+    assertThat(sections.modelProperty().get()).isFalse();
+
+    vm.rightProperty().set(LinkageViewModel.DEDUPLICATE);
+    vm.addMatchKey("forename+surname+dob");
+
+    assertThat(sections.datasetsTitle().get()).isEqualTo("Datasets: customers, deduplicated");
+    assertThat(sections.matchKeysTitle().get()).isEqualTo("Match keys: 1 before the model");
+    while (!vm.rules().isEmpty()) {
+      vm.removeRule(0);
+    }
+    assertThat(sections.rulesTitle().get()).isEqualTo("Blocking rules: none");
+  }
+
+  @Test
   void countsTheCandidatePairsOfEachBlockingRuleAsRulesChange() {
     assertThat(vm.rules()).isNotEmpty();
     assertThat(vm.rules()).allSatisfy(r -> assertThat(r.pairs()).isNotEmpty());

@@ -36,6 +36,9 @@ class LinkageViewTest {
     vm = new LinkageViewModel(fx.context);
     stage.setScene(
         new Scene((javafx.scene.Parent) new LinkageView(vm, fx.tasks).node(), 1400, 900));
+    // the stage is shared by the test classes: one sized by another test keeps its size otherwise
+    stage.setWidth(1400);
+    stage.setHeight(900);
     stage.show();
   }
 
@@ -61,10 +64,12 @@ class LinkageViewTest {
     java.nio.file.Path bad = dir.resolve("bad.json");
     java.nio.file.Files.writeString(bad, "not json");
     fx.dialogs.files.add(bad);
+    robot.clickOn("#linkSectionModel .title"); // the model file section starts closed
     robot.clickOn("#linkLoadModel");
     assertThat(fx.dialogs.errors).singleElement().asString().contains("bad.json");
 
     // a match key before the model: its links show their stage in the links table
+    robot.clickOn("#linkSectionKeys .title"); // so do the match keys
     robot.clickOn("#linkNewKey").write("forename+surname+dob+postcode");
     robot.clickOn("#linkAddKey");
 

@@ -9,6 +9,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -117,6 +118,17 @@ final class LinkageSetupPane {
       label.setTooltip(box.getTooltip());
       grid.addRow(row++, label, box);
     }
+    CheckBox oneToOne = new CheckBox("One-to-one: link each record at most once");
+    oneToOne.setId("linkOneToOne");
+    oneToOne.setWrapText(true);
+    oneToOne.selectedProperty().bindBidirectional(vm.oneToOneProperty());
+    oneToOne.disableProperty().bind(vm.rightProperty().isEqualTo(LinkageViewModel.DEDUPLICATE));
+    oneToOne.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Each left and right record in at most one link: the best pairs first, then a pair"
+                + " below the threshold that is both records' clear best (as --one-to-one)."
+                + " Not for deduplication."));
+    grid.add(oneToOne, 0, row, 2, 1);
     return grid;
   }
 

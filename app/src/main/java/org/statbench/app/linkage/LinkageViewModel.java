@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -129,6 +131,7 @@ public final class LinkageViewModel {
       new SimpleDoubleProperty(this, "threshold", LinkageCharts.weight(0.9));
   private final DoubleProperty review =
       new SimpleDoubleProperty(this, "review", LinkageCharts.weight(0.5));
+  private final BooleanProperty oneToOne = new SimpleBooleanProperty(this, "oneToOne", false);
   private final ReadOnlyStringWrapper thresholdText = new ReadOnlyStringWrapper(this, "t", "");
   private final ReadOnlyObjectWrapper<long[]> thresholdLinks = new ReadOnlyObjectWrapper<>();
   private final ObservableList<PairRow> links = FXCollections.observableArrayList();
@@ -268,6 +271,15 @@ public final class LinkageViewModel {
   /** The lower end of the clerical-review band as a weight in bits. */
   public DoubleProperty reviewProperty() {
     return review;
+  }
+
+  /**
+   * Whether each record links at most once (the command line's {@code --one-to-one}: best pairs
+   * first, then a record's clear mutual best below the threshold); a deduplication ignores it.
+   * Applies to the next run (Train, or Apply after moving the threshold).
+   */
+  public BooleanProperty oneToOneProperty() {
+    return oneToOne;
   }
 
   /** Links, estimated precision and recall at the threshold, as the slider moves. */
@@ -652,7 +664,8 @@ public final class LinkageViewModel {
     var keys = matchKeys.parsed();
     double tp = LinkageCharts.probability(threshold.get());
     double rp = Math.min(tp, LinkageCharts.probability(review.get()));
-    LinkJob.Options o = LinkJob.Options.DEFAULT.withThresholds(tp, rp);
+    LinkJob.Options o =
+        LinkJob.Options.DEFAULT.withThresholds(tp, rp).withOneToOne(oneToOne.get() && r != null);
     busy.set(true);
     message.set(title + "…");
     running =

@@ -129,6 +129,36 @@ class LinkageViewModelTest {
         .contains("recall");
   }
 
+  /** The most links any one record of a side is in. */
+  private static int mostLinksOfARecord(org.statbench.link.Links links, boolean left) {
+    java.util.Map<Integer, Integer> count = new java.util.HashMap<>();
+    for (int i = 0; i < links.size(); i++) {
+      count.merge(left ? links.left(i) : links.right(i), 1, Integer::sum);
+    }
+    return count.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  @Test
+  void oneToOneLinksEachRecordAtMostOnce() {
+    // at a threshold of 0.01 some records link to several on the other side
+    vm.thresholdProperty().set(LinkageCharts.weight(0.01));
+    vm.reviewProperty().set(LinkageCharts.weight(0.01));
+    vm.train();
+    org.statbench.link.Links many = vm.resultProperty().get().links();
+    assertThat(Math.max(mostLinksOfARecord(many, true), mostLinksOfARecord(many, false)))
+        .isGreaterThan(1);
+
+    vm.oneToOneProperty().set(true);
+    vm.train();
+    org.statbench.link.Links once = vm.resultProperty().get().links();
+    assertThat(mostLinksOfARecord(once, true)).isEqualTo(1);
+    assertThat(mostLinksOfARecord(once, false)).isEqualTo(1);
+    assertThat(once.size()).isLessThan(many.size());
+    // 80% of 300 recipients are customers: at most one link each, nearly all of them right
+    assertThat(once.size()).isBetween(200, 300);
+    assertThat(vm.resultProperty().get().evaluation().precision()).isGreaterThan(0.9);
+  }
+
   @Test
   void acceptedReviewIsAuditedAndBecomesALinkRejectedDoesNot() {
     vm.reviewProperty().set(LinkageCharts.weight(0.05));

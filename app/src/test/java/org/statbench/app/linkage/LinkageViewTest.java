@@ -59,6 +59,19 @@ class LinkageViewTest {
         });
     assertThat(robot.lookup("#linkFields").queryAs(TableView.class).getItems()).hasSize(6);
     assertThat(robot.lookup("#linkPairs").queryAs(Label.class).getText()).startsWith("At most");
+    // one-to-one is the view-model's, and only for two datasets
+    javafx.scene.control.CheckBox oneToOne =
+        robot.lookup("#linkOneToOne").queryAs(javafx.scene.control.CheckBox.class);
+    robot.clickOn(oneToOne);
+    assertThat(vm.oneToOneProperty().get()).isTrue();
+    robot.interact(() -> right.setValue(LinkageViewModel.DEDUPLICATE));
+    assertThat(oneToOne.isDisabled()).isTrue();
+    robot.interact(
+        () -> {
+          right.setValue("recipients");
+          oneToOne.setSelected(false);
+        });
+    assertThat(oneToOne.isDisabled()).isFalse();
 
     // Load model… with a file that is no model: a dialog names the file
     java.nio.file.Path bad = dir.resolve("bad.json");

@@ -119,7 +119,8 @@ public final class LinkageView {
                 column("Level", LinkageCharts.Level::level, 130),
                 column("m", l -> format("%.4f", l.m()), 70),
                 column("u", l -> format("%.6f", l.u()), 80),
-                column("Weight (bits)", l -> format("%+.2f", l.weight()), 90)));
+                // "Weight (bits)" read "Weig…" in a 440 px tab; beside m and u, bits say it
+                column("Bits", l -> format("%+.2f", l.weight()), 70)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     // tall enough for the rotated axis label under a wrapped title (at 1024x700 in presenter mode
     // the divider squeezed the plot until "probability" was cut)

@@ -99,9 +99,14 @@ class LinkageSmallWindowTest {
       robot.interact(() -> results.getSelectionModel().select(tab));
       window.layout(robot);
       robot.interact(
-          () ->
-              Truncation.truncated(tab.getContent())
-                  .forEach(c -> cut.add(tab.getText() + ": " + c)));
+          () -> {
+            Truncation.truncated(tab.getContent()).forEach(c -> cut.add(tab.getText() + ": " + c));
+            // the tables' column headers too (their cells may be cut: a tooltip shows them)
+            for (Node header : tab.getContent().lookupAll(".column-header .label")) {
+              Truncation.truncated(header)
+                  .forEach(c -> cut.add(tab.getText() + ", column header: " + c));
+            }
+          });
     }
     // e.g. "Review ban…" and "review from p = …" beside the review slider, "Save as linked da…",
     // "Match ra…" and "Accept…": rows of fixed widths in a tab 440 px wide

@@ -76,6 +76,7 @@ public final class CohortView {
   static final double CHART_MIN_HEIGHT = 220;
   private final ChartViewer curvesChart = new ChartViewer(CohortCharts.emptyChart(""));
   private final ChartViewer horizonChart = new ChartViewer(CohortCharts.emptyChart(""));
+  private VBox curvesPane; // the curves chart with its choice and the numbers at risk
   // Kept as fields: the bidirectional binding holds the adapter only weakly.
   private final ObjectProperty<Integer> horizonValue;
 
@@ -96,10 +97,28 @@ public final class CohortView {
     ChartStyle.follow(
         root,
         t -> {
-          ChartStyle.paint(curvesChart.getChart(), t, ChartStyle.textSize(root));
-          ChartStyle.paint(horizonChart.getChart(), t, ChartStyle.textSize(root));
+          double text = ChartStyle.textSize(root);
+          ChartStyle.paint(curvesChart.getChart(), t, text);
+          ChartStyle.paint(horizonChart.getChart(), t, text);
+          chartHeights(text);
         });
     showResult();
+  }
+
+  /**
+   * The charts' least heights for the window's text size (px): in presenter mode the charts' text
+   * is larger too, and at the normal text's 220 px the curves' title, wrapped to three lines in the
+   * narrow tab, left the plot shorter than its rotated axis label, which ran into the title.
+   */
+  private void chartHeights(double text) {
+    double scale = text / ChartStyle.NORMAL_TEXT;
+    // larger text: the heights scale with it, plus three lines of the title (1.25 times the text)
+    double title = scale > 1 ? 3 * 1.25 * text : 0;
+    curvesChart.setMinHeight(CHART_MIN_HEIGHT * scale + title);
+    horizonChart.setMinHeight((CHART_MIN_HEIGHT + 60) * scale + title);
+    if (curvesPane != null) {
+      curvesPane.setMinHeight(curvesChart.getMinHeight() + 120);
+    }
   }
 
   /** The root node. */
@@ -476,9 +495,10 @@ public final class CohortView {
     horizonChart.setId("cohortHorizonChart");
     // charts keep a readable size: on a small window the chart area scrolls rather than shrinking
     // the plots to their titles
-    curvesChart.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT);
-    horizonChart.setMinSize(CHART_MIN_WIDTH, CHART_MIN_HEIGHT + 60);
-    curves.setMinHeight(CHART_MIN_HEIGHT + 120);
+    curvesChart.setMinWidth(CHART_MIN_WIDTH);
+    horizonChart.setMinWidth(CHART_MIN_WIDTH);
+    curvesPane = curves;
+    chartHeights(ChartStyle.NORMAL_TEXT);
     // the horizon chart is as wide as its cohorts' labels need and scrolls sideways on its own, so
     // the curves beside or above it keep the window's width
     javafx.scene.control.ScrollPane horizonScroll =

@@ -73,4 +73,22 @@ class CohortsSmallWindowTest {
     assertThat(links.isVisible()).isTrue();
     assertThat(cut).as("the placeholder's hint and links").isEmpty();
   }
+
+  @Test
+  void theCurvesChartKeepsRoomForItsLargerTextInPresenterMode(FxRobot robot) {
+    window.loadDemo(robot);
+    window.selectTab(robot, "cohorts");
+    javafx.scene.layout.Region curves =
+        robot.lookup("#cohortCurves").queryAs(javafx.scene.layout.Region.class);
+    assertThat(curves.getMinHeight()).isEqualTo(CohortView.CHART_MIN_HEIGHT);
+    // presenter text is 19 px against 13 (presenter.css): the title wraps to three lines of 1.25
+    // times it and the rotated "Cumulative proportion" needs the plot's height, so the chart grows
+    double presenter = CohortView.CHART_MIN_HEIGHT * 19 / 13 + 3 * 1.25 * 19;
+    window.presenter(robot, true);
+    window.layout(robot);
+    assertThat(curves.getMinHeight()).isEqualTo(presenter);
+    assertThat(curves.getHeight()).isGreaterThanOrEqualTo(presenter);
+    window.presenter(robot, false);
+    assertThat(curves.getMinHeight()).isEqualTo(CohortView.CHART_MIN_HEIGHT);
+  }
 }

@@ -345,19 +345,22 @@ public final class SurveyEstimator {
     SurveyDesign linear = design.withReplicates(null, null);
     LinkedHashSet<String> recordVars = new LinkedHashSet<>(measure.variables());
     recordVars.addAll(linear.variables());
+    // a streamed walk of the measure in (value, weight) order under a weight variable
+    java.util.function.BiConsumer<String, ValueOrderWalk> walkBy =
+        (weight, walk) ->
+            tabulator.walkInValueOrder(
+                all,
+                workspace,
+                measure.variable(),
+                weight,
+                la.leafCount(),
+                sliceRows,
+                walk,
+                cancel);
     double[] g =
         giniSums(
             la,
-            walk ->
-                tabulator.walkInValueOrder(
-                    all,
-                    workspace,
-                    measure.variable(),
-                    design.weight(),
-                    la.leafCount(),
-                    sliceRows,
-                    walk,
-                    cancel),
+            walk -> walkBy.accept(design.weight(), walk),
             range -> {
               DesignFrame.Builder b = new DesignFrame.Builder(linear);
               tabulator.assignStreamed(
@@ -373,19 +376,7 @@ public final class SurveyEstimator {
                   cancel);
             });
     double[][] theta =
-        giniReplicates(
-            la,
-            design,
-            (k, walk) ->
-                tabulator.walkInValueOrder(
-                    all,
-                    workspace,
-                    measure.variable(),
-                    design.replicates().get(k),
-                    la.leafCount(),
-                    sliceRows,
-                    walk,
-                    cancel));
+        giniReplicates(la, design, (k, walk) -> walkBy.accept(design.replicates().get(k), walk));
     run.adoptGini(sums, g, theta);
     run.compute();
     return run;

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.statbench.core.CancellationToken;
+import org.statbench.core.FreeHeap;
 import org.statbench.core.InputException;
 import org.statbench.core.ProgressListener;
 import org.statbench.core.ResourceException;
@@ -520,8 +521,7 @@ public final class Workspace implements AutoCloseable {
               + ResourceException.megabytes(freeDisk)
               + " are free. Free some space or use a workspace folder on another disk.");
     }
-    Runtime rt = Runtime.getRuntime();
-    long freeHeap = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long freeHeap = FreeHeap.forWork(e.heapBytes());
     if (e.heapBytes() > freeHeap) {
       throw ResourceException.beforeStart(
           ResourceException.Kind.OUT_OF_MEMORY,

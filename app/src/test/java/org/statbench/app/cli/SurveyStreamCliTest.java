@@ -86,6 +86,8 @@ class SurveyStreamCliTest {
     String out = sh(script).out();
 
     assertThat(out).startsWith("Imported s: 2500000 rows");
+    assertThat(out.split("RC=0", -1)).as(out).hasSize(6); // the five small-heap estimates
+    assertThat(out).doesNotContain("RC=2").doesNotContain("Exception");
     List<String> small = Files.readAllLines(tmp.resolve("mean-small.csv"));
     assertThat(small).isEqualTo(Files.readAllLines(tmp.resolve("mean-normal.csv")));
     // 7 regions and the total by 2 sexes and the total, after the header
@@ -121,8 +123,6 @@ class SurveyStreamCliTest {
     String giniTotal = gini.stream().filter(l -> l.startsWith("Total,Total,")).findFirst().get();
     double expected = (101.0 * 101 * 101 - 101) / 3 / (2.0 * 101 * 101 * 50);
     assertThat(Double.parseDouble(giniTotal.split(",")[3])).isCloseTo(expected, within(1e-3));
-    assertThat(out.split("RC=0", -1)).hasSize(6); // the five small-heap estimates
-    assertThat(out).doesNotContain("RC=2").doesNotContain("Exception");
   }
 
   @Test
@@ -149,18 +149,8 @@ class SurveyStreamCliTest {
             + ws
             + "' --dataset s --rows region --weight w --replicates 'rep*' --replicate-type jk1"
             + " --se --measure gini:y --out '";
-    String out =
-        sh(statbench("256m", "import --db '" + ws + "' --name s --file '" + csv + "'")
-                + "\n"
-                + statbenchRc("96m", gini + tmp.resolve("small.csv") + "'")
-                + statbenchRc("1g", gini + tmp.resolve("normal.csv") + "'"))
-            .out();
+    List<String> small = smallHeapAgreesWithLarge(csv, rows, "96m", gini);
 
-    assertThat(out).startsWith("Imported s: 1000000 rows");
-    assertThat(out.split("RC=0", -1)).hasSize(3);
-    assertThat(out).doesNotContain("Exception");
-    List<String> small = Files.readAllLines(tmp.resolve("small.csv"));
-    assertThat(small).isEqualTo(Files.readAllLines(tmp.resolve("normal.csv")));
     // 7 regions and the total, after the header
     assertThat(small).hasSize(1 + 8);
     String[] total =
@@ -209,18 +199,8 @@ class SurveyStreamCliTest {
             + ws
             + "' --dataset s --rows region --cols tenure --weight w"
             + " --design strata=stratum,psu=psu --se --measure gini:wealth --out '";
-    String out =
-        sh(statbench("256m", "import --db '" + ws + "' --name s --file '" + csv + "'")
-                + "\n"
-                + statbenchRc("128m", gini + tmp.resolve("small.csv") + "'")
-                + statbenchRc("1g", gini + tmp.resolve("normal.csv") + "'"))
-            .out();
+    List<String> small = smallHeapAgreesWithLarge(csv, rows, "128m", gini);
 
-    assertThat(out).startsWith("Imported s: 1000000 rows");
-    assertThat(out).doesNotContain("Out of memory").doesNotContain("Exception");
-    assertThat(out.split("RC=0", -1)).hasSize(3);
-    List<String> small = Files.readAllLines(tmp.resolve("small.csv"));
-    assertThat(small).isEqualTo(Files.readAllLines(tmp.resolve("normal.csv")));
     // 9 regions and the total by 4 tenures and the total, after the header
     assertThat(small).hasSize(1 + 10 * 5);
     // a lognormal's Gini is 2 Phi(sigma / sqrt 2) - 1: sigma 1.2 gives 0.604 (rounding to whole
@@ -233,5 +213,27 @@ class SurveyStreamCliTest {
     String[] total =
         small.stream().filter(l -> l.startsWith("Total,Total,")).findFirst().get().split(",");
     assertThat(Double.parseDouble(total[3])).isCloseTo(expected, within(0.01));
+  }
+
+  /**
+   * Imports {@code csv} as dataset {@code s} of workspace {@code ws}, runs {@code tabulate} (ending
+   * in {@code --out '}) in a child JVM of {@code smallHeap} and in one of 1 GB, requires both to
+   * exit 0 without an exception and to write the same CSV, and returns its lines.
+   */
+  private List<String> smallHeapAgreesWithLarge(
+      Path csv, int rows, String smallHeap, String tabulate) throws Exception {
+    Path ws = tmp.resolve("ws");
+    String out =
+        sh(statbench("256m", "import --db '" + ws + "' --name s --file '" + csv + "'")
+                + "\n"
+                + statbenchRc(smallHeap, tabulate + tmp.resolve("small.csv") + "'")
+                + statbenchRc("1g", tabulate + tmp.resolve("normal.csv") + "'"))
+            .out();
+    assertThat(out).startsWith("Imported s: " + rows + " rows");
+    assertThat(out.split("RC=0", -1)).as(out).hasSize(3);
+    assertThat(out).doesNotContain("Exception");
+    List<String> small = Files.readAllLines(tmp.resolve("small.csv"));
+    assertThat(small).isEqualTo(Files.readAllLines(tmp.resolve("normal.csv")));
+    return small;
   }
 }

@@ -231,12 +231,14 @@ class ResourceFailureCliTest {
     Path csv = tmp.resolve("big.csv");
     int rows = 3_000_000; // region, sex, area: 1 byte a row each; amount, w: 8 each: 57 MB
     double[][] expected = new double[7][2];
+    double[][] weightOf = new double[7][2];
     try (BufferedWriter w = Files.newBufferedWriter(csv)) {
       w.write("region,sex,amount,w,area\n");
       for (int i = 0; i < rows; i++) {
         w.write("R" + i % 7 + (i % 2 == 0 ? ",F," : ",M,") + i % 100 + "," + (1 + i % 3) + ",");
         w.write(i % 7 < 3 ? "North\n" : i % 7 < 6 ? "South\n" : "\n"); // R6: no area
         expected[i % 7][i % 2] += (i % 100) * (1 + i % 3);
+        weightOf[i % 7][i % 2] += 1 + i % 3;
       }
     }
     String tabulate =
@@ -254,6 +256,10 @@ class ResourceFailureCliTest {
             + ws
             + "' --dataset big --rows region --rollup region=area --measure sum:amount --weight w"
             + " --out '";
+    String weightedCount =
+        "tabulate --db '"
+            + ws
+            + "' --dataset big --rows region --cols sex --measure count --weight w --out '";
     Path perturb = tmp.resolve("perturb.json");
     Files.writeString(perturb, "{\"profile\": \"perturb\"}");
     String export =
@@ -280,6 +286,13 @@ class ResourceFailureCliTest {
             + "; echo RC=$?\n"
             + statbench("1g", weightedMedian + tmp.resolve("weighted-normal.csv") + "'")
             + "\n"
+            // 30 MB of columns, which by the twice-the-columns test fit a 68 MB heap (so in
+            // memory),
+            // where the kernel's copy of the weights ran out of heap (exit 2 at 64 and 68 MB)
+            + statbench("68m", weightedCount + tmp.resolve("count-small.csv") + "'")
+            + "; echo RC=$?\n"
+            + statbench("1g", weightedCount + tmp.resolve("count-normal.csv") + "'")
+            + "\n"
             + statbench("48m", rollUp + tmp.resolve("rollup-small.csv") + "'")
             + "; echo RC=$?\n"
             + statbench("1g", rollUp + tmp.resolve("rollup-normal.csv") + "'")
@@ -305,6 +318,15 @@ class ResourceFailureCliTest {
           .contains(
               String.format("R%d,F,sum:amount,%.0f", r, expected[r][0]),
               String.format("R%d,M,sum:amount,%.0f", r, expected[r][1]));
+    }
+    // the weighted count is each cell's sum of weights, added up above as the file was written
+    List<String> counts = Files.readAllLines(tmp.resolve("count-small.csv"));
+    assertThat(counts).isEqualTo(Files.readAllLines(tmp.resolve("count-normal.csv")));
+    for (int r = 0; r < 7; r++) {
+      assertThat(counts)
+          .contains(
+              String.format("R%d,F,count,%.0f", r, weightOf[r][0]),
+              String.format("R%d,M,count,%.0f", r, weightOf[r][1]));
     }
     // medians are selected exactly in passes over the slices: the same CSV as in a large heap;
     // every value 0..99 is held by 30,000 records, so the 1,500,000th is 49 and the next 50

@@ -17,6 +17,7 @@ import org.statbench.core.CancellationToken;
 import org.statbench.core.CancelledException;
 import org.statbench.core.InputException;
 import org.statbench.core.data.DatasetColumns;
+import org.statbench.core.data.NumericColumn;
 import org.statbench.core.spec.Bands;
 import org.statbench.core.spec.CodeFilter;
 import org.statbench.core.spec.CodeGroup;
@@ -568,6 +569,26 @@ class TabulatorTest {
     // Total: 1 2 3 3 4 5 5 6 6 6 7 7 8 by weight, W=13, t=6.5 is passed at the second 5
     assertThat(value(t, "Total")).isEqualTo(5);
     assertThat(t.isWeighted()).isTrue();
+  }
+
+  @Test
+  void aMissingWeightCountsAsZeroWithoutChangingTheColumnAndACleanWeightAsItIs() {
+    // weighted counts, summed by hand from WEIGHTED's w: A 1+1+2, C 0+0+1+3, D 0 + missing
+    Table t = weighted("count");
+    assertThat(value(t, "A")).isEqualTo(4);
+    assertThat(value(t, "C")).isEqualTo(4);
+    assertThat(value(t, "D")).isEqualTo(0);
+    assertThat(value(t, "Total")).isEqualTo(4 + 4 + 4 + 0 + 6);
+    // the zero stood in for the missing weight in a copy: the column still says missing
+    assertThat(((NumericColumn) WEIGHTED.column("w")).values()[11]).isNaN();
+    // without a missing weight the column is read as it is, and still not changed
+    DatasetColumns clean =
+        TestData.dataset("d", TestData.cat("g", "A", "A", "B"), TestData.num("w", 1.5, 2.0, 0.5));
+    Table c =
+        tabulator.tabulate(spec().withRows("g").withWeight("w"), clean, CancellationToken.NONE);
+    assertThat(value(c, "A")).isEqualTo(3.5);
+    assertThat(value(c, "Total")).isEqualTo(4);
+    assertThat(((NumericColumn) clean.column("w")).values()).containsExactly(1.5, 2.0, 0.5);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.statbench.app;
 
+import org.statbench.app.cli.BackgroundFailures;
 import org.statbench.app.cli.StatBenchCommand;
 import org.statbench.app.shell.StatBenchApp;
 
@@ -22,17 +23,18 @@ public final class Main {
       StatBenchApp.launchGui(args);
       return;
     }
+    java.io.PrintWriter err =
+        new java.io.PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset());
+    BackgroundFailures background = new BackgroundFailures(err);
+    Thread.setDefaultUncaughtExceptionHandler(background);
     org.statbench.app.cli.KeyPrefetch.start(args); // the KDF overlaps start-up
     int code;
     try {
       code = StatBenchCommand.run(args);
     } catch (Throwable t) { // what escapes a command: a message and an exit code, no stack trace
-      code =
-          StatBenchCommand.escaped(
-              t,
-              new java.io.PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset()));
+      code = StatBenchCommand.escaped(t, err);
     }
-    System.exit(code);
+    System.exit(background.exitCode(code));
   }
 
   /**

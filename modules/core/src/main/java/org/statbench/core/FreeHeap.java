@@ -33,11 +33,6 @@ public final class FreeHeap {
     return RUNTIME.free(needed);
   }
 
-  /** The heap this JVM may grow to, in bytes. */
-  public static long max() {
-    return RUNTIME.max;
-  }
-
   long free(long needed) {
     long free = max - used.getAsLong();
     if (free >= needed) {

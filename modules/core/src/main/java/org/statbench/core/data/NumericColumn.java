@@ -42,6 +42,22 @@ public final class NumericColumn implements Column {
     return values;
   }
 
+  /**
+   * The values with a missing one as 0 (weights, where a record without one counts for nothing):
+   * the column's own array, read only, when none is missing, else a copy, so that a clean column is
+   * not held twice.
+   */
+  public double[] valuesMissingAsZero() {
+    double[] w = values;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != values[i]) {
+        w = w == values ? values.clone() : w; // the column's array is not ours to change
+        w[i] = 0;
+      }
+    }
+    return w;
+  }
+
   public double value(int row) {
     return values[row];
   }

@@ -36,18 +36,13 @@ final class DesignVariables {
           "Weight needs a numeric variable: '" + variable + "' is " + col.type().key());
     }
     double[] v = n.values();
-    double[] w = v;
     for (int i = 0; i < v.length; i++) {
       if (v[i] < 0) {
         throw new InputException(
             "The weight '" + variable + "' is negative on record " + (first + i + 1));
       }
-      if (v[i] != v[i]) {
-        w = w == v ? v.clone() : w; // the column's array is not ours to change
-        w[i] = 0;
-      }
     }
-    return w;
+    return n.valuesMissingAsZero();
   }
 
   /** Per record a code 0..k-1 of the variable's value; a missing value is an error. */
